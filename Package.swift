@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "kartlagg",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kartlagg", targets: ["kartlagg"]),
+        .library(name: "KartlaggningCore", targets: ["KartlaggningCore"]),
+        .library(name: "KartlaggningImport", targets: ["KartlaggningImport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "KartlaggningCore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "KartlaggningImport",
+            dependencies: ["KartlaggningCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "kartlagg",
+            dependencies: [
+                "KartlaggningCore", "KartlaggningImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["KartlaggningCore"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(
+            name: "KartlaggningCoreTests",
+            dependencies: ["KartlaggningCore", "TestSupport"]
+        ),
+        .testTarget(
+            name: "KartlaggningImportTests",
+            dependencies: ["KartlaggningImport", "KartlaggningCore", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "KartlaggningCLITests",
+            dependencies: ["TestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

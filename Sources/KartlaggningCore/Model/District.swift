@@ -1,0 +1,24 @@
+/// A district (område) with the other names people use for it and its service towns.
+public struct District: Codable, Sendable, Equatable {
+    /// The canonical name (`Nätra`).
+    public var name: String
+    /// Other spellings and names (`Nätraområdet`).
+    public var aliases: [String]
+    /// Service towns (serviceorter) that lie in the district (`Bjästa`, `Köpmanholmen`).
+    public var serviceTowns: [String]
+
+    enum CodingKeys: String, CodingKey { case name, aliases, serviceTowns = "service_towns" }
+
+    public init(name: String, aliases: [String] = [], serviceTowns: [String] = []) {
+        self.name = name
+        self.aliases = aliases
+        self.serviceTowns = serviceTowns
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        aliases = try container.decodeIfPresent([String].self, forKey: .aliases) ?? []
+        serviceTowns = try container.decodeIfPresent([String].self, forKey: .serviceTowns) ?? []
+    }
+}

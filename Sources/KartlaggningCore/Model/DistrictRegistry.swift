@@ -1,0 +1,30 @@
+/// The municipality's districts, as loaded from `districts.yaml` (`Schemas/districts.schema.json`).
+public struct DistrictRegistry: Codable, Sendable, Equatable {
+    public var districts: [District]
+
+    public init(districts: [District]) {
+        self.districts = districts
+    }
+
+    /// Names that the registry gives to two different districts (after case and diacritics are folded).
+    public func conflicts() -> [String] {
+        var owner: [String: String] = [:]
+        var problems: [String] = []
+        for district in districts {
+            for name in [district.name] + district.aliases + district.serviceTowns {
+                let key = MatchKey.make(name)
+                if let existing = owner[key], existing != district.name {
+                    problems.append("\"\(name)\" names both \(existing) and \(district.name)")
+                }
+                owner[key] = district.name
+            }
+        }
+        return problems
+    }
+
+    /// A resolver with every name precomputed; build it once per import.
+    public func index() -> DistrictIndex { DistrictIndex(registry: self) }
+
+    /// The district (and service town) that `raw` names, or nil. Builds an index: for one-off lookups.
+    public func resolve(_ raw: String) -> DistrictMatch? { index().resolve(raw) }
+}

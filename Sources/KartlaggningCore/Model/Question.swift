@@ -1,0 +1,39 @@
+/// One question of a survey: where its answers come from and how they are typed.
+public struct Question: Codable, Sendable, Equatable {
+    /// A stable identifier, used in queries and cross-tabs (`bredband_nojd`).
+    public var id: String
+    /// The source column: a CSV header text, a JSON key or a dotted path (`svar.bredband`).
+    public var column: String
+    /// The question as it was asked, for reports; defaults to the column.
+    public var text: String?
+    /// How answers are read and stored.
+    public var type: QuestionType
+    /// Allowed options of a `choice` or `multi` question.
+    public var options: [String]?
+    /// The range of a `scale` question.
+    public var scale: ScaleRange?
+    /// What separates the options of a `multi` answer in one cell; `;` when not given.
+    public var separator: String?
+    /// Whether an empty cell is an error.
+    public var required: Bool?
+
+    public init(
+        id: String, column: String, text: String? = nil, type: QuestionType,
+        options: [String]? = nil, scale: ScaleRange? = nil, separator: String? = nil, required: Bool? = nil
+    ) {
+        self.id = id
+        self.column = column
+        self.text = text
+        self.type = type
+        self.options = options
+        self.scale = scale
+        self.separator = separator
+        self.required = required
+    }
+
+    /// The separator of a multi answer, `;` by default.
+    public var multiSeparator: String { separator ?? ";" }
+
+    /// Whether answers are free text (and so go to the full-text index).
+    public var isFreeText: Bool { type == .text }
+}

@@ -1,0 +1,131 @@
+import GRDB
+
+// MARK: - Schema
+//
+// The data model, in one place:
+//
+// survey       a survey definition (id, title, wave, default respondent kind) and its JSON.
+// question     one typed question of a survey: source column, type, options, scale range.
+// district     canonical district names; districtAlias and serviceTown map other names to them.
+// importBatch  one imported file: name, SHA-256, format, encoding, delimiter, time and row counts.
+// respondent   one company, association, thematic-group statement …: external id, kind, district,
+//              service town, organisation, interviewer, date, wave, and the respondent cells as written
+//              (rawFields, JSON); unique per survey and external id.
+// answer       one answer: raw text as read plus the typed value (valueText / valueNumber), with
+//              provenance (batch, source line, record number). Text answers also fill `freeText`,
+//              which the FTS5 table answerText indexes with unicode61 remove_diacritics 0, so that
+//              å, ä and ö stay letters of their own.
+//
+// Migrations are append-only: users' files hold real work.
+
+extension KartlaggningStore {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: surveys, districts, respondents, answers, imports") { db in
+            try db.execute(sql: """
+                CREATE TABLE survey (
+                    id          TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+                    title       TEXT NOT NULL,
+                    wave        TEXT,
+                    defaultKind TEXT,
+                    definition  TEXT NOT NULL,
+                    addedAt     TEXT NOT NULL
+                );
+                CREATE TABLE question (
+                    surveyId     TEXT NOT NULL REFERENCES survey(id) ON DELETE CASCADE,
+                    id           TEXT NOT NULL CHECK (id <> ''),
+                    position     INTEGER NOT NULL,
+                    sourceColumn TEXT NOT NULL,
+                    text         TEXT NOT NULL,
+                    type         TEXT NOT NULL
+                        CHECK (type IN ('text','choice','multi','scale','integer','decimal','date','boolean')),
+                    options      TEXT,
+                    scaleMin     INTEGER,
+                    scaleMax     INTEGER,
+                    PRIMARY KEY (surveyId, id),
+                    UNIQUE (surveyId, sourceColumn)
+                );
+                CREATE TABLE district (
+                    name     TEXT PRIMARY KEY NOT NULL CHECK (name <> ''),
+                    position INTEGER NOT NULL
+                );
+                CREATE TABLE districtAlias (
+                    alias    TEXT PRIMARY KEY NOT NULL,
+                    district TEXT NOT NULL REFERENCES district(name) ON DELETE CASCADE
+                );
+                CREATE TABLE serviceTown (
+                    name     TEXT PRIMARY KEY NOT NULL,
+                    district TEXT NOT NULL REFERENCES district(name) ON DELETE CASCADE
+                );
+                CREATE TABLE importBatch (
+                    id         INTEGER PRIMARY KEY,
+                    surveyId   TEXT NOT NULL REFERENCES survey(id),
+                    fileName   TEXT NOT NULL,
+                    sha256     TEXT NOT NULL,
+                    format     TEXT NOT NULL,
+                    encoding   TEXT,
+                    delimiter  TEXT,
+                    importedAt TEXT NOT NULL,
+                    rowsRead   INTEGER NOT NULL DEFAULT 0,
+                    added      INTEGER NOT NULL DEFAULT 0,
+                    updated    INTEGER NOT NULL DEFAULT 0,
+                    unchanged  INTEGER NOT NULL DEFAULT 0,
+                    rejected   INTEGER NOT NULL DEFAULT 0,
+                    UNIQUE (surveyId, sha256)
+                );
+                CREATE TABLE respondent (
+                    id           INTEGER PRIMARY KEY,
+                    surveyId     TEXT NOT NULL REFERENCES survey(id),
+                    externalId   TEXT NOT NULL CHECK (externalId <> ''),
+                    kind         TEXT NOT NULL,
+                    district     TEXT REFERENCES district(name),
+                    serviceTown  TEXT REFERENCES serviceTown(name),
+                    organisation TEXT,
+                    interviewer  TEXT,
+                    date         TEXT,
+                    wave         TEXT,
+                    batchId      INTEGER NOT NULL REFERENCES importBatch(id),
+                    sourceLine   INTEGER NOT NULL,
+                    rawFields    TEXT NOT NULL DEFAULT '{}',
+                    UNIQUE (surveyId, externalId)
+                );
+                CREATE INDEX respondent_district ON respondent(district);
+                CREATE INDEX respondent_batch ON respondent(batchId);
+                CREATE TABLE answer (
+                    id           INTEGER PRIMARY KEY,
+                    respondentId INTEGER NOT NULL REFERENCES respondent(id) ON DELETE CASCADE,
+                    surveyId     TEXT NOT NULL,
+                    questionId   TEXT NOT NULL,
+                    raw          TEXT NOT NULL,
+                    valueText    TEXT,
+                    valueNumber  REAL,
+                    freeText     TEXT,
+                    batchId      INTEGER NOT NULL REFERENCES importBatch(id),
+                    sourceLine   INTEGER NOT NULL,
+                    sourceRecord INTEGER NOT NULL,
+                    UNIQUE (respondentId, questionId),
+                    FOREIGN KEY (surveyId, questionId) REFERENCES question(surveyId, id)
+                );
+                CREATE INDEX answer_question ON answer(surveyId, questionId);
+                CREATE INDEX answer_batch ON answer(batchId);
+                CREATE VIRTUAL TABLE answerText USING fts5(
+                    freeText, content='answer', content_rowid='id',
+                    tokenize = 'unicode61 remove_diacritics 0'
+                );
+                CREATE TRIGGER answer_ai AFTER INSERT ON answer WHEN new.freeText IS NOT NULL BEGIN
+                    INSERT INTO answerText(rowid, freeText) VALUES (new.id, new.freeText);
+                END;
+                CREATE TRIGGER answer_ad AFTER DELETE ON answer WHEN old.freeText IS NOT NULL BEGIN
+                    INSERT INTO answerText(answerText, rowid, freeText) VALUES ('delete', old.id, old.freeText);
+                END;
+                CREATE TRIGGER answer_au AFTER UPDATE OF freeText ON answer BEGIN
+                    INSERT INTO answerText(answerText, rowid, freeText)
+                        SELECT 'delete', old.id, old.freeText WHERE old.freeText IS NOT NULL;
+                    INSERT INTO answerText(rowid, freeText)
+                        SELECT new.id, new.freeText WHERE new.freeText IS NOT NULL;
+                END;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,71 @@
+import GRDB
+
+// MARK: - District registry
+
+extension KartlaggningStore {
+    /// Replaces the district registry with `registry`.
+    ///
+    /// Districts and service towns that respondents refer to cannot be removed or moved away from:
+    /// the load fails and the stored registry stays as it was.
+    @discardableResult
+    public func loadDistricts(_ registry: DistrictRegistry) throws -> DistrictLoadSummary {
+        let conflicts = registry.conflicts()
+        if let first = conflicts.first { throw StoreError.districtConflict(first) }
+        let names = Set(registry.districts.map(\.name))
+        let towns = Set(registry.districts.flatMap(\.serviceTowns))
+        return try write { db in
+            let stored = try String.fetchAll(db, sql: "SELECT name FROM district ORDER BY position")
+            let removed = stored.filter { !names.contains($0) }
+            for name in removed {
+                let used = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM respondent WHERE district = ?", arguments: [name]) ?? 0
+                if used > 0 {
+                    throw StoreError.districtConflict("\(name) has \(used) respondents and cannot be removed")
+                }
+            }
+            let usedTowns = try String.fetchAll(db, sql: "SELECT DISTINCT serviceTown FROM respondent WHERE serviceTown IS NOT NULL")
+            for town in usedTowns where !towns.contains(town) {
+                throw StoreError.districtConflict("service town \(town) has respondents and cannot be removed")
+            }
+            try db.execute(sql: "DELETE FROM districtAlias")
+            for (position, district) in registry.districts.enumerated() {
+                try db.execute(literal: """
+                    INSERT INTO district (name, position) VALUES (\(district.name), \(position))
+                    ON CONFLICT (name) DO UPDATE SET position = excluded.position
+                    """)
+                for alias in district.aliases {
+                    try db.execute(literal: "INSERT OR REPLACE INTO districtAlias (alias, district) VALUES (\(alias), \(district.name))")
+                }
+                for town in district.serviceTowns {
+                    try db.execute(literal: """
+                        INSERT INTO serviceTown (name, district) VALUES (\(town), \(district.name))
+                        ON CONFLICT (name) DO UPDATE SET district = excluded.district
+                        """)
+                }
+            }
+            for town in try String.fetchAll(db, sql: "SELECT name FROM serviceTown") where !towns.contains(town) {
+                try db.execute(literal: "DELETE FROM serviceTown WHERE name = \(town)")
+            }
+            for name in removed {
+                try db.execute(literal: "DELETE FROM district WHERE name = \(name)")
+            }
+            return DistrictLoadSummary(
+                districts: registry.districts.count, aliases: registry.districts.reduce(0) { $0 + $1.aliases.count },
+                serviceTowns: towns.count, removed: removed)
+        }
+    }
+
+    /// The stored district registry, in the order it was loaded.
+    public func districtRegistry() throws -> DistrictRegistry {
+        try read { db in
+            let names = try String.fetchAll(db, sql: "SELECT name FROM district ORDER BY position")
+            let aliases = try Row.fetchAll(db, sql: "SELECT alias, district FROM districtAlias ORDER BY rowid")
+            let towns = try Row.fetchAll(db, sql: "SELECT name, district FROM serviceTown ORDER BY rowid")
+            return DistrictRegistry(districts: names.map { name in
+                District(
+                    name: name,
+                    aliases: aliases.filter { $0["district"] == name }.map { $0["alias"] },
+                    serviceTowns: towns.filter { $0["district"] == name }.map { $0["name"] })
+            })
+        }
+    }
+}

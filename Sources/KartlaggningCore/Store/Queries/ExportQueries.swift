@@ -1,0 +1,38 @@
+import Foundation
+import GRDB
+
+// MARK: - Export
+
+extension KartlaggningStore {
+    /// Calls `body` with each respondent of `surveyId` and its answers, in import order, one at a time:
+    /// memory stays flat however large the survey.
+    public func forEachRespondent(surveyId: String, _ body: (StoredRespondent) throws -> Void) throws {
+        _ = try survey(id: surveyId)
+        try read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT r.id AS rid, r.externalId, r.kind, r.district, r.serviceTown, r.organisation, r.interviewer,
+                    r.date, r.wave, r.rawFields, a.questionId, a.raw, a.valueText, a.valueNumber
+                FROM respondent r LEFT JOIN answer a ON a.respondentId = r.id
+                WHERE r.surveyId = ? ORDER BY r.id, a.id
+                """, arguments: [surveyId])
+            var current: (id: Int64, respondent: StoredRespondent)?
+            while let row = try cursor.next() {
+                let id: Int64 = row["rid"]
+                if current?.id != id {
+                    if let done = current { try body(done.respondent) }
+                    let rawJSON: String = row["rawFields"]
+                    let rawFields = (try? JSONDecoder().decode([String: String].self, from: Data(rawJSON.utf8))) ?? [:]
+                    current = (id, StoredRespondent(
+                        externalId: row["externalId"], kind: row["kind"], district: row["district"],
+                        serviceTown: row["serviceTown"], organisation: row["organisation"], interviewer: row["interviewer"],
+                        date: row["date"], wave: row["wave"], rawFields: rawFields, answers: [:]))
+                }
+                if let questionId: String = row["questionId"] {
+                    current?.respondent.answers[questionId] = StoredAnswer(
+                        raw: row["raw"], valueText: row["valueText"], valueNumber: row["valueNumber"])
+                }
+            }
+            if let done = current { try body(done.respondent) }
+        }
+    }
+}

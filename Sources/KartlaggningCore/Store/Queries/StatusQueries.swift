@@ -1,0 +1,30 @@
+import GRDB
+
+// MARK: - Status
+
+extension KartlaggningStore {
+    /// Surveys, respondents by kind × district, answers and the imports made.
+    public func status() throws -> StoreStatus {
+        let surveys = try surveys()
+        return try read { db in
+            let counts = try Row.fetchAll(db, sql: """
+                SELECT kind, district, COUNT(*) AS n FROM respondent GROUP BY kind, district ORDER BY kind, district
+                """).map { StoreStatus.KindDistrictCount(kind: $0["kind"], district: $0["district"], respondents: $0["n"]) }
+            let imports = try Row.fetchAll(db, sql: "SELECT * FROM importBatch ORDER BY id").map(ImportSession.batch)
+            return StoreStatus(
+                surveys: surveys,
+                respondents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM respondent") ?? 0,
+                answers: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") ?? 0,
+                freeTextAnswers: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE freeText IS NOT NULL") ?? 0,
+                districts: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM district") ?? 0,
+                byKindAndDistrict: counts, imports: imports)
+        }
+    }
+
+    /// The ids of text answers whose words match the FTS5 query `match`, in rowid order.
+    public func searchFreeText(_ match: String) throws -> [Int64] {
+        try read { db in
+            try Int64.fetchAll(db, sql: "SELECT rowid FROM answerText WHERE answerText MATCH ? ORDER BY rowid", arguments: [match])
+        }
+    }
+}

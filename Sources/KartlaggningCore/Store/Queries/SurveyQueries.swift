@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+// MARK: - Surveys
+
+extension KartlaggningStore {
+    /// Adds a survey definition, or replaces the stored one with the same id.
+    ///
+    /// A replacement may add questions and change texts, but may not drop or retype a question that
+    /// already has answers: that would orphan or misread stored work.
+    /// - Throws: `StoreError.surveyConflict` when the replacement would do that.
+    @discardableResult
+    public func addSurvey(_ survey: SurveyDefinition) throws -> SurveyAddOutcome {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(survey), as: UTF8.self)
+        return try write { db in
+            if let stored = try String.fetchOne(db, sql: "SELECT definition FROM survey WHERE id = ?", arguments: [survey.id]) {
+                if stored == json { return .unchanged }
+                let answered = try Row.fetchAll(db, sql: """
+                    SELECT q.id, q.type FROM question q
+                    WHERE q.surveyId = ? AND EXISTS (SELECT 1 FROM answer a WHERE a.surveyId = q.surveyId AND a.questionId = q.id)
+                    """, arguments: [survey.id])
+                for row in answered {
+                    let id: String = row["id"]
+                    let type: String = row["type"]
+                    guard let question = survey.questions.first(where: { $0.id == id }) else {
+                        throw StoreError.surveyConflict(survey: survey.id, reason: "question \"\(id)\" has answers and cannot be removed")
+                    }
+                    if question.type.rawValue != type {
+                        throw StoreError.surveyConflict(
+                            survey: survey.id, reason: "question \"\(id)\" has answers of type \(type) and cannot become \(question.type.rawValue)")
+                    }
+                }
+                try db.execute(literal: """
+                    UPDATE survey SET title = \(survey.title), wave = \(survey.wave), defaultKind = \(survey.kind),
+                        definition = \(json) WHERE id = \(survey.id)
+                    """)
+                try db.execute(literal: """
+                    DELETE FROM question WHERE surveyId = \(survey.id)
+                        AND NOT EXISTS (SELECT 1 FROM answer a WHERE a.surveyId = question.surveyId AND a.questionId = question.id)
+                    """)
+                try insertQuestions(survey, db: db)
+                return .replaced
+            }
+            try db.execute(literal: """
+                INSERT INTO survey (id, title, wave, defaultKind, definition, addedAt)
+                VALUES (\(survey.id), \(survey.title), \(survey.wave), \(survey.kind), \(json), \(Self.timestamp()))
+                """)
+            try insertQuestions(survey, db: db)
+            return .added
+        }
+    }
+
+    private func insertQuestions(_ survey: SurveyDefinition, db: Database) throws {
+        for (position, question) in survey.questions.enumerated() {
+            let options = question.options.map(JSONText.array)
+            try db.execute(literal: """
+                INSERT INTO question (surveyId, id, position, sourceColumn, text, type, options, scaleMin, scaleMax)
+                VALUES (\(survey.id), \(question.id), \(position), \(question.column), \(question.text ?? question.column),
+                        \(question.type.rawValue), \(options), \(question.scale?.min), \(question.scale?.max))
+                ON CONFLICT (surveyId, id) DO UPDATE SET position = excluded.position, sourceColumn = excluded.sourceColumn,
+                    text = excluded.text, type = excluded.type, options = excluded.options,
+                    scaleMin = excluded.scaleMin, scaleMax = excluded.scaleMax
+                """)
+        }
+    }
+
+    /// The stored definition of survey `id`.
+    /// - Throws: `StoreError.surveyNotFound` when there is none.
+    public func survey(id: String) throws -> SurveyDefinition {
+        let json = try read { db in
+            try String.fetchOne(db, sql: "SELECT definition FROM survey WHERE id = ?", arguments: [id])
+        }
+        guard let json else { throw StoreError.surveyNotFound(id) }
+        do {
+            return try JSONDecoder().decode(SurveyDefinition.self, from: Data(json.utf8))
+        } catch {
+            throw StoreError.database("survey \"\(id)\": stored definition is unreadable: \(error)")
+        }
+    }
+
+    /// Every survey with its question, respondent and answer counts, by id.
+    public func surveys() throws -> [SurveySummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.id, s.title, s.wave, s.defaultKind,
+                    (SELECT COUNT(*) FROM question q WHERE q.surveyId = s.id) AS questions,
+                    (SELECT COUNT(*) FROM respondent r WHERE r.surveyId = s.id) AS respondents,
+                    (SELECT COUNT(*) FROM answer a WHERE a.surveyId = s.id) AS answers
+                FROM survey s ORDER BY s.id
+                """).map { row in
+                SurveySummary(
+                    id: row["id"], title: row["title"], wave: row["wave"], kind: row["defaultKind"],
+                    questions: row["questions"], respondents: row["respondents"], answers: row["answers"])
+            }
+        }
+    }
+
+    static func timestamp(_ date: Date = Date()) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,1 @@
+import KartlaggningCore; import Yams; public enum ImportPlaceholder {}
