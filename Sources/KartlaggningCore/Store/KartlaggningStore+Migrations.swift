@@ -7,7 +7,8 @@ import GRDB
 // survey       a survey definition (id, title, wave, default respondent kind) and its JSON.
 // question     one typed question of a survey: source column, type, options, scale range.
 // district     canonical district names; districtAlias and serviceTown map other names to them.
-// importBatch  one imported file: name, SHA-256, format, encoding, delimiter, time and row counts.
+// importBatch  one imported file: name, SHA-256, format, encoding, delimiter, the survey's columns in
+//              the file's order, time and row counts.
 // respondent   one company, association, thematic-group statement …: external id, kind, district,
 //              service town, organisation, interviewer, date, wave, and the respondent cells as written
 //              (rawFields, JSON); unique per survey and external id.
@@ -65,6 +66,7 @@ extension KartlaggningStore {
                     format     TEXT NOT NULL,
                     encoding   TEXT,
                     delimiter  TEXT,
+                    columns    TEXT NOT NULL DEFAULT '[]',
                     importedAt TEXT NOT NULL,
                     rowsRead   INTEGER NOT NULL DEFAULT 0,
                     added      INTEGER NOT NULL DEFAULT 0,

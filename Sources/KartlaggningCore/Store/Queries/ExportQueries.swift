@@ -4,6 +4,15 @@ import GRDB
 // MARK: - Export
 
 extension KartlaggningStore {
+    /// The survey's columns in the order the latest import's file had them; empty before any import.
+    public func sourceColumnOrder(surveyId: String) throws -> [String] {
+        let json = try read { db in
+            try String.fetchOne(db, sql: "SELECT columns FROM importBatch WHERE surveyId = ? ORDER BY id DESC LIMIT 1", arguments: [surveyId])
+        }
+        guard let json else { return [] }
+        return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+    }
+
     /// Calls `body` with each respondent of `surveyId` and its answers, in import order, one at a time:
     /// memory stays flat however large the survey.
     public func forEachRespondent(surveyId: String, _ body: (StoredRespondent) throws -> Void) throws {

@@ -23,9 +23,9 @@ public final class ImportSession {
     public func startBatch(_ info: ImportBatchInfo) throws -> Int64 {
         try guarded {
             try db.execute(literal: """
-                INSERT INTO importBatch (surveyId, fileName, sha256, format, encoding, delimiter, importedAt)
+                INSERT INTO importBatch (surveyId, fileName, sha256, format, encoding, delimiter, columns, importedAt)
                 VALUES (\(info.surveyId), \(info.fileName), \(info.sha256), \(info.format), \(info.encoding),
-                        \(info.delimiter), \(KartlaggningStore.timestamp()))
+                        \(info.delimiter), \(JSONText.array(info.columns)), \(KartlaggningStore.timestamp()))
                 """)
             return db.lastInsertedRowID
         }

@@ -1,0 +1,51 @@
+# kartlagg — make demo (the main job on the sample data), make test, make bench.
+SWIFT      ?= swift
+BIN        := .build/debug/kartlagg
+DEMO_DIR   := demo-out
+DEMO_DB    := $(DEMO_DIR)/kartlaggning.sqlite
+SAMPLES    := SampleSurveys
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
+
+.PHONY: all deps build test demo bench format lint clean
+
+all: build
+
+# GRDB links the system SQLite: install its header when a fresh machine lacks it.
+deps:
+	@if [ ! -f /usr/include/sqlite3.h ]; then \
+		echo "Installing libsqlite3-dev (GRDB links the system SQLite)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-dev; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+demo: build
+	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
+	$(BIN) init --db $(DEMO_DB)
+	$(BIN) districts load --db $(DEMO_DB) $(SAMPLES)/districts.yaml
+	@for definition in $(SAMPLES)/*.survey.yaml $(SAMPLES)/*.survey.json; do \
+		$(BIN) survey add --db $(DEMO_DB) "$$definition" || exit 1; done
+	$(BIN) import --db $(DEMO_DB) --survey foretag-2025 $(SAMPLES)/foretag-2025.csv
+	$(BIN) import --db $(DEMO_DB) --survey forening-2025 $(SAMPLES)/forening-2025.csv
+	$(BIN) import --db $(DEMO_DB) --survey inspel-2025 $(SAMPLES)/inspel-2025.csv
+	$(BIN) import --db $(DEMO_DB) --survey temagrupp-2025 $(SAMPLES)/tema-*.json
+	$(BIN) status --db $(DEMO_DB)
+	@echo "The demo database is $(DEMO_DB)."
+
+# Import speed and memory against sqlite3's own .import; see Benchmarks/README.md.
+bench: deps
+	bash Benchmarks/run.sh
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+lint:
+	$(SWIFT) format lint --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build $(DEMO_DIR) bench-data

@@ -1,0 +1,124 @@
+import Foundation
+import KartlaggningCore
+import Yams
+
+/// Reads survey definitions and district registries from YAML or JSON files, and checks them.
+public enum DefinitionLoader {
+    /// Reads and checks a survey definition (`Schemas/survey.schema.json`).
+    /// - Throws: `ImportError.definition` naming the file, and the line where the parser knows it.
+    public static func survey(at path: String) throws -> SurveyDefinition {
+        let survey: SurveyDefinition = try decode(path)
+        try check(survey, file: path)
+        return survey
+    }
+
+    /// Reads and checks a district registry (`Schemas/districts.schema.json`).
+    public static func districts(at path: String) throws -> DistrictRegistry {
+        let registry: DistrictRegistry = try decode(path)
+        if registry.districts.isEmpty { throw ImportError.definition(file: path, line: nil, message: "no districts") }
+        for district in registry.districts where district.name.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ImportError.definition(file: path, line: nil, message: "a district has an empty name")
+        }
+        if let conflict = registry.conflicts().first { throw ImportError.definition(file: path, line: nil, message: conflict) }
+        return registry
+    }
+
+    static func decode<T: Decodable>(_ path: String) throws -> T {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw ImportError.fileNotFound(file: path) }
+        if isDirectory.boolValue { throw ImportError.isDirectory(file: path) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ImportError.unreadable(file: path, reason: "permission denied")
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw ImportError.definition(file: path, line: nil, message: "definitions must be UTF-8 text")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ImportError.emptyFile(file: path)
+        }
+        do {
+            return try YAMLDecoder().decode(T.self, from: text)
+        } catch let error as YamlError {
+            throw ImportError.definition(file: path, line: line(of: error), message: describe(error))
+        } catch let error as DecodingError {
+            throw ImportError.definition(file: path, line: nil, message: describe(error))
+        } catch {
+            throw ImportError.definition(file: path, line: nil, message: "\(error)")
+        }
+    }
+
+    static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        default: nil
+        }
+    }
+
+    static func describe(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
+            "syntax error: \(problem)" + (context.map { " \($0.text)" } ?? "")
+        default: "syntax error: \(error)"
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let at = path(context.codingPath)
+            return "missing \"\(key.stringValue)\"" + (at.isEmpty ? "" : " in \(at)")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        case .dataCorrupted(let context):
+            let at = path(context.codingPath)
+            let detail = context.debugDescription.contains("QuestionType")
+                || context.debugDescription.contains("Cannot initialize")
+                ? "unknown value; a question's type is one of \(QuestionType.allCases.map(\.rawValue).joined(separator: ", "))"
+                : context.debugDescription
+            return (at.isEmpty ? "" : "\(at): ") + detail
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    /// Checks what the schema cannot: unique ids and columns, options where needed, sane ranges, known kinds.
+    static func check(_ survey: SurveyDefinition, file: String) throws {
+        func fail(_ message: String) -> ImportError { .definition(file: file, line: nil, message: message) }
+        if survey.id.trimmingCharacters(in: .whitespaces).isEmpty { throw fail("the survey id is empty") }
+        if survey.id.contains(where: { $0.isWhitespace }) { throw fail("the survey id \"\(survey.id)\" contains spaces") }
+        if survey.questions.isEmpty { throw fail("the survey has no questions") }
+        if let kind = survey.kind, RespondentKind.canonical(kind, allowed: survey.allowedKinds) == nil {
+            throw fail("kind \"\(kind)\" is not a respondent kind; add it to `kinds` or use one of \(RespondentKind.builtIn.joined(separator: ", "))")
+        }
+        var ids = Set<String>()
+        var columns: [String: String] = [:]
+        for (field, column) in survey.respondent.mappedFields {
+            if let other = columns[MatchKey.header(column)] { throw fail("column \"\(column)\" is mapped twice (\(other) and \(field.rawValue))") }
+            columns[MatchKey.header(column)] = "respondent.\(field.rawValue)"
+        }
+        for question in survey.questions {
+            let name = "question \"\(question.id)\""
+            if question.id.isEmpty { throw fail("a question has an empty id") }
+            if !ids.insert(question.id).inserted { throw fail("\(name) appears twice") }
+            if let other = columns[MatchKey.header(question.column)] {
+                throw fail("column \"\(question.column)\" is mapped twice (\(other) and \(name))")
+            }
+            columns[MatchKey.header(question.column)] = name
+            switch question.type {
+            case .choice, .multi:
+                guard let options = question.options, !options.isEmpty else { throw fail("\(name): a \(question.type.rawValue) question needs `options`") }
+                if Set(options.map(MatchKey.header)).count != options.count { throw fail("\(name): an option is listed twice") }
+                if question.type == .multi && question.multiSeparator.isEmpty { throw fail("\(name): the separator is empty") }
+            case .scale:
+                guard let scale = question.scale else { throw fail("\(name): a scale question needs `scale: {min: 1, max: 5}`") }
+                if scale.min >= scale.max { throw fail("\(name): the scale's min \(scale.min) is not below its max \(scale.max)") }
+            default:
+                break
+            }
+        }
+    }
+}

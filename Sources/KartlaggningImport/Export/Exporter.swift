@@ -1,0 +1,84 @@
+import Foundation
+import KartlaggningCore
+
+/// The formats `export` writes.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    case csv, json
+}
+
+/// Wide: one row per respondent; long: one row per answer.
+public enum ExportLayout: String, Sendable, CaseIterable {
+    case wide, long
+}
+
+/// Writes what the database holds for a survey back out, streaming one respondent at a time.
+///
+/// The wide layout uses the source column names and the cells as they were read, so importing a file
+/// and exporting it gives back the same table.
+public struct Exporter {
+    public let store: KartlaggningStore
+
+    public init(store: KartlaggningStore) {
+        self.store = store
+    }
+
+    public func export(survey surveyId: String, format: ExportFormat, layout: ExportLayout, delimiter: Character = ",", to output: TextFileWriter) throws {
+        let survey = try store.survey(id: surveyId)
+        let csv = CSVWriter(delimiter: delimiter)
+        // Columns as the source had them: the latest import's order, else the survey's.
+        let stored = try store.sourceColumnOrder(surveyId: surveyId)
+        let columns = Set(stored) == Set(survey.sourceColumns) ? stored : survey.sourceColumns
+        let fieldByColumn = Dictionary(survey.respondent.mappedFields.map { ($0.column, $0.field) }, uniquingKeysWith: { a, _ in a })
+        let questionByColumn = Dictionary(survey.questions.map { ($0.column, $0.id) }, uniquingKeysWith: { a, _ in a })
+        let longHeader = ["respondent", "kind", "district", "service_town", "wave", "question", "column", "raw", "value"]
+        var first = true
+        if format == .csv {
+            output.write(csv.line(layout == .wide ? columns : longHeader))
+        } else {
+            output.write("[")
+        }
+        try store.forEachRespondent(surveyId: surveyId) { respondent in
+            switch layout {
+            case .wide:
+                let cells = columns.map { column -> String in
+                    if let field = fieldByColumn[column] {
+                        return respondent.rawFields[column] ?? (field == .id ? respondent.externalId : "")
+                    }
+                    return questionByColumn[column].flatMap { respondent.answers[$0]?.raw } ?? ""
+                }
+                if format == .csv {
+                    output.write(csv.line(cells))
+                } else {
+                    var object: [String] = []
+                    for (column, cell) in zip(columns, cells) where !cell.isEmpty {
+                        object.append(JSONText.string(column) + ": " + JSONText.string(cell))
+                    }
+                    output.write((first ? "\n  {" : ",\n  {") + object.joined(separator: ", ") + "}")
+                }
+                first = false
+            case .long:
+                for question in survey.questions {
+                    guard let answer = respondent.answers[question.id] else { continue }
+                    let value = answer.valueText ?? answer.valueNumber.map(Self.number) ?? ""
+                    let cells = [
+                        respondent.externalId, respondent.kind, respondent.district ?? "", respondent.serviceTown ?? "",
+                        respondent.wave ?? "", question.id, question.column, answer.raw, value,
+                    ]
+                    if format == .csv {
+                        output.write(csv.line(cells))
+                    } else {
+                        let object = zip(longHeader, cells).map { JSONText.string($0) + ": " + JSONText.string($1) }
+                        output.write((first ? "\n  {" : ",\n  {") + object.joined(separator: ", ") + "}")
+                        first = false
+                    }
+                }
+            }
+        }
+        if format == .json { output.write(first ? "]\n" : "\n]\n") }
+    }
+
+    /// `4`, `3.5`: integral values without a fraction.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,46 @@
+import KartlaggningCore
+
+/// What importing one file did: where each row went, and every problem found.
+public struct FileImportSummary: Codable, Sendable, Equatable {
+    /// How the file's import ended.
+    public enum Status: String, Codable, Sendable {
+        /// Written to the database.
+        case imported
+        /// Validated and counted, nothing written (`--dry-run`).
+        case dryRun = "dry-run"
+        /// The same bytes were imported into this survey before; nothing to do.
+        case alreadyImported = "already-imported"
+        /// Errors: nothing from this file was written.
+        case failed
+    }
+
+    public var file: String
+    public var survey: String
+    public var status: Status
+    public var format: String?
+    public var encoding: String?
+    public var delimiter: String?
+    public var sha256: String?
+    public var rows = 0
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var rejected = 0
+    /// The row errors, up to a cap; `errorCount` has them all.
+    public var errors: [ImportIssue] = []
+    public var errorCount = 0
+    /// A problem with the file as a whole (unreadable, bad header, JSON syntax…), already formatted.
+    public var fileError: String?
+    public var warnings: [String] = []
+
+    var counts: ImportCounts {
+        get { ImportCounts(rows: rows, added: added, updated: updated, unchanged: unchanged, rejected: rejected) }
+        set {
+            rows = newValue.rows
+            added = newValue.added
+            updated = newValue.updated
+            unchanged = newValue.unchanged
+            rejected = newValue.rejected
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// What can stop a file from being read or imported. Every case names the file, and the line
+/// (or JSON record) and column where that is known: `foretag.csv:14: column "Nöjd (1-5)": 7 is outside the scale 1–5`.
+public enum ImportError: Error, Equatable, Sendable, LocalizedError {
+    case fileNotFound(file: String)
+    case isDirectory(file: String)
+    case unreadable(file: String, reason: String)
+    case emptyFile(file: String)
+    case headerOnly(file: String)
+    case binaryFile(file: String, line: Int)
+    case invalidUTF8(file: String, line: Int, encoding: String)
+    case implausibleEncoding(file: String, reason: String)
+    case unterminatedQuote(file: String, line: Int)
+    case duplicateHeader(file: String, line: Int, column: String)
+    case missingColumns(file: String, line: Int, columns: [String], available: [String])
+    case raggedRow(file: String, line: Int, fields: Int, expected: Int)
+    case headerRowOutOfRange(file: String, headerRow: Int, rows: Int)
+    case jsonSyntax(file: String, line: Int, column: Int, message: String)
+    case jsonShape(file: String, line: Int, message: String)
+    /// A survey definition or district registry that cannot be used.
+    case definition(file: String, line: Int?, message: String)
+    case unknownFormat(file: String, format: String)
+    /// Several row-level problems; the summary lists them.
+    case invalidRows(file: String, count: Int)
+
+    public var errorDescription: String? {
+        switch self {
+        case .fileNotFound(let file): "\(file): no such file"
+        case .isDirectory(let file): "\(file): is a directory, not a file"
+        case .unreadable(let file, let reason): "\(file): cannot be read: \(reason)"
+        case .emptyFile(let file): "\(file): the file is empty"
+        case .headerOnly(let file): "\(file): the file has a header but no data rows"
+        case .binaryFile(let file, let line): "\(file):\(line): a NUL byte: this is a binary file, not CSV or JSON text"
+        case .invalidUTF8(let file, let line, let encoding):
+            "\(file):\(line): the bytes are not valid \(encoding); pass --encoding windows-1252 if the file comes from Excel"
+        case .implausibleEncoding(let file, let reason): "\(file): \(reason)"
+        case .unterminatedQuote(let file, let line): "\(file):\(line): a quoted cell starts here and is never closed"
+        case .duplicateHeader(let file, let line, let column): "\(file):\(line): column \"\(column)\": the header appears more than once"
+        case .missingColumns(let file, let line, let columns, let available):
+            "\(file):\(line): missing column\(columns.count == 1 ? "" : "s") "
+                + columns.map { "\"\($0)\"" }.joined(separator: ", ")
+                + " that the survey maps; the file has " + available.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ")
+                + (available.count > 12 ? " and \(available.count - 12) more" : "")
+        case .raggedRow(let file, let line, let fields, let expected):
+            "\(file):\(line): the row has \(fields) cells but the header has \(expected)"
+        case .headerRowOutOfRange(let file, let headerRow, let rows):
+            "\(file): --header-row \(headerRow) is past the end of the file (\(rows) rows)"
+        case .jsonSyntax(let file, let line, let column, let message): "\(file):\(line):\(column): JSON syntax error: \(message)"
+        case .jsonShape(let file, let line, let message): "\(file):\(line): \(message)"
+        case .definition(let file, let line, let message):
+            line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
+        case .unknownFormat(let file, let format): "\(file): unknown format \"\(format)\"; use csv, tsv, json or ndjson"
+        case .invalidRows(let file, let count):
+            "\(file): \(count) row\(count == 1 ? "" : "s") with errors; nothing from this file was written"
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import KartlaggningCore
+
+/// Imports answer files into a survey: one transaction per file, streamed row by row.
+///
+/// A file with any error writes nothing (unless `skipInvalid`); the same bytes imported twice are a
+/// no-op; respondents seen before are updated, and every row read is counted as added, updated,
+/// unchanged or rejected.
+///
+/// ```swift
+/// let store = try KartlaggningStore(path: "kartlaggning.sqlite")
+/// let summary = try Importer(store: store).importFile(at: "foretag.csv", survey: "foretag-2025")
+/// print(summary.added, summary.errors.map { $0.formatted(file: summary.file) })
+/// ```
+public struct Importer {
+    public let store: KartlaggningStore
+
+    /// Called every few thousand rows with the rows read so far.
+    public typealias Progress = (_ rows: Int) -> Void
+
+    public init(store: KartlaggningStore) {
+        self.store = store
+    }
+
+    /// Imports one file.
+    /// - Throws: `StoreError.surveyNotFound` when the survey does not exist. Problems with the file
+    ///   itself do not throw: they come back in the summary, with status `failed`.
+    public func importFile(
+        at path: String, survey surveyId: String, options: ImportOptions = ImportOptions(),
+        rejects: RejectsWriter? = nil, progress: Progress? = nil
+    ) throws -> FileImportSummary {
+        let survey = try store.survey(id: surveyId)
+        let file = path
+        var summary = FileImportSummary(file: file, survey: surveyId, status: .failed)
+        do {
+            let mapsDistricts = survey.respondent.district != nil || survey.respondent.serviceTown != nil
+            var districts: DistrictIndex?
+            if mapsDistricts {
+                let registry = try store.districtRegistry()
+                if registry.districts.isEmpty {
+                    summary.fileError = "\(file): survey \"\(surveyId)\" maps districts but no district registry is loaded; "
+                        + "run `kartlagg districts load FILE` first"
+                    return summary
+                }
+                districts = registry.index()
+            }
+            let stream = try RecordStream(
+                path: path, file: file, options: options.read, columns: RecordMapper.columns(for: survey))
+            summary.format = stream.format.rawValue
+            summary.encoding = stream.encoding.rawValue
+            summary.delimiter = stream.delimiter
+            summary.sha256 = stream.sha256
+            if !stream.unreadColumns.isEmpty {
+                summary.warnings.append(
+                    "\(stream.unreadColumns.count) column\(stream.unreadColumns.count == 1 ? " is" : "s are") not in the survey and "
+                        + "\(stream.unreadColumns.count == 1 ? "was" : "were") not imported: "
+                        + stream.unreadColumns.map { "\"\($0)\"" }.joined(separator: ", "))
+            }
+            let mapper = RecordMapper(survey: survey, districts: districts)
+            summary = try store.importTransaction({ session in
+                try run(stream: stream, mapper: mapper, session: session, summary: summary, options: options,
+                        rejects: rejects, progress: progress)
+            }, shouldCommit: { $0.status == .imported })
+        } catch let error as ImportError {
+            summary.status = .failed
+            summary.fileError = error.errorDescription
+        }
+        return summary
+    }
+
+    private func run(
+        stream: RecordStream, mapper: RecordMapper, session: ImportSession, summary initial: FileImportSummary,
+        options: ImportOptions, rejects: RejectsWriter?, progress: Progress?
+    ) throws -> FileImportSummary {
+        var summary = initial
+        if let earlier = try session.existingBatch(surveyId: summary.survey, sha256: stream.sha256) {
+            summary.status = .alreadyImported
+            summary.warnings.append("the same file was imported into \(summary.survey) on \(earlier.importedAt) "
+                + "(as \(earlier.fileName)); nothing to do")
+            return summary
+        }
+        let batchId = try session.startBatch(ImportBatchInfo(
+            surveyId: summary.survey, fileName: (summary.file as NSString).lastPathComponent, sha256: stream.sha256,
+            format: stream.format.rawValue, encoding: stream.encoding.rawValue, delimiter: stream.delimiter,
+            columns: stream.columnsInFileOrder))
+        var counts = ImportCounts()
+        var pendingRejects: [(SourceRecord, [ImportIssue])] = []
+        while let record = try stream.next() {
+            counts.rows += 1
+            if counts.rows % 5000 == 0 { progress?(counts.rows) }
+            switch mapper.map(record) {
+            case .valid(let respondent, let answers):
+                counts.record(try session.upsert(respondent, answers: answers, surveyId: summary.survey, batchId: batchId))
+            case .invalid(let issues):
+                counts.rejected += 1
+                summary.errorCount += issues.count
+                let located = issues.map { issue -> ImportIssue in
+                    var issue = issue
+                    if stream.format.isJSON { issue.record = record.number }
+                    return issue
+                }
+                for issue in located where summary.errors.count < options.errorLimit { summary.errors.append(issue) }
+                if rejects != nil { pendingRejects.append((record, located)) }
+            }
+        }
+        progress?(counts.rows)
+        summary.counts = counts
+        let missing = stream.jsonColumnsNeverSeen
+        if !missing.isEmpty && counts.rows > 0 {
+            // JSON records describe themselves: a key no record has is a question nobody answered here.
+            summary.warnings.append("no record has " + missing.map { "\"\($0)\"" }.joined(separator: ", ")
+                + "; check the spelling in the survey if answers were expected")
+        }
+        if counts.rows == 0 {
+            throw stream.format.isJSON
+                ? ImportError.jsonShape(file: summary.file, line: 1, message: "the file holds no records")
+                : ImportError.headerOnly(file: summary.file)
+        }
+        if summary.errorCount > 0 && !options.skipInvalid {
+            summary.status = .failed
+            return summary
+        }
+        summary.status = options.dryRun ? .dryRun : .imported
+        try session.finishBatch(batchId, counts: counts)
+        if summary.status == .imported, let rejects {
+            for (record, issues) in pendingRejects {
+                rejects.write(file: summary.file, line: record.line, issues: issues, cells: record.cells)
+            }
+        }
+        return summary
+    }
+}

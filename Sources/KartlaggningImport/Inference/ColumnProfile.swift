@@ -1,0 +1,74 @@
+import KartlaggningCore
+
+/// What a column's values look like, gathered in one pass with bounded memory.
+struct ColumnProfile {
+    static let distinctCap = 60
+
+    let name: String
+    var nonEmpty = 0
+    /// Distinct values in first-seen order, up to the cap.
+    var distinct: [String] = []
+    private var distinctSet: Set<String> = []
+    var tooManyDistinct = false
+    var allInteger = true
+    var allDecimal = true
+    var allDate = true
+    var allBoolean = true
+    var anyBooleanWord = false
+    var leadingZero = false
+    var minInteger = Int.max
+    var maxInteger = Int.min
+    var maxLength = 0
+    var lineBreaks = false
+    var rowsWithSemicolon = 0
+    var parts: [String] = []
+    private var partSet: Set<String> = []
+    var tooManyParts = false
+    /// All values, kept only for id candidates, to prove uniqueness.
+    var uniqueness: Set<String>?
+    var duplicates = false
+
+    init(name: String, trackUniqueness: Bool) {
+        self.name = name
+        if trackUniqueness { uniqueness = [] }
+    }
+
+    mutating func add(_ raw: String) {
+        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !value.isEmpty else { return }
+        nonEmpty += 1
+        if uniqueness != nil, !uniqueness!.insert(value).inserted { duplicates = true }
+        if !tooManyDistinct && distinctSet.insert(value).inserted {
+            distinct.append(value)
+            if distinct.count > Self.distinctCap { tooManyDistinct = true; distinctSet = [] }
+        }
+        maxLength = max(maxLength, value.count)
+        if value.contains("\n") || value.contains("\r") { lineBreaks = true }
+        if allInteger {
+            if let number = SwedishValues.integer(value), !(value.count > 1 && value.hasPrefix("0")) {
+                minInteger = min(minInteger, number)
+                maxInteger = max(maxInteger, number)
+            } else {
+                allInteger = false
+            }
+        }
+        if value.count > 1 && value.hasPrefix("0") && value.allSatisfy(\.isNumber) { leadingZero = true }
+        if allDecimal && (SwedishValues.decimal(value) == nil || leadingZero) { allDecimal = false }
+        if allDate && SwedishValues.date(value) == nil { allDate = false }
+        if allBoolean {
+            if SwedishValues.boolean(value) == nil { allBoolean = false } else if !["0", "1"].contains(value) { anyBooleanWord = true }
+        }
+        if value.contains(";") {
+            rowsWithSemicolon += 1
+        }
+        if !tooManyParts {
+            for part in value.split(separator: ";") {
+                let item = part.trimmingCharacters(in: .whitespaces)
+                if !item.isEmpty && partSet.insert(item).inserted {
+                    parts.append(item)
+                    if parts.count > 30 { tooManyParts = true; break }
+                }
+            }
+        }
+    }
+}

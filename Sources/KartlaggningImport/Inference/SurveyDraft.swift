@@ -1,0 +1,59 @@
+import KartlaggningCore
+
+/// A survey definition inferred from a data file, with the points a person should check.
+public struct SurveyDraft: Sendable {
+    public var survey: SurveyDefinition
+    /// Things inference was unsure of; the YAML shows them as `# check:` comments.
+    public var notes: [String]
+    /// How the file was read (encoding, delimiter), as a comment.
+    public var readWith: String
+
+    /// The draft as YAML, ready to edit and `kartlagg survey add`.
+    public var yaml: String {
+        var out = "# Draft survey definition inferred by `kartlagg survey infer` — \(readWith).\n"
+        for note in notes { out += "# check: \(note)\n" }
+        out += "id: \(quote(survey.id))\n"
+        out += "title: \(quote(survey.title))\n"
+        if let wave = survey.wave { out += "wave: \(quote(wave))\n" }
+        if let kind = survey.kind { out += "kind: \(quote(kind))\n" }
+        out += "respondent:\n"
+        for (field, column) in survey.respondent.mappedFields { out += "  \(field.rawValue): \(quote(column))\n" }
+        out += "questions:\n"
+        for question in survey.questions {
+            out += "  - id: \(quote(question.id))\n"
+            out += "    column: \(quote(question.column))\n"
+            out += "    type: \(question.type.rawValue)\n"
+            if let scale = question.scale { out += "    scale: { min: \(scale.min), max: \(scale.max) }\n" }
+            if let separator = question.separator { out += "    separator: \(quote(separator))\n" }
+            if let options = question.options {
+                out += "    options:\n"
+                for option in options { out += "      - \(quote(option))\n" }
+            }
+        }
+        return out
+    }
+
+    /// A YAML double-quoted scalar.
+    func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += "\\x" + String(format2: scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension String {
+    init(format2 value: UInt32) {
+        let hex = String(value, radix: 16)
+        self = hex.count < 2 ? "0" + hex : hex
+    }
+}

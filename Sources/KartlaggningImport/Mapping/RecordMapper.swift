@@ -1,0 +1,128 @@
+import Foundation
+import KartlaggningCore
+
+/// Turns one source record into a respondent and typed answers, checking every cell against the survey.
+///
+/// All problems of a row are collected, not just the first, so a user can fix a file in one go.
+struct RecordMapper {
+    let survey: SurveyDefinition
+    let districts: DistrictIndex?
+    /// Where each respondent field's cell is among the stream's columns.
+    private let fieldSlots: [RespondentField: Int]
+    private let questionSlots: [Int]
+    private let columns: [String]
+
+    /// The columns to ask the stream for, with the list separator of multi questions.
+    static func columns(for survey: SurveyDefinition) -> [(name: String, separator: String?)] {
+        survey.respondent.mappedFields.map { ($0.column, nil) }
+            + survey.questions.map { ($0.column, $0.type == .multi ? $0.multiSeparator : nil) }
+    }
+
+    init(survey: SurveyDefinition, districts: DistrictIndex?) {
+        self.survey = survey
+        self.districts = districts
+        var slots: [RespondentField: Int] = [:]
+        for (index, mapped) in survey.respondent.mappedFields.enumerated() { slots[mapped.field] = index }
+        fieldSlots = slots
+        questionSlots = survey.questions.indices.map { $0 + slots.count }
+        columns = Self.columns(for: survey).map(\.name)
+    }
+
+    /// The respondent and answers of `record`, or the problems that stop it.
+    func map(_ record: SourceRecord) -> MappedRecord {
+        var issues: [ImportIssue] = []
+        if let issue = record.issue { issues.append(issue) }
+        func issue(_ field: RespondentField, _ message: String) {
+            issues.append(ImportIssue(line: record.line, column: column(field), message: message))
+        }
+        func cell(_ field: RespondentField) -> String? {
+            guard let slot = fieldSlots[field] else { return nil }
+            let value = record.cells[slot].trimmingCharacters(in: .whitespacesAndNewlines)
+            return value.isEmpty ? nil : value
+        }
+
+        let externalId = cell(.id) ?? ""
+        if externalId.isEmpty { issue(.id, "the respondent id is empty") }
+
+        var kind = survey.kind ?? ""
+        if let raw = cell(.kind) {
+            if let canonical = RespondentKind.canonical(raw, allowed: survey.allowedKinds) {
+                kind = canonical
+            } else {
+                issue(.kind, "\"\(raw)\" is not a respondent kind; known kinds: \(survey.allowedKinds.joined(separator: ", "))")
+            }
+        } else if kind.isEmpty {
+            issues.append(ImportIssue(line: record.line, column: column(.kind), message: "no respondent kind, and the survey sets no default `kind`"))
+        }
+
+        var district: String?
+        var serviceTown: String?
+        if let raw = cell(.district) {
+            if let match = districts?.resolve(raw) {
+                district = match.district
+                serviceTown = match.serviceTown
+            } else {
+                issue(.district, "\"\(raw)\" is not a district or service town in the district registry")
+            }
+        }
+        if let raw = cell(.serviceTown) {
+            if let match = districts?.resolveServiceTown(raw) {
+                if let district, district != match.district {
+                    issue(.serviceTown, "\"\(raw)\" lies in \(match.district), but the row's district is \(district)")
+                }
+                district = district ?? match.district
+                serviceTown = match.serviceTown
+            } else {
+                issue(.serviceTown, "\"\(raw)\" is not a service town in the district registry")
+            }
+        }
+
+        var date: String?
+        if let raw = cell(.date) {
+            date = SwedishValues.date(raw)
+            if date == nil { issue(.date, "\"\(raw)\" is not a date (write 2025-03-14 or 14 mars 2025)") }
+        }
+
+        var rawFields: [String: String] = [:]
+        for (slot, mapped) in survey.respondent.mappedFields.enumerated() where !record.cells[slot].isEmpty {
+            rawFields[mapped.column] = record.cells[slot]
+        }
+
+        var answers: [AnswerDraft] = []
+        answers.reserveCapacity(survey.questions.count)
+        for (question, slot) in zip(survey.questions, questionSlots) {
+            let raw = record.cells[slot]
+            let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty {
+                if question.required == true {
+                    issues.append(ImportIssue(line: record.line, column: question.column, message: "an answer is required"))
+                }
+                continue
+            }
+            switch ValueReader.read(trimmed, as: question) {
+            case .success(let typed):
+                answers.append(AnswerDraft(
+                    questionId: question.id, raw: raw, valueText: typed.text, valueNumber: typed.number,
+                    isFreeText: question.isFreeText))
+            case .failure(let message):
+                issues.append(ImportIssue(line: record.line, column: question.column, message: message.text))
+            }
+        }
+        if !issues.isEmpty { return .invalid(issues) }
+        let respondent = RespondentDraft(
+            externalId: externalId, kind: kind, district: district, serviceTown: serviceTown,
+            organisation: cell(.organisation), interviewer: cell(.interviewer), date: date,
+            wave: cell(.wave) ?? survey.wave, rawFields: rawFields, sourceLine: record.line, sourceRecord: record.number)
+        return .valid(respondent, answers)
+    }
+
+    private func column(_ field: RespondentField) -> String? {
+        fieldSlots[field].map { columns[$0] }
+    }
+}
+
+/// A mapped record: ready to store, or the problems that stop it.
+enum MappedRecord {
+    case valid(RespondentDraft, [AnswerDraft])
+    case invalid([ImportIssue])
+}

@@ -1,1 +1,0 @@
-import KartlaggningCore; import Yams; public enum ImportPlaceholder {}

@@ -1,0 +1,100 @@
+import KartlaggningCore
+
+/// The rows of any supported file, streamed and aligned to the columns a survey reads.
+final class RecordStream {
+    let format: SourceFormat
+    let encoding: TextEncoding
+    let delimiter: String?
+    let sha256: String
+    let columns: [String]
+    /// The wanted columns in the order the file has them (CSV); the survey's order for JSON.
+    private(set) var columnsInFileOrder: [String] = []
+    /// Columns of the file that the survey does not read (CSV), for a warning.
+    private(set) var unreadColumns: [String] = []
+    private let file: String
+    private var csv: CSVTable?
+    private var csvIndices: [Int?] = []
+    private var json: JSONRecordReader?
+    private var separators: [String?]
+    private var seenJSONColumns: Set<Int> = []
+    private var rowNumber = 0
+
+    /// - Parameters:
+    ///   - columns: the source columns wanted, with the list separator for multi-answer columns.
+    init(path: String, file: String, options: ReadOptions, columns: [(name: String, separator: String?)]) throws {
+        self.file = file
+        self.columns = columns.map(\.name)
+        self.separators = columns.map(\.separator)
+        format = try SourceFormat.resolve(options.format, path: path, file: file)
+        if format.isJSON {
+            let reader = try JSONRecordReader(path: path, file: file, options: options, format: format)
+            json = reader
+            encoding = reader.encoding
+            sha256 = reader.sha256
+            delimiter = nil
+            columnsInFileOrder = self.columns
+        } else {
+            let table = try CSVTable(path: path, file: file, options: options)
+            csv = table
+            encoding = table.encoding
+            sha256 = table.sha256
+            delimiter = table.delimiterName
+            csvIndices = Self.locate(self.columns, in: table.header)
+            let missing = zip(self.columns, csvIndices).filter { $0.1 == nil }.map(\.0)
+            if !missing.isEmpty {
+                throw ImportError.missingColumns(
+                    file: file, line: table.headerLine, columns: missing, available: table.header.filter { !$0.isEmpty })
+            }
+            columnsInFileOrder = zip(self.columns, csvIndices).sorted { ($0.1 ?? 0) < ($1.1 ?? 0) }.map(\.0)
+            let used = Set(csvIndices.compactMap { $0 })
+            unreadColumns = table.header.enumerated().filter { !used.contains($0.offset) }
+                .map { $0.element.isEmpty ? "(column \($0.offset + 1), no header)" : $0.element }
+        }
+    }
+
+    /// Where each wanted column stands in `header`: exact match first, then ignoring case and spacing.
+    static func locate(_ wanted: [String], in header: [String]) -> [Int?] {
+        let keys = header.map(MatchKey.header)
+        return wanted.map { name in
+            header.firstIndex(of: name) ?? keys.firstIndex(of: MatchKey.header(name))
+        }
+    }
+
+    /// The next record, or nil at the end.
+    func next() throws -> SourceRecord? {
+        if let csv {
+            guard let row = try csv.next() else { return nil }
+            rowNumber += 1
+            var cells = [String](repeating: "", count: columns.count)
+            for (slot, index) in csvIndices.enumerated() {
+                if let index, index < row.fields.count { cells[slot] = row.fields[index] }
+            }
+            var issue: ImportIssue?
+            if row.fields.count < csv.header.count
+                || (row.fields.count > csv.header.count && row.fields[csv.header.count...].contains(where: { !$0.isEmpty }))
+            {
+                issue = ImportIssue(
+                    line: row.line, message: "the row has \(row.fields.count) cells but the header has \(csv.header.count)")
+            }
+            return SourceRecord(line: row.line, number: rowNumber, cells: cells, issue: issue)
+        }
+        guard let json, let record = try json.next() else { return nil }
+        var cells = [String](repeating: "", count: columns.count)
+        for (slot, name) in columns.enumerated() {
+            guard let cell = record.cells[name] else { continue }
+            seenJSONColumns.insert(slot)
+            switch cell {
+            case .value(let text): cells[slot] = text
+            case .list(let items): cells[slot] = items.joined(separator: (separators[slot] ?? ";") + " ")
+            case .null: break
+            }
+        }
+        return SourceRecord(line: record.line, number: record.index, cells: cells)
+    }
+
+    /// Wanted JSON keys that no record had (call at the end).
+    var jsonColumnsNeverSeen: [String] {
+        guard json != nil else { return [] }
+        return columns.enumerated().filter { !seenJSONColumns.contains($0.offset) }.map(\.element)
+    }
+}

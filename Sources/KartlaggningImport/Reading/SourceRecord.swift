@@ -1,0 +1,11 @@
+/// One row or record, its cells aligned to the columns a survey reads.
+struct SourceRecord {
+    /// The line the row starts on (CSV) or the line of the record's `{` (JSON).
+    var line: Int
+    /// The data row's number (CSV) or the record's index (JSON), from 1.
+    var number: Int
+    /// One cell per requested column; "" where the row has none.
+    var cells: [String]
+    /// A problem with the row as a whole (a ragged CSV row).
+    var issue: ImportIssue?
+}

@@ -1,0 +1,46 @@
+/// Opens a text file for reading: probes it once, settles its encoding, and hands back its UTF-8 stream.
+struct TextSource {
+    let probe: FileProbe
+    let encoding: TextEncoding
+    let stream: UTF8Stream
+
+    /// - Parameters:
+    ///   - requested: the user's `--encoding`, or nil to detect: a BOM decides; else valid UTF-8 is UTF-8
+    ///     (never mis-decoded); else Windows-1252, unless the bytes read implausibly as such.
+    static func open(path: String, file: String, requested: String?) throws -> TextSource {
+        let probe = try FileProbe.probe(path: path, file: file)
+        if probe.size <= probe.bomLength { throw ImportError.emptyFile(file: file) }
+        let encoding: TextEncoding
+        if let requested {
+            guard let named = TextEncoding.named(requested, bom: probe.bom) else {
+                throw ImportError.unreadable(file: file, reason: "unknown encoding \"\(requested)\"; use one of \(TextEncoding.acceptedNames)")
+            }
+            encoding = named
+            if encoding == .utf8, let line = probe.firstInvalidUTF8Line {
+                throw ImportError.invalidUTF8(file: file, line: line, encoding: "UTF-8")
+            }
+        } else if let bom = probe.bom {
+            encoding = bom
+        } else if let utf16 = probe.bomlessUTF16 {
+            encoding = utf16
+        } else if let line = probe.firstNULLine {
+            throw ImportError.binaryFile(file: file, line: line)
+        } else if probe.firstInvalidUTF8Line == nil {
+            encoding = .utf8
+        } else if !probe.readsAsWindows1252 {
+            throw ImportError.implausibleEncoding(
+                file: file,
+                reason: "the file is not UTF-8, and read as Windows-1252 its words come out garbled (is it Greek, Cyrillic or "
+                    + "another single-byte encoding?); convert it to UTF-8, e.g. `iconv -f ISO-8859-7 -t UTF-8`, or pass "
+                    + "--encoding windows-1252 to read it as it is")
+        } else {
+            encoding = .windows1252
+        }
+        if encoding != .utf16LE && encoding != .utf16BE, let line = probe.firstNULLine {
+            throw ImportError.binaryFile(file: file, line: line)
+        }
+        let bomLength = (probe.bom != nil && (encoding == probe.bom || (encoding == .utf8 && probe.bom == .utf8))) ? probe.bomLength : 0
+        let stream = try UTF8Stream(path: path, file: file, encoding: encoding, bomLength: bomLength)
+        return TextSource(probe: probe, encoding: encoding, stream: stream)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// A file's text as a stream of UTF-8 byte chunks, whatever its encoding; the BOM is dropped.
+///
+/// Chunks may end inside a character: readers work on bytes and only build strings from whole cells,
+/// and every delimiter they look for is ASCII.
+final class UTF8Stream {
+    let encoding: TextEncoding
+    private let handle: FileHandle
+    private let file: String
+    private var skip: Int
+    private var carry: [UInt8] = []
+    private var highSurrogate: UInt32?
+    private var pushedBack: [[UInt8]] = []
+
+    init(path: String, file: String, encoding: TextEncoding, bomLength: Int) throws {
+        self.encoding = encoding
+        self.file = file
+        self.handle = try InputFile.open(path: path, file: file)
+        self.skip = bomLength
+    }
+
+    deinit { try? handle.close() }
+
+    /// The next chunk of UTF-8 bytes, or nil at the end of the file.
+    func next() throws -> [UInt8]? {
+        if let chunk = pushedBack.popLast() { return chunk }
+        while var bytes = try InputFile.read(handle, file: file) {
+            if skip > 0 {
+                let dropped = min(skip, bytes.count)
+                bytes.removeFirst(dropped)
+                skip -= dropped
+            }
+            let out = transcode(bytes)
+            if !out.isEmpty { return out }
+        }
+        return nil
+    }
+
+    /// Puts a chunk back, to be returned by the next call of `next()` (for sniffing ahead).
+    func pushBack(_ chunk: [UInt8]) {
+        pushedBack.append(chunk)
+    }
+
+    private func transcode(_ bytes: [UInt8]) -> [UInt8] {
+        switch encoding {
+        case .utf8:
+            return bytes
+        case .iso88591, .windows1252:
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8)
+            for byte in bytes {
+                if byte < 0x80 {
+                    out.append(byte)
+                } else {
+                    let scalar = (encoding == .windows1252 && byte < 0xA0)
+                        ? TextEncoding.windows1252High[Int(byte) - 0x80] : UInt32(byte)
+                    Self.appendUTF8(scalar, to: &out)
+                }
+            }
+            return out
+        case .utf16LE, .utf16BE:
+            var input = carry + bytes
+            carry = []
+            if input.count % 2 == 1 { carry = [input.removeLast()] }
+            var out: [UInt8] = []
+            out.reserveCapacity(input.count)
+            var index = 0
+            while index < input.count {
+                let unit = encoding == .utf16LE
+                    ? UInt32(input[index]) | UInt32(input[index + 1]) << 8
+                    : UInt32(input[index]) << 8 | UInt32(input[index + 1])
+                index += 2
+                if let high = highSurrogate {
+                    highSurrogate = nil
+                    if (0xDC00...0xDFFF).contains(unit) {
+                        Self.appendUTF8(0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00), to: &out)
+                        continue
+                    }
+                    Self.appendUTF8(0xFFFD, to: &out)
+                }
+                if (0xD800...0xDBFF).contains(unit) { highSurrogate = unit; continue }
+                Self.appendUTF8((0xDC00...0xDFFF).contains(unit) ? 0xFFFD : unit, to: &out)
+            }
+            return out
+        }
+    }
+
+    static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+        switch scalar {
+        case 0..<0x80: out.append(UInt8(scalar))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | scalar >> 6)); out.append(UInt8(0x80 | scalar & 0x3F))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | scalar >> 12)); out.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
+            out.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            out.append(UInt8(0xF0 | scalar >> 18)); out.append(UInt8(0x80 | (scalar >> 12) & 0x3F))
+            out.append(UInt8(0x80 | (scalar >> 6) & 0x3F)); out.append(UInt8(0x80 | scalar & 0x3F))
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+@main
+struct Kartlagg: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kartlagg",
+        abstract: "Kartläggning: import survey and interview answers into one SQLite database, and query them.",
+        discussion: """
+            The database is ./kartlaggning.sqlite unless --db or KARTLAGG_DB names another.
+            A typical start:
+              kartlagg districts load SampleSurveys/districts.yaml
+              kartlagg survey add SampleSurveys/foretag-2025.survey.yaml
+              kartlagg import SampleSurveys/foretag-2025.csv --survey foretag-2025
+              kartlagg status
+            """,
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self, SurveyCommand.self, DistrictsCommand.self, ImportCommand.self, ExportCommand.self,
+            StatusCommand.self,
+        ]
+    )
+}
