@@ -105,6 +105,9 @@ public struct Importer {
         }
         progress?(counts.rows)
         summary.counts = counts
+        if stream.emptyRows > 0 {
+            summary.warnings.append("\(stream.emptyRows) empty row\(stream.emptyRows == 1 ? "" : "s") (no cell filled in) skipped")
+        }
         let missing = stream.jsonColumnsNeverSeen
         if !missing.isEmpty && counts.rows > 0 {
             // JSON records describe themselves: a key no record has is a question nobody answered here.

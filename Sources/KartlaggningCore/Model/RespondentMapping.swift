@@ -2,8 +2,15 @@
 ///
 /// Only `id` is required; the others are optional and fall back to the survey's defaults.
 public struct RespondentMapping: Codable, Sendable, Equatable {
-    /// The column with the respondent's external id (kept as text: `007` stays `007`).
+    /// The column with the respondent's external id (kept as text: `007` stays `007`), or `#row` for
+    /// files without one: each data row (JSON record) is then a respondent numbered by its position.
     public var id: String
+
+    /// The `id` that numbers respondents by their row.
+    public static let rowNumber = "#row"
+
+    /// Whether respondents are numbered by row rather than read from a column.
+    public var idIsRowNumber: Bool { id == Self.rowNumber }
     /// The column with the respondent kind (företag, förening, …).
     public var kind: String?
     /// The column with the district (område); aliases and service towns are resolved.
@@ -39,7 +46,7 @@ public struct RespondentMapping: Codable, Sendable, Equatable {
 
     /// The mapped fields in a fixed order, with the source column of each.
     public var mappedFields: [(field: RespondentField, column: String)] {
-        var fields: [(RespondentField, String)] = [(.id, id)]
+        var fields: [(RespondentField, String)] = idIsRowNumber ? [] : [(.id, id)]
         if let kind { fields.append((.kind, kind)) }
         if let district { fields.append((.district, district)) }
         if let serviceTown { fields.append((.serviceTown, serviceTown)) }

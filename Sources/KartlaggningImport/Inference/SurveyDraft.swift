@@ -17,7 +17,10 @@ public struct SurveyDraft: Sendable {
         if let wave = survey.wave { out += "wave: \(quote(wave))\n" }
         if let kind = survey.kind { out += "kind: \(quote(kind))\n" }
         out += "respondent:\n"
-        for (field, column) in survey.respondent.mappedFields { out += "  \(field.rawValue): \(quote(column))\n" }
+        out += "  id: \(quote(survey.respondent.id))\n"
+        for (field, column) in survey.respondent.mappedFields where field != .id {
+            out += "  \(field.rawValue): \(quote(column))\n"
+        }
         out += "questions:\n"
         for question in survey.questions {
             out += "  - id: \(quote(question.id))\n"

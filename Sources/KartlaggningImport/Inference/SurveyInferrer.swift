@@ -42,10 +42,11 @@ public struct SurveyInferrer {
             }
             if let idColumn { used.insert(idColumn) }
         }
+        var idName = idColumn.map { profiles[$0].name }
         if idColumn == nil {
-            idColumn = 0
-            used.insert(0)
-            notes.append("no column has a unique value on every row; \"\(profiles[0].name)\" is used as the respondent id — rows repeating an id update each other")
+            idName = RespondentMapping.rowNumber
+            notes.append("no column has a unique value on every row, so each row is a respondent numbered by its position "
+                + "(`id: \"#row\"`); name an id column instead if the file has one")
         }
 
         let resolves: (ColumnProfile) -> Bool = { profile in
@@ -68,7 +69,7 @@ public struct SurveyInferrer {
         let wave = pick(["omgang", "omgång", "wave", "vag", "våg"])
 
         let mapping = RespondentMapping(
-            id: profiles[idColumn!].name, kind: kind.map { profiles[$0].name }, district: district.map { profiles[$0].name },
+            id: idName!, kind: kind.map { profiles[$0].name }, district: district.map { profiles[$0].name },
             serviceTown: serviceTown.map { profiles[$0].name }, organisation: organisation.map { profiles[$0].name },
             interviewer: interviewer.map { profiles[$0].name }, date: date.map { profiles[$0].name },
             wave: wave.map { profiles[$0].name })
@@ -137,10 +138,8 @@ public struct SurveyInferrer {
         }
         while let row = try table.next() {
             rows += 1
-            if row.fields.count < table.header.count
-                || (row.fields.count > table.header.count && row.fields[table.header.count...].contains(where: { !$0.isEmpty }))
-            {
-                throw ImportError.raggedRow(file: path, line: row.line, fields: row.fields.count, expected: table.header.count)
+            if let message = RecordStream.raggedness(of: row, header: table.header, firstRow: rows == 1) {
+                throw ImportError.definition(file: path, line: row.line, message: message)
             }
             for (i, field) in row.fields.prefix(profiles.count).enumerated() { profiles[i].add(field) }
         }

@@ -41,7 +41,7 @@ struct RecordMapper {
             return value.isEmpty ? nil : value
         }
 
-        let externalId = cell(.id) ?? ""
+        let externalId = survey.respondent.idIsRowNumber ? String(record.number) : (cell(.id) ?? "")
         if externalId.isEmpty { issue(.id, "the respondent id is empty") }
 
         var kind = survey.kind ?? ""

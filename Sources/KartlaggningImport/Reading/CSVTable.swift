@@ -56,8 +56,20 @@ final class CSVTable {
         }
     }
 
-    /// The next data row, or nil at the end.
-    func next() throws -> CSVRow? { try parser.next() }
+    /// Rows whose every cell is empty (`;;;;` lines that spreadsheets leave), skipped and counted here.
+    private(set) var emptyRows = 0
+
+    /// The next data row that has any content, or nil at the end.
+    func next() throws -> CSVRow? {
+        while let row = try parser.next() {
+            if row.fields.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
+                emptyRows += 1
+                continue
+            }
+            return row
+        }
+        return nil
+    }
 
     /// The delimiter as users write it (`;`, `,`, `\t`, `|`).
     var delimiterName: String { delimiter == 0x09 ? "\\t" : String(UnicodeScalar(delimiter)) }

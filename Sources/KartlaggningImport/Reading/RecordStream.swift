@@ -70,11 +70,8 @@ final class RecordStream {
                 if let index, index < row.fields.count { cells[slot] = row.fields[index] }
             }
             var issue: ImportIssue?
-            if row.fields.count < csv.header.count
-                || (row.fields.count > csv.header.count && row.fields[csv.header.count...].contains(where: { !$0.isEmpty }))
-            {
-                issue = ImportIssue(
-                    line: row.line, message: "the row has \(row.fields.count) cells but the header has \(csv.header.count)")
+            if let message = RecordStream.raggedness(of: row, header: csv.header, firstRow: rowNumber == 1) {
+                issue = ImportIssue(line: row.line, message: message)
             }
             return SourceRecord(line: row.line, number: rowNumber, cells: cells, issue: issue)
         }
@@ -91,6 +88,22 @@ final class RecordStream {
         }
         return SourceRecord(line: record.line, number: record.index, cells: cells)
     }
+
+    /// What is wrong with a row whose cell count differs from the header's, or nil when nothing is.
+    /// Extra cells are fine when empty: spreadsheets often end rows with stray delimiters.
+    static func raggedness(of row: CSVRow, header: [String], firstRow: Bool) -> String? {
+        let ragged = row.fields.count < header.count
+            || (row.fields.count > header.count && row.fields[header.count...].contains(where: { !$0.isEmpty }))
+        guard ragged else { return nil }
+        var message = "the row has \(row.fields.count) cells but the header has \(header.count)"
+        if firstRow && row.fields.count > header.count {
+            message += " (if the real header is further down, name its row with --header-row N)"
+        }
+        return message
+    }
+
+    /// Rows with no content at all, skipped.
+    var emptyRows: Int { csv?.emptyRows ?? 0 }
 
     /// Wanted JSON keys that no record had (call at the end).
     var jsonColumnsNeverSeen: [String] {
