@@ -191,9 +191,13 @@ public struct SurveyInferrer {
 
     // MARK: - Names
 
+    /// Whether a column's name, or the last part of a dotted JSON path (`mote.datum`), is one of `candidates`.
     static func nameMatches(_ name: String, _ candidates: [String]) -> Bool {
-        let key = MatchKey.make(name).replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
-        return candidates.contains { MatchKey.make($0) == key }
+        func key(_ text: String) -> String {
+            MatchKey.make(text).replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        }
+        let keys = [key(name), key(String(name.split(separator: ".").last ?? ""))]
+        return candidates.contains { keys.contains(key($0)) }
     }
 
     static func looksLikeId(_ name: String) -> Bool {

@@ -5,8 +5,8 @@ final class JSONParser {
     private var buffer: [UInt8] = []
     private var position = 0
     private(set) var line = 1
-    private var lineStart = 0
-    private var consumed = 0
+    /// The column of the next character, counted in characters (not bytes), from 1.
+    private(set) var column = 1
     private static let maxDepth = 256
 
     init(stream: UTF8Stream, file: String) {
@@ -14,12 +14,9 @@ final class JSONParser {
         self.file = file
     }
 
-    var column: Int { consumed + position - lineStart + 1 }
-
     /// The next byte without consuming it, or nil at the end.
     func peek() throws -> UInt8? {
         while position >= buffer.count {
-            consumed += buffer.count
             guard let chunk = try stream.next() else {
                 buffer = []
                 position = 0
@@ -32,9 +29,12 @@ final class JSONParser {
     }
 
     private func advance() {
-        if buffer[position] == 0x0A {
+        let byte = buffer[position]
+        if byte == 0x0A {
             line += 1
-            lineStart = consumed + position + 1
+            column = 1
+        } else if byte & 0xC0 != 0x80 {
+            column += 1
         }
         position += 1
     }
@@ -43,8 +43,8 @@ final class JSONParser {
         while let byte = try peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { advance() }
     }
 
-    func error(_ message: String) -> ImportError {
-        .jsonSyntax(file: file, line: line, column: column, message: message)
+    func error(_ message: String, line: Int? = nil, column: Int? = nil) -> ImportError {
+        .jsonSyntax(file: file, line: line ?? self.line, column: column ?? self.column, message: message)
     }
 
     /// Consumes `byte` after optional whitespace, or fails with `message`.
@@ -106,13 +106,15 @@ final class JSONParser {
     }
 
     private func literal(_ word: String) throws {
+        let (startLine, startColumn) = (line, column)
         for expected in word.utf8 {
-            guard try peek() == expected else { throw error("invalid literal, expected \(word)") }
+            guard try peek() == expected else { throw error("invalid literal, expected \(word)", line: startLine, column: startColumn) }
             advance()
         }
     }
 
     private func parseNumber() throws -> String {
+        let (startLine, startColumn) = (line, column)
         var bytes: [UInt8] = []
         while let byte = try peek(), (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x2B || byte == 0x2E || byte == 0x65 || byte == 0x45 {
             bytes.append(byte)
@@ -121,7 +123,7 @@ final class JSONParser {
         let text = String(decoding: bytes, as: UTF8.self)
         guard Double(text) != nil, !(text.hasPrefix("0") && text.count > 1 && !text.hasPrefix("0.") && !text.hasPrefix("0e") && !text.hasPrefix("0E")),
               !text.hasPrefix("-0") || text == "-0" || text.hasPrefix("-0.") || text.hasPrefix("-0e") || text.hasPrefix("-0E")
-        else { throw error("invalid number \(text)") }
+        else { throw error("invalid number \(text)", line: startLine, column: startColumn) }
         return text
     }
 

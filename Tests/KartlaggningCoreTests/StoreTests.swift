@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import KartlaggningCore
+
+struct StoreTests {
+    @Test func openingTwiceMigratesOnce() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.path("k.sqlite")
+        _ = try KartlaggningStore(path: path)
+        let again = try KartlaggningStore(path: path)
+        #expect(try again.appliedMigrations() == ["v1: surveys, districts, respondents, answers, imports"])
+    }
+
+    @Test func missingDatabaseForReadersIsAClearError() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.path("none.sqlite")
+        #expect(throws: StoreError.missingDatabase(path: path)) { try KartlaggningStore(path: path, mode: .existing) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func notADatabase() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.write("notes.sqlite", String(repeating: "Detta är ingen databas.\n", count: 100))
+        #expect(throws: StoreError.cannotOpen(path: path, reason: "the file is not a SQLite database")) {
+            try KartlaggningStore(path: path)
+        }
+        #expect(throws: StoreError.cannotOpen(path: folder.url.path, reason: "it is a directory")) {
+            try KartlaggningStore(path: folder.url.path)
+        }
+    }
+
+    @Test func walAndForeignKeys() throws {
+        let folder = TemporaryDirectory()
+        let store = try KartlaggningStore(path: folder.path("k.sqlite"))
+        let (mode, keys) = try store.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        }
+        #expect(mode == "wal")
+        #expect(keys == 1)
+    }
+
+    @Test func surveyAddIsIdempotentAndGuardsAnsweredQuestions() throws {
+        let store = try StoreFixtures.companyStore()
+        #expect(try store.addSurvey(StoreFixtures.companySurvey) == .unchanged)
+        var changed = StoreFixtures.companySurvey
+        changed.title = "Ny titel"
+        #expect(try store.addSurvey(changed) == .replaced)
+        #expect(try store.survey(id: "test-foretag").title == "Ny titel")
+        #expect(try store.surveys().map(\.id) == ["test-foretag"])
+    }
+
+    @Test func districtRegistryRoundTripsAndRejectsConflicts() throws {
+        let store = try KartlaggningStore.inMemory()
+        try store.loadDistricts(StoreFixtures.districts)
+        #expect(try store.districtRegistry() == StoreFixtures.districts)
+        let conflicting = DistrictRegistry(districts: [
+            District(name: "Nätra", serviceTowns: ["Bjästa"]), District(name: "Anundsjö", aliases: ["BJASTA"]),
+        ])
+        #expect(throws: StoreError.districtConflict("\"BJASTA\" names both Nätra and Anundsjö")) { try store.loadDistricts(conflicting) }
+        #expect(try store.districtRegistry() == StoreFixtures.districts)
+    }
+
+    @Test func matchKeysFoldCaseDiacriticsAndSpacing() {
+        #expect(MatchKey.make("  NÄTRA  område ") == "natra omrade")
+        #expect(MatchKey.header("Nöjd  med\nbredband") == "nöjd med bredband")
+    }
+
+    @Test func jsonTextEscapes() {
+        #expect(JSONText.string("a\"b\\c\nd\u{01}") == #""a\"b\\c\nd\u0001""#)
+        #expect(JSONText.object(["b": "2", "a": "1"]) == #"{"a":"1","b":"2"}"#)
+    }
+}

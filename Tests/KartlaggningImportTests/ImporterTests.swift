@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import KartlaggningCore
+@testable import KartlaggningImport
+
+struct ImporterTests {
+    static func companyRow(_ id: String, district: String = "Nätra", scale: String = "4", idea: String = "Mer fiber") -> String {
+        "\(id);\(district);Firma \(id);2025-03-04;Handel;3;1,5;\(scale);Bredband;Ja;2001-05-01;\(idea)"
+    }
+
+    static func file(_ folder: TemporaryDirectory, _ name: String, rows: [String]) -> String {
+        folder.write(name, ([StoreFixtures.companyHeader] + rows).joined(separator: "\r\n") + "\r\n")
+    }
+
+    /// Everything the database holds, as text: to prove a failed import changed nothing.
+    static func contents(_ path: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", path, ".dump"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func oneBadRowAtTheEndOfALargeFileWritesNothing() throws {
+        let folder = TemporaryDirectory()
+        let dbPath = folder.path("k.sqlite")
+        let store = try KartlaggningStore(path: dbPath)
+        try store.loadDistricts(StoreFixtures.districts)
+        try store.addSurvey(StoreFixtures.companySurvey)
+        let first = Self.file(folder, "first.csv", rows: (1...50).map { Self.companyRow("A\($0)") })
+        #expect(try Importer(store: store).importFile(at: first, survey: "test-foretag").status == .imported)
+        let before = try Self.contents(dbPath)
+
+        var rows = (1...20_000).map { Self.companyRow("B\($0)") }
+        rows.append(Self.companyRow("B-last", scale: "6"))
+        let large = Self.file(folder, "large.csv", rows: rows)
+        let summary = try Importer(store: store).importFile(at: large, survey: "test-foretag")
+        #expect(summary.status == .failed)
+        #expect(summary.rows == 20_001)
+        #expect(summary.rejected == 1)
+        #expect(summary.errors.map { $0.formatted(file: "large.csv") } == [
+            #"large.csv:20002: column "Nöjd med bredband (1-5)": 6 is outside the scale 1–5"#,
+        ])
+        #expect(try Self.contents(dbPath) == before)
+        #expect(try store.status().respondents == 50)
+    }
+
+    @Test func reimportingTheSameFileIsANoOp() throws {
+        let store = try StoreFixtures.companyStore()
+        let folder = TemporaryDirectory()
+        let path = Self.file(folder, "f.csv", rows: [Self.companyRow("1"), Self.companyRow("2")])
+        let first = try Importer(store: store).importFile(at: path, survey: "test-foretag")
+        #expect(first.counts == ImportCounts(rows: 2, added: 2))
+        let again = try Importer(store: store).importFile(at: path, survey: "test-foretag")
+        #expect(again.status == .alreadyImported)
+        #expect(again.warnings.first?.contains("the same file was imported into test-foretag") == true)
+        #expect(try store.status().imports.count == 1)
+    }
+
+    @Test func aLaterExportUpsertsAndAccountsForEveryRow() throws {
+        let store = try StoreFixtures.companyStore()
+        let folder = TemporaryDirectory()
+        let v1 = Self.file(folder, "v1.csv", rows: ["1", "2", "3"].map { Self.companyRow($0) })
+        _ = try Importer(store: store).importFile(at: v1, survey: "test-foretag")
+        let v2 = Self.file(folder, "v2.csv", rows: [
+            Self.companyRow("1"),                                  // unchanged
+            Self.companyRow("2", idea: "Bättre buss"),             // updated answer
+            Self.companyRow("3", district: "Bjästa"),              // updated district
+            Self.companyRow("4"),                                  // added
+            Self.companyRow("5", scale: "0"),                      // rejected
+        ])
+        let rejectsPath = folder.path("rejects.csv")
+        let rejects = try RejectsWriter(path: rejectsPath, columns: StoreFixtures.companySurvey.sourceColumns)
+        let summary = try Importer(store: store).importFile(
+            at: v2, survey: "test-foretag", options: ImportOptions(skipInvalid: true), rejects: rejects)
+        rejects.close()
+        #expect(summary.status == .imported)
+        #expect(summary.counts == ImportCounts(rows: 5, added: 1, updated: 2, unchanged: 1, rejected: 1))
+        var ideas: [String: String] = [:]
+        var districts: [String: String] = [:]
+        try store.forEachRespondent(surveyId: "test-foretag") { respondent in
+            ideas[respondent.externalId] = respondent.answers["ideer"]?.raw
+            districts[respondent.externalId] = respondent.serviceTown ?? respondent.district
+        }
+        #expect(ideas == ["1": "Mer fiber", "2": "Bättre buss", "3": "Mer fiber", "4": "Mer fiber"])
+        #expect(districts["3"] == "Bjästa")
+        #expect(try store.searchFreeText("buss").count == 1)
+        let rejected = try String(contentsOfFile: rejectsPath, encoding: .utf8)
+        #expect(rejected == "file,line,errors,Nr,Område,Företag,Datum,Bransch,Anställda,Omsättning (mkr),Nöjd med bredband (1-5),Behov,Samverkar,Startad,Idéer\r\n"
+            + "\(v2),6,\"column \"\"Nöjd med bredband (1-5)\"\": 0 is outside the scale 1–5\",5,Nätra,Firma 5,2025-03-04,Handel,3,\"1,5\",0,Bredband,Ja,2001-05-01,Mer fiber\r\n")
+    }
+
+    @Test func dryRunCountsButWritesNothing() throws {
+        let store = try StoreFixtures.companyStore()
+        let folder = TemporaryDirectory()
+        let path = Self.file(folder, "f.csv", rows: [Self.companyRow("1"), Self.companyRow("2")])
+        let summary = try Importer(store: store).importFile(at: path, survey: "test-foretag", options: ImportOptions(dryRun: true))
+        #expect(summary.status == .dryRun)
+        #expect(summary.added == 2)
+        #expect(try store.status().respondents == 0)
+        #expect(try store.status().imports.isEmpty)
+        #expect(try Importer(store: store).importFile(at: path, survey: "test-foretag").status == .imported)
+    }
+
+    @Test func badFilesLeaveTheDatabaseAlone() throws {
+        let store = try StoreFixtures.companyStore()
+        let folder = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: folder.path("a-folder"), withIntermediateDirectories: true)
+        let cases: [(String, String)] = [
+            (folder.write("empty.csv", ""), "empty.csv: the file is empty"),
+            (folder.write("header.csv", StoreFixtures.companyHeader + "\n"), "header.csv: the file has a header but no data rows"),
+            (folder.write("missing.csv", "Nr;Område\n1;Nätra\n"), #"missing.csv:1: missing columns "Företag", "Datum""#),
+            (folder.write("dup.csv", "Nr;Nr\n1;2\n"), #"dup.csv:1: column "Nr": the header appears more than once"#),
+            (folder.write("quote.csv", StoreFixtures.companyHeader + "\n1;\"open\n"), "quote.csv:2: a quoted cell starts here and is never closed"),
+            (folder.write("binary.csv", bytes: [0x4E, 0x72, 0x0A, 0x00, 0x01, 0x02]), "binary.csv:2: a NUL byte"),
+            (folder.write("bad.json", "[{\"Nr\": 1,]"), "bad.json:1:11: JSON syntax error"),
+            (folder.path("a-folder"), "a-folder: is a directory, not a file"),
+            (folder.path("nowhere.csv"), "nowhere.csv: no such file"),
+        ]
+        for (path, fragment) in cases {
+            let summary = try Importer(store: store).importFile(at: path, survey: "test-foretag")
+            #expect(summary.status == .failed)
+            #expect(summary.fileError?.contains(fragment) == true, "\(summary.fileError ?? "nil") should contain \(fragment)")
+        }
+        #expect(try store.status().respondents == 0)
+        #expect(try store.status().imports.isEmpty)
+    }
+
+    @Test func unknownSurveyThrows() throws {
+        let store = try StoreFixtures.companyStore()
+        #expect(throws: StoreError.surveyNotFound("nope")) {
+            try Importer(store: store).importFile(at: "x.csv", survey: "nope")
+        }
+    }
+
+    @Test func surveyWithDistrictsNeedsARegistry() throws {
+        let store = try KartlaggningStore.inMemory()
+        try store.addSurvey(StoreFixtures.companySurvey)
+        let folder = TemporaryDirectory()
+        let path = Self.file(folder, "f.csv", rows: [Self.companyRow("1")])
+        let summary = try Importer(store: store).importFile(at: path, survey: "test-foretag")
+        #expect(summary.fileError?.contains("no district registry is loaded") == true)
+    }
+
+    @Test func progressIsReported() throws {
+        let store = try StoreFixtures.companyStore()
+        let folder = TemporaryDirectory()
+        let path = Self.file(folder, "f.csv", rows: (1...12_000).map { Self.companyRow("\($0)") })
+        nonisolated(unsafe) var seen: [Int] = []
+        _ = try Importer(store: store).importFile(at: path, survey: "test-foretag") { seen.append($0) }
+        #expect(seen == [5000, 10_000, 12_000])
+    }
+
+    @Test func manyErrorsAreCappedButCounted() throws {
+        let store = try StoreFixtures.companyStore()
+        let folder = TemporaryDirectory()
+        let path = Self.file(folder, "f.csv", rows: (1...300).map { Self.companyRow("\($0)", scale: "9") })
+        let summary = try Importer(store: store).importFile(at: path, survey: "test-foretag")
+        #expect(summary.errors.count == 100)
+        #expect(summary.errorCount == 300)
+        let text = ImportSummaryText.render(summary)
+        #expect(text.contains("… and 280 more errors"))
+    }
+
+    @Test func freeTextIndexKeepsSwedishLettersApart() throws {
+        let store = try StoreFixtures.companyStore()
+        let folder = TemporaryDirectory()
+        let path = Self.file(folder, "f.csv", rows: [
+            Self.companyRow("1", idea: "Vi får inte tag på folk"), Self.companyRow("2", idea: "Min far driver gården"),
+        ])
+        _ = try Importer(store: store).importFile(at: path, survey: "test-foretag")
+        #expect(try store.searchFreeText("får").count == 1)
+        #expect(try store.searchFreeText("far").count == 1)
+        #expect(try store.searchFreeText("får") != store.searchFreeText("far"))
+    }
+}

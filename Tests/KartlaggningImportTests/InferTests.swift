@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import KartlaggningCore
+@testable import KartlaggningImport
+
+struct InferTests {
+    static func draft(_ sample: String) throws -> SurveyDraft {
+        try SurveyInferrer(registry: StoreFixtures.districts).infer(path: Paths.sample(sample))
+    }
+
+    @Test func companyInterviews() throws {
+        let survey = try Self.draft("foretag-2025.csv").survey
+        #expect(survey.id == "foretag-2025")
+        #expect(survey.kind == "företag")
+        #expect(survey.respondent == RespondentMapping(
+            id: "Nr", district: "Område", serviceTown: "Serviceort", organisation: "Företag", interviewer: "Intervjuare", date: "Datum"))
+        #expect(survey.questions.map(\.type) == [.choice, .integer, .scale, .multi, .boolean, .text, .text])
+        #expect(survey.questions[2].scale == ScaleRange(min: 1, max: 5))
+        #expect(survey.questions[3].options == ["Bredband", "Kompetens", "Kollektivtrafik", "Lokaler", "Närarbetsplats"])
+        #expect(survey.questions.map(\.id) == [
+            "bransch", "antal_anstallda", "nojd_med_bredband_1_5", "behov", "samverkar_med_foreningar", "utmaningar", "ideer_for_bygden",
+        ])
+    }
+
+    @Test func associationsInWindows1252() throws {
+        let draft = try Self.draft("forening-2025.csv")
+        #expect(draft.readWith == "csv, windows-1252, delimiter ;")
+        #expect(draft.survey.respondent.organisation == "Förening")
+        #expect(draft.survey.questions.first { $0.column == "Ekonomi (1-5)" }?.type == .scale)
+        #expect(draft.survey.questions.first { $0.column == "Typ av förening" }?.type == .choice)
+    }
+
+    @Test func thematicGroupJSONWithDefaults() throws {
+        let survey = try Self.draft("tema-nararbetsplatser-bjasta.json").survey
+        #expect(survey.respondent.id == "id")
+        #expect(survey.respondent.date == "mote.datum")
+        #expect(survey.respondent.district == "mote.omrade")
+        #expect(survey.respondent.serviceTown == "mote.serviceort")
+        #expect(survey.kind == "temagrupp")
+    }
+
+    /// infer → add → import works on every sample without hand edits, and export gives the same table back.
+    @Test(arguments: ["foretag-2025.csv", "forening-2025.csv", "inspel-2025.csv", "tema-foreningsliv-bredbyn.json"])
+    func inferredDraftImportsItsFile(sample: String) throws {
+        let store = try KartlaggningStore.inMemory()
+        try store.loadDistricts(StoreFixtures.districts)
+        let draft = try Self.draft(sample)
+        let folder = TemporaryDirectory()
+        let yaml = folder.write("draft.yaml", draft.yaml)
+        let reread = try DefinitionLoader.survey(at: yaml)
+        #expect(reread == draft.survey, "the YAML says what the draft holds")
+        try store.addSurvey(reread)
+        let summary = try Importer(store: store).importFile(at: Paths.sample(sample), survey: reread.id)
+        #expect(summary.status == .imported, "\(summary.errors.map { $0.formatted(file: sample) }) \(summary.fileError ?? "")")
+        #expect(summary.rejected == 0)
+        #expect(summary.added == summary.rows)
+    }
+
+    @Test func scaleRangeFromHeader() {
+        #expect(SurveyInferrer.scaleRange(in: "Nöjd med bredband (1-5)") == ScaleRange(min: 1, max: 5))
+        #expect(SurveyInferrer.scaleRange(in: "Betyg 0–10") == ScaleRange(min: 0, max: 10))
+        #expect(SurveyInferrer.scaleRange(in: "Antal anställda") == nil)
+    }
+
+    @Test func slugs() {
+        #expect(SurveyInferrer.slug("Nöjd med bredband (1-5)", separator: "_") == "nojd_med_bredband_1_5")
+        #expect(SurveyInferrer.slug("Företag 2025.csv", separator: "-") == "foretag-2025-csv")
+    }
+}

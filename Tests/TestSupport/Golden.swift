@@ -1,0 +1,17 @@
+import Foundation
+
+/// Golden files: expected outputs kept beside the tests and reviewed as diffs.
+/// Run with `KARTLAGG_RECORD_GOLDEN=1` to write them anew from the actual output.
+public enum Golden {
+    public static var recording: Bool { ProcessInfo.processInfo.environment["KARTLAGG_RECORD_GOLDEN"] == "1" }
+
+    /// The golden text for `name` in `Tests/<target>/Golden/`, recording `actual` first when asked to.
+    public static func expected(_ name: String, target: String, actual: String) -> String? {
+        let url = Paths.packageRoot.appendingPathComponent("Tests/\(target)/Golden/\(name)")
+        if recording {
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? actual.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return try? String(contentsOf: url, encoding: .utf8)
+    }
+}
