@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KartlaggningCLITests",
-            dependencies: ["TestSupport"]
+            dependencies: ["kartlagg", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

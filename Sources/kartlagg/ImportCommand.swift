@@ -6,11 +6,10 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import answer files (CSV, TSV, JSON, NDJSON) into a survey.",
-        discussion: """
-            Each file is imported in one transaction: a file with any error writes nothing and the exit status is 1,
-            unless --skip-invalid imports its valid rows and writes the others to --rejects. A file imported before
-            (same SHA-256) is skipped; respondents seen before are updated.
-            """)
+        discussion: "Each file is imported in one transaction: a file with any error writes nothing and the exit status is 1, "
+            + "unless --skip-invalid imports its valid rows and writes the others to --rejects. A file imported before "
+            + "(same SHA-256) is skipped; respondents seen before are updated, and every row is counted as added, updated, "
+            + "unchanged or rejected. Progress is shown on a terminal.")
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The files to import.") var files: [String]

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Runs the built `kartlagg` binary, as a user would, and captures what it prints.
+public enum CLI {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// The built binary, beside the test bundle.
+    public static let binary: URL? = {
+        var candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+        candidates.append(Paths.packageRoot.appendingPathComponent(".build/debug"))
+        return candidates.map { $0.appendingPathComponent("kartlagg") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    /// Runs `kartlagg arguments…` in `directory`, with `environment` added and `KARTLAGG_DB` unset unless given.
+    public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        guard let binary else { throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "kartlagg binary"]) }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var env = ProcessInfo.processInfo.environment
+        env["KARTLAGG_DB"] = nil
+        env["COLUMNS"] = "100"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes to the end before waiting, so a large output cannot block the child.
+        nonisolated(unsafe) var errData = Data()
+        let errReader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        errReader.start()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errReader.isFinished { usleep(1000) }
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
