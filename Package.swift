@@ -46,7 +46,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KartlaggningCLITests",
-            dependencies: ["kartlagg", "TestSupport"]
+            dependencies: ["kartlagg", "TestSupport"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

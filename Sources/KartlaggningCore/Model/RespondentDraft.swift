@@ -1,5 +1,5 @@
 /// A respondent as read from one row or record, ready to be stored.
-public struct RespondentDraft: Sendable, Equatable {
+public struct RespondentDraft: RespondentFieldValues, Sendable, Equatable {
     public var externalId: String
     public var kind: String
     public var district: String?
@@ -9,7 +9,8 @@ public struct RespondentDraft: Sendable, Equatable {
     /// ISO 8601 date.
     public var date: String?
     public var wave: String?
-    /// The respondent's cells as written in the source, by column: what `export --layout wide` gives back.
+    /// The respondent's cells as written in the source, by column, where they differ from the stored
+    /// value: with those, `export --layout wide` gives the source back.
     public var rawFields: [String: String]
     /// The line the row starts on (CSV) or the line of the record (JSON).
     public var sourceLine: Int

@@ -1,5 +1,5 @@
 /// A respondent with its answers, as `export` reads it back.
-public struct StoredRespondent: Sendable, Equatable {
+public struct StoredRespondent: RespondentFieldValues, Sendable, Equatable {
     public var externalId: String
     public var kind: String
     public var district: String?
@@ -8,7 +8,7 @@ public struct StoredRespondent: Sendable, Equatable {
     public var interviewer: String?
     public var date: String?
     public var wave: String?
-    /// The respondent's cells as written, by source column.
+    /// The respondent's cells as written, by source column, where they differ from the stored value.
     public var rawFields: [String: String]
     /// Answers by question id.
     public var answers: [String: StoredAnswer]

@@ -12,10 +12,13 @@ import GRDB
 // respondent   one company, association, thematic-group statement …: external id, kind, district,
 //              service town, organisation, interviewer, date, wave, and the respondent cells as written
 //              (rawFields, JSON); unique per survey and external id.
-// answer       one answer: raw text as read plus the typed value (valueText / valueNumber), with
-//              provenance (batch, source line, record number). Text answers also fill `freeText`,
-//              which the FTS5 table answerText indexes with unicode61 remove_diacritics 0, so that
-//              å, ä and ö stay letters of their own.
+// answer       one answer: raw text as read plus the typed value (valueText / valueNumber). Its
+//              provenance (batch, file, source line or JSON record) is its respondent's, since an
+//              update rewrites all of a respondent's answers: the view answerProvenance shows it
+//              for every answer. A free-text answer (isFreeText) is
+//              its raw text, stored once: the FTS5 table answerText indexes it as external content,
+//              with unicode61 remove_diacritics 0, so that å, ä and ö stay letters of their own.
+//              answer ids only grow (AUTOINCREMENT), so an import indexes exactly the ids it added.
 //
 // Migrations are append-only: users' files hold real work.
 
@@ -33,6 +36,7 @@ extension KartlaggningStore {
                     addedAt     TEXT NOT NULL
                 );
                 CREATE TABLE question (
+                    key          INTEGER PRIMARY KEY,
                     surveyId     TEXT NOT NULL REFERENCES survey(id) ON DELETE CASCADE,
                     id           TEXT NOT NULL CHECK (id <> ''),
                     position     INTEGER NOT NULL,
@@ -43,7 +47,7 @@ extension KartlaggningStore {
                     options      TEXT,
                     scaleMin     INTEGER,
                     scaleMax     INTEGER,
-                    PRIMARY KEY (surveyId, id),
+                    UNIQUE (surveyId, id),
                     UNIQUE (surveyId, sourceColumn)
                 );
                 CREATE TABLE district (
@@ -88,43 +92,40 @@ extension KartlaggningStore {
                     wave         TEXT,
                     batchId      INTEGER NOT NULL REFERENCES importBatch(id),
                     sourceLine   INTEGER NOT NULL,
+                    sourceRecord INTEGER NOT NULL,
                     rawFields    TEXT NOT NULL DEFAULT '{}',
                     UNIQUE (surveyId, externalId)
                 );
                 CREATE INDEX respondent_district ON respondent(district);
-                CREATE INDEX respondent_batch ON respondent(batchId);
                 CREATE TABLE answer (
-                    id           INTEGER PRIMARY KEY,
+                    id           INTEGER PRIMARY KEY AUTOINCREMENT,
                     respondentId INTEGER NOT NULL REFERENCES respondent(id) ON DELETE CASCADE,
-                    surveyId     TEXT NOT NULL,
-                    questionId   TEXT NOT NULL,
+                    questionKey  INTEGER NOT NULL REFERENCES question(key),
                     raw          TEXT NOT NULL,
                     valueText    TEXT,
                     valueNumber  REAL,
-                    freeText     TEXT,
-                    batchId      INTEGER NOT NULL REFERENCES importBatch(id),
-                    sourceLine   INTEGER NOT NULL,
-                    sourceRecord INTEGER NOT NULL,
-                    UNIQUE (respondentId, questionId),
-                    FOREIGN KEY (surveyId, questionId) REFERENCES question(surveyId, id)
+                    isFreeText   INTEGER NOT NULL DEFAULT 0,
+                    UNIQUE (respondentId, questionKey)
                 );
-                CREATE INDEX answer_question ON answer(surveyId, questionId);
-                CREATE INDEX answer_batch ON answer(batchId);
+                CREATE INDEX answer_question ON answer(questionKey);
+                -- An answer always comes from its respondent's row: an update rewrites all of them.
+                CREATE VIEW answerProvenance AS
+                    SELECT a.id AS answerId, r.surveyId, r.externalId, q.id AS questionId, b.id AS batchId,
+                           b.fileName, b.sha256, r.sourceLine, r.sourceRecord
+                    FROM answer a JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
+                    JOIN importBatch b ON b.id = r.batchId;
                 CREATE VIRTUAL TABLE answerText USING fts5(
-                    freeText, content='answer', content_rowid='id',
+                    raw, content='answer', content_rowid='id',
                     tokenize = 'unicode61 remove_diacritics 0'
                 );
-                CREATE TRIGGER answer_ai AFTER INSERT ON answer WHEN new.freeText IS NOT NULL BEGIN
-                    INSERT INTO answerText(rowid, freeText) VALUES (new.id, new.freeText);
+                -- New answers are indexed in bulk by the import that wrote them (ImportSession), which is
+                -- many times faster than a row trigger; deletes and updates keep the index right here.
+                CREATE TRIGGER answer_ad AFTER DELETE ON answer WHEN old.isFreeText BEGIN
+                    INSERT INTO answerText(answerText, rowid, raw) VALUES ('delete', old.id, old.raw);
                 END;
-                CREATE TRIGGER answer_ad AFTER DELETE ON answer WHEN old.freeText IS NOT NULL BEGIN
-                    INSERT INTO answerText(answerText, rowid, freeText) VALUES ('delete', old.id, old.freeText);
-                END;
-                CREATE TRIGGER answer_au AFTER UPDATE OF freeText ON answer BEGIN
-                    INSERT INTO answerText(answerText, rowid, freeText)
-                        SELECT 'delete', old.id, old.freeText WHERE old.freeText IS NOT NULL;
-                    INSERT INTO answerText(rowid, freeText)
-                        SELECT new.id, new.freeText WHERE new.freeText IS NOT NULL;
+                CREATE TRIGGER answer_au AFTER UPDATE OF raw, isFreeText ON answer BEGIN
+                    INSERT INTO answerText(answerText, rowid, raw) SELECT 'delete', old.id, old.raw WHERE old.isFreeText;
+                    INSERT INTO answerText(rowid, raw) SELECT new.id, new.raw WHERE new.isFreeText;
                 END;
                 """)
         }

@@ -34,7 +34,7 @@ struct ColumnProfile {
     }
 
     mutating func add(_ raw: String) {
-        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = raw.trimmedCell
         guard !value.isEmpty else { return }
         nonEmpty += 1
         if uniqueness != nil, !uniqueness!.insert(value).inserted { duplicates = true }
@@ -63,7 +63,7 @@ struct ColumnProfile {
         }
         if !tooManyParts {
             for part in value.split(separator: ";") {
-                let item = part.trimmingCharacters(in: .whitespaces)
+                let item = String(part).trimmedCell
                 if !item.isEmpty && partSet.insert(item).inserted {
                     parts.append(item)
                     if parts.count > 30 { tooManyParts = true; break }

@@ -11,6 +11,14 @@ struct RecordMapper {
     private let fieldSlots: [RespondentField: Int]
     private let questionSlots: [Int]
     private let columns: [String]
+    private let memo = Memo()
+
+    /// Lookups that repeat on every row (a file names a handful of districts and kinds), remembered.
+    private final class Memo {
+        var districts: [String: DistrictMatch?] = [:]
+        var towns: [String: DistrictMatch?] = [:]
+        var kinds: [String: String?] = [:]
+    }
 
     /// The columns to ask the stream for, with the list separator of multi questions.
     static func columns(for survey: SurveyDefinition) -> [(name: String, separator: String?)] {
@@ -37,7 +45,7 @@ struct RecordMapper {
         }
         func cell(_ field: RespondentField) -> String? {
             guard let slot = fieldSlots[field] else { return nil }
-            let value = record.cells[slot].trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = record.cells[slot].trimmedCell
             return value.isEmpty ? nil : value
         }
 
@@ -46,7 +54,9 @@ struct RecordMapper {
 
         var kind = survey.kind ?? ""
         if let raw = cell(.kind) {
-            if let canonical = RespondentKind.canonical(raw, allowed: survey.allowedKinds) {
+            let known = memo.kinds[raw] ?? RespondentKind.canonical(raw, allowed: survey.allowedKinds)
+            memo.kinds[raw] = known
+            if let canonical = known {
                 kind = canonical
             } else {
                 issue(.kind, "\"\(raw)\" is not a respondent kind; known kinds: \(survey.allowedKinds.joined(separator: ", "))")
@@ -58,7 +68,9 @@ struct RecordMapper {
         var district: String?
         var serviceTown: String?
         if let raw = cell(.district) {
-            if let match = districts?.resolve(raw) {
+            let resolved = memo.districts[raw] ?? districts?.resolve(raw)
+            memo.districts[raw] = resolved
+            if let match = resolved {
                 district = match.district
                 serviceTown = match.serviceTown
             } else {
@@ -66,7 +78,9 @@ struct RecordMapper {
             }
         }
         if let raw = cell(.serviceTown) {
-            if let match = districts?.resolveServiceTown(raw) {
+            let resolved = memo.towns[raw] ?? districts?.resolveServiceTown(raw)
+            memo.towns[raw] = resolved
+            if let match = resolved {
                 if let district, district != match.district {
                     issue(.serviceTown, "\"\(raw)\" lies in \(match.district), but the row's district is \(district)")
                 }
@@ -83,16 +97,12 @@ struct RecordMapper {
             if date == nil { issue(.date, "\"\(raw)\" is not a date (write 2025-03-14 or 14 mars 2025)") }
         }
 
-        var rawFields: [String: String] = [:]
-        for (slot, mapped) in survey.respondent.mappedFields.enumerated() where !record.cells[slot].isEmpty {
-            rawFields[mapped.column] = record.cells[slot]
-        }
 
         var answers: [AnswerDraft] = []
         answers.reserveCapacity(survey.questions.count)
         for (question, slot) in zip(survey.questions, questionSlots) {
             let raw = record.cells[slot]
-            let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = raw.trimmedCell
             if trimmed.isEmpty {
                 if question.required == true {
                     issues.append(ImportIssue(line: record.line, column: question.column, message: "an answer is required"))
@@ -109,10 +119,16 @@ struct RecordMapper {
             }
         }
         if !issues.isEmpty { return .invalid(issues) }
-        let respondent = RespondentDraft(
+        var respondent = RespondentDraft(
             externalId: externalId, kind: kind, district: district, serviceTown: serviceTown,
             organisation: cell(.organisation), interviewer: cell(.interviewer), date: date,
-            wave: cell(.wave) ?? survey.wave, rawFields: rawFields, sourceLine: record.line, sourceRecord: record.number)
+            wave: cell(.wave) ?? survey.wave, sourceLine: record.line, sourceRecord: record.number)
+        // Keep the cells as written only where they differ from what is stored (`Nätraområdet` for Nätra),
+        // so that export can give the source back without storing every cell twice.
+        for (slot, mapped) in survey.respondent.mappedFields.enumerated() where !record.cells[slot].isEmpty {
+            let raw = record.cells[slot]
+            if raw != respondent.value(of: mapped.field) { respondent.rawFields[mapped.column] = raw }
+        }
         return .valid(respondent, answers)
     }
 

@@ -69,7 +69,8 @@ public enum SwedishValues {
     /// A calendar date as ISO 8601 (`2025-03-14`) from `2025-03-14`, `2025-03-14 10:30`, `2025-03-14T10:30:00`,
     /// `2025/3/14`, `20250314`, `14/3/2025`, `14.3.2025`, `14/3 2025` or `14 mars 2025`. Nil when not a real date.
     public static func date(_ text: String) -> String? {
-        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = text.trimmedCell
+        if let iso = isoDate(trimmed) { return iso }
         if let cut = trimmed.firstIndex(where: { $0 == "T" || $0 == " " }), trimmed.prefix(4).allSatisfy(\.isNumber),
            trimmed.count > 10 {
             trimmed = String(trimmed[..<cut])
@@ -96,6 +97,24 @@ public enum SwedishValues {
             return nil
         }
         return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// The fast path for the common `2025-03-14`, without splitting or formatting.
+    static func isoDate(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+        var parts = [0, 0, 0]
+        for (part, range) in [(0, 0..<4), (1, 5..<7), (2, 8..<10)] {
+            for index in range {
+                guard (0x30...0x39).contains(bytes[index]) else { return nil }
+                parts[part] = parts[part] * 10 + Int(bytes[index] - 0x30)
+            }
+        }
+        let (year, month, day) = (parts[0], parts[1], parts[2])
+        guard (1900...2200).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else {
+            return nil
+        }
+        return text
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -23,7 +23,7 @@ enum ValueReader {
         case .multi:
             var chosen: [String] = []
             for part in cell.components(separatedBy: question.multiSeparator) {
-                let item = part.trimmingCharacters(in: .whitespacesAndNewlines)
+                let item = part.trimmedCell
                 if item.isEmpty { continue }
                 guard let option = option(item, in: question.options ?? []) else {
                     return .failure(Problem(text: "\"\(item)\" is not one of the options: \(list(question.options))"))

@@ -20,8 +20,8 @@ extension KartlaggningStore {
         try read { db in
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT r.id AS rid, r.externalId, r.kind, r.district, r.serviceTown, r.organisation, r.interviewer,
-                    r.date, r.wave, r.rawFields, a.questionId, a.raw, a.valueText, a.valueNumber
-                FROM respondent r LEFT JOIN answer a ON a.respondentId = r.id
+                    r.date, r.wave, r.rawFields, q.id AS questionId, a.raw, a.valueText, a.valueNumber, a.isFreeText
+                FROM respondent r LEFT JOIN answer a ON a.respondentId = r.id LEFT JOIN question q ON q.key = a.questionKey
                 WHERE r.surveyId = ? ORDER BY r.id, a.id
                 """, arguments: [surveyId])
             var current: (id: Int64, respondent: StoredRespondent)?
@@ -37,8 +37,10 @@ extension KartlaggningStore {
                         date: row["date"], wave: row["wave"], rawFields: rawFields, answers: [:]))
                 }
                 if let questionId: String = row["questionId"] {
+                    let raw: String = row["raw"]
+                    let isFreeText: Bool = row["isFreeText"]
                     current?.respondent.answers[questionId] = StoredAnswer(
-                        raw: row["raw"], valueText: row["valueText"], valueNumber: row["valueNumber"])
+                        raw: raw, valueText: isFreeText ? raw.trimmedCell : row["valueText"] as String?, valueNumber: row["valueNumber"])
                 }
             }
             if let done = current { try body(done.respondent) }

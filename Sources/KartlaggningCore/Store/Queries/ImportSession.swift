@@ -6,9 +6,23 @@ import GRDB
 /// indexed lookup and a few inserts each.
 public final class ImportSession {
     private let db: Database
+    /// The highest answer id before this session wrote any: what lies above it is new and unindexed.
+    private var indexedUpTo: Int64?
+    /// Question keys by survey and question id, loaded once per survey.
+    private var questionKeys: [String: [String: Int64]] = [:]
 
     init(db: Database) {
         self.db = db
+    }
+
+    private func keys(surveyId: String) throws -> [String: Int64] {
+        if let keys = questionKeys[surveyId] { return keys }
+        var keys: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, id FROM question WHERE surveyId = ?", arguments: [surveyId]) {
+            keys[row["id"]] = row["key"]
+        }
+        questionKeys[surveyId] = keys
+        return keys
     }
 
     /// The earlier import of the same bytes into the same survey, if any.
@@ -31,9 +45,15 @@ public final class ImportSession {
         }
     }
 
-    /// Stores the final counts of a batch.
+    /// Stores the final counts of a batch and adds the batch's new free-text answers to the full-text index.
     public func finishBatch(_ id: Int64, counts: ImportCounts) throws {
         try guarded {
+            if let indexedUpTo {
+                try db.execute(literal: """
+                    INSERT INTO answerText(rowid, raw) SELECT id, raw FROM answer WHERE id > \(indexedUpTo) AND isFreeText
+                    """)
+                self.indexedUpTo = nil
+            }
             try db.execute(literal: """
                 UPDATE importBatch SET rowsRead = \(counts.rows), added = \(counts.added), updated = \(counts.updated),
                     unchanged = \(counts.unchanged), rejected = \(counts.rejected) WHERE id = \(id)
@@ -52,15 +72,15 @@ public final class ImportSession {
             guard let existing = try Row.fetchOne(find, arguments: [surveyId, respondent.externalId]) else {
                 let insert = try db.cachedStatement(sql: """
                     INSERT INTO respondent (surveyId, externalId, kind, district, serviceTown, organisation, interviewer,
-                        date, wave, batchId, sourceLine, rawFields)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        date, wave, batchId, sourceLine, sourceRecord, rawFields)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 try insert.execute(arguments: [
                     surveyId, respondent.externalId, respondent.kind, respondent.district, respondent.serviceTown,
                     respondent.organisation, respondent.interviewer, respondent.date, respondent.wave, batchId,
-                    respondent.sourceLine, rawFields,
+                    respondent.sourceLine, respondent.sourceRecord, rawFields,
                 ])
-                try insertAnswers(answers, respondentId: db.lastInsertedRowID, surveyId: surveyId, batchId: batchId, respondent: respondent)
+                try insertAnswers(answers, respondentId: db.lastInsertedRowID, surveyId: surveyId)
                 return .added
             }
             let respondentId: Int64 = existing["id"]
@@ -78,42 +98,50 @@ public final class ImportSession {
             }
             let update = try db.cachedStatement(sql: """
                 UPDATE respondent SET kind = ?, district = ?, serviceTown = ?, organisation = ?, interviewer = ?, date = ?,
-                    wave = ?, batchId = ?, sourceLine = ?, rawFields = ? WHERE id = ?
+                    wave = ?, batchId = ?, sourceLine = ?, sourceRecord = ?, rawFields = ? WHERE id = ?
                 """)
             try update.execute(arguments: [
                 respondent.kind, respondent.district, respondent.serviceTown, respondent.organisation, respondent.interviewer,
-                respondent.date, respondent.wave, batchId, respondent.sourceLine, rawFields, respondentId,
+                respondent.date, respondent.wave, batchId, respondent.sourceLine, respondent.sourceRecord, rawFields, respondentId,
             ])
             try db.cachedStatement(sql: "DELETE FROM answer WHERE respondentId = ?").execute(arguments: [respondentId])
-            try insertAnswers(answers, respondentId: respondentId, surveyId: surveyId, batchId: batchId, respondent: respondent)
+            try insertAnswers(answers, respondentId: respondentId, surveyId: surveyId)
             return .updated
         }
     }
 
     private func storedAnswers(_ respondentId: Int64) throws -> [String: AnswerDraft] {
         let select = try db.cachedStatement(sql: """
-            SELECT questionId, raw, valueText, valueNumber, freeText IS NOT NULL AS isFreeText FROM answer WHERE respondentId = ?
+            SELECT q.id AS questionId, a.raw, a.valueText, a.valueNumber, a.isFreeText
+            FROM answer a JOIN question q ON q.key = a.questionKey WHERE a.respondentId = ?
             """)
         var answers: [String: AnswerDraft] = [:]
         for row in try Row.fetchAll(select, arguments: [respondentId]) {
+            let raw: String = row["raw"]
+            let isFreeText: Bool = row["isFreeText"]
             let answer = AnswerDraft(
-                questionId: row["questionId"], raw: row["raw"], valueText: row["valueText"],
-                valueNumber: row["valueNumber"], isFreeText: row["isFreeText"])
+                questionId: row["questionId"], raw: raw, valueText: isFreeText ? raw.trimmedCell : row["valueText"] as String?,
+                valueNumber: row["valueNumber"], isFreeText: isFreeText)
             answers[answer.questionId] = answer
         }
         return answers
     }
 
-    private func insertAnswers(_ answers: [AnswerDraft], respondentId: Int64, surveyId: String, batchId: Int64, respondent: RespondentDraft) throws {
+    private func insertAnswers(_ answers: [AnswerDraft], respondentId: Int64, surveyId: String) throws {
+        if indexedUpTo == nil {
+            indexedUpTo = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'answer'") ?? 0
+        }
+        let keys = try keys(surveyId: surveyId)
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO answer (respondentId, surveyId, questionId, raw, valueText, valueNumber, freeText, batchId,
-                sourceLine, sourceRecord)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO answer (respondentId, questionKey, raw, valueText, valueNumber, isFreeText) VALUES (?, ?, ?, ?, ?, ?)
             """)
         for answer in answers {
+            guard let key = keys[answer.questionId] else {
+                throw StoreError.surveyConflict(survey: surveyId, reason: "no question \"\(answer.questionId)\"")
+            }
+            // A free text is its raw cell: stored once, and indexed from there.
             try insert.execute(arguments: [
-                respondentId, surveyId, answer.questionId, answer.raw, answer.valueText, answer.valueNumber,
-                answer.isFreeText ? answer.valueText : nil, batchId, respondent.sourceLine, respondent.sourceRecord,
+                respondentId, key, answer.raw, answer.isFreeText ? nil : answer.valueText, answer.valueNumber, answer.isFreeText,
             ])
         }
     }

@@ -15,7 +15,7 @@ extension KartlaggningStore {
                 surveys: surveys,
                 respondents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM respondent") ?? 0,
                 answers: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") ?? 0,
-                freeTextAnswers: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE freeText IS NOT NULL") ?? 0,
+                freeTextAnswers: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE isFreeText") ?? 0,
                 districts: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM district") ?? 0,
                 byKindAndDistrict: counts, imports: imports)
         }

@@ -19,7 +19,7 @@ extension KartlaggningStore {
                 if stored == json { return .unchanged }
                 let answered = try Row.fetchAll(db, sql: """
                     SELECT q.id, q.type FROM question q
-                    WHERE q.surveyId = ? AND EXISTS (SELECT 1 FROM answer a WHERE a.surveyId = q.surveyId AND a.questionId = q.id)
+                    WHERE q.surveyId = ? AND EXISTS (SELECT 1 FROM answer a WHERE a.questionKey = q.key)
                     """, arguments: [survey.id])
                 for row in answered {
                     let id: String = row["id"]
@@ -38,7 +38,7 @@ extension KartlaggningStore {
                     """)
                 try db.execute(literal: """
                     DELETE FROM question WHERE surveyId = \(survey.id)
-                        AND NOT EXISTS (SELECT 1 FROM answer a WHERE a.surveyId = question.surveyId AND a.questionId = question.id)
+                        AND NOT EXISTS (SELECT 1 FROM answer a WHERE a.questionKey = question.key)
                     """)
                 try insertQuestions(survey, db: db)
                 return .replaced
@@ -87,7 +87,7 @@ extension KartlaggningStore {
                 SELECT s.id, s.title, s.wave, s.defaultKind,
                     (SELECT COUNT(*) FROM question q WHERE q.surveyId = s.id) AS questions,
                     (SELECT COUNT(*) FROM respondent r WHERE r.surveyId = s.id) AS respondents,
-                    (SELECT COUNT(*) FROM answer a WHERE a.surveyId = s.id) AS answers
+                    (SELECT COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE r.surveyId = s.id) AS answers
                 FROM survey s ORDER BY s.id
                 """).map { row in
                 SurveySummary(
