@@ -39,7 +39,7 @@ demo: build
 
 # Import speed and memory against sqlite3's own .import; see Benchmarks/README.md.
 bench: deps
-	bash Benchmarks/run.sh
+	python3 Benchmarks/run.py
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

@@ -73,6 +73,7 @@ public struct KartlaggningStore: Sendable {
         configuration.prepareDatabase { db in
             // WAL keeps readers going while an import writes; NORMAL is durable enough with WAL.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -16384")
         }
         return configuration
     }

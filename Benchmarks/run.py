@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""make bench: kartlagg's import against SQLite's own, timed in the same run.
+
+For each size it generates an Excel-style export (Benchmarks/generate.py) and times, one after another:
+  sqlite3 .import   the sqlite3 shell loading the file into one untyped table (the reference the issue names);
+  sqlite3 schema    the sqlite3 shell loading the file and then building kartlagg's own tables from it in SQL
+                    (respondents, typed answers, full-text index): what SQLite itself needs for the same result;
+  kartlagg import   detection, parsing, validation, typed answers, upsert and the full-text index.
+Each run gets a fresh database. Peak memory is the process's maximum resident set (wait4's ru_maxrss).
+Sizes: BENCH_ROWS (default "200000 1000000"). Figures are ratios measured in this run: the machine is shared."""
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench-data"
+BIN = ROOT / ".build" / "release" / "kartlagg"
+SAMPLES = ROOT / "SampleSurveys"
+
+
+def run(args, stdin=None, quiet=True):
+    """Runs a command; returns (seconds, peak KiB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, stdin=subprocess.PIPE if stdin else None,
+                               stdout=subprocess.DEVNULL if quiet else None, stderr=subprocess.PIPE, cwd=ROOT)
+    if stdin:
+        process.stdin.write(stdin.encode())
+        process.stdin.close()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"failed: {' '.join(map(str, args))}\n{process.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss
+
+
+def fresh(path):
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def prepare(db):
+    fresh(db)
+    run([BIN, "districts", "load", "--db", db, SAMPLES / "districts.yaml"])
+    run([BIN, "survey", "add", "--db", db, ROOT / "Benchmarks" / "bench.survey.yaml"])
+
+
+SCHEMA_SQL = """
+.mode csv
+.separator ;
+.import {csv} staging
+BEGIN;
+INSERT INTO importBatch (surveyId, fileName, sha256, format, importedAt) VALUES ('bench', 'bench.csv', 'x', 'csv', 'now');
+INSERT INTO respondent (surveyId, externalId, kind, district, serviceTown, date, wave, batchId, sourceLine, sourceRecord)
+  SELECT 'bench', Nr, 'företag', "Område", Serviceort, Datum, '2025', 1, rowid, rowid FROM staging;
+{answers}
+INSERT INTO answerText(rowid, raw) SELECT id, raw FROM answer WHERE isFreeText;
+COMMIT;
+"""
+ANSWER_SQL = """INSERT INTO answer (respondentId, questionKey, raw, valueText, valueNumber, isFreeText)
+  SELECT r.id, q.key, s."{column}", {text}, {number}, {free} FROM staging s JOIN respondent r ON r.externalId = s.Nr
+  JOIN question q ON q.surveyId = 'bench' AND q.id = '{question}' WHERE s."{column}" <> '';"""
+QUESTIONS = [("Bransch", "bransch", "text"), ("Anställda", "anstallda", "number"), ("Nöjd med bredband (1-5)", "bredband", "number"),
+             ("Behov", "behov", "text"), ("Utmaningar", "utmaningar", "free"), ("Idéer", "ideer", "free"), ("Övrigt", "ovrigt", "free")]
+
+
+def schema_sql(csv):
+    answers = []
+    for column, question, kind in QUESTIONS:
+        answers.append(ANSWER_SQL.format(
+            column=column, question=question, text=f's."{column}"' if kind == "text" else "NULL",
+            number=f'CAST(s."{column}" AS INTEGER)' if kind == "number" else "NULL", free=1 if kind == "free" else 0))
+    return SCHEMA_SQL.format(csv=csv, answers="\n".join(answers))
+
+
+def bench(rows):
+    csv = DATA / f"bench-{rows}.csv"
+    if not csv.exists():
+        print(f"generating {csv.name} …", flush=True)
+        subprocess.run([sys.executable, ROOT / "Benchmarks" / "generate.py", str(rows), csv], check=True)
+    size = csv.stat().st_size / 1e6
+
+    reference = DATA / "reference.sqlite"
+    fresh(reference)
+    raw_time, raw_mem = run(["sqlite3", reference, ".mode csv", ".separator ;", f".import {csv} t"])
+
+    schema = DATA / "schema.sqlite"
+    prepare(schema)
+    schema_time, schema_mem = run(["sqlite3", schema], stdin=schema_sql(csv))
+
+    target = DATA / "kartlagg.sqlite"
+    prepare(target)
+    k_time, k_mem = run([BIN, "import", "--db", target, "--survey", "bench", csv])
+
+    print(f"\n{rows:,} respondents, {size:.0f} MB ({rows * 7:,} answers, {rows * 3:,} free texts indexed)")
+    print(f"  {'':18}{'seconds':>9}{'peak MB':>9}   ratio")
+    print(f"  {'sqlite3 .import':18}{raw_time:9.2f}{raw_mem / 1024:9.0f}   1.00")
+    print(f"  {'sqlite3 schema':18}{schema_time:9.2f}{schema_mem / 1024:9.0f}   {schema_time / raw_time:.2f}")
+    print(f"  {'kartlagg import':18}{k_time:9.2f}{k_mem / 1024:9.0f}   {k_time / raw_time:.2f}"
+          f"  (= {k_time / schema_time:.2f} × sqlite3 building the same tables)")
+    for path in (reference, schema, target):
+        fresh(path)
+    return k_mem
+
+
+def main():
+    if subprocess.run(["which", "sqlite3"], capture_output=True).returncode != 0:
+        print("installing the sqlite3 shell (the benchmark's reference) …")
+        subprocess.run("apt-get update -qq && apt-get install -y -qq sqlite3", shell=True, check=True)
+    print("building kartlagg (release) …", flush=True)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "kartlagg"], cwd=ROOT, check=True)
+    DATA.mkdir(exist_ok=True)
+    sizes = [int(n) for n in os.environ.get("BENCH_ROWS", "200000 1000000").split()]
+    peaks = [bench(rows) for rows in sizes]
+    if len(peaks) > 1:
+        print(f"\npeak memory: {' → '.join(f'{p / 1024:.0f} MB' for p in peaks)} "
+              f"({'flat' if max(peaks) < 1.25 * min(peaks) else 'grows'} as the file grows)")
+
+
+if __name__ == "__main__":
+    main()
