@@ -4,6 +4,8 @@ extension String {
     /// A fast path for the common case of a cell with nothing to trim, which Foundation's
     /// `trimmingCharacters(in:)` handles no faster than any other (it bridges to NSString).
     public var trimmedCell: String {
+        // ASCII fast path: most cells start and end with a plain letter or digit.
+        if let head = utf8.first, let tail = utf8.last, head > 0x20, head < 0x80, tail > 0x20, tail < 0x80 { return self }
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return self }
         let scalars = unicodeScalars
