@@ -41,8 +41,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KartlaggningImportTests",
-            dependencies: ["KartlaggningImport", "KartlaggningCore", "TestSupport"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["KartlaggningImport", "KartlaggningCore", "TestSupport"]
         ),
         .testTarget(
             name: "KartlaggningCLITests",
