@@ -28,6 +28,11 @@ enum Console {
         }
     }
 
+    /// Prints `value` as JSON, or as `text` renders it.
+    static func emit<T: Encodable>(_ value: T, as format: OutputFormat, text: (T) -> String) throws {
+        if format == .json { print(try json(value)) } else { print(text(value), terminator: "") }
+    }
+
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -30,8 +30,7 @@ struct DistrictsCommand: ParsableCommand {
 
         func run() throws {
             try Console.run {
-                let registry = try database.open(creating: false).districtRegistry()
-                print(format == .json ? try Console.json(registry) : StatusText.districts(registry), terminator: format == .json ? "\n" : "")
+                try Console.emit(try database.open(creating: false).districtRegistry(), as: format, text: StatusText.districts)
             }
         }
     }

@@ -10,8 +10,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let status = try database.open(creating: false).status()
-            print(format == .json ? try Console.json(status) : StatusText.status(status), terminator: format == .json ? "\n" : "")
+            try Console.emit(try database.open(creating: false).status(), as: format, text: StatusText.status)
         }
     }
 }

@@ -9,8 +9,7 @@ struct SurveyListCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let surveys = try database.open(creating: false).surveys()
-            print(format == .json ? try Console.json(surveys) : StatusText.surveys(surveys), terminator: format == .json ? "\n" : "")
+            try Console.emit(try database.open(creating: false).surveys(), as: format, text: StatusText.surveys)
         }
     }
 }

@@ -42,7 +42,7 @@ public struct Exporter {
             case .wide:
                 let cells = columns.map { column -> String in
                     if let field = fieldByColumn[column] {
-                        return respondent.rawFields[column] ?? respondent.value(of: field) ?? ""
+                        return respondent.rawFields[column] ?? respondent.fields.value(of: field) ?? ""
                     }
                     return questionByColumn[column].flatMap { respondent.answers[$0]?.raw } ?? ""
                 }

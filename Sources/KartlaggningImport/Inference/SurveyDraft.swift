@@ -36,27 +36,6 @@ public struct SurveyDraft: Sendable {
         return out
     }
 
-    /// A YAML double-quoted scalar.
-    func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += "\\x" + String(format2: scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
-}
-
-extension String {
-    init(format2 value: UInt32) {
-        let hex = String(value, radix: 16)
-        self = hex.count < 2 ? "0" + hex : hex
-    }
+    /// A YAML double-quoted scalar: a JSON string literal is one, escapes and all.
+    func quote(_ text: String) -> String { JSONText.string(text) }
 }

@@ -119,15 +119,15 @@ struct RecordMapper {
             }
         }
         if !issues.isEmpty { return .invalid(issues) }
-        var respondent = RespondentDraft(
+        let fields = RespondentFields(
             externalId: externalId, kind: kind, district: district, serviceTown: serviceTown,
-            organisation: cell(.organisation), interviewer: cell(.interviewer), date: date,
-            wave: cell(.wave) ?? survey.wave, sourceLine: record.line, sourceRecord: record.number)
+            organisation: cell(.organisation), interviewer: cell(.interviewer), date: date, wave: cell(.wave) ?? survey.wave)
+        var respondent = RespondentDraft(fields: fields, sourceLine: record.line, sourceRecord: record.number)
         // Keep the cells as written only where they differ from what is stored (`Nätraområdet` for Nätra),
         // so that export can give the source back without storing every cell twice.
         for (slot, mapped) in survey.respondent.mappedFields.enumerated() where !record.cells[slot].isEmpty {
             let raw = record.cells[slot]
-            if raw != respondent.value(of: mapped.field) { respondent.rawFields[mapped.column] = raw }
+            if raw != fields.value(of: mapped.field) { respondent.rawFields[mapped.column] = raw }
         }
         return .valid(respondent, answers)
     }

@@ -31,10 +31,11 @@ extension KartlaggningStore {
                     if let done = current { try body(done.respondent) }
                     let rawJSON: String = row["rawFields"]
                     let rawFields = (try? JSONDecoder().decode([String: String].self, from: Data(rawJSON.utf8))) ?? [:]
-                    current = (id, StoredRespondent(
+                    let fields = RespondentFields(
                         externalId: row["externalId"], kind: row["kind"], district: row["district"],
                         serviceTown: row["serviceTown"], organisation: row["organisation"], interviewer: row["interviewer"],
-                        date: row["date"], wave: row["wave"], rawFields: rawFields, answers: [:]))
+                        date: row["date"], wave: row["wave"])
+                    current = (id, StoredRespondent(fields: fields, rawFields: rawFields))
                 }
                 if let questionId: String = row["questionId"] {
                     let raw: String = row["raw"]
