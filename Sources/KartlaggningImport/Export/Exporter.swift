@@ -1,16 +1,6 @@
 import Foundation
 import KartlaggningCore
 
-/// The formats `export` writes.
-public enum ExportFormat: String, Sendable, CaseIterable {
-    case csv, json
-}
-
-/// Wide: one row per respondent; long: one row per answer.
-public enum ExportLayout: String, Sendable, CaseIterable {
-    case wide, long
-}
-
 /// Writes what the database holds for a survey back out, streaming one respondent at a time.
 ///
 /// The wide layout uses the source column names and the cells as they were read, so importing a file

@@ -136,9 +136,3 @@ struct RecordMapper {
         fieldSlots[field].map { columns[$0] }
     }
 }
-
-/// A mapped record: ready to store, or the problems that stop it.
-enum MappedRecord {
-    case valid(RespondentDraft, [AnswerDraft])
-    case invalid([ImportIssue])
-}

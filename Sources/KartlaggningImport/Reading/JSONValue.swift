@@ -51,10 +51,3 @@ enum JSONValue: Equatable {
         }
     }
 }
-
-/// A flattened JSON cell.
-enum JSONCell: Equatable {
-    case value(String)
-    case list([String])
-    case null
-}
