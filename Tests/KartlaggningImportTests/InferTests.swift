@@ -57,6 +57,31 @@ struct InferTests {
         #expect(summary.added == summary.rows)
     }
 
+    /// A Microsoft Forms-style export: BOM, times with dates, a district question worded as a question, labelled
+    /// scale answers, decimal commas, empty trailing columns.
+    @Test func unseenFormsExport() throws {
+        let text = "\u{FEFF}ID;Starttid;E-post;Vilket område bor du i?;Hur nöjd är du med servicen? ;Antal timmar (ca);;\r\n"
+            + "1;2025-04-10 10:23:45;anonym;Nätra;5 - Mycket nöjd;2,5;;\r\n"
+            + "2;2025-04-10 11:02:10;anonym;Anundsjö;3 - Varken eller;10;;\r\n"
+            + "3;2025-04-11 08:15:00;anonym;Bjästa;3 - Varken eller;0,5;;\r\n"
+        let folder = TemporaryDirectory()
+        let path = folder.write("forms.csv", text)
+        let draft = try SurveyInferrer(registry: StoreFixtures.districts).infer(path: path)
+        #expect(draft.survey.respondent.id == "ID")
+        #expect(draft.survey.respondent.district == "Vilket område bor du i?")
+        #expect(draft.survey.questions.map(\.type) == [.date, .choice, .scale, .decimal])
+        #expect(draft.survey.questions[2].scale == ScaleRange(min: 1, max: 5))
+        #expect(draft.notes.contains("column 7 has no header and is left out"))
+        let store = try KartlaggningStore.inMemory()
+        try store.loadDistricts(StoreFixtures.districts)
+        try store.addSurvey(try DefinitionLoader.survey(at: folder.write("forms.yaml", draft.yaml)))
+        let summary = try Importer(store: store).importFile(at: path, survey: "forms")
+        #expect(summary.counts == ImportCounts(rows: 3, added: 3))
+        var towns: [String?] = []
+        try store.forEachRespondent(surveyId: "forms") { towns.append($0.serviceTown) }
+        #expect(towns == [nil, nil, "Bjästa"])
+    }
+
     @Test func scaleRangeFromHeader() {
         #expect(SurveyInferrer.scaleRange(in: "Nöjd med bredband (1-5)") == ScaleRange(min: 1, max: 5))
         #expect(SurveyInferrer.scaleRange(in: "Betyg 0–10") == ScaleRange(min: 0, max: 10))

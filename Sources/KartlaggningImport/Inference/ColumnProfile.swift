@@ -16,6 +16,11 @@ struct ColumnProfile {
     var allBoolean = true
     var anyBooleanWord = false
     var leadingZero = false
+    /// Every value is a scale point, and some carry their label (`4 - Ganska nöjd`).
+    var allScalePoints = true
+    var anyScaleLabel = false
+    var minScalePoint = Int.max
+    var maxScalePoint = Int.min
     var minInteger = Int.max
     var maxInteger = Int.min
     var maxLength = 0
@@ -53,6 +58,15 @@ struct ColumnProfile {
             }
         }
         if value.count > 1 && value.hasPrefix("0") && value.allSatisfy(\.isNumber) { leadingZero = true }
+        if allScalePoints {
+            if let point = SwedishValues.scalePoint(value), (0...100).contains(point) {
+                minScalePoint = min(minScalePoint, point)
+                maxScalePoint = max(maxScalePoint, point)
+                if SwedishValues.integer(value) == nil { anyScaleLabel = true }
+            } else {
+                allScalePoints = false
+            }
+        }
         if allDecimal && (SwedishValues.decimal(value) == nil || leadingZero) { allDecimal = false }
         if allDate && SwedishValues.date(value) == nil { allDate = false }
         if allBoolean {

@@ -52,7 +52,15 @@ public struct SurveyInferrer {
         let resolves: (ColumnProfile) -> Bool = { profile in
             registry.districts.isEmpty || (!profile.tooManyDistinct && profile.distinct.allSatisfy { index.resolve($0) != nil })
         }
-        let district = pick(["omrade", "område", "district", "bygd", "distrikt", "socken", "kommundel"], where: resolves)
+        var district = pick(["omrade", "område", "district", "bygd", "distrikt", "socken", "kommundel"], where: resolves)
+        if district == nil && !registry.districts.isEmpty {
+            // A column named otherwise ("Vilket område bor du i?") whose every value is a district or service town.
+            district = profiles.indices.first { i in
+                !used.contains(i) && profiles[i].nonEmpty > 0 && !profiles[i].tooManyDistinct
+                    && profiles[i].distinct.allSatisfy { index.resolve($0) != nil }
+            }
+            if let district { used.insert(district) }
+        }
         let serviceTown = pick(["serviceort", "service town", "ort", "tatort", "by", "närmaste serviceort", "narmaste serviceort"]) { profile in
             registry.districts.isEmpty || (!profile.tooManyDistinct && profile.distinct.allSatisfy { index.resolveServiceTown($0) != nil })
         }
@@ -63,7 +71,7 @@ public struct SurveyInferrer {
             !profile.tooManyDistinct && profile.distinct.allSatisfy { RespondentKind.canonical($0, allowed: RespondentKind.builtIn) != nil }
         }
         let organisation = pick(["organisation", "foretag", "forening", "företagsnamn", "foretagsnamn", "föreningens namn",
-                                 "foreningens namn", "namn", "organisationsnamn", "verksamhet"]) { !$0.lineBreaks && $0.maxLength <= 120 }
+                                 "foreningens namn", "organisationsnamn", "verksamhet"]) { !$0.lineBreaks && $0.maxLength <= 120 }
         let interviewer = pick(["intervjuare", "interviewer", "antecknad av", "intervjuad av"])
         let date = pick(["datum", "date", "intervjudatum", "mötesdatum", "motesdatum"]) { $0.allDate }
         let wave = pick(["omgang", "omgång", "wave", "vag", "våg"])
@@ -163,6 +171,16 @@ public struct SurveyInferrer {
                 return (Question(id: id, column: column, type: .scale, scale: range), nil)
             }
             return (Question(id: id, column: column, type: .integer), nil)
+        }
+        if profile.allScalePoints && profile.anyScaleLabel {
+            // Labelled points (`4 - Ganska nöjd`): the header's range, else the usual 1–5, 1–7 or 0/1–10 that holds them.
+            let observed = scaleRange(in: column)
+                ?? ScaleRange(min: profile.minScalePoint >= 1 ? 1 : 0, max: [5, 7, 10].first { $0 >= profile.maxScalePoint } ?? profile.maxScalePoint)
+            if observed.contains(profile.minScalePoint) && observed.contains(profile.maxScalePoint) && observed.min < observed.max {
+                let note = scaleRange(in: column) == nil
+                    ? "\"\(column)\" is read as a scale \(observed.description) from its labelled answers; check the range" : nil
+                return (Question(id: id, column: column, type: .scale, scale: observed), note)
+            }
         }
         if profile.allDecimal { return (Question(id: id, column: column, type: .decimal), nil) }
         if profile.allDate { return (Question(id: id, column: column, type: .date), nil) }
