@@ -38,14 +38,29 @@ struct FileProbe {
             }
             chunk.withUnsafeBufferPointer { bytes in
                 hasher.update(bytes)
-                for (offset, byte) in bytes.enumerated() {
-                    if sampled < 4096 {
-                        if byte == 0 { if (probe.size + offset) % 2 == 1 { oddNULs += 1 } else { evenNULs += 1 } }
-                        sampled += 1
+                if sampled < 4096 {
+                    for (offset, byte) in bytes.prefix(4096 - sampled).enumerated() where byte == 0 {
+                        if (probe.size + offset) % 2 == 1 { oddNULs += 1 } else { evenNULs += 1 }
+                    }
+                    sampled += min(bytes.count, 4096 - sampled)
+                }
+                for byte in bytes {
+                    if byte < 0x80 && validator.isComplete {
+                        // ASCII, the bulk of any export: only lines, NULs and word boundaries matter.
+                        if byte == 0x0A {
+                            line += 1
+                        } else if byte == 0 && probe.firstNULLine == nil {
+                            probe.firstNULLine = line
+                        }
+                        if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                            word.letters += 1
+                        } else if word.letters > 0 {
+                            probe.count(word)
+                            word = (0, 0)
+                        }
+                        continue
                     }
                     if probe.firstInvalidUTF8Line == nil && !validator.accept(byte) { probe.firstInvalidUTF8Line = line }
-                    if byte == 0 && probe.firstNULLine == nil { probe.firstNULLine = line }
-                    if byte == 0x0A { line += 1 }
                     if Self.isWindows1252Letter(byte) {
                         word.letters += 1
                         if byte >= 0x80 { word.high += 1 }
