@@ -38,7 +38,8 @@ public struct Importer {
             if mapsDistricts {
                 let registry = try store.districtRegistry()
                 if registry.districts.isEmpty {
-                    summary.fileError = "\(file): survey \"\(surveyId)\" maps districts but no district registry is loaded; "
+                    summary.fileError =
+                        "\(file): survey \"\(surveyId)\" maps districts but no district registry is loaded; "
                         + "run `kartlagg districts load FILE` first"
                     return summary
                 }
@@ -57,10 +58,12 @@ public struct Importer {
                         + stream.unreadColumns.map { "\"\($0)\"" }.joined(separator: ", "))
             }
             let mapper = RecordMapper(survey: survey, districts: districts)
-            summary = try store.importTransaction({ session in
-                try run(stream: stream, mapper: mapper, session: session, summary: summary, options: options,
+            summary = try store.importTransaction(
+                { session in
+                    try run(
+                        stream: stream, mapper: mapper, session: session, summary: summary, options: options,
                         rejects: rejects, progress: progress)
-            }, shouldCommit: { $0.status == .imported })
+                }, shouldCommit: { $0.status == .imported })
         } catch let error as ImportError {
             summary.status = .failed
             summary.fileError = error.errorDescription
@@ -75,14 +78,16 @@ public struct Importer {
         var summary = initial
         if let earlier = try session.existingBatch(surveyId: summary.survey, sha256: stream.sha256) {
             summary.status = .alreadyImported
-            summary.warnings.append("the same file was imported into \(summary.survey) on \(earlier.importedAt) "
-                + "(as \(earlier.fileName)); nothing to do")
+            summary.warnings.append(
+                "the same file was imported into \(summary.survey) on \(earlier.importedAt) "
+                    + "(as \(earlier.fileName)); nothing to do")
             return summary
         }
-        let batchId = try session.startBatch(ImportBatchInfo(
-            surveyId: summary.survey, fileName: (summary.file as NSString).lastPathComponent, sha256: stream.sha256,
-            format: stream.format.rawValue, encoding: stream.encoding.rawValue, delimiter: stream.delimiter,
-            columns: stream.columnsInFileOrder))
+        let batchId = try session.startBatch(
+            ImportBatchInfo(
+                surveyId: summary.survey, fileName: (summary.file as NSString).lastPathComponent, sha256: stream.sha256,
+                format: stream.format.rawValue, encoding: stream.encoding.rawValue, delimiter: stream.delimiter,
+                columns: stream.columnsInFileOrder))
         var counts = ImportCounts()
         var pendingRejects: [(SourceRecord, [ImportIssue])] = []
         while let record = try stream.next() {
@@ -111,8 +116,9 @@ public struct Importer {
         let missing = stream.jsonColumnsNeverSeen
         if !missing.isEmpty && counts.rows > 0 {
             // JSON records describe themselves: a key no record has is a question nobody answered here.
-            summary.warnings.append("no record has " + missing.map { "\"\($0)\"" }.joined(separator: ", ")
-                + "; check the spelling in the survey if answers were expected")
+            summary.warnings.append(
+                "no record has " + missing.map { "\"\($0)\"" }.joined(separator: ", ")
+                    + "; check the spelling in the survey if answers were expected")
         }
         if counts.rows == 0 {
             throw stream.format.isJSON

@@ -17,8 +17,9 @@ struct DistrictsCommand: ParsableCommand {
             try Console.run {
                 let registry = try DefinitionLoader.districts(at: file)
                 let summary = try database.open(creating: true).loadDistricts(registry)
-                print("districts: \(summary.districts) loaded, \(summary.aliases) aliases, \(summary.serviceTowns) service towns"
-                    + (summary.removed.isEmpty ? "" : "; removed \(summary.removed.joined(separator: ", "))"))
+                print(
+                    "districts: \(summary.districts) loaded, \(summary.aliases) aliases, \(summary.serviceTowns) service towns"
+                        + (summary.removed.isEmpty ? "" : "; removed \(summary.removed.joined(separator: ", "))"))
             }
         }
     }

@@ -5,18 +5,22 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a survey's respondents and answers back out, as CSV or JSON.",
-        discussion: "wide: one row per respondent, columns named as in the source, cells as read; long: one row per answer, with the typed value.")
+        discussion:
+            "wide: one row per respondent, columns named as in the source, cells as read; long: one row per answer, with the typed value.")
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "The survey to export.") var survey: String
     @Option(help: "csv or json.") var format: ExportFormat = .csv
     @Option(help: "wide or long.") var layout: ExportLayout = .wide
     @Option(help: ArgumentHelp("The CSV delimiter.", valueName: "c")) var delimiter: String = ","
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output:
+        String?
 
     func run() throws {
         try Console.run {
-            guard let character = delimiter == "tab" || delimiter == "\\t" ? "\t" : delimiter.first, delimiter.count == 1 || character == "\t" else {
+            guard let character = delimiter == "tab" || delimiter == "\\t" ? "\t" : delimiter.first,
+                delimiter.count == 1 || character == "\t"
+            else {
                 throw ValidationError("--delimiter takes one character or tab")
             }
             let writer = try output.map { try TextFileWriter(path: $0) } ?? TextFileWriter()

@@ -7,7 +7,9 @@ struct SurveyInferCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "infer",
         abstract: "Print a draft survey definition (YAML) inferred from a data file.",
-        discussion: "Edit the draft where it says `check`, then `kartlagg survey add` it. The district registry in --db, if any, is used to recognise the district column.")
+        discussion:
+            "Edit the draft where it says `check`, then `kartlagg survey add` it. The district registry in --db, if any, is used to recognise the district column."
+    )
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "A CSV, TSV, JSON or NDJSON export.") var datafile: String
@@ -15,7 +17,8 @@ struct SurveyInferCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let registry = (try? KartlaggningStore(path: database.path, mode: .existing).districtRegistry()) ?? DistrictRegistry(districts: [])
+            let registry =
+                (try? KartlaggningStore(path: database.path, mode: .existing).districtRegistry()) ?? DistrictRegistry(districts: [])
             let draft = try SurveyInferrer(registry: registry).infer(path: datafile, options: read.options)
             print(draft.yaml, terminator: "")
         }

@@ -43,7 +43,10 @@ struct CLITests {
         let sample = Paths.sample("foretag-2025.csv")
         let first = try kartlagg("import", "--db", db, "--survey", "foretag-2025", sample)
         #expect(first.status == 0)
-        #expect(first.stdout == "\(sample): imported into foretag-2025 (csv, utf-8, delimiter ;): 25 rows: 25 added, 0 updated, 0 unchanged, 0 rejected\n")
+        #expect(
+            first.stdout
+                == "\(sample): imported into foretag-2025 (csv, utf-8, delimiter ;): 25 rows: 25 added, 0 updated, 0 unchanged, 0 rejected\n"
+        )
         #expect(first.stderr == "")
         let second = try kartlagg("import", "--db", db, "--survey", "foretag-2025", sample)
         #expect(second.status == 0)
@@ -58,8 +61,9 @@ struct CLITests {
     @Test func badRowFailsWithFileLineColumnAndChangesNothing() throws {
         try prepared()
         var text = try String(contentsOfFile: Paths.sample("foretag-2025.csv"), encoding: .utf8)
-        text = text.replacingOccurrences(of: "F013;Husum Pizzeria;GRUNDSUNDA;Husum;Lena B;2025-03-18;Handel;4;4;",
-                                         with: "F013;Husum Pizzeria;GRUNDSUNDA;Husum;Lena B;2025-03-18;Handel;4;7;")
+        text = text.replacingOccurrences(
+            of: "F013;Husum Pizzeria;GRUNDSUNDA;Husum;Lena B;2025-03-18;Handel;4;4;",
+            with: "F013;Husum Pizzeria;GRUNDSUNDA;Husum;Lena B;2025-03-18;Handel;4;7;")
         let path = folder.write("foretag.csv", text)
         let result = try kartlagg("import", "--db", db, "--survey", "foretag-2025", path)
         #expect(result.status == 1)
@@ -76,8 +80,9 @@ struct CLITests {
         text = text.replacingOccurrences(of: ";Handel;3;3;", with: ";Fiskodling;3;3;")
         let path = folder.write("foretag.csv", text)
         let rejects = folder.path("rejects.csv")
-        let result = try kartlagg("import", "--db", db, "--survey", "foretag-2025", path, "--skip-invalid", "--rejects", rejects,
-                                  "--output-format", "json")
+        let result = try kartlagg(
+            "import", "--db", db, "--survey", "foretag-2025", path, "--skip-invalid", "--rejects", rejects,
+            "--output-format", "json")
         #expect(result.status == 0)
         let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
         // Two companies (Solbergs Lanthandel and Långviksmons Livs) match the edit.
@@ -121,16 +126,21 @@ struct CLITests {
     }
 
     @Test func brokenSurveyDefinition() throws {
-        let path = folder.write("trasig.yaml", "id: x\ntitle: X\nrespondent: { id: Nr }\nquestions:\n  - { id: a, column: A, type: skala }\n")
+        let path = folder.write(
+            "trasig.yaml", "id: x\ntitle: X\nrespondent: { id: Nr }\nquestions:\n  - { id: a, column: A, type: skala }\n")
         let result = try kartlagg("survey", "add", "--db", db, path)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("error: \(path): questions[0].type: unknown value; a question's type is one of text, choice"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("error: \(path): questions[0].type: unknown value; a question's type is one of text, choice"),
+            "\(result.stderr)")
     }
 
     @Test func inferAddImportOnAnUnseenExport() throws {
         try prepared()
         // A form tool's export the project has never seen: comma CSV with a preamble row and Swedish values.
-        let export = folder.write("webbform.csv", """
+        let export = folder.write(
+            "webbform.csv",
+            """
             Exporterad 2025-06-01 från Formulärverktyget
             Svar-ID,Område,Ålder,Hur nöjd är du med kollektivtrafiken? (1-5),Har du bredband?,Kommentar
             0012,Nätra,34,2,Ja,"Bussen går för sällan, särskilt på kvällen"
@@ -140,7 +150,9 @@ struct CLITests {
             """)
         let infer = try kartlagg("survey", "infer", "--db", db, export, "--header-row", "2")
         #expect(infer.status == 0, "\(infer.stderr)")
-        #expect(infer.stdout.hasPrefix("# Draft survey definition inferred by `kartlagg survey infer` — csv, utf-8, delimiter ,, --header-row 2.\n"))
+        #expect(
+            infer.stdout.hasPrefix(
+                "# Draft survey definition inferred by `kartlagg survey infer` — csv, utf-8, delimiter ,, --header-row 2.\n"))
         let draft = folder.write("webbform.yaml", infer.stdout)
         #expect(try kartlagg("survey", "add", "--db", db, draft).stdout == "survey webbform: added (4 questions)\n")
         let imported = try kartlagg("import", "--db", db, "--survey", "webbform", export, "--header-row", "2")

@@ -35,7 +35,9 @@ struct SchemaTests {
         let parts = pair.split(separator: " ").map(String.init)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.script, Paths.packageRoot.appendingPathComponent("Schemas/\(parts[0])").path, Paths.sample(parts[1])]
+        process.arguments = [
+            "python3", "-c", Self.script, Paths.packageRoot.appendingPathComponent("Schemas/\(parts[0])").path, Paths.sample(parts[1]),
+        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

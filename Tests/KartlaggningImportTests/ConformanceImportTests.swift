@@ -26,7 +26,10 @@ struct ConformanceImportTests {
         ("csvkit-examples/examples", "no_header_row.csv", .error("the file has a header but no data rows")),
         ("csvkit-examples/examples", "null_byte.csv", .error("null_byte.csv:2: a NUL byte")),
         ("csvkit-examples/examples", "optional_quote_characters.csv", .imported(1)),
-        ("csvkit-examples/examples", "test_empty_columns.csv", .error("test_empty_columns.csv:3: the row has 4 cells but the header has 5")),
+        (
+            "csvkit-examples/examples", "test_empty_columns.csv",
+            .error("test_empty_columns.csv:3: the row has 4 cells but the header has 5")
+        ),
         ("csvkit-examples/examples", "test_empty_columns_long_row.csv", .error("the file has a header but no data rows")),
         ("csvkit-examples/examples", "test_empty_columns_short_row.csv", .error("the file has a header but no data rows")),
         ("csvkit-examples/examples", "test_extra_header.csv", .error("test_extra_header.csv:2: the row has 3 cells but the header has 4")),
@@ -50,7 +53,10 @@ struct ConformanceImportTests {
         ("frictionless-data/data", "delimiter.csv", .imported(2)),
         ("frictionless-data/data", "dialect.csv", .error("dialect.csv:3: the row has 3 cells but the header has 2")),
         ("frictionless-data/data", "doublequote.csv", .imported(5)),
-        ("frictionless-data/data", "duplicate-column.csv", .error("duplicate-column.csv:1: column \"B\": the header appears more than once")),
+        (
+            "frictionless-data/data", "duplicate-column.csv",
+            .error("duplicate-column.csv:1: column \"B\": the header appears more than once")
+        ),
         ("frictionless-data/data", "duplicate-headers.csv", .error("column \"id\": the header appears more than once")),
         ("frictionless-data/data", "empty.csv", .error("the file is empty")),
         ("frictionless-data/data", "issue-1009-semicolon.csv", .imported(1)),
@@ -134,7 +140,8 @@ struct ConformanceImportTests {
         #expect(try readTable(csvkit.appendingPathComponent("test_utf16_big.csv").path).last?["c"] == "ʤ")
         let mac = try readTable(csvkit.appendingPathComponent("mac_newlines.csv").path)
         #expect(mac.map { $0["a"] } == ["1", "Once upon\ra time"])
-        let header = try CSVTable(path: csvkit.appendingPathComponent("test_header_newline.csv").path, file: "h", options: ReadOptions()).header
+        let header = try CSVTable(path: csvkit.appendingPathComponent("test_header_newline.csv").path, file: "h", options: ReadOptions())
+            .header
         #expect(header.count == 3 && header[0].hasPrefix("start") && header[0].hasSuffix("end"))
         let bom = try CSVTable(path: frictionless.appendingPathComponent("bom.csv").path, file: "b", options: ReadOptions())
         #expect(bom.header.first == "id")

@@ -15,8 +15,10 @@ struct ExportTests {
         return store
     }
 
-    static func export(_ store: KartlaggningStore, survey: String, format: ExportFormat = .csv, layout: ExportLayout = .wide,
-                       delimiter: Character = ";") throws -> String {
+    static func export(
+        _ store: KartlaggningStore, survey: String, format: ExportFormat = .csv, layout: ExportLayout = .wide,
+        delimiter: Character = ";"
+    ) throws -> String {
         let folder = TemporaryDirectory()
         let path = folder.path("out")
         let writer = try TextFileWriter(path: path)
@@ -44,7 +46,8 @@ struct ExportTests {
         let store = try Self.importedSample("foretag-2025.csv", definition: "foretag-2025.survey.yaml")
         let lines = try Self.export(store, survey: "foretag-2025", layout: .long, delimiter: ",").components(separatedBy: "\r\n")
         #expect(lines[0] == "respondent,kind,district,service_town,wave,question,column,raw,value")
-        #expect(lines.contains("F001,företag,Anundsjö,Bredbyn,2025,behov,Behov,Bredband; Kompetens,\"[\"\"Bredband\"\",\"\"Kompetens\"\"]\""))
+        #expect(
+            lines.contains("F001,företag,Anundsjö,Bredbyn,2025,behov,Behov,Bredband; Kompetens,\"[\"\"Bredband\"\",\"\"Kompetens\"\"]\""))
         #expect(lines.contains("F013,företag,Grundsunda,Husum,2025,bredband_nojd,Nöjd med bredband (1-5),4,4"))
         #expect(lines.contains("F001,företag,Anundsjö,Bredbyn,2025,samverkar_foreningar,Samverkar med föreningar,Ja,ja"))
     }

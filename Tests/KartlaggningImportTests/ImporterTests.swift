@@ -30,9 +30,10 @@ struct ImporterTests {
         #expect(summary.status == .failed)
         #expect(summary.rows == 20_001)
         #expect(summary.rejected == 1)
-        #expect(summary.errors.map { $0.formatted(file: "large.csv") } == [
-            #"large.csv:20002: column "Nöjd med bredband (1-5)": 6 is outside the scale 1–5"#,
-        ])
+        #expect(
+            summary.errors.map { $0.formatted(file: "large.csv") } == [
+                #"large.csv:20002: column "Nöjd med bredband (1-5)": 6 is outside the scale 1–5"#
+            ])
         #expect(try store.dump() == before)
         #expect(before.contains("A50"))
         #expect(try store.status().respondents == 50)
@@ -55,13 +56,15 @@ struct ImporterTests {
         let folder = TemporaryDirectory()
         let v1 = Self.file(folder, "v1.csv", rows: ["1", "2", "3"].map { Self.companyRow($0) })
         _ = try Importer(store: store).importFile(at: v1, survey: "test-foretag")
-        let v2 = Self.file(folder, "v2.csv", rows: [
-            Self.companyRow("1"),                                  // unchanged
-            Self.companyRow("2", idea: "Bättre buss"),             // updated answer
-            Self.companyRow("3", district: "Bjästa"),              // updated district
-            Self.companyRow("4"),                                  // added
-            Self.companyRow("5", scale: "0"),                      // rejected
-        ])
+        let v2 = Self.file(
+            folder, "v2.csv",
+            rows: [
+                Self.companyRow("1"),  // unchanged
+                Self.companyRow("2", idea: "Bättre buss"),  // updated answer
+                Self.companyRow("3", district: "Bjästa"),  // updated district
+                Self.companyRow("4"),  // added
+                Self.companyRow("5", scale: "0"),  // rejected
+            ])
         let rejectsPath = folder.path("rejects.csv")
         let rejects = try RejectsWriter(path: rejectsPath, columns: StoreFixtures.companySurvey.sourceColumns)
         let summary = try Importer(store: store).importFile(
@@ -79,8 +82,11 @@ struct ImporterTests {
         #expect(districts["3"] == "Bjästa")
         #expect(try store.searchFreeText("buss").count == 1)
         let rejected = try String(contentsOfFile: rejectsPath, encoding: .utf8)
-        #expect(rejected == "file,line,errors,Nr,Område,Företag,Datum,Bransch,Anställda,Omsättning (mkr),Nöjd med bredband (1-5),Behov,Samverkar,Startad,Idéer\r\n"
-            + "\(v2),6,\"column \"\"Nöjd med bredband (1-5)\"\": 0 is outside the scale 1–5\",5,Nätra,Firma 5,2025-03-04,Handel,3,\"1,5\",0,Bredband,Ja,2001-05-01,Mer fiber\r\n")
+        #expect(
+            rejected
+                == "file,line,errors,Nr,Område,Företag,Datum,Bransch,Anställda,Omsättning (mkr),Nöjd med bredband (1-5),Behov,Samverkar,Startad,Idéer\r\n"
+                + "\(v2),6,\"column \"\"Nöjd med bredband (1-5)\"\": 0 is outside the scale 1–5\",5,Nätra,Firma 5,2025-03-04,Handel,3,\"1,5\",0,Bredband,Ja,2001-05-01,Mer fiber\r\n"
+        )
     }
 
     @Test func dryRunCountsButWritesNothing() throws {
@@ -104,7 +110,10 @@ struct ImporterTests {
             (folder.write("header.csv", StoreFixtures.companyHeader + "\n"), "header.csv: the file has a header but no data rows"),
             (folder.write("missing.csv", "Nr;Område\n1;Nätra\n"), #"missing.csv:1: missing columns "Företag", "Datum""#),
             (folder.write("dup.csv", "Nr;Nr\n1;2\n"), #"dup.csv:1: column "Nr": the header appears more than once"#),
-            (folder.write("quote.csv", StoreFixtures.companyHeader + "\n1;\"open\n"), "quote.csv:2: a quoted cell starts here and is never closed"),
+            (
+                folder.write("quote.csv", StoreFixtures.companyHeader + "\n1;\"open\n"),
+                "quote.csv:2: a quoted cell starts here and is never closed"
+            ),
             (folder.write("binary.csv", bytes: [0x4E, 0x72, 0x0A, 0x00, 0x01, 0x02]), "binary.csv:2: a NUL byte"),
             (folder.write("bad.json", "[{\"Nr\": 1,]"), "bad.json:1:11: JSON syntax error"),
             (folder.path("a-folder"), "a-folder: is a directory, not a file"),
@@ -158,9 +167,11 @@ struct ImporterTests {
     @Test func freeTextIndexKeepsSwedishLettersApart() throws {
         let store = try StoreFixtures.companyStore()
         let folder = TemporaryDirectory()
-        let path = Self.file(folder, "f.csv", rows: [
-            Self.companyRow("1", idea: "Vi får inte tag på folk"), Self.companyRow("2", idea: "Min far driver gården"),
-        ])
+        let path = Self.file(
+            folder, "f.csv",
+            rows: [
+                Self.companyRow("1", idea: "Vi får inte tag på folk"), Self.companyRow("2", idea: "Min far driver gården"),
+            ])
         _ = try Importer(store: store).importFile(at: path, survey: "test-foretag")
         #expect(try store.searchFreeText("får").count == 1)
         #expect(try store.searchFreeText("far").count == 1)

@@ -13,14 +13,19 @@ struct InferTests {
         let survey = try Self.draft("foretag-2025.csv").survey
         #expect(survey.id == "foretag-2025")
         #expect(survey.kind == "företag")
-        #expect(survey.respondent == RespondentMapping(
-            id: "Nr", district: "Område", serviceTown: "Serviceort", organisation: "Företag", interviewer: "Intervjuare", date: "Datum"))
+        #expect(
+            survey.respondent
+                == RespondentMapping(
+                    id: "Nr", district: "Område", serviceTown: "Serviceort", organisation: "Företag", interviewer: "Intervjuare",
+                    date: "Datum"))
         #expect(survey.questions.map(\.type) == [.choice, .integer, .scale, .multi, .boolean, .text, .text])
         #expect(survey.questions[2].scale == ScaleRange(min: 1, max: 5))
         #expect(survey.questions[3].options == ["Bredband", "Kompetens", "Kollektivtrafik", "Lokaler", "Närarbetsplats"])
-        #expect(survey.questions.map(\.id) == [
-            "bransch", "antal_anstallda", "nojd_med_bredband_1_5", "behov", "samverkar_med_foreningar", "utmaningar", "ideer_for_bygden",
-        ])
+        #expect(
+            survey.questions.map(\.id) == [
+                "bransch", "antal_anstallda", "nojd_med_bredband_1_5", "behov", "samverkar_med_foreningar", "utmaningar",
+                "ideer_for_bygden",
+            ])
     }
 
     @Test func associationsInWindows1252() throws {
@@ -60,7 +65,8 @@ struct InferTests {
     /// A Microsoft Forms-style export: BOM, times with dates, a district question worded as a question, labelled
     /// scale answers, decimal commas, empty trailing columns.
     @Test func unseenFormsExport() throws {
-        let text = "\u{FEFF}ID;Starttid;E-post;Vilket område bor du i?;Hur nöjd är du med servicen? ;Antal timmar (ca);;\r\n"
+        let text =
+            "\u{FEFF}ID;Starttid;E-post;Vilket område bor du i?;Hur nöjd är du med servicen? ;Antal timmar (ca);;\r\n"
             + "1;2025-04-10 10:23:45;anonym;Nätra;5 - Mycket nöjd;2,5;;\r\n"
             + "2;2025-04-10 11:02:10;anonym;Anundsjö;3 - Varken eller;10;;\r\n"
             + "3;2025-04-11 08:15:00;anonym;Bjästa;3 - Varken eller;0,5;;\r\n"

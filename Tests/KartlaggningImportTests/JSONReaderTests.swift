@@ -14,7 +14,8 @@ struct JSONReaderTests {
     }
 
     @Test func arrayOfRecordsWithNestedObjectsAndLists() throws {
-        let records = try Self.records("""
+        let records = try Self.records(
+            """
             [
               {"id": "A1", "svar": {"bredband": 4, "kommentar": "Bra \\"fiber\\""}, "behov": ["Lokaler", "Kompetens"], "tom": null},
               {"id": "A2", "ja": true, "tal": 1.50}
@@ -32,7 +33,8 @@ struct JSONReaderTests {
     }
 
     @Test func defaultsApplyToEveryRecordAndRecordsWin() throws {
-        let records = try Self.records("""
+        let records = try Self.records(
+            """
             {"records": [{"id": "T1", "mote": {"plats": "Bjästa"}}, {"id": "T2"}],
              "defaults": {"mote": {"datum": "2025-05-06", "plats": "Biblioteket"}}}
             """)
@@ -80,7 +82,11 @@ struct JSONReaderTests {
     }
 
     @Test func wrongShapesAreExplained() throws {
-        #expect(throws: ImportError.jsonShape(file: "svar.json", line: 1, message: "expected an array of records, or an object with \"records\" (and optional \"defaults\")")) {
+        #expect(
+            throws: ImportError.jsonShape(
+                file: "svar.json", line: 1,
+                message: "expected an array of records, or an object with \"records\" (and optional \"defaults\")")
+        ) {
             try Self.records(#"{"id": 1}"#)
         }
         #expect(throws: ImportError.jsonShape(file: "svar.json", line: 1, message: "record 2 is not an object")) {

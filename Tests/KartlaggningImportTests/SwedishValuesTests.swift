@@ -27,7 +27,9 @@ struct SwedishValuesTests {
         #expect(SwedishValues.decimal(text) == nil)
     }
 
-    @Test(arguments: [("Ja", true), ("nej", false), ("JA", true), ("J", true), ("N", false), ("yes", true), ("false", false), ("1", true), ("0", false)])
+    @Test(arguments: [
+        ("Ja", true), ("nej", false), ("JA", true), ("J", true), ("N", false), ("yes", true), ("false", false), ("1", true), ("0", false),
+    ])
     func booleans(text: String, value: Bool) {
         #expect(SwedishValues.boolean(text) == value)
     }

@@ -6,7 +6,9 @@ import TestSupport
 
 /// Each validation message, exactly as a user sees it.
 struct ValidationTests {
-    static let goodCells = ["F1", "Nätra", "Såg AB", "2025-03-04", "Handel", "12", "1,5", "4", "Bredband; Lokaler", "Ja", "2001-05-01", "Mer fiber"]
+    static let goodCells = [
+        "F1", "Nätra", "Såg AB", "2025-03-04", "Handel", "12", "1,5", "4", "Bredband; Lokaler", "Ja", "2001-05-01", "Mer fiber",
+    ]
 
     static func errors(_ row: String) throws -> [String] {
         let store = try StoreFixtures.companyStore()
@@ -49,10 +51,11 @@ struct ValidationTests {
     @Test func everyProblemOfARowIsListed() throws {
         var row = Self.row(replacing: 7, with: "9")
         row = row.replacingOccurrences(of: ";Handel;", with: ";Fiske;")
-        #expect(try Self.errors(row) == [
-            #"foretag.csv:2: column "Bransch": "Fiske" is not one of the options: Handel, Turism, Bygg"#,
-            #"foretag.csv:2: column "Nöjd med bredband (1-5)": 9 is outside the scale 1–5"#,
-        ])
+        #expect(
+            try Self.errors(row) == [
+                #"foretag.csv:2: column "Bransch": "Fiske" is not one of the options: Handel, Turism, Bygg"#,
+                #"foretag.csv:2: column "Nöjd med bredband (1-5)": 9 is outside the scale 1–5"#,
+            ])
     }
 
     @Test func raggedRowIsARowError() throws {
@@ -95,8 +98,10 @@ struct ValidationTests {
         #expect(answers["ideer"]?.valueText == "Mer fiber")
     }
 
-    @Test(arguments: [("nätra", "Nätra", nil), (" Nätraområdet", "Nätra", nil), ("NATRA", "Nätra", nil), ("Bjästa", "Nätra", "Bjästa"),
-                      ("Björna-Långviksmon-Trehörningsjö", "BLT", nil), ("anundsjö område", "Anundsjö", nil), ("husum", "Grundsunda", "Husum")])
+    @Test(arguments: [
+        ("nätra", "Nätra", nil), (" Nätraområdet", "Nätra", nil), ("NATRA", "Nätra", nil), ("Bjästa", "Nätra", "Bjästa"),
+        ("Björna-Långviksmon-Trehörningsjö", "BLT", nil), ("anundsjö område", "Anundsjö", nil), ("husum", "Grundsunda", "Husum"),
+    ])
     func districtsResolve(raw: String, district: String, serviceTown: String?) {
         #expect(StoreFixtures.districts.resolve(raw) == DistrictMatch(district: district, serviceTown: serviceTown))
     }
@@ -112,9 +117,10 @@ struct ValidationTests {
         let folder = TemporaryDirectory()
         let path = folder.write("s.csv", "Id,Område,Serviceort,Text\n1,Anundsjö,Bjästa,hej\n2,,Husum,hej\n")
         let summary = try Importer(store: store).importFile(at: path, survey: "s")
-        #expect(summary.errors.map { $0.formatted(file: "s.csv") } == [
-            #"s.csv:2: column "Serviceort": "Bjästa" lies in Nätra, but the row's district is Anundsjö"#,
-        ])
+        #expect(
+            summary.errors.map { $0.formatted(file: "s.csv") } == [
+                #"s.csv:2: column "Serviceort": "Bjästa" lies in Nätra, but the row's district is Anundsjö"#
+            ])
     }
 
     @Test func unknownKindIsAnError() throws {
@@ -126,9 +132,10 @@ struct ValidationTests {
         let folder = TemporaryDirectory()
         let path = folder.write("k.csv", "Id,Typ,Text\n1,Företag,a\n2,Kommun,b\n3,,c\n")
         let summary = try Importer(store: store).importFile(at: path, survey: "k")
-        #expect(summary.errors.map { $0.formatted(file: "k.csv") } == [
-            #"k.csv:3: column "Typ": "Kommun" is not a respondent kind; known kinds: företag, förening, temagrupp, offentlig, inspel, privatperson"#,
-            #"k.csv:4: column "Typ": no respondent kind, and the survey sets no default `kind`"#,
-        ])
+        #expect(
+            summary.errors.map { $0.formatted(file: "k.csv") } == [
+                #"k.csv:3: column "Typ": "Kommun" is not a respondent kind; known kinds: företag, förening, temagrupp, offentlig, inspel, privatperson"#,
+                #"k.csv:4: column "Typ": no respondent kind, and the survey sets no default `kind`"#,
+            ])
     }
 }

@@ -8,8 +8,12 @@ public enum StoreFixtures {
         District(name: "Anundsjö", aliases: ["Anundsjöområdet", "Anundsjö socken"], serviceTowns: ["Bredbyn", "Solberg", "Skorped"]),
         District(name: "Nätra", aliases: ["Nätraområdet", "Nätra socken"], serviceTowns: ["Bjästa", "Köpmanholmen"]),
         District(name: "Grundsunda", aliases: ["Grundsundaområdet"], serviceTowns: ["Husum", "Gideå"]),
-        District(name: "BLT", aliases: ["Björna–Långviksmon–Trehörningsjö", "Björna-Långviksmon-Trehörningsjö",
-                                        "Björna Långviksmon Trehörningsjö"], serviceTowns: ["Björna", "Långviksmon", "Trehörningsjö"]),
+        District(
+            name: "BLT",
+            aliases: [
+                "Björna–Långviksmon–Trehörningsjö", "Björna-Långviksmon-Trehörningsjö",
+                "Björna Långviksmon Trehörningsjö",
+            ], serviceTowns: ["Björna", "Långviksmon", "Trehörningsjö"]),
     ])
 
     /// A small company survey used across tests: id, district, one of each value type.
@@ -28,7 +32,8 @@ public enum StoreFixtures {
         ])
 
     /// The header of `companySurvey`'s files, `;`-separated.
-    public static let companyHeader = "Nr;Område;Företag;Datum;Bransch;Anställda;Omsättning (mkr);Nöjd med bredband (1-5);Behov;Samverkar;Startad;Idéer"
+    public static let companyHeader =
+        "Nr;Område;Företag;Datum;Bransch;Anställda;Omsättning (mkr);Nöjd med bredband (1-5);Behov;Samverkar;Startad;Idéer"
 
     /// A fresh in-memory store with the sample districts and `companySurvey`.
     public static func companyStore() throws -> KartlaggningStore {

@@ -9,7 +9,9 @@ public struct ImportBatchInfo: Sendable, Equatable {
     /// The survey's source columns in the order the file has them (what `export` reproduces).
     public var columns: [String]
 
-    public init(surveyId: String, fileName: String, sha256: String, format: String, encoding: String?, delimiter: String?, columns: [String] = []) {
+    public init(
+        surveyId: String, fileName: String, sha256: String, format: String, encoding: String?, delimiter: String?, columns: [String] = []
+    ) {
         self.surveyId = surveyId
         self.fileName = fileName
         self.sha256 = sha256

@@ -26,108 +26,109 @@ extension KartlaggningStore {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: surveys, districts, respondents, answers, imports") { db in
-            try db.execute(sql: """
-                CREATE TABLE survey (
-                    id          TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
-                    title       TEXT NOT NULL,
-                    wave        TEXT,
-                    defaultKind TEXT,
-                    definition  TEXT NOT NULL,
-                    addedAt     TEXT NOT NULL
-                );
-                CREATE TABLE question (
-                    key          INTEGER PRIMARY KEY,
-                    surveyId     TEXT NOT NULL REFERENCES survey(id) ON DELETE CASCADE,
-                    id           TEXT NOT NULL CHECK (id <> ''),
-                    position     INTEGER NOT NULL,
-                    sourceColumn TEXT NOT NULL,
-                    text         TEXT NOT NULL,
-                    type         TEXT NOT NULL
-                        CHECK (type IN ('text','choice','multi','scale','integer','decimal','date','boolean')),
-                    options      TEXT,
-                    scaleMin     INTEGER,
-                    scaleMax     INTEGER,
-                    UNIQUE (surveyId, id),
-                    UNIQUE (surveyId, sourceColumn)
-                );
-                CREATE TABLE district (
-                    name     TEXT PRIMARY KEY NOT NULL CHECK (name <> ''),
-                    position INTEGER NOT NULL
-                );
-                CREATE TABLE districtAlias (
-                    alias    TEXT PRIMARY KEY NOT NULL,
-                    district TEXT NOT NULL REFERENCES district(name) ON DELETE CASCADE
-                );
-                CREATE TABLE serviceTown (
-                    name     TEXT PRIMARY KEY NOT NULL,
-                    district TEXT NOT NULL REFERENCES district(name) ON DELETE CASCADE
-                );
-                CREATE TABLE importBatch (
-                    id         INTEGER PRIMARY KEY,
-                    surveyId   TEXT NOT NULL REFERENCES survey(id),
-                    fileName   TEXT NOT NULL,
-                    sha256     TEXT NOT NULL,
-                    format     TEXT NOT NULL,
-                    encoding   TEXT,
-                    delimiter  TEXT,
-                    columns    TEXT NOT NULL DEFAULT '[]',
-                    importedAt TEXT NOT NULL,
-                    rowsRead   INTEGER NOT NULL DEFAULT 0,
-                    added      INTEGER NOT NULL DEFAULT 0,
-                    updated    INTEGER NOT NULL DEFAULT 0,
-                    unchanged  INTEGER NOT NULL DEFAULT 0,
-                    rejected   INTEGER NOT NULL DEFAULT 0,
-                    UNIQUE (surveyId, sha256)
-                );
-                CREATE TABLE respondent (
-                    id           INTEGER PRIMARY KEY,
-                    surveyId     TEXT NOT NULL REFERENCES survey(id),
-                    externalId   TEXT NOT NULL CHECK (externalId <> ''),
-                    kind         TEXT NOT NULL,
-                    district     TEXT REFERENCES district(name),
-                    serviceTown  TEXT REFERENCES serviceTown(name),
-                    organisation TEXT,
-                    interviewer  TEXT,
-                    date         TEXT,
-                    wave         TEXT,
-                    batchId      INTEGER NOT NULL REFERENCES importBatch(id),
-                    sourceLine   INTEGER NOT NULL,
-                    sourceRecord INTEGER NOT NULL,
-                    rawFields    TEXT NOT NULL DEFAULT '{}',
-                    UNIQUE (surveyId, externalId)
-                );
-                CREATE INDEX respondent_district ON respondent(district);
-                CREATE TABLE answer (
-                    id           INTEGER PRIMARY KEY AUTOINCREMENT,
-                    respondentId INTEGER NOT NULL REFERENCES respondent(id) ON DELETE CASCADE,
-                    questionKey  INTEGER NOT NULL REFERENCES question(key),
-                    raw          TEXT NOT NULL,
-                    valueText    TEXT,
-                    valueNumber  REAL,
-                    isFreeText   INTEGER NOT NULL DEFAULT 0,
-                    UNIQUE (respondentId, questionKey)
-                );
-                CREATE INDEX answer_question ON answer(questionKey);
-                -- An answer always comes from its respondent's row: an update rewrites all of them.
-                CREATE VIEW answerProvenance AS
-                    SELECT a.id AS answerId, r.surveyId, r.externalId, q.id AS questionId, b.id AS batchId,
-                           b.fileName, b.sha256, r.sourceLine, r.sourceRecord
-                    FROM answer a JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
-                    JOIN importBatch b ON b.id = r.batchId;
-                CREATE VIRTUAL TABLE answerText USING fts5(
-                    raw, content='answer', content_rowid='id',
-                    tokenize = 'unicode61 remove_diacritics 0'
-                );
-                -- New answers are indexed in bulk by the import that wrote them (ImportSession), which is
-                -- many times faster than a row trigger; deletes and updates keep the index right here.
-                CREATE TRIGGER answer_ad AFTER DELETE ON answer WHEN old.isFreeText BEGIN
-                    INSERT INTO answerText(answerText, rowid, raw) VALUES ('delete', old.id, old.raw);
-                END;
-                CREATE TRIGGER answer_au AFTER UPDATE OF raw, isFreeText ON answer BEGIN
-                    INSERT INTO answerText(answerText, rowid, raw) SELECT 'delete', old.id, old.raw WHERE old.isFreeText;
-                    INSERT INTO answerText(rowid, raw) SELECT new.id, new.raw WHERE new.isFreeText;
-                END;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE survey (
+                        id          TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+                        title       TEXT NOT NULL,
+                        wave        TEXT,
+                        defaultKind TEXT,
+                        definition  TEXT NOT NULL,
+                        addedAt     TEXT NOT NULL
+                    );
+                    CREATE TABLE question (
+                        key          INTEGER PRIMARY KEY,
+                        surveyId     TEXT NOT NULL REFERENCES survey(id) ON DELETE CASCADE,
+                        id           TEXT NOT NULL CHECK (id <> ''),
+                        position     INTEGER NOT NULL,
+                        sourceColumn TEXT NOT NULL,
+                        text         TEXT NOT NULL,
+                        type         TEXT NOT NULL
+                            CHECK (type IN ('text','choice','multi','scale','integer','decimal','date','boolean')),
+                        options      TEXT,
+                        scaleMin     INTEGER,
+                        scaleMax     INTEGER,
+                        UNIQUE (surveyId, id),
+                        UNIQUE (surveyId, sourceColumn)
+                    );
+                    CREATE TABLE district (
+                        name     TEXT PRIMARY KEY NOT NULL CHECK (name <> ''),
+                        position INTEGER NOT NULL
+                    );
+                    CREATE TABLE districtAlias (
+                        alias    TEXT PRIMARY KEY NOT NULL,
+                        district TEXT NOT NULL REFERENCES district(name) ON DELETE CASCADE
+                    );
+                    CREATE TABLE serviceTown (
+                        name     TEXT PRIMARY KEY NOT NULL,
+                        district TEXT NOT NULL REFERENCES district(name) ON DELETE CASCADE
+                    );
+                    CREATE TABLE importBatch (
+                        id         INTEGER PRIMARY KEY,
+                        surveyId   TEXT NOT NULL REFERENCES survey(id),
+                        fileName   TEXT NOT NULL,
+                        sha256     TEXT NOT NULL,
+                        format     TEXT NOT NULL,
+                        encoding   TEXT,
+                        delimiter  TEXT,
+                        columns    TEXT NOT NULL DEFAULT '[]',
+                        importedAt TEXT NOT NULL,
+                        rowsRead   INTEGER NOT NULL DEFAULT 0,
+                        added      INTEGER NOT NULL DEFAULT 0,
+                        updated    INTEGER NOT NULL DEFAULT 0,
+                        unchanged  INTEGER NOT NULL DEFAULT 0,
+                        rejected   INTEGER NOT NULL DEFAULT 0,
+                        UNIQUE (surveyId, sha256)
+                    );
+                    CREATE TABLE respondent (
+                        id           INTEGER PRIMARY KEY,
+                        surveyId     TEXT NOT NULL REFERENCES survey(id),
+                        externalId   TEXT NOT NULL CHECK (externalId <> ''),
+                        kind         TEXT NOT NULL,
+                        district     TEXT REFERENCES district(name),
+                        serviceTown  TEXT REFERENCES serviceTown(name),
+                        organisation TEXT,
+                        interviewer  TEXT,
+                        date         TEXT,
+                        wave         TEXT,
+                        batchId      INTEGER NOT NULL REFERENCES importBatch(id),
+                        sourceLine   INTEGER NOT NULL,
+                        sourceRecord INTEGER NOT NULL,
+                        rawFields    TEXT NOT NULL DEFAULT '{}',
+                        UNIQUE (surveyId, externalId)
+                    );
+                    CREATE INDEX respondent_district ON respondent(district);
+                    CREATE TABLE answer (
+                        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                        respondentId INTEGER NOT NULL REFERENCES respondent(id) ON DELETE CASCADE,
+                        questionKey  INTEGER NOT NULL REFERENCES question(key),
+                        raw          TEXT NOT NULL,
+                        valueText    TEXT,
+                        valueNumber  REAL,
+                        isFreeText   INTEGER NOT NULL DEFAULT 0,
+                        UNIQUE (respondentId, questionKey)
+                    );
+                    CREATE INDEX answer_question ON answer(questionKey);
+                    -- An answer always comes from its respondent's row: an update rewrites all of them.
+                    CREATE VIEW answerProvenance AS
+                        SELECT a.id AS answerId, r.surveyId, r.externalId, q.id AS questionId, b.id AS batchId,
+                               b.fileName, b.sha256, r.sourceLine, r.sourceRecord
+                        FROM answer a JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
+                        JOIN importBatch b ON b.id = r.batchId;
+                    CREATE VIRTUAL TABLE answerText USING fts5(
+                        raw, content='answer', content_rowid='id',
+                        tokenize = 'unicode61 remove_diacritics 0'
+                    );
+                    -- New answers are indexed in bulk by the import that wrote them (ImportSession), which is
+                    -- many times faster than a row trigger; deletes and updates keep the index right here.
+                    CREATE TRIGGER answer_ad AFTER DELETE ON answer WHEN old.isFreeText BEGIN
+                        INSERT INTO answerText(answerText, rowid, raw) VALUES ('delete', old.id, old.raw);
+                    END;
+                    CREATE TRIGGER answer_au AFTER UPDATE OF raw, isFreeText ON answer BEGIN
+                        INSERT INTO answerText(answerText, rowid, raw) SELECT 'delete', old.id, old.raw WHERE old.isFreeText;
+                        INSERT INTO answerText(rowid, raw) SELECT new.id, new.raw WHERE new.isFreeText;
+                    END;
+                    """)
         }
         return migrator
     }

@@ -75,8 +75,9 @@ public enum DefinitionLoader {
             return "\(path(context.codingPath)): \(context.debugDescription)"
         case .dataCorrupted(let context):
             let at = path(context.codingPath)
-            let detail = context.debugDescription.contains("QuestionType")
-                || context.debugDescription.contains("Cannot initialize")
+            let detail =
+                context.debugDescription.contains("QuestionType")
+                    || context.debugDescription.contains("Cannot initialize")
                 ? "unknown value; a question's type is one of \(QuestionType.allCases.map(\.rawValue).joined(separator: ", "))"
                 : context.debugDescription
             return (at.isEmpty ? "" : "\(at): ") + detail
@@ -92,12 +93,16 @@ public enum DefinitionLoader {
         if survey.id.contains(where: { $0.isWhitespace }) { throw fail("the survey id \"\(survey.id)\" contains spaces") }
         if survey.questions.isEmpty { throw fail("the survey has no questions") }
         if let kind = survey.kind, RespondentKind.canonical(kind, allowed: survey.allowedKinds) == nil {
-            throw fail("kind \"\(kind)\" is not a respondent kind; add it to `kinds` or use one of \(RespondentKind.builtIn.joined(separator: ", "))")
+            throw fail(
+                "kind \"\(kind)\" is not a respondent kind; add it to `kinds` or use one of \(RespondentKind.builtIn.joined(separator: ", "))"
+            )
         }
         var ids = Set<String>()
         var columns: [String: String] = [:]
         for (field, column) in survey.respondent.mappedFields {
-            if let other = columns[MatchKey.header(column)] { throw fail("column \"\(column)\" is mapped twice (\(other) and \(field.rawValue))") }
+            if let other = columns[MatchKey.header(column)] {
+                throw fail("column \"\(column)\" is mapped twice (\(other) and \(field.rawValue))")
+            }
             columns[MatchKey.header(column)] = "respondent.\(field.rawValue)"
         }
         for question in survey.questions {
@@ -110,7 +115,9 @@ public enum DefinitionLoader {
             columns[MatchKey.header(question.column)] = name
             switch question.type {
             case .choice, .multi:
-                guard let options = question.options, !options.isEmpty else { throw fail("\(name): a \(question.type.rawValue) question needs `options`") }
+                guard let options = question.options, !options.isEmpty else {
+                    throw fail("\(name): a \(question.type.rawValue) question needs `options`")
+                }
                 if Set(options.map(MatchKey.header)).count != options.count { throw fail("\(name): an option is listed twice") }
                 if question.type == .multi && question.multiSeparator.isEmpty { throw fail("\(name): the separator is empty") }
             case .scale:

@@ -14,7 +14,8 @@ public struct CSVWriter {
     }
 
     func escape(_ cell: String) -> String {
-        let needsQuotes = cell.contains(delimiter) || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")
+        let needsQuotes =
+            cell.contains(delimiter) || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")
             || cell.hasPrefix(" ") || cell.hasSuffix(" ")
         guard needsQuotes else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -12,7 +12,9 @@ public struct Exporter {
         self.store = store
     }
 
-    public func export(survey surveyId: String, format: ExportFormat, layout: ExportLayout, delimiter: Character = ",", to output: TextFileWriter) throws {
+    public func export(
+        survey surveyId: String, format: ExportFormat, layout: ExportLayout, delimiter: Character = ",", to output: TextFileWriter
+    ) throws {
         let survey = try store.survey(id: surveyId)
         let csv = CSVWriter(delimiter: delimiter)
         // Columns as the source had them: the latest import's order, else the survey's.

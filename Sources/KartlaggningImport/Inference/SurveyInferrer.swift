@@ -33,8 +33,10 @@ public struct SurveyInferrer {
         }
 
         // The respondent id: a column named like one whose values are unique; else the first unique column.
-        let idNames = ["id", "nr", "nummer", "lopnummer", "lopnr", "respondent", "respondentid", "respondent id", "respondentnummer",
-                       "svarsid", "svar id", "intervju", "intervjuid", "intervju id", "intervjunr", "id nummer", "kod", "key"]
+        let idNames = [
+            "id", "nr", "nummer", "lopnummer", "lopnr", "respondent", "respondentid", "respondent id", "respondentnummer",
+            "svarsid", "svar id", "intervju", "intervjuid", "intervju id", "intervjunr", "id nummer", "kod", "key",
+        ]
         var idColumn = pick(idNames) { $0.uniqueness != nil && !$0.duplicates && $0.nonEmpty == rows }
         if idColumn == nil {
             idColumn = profiles.indices.first { i in
@@ -45,8 +47,9 @@ public struct SurveyInferrer {
         var idName = idColumn.map { profiles[$0].name }
         if idColumn == nil {
             idName = RespondentMapping.rowNumber
-            notes.append("no column has a unique value on every row, so each row is a respondent numbered by its position "
-                + "(`id: \"#row\"`); name an id column instead if the file has one")
+            notes.append(
+                "no column has a unique value on every row, so each row is a respondent numbered by its position "
+                    + "(`id: \"#row\"`); name an id column instead if the file has one")
         }
 
         let resolves: (ColumnProfile) -> Bool = { profile in
@@ -61,7 +64,8 @@ public struct SurveyInferrer {
             }
             if let district { used.insert(district) }
         }
-        let serviceTown = pick(["serviceort", "service town", "ort", "tatort", "by", "närmaste serviceort", "narmaste serviceort"]) { profile in
+        let serviceTown = pick(["serviceort", "service town", "ort", "tatort", "by", "närmaste serviceort", "narmaste serviceort"]) {
+            profile in
             registry.districts.isEmpty || (!profile.tooManyDistinct && profile.distinct.allSatisfy { index.resolveServiceTown($0) != nil })
         }
         if (district != nil || serviceTown != nil) && registry.districts.isEmpty {
@@ -70,8 +74,10 @@ public struct SurveyInferrer {
         let kind = pick(["typ", "kind", "respondenttyp", "kategori", "aktor", "aktör", "respondentkategori"]) { profile in
             !profile.tooManyDistinct && profile.distinct.allSatisfy { RespondentKind.canonical($0, allowed: RespondentKind.builtIn) != nil }
         }
-        let organisation = pick(["organisation", "foretag", "forening", "företagsnamn", "foretagsnamn", "föreningens namn",
-                                 "foreningens namn", "organisationsnamn", "verksamhet"]) { !$0.lineBreaks && $0.maxLength <= 120 }
+        let organisation = pick([
+            "organisation", "foretag", "forening", "företagsnamn", "foretagsnamn", "föreningens namn",
+            "foreningens namn", "organisationsnamn", "verksamhet",
+        ]) { !$0.lineBreaks && $0.maxLength <= 120 }
         let interviewer = pick(["intervjuare", "interviewer", "antecknad av", "intervjuad av"])
         let date = pick(["datum", "date", "intervjudatum", "mötesdatum", "motesdatum"]) { $0.allDate }
         let wave = pick(["omgang", "omgång", "wave", "vag", "våg"])
@@ -102,7 +108,9 @@ public struct SurveyInferrer {
         let base = Self.baseName(path)
         let defaultKind = kind == nil ? Self.kindFromFileName(base) : nil
         if kind == nil && defaultKind == nil {
-            notes.append("the respondent kind could not be told from the file; \"inspel\" is set — change `kind` if the rows are företag, förening, …")
+            notes.append(
+                "the respondent kind could not be told from the file; \"inspel\" is set — change `kind` if the rows are företag, förening, …"
+            )
         }
         let survey = SurveyDefinition(
             id: Self.slug(base, separator: "-").isEmpty ? "survey" : Self.slug(base, separator: "-"),
@@ -174,10 +182,13 @@ public struct SurveyInferrer {
         }
         if profile.allScalePoints && profile.anyScaleLabel {
             // Labelled points (`4 - Ganska nöjd`): the header's range, else the usual 1–5, 1–7 or 0/1–10 that holds them.
-            let observed = scaleRange(in: column)
-                ?? ScaleRange(min: profile.minScalePoint >= 1 ? 1 : 0, max: [5, 7, 10].first { $0 >= profile.maxScalePoint } ?? profile.maxScalePoint)
+            let observed =
+                scaleRange(in: column)
+                ?? ScaleRange(
+                    min: profile.minScalePoint >= 1 ? 1 : 0, max: [5, 7, 10].first { $0 >= profile.maxScalePoint } ?? profile.maxScalePoint)
             if observed.contains(profile.minScalePoint) && observed.contains(profile.maxScalePoint) && observed.min < observed.max {
-                let note = scaleRange(in: column) == nil
+                let note =
+                    scaleRange(in: column) == nil
                     ? "\"\(column)\" is read as a scale \(observed.description) from its labelled answers; check the range" : nil
                 return (Question(id: id, column: column, type: .scale, scale: observed), note)
             }
@@ -200,9 +211,9 @@ public struct SurveyInferrer {
     static func scaleRange(in header: String) -> ScaleRange? {
         let pattern = #"(\d{1,2})\s*[-–—]\s*(\d{1,2})"#
         guard let regex = try? NSRegularExpression(pattern: pattern),
-              let match = regex.firstMatch(in: header, range: NSRange(header.startIndex..., in: header)),
-              let lowRange = Range(match.range(at: 1), in: header), let highRange = Range(match.range(at: 2), in: header),
-              let low = Int(header[lowRange]), let high = Int(header[highRange]), low < high, high <= 100
+            let match = regex.firstMatch(in: header, range: NSRange(header.startIndex..., in: header)),
+            let lowRange = Range(match.range(at: 1), in: header), let highRange = Range(match.range(at: 2), in: header),
+            let low = Int(header[lowRange]), let high = Int(header[highRange]), low < high, high <= 100
         else { return nil }
         return ScaleRange(min: low, max: high)
     }

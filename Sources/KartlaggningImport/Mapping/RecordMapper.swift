@@ -62,7 +62,8 @@ struct RecordMapper {
                 issue(.kind, "\"\(raw)\" is not a respondent kind; known kinds: \(survey.allowedKinds.joined(separator: ", "))")
             }
         } else if kind.isEmpty {
-            issues.append(ImportIssue(line: record.line, column: column(.kind), message: "no respondent kind, and the survey sets no default `kind`"))
+            issues.append(
+                ImportIssue(line: record.line, column: column(.kind), message: "no respondent kind, and the survey sets no default `kind`"))
         }
 
         var district: String?
@@ -97,7 +98,6 @@ struct RecordMapper {
             if date == nil { issue(.date, "\"\(raw)\" is not a date (write 2025-03-14 or 14 mars 2025)") }
         }
 
-
         var answers: [AnswerDraft] = []
         answers.reserveCapacity(survey.questions.count)
         for (question, slot) in zip(survey.questions, questionSlots) {
@@ -111,9 +111,10 @@ struct RecordMapper {
             }
             switch ValueReader.read(trimmed, as: question) {
             case .success(let typed):
-                answers.append(AnswerDraft(
-                    questionId: question.id, raw: raw, valueText: typed.text, valueNumber: typed.number,
-                    isFreeText: question.isFreeText))
+                answers.append(
+                    AnswerDraft(
+                        questionId: question.id, raw: raw, valueText: typed.text, valueNumber: typed.number,
+                        isFreeText: question.isFreeText))
             case .failure(let message):
                 issues.append(ImportIssue(line: record.line, column: question.column, message: message.text))
             }

@@ -5,7 +5,8 @@ public enum ImportSummaryText {
 
     public static func render(_ summary: FileImportSummary) -> String {
         var lines: [String] = []
-        let counts = "\(summary.rows) rows: \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged, \(summary.rejected) rejected"
+        let counts =
+            "\(summary.rows) rows: \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged, \(summary.rejected) rejected"
         let how = [summary.format, summary.encoding, summary.delimiter.map { "delimiter \($0)" }].compactMap { $0 }.joined(separator: ", ")
         switch summary.status {
         case .imported: lines.append("\(summary.file): imported into \(summary.survey) (\(how)): \(counts)")
@@ -15,7 +16,8 @@ public enum ImportSummaryText {
             if let fileError = summary.fileError {
                 lines.append("error: \(fileError)")
             } else {
-                lines.append("error: \(summary.file): \(summary.rejected) of \(summary.rows) rows have errors; nothing from this file was written")
+                lines.append(
+                    "error: \(summary.file): \(summary.rejected) of \(summary.rows) rows have errors; nothing from this file was written")
             }
         }
         for issue in summary.errors.prefix(shownErrors) {

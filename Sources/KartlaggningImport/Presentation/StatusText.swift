@@ -5,20 +5,25 @@ import KartlaggningCore
 public enum StatusText {
     public static func surveys(_ surveys: [SurveySummary]) -> String {
         if surveys.isEmpty { return "no surveys yet; add one with `kartlagg survey add FILE`\n" }
-        let rows = surveys.map { [$0.id, $0.wave ?? "", $0.kind ?? "", String($0.questions), String($0.respondents), String($0.answers), $0.title] }
+        let rows = surveys.map {
+            [$0.id, $0.wave ?? "", $0.kind ?? "", String($0.questions), String($0.respondents), String($0.answers), $0.title]
+        }
         return table(["survey", "wave", "kind", "questions", "respondents", "answers", "title"], rows, numeric: [3, 4, 5])
     }
 
     public static func districts(_ registry: DistrictRegistry) -> String {
         if registry.districts.isEmpty { return "no districts yet; load them with `kartlagg districts load FILE`\n" }
-        return table(["district", "aliases", "service towns"], registry.districts.map {
-            [$0.name, $0.aliases.joined(separator: ", "), $0.serviceTowns.joined(separator: ", ")]
-        })
+        return table(
+            ["district", "aliases", "service towns"],
+            registry.districts.map {
+                [$0.name, $0.aliases.joined(separator: ", "), $0.serviceTowns.joined(separator: ", ")]
+            })
     }
 
     public static func status(_ status: StoreStatus) -> String {
         var out = "Surveys\n" + surveys(status.surveys)
-        out += "\nRespondents: \(status.respondents) · answers: \(status.answers) (free text: \(status.freeTextAnswers)) · districts: \(status.districts)\n"
+        out +=
+            "\nRespondents: \(status.respondents) · answers: \(status.answers) (free text: \(status.freeTextAnswers)) · districts: \(status.districts)\n"
         if !status.byKindAndDistrict.isEmpty {
             let kinds = Array(Set(status.byKindAndDistrict.map(\.kind))).sorted()
             let districts = Array(Set(status.byKindAndDistrict.map { $0.district ?? "(inget område)" })).sorted()
@@ -27,7 +32,9 @@ public enum StatusText {
                 var row = [district]
                 var total = 0
                 for kind in kinds {
-                    let n = status.byKindAndDistrict.first { $0.kind == kind && ($0.district ?? "(inget område)") == district }?.respondents ?? 0
+                    let n =
+                        status.byKindAndDistrict.first { $0.kind == kind && ($0.district ?? "(inget område)") == district }?.respondents
+                        ?? 0
                     total += n
                     row.append(String(n))
                 }
@@ -43,10 +50,13 @@ public enum StatusText {
         }
         if !status.imports.isEmpty {
             out += "\nImports\n"
-            out += table(["#", "survey", "file", "format", "encoding", "rows", "added", "updated", "unchanged", "rejected", "when"],
+            out += table(
+                ["#", "survey", "file", "format", "encoding", "rows", "added", "updated", "unchanged", "rejected", "when"],
                 status.imports.map {
-                    [String($0.id), $0.surveyId, $0.fileName, $0.format + ($0.delimiter.map { " \($0)" } ?? ""), $0.encoding ?? "",
-                     String($0.rowsRead), String($0.added), String($0.updated), String($0.unchanged), String($0.rejected), $0.importedAt]
+                    [
+                        String($0.id), $0.surveyId, $0.fileName, $0.format + ($0.delimiter.map { " \($0)" } ?? ""), $0.encoding ?? "",
+                        String($0.rowsRead), String($0.added), String($0.updated), String($0.unchanged), String($0.rejected), $0.importedAt,
+                    ]
                 }, numeric: [0, 5, 6, 7, 8, 9])
         }
         return out

@@ -32,9 +32,13 @@ struct FileProbe {
         while let chunk = try InputFile.read(handle, file: file) {
             if first {
                 first = false
-                if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { probe.bom = .utf8; probe.bomLength = 3 }
-                else if chunk.starts(with: [0xFF, 0xFE]) { probe.bom = .utf16LE; probe.bomLength = 2 }
-                else if chunk.starts(with: [0xFE, 0xFF]) { probe.bom = .utf16BE; probe.bomLength = 2 }
+                if chunk.starts(with: [0xEF, 0xBB, 0xBF]) {
+                    probe.bom = .utf8; probe.bomLength = 3
+                } else if chunk.starts(with: [0xFF, 0xFE]) {
+                    probe.bom = .utf16LE; probe.bomLength = 2
+                } else if chunk.starts(with: [0xFE, 0xFF]) {
+                    probe.bom = .utf16BE; probe.bomLength = 2
+                }
             }
             chunk.withUnsafeBufferPointer { bytes in
                 hasher.update(bytes)

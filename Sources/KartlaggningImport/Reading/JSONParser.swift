@@ -116,13 +116,16 @@ final class JSONParser {
     private func parseNumber() throws -> String {
         let (startLine, startColumn) = (line, column)
         var bytes: [UInt8] = []
-        while let byte = try peek(), (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x2B || byte == 0x2E || byte == 0x65 || byte == 0x45 {
+        while let byte = try peek(),
+            (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x2B || byte == 0x2E || byte == 0x65 || byte == 0x45
+        {
             bytes.append(byte)
             advance()
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        guard Double(text) != nil, !(text.hasPrefix("0") && text.count > 1 && !text.hasPrefix("0.") && !text.hasPrefix("0e") && !text.hasPrefix("0E")),
-              !text.hasPrefix("-0") || text == "-0" || text.hasPrefix("-0.") || text.hasPrefix("-0e") || text.hasPrefix("-0E")
+        guard Double(text) != nil,
+            !(text.hasPrefix("0") && text.count > 1 && !text.hasPrefix("0.") && !text.hasPrefix("0e") && !text.hasPrefix("0E")),
+            !text.hasPrefix("-0") || text == "-0" || text.hasPrefix("-0.") || text.hasPrefix("-0e") || text.hasPrefix("-0E")
         else { throw error("invalid number \(text)", line: startLine, column: startColumn) }
         return text
     }

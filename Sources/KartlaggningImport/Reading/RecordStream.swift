@@ -92,7 +92,8 @@ final class RecordStream {
     /// What is wrong with a row whose cell count differs from the header's, or nil when nothing is.
     /// Extra cells are fine when empty: spreadsheets often end rows with stray delimiters.
     static func raggedness(of row: CSVRow, header: [String], firstRow: Bool) -> String? {
-        let ragged = row.fields.count < header.count
+        let ragged =
+            row.fields.count < header.count
             || (row.fields.count > header.count && row.fields[header.count...].contains(where: { !$0.isEmpty }))
         guard ragged else { return nil }
         var message = "the row has \(row.fields.count) cells but the header has \(header.count)"

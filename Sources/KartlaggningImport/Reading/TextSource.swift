@@ -13,7 +13,8 @@ struct TextSource {
         let encoding: TextEncoding
         if let requested {
             guard let named = TextEncoding.named(requested, bom: probe.bom) else {
-                throw ImportError.unreadable(file: file, reason: "unknown encoding \"\(requested)\"; use one of \(TextEncoding.acceptedNames)")
+                throw ImportError.unreadable(
+                    file: file, reason: "unknown encoding \"\(requested)\"; use one of \(TextEncoding.acceptedNames)")
             }
             encoding = named
             if encoding == .utf8, let line = probe.firstInvalidUTF8Line {

@@ -53,7 +53,8 @@ final class UTF8Stream {
                 if byte < 0x80 {
                     out.append(byte)
                 } else {
-                    let scalar = (encoding == .windows1252 && byte < 0xA0)
+                    let scalar =
+                        (encoding == .windows1252 && byte < 0xA0)
                         ? TextEncoding.windows1252High[Int(byte) - 0x80] : UInt32(byte)
                     Self.appendUTF8(scalar, to: &out)
                 }
@@ -67,7 +68,8 @@ final class UTF8Stream {
             out.reserveCapacity(input.count)
             var index = 0
             while index < input.count {
-                let unit = encoding == .utf16LE
+                let unit =
+                    encoding == .utf16LE
                     ? UInt32(input[index]) | UInt32(input[index + 1]) << 8
                     : UInt32(input[index]) << 8 | UInt32(input[index + 1])
                 index += 2

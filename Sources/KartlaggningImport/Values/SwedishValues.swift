@@ -8,7 +8,7 @@ public enum SwedishValues {
     public static func integer(_ text: String) -> Int? {
         let compact = stripGrouping(text)
         guard !compact.isEmpty, compact.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }),
-              compact.dropFirst().allSatisfy(\.isNumber)
+            compact.dropFirst().allSatisfy(\.isNumber)
         else { return nil }
         return Int(compact)
     }
@@ -35,7 +35,7 @@ public enum SwedishValues {
             compact = compact.replacingOccurrences(of: String(mark), with: "")
         }
         guard compact.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }), let value = Double(compact),
-              value.isFinite
+            value.isFinite
         else { return nil }
         return value
     }
@@ -72,7 +72,8 @@ public enum SwedishValues {
         var trimmed = text.trimmedCell
         if let iso = isoDate(trimmed) { return iso }
         if let cut = trimmed.firstIndex(where: { $0 == "T" || $0 == " " }), trimmed.prefix(4).allSatisfy(\.isNumber),
-           trimmed.count > 10 {
+            trimmed.count > 10
+        {
             trimmed = String(trimmed[..<cut])
         }
         let parts = trimmed.split(whereSeparator: { "-/. ".contains($0) }).map(String.init)

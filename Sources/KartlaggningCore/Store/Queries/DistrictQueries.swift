@@ -28,18 +28,20 @@ extension KartlaggningStore {
             }
             try db.execute(sql: "DELETE FROM districtAlias")
             for (position, district) in registry.districts.enumerated() {
-                try db.execute(literal: """
-                    INSERT INTO district (name, position) VALUES (\(district.name), \(position))
-                    ON CONFLICT (name) DO UPDATE SET position = excluded.position
-                    """)
+                try db.execute(
+                    literal: """
+                        INSERT INTO district (name, position) VALUES (\(district.name), \(position))
+                        ON CONFLICT (name) DO UPDATE SET position = excluded.position
+                        """)
                 for alias in district.aliases {
                     try db.execute(literal: "INSERT OR REPLACE INTO districtAlias (alias, district) VALUES (\(alias), \(district.name))")
                 }
                 for town in district.serviceTowns {
-                    try db.execute(literal: """
-                        INSERT INTO serviceTown (name, district) VALUES (\(town), \(district.name))
-                        ON CONFLICT (name) DO UPDATE SET district = excluded.district
-                        """)
+                    try db.execute(
+                        literal: """
+                            INSERT INTO serviceTown (name, district) VALUES (\(town), \(district.name))
+                            ON CONFLICT (name) DO UPDATE SET district = excluded.district
+                            """)
                 }
             }
             for town in try String.fetchAll(db, sql: "SELECT name FROM serviceTown") where !towns.contains(town) {
@@ -60,12 +62,13 @@ extension KartlaggningStore {
             let names = try String.fetchAll(db, sql: "SELECT name FROM district ORDER BY position")
             let aliases = try Row.fetchAll(db, sql: "SELECT alias, district FROM districtAlias ORDER BY rowid")
             let towns = try Row.fetchAll(db, sql: "SELECT name, district FROM serviceTown ORDER BY rowid")
-            return DistrictRegistry(districts: names.map { name in
-                District(
-                    name: name,
-                    aliases: aliases.filter { $0["district"] == name }.map { $0["alias"] },
-                    serviceTowns: towns.filter { $0["district"] == name }.map { $0["name"] })
-            })
+            return DistrictRegistry(
+                districts: names.map { name in
+                    District(
+                        name: name,
+                        aliases: aliases.filter { $0["district"] == name }.map { $0["alias"] },
+                        serviceTowns: towns.filter { $0["district"] == name }.map { $0["name"] })
+                })
         }
     }
 }

@@ -7,7 +7,8 @@ extension KartlaggningStore {
     /// The survey's columns in the order the latest import's file had them; empty before any import.
     public func sourceColumnOrder(surveyId: String) throws -> [String] {
         let json = try read { db in
-            try String.fetchOne(db, sql: "SELECT columns FROM importBatch WHERE surveyId = ? ORDER BY id DESC LIMIT 1", arguments: [surveyId])
+            try String.fetchOne(
+                db, sql: "SELECT columns FROM importBatch WHERE surveyId = ? ORDER BY id DESC LIMIT 1", arguments: [surveyId])
         }
         guard let json else { return [] }
         return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
@@ -18,12 +19,14 @@ extension KartlaggningStore {
     public func forEachRespondent(surveyId: String, _ body: (StoredRespondent) throws -> Void) throws {
         _ = try survey(id: surveyId)
         try read { db in
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT r.id AS rid, r.externalId, r.kind, r.district, r.serviceTown, r.organisation, r.interviewer,
-                    r.date, r.wave, r.rawFields, q.id AS questionId, a.raw, a.valueText, a.valueNumber, a.isFreeText
-                FROM respondent r LEFT JOIN answer a ON a.respondentId = r.id LEFT JOIN question q ON q.key = a.questionKey
-                WHERE r.surveyId = ? ORDER BY r.id, a.id
-                """, arguments: [surveyId])
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT r.id AS rid, r.externalId, r.kind, r.district, r.serviceTown, r.organisation, r.interviewer,
+                        r.date, r.wave, r.rawFields, q.id AS questionId, a.raw, a.valueText, a.valueNumber, a.isFreeText
+                    FROM respondent r LEFT JOIN answer a ON a.respondentId = r.id LEFT JOIN question q ON q.key = a.questionKey
+                    WHERE r.surveyId = ? ORDER BY r.id, a.id
+                    """, arguments: [surveyId])
             var current: (id: Int64, respondent: StoredRespondent)?
             while let row = try cursor.next() {
                 let id: Int64 = row["rid"]

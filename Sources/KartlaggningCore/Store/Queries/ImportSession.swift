@@ -36,11 +36,12 @@ public final class ImportSession {
     /// Records the start of a file's import and returns the batch id its rows will carry.
     public func startBatch(_ info: ImportBatchInfo) throws -> Int64 {
         try guarded {
-            try db.execute(literal: """
-                INSERT INTO importBatch (surveyId, fileName, sha256, format, encoding, delimiter, columns, importedAt)
-                VALUES (\(info.surveyId), \(info.fileName), \(info.sha256), \(info.format), \(info.encoding),
-                        \(info.delimiter), \(JSONText.array(info.columns)), \(KartlaggningStore.timestamp()))
-                """)
+            try db.execute(
+                literal: """
+                    INSERT INTO importBatch (surveyId, fileName, sha256, format, encoding, delimiter, columns, importedAt)
+                    VALUES (\(info.surveyId), \(info.fileName), \(info.sha256), \(info.format), \(info.encoding),
+                            \(info.delimiter), \(JSONText.array(info.columns)), \(KartlaggningStore.timestamp()))
+                    """)
             return db.lastInsertedRowID
         }
     }
@@ -49,15 +50,17 @@ public final class ImportSession {
     public func finishBatch(_ id: Int64, counts: ImportCounts) throws {
         try guarded {
             if let indexedUpTo {
-                try db.execute(literal: """
-                    INSERT INTO answerText(rowid, raw) SELECT id, raw FROM answer WHERE id > \(indexedUpTo) AND isFreeText
-                    """)
+                try db.execute(
+                    literal: """
+                        INSERT INTO answerText(rowid, raw) SELECT id, raw FROM answer WHERE id > \(indexedUpTo) AND isFreeText
+                        """)
                 self.indexedUpTo = nil
             }
-            try db.execute(literal: """
-                UPDATE importBatch SET rowsRead = \(counts.rows), added = \(counts.added), updated = \(counts.updated),
-                    unchanged = \(counts.unchanged), rejected = \(counts.rejected) WHERE id = \(id)
-                """)
+            try db.execute(
+                literal: """
+                    UPDATE importBatch SET rowsRead = \(counts.rows), added = \(counts.added), updated = \(counts.updated),
+                        unchanged = \(counts.unchanged), rejected = \(counts.rejected) WHERE id = \(id)
+                    """)
         }
     }
 
@@ -65,16 +68,18 @@ public final class ImportSession {
     public func upsert(_ respondent: RespondentDraft, answers: [AnswerDraft], surveyId: String, batchId: Int64) throws -> UpsertOutcome {
         try guarded {
             let rawFields = JSONText.object(respondent.rawFields)
-            let find = try db.cachedStatement(sql: """
-                SELECT id, kind, district, serviceTown, organisation, interviewer, date, wave, rawFields
-                FROM respondent WHERE surveyId = ? AND externalId = ?
-                """)
-            guard let existing = try Row.fetchOne(find, arguments: [surveyId, respondent.externalId]) else {
-                let insert = try db.cachedStatement(sql: """
-                    INSERT INTO respondent (surveyId, externalId, kind, district, serviceTown, organisation, interviewer,
-                        date, wave, batchId, sourceLine, sourceRecord, rawFields)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            let find = try db.cachedStatement(
+                sql: """
+                    SELECT id, kind, district, serviceTown, organisation, interviewer, date, wave, rawFields
+                    FROM respondent WHERE surveyId = ? AND externalId = ?
                     """)
+            guard let existing = try Row.fetchOne(find, arguments: [surveyId, respondent.externalId]) else {
+                let insert = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO respondent (surveyId, externalId, kind, district, serviceTown, organisation, interviewer,
+                            date, wave, batchId, sourceLine, sourceRecord, rawFields)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
                 try insert.execute(arguments: [
                     surveyId, respondent.externalId, respondent.kind, respondent.district, respondent.serviceTown,
                     respondent.organisation, respondent.interviewer, respondent.date, respondent.wave, batchId,
@@ -96,10 +101,11 @@ public final class ImportSession {
             if sameFields, try storedAnswers(respondentId) == Dictionary(uniqueKeysWithValues: answers.map { ($0.questionId, $0) }) {
                 return .unchanged
             }
-            let update = try db.cachedStatement(sql: """
-                UPDATE respondent SET kind = ?, district = ?, serviceTown = ?, organisation = ?, interviewer = ?, date = ?,
-                    wave = ?, batchId = ?, sourceLine = ?, sourceRecord = ?, rawFields = ? WHERE id = ?
-                """)
+            let update = try db.cachedStatement(
+                sql: """
+                    UPDATE respondent SET kind = ?, district = ?, serviceTown = ?, organisation = ?, interviewer = ?, date = ?,
+                        wave = ?, batchId = ?, sourceLine = ?, sourceRecord = ?, rawFields = ? WHERE id = ?
+                    """)
             try update.execute(arguments: [
                 respondent.kind, respondent.district, respondent.serviceTown, respondent.organisation, respondent.interviewer,
                 respondent.date, respondent.wave, batchId, respondent.sourceLine, respondent.sourceRecord, rawFields, respondentId,
@@ -111,10 +117,11 @@ public final class ImportSession {
     }
 
     private func storedAnswers(_ respondentId: Int64) throws -> [String: AnswerDraft] {
-        let select = try db.cachedStatement(sql: """
-            SELECT q.id AS questionId, a.raw, a.valueText, a.valueNumber, a.isFreeText
-            FROM answer a JOIN question q ON q.key = a.questionKey WHERE a.respondentId = ?
-            """)
+        let select = try db.cachedStatement(
+            sql: """
+                SELECT q.id AS questionId, a.raw, a.valueText, a.valueNumber, a.isFreeText
+                FROM answer a JOIN question q ON q.key = a.questionKey WHERE a.respondentId = ?
+                """)
         var answers: [String: AnswerDraft] = [:]
         for row in try Row.fetchAll(select, arguments: [respondentId]) {
             let raw: String = row["raw"]
@@ -132,9 +139,10 @@ public final class ImportSession {
             indexedUpTo = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'answer'") ?? 0
         }
         let keys = try keys(surveyId: surveyId)
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO answer (respondentId, questionKey, raw, valueText, valueNumber, isFreeText) VALUES (?, ?, ?, ?, ?, ?)
-            """)
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO answer (respondentId, questionKey, raw, valueText, valueNumber, isFreeText) VALUES (?, ?, ?, ?, ?, ?)
+                """)
         for answer in answers {
             guard let key = keys[answer.questionId] else {
                 throw StoreError.surveyConflict(survey: surveyId, reason: "no question \"\(answer.questionId)\"")

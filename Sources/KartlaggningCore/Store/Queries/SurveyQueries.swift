@@ -17,10 +17,12 @@ extension KartlaggningStore {
         return try write { db in
             if let stored = try String.fetchOne(db, sql: "SELECT definition FROM survey WHERE id = ?", arguments: [survey.id]) {
                 if stored == json { return .unchanged }
-                let answered = try Row.fetchAll(db, sql: """
-                    SELECT q.id, q.type FROM question q
-                    WHERE q.surveyId = ? AND EXISTS (SELECT 1 FROM answer a WHERE a.questionKey = q.key)
-                    """, arguments: [survey.id])
+                let answered = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT q.id, q.type FROM question q
+                        WHERE q.surveyId = ? AND EXISTS (SELECT 1 FROM answer a WHERE a.questionKey = q.key)
+                        """, arguments: [survey.id])
                 for row in answered {
                     let id: String = row["id"]
                     let type: String = row["type"]
@@ -29,24 +31,28 @@ extension KartlaggningStore {
                     }
                     if question.type.rawValue != type {
                         throw StoreError.surveyConflict(
-                            survey: survey.id, reason: "question \"\(id)\" has answers of type \(type) and cannot become \(question.type.rawValue)")
+                            survey: survey.id,
+                            reason: "question \"\(id)\" has answers of type \(type) and cannot become \(question.type.rawValue)")
                     }
                 }
-                try db.execute(literal: """
-                    UPDATE survey SET title = \(survey.title), wave = \(survey.wave), defaultKind = \(survey.kind),
-                        definition = \(json) WHERE id = \(survey.id)
-                    """)
-                try db.execute(literal: """
-                    DELETE FROM question WHERE surveyId = \(survey.id)
-                        AND NOT EXISTS (SELECT 1 FROM answer a WHERE a.questionKey = question.key)
-                    """)
+                try db.execute(
+                    literal: """
+                        UPDATE survey SET title = \(survey.title), wave = \(survey.wave), defaultKind = \(survey.kind),
+                            definition = \(json) WHERE id = \(survey.id)
+                        """)
+                try db.execute(
+                    literal: """
+                        DELETE FROM question WHERE surveyId = \(survey.id)
+                            AND NOT EXISTS (SELECT 1 FROM answer a WHERE a.questionKey = question.key)
+                        """)
                 try insertQuestions(survey, db: db)
                 return .replaced
             }
-            try db.execute(literal: """
-                INSERT INTO survey (id, title, wave, defaultKind, definition, addedAt)
-                VALUES (\(survey.id), \(survey.title), \(survey.wave), \(survey.kind), \(json), \(Self.timestamp()))
-                """)
+            try db.execute(
+                literal: """
+                    INSERT INTO survey (id, title, wave, defaultKind, definition, addedAt)
+                    VALUES (\(survey.id), \(survey.title), \(survey.wave), \(survey.kind), \(json), \(Self.timestamp()))
+                    """)
             try insertQuestions(survey, db: db)
             return .added
         }
@@ -55,14 +61,15 @@ extension KartlaggningStore {
     private func insertQuestions(_ survey: SurveyDefinition, db: Database) throws {
         for (position, question) in survey.questions.enumerated() {
             let options = question.options.map(JSONText.array)
-            try db.execute(literal: """
-                INSERT INTO question (surveyId, id, position, sourceColumn, text, type, options, scaleMin, scaleMax)
-                VALUES (\(survey.id), \(question.id), \(position), \(question.column), \(question.text ?? question.column),
-                        \(question.type.rawValue), \(options), \(question.scale?.min), \(question.scale?.max))
-                ON CONFLICT (surveyId, id) DO UPDATE SET position = excluded.position, sourceColumn = excluded.sourceColumn,
-                    text = excluded.text, type = excluded.type, options = excluded.options,
-                    scaleMin = excluded.scaleMin, scaleMax = excluded.scaleMax
-                """)
+            try db.execute(
+                literal: """
+                    INSERT INTO question (surveyId, id, position, sourceColumn, text, type, options, scaleMin, scaleMax)
+                    VALUES (\(survey.id), \(question.id), \(position), \(question.column), \(question.text ?? question.column),
+                            \(question.type.rawValue), \(options), \(question.scale?.min), \(question.scale?.max))
+                    ON CONFLICT (surveyId, id) DO UPDATE SET position = excluded.position, sourceColumn = excluded.sourceColumn,
+                        text = excluded.text, type = excluded.type, options = excluded.options,
+                        scaleMin = excluded.scaleMin, scaleMax = excluded.scaleMax
+                    """)
         }
     }
 
@@ -83,13 +90,16 @@ extension KartlaggningStore {
     /// Every survey with its question, respondent and answer counts, by id.
     public func surveys() throws -> [SurveySummary] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT s.id, s.title, s.wave, s.defaultKind,
-                    (SELECT COUNT(*) FROM question q WHERE q.surveyId = s.id) AS questions,
-                    (SELECT COUNT(*) FROM respondent r WHERE r.surveyId = s.id) AS respondents,
-                    (SELECT COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE r.surveyId = s.id) AS answers
-                FROM survey s ORDER BY s.id
-                """).map { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.id, s.title, s.wave, s.defaultKind,
+                        (SELECT COUNT(*) FROM question q WHERE q.surveyId = s.id) AS questions,
+                        (SELECT COUNT(*) FROM respondent r WHERE r.surveyId = s.id) AS respondents,
+                        (SELECT COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE r.surveyId = s.id) AS answers
+                    FROM survey s ORDER BY s.id
+                    """
+            ).map { row in
                 SurveySummary(
                     id: row["id"], title: row["title"], wave: row["wave"], kind: row["defaultKind"],
                     questions: row["questions"], respondents: row["respondents"], answers: row["answers"])
