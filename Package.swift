@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "kartlagg", targets: ["kartlagg"]),
         .library(name: "KartlaggningCore", targets: ["KartlaggningCore"]),
         .library(name: "KartlaggningImport", targets: ["KartlaggningImport"]),
+        .library(name: "KartlaggningAnalysis", targets: ["KartlaggningAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -23,10 +24,11 @@ let package = Package(
             name: "KartlaggningImport",
             dependencies: ["KartlaggningCore", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "KartlaggningAnalysis"),
         .executableTarget(
             name: "kartlagg",
             dependencies: [
-                "KartlaggningCore", "KartlaggningImport",
+                "KartlaggningCore", "KartlaggningImport", "KartlaggningAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +44,10 @@ let package = Package(
         .testTarget(
             name: "KartlaggningImportTests",
             dependencies: ["KartlaggningImport", "KartlaggningCore", "TestSupport"]
+        ),
+        .testTarget(
+            name: "KartlaggningAnalysisTests",
+            dependencies: ["KartlaggningAnalysis", "TestSupport"]
         ),
         .testTarget(
             name: "KartlaggningCLITests",
