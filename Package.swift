@@ -24,7 +24,7 @@ let package = Package(
             name: "KartlaggningImport",
             dependencies: ["KartlaggningCore", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "KartlaggningAnalysis"),
+        .target(name: "KartlaggningAnalysis", dependencies: ["KartlaggningCore"]),
         .executableTarget(
             name: "kartlagg",
             dependencies: [

@@ -1,0 +1,149 @@
+import KartlaggningCore
+
+/// A codebook compiled once into indexes, so that matching a text costs the same however many themes
+/// there are: each token is looked up (by stem, exact form, its prefixes, suffixes and infixes) in maps
+/// from token to pattern, never tested theme by theme.
+///
+/// ```swift
+/// let matcher = try CodebookMatcher(codebook: codebook)
+/// matcher.match("Vi saknar bredbandsutbyggnad i byn")  // [ThemeMatch(theme: "bredband", pattern: "bredband*", …)]
+/// ```
+public struct CodebookMatcher: Sendable {
+    /// One pattern of one theme, keyword or exclude.
+    struct Entry: Sendable {
+        var theme: Int
+        var source: String
+        var order: Int
+        var tokens: [Int]
+        var isExclude: Bool
+    }
+
+    public let codebook: Codebook
+    private var tokenPatterns: [TokenPattern] = []
+    private var stems: [String: [Int]] = [:]
+    private var exacts: [String: [Int]] = [:]
+    private var prefixes: [String: [Int]] = [:]
+    private var suffixes: [String: [Int]] = [:]
+    private var infixes: [String: [Int]] = [:]
+    private var infixLengths: [Int] = []
+    private var entries: [Entry] = []
+    /// Entries by the id of their first token pattern.
+    private var entriesByFirstToken: [Int: [Int]] = [:]
+    private var themeQuestions: [Set<String>?] = []
+
+    /// Compiles every keyword and exclude pattern of `codebook`.
+    /// - Throws: `PatternError` naming the theme and pattern that cannot be read.
+    public init(codebook: Codebook) throws {
+        self.codebook = codebook
+        var ids: [TokenPattern: Int] = [:]
+        for (themeIndex, theme) in codebook.themes.enumerated() {
+            themeQuestions.append(theme.questions.map(Set.init))
+            for (isExclude, sources) in [(false, theme.keywords), (true, theme.exclude ?? [])] {
+                for (order, source) in sources.enumerated() {
+                    let pattern: CodebookPattern
+                    do {
+                        pattern = try CodebookPattern(source)
+                    } catch var error as PatternError {
+                        error.theme = theme.id
+                        throw error
+                    }
+                    let tokenIds = pattern.tokens.map { token -> Int in
+                        if let id = ids[token] { return id }
+                        let id = tokenPatterns.count
+                        ids[token] = id
+                        tokenPatterns.append(token)
+                        switch token {
+                        case .stem(let s): stems[s, default: []].append(id)
+                        case .exact(let s): exacts[s, default: []].append(id)
+                        case .prefix(let s): prefixes[s, default: []].append(id)
+                        case .suffix(let s): suffixes[s, default: []].append(id)
+                        case .infix(let s): infixes[s, default: []].append(id)
+                        }
+                        return id
+                    }
+                    entriesByFirstToken[tokenIds[0], default: []].append(entries.count)
+                    entries.append(Entry(theme: themeIndex, source: source, order: order, tokens: tokenIds, isExclude: isExclude))
+                }
+            }
+        }
+        infixLengths = Set(infixes.keys.map { $0.unicodeScalars.count }).sorted()
+    }
+
+    /// The token patterns that `token` satisfies.
+    private func satisfied(by token: String) -> [Int] {
+        var found: [Int] = []
+        if !stems.isEmpty, let ids = stems[SwedishStemmer.stem(token)] { found += ids }
+        if let ids = exacts[token] { found += ids }
+        let scalars = Array(token.unicodeScalars)
+        if !prefixes.isEmpty || !suffixes.isEmpty {
+            for length in 1...scalars.count {
+                if !prefixes.isEmpty, let ids = prefixes[Self.string(scalars[0..<length])] { found += ids }
+                if !suffixes.isEmpty, let ids = suffixes[Self.string(scalars[(scalars.count - length)...])] { found += ids }
+            }
+        }
+        for length in infixLengths where length <= scalars.count {
+            var seen = Set<Int>()
+            for start in 0...(scalars.count - length) {
+                if let ids = infixes[Self.string(scalars[start..<(start + length)])] {
+                    for id in ids where seen.insert(id).inserted { found.append(id) }
+                }
+            }
+        }
+        return found
+    }
+
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    /// The themes whose patterns match `text`, in codebook order, each pattern with the words it matched.
+    /// - Parameter question: the answer's question id; themes limited to other questions do not fire.
+    public func match(_ text: String, question: String? = nil) -> [ThemeMatch] {
+        let tokens = Tokenizer.tokens(in: text)
+        guard !tokens.isEmpty else { return [] }
+        let sets = tokens.map { satisfied(by: $0.text) }
+        var hits: [Int: [ThemeMatch.Span]] = [:]
+        var excluded: [Int: [ThemeMatch.Span]] = [:]
+        var scalars: [Unicode.Scalar]?
+        for (i, ids) in sets.enumerated() {
+            for id in ids {
+                for entryIndex in entriesByFirstToken[id] ?? [] {
+                    let entry = entries[entryIndex]
+                    let last = i + entry.tokens.count - 1
+                    guard last < tokens.count else { continue }
+                    var matched = true
+                    for k in 1..<entry.tokens.count where !sets[i + k].contains(entry.tokens[k]) {
+                        matched = false
+                        break
+                    }
+                    guard matched else { continue }
+                    if scalars == nil { scalars = Array(text.unicodeScalars) }
+                    let span = ThemeMatch.Span(
+                        start: tokens[i].start, end: tokens[last].end,
+                        text: Self.string(scalars![tokens[i].start..<tokens[last].end]))
+                    if entry.isExclude {
+                        excluded[entry.theme, default: []].append(span)
+                    } else {
+                        hits[entryIndex, default: []].append(span)
+                    }
+                }
+            }
+        }
+        var results: [(theme: Int, order: Int, match: ThemeMatch)] = []
+        for (entryIndex, spans) in hits {
+            let entry = entries[entryIndex]
+            if let question, let allowed = themeQuestions[entry.theme], !allowed.contains(question) { continue }
+            let cancelled = excluded[entry.theme] ?? []
+            var kept: [ThemeMatch.Span] = []
+            for span in spans where !cancelled.contains(where: { $0.start <= span.start && span.end <= $0.end }) && !kept.contains(span) {
+                kept.append(span)
+            }
+            guard !kept.isEmpty else { continue }
+            results.append(
+                (entry.theme, entry.order, ThemeMatch(theme: codebook.themes[entry.theme].id, pattern: entry.source, matches: kept)))
+        }
+        return results.sorted { ($0.theme, $0.order) < ($1.theme, $1.order) }.map(\.match)
+    }
+}
