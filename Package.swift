@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "KartlaggningCore", targets: ["KartlaggningCore"]),
         .library(name: "KartlaggningImport", targets: ["KartlaggningImport"]),
         .library(name: "KartlaggningAnalysis", targets: ["KartlaggningAnalysis"]),
+        .library(name: "KartlaggningReport", targets: ["KartlaggningReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -25,10 +26,11 @@ let package = Package(
             dependencies: ["KartlaggningCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "KartlaggningAnalysis", dependencies: ["KartlaggningCore"]),
+        .target(name: "KartlaggningReport", dependencies: ["KartlaggningCore"]),
         .executableTarget(
             name: "kartlagg",
             dependencies: [
-                "KartlaggningCore", "KartlaggningImport", "KartlaggningAnalysis",
+                "KartlaggningCore", "KartlaggningImport", "KartlaggningAnalysis", "KartlaggningReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +50,10 @@ let package = Package(
         .testTarget(
             name: "KartlaggningAnalysisTests",
             dependencies: ["KartlaggningAnalysis", "TestSupport"]
+        ),
+        .testTarget(
+            name: "KartlaggningReportTests",
+            dependencies: ["KartlaggningReport", "KartlaggningCore", "TestSupport"]
         ),
         .testTarget(
             name: "KartlaggningCLITests",

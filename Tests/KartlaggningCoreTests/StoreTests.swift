@@ -9,7 +9,7 @@ struct StoreTests {
         let path = folder.path("k.sqlite")
         _ = try KartlaggningStore(path: path)
         let again = try KartlaggningStore(path: path)
-        #expect(try again.appliedMigrations() == ["v1: surveys, districts, respondents, answers, imports"])
+        #expect(try again.appliedMigrations() == ["v1: surveys, districts, respondents, answers, imports", "v2: codebooks, themes, tags"])
     }
 
     @Test func missingDatabaseForReadersIsAClearError() throws {

@@ -20,6 +20,14 @@ import GRDB
 //              with unicode61 remove_diacritics 0, so that å, ä and ö stay letters of their own.
 //              answer ids only grow (AUTOINCREMENT), so an import indexes exactly the ids it added.
 //
+// codebook     a codebook's definition; a changed file is a new revision of the same id.
+// theme        the themes of each revision, with their parents.
+// tag          one theme on one answer: by `auto` (with the revision, the pattern that fired and the
+//              matched spans, JSON [[start, end], …] in Unicode scalars) or by a named coder, whose
+//              `negative` row says "not this theme" and overrules auto tags. tagRun records which
+//              revision auto-tagged each answer, so re-running the same revision is a no-op.
+//              The view effectiveTag is what queries count.
+//
 // Migrations are append-only: users' files hold real work.
 
 extension KartlaggningStore {
@@ -128,6 +136,60 @@ extension KartlaggningStore {
                         INSERT INTO answerText(answerText, rowid, raw) SELECT 'delete', old.id, old.raw WHERE old.isFreeText;
                         INSERT INTO answerText(rowid, raw) SELECT new.id, new.raw WHERE new.isFreeText;
                     END;
+                    """)
+        }
+        migrator.registerMigration("v2: codebooks, themes, tags") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE codebook (
+                        id         TEXT NOT NULL CHECK (id <> ''),
+                        revision   INTEGER NOT NULL,
+                        version    TEXT NOT NULL,
+                        language   TEXT NOT NULL,
+                        definition TEXT NOT NULL,
+                        loadedAt   TEXT NOT NULL,
+                        PRIMARY KEY (id, revision)
+                    );
+                    CREATE TABLE theme (
+                        codebookId TEXT NOT NULL,
+                        revision   INTEGER NOT NULL,
+                        id         TEXT NOT NULL,
+                        label      TEXT NOT NULL,
+                        parent     TEXT,
+                        position   INTEGER NOT NULL,
+                        PRIMARY KEY (codebookId, revision, id),
+                        FOREIGN KEY (codebookId, revision) REFERENCES codebook(id, revision) ON DELETE CASCADE
+                    );
+                    CREATE TABLE tag (
+                        id         INTEGER PRIMARY KEY,
+                        answerId   INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+                        codebookId TEXT NOT NULL,
+                        themeId    TEXT NOT NULL,
+                        revision   INTEGER,
+                        coder      TEXT NOT NULL CHECK (coder <> ''),
+                        pattern    TEXT,
+                        spans      TEXT,
+                        negative   INTEGER NOT NULL DEFAULT 0,
+                        note       TEXT,
+                        createdAt  TEXT NOT NULL
+                    );
+                    CREATE INDEX tag_answer ON tag(answerId);
+                    CREATE INDEX tag_theme ON tag(codebookId, themeId);
+                    CREATE UNIQUE INDEX tag_manual ON tag(answerId, codebookId, themeId, coder) WHERE coder <> 'auto';
+                    CREATE TABLE tagRun (
+                        answerId   INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+                        codebookId TEXT NOT NULL,
+                        revision   INTEGER NOT NULL,
+                        PRIMARY KEY (answerId, codebookId)
+                    ) WITHOUT ROWID;
+                    -- The tags analysts see: auto tags of each codebook's latest revision that no coder has
+                    -- overruled ("not this theme"), and every coder's own positive tags.
+                    CREATE VIEW effectiveTag AS
+                        SELECT DISTINCT t.answerId, t.codebookId, t.themeId FROM tag t
+                        WHERE t.negative = 0 AND (t.coder <> 'auto' OR (
+                            t.revision = (SELECT max(c.revision) FROM codebook c WHERE c.id = t.codebookId)
+                            AND NOT EXISTS (SELECT 1 FROM tag n WHERE n.answerId = t.answerId AND n.codebookId = t.codebookId
+                                            AND n.themeId = t.themeId AND n.negative = 1)));
                     """)
         }
         return migrator

@@ -12,6 +12,14 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case surveyConflict(survey: String, reason: String)
     /// The district registry cannot be loaded.
     case districtConflict(String)
+    /// No codebook has this id (nil: no codebook at all).
+    case codebookNotFound(String?)
+    /// Several codebooks are loaded and the command did not say which.
+    case codebookAmbiguous([String])
+    /// The codebook has no such theme.
+    case themeNotFound(theme: String, codebook: String)
+    /// No answer has this id.
+    case answerNotFound(Int64)
     /// SQLite refused an operation.
     case database(String)
 
@@ -22,6 +30,11 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
         case .surveyNotFound(let id): "no survey \"\(id)\"; `kartlagg survey list` shows the surveys there are"
         case .surveyConflict(let survey, let reason): "survey \"\(survey)\": \(reason)"
         case .districtConflict(let reason): "district registry: \(reason)"
+        case .codebookNotFound(let id?): "no codebook \"\(id)\"; `kartlagg codebook list` shows the codebooks there are"
+        case .codebookNotFound(nil): "no codebook loaded yet; load one with `kartlagg codebook load FILE`"
+        case .codebookAmbiguous(let ids): "several codebooks are loaded (\(ids.joined(separator: ", "))); name one with --codebook"
+        case .themeNotFound(let theme, let codebook): "codebook \"\(codebook)\" has no theme \"\(theme)\""
+        case .answerNotFound(let id): "no answer \(id); `kartlagg query` shows answer ids"
         case .database(let message): "database: \(message)"
         }
     }

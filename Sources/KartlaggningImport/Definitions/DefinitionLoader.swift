@@ -23,6 +23,34 @@ public enum DefinitionLoader {
         return registry
     }
 
+    /// Reads and checks a codebook (`Schemas/codebook.schema.json`): unique theme ids, parents that exist,
+    /// no cycles. Patterns are compiled (and so checked) by the matcher.
+    public static func codebook(at path: String) throws -> Codebook {
+        let codebook: Codebook = try decode(path)
+        func fail(_ message: String) -> ImportError { .definition(file: path, line: nil, message: message) }
+        if codebook.id.isEmpty || codebook.id.contains(where: \.isWhitespace) {
+            throw fail("the codebook id must be a word without spaces")
+        }
+        if codebook.themes.isEmpty { throw fail("the codebook has no themes") }
+        var ids = Set<String>()
+        for theme in codebook.themes {
+            if theme.id.isEmpty { throw fail("a theme has an empty id") }
+            if !ids.insert(theme.id).inserted { throw fail("theme \"\(theme.id)\" appears twice") }
+        }
+        for theme in codebook.themes {
+            if let parent = theme.parent, !ids.contains(parent) {
+                throw fail("theme \"\(theme.id)\": parent \"\(parent)\" is not a theme of the codebook")
+            }
+            var seen: Set<String> = [theme.id]
+            var current = theme.parent
+            while let parent = current {
+                if !seen.insert(parent).inserted { throw fail("theme \"\(theme.id)\": its parents form a cycle") }
+                current = codebook.themes.first { $0.id == parent }?.parent
+            }
+        }
+        return codebook
+    }
+
     static func decode<T: Decodable>(_ path: String) throws -> T {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw ImportError.fileNotFound(file: path) }

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+
+// MARK: - Codebooks
+
+extension KartlaggningStore {
+    /// Stores `codebook`: as revision 1 of a new id, as the next revision when it differs from the latest,
+    /// or not at all when it is the same.
+    public func loadCodebook(_ codebook: Codebook) throws -> (outcome: CodebookLoadOutcome, revision: Int) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(codebook), as: UTF8.self)
+        return try write { db in
+            let latest = try Row.fetchOne(
+                db, sql: "SELECT revision, definition FROM codebook WHERE id = ? ORDER BY revision DESC LIMIT 1",
+                arguments: [codebook.id])
+            if let latest, latest["definition"] as String == json { return (.unchanged, latest["revision"]) }
+            let revision = (latest?["revision"] as Int? ?? 0) + 1
+            try db.execute(
+                literal: """
+                    INSERT INTO codebook (id, revision, version, language, definition, loadedAt)
+                    VALUES (\(codebook.id), \(revision), \(codebook.version), \(codebook.language), \(json), \(Self.timestamp()))
+                    """)
+            for (position, theme) in codebook.themes.enumerated() {
+                try db.execute(
+                    literal: """
+                        INSERT INTO theme (codebookId, revision, id, label, parent, position)
+                        VALUES (\(codebook.id), \(revision), \(theme.id), \(theme.label), \(theme.parent), \(position))
+                        """)
+            }
+            return (latest == nil ? .added : .newRevision, revision)
+        }
+    }
+
+    /// The latest revision of codebook `id`; with `id` nil, the only codebook there is.
+    /// - Throws: `StoreError.codebookNotFound`, or `.codebookAmbiguous` when `id` is nil and there are several.
+    public func codebook(id: String?, revision: Int? = nil) throws -> StoredCodebook {
+        let row = try read { db -> Row? in
+            guard let id else {
+                let ids = try String.fetchAll(db, sql: "SELECT DISTINCT id FROM codebook ORDER BY id")
+                if ids.count > 1 { throw StoreError.codebookAmbiguous(ids) }
+                return try Row.fetchOne(db, sql: "SELECT * FROM codebook ORDER BY revision DESC LIMIT 1")
+            }
+            if let revision {
+                return try Row.fetchOne(db, sql: "SELECT * FROM codebook WHERE id = ? AND revision = ?", arguments: [id, revision])
+            }
+            return try Row.fetchOne(db, sql: "SELECT * FROM codebook WHERE id = ? ORDER BY revision DESC LIMIT 1", arguments: [id])
+        }
+        guard let row else { throw StoreError.codebookNotFound(id) }
+        let json: String = row["definition"]
+        do {
+            let codebook = try JSONDecoder().decode(Codebook.self, from: Data(json.utf8))
+            return StoredCodebook(codebook: codebook, revision: row["revision"], loadedAt: row["loadedAt"])
+        } catch {
+            throw StoreError.database("codebook \"\(row["id"] as String)\": stored definition is unreadable: \(error)")
+        }
+    }
+
+    /// The latest revision of every codebook, with how many answers it tags.
+    public func codebooks() throws -> [CodebookSummary] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id, c.version, c.revision, c.loadedAt,
+                        (SELECT COUNT(*) FROM theme t WHERE t.codebookId = c.id AND t.revision = c.revision) AS themes,
+                        (SELECT COUNT(DISTINCT e.answerId) FROM effectiveTag e WHERE e.codebookId = c.id) AS tagged
+                    FROM codebook c
+                    WHERE c.revision = (SELECT max(revision) FROM codebook WHERE id = c.id)
+                    ORDER BY c.id
+                    """
+            ).map {
+                CodebookSummary(
+                    id: $0["id"], version: $0["version"], revision: $0["revision"], themes: $0["themes"],
+                    taggedAnswers: $0["tagged"], loadedAt: $0["loadedAt"])
+            }
+        }
+    }
+}

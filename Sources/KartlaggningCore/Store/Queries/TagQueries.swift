@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+
+// MARK: - Tags
+
+extension KartlaggningStore {
+    /// Auto-tags every text answer not yet tagged by this revision of the codebook, in one transaction.
+    ///
+    /// Answers tagged by an older revision lose those auto tags and are tagged anew; manual tags are never
+    /// touched. Answers are read in batches, so memory stays flat.
+    /// - Parameters:
+    ///   - tagger: the tags for one answer's text and question id.
+    ///   - progress: called after each batch with the answers tagged so far.
+    public func autoTag(
+        _ stored: StoredCodebook, tagger: (_ text: String, _ question: String) -> [AutoTag], progress: ((Int) -> Void)? = nil
+    ) throws -> TagRunSummary {
+        let codebookId = stored.codebook.id
+        let revision = stored.revision
+        var summary = TagRunSummary(codebook: codebookId, revision: revision)
+        return try write { db in
+            summary.answersUpToDate =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM tagRun WHERE codebookId = ? AND revision = ?", arguments: [codebookId, revision]) ?? 0
+            let now = Self.timestamp()
+            let removeOld = try db.makeStatement(sql: "DELETE FROM tag WHERE answerId = ? AND codebookId = ? AND coder = 'auto'")
+            let insertTag = try db.makeStatement(
+                sql: """
+                    INSERT INTO tag (answerId, codebookId, themeId, revision, coder, pattern, spans, createdAt)
+                    VALUES (?, ?, ?, ?, 'auto', ?, ?, ?)
+                    """)
+            let markRun = try db.makeStatement(sql: "INSERT OR REPLACE INTO tagRun (answerId, codebookId, revision) VALUES (?, ?, ?)")
+            var after: Int64 = 0
+            while true {
+                let batch = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT a.id, a.raw, q.id AS question FROM answer a JOIN question q ON q.key = a.questionKey
+                        LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = ?
+                        WHERE a.isFreeText AND a.id > ? AND (r.revision IS NULL OR r.revision <> ?)
+                        ORDER BY a.id LIMIT 2000
+                        """, arguments: [codebookId, after, revision])
+                guard let last = batch.last else { break }
+                after = last["id"]
+                for row in batch {
+                    let answerId: Int64 = row["id"]
+                    try removeOld.execute(arguments: [answerId, codebookId])
+                    summary.tagsReplaced += db.changesCount
+                    let tags = tagger(row["raw"], row["question"])
+                    for tag in tags {
+                        let spans = "[" + tag.spans.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
+                        try insertTag.execute(arguments: [answerId, codebookId, tag.theme, revision, tag.pattern, spans, now])
+                    }
+                    try markRun.execute(arguments: [answerId, codebookId, revision])
+                    summary.answersTagged += 1
+                    summary.tagsWritten += tags.count
+                    if !tags.isEmpty { summary.answersWithThemes += 1 }
+                }
+                progress?(summary.answersTagged)
+            }
+            return summary
+        }
+    }
+
+    /// Records coders' decisions, all or none: every answer and theme is checked first.
+    /// - Throws: `StoreError.answerNotFound`, `.themeNotFound`, or a list of problems by line for files.
+    public func setManualTags(_ tags: [ManualTag], codebook stored: StoredCodebook) throws {
+        let themes = Set(stored.codebook.themes.map(\.id))
+        try write { db in
+            let exists = try db.makeStatement(sql: "SELECT 1 FROM answer WHERE id = ?")
+            let upsert = try db.makeStatement(
+                sql: """
+                    INSERT INTO tag (answerId, codebookId, themeId, coder, negative, note, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (answerId, codebookId, themeId, coder) WHERE coder <> 'auto'
+                    DO UPDATE SET negative = excluded.negative, note = coalesce(excluded.note, note), createdAt = excluded.createdAt
+                    """)
+            let now = Self.timestamp()
+            for tag in tags {
+                guard try Bool.fetchOne(exists, arguments: [tag.answerId]) == true else { throw StoreError.answerNotFound(tag.answerId) }
+                guard themes.contains(tag.theme) else { throw StoreError.themeNotFound(theme: tag.theme, codebook: stored.codebook.id) }
+                try upsert.execute(arguments: [tag.answerId, stored.codebook.id, tag.theme, tag.coder, tag.negative, tag.note, now])
+            }
+        }
+    }
+
+    /// Whether answer `id` exists.
+    public func answerExists(_ id: Int64) throws -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM answer WHERE id = ?", arguments: [id]) ?? false }
+    }
+}
