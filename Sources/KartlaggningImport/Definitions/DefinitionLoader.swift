@@ -70,6 +70,9 @@ public enum DefinitionLoader {
         } catch let error as YamlError {
             throw ImportError.definition(file: path, line: line(of: error), message: describe(error))
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, let yaml = context.underlyingError as? YamlError {
+                throw ImportError.definition(file: path, line: line(of: yaml), message: describe(yaml))
+            }
             throw ImportError.definition(file: path, line: nil, message: describe(error))
         } catch {
             throw ImportError.definition(file: path, line: nil, message: "\(error)")

@@ -1,0 +1,54 @@
+import KartlaggningCore
+
+/// Reads coding done in a spreadsheet: a CSV with columns `answer`, `theme` and `coder`, and optionally
+/// `note` and `not` (Ja: "not this theme"). Column names are matched ignoring case; Swedish names
+/// (`svar`, `tema`, `kodare`, `kommentar`, `inte`) work too.
+public enum ManualCodingReader {
+    public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> [ManualTag] {
+        let table = try CSVTable(path: path, file: path, options: options)
+        func column(_ names: [String]) -> Int? {
+            table.header.firstIndex { header in names.contains(MatchKey.make(header)) }
+        }
+        let answer = column(["answer", "svar", "answer id", "svar id", "svarsid"])
+        let theme = column(["theme", "tema"])
+        let coder = column(["coder", "kodare"])
+        let note = column(["note", "kommentar", "anteckning"])
+        let negative = column(["not", "inte", "negative"])
+        let missing = [("answer", answer), ("theme", theme), ("coder", coder)].filter { $0.1 == nil }.map(\.0)
+        if !missing.isEmpty {
+            throw ImportError.missingColumns(file: path, line: table.headerLine, columns: missing, available: table.header)
+        }
+        var tags: [ManualTag] = []
+        var problems: [String] = []
+        while let row = try table.next() {
+            func cell(_ index: Int?) -> String {
+                guard let index, index < row.fields.count else { return "" }
+                return row.fields[index].trimmedCell
+            }
+            guard let id = Int64(cell(answer)) else {
+                problems.append("\(path):\(row.line): column \"\(table.header[answer!])\": \"\(cell(answer))\" is not an answer id")
+                continue
+            }
+            let themeId = cell(theme)
+            let coderName = cell(coder)
+            if themeId.isEmpty || coderName.isEmpty {
+                problems.append("\(path):\(row.line): the theme and the coder must both be given")
+                continue
+            }
+            if MatchKey.make(coderName) == "auto" {
+                problems.append("\(path):\(row.line): column \"\(table.header[coder!])\": \"auto\" is the matcher's name, not a coder's")
+                continue
+            }
+            let not = cell(negative)
+            tags.append(
+                ManualTag(
+                    answerId: id, theme: themeId, coder: coderName, negative: !not.isEmpty && SwedishValues.boolean(not) == true,
+                    note: cell(note).isEmpty ? nil : cell(note), line: row.line))
+        }
+        if let first = problems.first {
+            throw ImportError.definition(
+                file: path, line: nil, message: "\(problems.count) bad row\(problems.count == 1 ? "" : "s"), first: \(first)")
+        }
+        return tags
+    }
+}

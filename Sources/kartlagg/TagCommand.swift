@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import KartlaggningAnalysis
+import KartlaggningCore
+import KartlaggningImport
+
+struct TagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tag",
+        abstract: "Tag free-text answers with the codebook's themes; add, remove and import manual coding.",
+        discussion:
+            "`kartlagg tag` auto-tags every text answer not yet tagged by the codebook's latest revision. A new revision replaces older auto tags; manual tags are never touched, and a coder's \"not this theme\" (`tag remove`) overrules an auto tag.",
+        subcommands: [Run.self, Add.self, Remove.self, Import.self],
+        defaultSubcommand: Run.self)
+
+    struct CodebookOption: ParsableArguments {
+        @Option(help: "The codebook (default: the only one loaded).") var codebook: String?
+    }
+
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "run", abstract: "Auto-tag the text answers (the default).")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var codebook: CodebookOption
+        @Option(help: "text or json.") var format: OutputFormat = .text
+
+        func run() throws {
+            try Console.run {
+                let store = try database.open(creating: false)
+                let stored = try store.codebook(id: codebook.codebook)
+                let matcher = try CodebookMatcher(codebook: stored.codebook)
+                let terminal = Console.stderrIsTerminal
+                let summary = try store.autoTag(
+                    stored,
+                    tagger: { text, question in
+                        matcher.match(text, question: question).map { match in
+                            AutoTag(theme: match.theme, pattern: match.pattern, spans: match.matches.map { $0.start..<$0.end })
+                        }
+                    }, progress: { n in if terminal { FileHandle.standardError.write(Data("\r\(n) answers tagged…".utf8)) } })
+                if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                try Console.emit(summary, as: format) { s in
+                    "codebook \(s.codebook) revision \(s.revision): \(s.answersTagged) answers tagged (\(s.answersWithThemes) with themes, "
+                        + "\(s.tagsWritten) tags), \(s.answersUpToDate) already up to date"
+                        + (s.tagsReplaced > 0 ? ", \(s.tagsReplaced) older auto tags replaced" : "") + "\n"
+                }
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A coder tags an answer with a theme.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var codebook: CodebookOption
+        @Option(help: "The answer id (see `kartlagg query`).") var answer: Int64
+        @Option(help: "The theme id.") var theme: String
+        @Option(help: "Who codes.") var coder: String
+        @Option(help: "Why.") var note: String?
+
+        func run() throws {
+            try Console.run {
+                try set(
+                    database: database, codebook: codebook.codebook,
+                    tag: ManualTag(answerId: answer, theme: theme, coder: coder, note: note))
+                print("answer \(answer): \(coder) tags \(theme)")
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A coder says an answer is not about a theme (overrules the auto tag).")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var codebook: CodebookOption
+        @Option(help: "The answer id.") var answer: Int64
+        @Option(help: "The theme id.") var theme: String
+        @Option(help: "Who codes.") var coder: String
+        @Option(help: "Why.") var note: String?
+
+        func run() throws {
+            try Console.run {
+                try set(
+                    database: database, codebook: codebook.codebook,
+                    tag: ManualTag(answerId: answer, theme: theme, coder: coder, negative: true, note: note))
+                print("answer \(answer): \(coder) says not \(theme)")
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import coding done in a spreadsheet: CSV with answer, theme, coder (and optionally note, not).")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var codebook: CodebookOption
+        @Argument(help: "The CSV file.") var file: String
+
+        func run() throws {
+            try Console.run {
+                let tags = try ManualCodingReader.read(path: file)
+                let store = try database.open(creating: false)
+                try store.setManualTags(tags, codebook: try store.codebook(id: codebook.codebook))
+                let coders = Set(tags.map(\.coder)).sorted()
+                print("\(file): \(tags.count) decisions by \(coders.joined(separator: ", "))")
+            }
+        }
+    }
+
+    static func set(database: DatabaseOptions, codebook: String?, tag: ManualTag) throws {
+        if MatchKey.make(tag.coder) == "auto" { throw ValidationError("\"auto\" is the matcher's name; give a coder's name") }
+        let store = try database.open(creating: false)
+        try store.setManualTags([tag], codebook: try store.codebook(id: codebook))
+    }
+}
