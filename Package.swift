@@ -26,7 +26,7 @@ let package = Package(
             dependencies: ["KartlaggningCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "KartlaggningAnalysis", dependencies: ["KartlaggningCore"]),
-        .target(name: "KartlaggningReport", dependencies: ["KartlaggningCore"]),
+        .target(name: "KartlaggningReport", dependencies: ["KartlaggningCore", "KartlaggningAnalysis"]),
         .executableTarget(
             name: "kartlagg",
             dependencies: [

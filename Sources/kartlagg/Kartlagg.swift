@@ -16,7 +16,8 @@ struct Kartlagg: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, SurveyCommand.self, DistrictsCommand.self, ImportCommand.self, ExportCommand.self,
-            StatusCommand.self, CodebookCommand.self, TagCommand.self, QueryCommand.self, ThemesCommand.self, StemCommand.self,
+            StatusCommand.self, CodebookCommand.self, TagCommand.self, QueryCommand.self, ThemesCommand.self, TermsCommand.self,
+            AgreementCommand.self, StemCommand.self,
         ]
     )
 }

@@ -1,0 +1,75 @@
+import GRDB
+
+// MARK: - Coding, for agreement and terms
+
+extension KartlaggningStore {
+    /// A coder's themes per answer, for every answer the coder coded: for `auto`, the answers the codebook's
+    /// latest revision tagged (its own tags, before any coder overrules them); for a person, the answers with
+    /// any decision of theirs (an answer they said "not" to every theme of has an empty set).
+    public func coding(by coder: String, codebook stored: StoredCodebook) throws -> [Int64: Set<String>] {
+        try read { db in
+            var coding: [Int64: Set<String>] = [:]
+            let id = stored.codebook.id
+            if coder == "auto" {
+                for answer in try Int64.fetchAll(
+                    db, sql: "SELECT answerId FROM tagRun WHERE codebookId = ? AND revision = ?", arguments: [id, stored.revision])
+                {
+                    coding[answer] = []
+                }
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT answerId, themeId FROM tag WHERE codebookId = ? AND coder = 'auto' AND revision = ?",
+                    arguments: [id, stored.revision])
+                {
+                    coding[row["answerId"], default: []].insert(row["themeId"])
+                }
+                return coding
+            }
+            for row in try Row.fetchAll(
+                db, sql: "SELECT answerId, themeId, negative FROM tag WHERE codebookId = ? AND coder = ?", arguments: [id, coder])
+            {
+                let answer: Int64 = row["answerId"]
+                if row["negative"] as Bool {
+                    coding[answer, default: []].formUnion([])
+                } else {
+                    coding[answer, default: []].insert(row["themeId"])
+                }
+            }
+            return coding
+        }
+    }
+
+    /// The coders who have coded answers with this codebook, `auto` first when it has.
+    public func coders(codebook stored: StoredCodebook) throws -> [String] {
+        try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT DISTINCT coder FROM tag WHERE codebookId = ? ORDER BY coder = 'auto' DESC, coder",
+                arguments: [stored.codebook.id])
+        }
+    }
+
+    /// Calls `body` with every free text and its group, in answer order, one at a time.
+    /// - Parameter untaggedBy: only texts that codebook found no theme in.
+    public func forEachFreeText(
+        groupedBy grouping: TermGrouping, untaggedBy stored: StoredCodebook? = nil, _ body: (String, String) throws -> Void
+    ) throws {
+        let column =
+            switch grouping {
+            case .district: "r.district"
+            case .kind: "r.kind"
+            case .survey: "r.surveyId"
+            case .wave: "r.wave"
+            }
+        var sql = "SELECT \(column) AS grp, a.raw FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE a.isFreeText"
+        var arguments: StatementArguments = []
+        if let stored {
+            sql += " AND a.id NOT IN (SELECT answerId FROM effectiveTag WHERE codebookId = ?)"
+            arguments += [stored.codebook.id]
+        }
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY a.id", arguments: arguments)
+            while let row = try rows.next() {
+                try body(row["grp"] as String? ?? "(inget)", row["raw"])
+            }
+        }
+    }
+}
