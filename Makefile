@@ -35,6 +35,13 @@ demo: build
 	$(BIN) import --db $(DEMO_DB) --survey inspel-2025 $(SAMPLES)/inspel-2025.csv
 	$(BIN) import --db $(DEMO_DB) --survey temagrupp-2025 $(SAMPLES)/tema-*.json
 	$(BIN) status --db $(DEMO_DB)
+	$(BIN) codebook load --db $(DEMO_DB) $(SAMPLES)/kodbok.yaml
+	$(BIN) tag --db $(DEMO_DB)
+	$(BIN) tag import --db $(DEMO_DB) $(SAMPLES)/kodning-anna.csv
+	$(BIN) tag import --db $(DEMO_DB) $(SAMPLES)/kodning-bertil.csv
+	$(BIN) themes --db $(DEMO_DB)
+	$(BIN) query --db $(DEMO_DB) --theme nararbetsplatser --kind förening --district BLT
+	$(BIN) agreement --db $(DEMO_DB) --coder auto --coder Anna
 	@echo "The demo database is $(DEMO_DB)."
 
 # Import speed and memory against sqlite3's own .import; see Benchmarks/README.md.

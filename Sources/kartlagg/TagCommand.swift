@@ -59,7 +59,7 @@ struct TagCommand: ParsableCommand {
             try Console.run {
                 try set(
                     database: database, codebook: codebook.codebook,
-                    tag: ManualTag(answerId: answer, theme: theme, coder: coder, note: note))
+                    tag: ManualTag(answer: .id(answer), theme: theme, coder: coder, note: note))
                 print("answer \(answer): \(coder) tags \(theme)")
             }
         }
@@ -78,7 +78,7 @@ struct TagCommand: ParsableCommand {
             try Console.run {
                 try set(
                     database: database, codebook: codebook.codebook,
-                    tag: ManualTag(answerId: answer, theme: theme, coder: coder, negative: true, note: note))
+                    tag: ManualTag(answer: .id(answer), theme: theme, coder: coder, negative: true, note: note))
                 print("answer \(answer): \(coder) says not \(theme)")
             }
         }
@@ -86,7 +86,7 @@ struct TagCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import coding done in a spreadsheet: CSV with answer, theme, coder (and optionally note, not).")
+            abstract: "Import coding done in a spreadsheet: CSV with answer (or survey, respondent, question), theme, coder, and optionally note and not.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var codebook: CodebookOption
         @Argument(help: "The CSV file.") var file: String

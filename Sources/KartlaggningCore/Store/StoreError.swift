@@ -18,8 +18,8 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case codebookAmbiguous([String])
     /// The codebook has no such theme.
     case themeNotFound(theme: String, codebook: String)
-    /// No answer has this id.
-    case answerNotFound(Int64)
+    /// No answer is so named.
+    case answerNotFound(String)
     /// SQLite refused an operation.
     case database(String)
 
@@ -34,7 +34,7 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
         case .codebookNotFound(nil): "no codebook loaded yet; load one with `kartlagg codebook load FILE`"
         case .codebookAmbiguous(let ids): "several codebooks are loaded (\(ids.joined(separator: ", "))); name one with --codebook"
         case .themeNotFound(let theme, let codebook): "codebook \"\(codebook)\" has no theme \"\(theme)\""
-        case .answerNotFound(let id): "no answer \(id); `kartlagg query` shows answer ids"
+        case .answerNotFound(let reference): "no \(reference); `kartlagg query` shows answer ids"
         case .database(let message): "database: \(message)"
         }
     }

@@ -66,7 +66,12 @@ extension KartlaggningStore {
     public func setManualTags(_ tags: [ManualTag], codebook stored: StoredCodebook) throws {
         let themes = Set(stored.codebook.themes.map(\.id))
         try write { db in
-            let exists = try db.makeStatement(sql: "SELECT 1 FROM answer WHERE id = ?")
+            let byId = try db.makeStatement(sql: "SELECT id FROM answer WHERE id = ?")
+            let byLocator = try db.makeStatement(
+                sql: """
+                    SELECT a.id FROM answer a JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
+                    WHERE r.surveyId = ? AND r.externalId = ? AND q.id = ?
+                    """)
             let upsert = try db.makeStatement(
                 sql: """
                     INSERT INTO tag (answerId, codebookId, themeId, coder, negative, note, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -75,15 +80,19 @@ extension KartlaggningStore {
                     """)
             let now = Self.timestamp()
             for tag in tags {
-                guard try Bool.fetchOne(exists, arguments: [tag.answerId]) == true else { throw StoreError.answerNotFound(tag.answerId) }
+                let found: Int64? =
+                    switch tag.answer {
+                    case .id(let id): try Int64.fetchOne(byId, arguments: [id])
+                    case .locator(let survey, let respondent, let question):
+                        try Int64.fetchOne(byLocator, arguments: [survey, respondent, question])
+                    }
+                guard let answerId = found else {
+                    throw StoreError.answerNotFound(tag.line.map { "\(tag.answer) (line \($0))" } ?? tag.answer.description)
+                }
                 guard themes.contains(tag.theme) else { throw StoreError.themeNotFound(theme: tag.theme, codebook: stored.codebook.id) }
-                try upsert.execute(arguments: [tag.answerId, stored.codebook.id, tag.theme, tag.coder, tag.negative, tag.note, now])
+                try upsert.execute(arguments: [answerId, stored.codebook.id, tag.theme, tag.coder, tag.negative, tag.note, now])
             }
         }
     }
 
-    /// Whether answer `id` exists.
-    public func answerExists(_ id: Int64) throws -> Bool {
-        try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM answer WHERE id = ?", arguments: [id]) ?? false }
-    }
 }
