@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KartlaggningAnalysisTests",
-            dependencies: ["KartlaggningAnalysis", "TestSupport"]
+            dependencies: ["KartlaggningAnalysis", "KartlaggningImport", "KartlaggningCore", "TestSupport"]
         ),
         .testTarget(
             name: "KartlaggningReportTests",

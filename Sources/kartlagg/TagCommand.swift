@@ -86,7 +86,9 @@ struct TagCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import coding done in a spreadsheet: CSV with answer (or survey, respondent, question), theme, coder, and optionally note and not.")
+            abstract:
+                "Import coding done in a spreadsheet: CSV with answer (or survey, respondent, question), theme, coder, and optionally note and not."
+        )
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var codebook: CodebookOption
         @Argument(help: "The CSV file.") var file: String

@@ -1,0 +1,189 @@
+import Foundation
+import KartlaggningCore
+import KartlaggningImport
+import Testing
+import TestSupport
+
+@testable import KartlaggningAnalysis
+
+/// Tagging and theme queries over the sample company and association interviews.
+struct TaggingTests {
+    /// A store with the sample districts, two surveys imported and the sample codebook loaded.
+    static func sampleStore() throws -> (KartlaggningStore, StoredCodebook) {
+        let store = try KartlaggningStore.inMemory()
+        try store.loadDistricts(try DefinitionLoader.districts(at: Paths.sample("districts.yaml")))
+        for (definition, file) in [("foretag-2025.survey.yaml", "foretag-2025.csv"), ("forening-2025.survey.yaml", "forening-2025.csv")] {
+            let survey = try DefinitionLoader.survey(at: Paths.sample(definition))
+            try store.addSurvey(survey)
+            #expect(try Importer(store: store).importFile(at: Paths.sample(file), survey: survey.id).status == .imported)
+        }
+        _ = try store.loadCodebook(try DefinitionLoader.codebook(at: Paths.sample("kodbok.yaml")))
+        return (store, try store.codebook(id: "bygdsam"))
+    }
+
+    static func tag(_ store: KartlaggningStore, _ stored: StoredCodebook) throws -> TagRunSummary {
+        let matcher = try CodebookMatcher(codebook: stored.codebook)
+        return try store.autoTag(stored) { text, question in
+            matcher.match(text, question: question).map {
+                AutoTag(theme: $0.theme, pattern: $0.pattern, spans: $0.matches.map { $0.start..<$0.end })
+            }
+        }
+    }
+
+    static func respondents(_ store: KartlaggningStore, _ stored: StoredCodebook, _ configure: (inout AnswerFilter) -> Void) throws
+        -> [String]
+    {
+        var filter = AnswerFilter()
+        filter.codebook = stored.codebook.id
+        configure(&filter)
+        return try store.answers(matching: filter, codebook: stored).hits.map { "\($0.respondent)/\($0.question)" }
+    }
+
+    @Test func retaggingTheSameRevisionIsANoOp() throws {
+        let (store, stored) = try Self.sampleStore()
+        let first = try Self.tag(store, stored)
+        #expect(first.answersTagged == 25 * 2 + 22 * 2)  // two text questions in each survey
+        #expect(first.answersUpToDate == 0)
+        #expect(first.tagsWritten > 0)
+        let before = try store.dump()
+        let second = try Self.tag(store, stored)
+        #expect(second.answersTagged == 0)
+        #expect(second.answersUpToDate == first.answersTagged)
+        #expect(try store.dump() == before)
+    }
+
+    @Test func aNewRevisionReplacesAutoTagsAndKeepsManualOnes() throws {
+        let (store, stored) = try Self.sampleStore()
+        _ = try Self.tag(store, stored)
+        try store.setManualTags(
+            [ManualTag(answer: .locator(survey: "foretag-2025", respondent: "F003", question: "ideer"), theme: "boende", coder: "Anna")],
+            codebook: stored)
+        var changed = stored.codebook
+        changed.themes[changed.themes.firstIndex { $0.id == "nararbetsplatser" }!].keywords = ["närarbetsplats*"]
+        let (outcome, revision) = try store.loadCodebook(changed)
+        #expect(outcome == .newRevision && revision == 2)
+        #expect(try store.loadCodebook(changed).outcome == .unchanged)
+        let rerun = try Self.tag(store, try store.codebook(id: "bygdsam"))
+        #expect(rerun.revision == 2)
+        #expect(rerun.answersTagged == 94)
+        #expect(rerun.tagsReplaced > 0)
+        let latest = try store.codebook(id: "bygdsam")
+        // "distans" no longer signals co-working spaces (F023: "på distans"); F005 still names a närarbetsplats.
+        let hits = try Self.respondents(store, latest) { $0.themes = ["nararbetsplatser"] }
+        #expect(hits.contains("F005/ideer"))
+        #expect(!hits.contains("F023/ideer"))
+        // The manual tag survives.
+        #expect(try Self.respondents(store, latest) { $0.themes = ["boende"] }.contains("F003/ideer"))
+        #expect(try store.coding(by: "Anna", codebook: latest).count == 1)
+    }
+
+    @Test func aCodersNoOverrulesTheAutoTag() throws {
+        let (store, stored) = try Self.sampleStore()
+        _ = try Self.tag(store, stored)
+        #expect(
+            try Self.respondents(store, stored) {
+                $0.themes = ["skola"]; $0.survey = "foretag-2025"
+            }.contains("F020/ideer"))
+        try store.setManualTags(
+            [
+                ManualTag(
+                    answer: .locator(survey: "foretag-2025", respondent: "F020", question: "ideer"), theme: "skola", coder: "Anna",
+                    negative: true)
+            ],
+            codebook: stored)
+        #expect(try !Self.respondents(store, stored) { $0.themes = ["skola"] }.contains("F020/ideer"))
+        let anna = try store.coding(by: "Anna", codebook: stored)
+        #expect(anna.values.first == [])
+        // The auto coder's own record is unchanged, so agreement can still measure it.
+        #expect(try store.coding(by: "auto", codebook: stored).values.contains { $0.contains("skola") })
+    }
+
+    @Test func unknownAnswersAndThemesAreErrors() throws {
+        let (store, stored) = try Self.sampleStore()
+        #expect(throws: StoreError.answerNotFound("answer 999999")) {
+            try store.setManualTags([ManualTag(answer: .id(999_999), theme: "skola", coder: "A")], codebook: stored)
+        }
+        #expect(throws: StoreError.themeNotFound(theme: "fiske", codebook: "bygdsam")) {
+            try store.setManualTags([ManualTag(answer: .id(1), theme: "fiske", coder: "A")], codebook: stored)
+        }
+    }
+
+    @Test func everyQueryFilter() throws {
+        let (store, stored) = try Self.sampleStore()
+        _ = try Self.tag(store, stored)
+        // Which associations in BLT talk about co-working spaces?
+        #expect(
+            try Self.respondents(store, stored) {
+                $0.themes = ["nararbetsplatser"]; $0.kind = "Förening"; $0.district = "BLT"
+            } == ["A16/arbetsformer"])
+        // A parent theme brings its children's answers.
+        let infrastructure = try Self.respondents(store, stored) { $0.themes = stored.codebook.descendants(of: "infrastruktur") }
+        let broadband = try Self.respondents(store, stored) { $0.themes = ["bredband"] }
+        #expect(Set(broadband).isSubset(of: Set(infrastructure)) && infrastructure.count > broadband.count)
+        #expect(
+            try Self.respondents(store, stored) {
+                $0.serviceTown = "Köpmanholmen"; $0.question = "ideer"
+            } == ["F007/ideer", "F023/ideer"])
+        #expect(
+            try Self.respondents(store, stored) {
+                $0.survey = "forening-2025"; $0.text = "\"gamla skolan\""
+            } == ["A16/arbetsformer"])
+        #expect(try Self.respondents(store, stored) { $0.wave = "2024" }.isEmpty)
+        #expect(try Self.respondents(store, stored) { $0.wave = "2025" }.count == 94)
+        let untagged = try Self.respondents(store, stored) { $0.untagged = true }
+        #expect(untagged.contains("F003/ideer") && untagged.count < 94)
+        var filter = AnswerFilter()
+        filter.themes = ["bredband"]
+        filter.codebook = "bygdsam"
+        filter.limit = 2
+        let limited = try store.answers(matching: filter, codebook: stored)
+        #expect(limited.hits.count == 2)
+        #expect(limited.answers == broadband.count)
+        #expect(limited.respondents <= limited.answers)
+        // Matched words come back as spans.
+        let first = try #require(limited.hits.first)
+        #expect(!first.spans.isEmpty)
+        let text = Array(first.text.unicodeScalars)
+        #expect(
+            first.spans.allSatisfy { span in
+                let word = String(String.UnicodeScalarView(text[span[0]..<span[1]])).lowercased()
+                return word.hasPrefix("bredband") || word.contains("fiber") || word.hasPrefix("uppkoppling") || word.hasPrefix("mobil")
+                    || word.hasPrefix("täckning") || word == "wifi"
+            })
+    }
+
+    @Test func badFullTextQueryIsAClearError() throws {
+        let (store, stored) = try Self.sampleStore()
+        var filter = AnswerFilter()
+        filter.text = "\"öppen"
+        #expect(throws: StoreError.self) { try store.answers(matching: filter, codebook: stored) }
+    }
+
+    @Test func themeCountsRollUpChildren() throws {
+        let (store, stored) = try Self.sampleStore()
+        _ = try Self.tag(store, stored)
+        let counts = try store.themeCounts(stored)
+        let byId = Dictionary(uniqueKeysWithValues: counts.map { ($0.theme, $0) })
+        #expect(counts.first?.theme == "civilsamhalle" && counts[1].depth == 1)
+        #expect(byId["infrastruktur"]!.answers >= byId["bredband"]!.answers)
+        #expect(byId["infrastruktur"]!.answers <= byId["bredband"]!.answers + byId["kollektivtrafik"]!.answers + byId["vagar"]!.answers)
+        #expect(counts.allSatisfy { $0.respondents <= $0.answers })
+    }
+
+    @Test(arguments: [
+        ("id: k\nthemes:\n  - { id: a }\n  - { id: a }\n", "theme \"a\" appears twice"),
+        ("id: k\nthemes:\n  - { id: a, parent: b }\n", "parent \"b\" is not a theme"),
+        ("id: k\nthemes:\n  - { id: a, parent: b }\n  - { id: b, parent: a }\n", "its parents form a cycle"),
+        ("id: k\nthemes: []\n", "the codebook has no themes"),
+    ])
+    func codebookFileErrors(yaml: String, message: String) throws {
+        let folder = TemporaryDirectory()
+        let path = folder.write("k.yaml", yaml)
+        do {
+            _ = try DefinitionLoader.codebook(at: path)
+            Issue.record("no error")
+        } catch let error as ImportError {
+            #expect(error.errorDescription?.contains(message) == true, "\(error.errorDescription ?? "")")
+        }
+    }
+}
