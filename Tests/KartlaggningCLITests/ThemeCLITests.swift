@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// End-to-end: codebooks, tagging, queries, themes, terms and agreement through the built binary.
+@Suite(.serialized)
+struct ThemeCLITests {
+    let folder = TemporaryDirectory()
+    var db: String { folder.path("k.sqlite") }
+
+    func kartlagg(_ arguments: String...) throws -> CLI.Result {
+        try CLI.run(arguments, in: folder.url)
+    }
+
+    /// The sample companies and associations imported, the sample codebook loaded and applied.
+    func tagged() throws {
+        for arguments in [
+            ["districts", "load", "--db", db, Paths.sample("districts.yaml")],
+            ["survey", "add", "--db", db, Paths.sample("foretag-2025.survey.yaml")],
+            ["survey", "add", "--db", db, Paths.sample("forening-2025.survey.yaml")],
+            ["import", "--db", db, "--survey", "foretag-2025", Paths.sample("foretag-2025.csv")],
+            ["import", "--db", db, "--survey", "forening-2025", Paths.sample("forening-2025.csv")],
+            ["codebook", "load", "--db", db, Paths.sample("kodbok.yaml")],
+            ["tag", "--db", db],
+        ] {
+            let result = try CLI.run(arguments, in: folder.url)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+    }
+
+    @Test func stemPrintsStems() throws {
+        let result = try kartlagg("stem", "föreningarnas", "Kollektivtrafiken")
+        #expect(result.stdout == "föreningarnas\tförening\nKollektivtrafiken\tkollektivtrafik\n")
+    }
+
+    @Test func codebookTestExplainsMatches() throws {
+        try tagged()
+        let json = try kartlagg("codebook", "test", "--db", db, "bygdsam", "Det finns inget samarbete, men bussen går", "--format", "json")
+        #expect(json.status == 0)
+        let matches = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(matches?.map { $0["theme"] as? String } == ["kollektivtrafik"])
+        #expect(matches?.first?["pattern"] as? String == "buss")
+        let spans = matches?.first?["matches"] as? [[String: Any]]
+        #expect(spans?.first?["text"] as? String == "bussen")
+        #expect(spans?.first?["start"] as? Int == 31)
+        #expect(spans?.first?["end"] as? Int == 37)
+        let text = try kartlagg("codebook", "test", "--db", db, "bygdsam", "Fiber till byn")
+        #expect(text.stdout.hasPrefix("bredband  fiber*  \"Fiber\" 0–5\n"))
+    }
+
+    @Test func codebookLoadIsIdempotentAndRejectsBadPatterns() throws {
+        try tagged()
+        let again = try kartlagg("codebook", "load", "--db", db, Paths.sample("kodbok.yaml"))
+        #expect(again.stdout == "codebook bygdsam 2025.1: unchanged, revision 1 (16 themes)\n")
+        let bad = folder.write("bad.yaml", "id: k\nthemes:\n  - { id: a, keywords: [\"bred-band*\"] }\n")
+        let result = try kartlagg("codebook", "load", "--db", db, bad)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: theme \"a\": pattern \"bred-band*\": \"bred-band*\": wildcards and = apply to one token"))
+    }
+
+    @Test func queryAsJSONForScripts() throws {
+        try tagged()
+        let result = try kartlagg(
+            "query", "--db", db, "--theme", "nararbetsplatser", "--kind", "förening", "--district", "BLT", "--format", "json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let hits = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        #expect(hits?.count == 1)
+        let hit = try #require(hits?.first)
+        for key in ["answer", "respondent", "kind", "district", "survey", "question", "themes", "text"] {
+            #expect(hit[key] != nil, "\(key)")
+        }
+        #expect(hit["respondent"] as? String == "A16")
+        #expect(hit["themes"] as? [String] == ["nararbetsplatser", "skola"])
+    }
+
+    @Test func queryAsMarkdownMarksWords() throws {
+        try tagged()
+        let result = try kartlagg(
+            "query", "--db", db, "--theme", "bredband", "--survey", "foretag-2025", "--limit", "1", "--format", "markdown")
+        #expect(result.stdout.hasPrefix("| svar | respondent | typ | område | serviceort | enkät | omgång | fråga | teman | text |\n"))
+        #expect(result.stdout.contains("**Fibern**"))
+        #expect(result.stdout.contains(" answers from "))
+        #expect(result.stdout.contains("(1 shown)"))
+    }
+
+    @Test func themesTerms() throws {
+        try tagged()
+        let themes = try kartlagg("themes", "--db", db, "--format", "json")
+        let counts = try JSONSerialization.jsonObject(with: Data(themes.stdout.utf8)) as? [[String: Any]]
+        #expect(counts?.count == 16)
+        let terms = try kartlagg("terms", "--db", db, "--by", "kind", "--top", "3")
+        #expect(terms.status == 0)
+        #expect(terms.stdout.hasPrefix("förening\n  most frequent:    "))
+        #expect(!terms.stdout.contains(" och "))
+    }
+
+    @Test func manualCodingAndAgreement() throws {
+        try tagged()
+        #expect(try kartlagg("tag", "import", "--db", db, Paths.sample("kodning-anna.csv")).stdout.hasSuffix("43 decisions by Anna\n"))
+        let agreement = try kartlagg("agreement", "--db", db, "--coder", "auto", "--coder", "Anna", "--format", "json")
+        let report = try JSONSerialization.jsonObject(with: Data(agreement.stdout.utf8)) as? [String: Any]
+        #expect(report?["answers"] as? Int == 25)
+        let unknown = try kartlagg("agreement", "--db", db, "--coder", "auto", "--coder", "Cecilia")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no coding by \"Cecilia\""))
+        let auto = try kartlagg("tag", "add", "--db", db, "--answer", "1", "--theme", "skola", "--coder", "auto")
+        #expect(auto.status != 0)
+        let missing = try kartlagg("tag", "add", "--db", db, "--answer", "99999", "--theme", "skola", "--coder", "Anna")
+        #expect(missing.stderr == "error: no answer 99999; `kartlagg query` shows answer ids\n")
+    }
+}
