@@ -13,6 +13,7 @@ struct SchemaTests {
         ("districts.schema.json", "districts.yaml"),
         ("answers.schema.json", "tema-nararbetsplatser-bjasta.json"),
         ("answers.schema.json", "tema-foreningsliv-bredbyn.json"),
+        ("codebook.schema.json", "kodbok.yaml"),
     ]
 
     static let script = """
@@ -40,6 +41,7 @@ struct SchemaTests {
         ]
         let pipe = Pipe()
         process.standardOutput = pipe
+        process.standardError = pipe
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
