@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""make bench: kartlagg's import against SQLite's own, timed in the same run.
+"""make bench: kartlagg's import against SQLite's own, and its tagging against pandas, timed in the same run.
 
 For each size it generates an Excel-style export (Benchmarks/generate.py) and times, one after another:
   sqlite3 .import   the sqlite3 shell loading the file into one untyped table (the reference the issue names);
   sqlite3 schema    the sqlite3 shell loading the file and then building kartlagg's own tables from it in SQL
                     (respondents, typed answers, full-text index): what SQLite itself needs for the same result;
   kartlagg import   detection, parsing, validation, typed answers, upsert and the full-text index.
+At 200,000 rows it then tags the 600,000 free texts with a 20-theme and a 200-theme codebook (Benchmarks/codebooks.py)
+and times pandas `str.contains` with the 20 themes as regular expressions (Benchmarks/pandas_baseline.py).
 Each run gets a fresh database. Peak memory is the process's maximum resident set (wait4's ru_maxrss).
 Sizes: BENCH_ROWS (default "200000 1000000"). Figures are ratios measured in this run: the machine is shared."""
 import os
@@ -99,9 +101,37 @@ def bench(rows):
     print(f"  {'sqlite3 schema':18}{schema_time:9.2f}{schema_mem / 1024:9.0f}   {schema_time / raw_time:.2f}")
     print(f"  {'kartlagg import':18}{k_time:9.2f}{k_mem / 1024:9.0f}   {k_time / raw_time:.2f}"
           f"  (= {k_time / schema_time:.2f} × sqlite3 building the same tables)")
+    if rows == TAG_ROWS:
+        tag_bench(csv, target)
     for path in (reference, schema, target):
         fresh(path)
     return k_mem
+
+
+TAG_ROWS = 200000
+
+
+def tag_bench(csv, db):
+    """Tags the imported answers with a 20-theme and a 200-theme codebook, and times pandas on the 20 themes."""
+    subprocess.run([sys.executable, ROOT / "Benchmarks" / "codebooks.py", DATA], check=True)
+    for count in (20, 200):
+        run([BIN, "codebook", "load", "--db", db, DATA / f"bench{count}.yaml"])
+    t20, m20 = run([BIN, "tag", "--db", db, "--codebook", "bench20"])
+    t200, m200 = run([BIN, "tag", "--db", db, "--codebook", "bench200"])
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        print("installing pandas (the tagging benchmark's reference) …", flush=True)
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "pandas"], check=True)
+    baseline = subprocess.run(
+        [sys.executable, ROOT / "Benchmarks" / "pandas_baseline.py", csv, DATA / "bench20.regex.json"],
+        check=True, capture_output=True, text=True).stdout.split()
+    p20 = float(baseline[0])
+    print(f"\ntagging {int(baseline[2]):,} free-text answers")
+    print(f"  {'':34}{'seconds':>9}{'peak MB':>9}")
+    print(f"  {'kartlagg tag, 20 themes':34}{t20:9.2f}{m20 / 1024:9.0f}")
+    print(f"  {'kartlagg tag, 200 themes':34}{t200:9.2f}{m200 / 1024:9.0f}   {t200 / t20:.2f} × 20 themes (target ≤ 1.5)")
+    print(f"  {'pandas str.contains, 20 themes':34}{p20:9.2f}{'':9}   kartlagg with 200 themes takes {t200 / p20:.2f} × its time")
 
 
 def main():

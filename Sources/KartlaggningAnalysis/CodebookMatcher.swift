@@ -8,7 +8,7 @@ import KartlaggningCore
 /// let matcher = try CodebookMatcher(codebook: codebook)
 /// matcher.match("Vi saknar bredbandsutbyggnad i byn")  // [ThemeMatch(theme: "bredband", pattern: "bredband*", …)]
 /// ```
-public struct CodebookMatcher: Sendable {
+public struct CodebookMatcher {
     /// One pattern of one theme, keyword or exclude.
     struct Entry: Sendable {
         var theme: Int
@@ -30,6 +30,13 @@ public struct CodebookMatcher: Sendable {
     /// Entries by the id of their first token pattern.
     private var entriesByFirstToken: [Int: [Int]] = [:]
     private var themeQuestions: [Set<String>?] = []
+    /// What each distinct token satisfied: answers repeat their words, so most tokens are looked up once.
+    private let cache = TokenCache()
+
+    final class TokenCache {
+        var patterns: [String: [Int]] = [:]
+        static let limit = 500_000
+    }
 
     /// Compiles every keyword and exclude pattern of `codebook`.
     /// - Throws: `PatternError` naming the theme and pattern that cannot be read.
@@ -69,8 +76,16 @@ public struct CodebookMatcher: Sendable {
         infixLengths = Set(infixes.keys.map { $0.unicodeScalars.count }).sorted()
     }
 
-    /// The token patterns that `token` satisfies.
+    /// The token patterns that `token` satisfies, remembered.
     private func satisfied(by token: String) -> [Int] {
+        if let known = cache.patterns[token] { return known }
+        let found = lookUp(token)
+        if cache.patterns.count >= TokenCache.limit { cache.patterns.removeAll(keepingCapacity: true) }
+        cache.patterns[token] = found
+        return found
+    }
+
+    private func lookUp(_ token: String) -> [Int] {
         var found: [Int] = []
         if !stems.isEmpty, let ids = stems[SwedishStemmer.stem(token)] { found += ids }
         if let ids = exacts[token] { found += ids }

@@ -18,11 +18,17 @@ public enum SwedishStemmer {
     }
 
     static func isSEnding(_ c: Unicode.Scalar) -> Bool {
-        "bcdfghjklmnoprtvy".unicodeScalars.contains(c)
+        switch c {
+        case "b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "o", "p", "r", "t", "v", "y": true
+        default: false
+        }
     }
 
     static func isOstEnding(_ c: Unicode.Scalar) -> Bool {
-        "iklnprtuv".unicodeScalars.contains(c)
+        switch c {
+        case "i", "k", "l", "n", "p", "r", "t", "u", "v": true
+        default: false
+        }
     }
 
     static let mainSuffixes: [[Unicode.Scalar]] = [
