@@ -1,0 +1,48 @@
+/// A cross-tabulation: counts, bases, percentages, suppression and statistics, ready to render.
+public struct CrossTable: Codable, Sendable, Equatable {
+    /// One cell. A suppressed cell carries neither `n` nor `percent`.
+    public struct Cell: Codable, Sendable, Equatable {
+        public var row: String
+        public var col: String
+        public var n: Int?
+        public var base: Int?
+        public var percent: Double?
+        public var suppressed: Bool
+    }
+
+    /// A row's or column's total: the base the percentages of that line are shares of.
+    public struct Total: Codable, Sendable, Equatable {
+        public var value: String
+        public var n: Int?
+        public var suppressed: Bool
+    }
+
+    /// χ² results: for the whole table, or per row (or column) of a multi-response dimension.
+    public struct Stats: Codable, Sendable, Equatable {
+        public var table: ChiSquare.Result?
+        /// For a multi-response dimension: a 2×k test of each value (present or not) against the other dimension.
+        public var perValue: [String: ChiSquare.Result]
+        public var warnings: [String]
+    }
+
+    public var rows: String
+    public var cols: String
+    public var unit: String
+    public var percentBase: String
+    public var rowValues: [String]
+    public var colValues: [String]
+    public var multiResponseRows: Bool
+    public var multiResponseCols: Bool
+    public var cells: [Cell]
+    public var rowTotals: [Total]
+    public var colTotals: [Total]
+    public var total: Int
+    public var minCell: Int
+    public var stats: Stats?
+    public var notes: [String]
+
+    /// The cell at `row`, `col`.
+    public func cell(_ row: String, _ col: String) -> Cell? {
+        cells.first { $0.row == row && $0.col == col }
+    }
+}

@@ -1,0 +1,175 @@
+/// Counts units into a table and protects it: percentages of the chosen base, small cells suppressed with
+/// enough further cells that no hidden value can be recovered from the totals shown, and χ² statistics.
+public enum CrossTabulation {
+    /// What a percentage is a share of.
+    public enum PercentBase: String, Sendable, CaseIterable, Codable {
+        case col, row, total, none
+    }
+
+    public struct Options: Sendable {
+        public var rows = "rows"
+        public var cols = "cols"
+        public var unit = "respondents"
+        public var percent = PercentBase.col
+        /// Cells with 0 < n < minCell are suppressed; 0 turns suppression off.
+        public var minCell = 3
+        public var stats = false
+        public var multiResponseRows = false
+        public var multiResponseCols = false
+        /// Mentions: bases are sums of cells, not counts of units.
+        public var weighted = false
+
+        public init() {}
+    }
+
+    public static func tabulate(_ units: [CrossUnit], rowValues: [String], colValues: [String], options: Options) -> CrossTable {
+        let rowIndex = Dictionary(rowValues.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let colIndex = Dictionary(colValues.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: colValues.count), count: rowValues.count)
+        var rowBase = [Int](repeating: 0, count: rowValues.count)
+        var colBase = [Int](repeating: 0, count: colValues.count)
+        var grand = 0
+        for unit in units {
+            let rows = unit.rows.compactMap { value, weight in rowIndex[value].map { ($0, weight) } }
+            let cols = unit.cols.compactMap { value, weight in colIndex[value].map { ($0, weight) } }
+            for (r, rw) in rows { for (c, cw) in cols { counts[r][c] += rw * cw } }
+            if !options.weighted {
+                grand += 1
+                for (r, _) in rows { rowBase[r] += 1 }
+                for (c, _) in cols { colBase[c] += 1 }
+            }
+        }
+        if options.weighted {
+            rowBase = counts.map { $0.reduce(0, +) }
+            colBase = colValues.indices.map { c in counts.reduce(0) { $0 + $1[c] } }
+            grand = rowBase.reduce(0, +)
+        }
+
+        // MARK: Suppression
+        let minCell = max(0, options.minCell)
+        var hidden = counts.map { $0.map { $0 > 0 && $0 < minCell } }
+        var hiddenRowTotal = rowBase.map { $0 > 0 && $0 < minCell }
+        var hiddenColTotal = colBase.map { $0 > 0 && $0 < minCell }
+        if minCell > 0 {
+            for r in rowValues.indices where hiddenRowTotal[r] { for c in colValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
+            for c in colValues.indices where hiddenColTotal[c] { for r in rowValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
+            // A line whose cells add up to its shown total gives a lone hidden cell away: hide a second one.
+            let rowAdditive = rowValues.indices.map { counts[$0].reduce(0, +) == rowBase[$0] }
+            let colAdditive = colValues.indices.map { c in counts.reduce(0) { $0 + $1[c] } == colBase[c] }
+            let rowTotalsAdditive = rowBase.reduce(0, +) == grand
+            let colTotalsAdditive = colBase.reduce(0, +) == grand
+            var changed = true
+            while changed {
+                changed = false
+                for r in rowValues.indices where rowAdditive[r] && !hiddenRowTotal[r] && hidden[r].filter({ $0 }).count == 1 {
+                    if let c = smallest(colValues.indices.filter { !hidden[r][$0] }, by: { counts[r][$0] }) {
+                        hidden[r][c] = true
+                        changed = true
+                    }
+                }
+                for c in colValues.indices
+                where colAdditive[c] && !hiddenColTotal[c] && rowValues.indices.filter({ hidden[$0][c] }).count == 1 {
+                    if let r = smallest(rowValues.indices.filter { !hidden[$0][c] }, by: { counts[$0][c] }) {
+                        hidden[r][c] = true
+                        changed = true
+                    }
+                }
+                if colTotalsAdditive && hiddenColTotal.filter({ $0 }).count == 1,
+                    let c = smallest(colValues.indices.filter { !hiddenColTotal[$0] }, by: { colBase[$0] })
+                {
+                    hiddenColTotal[c] = true
+                    for r in rowValues.indices where counts[r][c] > 0 { hidden[r][c] = true }
+                    changed = true
+                }
+                if rowTotalsAdditive && hiddenRowTotal.filter({ $0 }).count == 1,
+                    let r = smallest(rowValues.indices.filter { !hiddenRowTotal[$0] }, by: { rowBase[$0] })
+                {
+                    hiddenRowTotal[r] = true
+                    for c in colValues.indices where counts[r][c] > 0 { hidden[r][c] = true }
+                    changed = true
+                }
+            }
+        }
+
+        // MARK: Cells
+        var cells: [CrossTable.Cell] = []
+        for (r, row) in rowValues.enumerated() {
+            for (c, col) in colValues.enumerated() {
+                let base: Int?
+                let baseHidden: Bool
+                switch options.percent {
+                case .col: (base, baseHidden) = (colBase[c], hiddenColTotal[c])
+                case .row: (base, baseHidden) = (rowBase[r], hiddenRowTotal[r])
+                case .total: (base, baseHidden) = (grand, false)
+                case .none: (base, baseHidden) = (nil, false)
+                }
+                let suppressed = hidden[r][c]
+                var percent: Double?
+                if !suppressed && !baseHidden, let base, base > 0 { percent = Double(counts[r][c]) / Double(base) * 100 }
+                cells.append(
+                    .init(
+                        row: row, col: col, n: suppressed ? nil : counts[r][c], base: baseHidden ? nil : base, percent: percent,
+                        suppressed: suppressed))
+            }
+        }
+
+        // MARK: Statistics
+        var stats: CrossTable.Stats?
+        if options.stats {
+            var perValue: [String: ChiSquare.Result] = [:]
+            var table: ChiSquare.Result?
+            var warnings: [String] = []
+            if !options.multiResponseRows && !options.multiResponseCols {
+                table = ChiSquare.test(counts.map { $0.map(Double.init) })
+            } else if options.multiResponseRows && !options.multiResponseCols {
+                for (r, row) in rowValues.enumerated() {
+                    perValue[row] = ChiSquare.test([
+                        counts[r].map(Double.init), colValues.indices.map { Double(colBase[$0] - counts[r][$0]) },
+                    ])
+                }
+            } else if options.multiResponseCols && !options.multiResponseRows {
+                for (c, col) in colValues.enumerated() {
+                    perValue[col] = ChiSquare.test([
+                        rowValues.indices.map { Double(counts[$0][c]) }, rowValues.indices.map { Double(rowBase[$0] - counts[$0][c]) },
+                    ])
+                }
+            } else {
+                warnings.append("no χ² for two multi-response dimensions")
+            }
+            for result in [table].compactMap({ $0 }) + perValue.values where result.lowExpectedCells > 0 {
+                warnings.append("some expected counts are below 5: the χ² approximation is unreliable there")
+                break
+            }
+            stats = .init(table: table, perValue: perValue, warnings: warnings)
+        }
+
+        var notes: [String] = []
+        if options.multiResponseRows || options.multiResponseCols {
+            notes.append(
+                "multi-response: a \(options.unit.dropLast()) can count in several \(options.multiResponseRows ? "rows" : "columns"), so percentages do not sum to 100"
+            )
+        }
+        if minCell > 0 && hidden.joined().contains(true) {
+            notes.append(
+                "cells with fewer than \(minCell) \(options.unit), and enough others that none can be worked out from the totals, are suppressed"
+            )
+        }
+        return CrossTable(
+            rows: options.rows, cols: options.cols, unit: options.unit, percentBase: options.percent.rawValue, rowValues: rowValues,
+            colValues: colValues, multiResponseRows: options.multiResponseRows, multiResponseCols: options.multiResponseCols,
+            cells: cells,
+            rowTotals: rowValues.indices.map {
+                .init(value: rowValues[$0], n: hiddenRowTotal[$0] ? nil : rowBase[$0], suppressed: hiddenRowTotal[$0])
+            },
+            colTotals: colValues.indices.map {
+                .init(value: colValues[$0], n: hiddenColTotal[$0] ? nil : colBase[$0], suppressed: hiddenColTotal[$0])
+            },
+            total: grand, minCell: minCell, stats: stats, notes: notes)
+    }
+
+    /// The index with the smallest positive value, else the smallest value; ties by position.
+    static func smallest(_ indices: [Int], by value: (Int) -> Int) -> Int? {
+        let positive = indices.filter { value($0) > 0 }
+        return (positive.isEmpty ? indices : positive).min { (value($0), $0) < (value($1), $1) }
+    }
+}
