@@ -20,6 +20,8 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case themeNotFound(theme: String, codebook: String)
     /// No answer is so named.
     case answerNotFound(String)
+    /// A cross-tab that cannot be made as asked.
+    case crossTab(String)
     /// SQLite refused an operation.
     case database(String)
 
@@ -35,6 +37,7 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
         case .codebookAmbiguous(let ids): "several codebooks are loaded (\(ids.joined(separator: ", "))); name one with --codebook"
         case .themeNotFound(let theme, let codebook): "codebook \"\(codebook)\" has no theme \"\(theme)\""
         case .answerNotFound(let reference): "no \(reference); `kartlagg query` shows answer ids"
+        case .crossTab(let message): "crosstab: \(message)"
         case .database(let message): "database: \(message)"
         }
     }

@@ -1,0 +1,143 @@
+import Foundation
+import KartlaggningAnalysis
+
+/// Renders a cross-tab with its caption: unit, bases, filters and the suppression rule.
+public enum CrossTableRenderer {
+    static let hidden = "··"
+
+    public static func render(_ table: CrossTable, format: CrossTableFormat, filters: [String] = []) throws -> String {
+        switch format {
+        case .json:
+            struct Output: Encodable {
+                var table: CrossTable
+                var filters: [String]
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            return String(decoding: try encoder.encode(Output(table: table, filters: filters)), as: UTF8.self) + "\n"
+        case .csv:
+            var out = "row,col,n,base,percent,suppressed\r\n"
+            for cell in table.cells {
+                out +=
+                    [
+                        csv(cell.row), csv(cell.col), cell.n.map(String.init) ?? "", cell.base.map(String.init) ?? "",
+                        cell.percent.map { String(format: "%.1f", $0) } ?? "", cell.suppressed ? "true" : "false",
+                    ].joined(separator: ",") + "\r\n"
+            }
+            return out
+        case .markdown:
+            var rows = table.rowValues.map { row in
+                [row] + table.colValues.map { col in cellText(table.cell(row, col)!, table, comma: true) } + [total(table.rowTotals, row)]
+            }
+            rows.append(["**N**"] + table.colValues.map { total(table.colTotals, $0) } + [String(table.total)])
+            return "**\(caption(table, filters: filters))**\n\n"
+                + Markdown.table(
+                    [table.rows + " \\ " + table.cols] + table.colValues + ["totalt"], rows, numeric: Set(1...(table.colValues.count + 1)))
+                + footer(table).map { "\n" + $0 + "\n" }.joined()
+        case .text:
+            var grid = [[table.rows + " \\ " + table.cols] + table.colValues + ["total"]]
+            for row in table.rowValues {
+                grid.append(
+                    [row] + table.colValues.map { cellText(table.cell(row, $0)!, table, comma: false) } + [total(table.rowTotals, row)])
+            }
+            grid.append(["N"] + table.colValues.map { total(table.colTotals, $0) } + [String(table.total)])
+            var widths = [Int](repeating: 0, count: grid[0].count)
+            for line in grid { for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) } }
+            let lines = grid.map { line in
+                line.enumerated().map { i, cell in
+                    i == 0
+                        ? cell + String(repeating: " ", count: widths[i] - cell.count)
+                        : String(repeating: " ", count: widths[i] - cell.count) + cell
+                }.joined(separator: "  ")
+            }
+            return caption(table, filters: filters) + "\n\n" + lines.joined(separator: "\n") + "\n"
+                + footer(table).map { "\n" + $0 }.joined() + "\n"
+        }
+    }
+
+    static func cellText(_ cell: CrossTable.Cell, _ table: CrossTable, comma: Bool) -> String {
+        guard !cell.suppressed, let n = cell.n else { return hidden }
+        guard let percent = cell.percent else { return table.percentBase == "none" ? String(n) : "\(n) (–)" }
+        let text = String(format: "%.1f", percent)
+        return "\(n) (\(comma ? text.replacingOccurrences(of: ".", with: ",") : text) %)"
+    }
+
+    static func total(_ totals: [CrossTable.Total], _ value: String) -> String {
+        guard let total = totals.first(where: { $0.value == value }) else { return "" }
+        return total.suppressed ? hidden : String(total.n ?? 0)
+    }
+
+    static func caption(_ table: CrossTable, filters: [String]) -> String {
+        let base: String =
+            switch table.percentBase {
+            case "col": "percentages of each column's N"
+            case "row": "percentages of each row's total"
+            case "total": "percentages of all \(table.total)"
+            default: "counts only"
+            }
+        var text = "\(table.rows) × \(table.cols): \(table.unit), \(base)"
+        if !filters.isEmpty { text += "; where " + filters.joined(separator: ", ") }
+        return text
+    }
+
+    static func footer(_ table: CrossTable) -> [String] {
+        var lines = table.notes
+        if table.minCell > 0 {
+            lines.append(
+                "\(hidden) suppressed: fewer than \(table.minCell) \(table.unit) (0 < n < \(table.minCell)), or hidden so that no suppressed value can be worked out from the totals"
+            )
+        }
+        if let stats = table.stats {
+            if let result = stats.table {
+                lines.append(
+                    "χ² = \(String(format: "%.2f", result.chiSquare)), df = \(result.degreesOfFreedom), p = \(pValue(result.pValue)), Cramér's V = \(result.cramersV.map { String(format: "%.3f", $0) } ?? "–")"
+                )
+            }
+            for value in table.rowValues + table.colValues {
+                guard let result = stats.perValue[value] else { continue }
+                lines.append(
+                    "\(value): χ² = \(String(format: "%.2f", result.chiSquare)), df = \(result.degreesOfFreedom), p = \(pValue(result.pValue))"
+                )
+            }
+            lines += stats.warnings
+        }
+        return lines
+    }
+
+    static func pValue(_ p: Double) -> String {
+        p < 0.001 ? "< 0.001" : String(format: "%.3f", p)
+    }
+
+    static func csv(_ text: String) -> String {
+        text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+
+    /// Percentage-point change per cell from wave `a` to wave `b`; a cell suppressed in either is hidden.
+    public static func compare(_ a: CrossTable, _ b: CrossTable, waves: (String, String), format: CrossTableFormat) -> String {
+        let header = [a.rows + " \\ " + a.cols] + a.colValues
+        let rows = a.rowValues.map { row in
+            [row]
+                + a.colValues.map { col -> String in
+                    guard let first = a.cell(row, col)?.percent, let second = b.cell(row, col)?.percent else { return hidden }
+                    return String(format: "%+.1f", second - first)
+                }
+        }
+        let title = "percentage points, \(waves.1) against \(waves.0) (\(a.unit), \(a.percentBase) percentages)"
+        switch format {
+        case .markdown:
+            return "**\(title)**\n\n" + Markdown.table(header, rows, numeric: Set(1..<header.count))
+        case .csv, .json:
+            return ([header] + rows).map { $0.map(csv).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        case .text:
+            var widths = header.map(\.count)
+            for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+            let lines = ([header] + rows).map { line in
+                line.enumerated().map { i, cell in
+                    let pad = String(repeating: " ", count: widths[i] - cell.count)
+                    return i == 0 ? cell + pad : pad + cell
+                }.joined(separator: "  ")
+            }
+            return title + "\n\n" + lines.joined(separator: "\n") + "\n"
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import KartlaggningAnalysis
+import KartlaggningCore
+import KartlaggningReport
+
+struct CrosstabCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crosstab",
+        abstract: "Cross-tabulate themes and closed questions by district, respondent kind, wave … — right numbers, safe cells.",
+        discussion:
+            "DIM is theme, district, service-town, kind, sector (ideell/privat/offentlig), survey, wave, interviewer, or a closed question's id (survey/question where several surveys have it). Respondents are counted once per cell by default. Cells with 0 < n < --min-cell are suppressed, with enough others that none can be worked out from the totals."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: ArgumentHelp("The row dimension.", valueName: "dim")) var rows: String
+    @Option(help: ArgumentHelp("The column dimension.", valueName: "dim")) var cols: String
+    @Option(help: "respondents, answers or mentions.") var count: CountUnit = .respondents
+    @Option(help: "col, row, total or none.") var percent: CrossTabulation.PercentBase = .col
+    @Flag(help: "Leave out respondents with no answer to a closed question (default: an \"(ej svar)\" category).") var dropMissing = false
+    @Option(
+        name: .customLong("where"),
+        help: ArgumentHelp("KEY=VALUE filter, KEY a dimension (repeatable; same key: or, different keys: and).", valueName: "key=value"))
+    var filters: [String] = []
+    @Option(help: "The codebook whose tags count (default: the only one loaded).") var codebook: String?
+    @Option(help: "Only answers to this question count for themes.") var question: String?
+    @Flag(help: "Pearson χ², df, p and Cramér's V (per value for multi-response dimensions).") var stats = false
+    @Option(help: "Suppress cells with fewer than this many (0: off).") var minCell: Int = 3
+    @Option(help: ArgumentHelp("Bin edges for integer and decimal questions, e.g. 0,10,50,250.", valueName: "edges")) var bins: String?
+    @Option(help: ArgumentHelp("Percentage-point change per cell between two waves, e.g. 2015,2017.", valueName: "a,b")) var compareWaves:
+        String?
+    @Option(help: "text, csv, json or markdown.") var format: CrossTableFormat = .text
+
+    func validate() throws {
+        if minCell < 0 { throw ValidationError("--min-cell is 0 (off) or more") }
+        if let compareWaves, compareWaves.split(separator: ",").count != 2 { throw ValidationError("--compare-waves takes two waves: A,B") }
+        if let bins, bins.split(separator: ",").contains(where: { Double($0.trimmingCharacters(in: .whitespaces)) == nil }) {
+            throw ValidationError("--bins takes numbers separated by commas")
+        }
+    }
+
+    func run() throws {
+        try Console.run {
+            let store = try database.open(creating: false)
+            var request = CrossRequest(rows: CrossDimension(rows), cols: CrossDimension(cols))
+            request.unit = count
+            request.dropMissing = dropMissing
+            request.themeQuestion = question
+            request.bins = bins?.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            if [request.rows, request.cols].contains(.theme) { request.codebook = try store.codebook(id: codebook) }
+            for filter in filters {
+                let parts = filter.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { throw ValidationError("--where takes KEY=VALUE, not \"\(filter)\"") }
+                request.filters[CrossDimension(parts[0]), default: []].append(parts[1])
+                if CrossDimension(parts[0]) == .theme && request.codebook == nil { request.codebook = try store.codebook(id: codebook) }
+            }
+            var options = CrossTabulation.Options()
+            options.rows = rows
+            options.cols = cols
+            options.unit = count.rawValue
+            options.percent = percent
+            options.minCell = minCell
+            options.stats = stats
+            options.weighted = count == .mentions
+            func table(_ request: CrossRequest) throws -> CrossTable {
+                let data = try store.crossData(request)
+                options.multiResponseRows = data.multiResponseRows
+                options.multiResponseCols = data.multiResponseCols
+                return CrossTabulation.tabulate(
+                    data.units.map { CrossUnit(rows: $0.rows, cols: $0.cols) }, rowValues: data.rowValues, colValues: data.colValues,
+                    options: options)
+            }
+            if let compareWaves {
+                let waves = compareWaves.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                var first = request
+                first.filters[.wave] = [waves[0]]
+                var second = request
+                second.filters[.wave] = [waves[1]]
+                print(
+                    CrossTableRenderer.compare(try table(first), try table(second), waves: (waves[0], waves[1]), format: format),
+                    terminator: "")
+                return
+            }
+            print(try CrossTableRenderer.render(try table(request), format: format, filters: filters), terminator: "")
+        }
+    }
+}
+
+extension CountUnit: ExpressibleByArgument {}
+extension CrossTabulation.PercentBase: ExpressibleByArgument {}
+extension CrossTableFormat: ExpressibleByArgument {}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `kartlagg crosstab` over the sample project, each output format against its golden file.
+@Suite(.serialized)
+struct CrosstabCLITests {
+    let folder = TemporaryDirectory()
+    var db: String { folder.path("k.sqlite") }
+
+    func kartlagg(_ arguments: [String]) throws -> CLI.Result {
+        try CLI.run(arguments, in: folder.url)
+    }
+
+    func sample() throws {
+        var steps: [[String]] = [["districts", "load", "--db", db, Paths.sample("districts.yaml")]]
+        for (survey, file) in [
+            ("foretag-2025", "foretag-2025.csv"), ("forening-2025", "forening-2025.csv"), ("inspel-2025", "inspel-2025.csv"),
+        ] {
+            steps.append(["survey", "add", "--db", db, Paths.sample("\(survey).survey.yaml")])
+            steps.append(["import", "--db", db, "--survey", survey, Paths.sample(file)])
+        }
+        steps.append(["codebook", "load", "--db", db, Paths.sample("kodbok.yaml")])
+        steps.append(["tag", "--db", db])
+        for step in steps {
+            let result = try kartlagg(step)
+            #expect(result.status == 0, "\(step): \(result.stderr)")
+        }
+    }
+
+    static let cases: [(name: String, arguments: [String])] = [
+        ("theme-district.txt", ["--rows", "theme", "--cols", "district", "--stats"]),
+        ("theme-district.md", ["--rows", "theme", "--cols", "district", "--format", "markdown"]),
+        ("theme-kind.csv", ["--rows", "theme", "--cols", "kind", "--format", "csv"]),
+        ("bredband-district.json", ["--rows", "bredband_nojd", "--cols", "district", "--stats", "--format", "json"]),
+        ("sector-district.txt", ["--rows", "sector", "--cols", "district", "--percent", "row", "--stats", "--min-cell", "0"]),
+        (
+            "behov-bransch.txt",
+            ["--rows", "behov", "--cols", "samverkar_foreningar", "--where", "district=Nätra", "--where", "district=BLT"]
+        ),
+        ("anstallda-bins.txt", ["--rows", "anstallda", "--cols", "district", "--bins", "0,5,20", "--min-cell", "0"]),
+        ("mentions-theme-survey.txt", ["--rows", "theme", "--cols", "survey", "--count", "mentions", "--percent", "none"]),
+    ]
+
+    @Test func formatsMatchTheirGoldenFiles() throws {
+        try sample()
+        for entry in Self.cases {
+            let result = try kartlagg(["crosstab", "--db", db] + entry.arguments)
+            #expect(result.status == 0, "\(entry.name): \(result.stderr)")
+            let golden = Golden.expected("crosstab-" + entry.name, target: "KartlaggningCLITests", actual: result.stdout)
+            #expect(result.stdout == golden, "\(entry.name)")
+        }
+    }
+
+    @Test func jsonMarksSuppressedCellsAndOmitsTheirValues() throws {
+        try sample()
+        let result = try kartlagg(["crosstab", "--db", db, "--rows", "theme", "--cols", "district", "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let table = try #require(json?["table"] as? [String: Any])
+        #expect(table["rows"] as? String == "theme")
+        #expect(table["unit"] as? String == "respondents")
+        let cells = try #require(table["cells"] as? [[String: Any]])
+        let suppressed = cells.filter { $0["suppressed"] as? Bool == true }
+        #expect(!suppressed.isEmpty)
+        #expect(suppressed.allSatisfy { $0["n"] == nil && $0["percent"] == nil })
+        // No shown cell identifies fewer than 3 respondents.
+        #expect(cells.allSatisfy { cell in (cell["n"] as? Int).map { $0 == 0 || $0 >= 3 } ?? true })
+    }
+
+    @Test func percentagesMatchAnIndependentCount() throws {
+        try sample()
+        // Counted by hand in foretag-2025.csv: Anundsjö F001–F005 and F021 ("anundsjö"); Nätra F006–F010 (F010 writes
+        // "Nätraområdet"), F022, F023; Grundsunda F011–F015 (F013 "GRUNDSUNDA"), F024; BLT F016–F020 (F018 writes
+        // "Björna-Långviksmon-Trehörningsjö"), F025.
+        let result = try kartlagg(["crosstab", "--db", db, "--rows", "kind", "--cols", "district", "--min-cell", "0", "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let cells = try #require((json?["table"] as? [String: Any])?["cells"] as? [[String: Any]])
+        func n(_ row: String, _ col: String) -> Int? {
+            cells.first { $0["row"] as? String == row && $0["col"] as? String == col }?["n"] as? Int
+        }
+        let companies = ["Anundsjö", "Nätra", "Grundsunda", "BLT"].map { n("företag", $0) ?? -1 }
+        #expect(companies.reduce(0, +) == 25)
+        #expect(companies == [6, 7, 6, 6])
+    }
+
+    @Test func errorsAreExplained() throws {
+        try sample()
+        let text = try kartlagg(["crosstab", "--db", db, "--rows", "ideer", "--cols", "district"])
+        #expect(text.status == 1)
+        #expect(text.stderr.contains("\"ideer\" is a text question"))
+        let bins = try kartlagg(["crosstab", "--db", db, "--rows", "anstallda", "--cols", "district"])
+        #expect(bins.stderr.contains("give --bins"))
+        let count = try kartlagg(["crosstab", "--db", db, "--rows", "kind", "--cols", "district", "--count", "answers"])
+        #expect(count.stderr.contains("needs theme as the rows or the columns"))
+        let unknown = try kartlagg(["crosstab", "--db", db, "--rows", "kommun", "--cols", "district"])
+        #expect(unknown.stderr.contains("\"kommun\" is neither a dimension"))
+    }
+}
