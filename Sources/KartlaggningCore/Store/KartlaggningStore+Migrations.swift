@@ -173,7 +173,7 @@ extension KartlaggningStore {
                         note       TEXT,
                         createdAt  TEXT NOT NULL
                     );
-                    CREATE INDEX tag_answer ON tag(answerId);
+                    CREATE INDEX tag_answer ON tag(answerId, codebookId, themeId);
                     CREATE INDEX tag_theme ON tag(codebookId, themeId);
                     CREATE UNIQUE INDEX tag_manual ON tag(answerId, codebookId, themeId, coder) WHERE coder <> 'auto';
                     CREATE TABLE tagRun (

@@ -62,14 +62,19 @@ extension KartlaggningStore {
             var answerThemes: [Int64: (respondent: Int64, themes: [String: Int])] = [:]
             if let stored = request.codebook, dimensions.contains(.theme) {
                 let ancestors = Self.ancestors(stored.codebook)
+                // Mentions: the passages the auto tags matched (a manual tag is one mention).
+                let spans =
+                    request.unit == .mentions
+                    ? """
+                    (SELECT COALESCE(SUM(json_array_length(t.spans)), 0) FROM tag t WHERE t.answerId = e.answerId
+                        AND t.codebookId = e.codebookId AND t.themeId = e.themeId AND t.coder = 'auto' AND t.revision = ?)
+                    """ : "?"
                 var sql = """
-                    SELECT e.answerId, a.respondentId, e.themeId,
-                        (SELECT COALESCE(SUM(json_array_length(t.spans)), 0) FROM tag t WHERE t.answerId = e.answerId
-                            AND t.codebookId = e.codebookId AND t.themeId = e.themeId AND t.coder = 'auto' AND t.revision = ?) AS spans
+                    SELECT e.answerId, a.respondentId, e.themeId, \(spans) AS spans
                     FROM effectiveTag e JOIN answer a ON a.id = e.answerId JOIN question q ON q.key = a.questionKey
                     WHERE e.codebookId = ?
                     """
-                var themeArguments: StatementArguments = [stored.revision, stored.codebook.id]
+                var themeArguments: StatementArguments = [request.unit == .mentions ? stored.revision : 1, stored.codebook.id]
                 if let question = request.themeQuestion {
                     sql += " AND q.id = ?"
                     themeArguments += [question]
