@@ -42,6 +42,8 @@ demo: build
 	$(BIN) themes --db $(DEMO_DB)
 	$(BIN) query --db $(DEMO_DB) --theme nararbetsplatser --kind förening --district BLT
 	$(BIN) agreement --db $(DEMO_DB) --coder auto --coder Anna
+	$(BIN) crosstab --db $(DEMO_DB) --rows theme --cols kind --stats
+	$(BIN) crosstab --db $(DEMO_DB) --rows bredband_nojd --cols district --stats
 	@echo "The demo database is $(DEMO_DB)."
 
 # Import speed and memory against sqlite3's own .import; see Benchmarks/README.md.
