@@ -132,6 +132,11 @@ def tag_bench(csv, db):
     print(f"  {'kartlagg tag, 20 themes':34}{t20:9.2f}{m20 / 1024:9.0f}")
     print(f"  {'kartlagg tag, 200 themes':34}{t200:9.2f}{m200 / 1024:9.0f}   {t200 / t20:.2f} × 20 themes (target ≤ 1.5)")
     print(f"  {'pandas str.contains, 20 themes':34}{p20:9.2f}{'':9}   kartlagg with 200 themes takes {t200 / p20:.2f} × its time")
+    theme_time, theme_mem = run([BIN, "crosstab", "--db", db, "--rows", "theme", "--cols", "district", "--codebook", "bench20"])
+    closed_time, closed_mem = run([BIN, "crosstab", "--db", db, "--rows", "bredband", "--cols", "kind"])
+    print(f"\ncross-tabs over {TAG_ROWS:,} respondents")
+    print(f"  {'theme × district (20 themes)':34}{theme_time:9.2f}{theme_mem / 1024:9.0f}")
+    print(f"  {'bredband (scale) × kind':34}{closed_time:9.2f}{closed_mem / 1024:9.0f}")
 
 
 def main():

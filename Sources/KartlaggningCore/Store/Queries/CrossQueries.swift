@@ -29,22 +29,30 @@ extension KartlaggningStore {
                 throw StoreError.crossTab("the questions come from different surveys: \(surveys.sorted().joined(separator: ", "))")
             }
 
-            // Respondents and their fields.
-            var respondentSQL = "SELECT id, surveyId, kind, district, serviceTown, wave, interviewer FROM respondent"
+            // Respondents and the fields the table needs, in `attributes` order.
+            let attributes = Array(Set(dimensions.filter { if case .question = $0 { false } else { $0 != .theme } }))
+            let columns: [CrossDimension: String] = [
+                .survey: "surveyId", .kind: "kind", .sector: "kind", .district: "district", .serviceTown: "serviceTown",
+                .wave: "wave", .interviewer: "interviewer",
+            ]
+            var respondentSQL = "SELECT id" + attributes.map { ", " + columns[$0]! }.joined() + " FROM respondent"
             var arguments: StatementArguments = []
             if let survey = surveys.first {
                 respondentSQL += " WHERE surveyId = ?"
                 arguments += [survey]
             }
-            var fields: [Int64: [CrossDimension: String]] = [:]
-            for row in try Row.fetchAll(db, sql: respondentSQL, arguments: arguments) {
-                let kind: String = row["kind"]
-                fields[row["id"]] = [
-                    .survey: row["surveyId"], .kind: kind, .sector: CrossDimension.sector(ofKind: kind),
-                    .district: row["district"] ?? CrossRequest.unknown, .serviceTown: row["serviceTown"] ?? CrossRequest.unknown,
-                    .wave: row["wave"] ?? CrossRequest.unknown, .interviewer: row["interviewer"] ?? CrossRequest.unknown,
-                ]
+            var fields: [Int64: [String]] = [:]
+            let respondentRows = try Row.fetchCursor(db, sql: respondentSQL, arguments: arguments)
+            while let row = try respondentRows.next() {
+                var values: [String] = []
+                values.reserveCapacity(attributes.count)
+                for (index, dimension) in attributes.enumerated() {
+                    let value = row[index + 1] as String? ?? CrossRequest.unknown
+                    values.append(dimension == .sector ? CrossDimension.sector(ofKind: value) : value)
+                }
+                fields[row[0]] = values
             }
+            let attributeIndex = Dictionary(uniqueKeysWithValues: attributes.enumerated().map { ($1, $0) })
 
             // Closed answers, per respondent.
             var closed: [String: [Int64: [String]]] = [:]
@@ -58,46 +66,50 @@ extension KartlaggningStore {
                 closed[id] = values
             }
 
-            // Themes, per answer, rolled up to their ancestors.
+            // Themes, per answer (or per respondent), rolled up to their ancestors. Read from the tags directly:
+            // the effectiveTag view, less the DISTINCT the grouping makes needless.
             var answerThemes: [Int64: (respondent: Int64, themes: [String: Int])] = [:]
+            var respondentThemes: [Int64: [String: Int]] = [:]
             if let stored = request.codebook, dimensions.contains(.theme) {
                 let ancestors = Self.ancestors(stored.codebook)
-                // Mentions: the passages the auto tags matched (a manual tag is one mention).
+                let byRespondent = request.unit == .respondents
                 let spans =
                     request.unit == .mentions
-                    ? """
-                    (SELECT COALESCE(SUM(json_array_length(t.spans)), 0) FROM tag t WHERE t.answerId = e.answerId
-                        AND t.codebookId = e.codebookId AND t.themeId = e.themeId AND t.coder = 'auto' AND t.revision = ?)
-                    """ : "?"
+                    ? "SUM(CASE WHEN t.coder = 'auto' THEN json_array_length(t.spans) ELSE 1 END)" : "1"
                 var sql = """
-                    SELECT e.answerId, a.respondentId, e.themeId, \(spans) AS spans
-                    FROM effectiveTag e JOIN answer a ON a.id = e.answerId JOIN question q ON q.key = a.questionKey
-                    WHERE e.codebookId = ?
+                    SELECT \(byRespondent ? "a.respondentId" : "t.answerId"), a.respondentId, t.themeId, \(spans)
+                    FROM tag t JOIN answer a ON a.id = t.answerId
+                    WHERE t.codebookId = ? AND t.negative = 0 AND (t.coder <> 'auto' OR t.revision = ?)
+                    AND NOT EXISTS (SELECT 1 FROM tag n WHERE n.answerId = t.answerId AND n.codebookId = t.codebookId
+                                    AND n.themeId = t.themeId AND n.negative = 1)
                     """
-                var themeArguments: StatementArguments = [request.unit == .mentions ? stored.revision : 1, stored.codebook.id]
+                var themeArguments: StatementArguments = [stored.codebook.id, stored.revision]
                 if let question = request.themeQuestion {
-                    sql += " AND q.id = ?"
+                    sql += " AND a.questionKey IN (SELECT key FROM question WHERE id = ?)"
                     themeArguments += [question]
                 }
-                for row in try Row.fetchAll(db, sql: sql, arguments: themeArguments) {
-                    let answer: Int64 = row["answerId"]
-                    let weight = request.unit == .mentions ? max(1, row["spans"] as Int) : 1
-                    var entry = answerThemes[answer] ?? (row["respondentId"], [:])
-                    for theme in [row["themeId"] as String] + (ancestors[row["themeId"]] ?? []) {
-                        entry.themes[theme] = request.unit == .mentions ? (entry.themes[theme] ?? 0) + weight : 1
+                sql += byRespondent ? " GROUP BY a.respondentId, t.themeId" : " GROUP BY t.answerId, t.themeId"
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: themeArguments)
+                while let row = try rows.next() {
+                    let key: Int64 = row[0]
+                    let theme: String = row[2]
+                    let weight = request.unit == .mentions ? max(1, row[3] as Int) : 1
+                    if byRespondent {
+                        for name in [theme] + (ancestors[theme] ?? []) { respondentThemes[key, default: [:]][name] = 1 }
+                    } else {
+                        var entry = answerThemes[key] ?? (row[1], [:])
+                        for name in [theme] + (ancestors[theme] ?? []) {
+                            entry.themes[name] = request.unit == .mentions ? (entry.themes[name] ?? 0) + weight : 1
+                        }
+                        answerThemes[key] = entry
                     }
-                    answerThemes[answer] = entry
                 }
             }
 
             // The units: respondents, or the free-text answers.
             var unitKeys: [(respondent: Int64, themes: [String: Int])] = []
             if request.unit == .respondents {
-                var byRespondent: [Int64: [String: Int]] = [:]
-                for (_, entry) in answerThemes {
-                    for theme in entry.themes.keys { byRespondent[entry.respondent, default: [:]][theme] = 1 }
-                }
-                unitKeys = fields.keys.sorted().map { ($0, byRespondent[$0] ?? [:]) }
+                unitKeys = fields.keys.sorted().map { ($0, respondentThemes[$0] ?? [:]) }
             } else {
                 var sql = "SELECT a.id, a.respondentId FROM answer a JOIN question q ON q.key = a.questionKey WHERE a.isFreeText"
                 var answerArguments: StatementArguments = []
@@ -121,7 +133,8 @@ extension KartlaggningStore {
                     }
                     return Dictionary(answer.map { ($0, 1) }, uniquingKeysWith: { a, _ in a })
                 default:
-                    return fields[respondent]?[dimension].map { [$0: 1] }
+                    guard let index = attributeIndex[dimension], let value = fields[respondent]?[index] else { return nil }
+                    return [value: 1]
                 }
             }
             let filters = request.filters.mapValues { allowed in
