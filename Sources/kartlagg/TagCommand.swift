@@ -46,8 +46,8 @@ struct TagCommand: ParsableCommand {
         }
     }
 
-    struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A coder tags an answer with a theme.")
+    /// One coder's decision on one answer and theme.
+    struct Decision: ParsableArguments {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var codebook: CodebookOption
         @Option(help: "The answer id (see `kartlagg query`).") var answer: Int64
@@ -55,31 +55,33 @@ struct TagCommand: ParsableCommand {
         @Option(help: "Who codes.") var coder: String
         @Option(help: "Why.") var note: String?
 
+        func record(negative: Bool) throws {
+            try TagCommand.set(
+                database: database, codebook: codebook.codebook,
+                tag: ManualTag(answer: .id(answer), theme: theme, coder: coder, negative: negative, note: note))
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A coder tags an answer with a theme.")
+        @OptionGroup var decision: Decision
+
         func run() throws {
             try Console.run {
-                try set(
-                    database: database, codebook: codebook.codebook,
-                    tag: ManualTag(answer: .id(answer), theme: theme, coder: coder, note: note))
-                print("answer \(answer): \(coder) tags \(theme)")
+                try decision.record(negative: false)
+                print("answer \(decision.answer): \(decision.coder) tags \(decision.theme)")
             }
         }
     }
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A coder says an answer is not about a theme (overrules the auto tag).")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var codebook: CodebookOption
-        @Option(help: "The answer id.") var answer: Int64
-        @Option(help: "The theme id.") var theme: String
-        @Option(help: "Who codes.") var coder: String
-        @Option(help: "Why.") var note: String?
+        @OptionGroup var decision: Decision
 
         func run() throws {
             try Console.run {
-                try set(
-                    database: database, codebook: codebook.codebook,
-                    tag: ManualTag(answer: .id(answer), theme: theme, coder: coder, negative: true, note: note))
-                print("answer \(answer): \(coder) says not \(theme)")
+                try decision.record(negative: true)
+                print("answer \(decision.answer): \(decision.coder) says not \(decision.theme)")
             }
         }
     }

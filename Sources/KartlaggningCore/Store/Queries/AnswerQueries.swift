@@ -88,17 +88,9 @@ extension KartlaggningStore {
     /// Every theme of the codebook, in tree order, with the answers and respondents tagged with it or a theme below it.
     public func themeCounts(_ stored: StoredCodebook) throws -> [ThemeCount] {
         let codebook = stored.codebook
-        var ordered: [(Theme, Int)] = []
-        func visit(_ parent: String?, depth: Int) {
-            for theme in codebook.themes where theme.parent == parent {
-                ordered.append((theme, depth))
-                visit(theme.id, depth: depth + 1)
-            }
-        }
-        visit(nil, depth: 0)
-        // Themes whose parent is missing from the codebook still show, at the top.
-        let known = Set(codebook.themes.map(\.id))
-        for theme in codebook.themes where theme.parent.map({ !known.contains($0) }) ?? false { ordered.append((theme, 0)) }
+        let ancestors = Self.ancestors(codebook)
+        let byId = Dictionary(codebook.themes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ordered = Self.treeOrder(codebook).compactMap { id in byId[id].map { ($0, ancestors[id]?.count ?? 0) } }
         return try read { db in
             try ordered.map { theme, depth in
                 let ids = codebook.descendants(of: theme.id)
