@@ -75,9 +75,11 @@ struct CrosstabCommand: ParsableCommand {
                 first.filters[.wave] = [waves[0]]
                 var second = request
                 second.filters[.wave] = [waves[1]]
-                print(
-                    CrossTableRenderer.compare(try table(first), try table(second), waves: (waves[0], waves[1]), format: format),
-                    terminator: "")
+                let (a, b) = (try table(first), try table(second))
+                for (wave, result) in [(waves[0], a), (waves[1], b)] where result.total == 0 {
+                    throw ValidationError("no \(count.rawValue) in wave \"\(wave)\" (with the filters given)")
+                }
+                print(CrossTableRenderer.compare(a, b, waves: (waves[0], waves[1]), format: format), terminator: "")
                 return
             }
             print(try CrossTableRenderer.render(try table(request), format: format, filters: filters), terminator: "")

@@ -92,7 +92,51 @@ struct CrosstabCLITests {
         #expect(bins.stderr.contains("give --bins"))
         let count = try kartlagg(["crosstab", "--db", db, "--rows", "kind", "--cols", "district", "--count", "answers"])
         #expect(count.stderr.contains("needs theme as the rows or the columns"))
+        let wave = try kartlagg(["crosstab", "--db", db, "--rows", "theme", "--cols", "kind", "--compare-waves", "2025,2024"])
+        #expect(wave.stderr == "error: no respondents in wave \"2024\" (with the filters given)\n")
         let unknown = try kartlagg(["crosstab", "--db", db, "--rows", "kommun", "--cols", "district"])
         #expect(unknown.stderr.contains("\"kommun\" is neither a dimension"))
+    }
+}
+
+extension CrosstabCLITests {
+    /// Two waves: the 2025 companies, and a 2017 mapping of the first twelve of them. The change per cell equals the
+    /// difference of the two waves' own tables.
+    @Test func compareWavesIsTheDifferenceOfTheWavesTables() throws {
+        try sample()
+        let definition = try String(contentsOfFile: Paths.sample("foretag-2025.survey.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "id: foretag-2025", with: "id: foretag-2017")
+            .replacingOccurrences(of: "wave: \"2025\"", with: "wave: \"2017\"")
+        let lines = try String(contentsOfFile: Paths.sample("foretag-2025.csv"), encoding: .utf8).components(separatedBy: "\r\n")
+        // The header, and the rows up to F012 (two of which span two lines).
+        let cut = lines.firstIndex { $0.hasPrefix("F013;") }!
+        let file = folder.write("foretag-2017.csv", lines[..<cut].joined(separator: "\r\n") + "\r\n")
+        #expect(try kartlagg(["survey", "add", "--db", db, folder.write("f2017.yaml", definition)]).status == 0)
+        #expect(try kartlagg(["import", "--db", db, "--survey", "foretag-2017", file]).status == 0)
+        #expect(try kartlagg(["tag", "--db", db]).status == 0)
+        let base = ["crosstab", "--db", db, "--rows", "theme", "--cols", "district", "--where", "kind=företag", "--min-cell", "0"]
+        func percents(_ extra: [String]) throws -> [String: Double] {
+            let result = try kartlagg(base + extra + ["--format", "json"])
+            let cells =
+                ((try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["table"] as? [String: Any])?["cells"]
+                as? [[String: Any]] ?? []
+            return Dictionary(uniqueKeysWithValues: cells.map { ("\($0["row"]!)/\($0["col"]!)", $0["percent"] as? Double ?? .nan) })
+        }
+        let old = try percents(["--where", "wave=2017"])
+        let new = try percents(["--where", "wave=2025"])
+        let compared = try kartlagg(base + ["--compare-waves", "2017,2025", "--format", "csv"])
+        let rows = compared.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
+        let header = rows[0]
+        #expect(header.first == "theme \\ district")
+        var checked = 0
+        for row in rows.dropFirst() {
+            for (index, district) in header.enumerated().dropFirst() {
+                let key = "\(row[0])/\(district)"
+                guard let a = old[key], let b = new[key], !a.isNaN, !b.isNaN else { continue }
+                #expect(row[index] == String(format: "%+.1f", b - a), "\(key)")
+                checked += 1
+            }
+        }
+        #expect(checked > 20)
     }
 }
