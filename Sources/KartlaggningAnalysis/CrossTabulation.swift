@@ -18,6 +18,11 @@ public enum CrossTabulation {
         public var multiResponseCols = false
         /// Mentions: bases are sums of cells, not counts of units.
         public var weighted = false
+        /// Each row value's parent (themes): a parent's cell counts its children's units too, so a cell hidden in a
+        /// child is hidden in its ancestors, lest parent minus shown siblings give it away.
+        public var rowParents: [String: String] = [:]
+        /// The same for column values.
+        public var colParents: [String: String] = [:]
 
         public init() {}
     }
@@ -58,9 +63,17 @@ public enum CrossTabulation {
             let colAdditive = colValues.indices.map { c in counts.reduce(0) { $0 + $1[c] } == colBase[c] }
             let rowTotalsAdditive = rowBase.reduce(0, +) == grand
             let colTotalsAdditive = colBase.reduce(0, +) == grand
+            let rowParent = rowValues.map { options.rowParents[$0].flatMap { rowIndex[$0] } }
+            let colParent = colValues.map { options.colParents[$0].flatMap { colIndex[$0] } }
             var changed = true
             while changed {
                 changed = false
+                for r in rowValues.indices {
+                    for c in colValues.indices where hidden[r][c] {
+                        if let p = rowParent[r], !hidden[p][c], counts[p][c] > 0 { hidden[p][c] = true; changed = true }
+                        if let p = colParent[c], !hidden[r][p], counts[r][p] > 0 { hidden[r][p] = true; changed = true }
+                    }
+                }
                 for r in rowValues.indices where rowAdditive[r] && !hiddenRowTotal[r] && hidden[r].filter({ $0 }).count == 1 {
                     if let c = smallest(colValues.indices.filter { !hidden[r][$0] }, by: { counts[r][$0] }) {
                         hidden[r][c] = true

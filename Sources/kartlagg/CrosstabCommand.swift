@@ -61,6 +61,11 @@ struct CrosstabCommand: ParsableCommand {
             options.minCell = minCell
             options.stats = stats
             options.weighted = count == .mentions
+            let parents = Dictionary(
+                (request.codebook?.codebook.themes ?? []).compactMap { theme in theme.parent.map { (theme.id, $0) } },
+                uniquingKeysWith: { first, _ in first })
+            if request.rows == .theme { options.rowParents = parents }
+            if request.cols == .theme { options.colParents = parents }
             func table(_ request: CrossRequest) throws -> CrossTable {
                 let data = try store.crossData(request)
                 options.multiResponseRows = data.multiResponseRows

@@ -113,6 +113,28 @@ struct CrossTabulationTests {
                 "företag", "Grundsunda")?.n == 1)
     }
 
+    /// A parent theme counts its children's respondents: a child's hidden cell must not be recoverable as the
+    /// parent's cell minus a shown sibling.
+    @Test func hiddenChildCellsHideTheirParentsCell() {
+        var units: [CrossUnit] = []
+        // Nätra: 2 respondents with "buss" only, 3 with "fiber" only; infrastructure (the parent) has all 5.
+        units += Array(repeating: CrossUnit(rows: ["buss": 1, "infrastruktur": 1], cols: ["Nätra": 1]), count: 2)
+        units += Array(repeating: CrossUnit(rows: ["fiber": 1, "infrastruktur": 1], cols: ["Nätra": 1]), count: 3)
+        units += Array(repeating: CrossUnit(rows: ["buss": 1, "fiber": 1, "infrastruktur": 1], cols: ["BLT": 1]), count: 6)
+        var options = CrossTabulation.Options()
+        options.multiResponseRows = true
+        options.rowParents = ["buss": "infrastruktur", "fiber": "infrastruktur"]
+        let table = CrossTabulation.tabulate(
+            units, rowValues: ["infrastruktur", "buss", "fiber"], colValues: ["Nätra", "BLT"], options: options)
+        #expect(table.cell("buss", "Nätra")?.suppressed == true)
+        #expect(table.cell("infrastruktur", "Nätra")?.suppressed == true)
+        // Without the hierarchy the parent's 5 would show, and 5 − 3 (fiber, shown) = 2 would give buss away.
+        options.rowParents = [:]
+        let flat = CrossTabulation.tabulate(
+            units, rowValues: ["infrastruktur", "buss", "fiber"], colValues: ["Nätra", "BLT"], options: options)
+        #expect(flat.cell("infrastruktur", "Nätra")?.n == 5)
+    }
+
     @Test func smallBasesHideTheirWholeLine() {
         let pairs =
             Array(repeating: ("företag", "Nätra"), count: 10) + [("företag", "BLT"), ("förening", "BLT")]
