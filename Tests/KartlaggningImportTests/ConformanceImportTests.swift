@@ -92,12 +92,11 @@ struct ConformanceImportTests {
         return (.error(message), store, summary)
     }
 
-    @Test(arguments: expectations.map { "\($0.folder)/\($0.file)" })
+    @Test(
+        .enabled(if: Paths.conformanceAvailable, "../shared/conformance/ is not beside this clone: the public suites cannot run"),
+        arguments: expectations.map { "\($0.folder)/\($0.file)" }
+    )
     func importsOrFailsClearly(relative: String) throws {
-        guard Paths.conformanceAvailable else {
-            print(Paths.conformanceMissingMessage)
-            return
-        }
         let expected = Self.expectations.first { "\($0.folder)/\($0.file)" == relative }!.outcome
         let path = Paths.conformance.appendingPathComponent(relative).path
         let (outcome, store, _) = try Self.run(path)
@@ -113,8 +112,8 @@ struct ConformanceImportTests {
         }
     }
 
-    @Test func everyExampleFileHasAnExpectation() throws {
-        guard Paths.conformanceAvailable else { return }
+    @Test(.enabled(if: Paths.conformanceAvailable, "../shared/conformance/ is not beside this clone: the public suites cannot run"))
+    func everyExampleFileHasAnExpectation() throws {
         var files: [String] = []
         for folder in ["csvkit-examples/examples", "frictionless-data/data"] {
             for name in try FileManager.default.contentsOfDirectory(atPath: Paths.conformance.appendingPathComponent(folder).path)
@@ -129,8 +128,8 @@ struct ConformanceImportTests {
     }
 
     /// Values, not just counts: what the decoders and readers made of the tricky files.
-    @Test func valuesComeThroughIntact() throws {
-        guard Paths.conformanceAvailable else { return }
+    @Test(.enabled(if: Paths.conformanceAvailable, "../shared/conformance/ is not beside this clone: the public suites cannot run"))
+    func valuesComeThroughIntact() throws {
         let csvkit = Paths.conformance.appendingPathComponent("csvkit-examples/examples")
         let frictionless = Paths.conformance.appendingPathComponent("frictionless-data/data")
 

@@ -16,9 +16,6 @@ public enum Paths {
         FileManager.default.fileExists(atPath: conformance.path)
     }
 
-    /// Said once by tests that skip because the suites are missing.
-    public static let conformanceMissingMessage =
-        "skipped: ../shared/conformance/ is not beside this clone, so the public CSV and Snowball suites cannot run"
 
     public static func sample(_ name: String) -> String { samples.appendingPathComponent(name).path }
 }
