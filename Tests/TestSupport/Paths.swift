@@ -16,6 +16,5 @@ public enum Paths {
         FileManager.default.fileExists(atPath: conformance.path)
     }
 
-
     public static func sample(_ name: String) -> String { samples.appendingPathComponent(name).path }
 }
