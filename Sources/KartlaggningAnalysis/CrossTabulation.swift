@@ -49,6 +49,17 @@ public enum CrossTabulation {
             colBase = colValues.indices.map { c in counts.reduce(0) { $0 + $1[c] } }
             grand = rowBase.reduce(0, +)
         }
+        return tabulate(
+            counts: counts, rowBase: rowBase, colBase: colBase, grand: grand, rowValues: rowValues, colValues: colValues,
+            options: options)
+    }
+
+    /// Tabulates counts already made: `counts[row][col]`, the units with each row and column value, and all units.
+    public static func tabulate(
+        counts: [[Int]], rowBase: [Int], colBase: [Int], grand: Int, rowValues: [String], colValues: [String], options: Options
+    ) -> CrossTable {
+        let rowIndex = Dictionary(rowValues.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let colIndex = Dictionary(colValues.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
 
         // MARK: Suppression
         let minCell = max(0, options.minCell)

@@ -9,7 +9,11 @@ struct StoreTests {
         let path = folder.path("k.sqlite")
         _ = try KartlaggningStore(path: path)
         let again = try KartlaggningStore(path: path)
-        #expect(try again.appliedMigrations() == ["v1: surveys, districts, respondents, answers, imports", "v2: codebooks, themes, tags"])
+        #expect(
+            try again.appliedMigrations() == [
+                "v1: surveys, districts, respondents, answers, imports", "v2: codebooks, themes, tags",
+                "v3: respondent themes for cross-tabs",
+            ])
     }
 
     @Test func missingDatabaseForReadersIsAClearError() throws {

@@ -27,6 +27,9 @@ import GRDB
 //              `negative` row says "not this theme" and overrules auto tags. tagRun records which
 //              revision auto-tagged each answer, so re-running the same revision is a no-op.
 //              The view effectiveTag is what queries count.
+// respondentTheme  which respondents carry which theme (its descendants' tags included), per codebook:
+//              the effective tags rolled up, rebuilt after tagging and coding, marked stale by the
+//              tag_ad_stale trigger when an import removes tags; cross-tabs count respondents from it.
 //
 // Migrations are append-only: users' files hold real work.
 
@@ -190,6 +193,28 @@ extension KartlaggningStore {
                             t.revision = (SELECT max(c.revision) FROM codebook c WHERE c.id = t.codebookId)
                             AND NOT EXISTS (SELECT 1 FROM tag n WHERE n.answerId = t.answerId AND n.codebookId = t.codebookId
                                             AND n.themeId = t.themeId AND n.negative = 1)));
+                    """)
+        }
+        migrator.registerMigration("v3: respondent themes for cross-tabs") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE respondentTheme (
+                        codebookId   TEXT NOT NULL,
+                        themeId      TEXT NOT NULL,
+                        respondentId INTEGER NOT NULL REFERENCES respondent(id) ON DELETE CASCADE,
+                        PRIMARY KEY (codebookId, themeId, respondentId)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX respondentTheme_respondent ON respondentTheme(respondentId);
+                    CREATE TABLE respondentThemeState (
+                        codebookId TEXT PRIMARY KEY NOT NULL,
+                        revision   INTEGER NOT NULL,
+                        stale      INTEGER NOT NULL DEFAULT 0
+                    );
+                    -- Tags deleted behind the store's back (an import replacing a respondent's answers cascades
+                    -- here) make the codebook's respondent themes stale until they are rebuilt.
+                    CREATE TRIGGER tag_ad_stale AFTER DELETE ON tag BEGIN
+                        UPDATE respondentThemeState SET stale = 1 WHERE codebookId = old.codebookId AND stale = 0;
+                    END;
                     """)
         }
         return migrator

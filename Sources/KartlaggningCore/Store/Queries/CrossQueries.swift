@@ -21,6 +21,9 @@ extension KartlaggningStore {
             throw StoreError.crossTab("--count \(request.unit.rawValue) needs theme as the rows or the columns")
         }
         let registry = try districtRegistry().index()
+        // Respondents' themes come ready from respondentTheme, unless only some questions' answers count.
+        let useRespondentThemes = request.unit == .respondents && request.themeQuestion == nil && dimensions.contains(.theme)
+        if useRespondentThemes, let stored = request.codebook { try ensureRespondentThemes(stored) }
         return try read { db in
             var questions: [String: ClosedQuestion] = [:]
             for case .question(let id) in dimensions { questions[id] = try closedQuestion(id, bins: request.bins, db: db) }
@@ -70,7 +73,11 @@ extension KartlaggningStore {
             // the effectiveTag view, less the DISTINCT the grouping makes needless.
             var answerThemes: [Int64: (respondent: Int64, themes: [String: Int])] = [:]
             var respondentThemes: [Int64: [String: Int]] = [:]
-            if let stored = request.codebook, dimensions.contains(.theme) {
+            if useRespondentThemes, let stored = request.codebook {
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT respondentId, themeId FROM respondentTheme WHERE codebookId = ?", arguments: [stored.codebook.id])
+                while let row = try rows.next() { respondentThemes[row[0], default: [:]][row[1]] = 1 }
+            } else if let stored = request.codebook, dimensions.contains(.theme) {
                 let ancestors = Self.ancestors(stored.codebook)
                 let byRespondent = request.unit == .respondents
                 let spans =

@@ -57,6 +57,7 @@ extension KartlaggningStore {
                 }
                 progress?(summary.answersTagged)
             }
+            if summary.answersTagged > 0 || summary.tagsReplaced > 0 { try rebuildRespondentThemes(stored, db: db) }
             return summary
         }
     }
@@ -92,6 +93,7 @@ extension KartlaggningStore {
                 guard themes.contains(tag.theme) else { throw StoreError.themeNotFound(theme: tag.theme, codebook: stored.codebook.id) }
                 try upsert.execute(arguments: [answerId, stored.codebook.id, tag.theme, tag.coder, tag.negative, tag.note, now])
             }
+            try db.execute(literal: "UPDATE respondentThemeState SET stale = 1 WHERE codebookId = \(stored.codebook.id)")
         }
     }
 
