@@ -140,3 +140,36 @@ extension CrosstabCLITests {
         #expect(checked > 20)
     }
 }
+
+extension CrosstabCLITests {
+    /// Cross-tabs follow coding and re-imports: the respondent-theme table is rebuilt when tags change.
+    @Test func crossTabsFollowCodingAndReimports() throws {
+        try sample()
+        func skola(_ district: String) throws -> Int? {
+            let result = try kartlagg([
+                "crosstab", "--db", db, "--rows", "theme", "--cols", "district", "--where", "survey=foretag-2025", "--min-cell", "0",
+                "--format", "json",
+            ])
+            let cells = ((try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["table"] as? [String: Any])?[
+                "cells"] as? [[String: Any]] ?? []
+            return cells.first { $0["row"] as? String == "skola" && $0["col"] as? String == district }?["n"] as? Int
+        }
+        let before = try #require(try skola("BLT"))
+        // F020 (BLT) speaks of the old school; a coder says it is not about school.
+        let query = try kartlagg(["query", "--db", db, "--theme", "skola", "--survey", "foretag-2025", "--district", "BLT", "--format", "json"])
+        let hits = try JSONSerialization.jsonObject(with: Data(query.stdout.utf8)) as? [[String: Any]] ?? []
+        let answer = try #require(hits.first { $0["respondent"] as? String == "F020" }?["answer"] as? Int)
+        #expect(try kartlagg(["tag", "remove", "--db", db, "--answer", String(answer), "--theme", "skola", "--coder", "Anna"]).status == 0)
+        #expect(try skola("BLT") == before - 1)
+        // A later export rewrites F020's answers: its tags go, and so does its theme, until it is tagged again.
+        #expect(try kartlagg(["tag", "add", "--db", db, "--answer", String(answer), "--theme", "skola", "--coder", "Bertil"]).status == 0)
+        #expect(try skola("BLT") == before)
+        var text = try String(contentsOfFile: Paths.sample("foretag-2025.csv"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "Gamla skolan i Trehörningsjö", with: "Den gamla skolan i Trehörningsjö")
+        let update = folder.write("foretag-v2.csv", text)
+        #expect(try kartlagg(["import", "--db", db, "--survey", "foretag-2025", update]).stdout.contains("1 updated"))
+        #expect(try skola("BLT") == before - 1)
+        #expect(try kartlagg(["tag", "--db", db]).status == 0)
+        #expect(try skola("BLT") == before)
+    }
+}

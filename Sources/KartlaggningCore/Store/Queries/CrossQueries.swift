@@ -86,9 +86,7 @@ extension KartlaggningStore {
                 var sql = """
                     SELECT \(byRespondent ? "a.respondentId" : "t.answerId"), a.respondentId, t.themeId, \(spans)
                     FROM tag t JOIN answer a ON a.id = t.answerId
-                    WHERE t.codebookId = ? AND t.negative = 0 AND (t.coder <> 'auto' OR t.revision = ?)
-                    AND NOT EXISTS (SELECT 1 FROM tag n WHERE n.answerId = t.answerId AND n.codebookId = t.codebookId
-                                    AND n.themeId = t.themeId AND n.negative = 1)
+                    WHERE t.codebookId = ? AND \(Self.effectiveTagCondition)
                     """
                 var themeArguments: StatementArguments = [stored.codebook.id, stored.revision]
                 if let question = request.themeQuestion {

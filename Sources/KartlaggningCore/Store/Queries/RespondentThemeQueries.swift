@@ -3,6 +3,14 @@ import GRDB
 // MARK: - Respondent themes, for cross-tabs
 
 extension KartlaggningStore {
+    /// The tags analysts see, as the view effectiveTag has them, for a tag `t` and the revision bound to `?`:
+    /// a coder's positive tag, or an auto tag of that revision that no coder has overruled.
+    static let effectiveTagCondition = """
+        t.negative = 0 AND (t.coder <> 'auto' OR (t.revision = ? AND NOT EXISTS (
+            SELECT 1 FROM tag n WHERE n.answerId = t.answerId AND n.codebookId = t.codebookId AND n.themeId = t.themeId
+            AND n.negative = 1)))
+        """
+
     /// Rebuilds which respondents carry which themes of the codebook's latest revision, ancestors included.
     func rebuildRespondentThemes(_ stored: StoredCodebook, db: Database) throws {
         let id = stored.codebook.id
@@ -19,9 +27,7 @@ extension KartlaggningStore {
                     INSERT OR IGNORE INTO respondentTheme (codebookId, themeId, respondentId)
                     SELECT DISTINCT ?, c.ancestor, a.respondentId
                     FROM tag t JOIN answer a ON a.id = t.answerId JOIN closure c ON c.theme = t.themeId
-                    WHERE t.codebookId = ? AND t.negative = 0 AND (t.coder <> 'auto' OR t.revision = ?)
-                    AND NOT EXISTS (SELECT 1 FROM tag n WHERE n.answerId = t.answerId AND n.codebookId = t.codebookId
-                                    AND n.themeId = t.themeId AND n.negative = 1)
+                    WHERE t.codebookId = ? AND \(Self.effectiveTagCondition)
                     """, arguments: arguments)
         }
         try db.execute(
