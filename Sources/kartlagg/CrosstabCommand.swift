@@ -67,6 +67,13 @@ struct CrosstabCommand: ParsableCommand {
             if request.rows == .theme { options.rowParents = parents }
             if request.cols == .theme { options.colParents = parents }
             func table(_ request: CrossRequest) throws -> CrossTable {
+                if let counted = try store.crossCounts(request) {
+                    options.multiResponseRows = counted.multiResponseRows
+                    options.multiResponseCols = counted.multiResponseCols
+                    return CrossTabulation.tabulate(
+                        counts: counted.counts, rowBase: counted.rowBase, colBase: counted.colBase, grand: counted.grand,
+                        rowValues: counted.rowValues, colValues: counted.colValues, options: options)
+                }
                 let data = try store.crossData(request)
                 options.multiResponseRows = data.multiResponseRows
                 options.multiResponseCols = data.multiResponseCols

@@ -150,13 +150,16 @@ extension CrosstabCLITests {
                 "crosstab", "--db", db, "--rows", "theme", "--cols", "district", "--where", "survey=foretag-2025", "--min-cell", "0",
                 "--format", "json",
             ])
-            let cells = ((try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["table"] as? [String: Any])?[
-                "cells"] as? [[String: Any]] ?? []
+            let cells =
+                ((try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["table"] as? [String: Any])?[
+                    "cells"] as? [[String: Any]] ?? []
             return cells.first { $0["row"] as? String == "skola" && $0["col"] as? String == district }?["n"] as? Int
         }
         let before = try #require(try skola("BLT"))
         // F020 (BLT) speaks of the old school; a coder says it is not about school.
-        let query = try kartlagg(["query", "--db", db, "--theme", "skola", "--survey", "foretag-2025", "--district", "BLT", "--format", "json"])
+        let query = try kartlagg([
+            "query", "--db", db, "--theme", "skola", "--survey", "foretag-2025", "--district", "BLT", "--format", "json",
+        ])
         let hits = try JSONSerialization.jsonObject(with: Data(query.stdout.utf8)) as? [[String: Any]] ?? []
         let answer = try #require(hits.first { $0["respondent"] as? String == "F020" }?["answer"] as? Int)
         #expect(try kartlagg(["tag", "remove", "--db", db, "--answer", String(answer), "--theme", "skola", "--coder", "Anna"]).status == 0)

@@ -159,29 +159,37 @@ extension KartlaggningStore {
                 units.append((rows, cols))
             }
 
-            func order(_ dimension: CrossDimension, seen: [String: Int]) throws -> [String] {
-                let present = Set(units.flatMap { (dimension == request.rows ? $0.rows : $0.cols).keys })
-                var ordered: [String]
-                switch dimension {
-                case .theme: ordered = Self.treeOrder(request.codebook!.codebook)
-                case .district: ordered = try String.fetchAll(db, sql: "SELECT name FROM district ORDER BY position")
-                case .kind: ordered = RespondentKind.builtIn
-                case .sector: ordered = ["ideell", "privat", "offentlig", "(övrigt)"].filter(present.contains)
-                case .question(let id): ordered = questions[id]!.values
-                default: ordered = []
-                }
-                let extra = present.subtracting(ordered).subtracting([CrossRequest.unknown, CrossRequest.noAnswer]).sorted()
-                if dimension == .kind { ordered = ordered.filter(present.contains) }
-                ordered += extra
-                for tail in [CrossRequest.unknown, CrossRequest.noAnswer] where present.contains(tail) { ordered.append(tail) }
-                return ordered
+            func order(_ dimension: CrossDimension) throws -> [String] {
+                try Self.order(
+                    dimension, present: Set(units.flatMap { (dimension == request.rows ? $0.rows : $0.cols).keys }),
+                    codebook: request.codebook?.codebook, questionValues: { questions[$0]?.values ?? [] }, db: db)
             }
             let multiRows = Self.isMultiResponse(request.rows, questions)
             let multiCols = Self.isMultiResponse(request.cols, questions)
             return CrossData(
-                units: units, rowValues: try order(request.rows, seen: [:]), colValues: try order(request.cols, seen: [:]),
+                units: units, rowValues: try order(request.rows), colValues: try order(request.cols),
                 multiResponseRows: multiRows, multiResponseCols: multiCols)
         }
+    }
+
+    /// A dimension's values in display order: themes as a tree, districts as the registry has them, kinds and
+    /// sectors in their usual order, a question's options or scale; then other values seen, sorted; then the
+    /// unknown and no-answer categories.
+    static func order(
+        _ dimension: CrossDimension, present: Set<String>, codebook: Codebook?, questionValues: (String) -> [String], db: Database
+    ) throws -> [String] {
+        var ordered: [String]
+        switch dimension {
+        case .theme: ordered = codebook.map(treeOrder) ?? []
+        case .district: ordered = try String.fetchAll(db, sql: "SELECT name FROM district ORDER BY position")
+        case .kind: ordered = RespondentKind.builtIn.filter(present.contains)
+        case .sector: ordered = ["ideell", "privat", "offentlig", "(övrigt)"].filter(present.contains)
+        case .question(let id): ordered = questionValues(id)
+        default: ordered = []
+        }
+        ordered += present.subtracting(ordered).subtracting([CrossRequest.unknown, CrossRequest.noAnswer]).sorted()
+        for tail in [CrossRequest.unknown, CrossRequest.noAnswer] where present.contains(tail) { ordered.append(tail) }
+        return ordered
     }
 
     static func isMultiResponse(_ dimension: CrossDimension, _ questions: [String: ClosedQuestion]) -> Bool {

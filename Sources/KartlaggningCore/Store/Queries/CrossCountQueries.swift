@@ -1,0 +1,163 @@
+import GRDB
+
+// MARK: - Cross-tabs counted in SQL
+
+extension KartlaggningStore {
+    /// The respondent fields cross-tabs can count by, as SQL over `respondent r`.
+    static func attributeSQL(_ dimension: CrossDimension) -> String? {
+        let unknown = "'\(CrossRequest.unknown)'"
+        switch dimension {
+        case .district: return "COALESCE(r.district, \(unknown))"
+        case .serviceTown: return "COALESCE(r.serviceTown, \(unknown))"
+        case .kind: return "r.kind"
+        case .sector:
+            return
+                "CASE r.kind WHEN 'förening' THEN 'ideell' WHEN 'företag' THEN 'privat' WHEN 'offentlig' THEN 'offentlig' ELSE '(övrigt)' END"
+        case .survey: return "r.surveyId"
+        case .wave: return "COALESCE(r.wave, \(unknown))"
+        case .interviewer: return "COALESCE(r.interviewer, \(unknown))"
+        case .theme, .question: return nil
+        }
+    }
+
+    /// Theme × a respondent field, respondents counted, filtered by respondent fields only: counted by SQLite over
+    /// `respondentTheme`, without loading respondents. Nil for any other table, which `crossData` then serves.
+    public func crossCounts(_ request: CrossRequest) throws -> CrossCounts? {
+        guard request.unit == .respondents, request.filters.keys.allSatisfy({ Self.attributeSQL($0) != nil }) else { return nil }
+        if let counted = try questionCounts(request) { return counted }
+        guard request.themeQuestion == nil, let stored = request.codebook else { return nil }
+        let themeRows: Bool
+        let attribute: CrossDimension
+        switch (request.rows, request.cols) {
+        case (.theme, let other) where Self.attributeSQL(other) != nil: (themeRows, attribute) = (true, other)
+        case (let other, .theme) where Self.attributeSQL(other) != nil: (themeRows, attribute) = (false, other)
+        default: return nil
+        }
+        try ensureRespondentThemes(stored)
+        let registry = try districtRegistry().index()
+        return try read { db in
+            let (filter, arguments) = try Self.filterSQL(request, registry: registry, db: db)
+            let expression = Self.attributeSQL(attribute)!
+            let bases = try Self.bases(expression, filter: filter, arguments: arguments, db: db)
+            var cells: [String: [String: Int]] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT rt.themeId, \(expression), COUNT(*) FROM respondentTheme rt JOIN respondent r ON r.id = rt.respondentId
+                    WHERE rt.codebookId = ?\(filter) GROUP BY 1, 2
+                    """, arguments: StatementArguments([stored.codebook.id] + arguments))
+            {
+                cells[row[0], default: [:]][row[1]] = row[2]
+            }
+            let themes = try Self.order(.theme, present: [], codebook: stored.codebook, questionValues: { _ in [] }, db: db)
+            let values = try Self.order(attribute, present: Set(bases.keys), codebook: nil, questionValues: { _ in [] }, db: db)
+            let themeCounts = themes.map { theme in values.map { cells[theme]?[$0] ?? 0 } }
+            let themeBase = themeCounts.map { $0.reduce(0, +) }
+            let valueBase = values.map { bases[$0] ?? 0 }
+            let grand = valueBase.reduce(0, +)
+            if themeRows {
+                return CrossCounts(
+                    counts: themeCounts, rowBase: themeBase, colBase: valueBase, grand: grand, rowValues: themes, colValues: values,
+                    multiResponseRows: true, multiResponseCols: false)
+            }
+            let transposed = values.indices.map { v in themes.indices.map { themeCounts[$0][v] } }
+            return CrossCounts(
+                counts: transposed, rowBase: valueBase, colBase: themeBase, grand: grand, rowValues: values, colValues: themes,
+                multiResponseRows: false, multiResponseCols: true)
+        }
+    }
+
+    /// `--where` on respondent fields as SQL over `respondent r`: the stored values that match what was asked,
+    /// compared as the row-by-row path compares them (case, diacritics and district aliases folded).
+    static func filterSQL(_ request: CrossRequest, registry: DistrictIndex, db: Database) throws -> (
+        String, [(any DatabaseValueConvertible)?]
+    ) {
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        for (dimension, asked) in request.filters.sorted(by: { $0.key.description < $1.key.description }) {
+            let expression = attributeSQL(dimension)!
+            let wanted = Set(asked.map { registry.resolve($0)?.district ?? $0 }.map(MatchKey.make))
+            let stored = try String.fetchAll(db, sql: "SELECT DISTINCT \(expression) FROM respondent r")
+            let matching = stored.filter { wanted.contains(MatchKey.make($0)) }
+            conditions.append(
+                matching.isEmpty ? "0" : "\(expression) IN (\(Array(repeating: "?", count: matching.count).joined(separator: ", ")))")
+            arguments += matching
+        }
+        return (conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND "), arguments)
+    }
+
+    /// Respondents per value of a respondent field, filtered.
+    static func bases(_ expression: String, filter: String, arguments: [(any DatabaseValueConvertible)?], db: Database) throws -> [String:
+        Int]
+    {
+        var bases: [String: Int] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT \(expression), COUNT(*) FROM respondent r WHERE 1\(filter) GROUP BY 1",
+            arguments: StatementArguments(arguments))
+        {
+            bases[row[0]] = row[1]
+        }
+        return bases
+    }
+
+    /// A single-answer closed question (choice, boolean, scale) × a respondent field, counted in SQL.
+    func questionCounts(_ request: CrossRequest) throws -> CrossCounts? {
+        let questionRows: Bool
+        let id: String
+        let attribute: CrossDimension
+        switch (request.rows, request.cols) {
+        case (.question(let q), let other) where Self.attributeSQL(other) != nil: (questionRows, id, attribute) = (true, q, other)
+        case (let other, .question(let q)) where Self.attributeSQL(other) != nil: (questionRows, id, attribute) = (false, q, other)
+        default: return nil
+        }
+        let registry = try districtRegistry().index()
+        return try read { db in
+            let question = try closedQuestion(id, bins: request.bins, db: db)
+            guard [.choice, .boolean, .scale].contains(question.type) else { return nil }
+            var (filter, arguments) = try Self.filterSQL(request, registry: registry, db: db)
+            filter = " AND r.surveyId = ?" + filter
+            arguments.insert(question.survey, at: 0)
+            let expression = Self.attributeSQL(attribute)!
+            var bases = try Self.bases(expression, filter: filter, arguments: arguments, db: db)
+            let value = question.type == .scale ? "CAST(CAST(a.valueNumber AS INTEGER) AS TEXT)" : "a.valueText"
+            var cells: [String: [String: Int]] = [:]
+            var answered: [String: Int] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(value), \(expression), COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId
+                    WHERE a.questionKey = ?\(filter) GROUP BY 1, 2
+                    """, arguments: StatementArguments([question.key] + arguments))
+            {
+                guard let text = row[0] as String? else { continue }
+                let place: String = row[1]
+                cells[text, default: [:]][place] = row[2]
+                answered[place, default: 0] += row[2] as Int
+            }
+            for (place, base) in bases {
+                let missing = base - (answered[place] ?? 0)
+                guard missing > 0 else { continue }
+                if request.dropMissing {
+                    bases[place] = base - missing
+                } else {
+                    cells[CrossRequest.noAnswer, default: [:]][place] = missing
+                }
+            }
+            let present = Set(cells.keys)
+            let answers = try Self.order(.question(id), present: present, codebook: nil, questionValues: { _ in question.values }, db: db)
+            let places = try Self.order(attribute, present: Set(bases.keys), codebook: nil, questionValues: { _ in [] }, db: db)
+            let counts = answers.map { answer in places.map { cells[answer]?[$0] ?? 0 } }
+            let answerBase = counts.map { $0.reduce(0, +) }
+            let placeBase = places.map { bases[$0] ?? 0 }
+            let grand = placeBase.reduce(0, +)
+            if questionRows {
+                return CrossCounts(
+                    counts: counts, rowBase: answerBase, colBase: placeBase, grand: grand, rowValues: answers, colValues: places,
+                    multiResponseRows: false, multiResponseCols: false)
+            }
+            return CrossCounts(
+                counts: places.indices.map { p in answers.indices.map { counts[$0][p] } }, rowBase: placeBase, colBase: answerBase,
+                grand: grand, rowValues: places, colValues: answers, multiResponseRows: false, multiResponseCols: false)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import KartlaggningCore
+import KartlaggningImport
+import Testing
+import TestSupport
+
+@testable import KartlaggningAnalysis
+
+/// Tables counted in SQL (`crossCounts`) equal the same tables counted respondent by respondent (`crossData`).
+struct CrossPathsTests {
+    static func table(_ store: KartlaggningStore, _ request: CrossRequest, sql: Bool) throws -> CrossTable? {
+        var options = CrossTabulation.Options()
+        options.stats = true
+        if sql {
+            guard let c = try store.crossCounts(request) else { return nil }
+            options.multiResponseRows = c.multiResponseRows
+            options.multiResponseCols = c.multiResponseCols
+            return CrossTabulation.tabulate(
+                counts: c.counts, rowBase: c.rowBase, colBase: c.colBase, grand: c.grand, rowValues: c.rowValues, colValues: c.colValues,
+                options: options)
+        }
+        let data = try store.crossData(request)
+        options.multiResponseRows = data.multiResponseRows
+        options.multiResponseCols = data.multiResponseCols
+        return CrossTabulation.tabulate(
+            data.units.map { CrossUnit(rows: $0.rows, cols: $0.cols) }, rowValues: data.rowValues, colValues: data.colValues,
+            options: options)
+    }
+
+    @Test func bothPathsGiveTheSameTables() throws {
+        let (store, stored) = try TaggingTests.sampleStore()
+        _ = try TaggingTests.tag(store, stored)
+        // Two companies without an answer on broadband, so "(ej svar)" has something to count.
+        let folder = TemporaryDirectory()
+        let extra = folder.write(
+            "extra.csv",
+            "Nr;Företag;Område;Serviceort;Intervjuare;Datum;Bransch;Antal anställda;Nöjd med bredband (1-5);Behov;Samverkar med föreningar;Utmaningar;Idéer för bygden\n"
+                + "F090;X;Nätra;;;;Handel;2;;;;;\nF091;Y;BLT;;;;Turism;3;;;Ja;;\n")
+        #expect(try Importer(store: store).importFile(at: extra, survey: "foretag-2025").status == .imported)
+        var requests: [CrossRequest] = []
+        var r = CrossRequest(rows: .question("bredband_nojd"), cols: .district)
+        requests.append(r)
+        r.dropMissing = true
+        requests.append(r)
+        r = CrossRequest(rows: .kind, cols: .question("samverkar_foreningar"))
+        requests.append(r)
+        r = CrossRequest(rows: .question("bransch"), cols: .sector)
+        r.filters = [.district: ["nätra", "Björna-Långviksmon-Trehörningsjö"]]
+        requests.append(r)
+        r = CrossRequest(rows: .theme, cols: .district)
+        r.codebook = stored
+        requests.append(r)
+        r = CrossRequest(rows: .survey, cols: .theme)
+        r.codebook = stored
+        r.filters = [.kind: ["Förening"], .district: ["Anundsjö"]]
+        requests.append(r)
+        for request in requests {
+            let counted = try #require(try Self.table(store, request, sql: true), "\(request.rows) × \(request.cols)")
+            let looped = try #require(try Self.table(store, request, sql: false))
+            #expect(counted == looped, "\(request.rows) × \(request.cols)")
+        }
+        // Multi-choice and binned questions go row by row.
+        #expect(try store.crossCounts(CrossRequest(rows: .question("behov"), cols: .district)) == nil)
+    }
+}
