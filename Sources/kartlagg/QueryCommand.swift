@@ -24,6 +24,8 @@ struct QueryCommand: ParsableCommand {
     @Flag(help: "Only answers no theme was found in.") var untagged = false
     @Option(help: "Show at most this many answers (the counts cover all).") var limit: Int?
     @Option(help: "text, json, csv or markdown.") var format: AnswerListFormat = .text
+    @Flag(help: "Replace e-mail addresses, phone numbers, personnummer, organisationsnummer and the names the database holds, for sharing.")
+    var pseudonymise = false
 
     func run() throws {
         try Console.run {
@@ -63,7 +65,18 @@ struct QueryCommand: ParsableCommand {
             filter.text = text
             filter.untagged = untagged
             filter.limit = limit
-            let result = try store.answers(matching: filter, codebook: stored)
+            var result = try store.answers(matching: filter, codebook: stored)
+            if pseudonymise {
+                let names = try store.namesToHide()
+                let cleaner = Pseudonymizer(people: names.people, organisations: names.organisations)
+                // Marked words would no longer line up with the cleaned text.
+                result.hits = result.hits.map { hit in
+                    var hit = hit
+                    hit.text = cleaner.apply(hit.text)
+                    hit.spans = []
+                    return hit
+                }
+            }
             print(try AnswerList.render(result, format: format, colour: isatty(STDOUT_FILENO) == 1), terminator: "")
         }
     }

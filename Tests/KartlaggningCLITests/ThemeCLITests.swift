@@ -83,6 +83,15 @@ struct ThemeCLITests {
         #expect(result.stdout.contains("(1 shown)"))
     }
 
+    @Test func pseudonymisedQueriesNameNoOne() throws {
+        try tagged()
+        let plain = try kartlagg("query", "--db", db, "--survey", "foretag-2025", "--text", "Nätra", "--format", "json")
+        #expect(plain.stdout.contains("IF Nätra"))
+        let clean = try kartlagg("query", "--db", db, "--survey", "foretag-2025", "--text", "Nätra", "--format", "json", "--pseudonymise")
+        #expect(!clean.stdout.contains("IF Nätra"))
+        #expect(clean.stdout.contains("[organisation]"))
+    }
+
     @Test func themesTerms() throws {
         try tagged()
         let themes = try kartlagg("themes", "--db", db, "--format", "json")

@@ -31,3 +31,18 @@ extension KartlaggningStore {
         }
     }
 }
+
+// MARK: - Names to keep out of reports
+
+extension KartlaggningStore {
+    /// The people (interviewers) and organisations the database names, for pseudonymising quotes.
+    public func namesToHide() throws -> (people: [String], organisations: [String]) {
+        try read { db in
+            let people = try String.fetchAll(
+                db, sql: "SELECT DISTINCT interviewer FROM respondent WHERE interviewer IS NOT NULL ORDER BY interviewer")
+            let organisations = try String.fetchAll(
+                db, sql: "SELECT DISTINCT organisation FROM respondent WHERE organisation IS NOT NULL ORDER BY organisation")
+            return (people, organisations)
+        }
+    }
+}

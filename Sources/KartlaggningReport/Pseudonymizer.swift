@@ -1,0 +1,95 @@
+import Foundation
+
+/// Makes quotes identify no one: e-mail addresses, phone numbers, personnummer and organisationsnummer, and the
+/// names of people and organisations the database holds, are replaced by `[e-post]`, `[telefon]`,
+/// `[personnummer]`, `[organisationsnummer]`, `[person]` and `[organisation]` before any text reaches a report.
+///
+/// ```swift
+/// let clean = Pseudonymizer(people: ["Karin Lund"], organisations: ["Bredbyns Såg AB"])
+/// clean.apply("Ring Karin på 0660-880 18")  // "Ring [person] på [telefon]"
+/// ```
+public struct Pseudonymizer: Sendable {
+    private let names: [(pattern: NSRegularExpression, replacement: String)]
+
+    /// - Parameters:
+    ///   - people: names of respondents and interviewers; each name and each of its parts of three letters or more
+    ///     (Karin, Lund) is replaced.
+    ///   - organisations: names of companies and associations, replaced whole.
+    public init(people: [String] = [], organisations: [String] = []) {
+        var entries: [(String, String)] = []
+        for organisation in organisations where organisation.trimmedName.count >= 3 {
+            entries.append((organisation.trimmedName, "[organisation]"))
+        }
+        for person in people where !person.trimmedName.isEmpty {
+            entries.append((person.trimmedName, "[person]"))
+            for part in person.split(whereSeparator: { !$0.isLetter && $0 != "-" }) where part.count >= 3 && part.first!.isUppercase {
+                entries.append((String(part), "[person]"))
+            }
+        }
+        // Longest first, so "Bredbyns Såg AB" goes before "Bredbyns".
+        var seen = Set<String>()
+        names = entries.sorted { $0.0.count > $1.0.count }.compactMap { name, replacement in
+            guard seen.insert(name.lowercased()).inserted else { return nil }
+            let escaped = NSRegularExpression.escapedPattern(for: name)
+            guard
+                let regex = try? NSRegularExpression(
+                    pattern: "(?<![\\p{L}\\p{N}])\(escaped)(?![\\p{L}\\p{N}])", options: [.caseInsensitive])
+            else { return nil }
+            return (regex, replacement)
+        }
+    }
+
+    static let email = try! NSRegularExpression(pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")
+    /// Ten or twelve digits, with or without a hyphen or plus: 19701231-1234, 701231-1234, 556677-8899.
+    static let identityNumber = try! NSRegularExpression(pattern: "(?<![\\d-])(?:(?:19|20)\\d{2}|\\d{2})\\d{4}[-+ ]?\\d{4}(?![\\d-])")
+    /// Swedish phone numbers: 0660-880 18, 070-123 45 67, 08-123 456 78, +46 70 123 45 67, 0046 70 1234567.
+    static let phone = try! NSRegularExpression(
+        pattern: "(?<![\\w+])(?:\\+46|0046|0)[\\s-]?\\(?0?\\)?\\d{1,3}[\\s-]?\\d{2,4}(?:[\\s-]?\\d{2,4}){0,3}(?![\\w])")
+
+    /// `text` with every identifying detail replaced.
+    public func apply(_ text: String) -> String {
+        var out = Self.replace(Self.email, in: text) { _ in "[e-post]" }
+        out = Self.replace(Self.identityNumber, in: out) { match in
+            let digits = match.filter(\.isNumber)
+            let ten = String(digits.suffix(10))
+            guard Self.luhn(ten) else { return nil }
+            // Organisationsnummer have 20 or more where a person's month would stand.
+            let third = Int(String(ten.dropFirst(2).prefix(2))) ?? 0
+            return third >= 20 ? "[organisationsnummer]" : "[personnummer]"
+        }
+        out = Self.replace(Self.phone, in: out) { match in match.filter(\.isNumber).count >= 7 ? "[telefon]" : nil }
+        for (pattern, replacement) in names {
+            out = pattern.stringByReplacingMatches(
+                in: out, range: NSRange(out.startIndex..., in: out), withTemplate: NSRegularExpression.escapedTemplate(for: replacement))
+        }
+        return out
+    }
+
+    /// Replaces each match for which `replacement` gives a text; leaves the others.
+    static func replace(_ regex: NSRegularExpression, in text: String, _ replacement: (String) -> String?) -> String {
+        var out = ""
+        var last = text.startIndex
+        for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let range = Range(match.range, in: text), let new = replacement(String(text[range])) else { continue }
+            out += text[last..<range.lowerBound] + new
+            last = range.upperBound
+        }
+        return out + text[last...]
+    }
+
+    /// The Luhn checksum Swedish personnummer and organisationsnummer carry in their last digit.
+    static func luhn(_ digits: String) -> Bool {
+        let values = digits.compactMap(\.wholeNumberValue)
+        guard values.count == 10 else { return false }
+        var sum = 0
+        for (index, value) in values.enumerated() {
+            let product = value * (index % 2 == 0 ? 2 : 1)
+            sum += product > 9 ? product - 9 : product
+        }
+        return sum % 10 == 0
+    }
+}
+
+extension String {
+    fileprivate var trimmedName: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}

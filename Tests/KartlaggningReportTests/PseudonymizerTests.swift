@@ -1,0 +1,34 @@
+import Testing
+
+@testable import KartlaggningReport
+
+struct PseudonymizerTests {
+    static let clean = Pseudonymizer(people: ["Karin Lund", "Per N"], organisations: ["Bredbyns Såg AB", "IF Nätra"])
+
+    @Test(arguments: [
+        ("Mejla karin.lund@exempel.se eller info@bredbyn-sag.se", "Mejla [e-post] eller [e-post]"),
+        ("Ring 0660-880 18 efter lunch", "Ring [telefon] efter lunch"),
+        ("Mobil: +46 70 123 45 67.", "Mobil: [telefon]."),
+        ("070-123 45 67 eller 08-123 456 78", "[telefon] eller [telefon]"),
+        ("Nummer 0046701234567", "Nummer [telefon]"),
+        // 811228-9874 is the Swedish tax agency's example personnummer; its Luhn digit holds.
+        ("Personnummer 811228-9874 och 19811228-9874", "Personnummer [personnummer] och [personnummer]"),
+        // 556036-0793 has a valid Luhn digit and 20+ in the month position: an organisationsnummer.
+        ("Org.nr 556036-0793", "Org.nr [organisationsnummer]"),
+        ("Karin Lund sa det, och Karin höll med. Lunden är fin.", "[person] sa det, och [person] höll med. Lunden är fin."),
+        ("Vi på Bredbyns Såg AB och IF Nätra", "Vi på [organisation] och [organisation]"),
+        ("Per N antecknade", "[person] antecknade"),
+        // Not identifying: years, counts, sums, a date, a broken personnummer.
+        ("2025 fick vi 12 000 kr, 2025-03-14, och 811228-9875", "2025 fick vi 12 000 kr, 2025-03-14, och 811228-9875"),
+        ("Nätra är fint", "Nätra är fint"),
+    ])
+    func replaces(text: String, expected: String) {
+        #expect(Self.clean.apply(text) == expected)
+    }
+
+    @Test func luhn() {
+        #expect(Pseudonymizer.luhn("8112289874"))
+        #expect(!Pseudonymizer.luhn("8112289875"))
+        #expect(Pseudonymizer.luhn("5560360793"))
+    }
+}
