@@ -51,19 +51,8 @@ extension KartlaggningStore {
             }
             let themes = try Self.order(.theme, present: [], codebook: stored.codebook, questionValues: { _ in [] }, db: db)
             let values = try Self.order(attribute, present: Set(bases.keys), codebook: nil, questionValues: { _ in [] }, db: db)
-            let themeCounts = themes.map { theme in values.map { cells[theme]?[$0] ?? 0 } }
-            let themeBase = themeCounts.map { $0.reduce(0, +) }
-            let valueBase = values.map { bases[$0] ?? 0 }
-            let grand = valueBase.reduce(0, +)
-            if themeRows {
-                return CrossCounts(
-                    counts: themeCounts, rowBase: themeBase, colBase: valueBase, grand: grand, rowValues: themes, colValues: values,
-                    multiResponseRows: true, multiResponseCols: false)
-            }
-            let transposed = values.indices.map { v in themes.indices.map { themeCounts[$0][v] } }
-            return CrossCounts(
-                counts: transposed, rowBase: valueBase, colBase: themeBase, grand: grand, rowValues: values, colValues: themes,
-                multiResponseRows: false, multiResponseCols: true)
+            return Self.oriented(
+                cells: cells, values: themes, by: values, bases: bases, valuesAreRows: themeRows, valuesAreMultiResponse: true)
         }
     }
 
@@ -146,18 +135,27 @@ extension KartlaggningStore {
             let present = Set(cells.keys)
             let answers = try Self.order(.question(id), present: present, codebook: nil, questionValues: { _ in question.values }, db: db)
             let places = try Self.order(attribute, present: Set(bases.keys), codebook: nil, questionValues: { _ in [] }, db: db)
-            let counts = answers.map { answer in places.map { cells[answer]?[$0] ?? 0 } }
-            let answerBase = counts.map { $0.reduce(0, +) }
-            let placeBase = places.map { bases[$0] ?? 0 }
-            let grand = placeBase.reduce(0, +)
-            if questionRows {
-                return CrossCounts(
-                    counts: counts, rowBase: answerBase, colBase: placeBase, grand: grand, rowValues: answers, colValues: places,
-                    multiResponseRows: false, multiResponseCols: false)
-            }
-            return CrossCounts(
-                counts: places.indices.map { p in answers.indices.map { counts[$0][p] } }, rowBase: placeBase, colBase: answerBase,
-                grand: grand, rowValues: places, colValues: answers, multiResponseRows: false, multiResponseCols: false)
+            return Self.oriented(
+                cells: cells, values: answers, by: places, bases: bases, valuesAreRows: questionRows, valuesAreMultiResponse: false)
         }
+    }
+
+    /// Counts of `values` (themes, answers) by the values of a respondent field, as rows or as columns.
+    static func oriented(
+        cells: [String: [String: Int]], values: [String], by fieldValues: [String], bases: [String: Int], valuesAreRows: Bool,
+        valuesAreMultiResponse: Bool
+    ) -> CrossCounts {
+        let counts = values.map { value in fieldValues.map { cells[value]?[$0] ?? 0 } }
+        let valueBase = counts.map { $0.reduce(0, +) }
+        let fieldBase = fieldValues.map { bases[$0] ?? 0 }
+        let grand = fieldBase.reduce(0, +)
+        if valuesAreRows {
+            return CrossCounts(
+                counts: counts, rowBase: valueBase, colBase: fieldBase, grand: grand, rowValues: values, colValues: fieldValues,
+                multiResponseRows: valuesAreMultiResponse, multiResponseCols: false)
+        }
+        return CrossCounts(
+            counts: fieldValues.indices.map { f in values.indices.map { counts[$0][f] } }, rowBase: fieldBase, colBase: valueBase,
+            grand: grand, rowValues: fieldValues, colValues: values, multiResponseRows: false, multiResponseCols: valuesAreMultiResponse)
     }
 }
