@@ -44,7 +44,8 @@ demo: build
 	$(BIN) agreement --db $(DEMO_DB) --coder auto --coder Anna
 	$(BIN) crosstab --db $(DEMO_DB) --rows theme --cols kind --stats
 	$(BIN) crosstab --db $(DEMO_DB) --rows bredband_nojd --cols district --stats
-	@echo "The demo database is $(DEMO_DB)."
+	$(BIN) report --db $(DEMO_DB) --theme nararbetsplatser --out $(DEMO_DIR)/tema-nararbetsplatser.md
+	@echo "The demo database is $(DEMO_DB); the theme report is $(DEMO_DIR)/tema-nararbetsplatser.md."
 
 # Import speed and memory against sqlite3's own .import; see Benchmarks/README.md.
 bench: deps

@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(
@@ -26,7 +27,10 @@ let package = Package(
             dependencies: ["KartlaggningCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "KartlaggningAnalysis", dependencies: ["KartlaggningCore"]),
-        .target(name: "KartlaggningReport", dependencies: ["KartlaggningCore", "KartlaggningAnalysis"]),
+        .target(
+            name: "KartlaggningReport",
+            dependencies: ["KartlaggningCore", "KartlaggningAnalysis", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .executableTarget(
             name: "kartlagg",
             dependencies: [

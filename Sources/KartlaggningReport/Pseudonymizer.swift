@@ -16,26 +16,28 @@ public struct Pseudonymizer: Sendable {
     ///     (Karin, Lund) is replaced.
     ///   - organisations: names of companies and associations, replaced whole.
     public init(people: [String] = [], organisations: [String] = []) {
-        var entries: [(String, String)] = []
+        // Whole names match in any case; a part of a person's name only as a name is written, capitalised, so
+        // that "Per" goes but "per dag" stays.
+        var entries: [(name: String, replacement: String, anyCase: Bool)] = []
         for organisation in organisations where organisation.trimmedName.count >= 3 {
-            entries.append((organisation.trimmedName, "[organisation]"))
+            entries.append((organisation.trimmedName, "[organisation]", true))
         }
         for person in people where !person.trimmedName.isEmpty {
-            entries.append((person.trimmedName, "[person]"))
+            entries.append((person.trimmedName, "[person]", true))
             for part in person.split(whereSeparator: { !$0.isLetter && $0 != "-" }) where part.count >= 3 && part.first!.isUppercase {
-                entries.append((String(part), "[person]"))
+                entries.append((String(part), "[person]", false))
             }
         }
         // Longest first, so "Bredbyns Såg AB" goes before "Bredbyns".
         var seen = Set<String>()
-        names = entries.sorted { $0.0.count > $1.0.count }.compactMap { name, replacement in
-            guard seen.insert(name.lowercased()).inserted else { return nil }
-            let escaped = NSRegularExpression.escapedPattern(for: name)
+        names = entries.sorted { $0.name.count > $1.name.count }.compactMap { entry in
+            guard seen.insert(entry.name.lowercased() + (entry.anyCase ? "" : "|")).inserted else { return nil }
+            let escaped = NSRegularExpression.escapedPattern(for: entry.name)
             guard
                 let regex = try? NSRegularExpression(
-                    pattern: "(?<![\\p{L}\\p{N}])\(escaped)(?![\\p{L}\\p{N}])", options: [.caseInsensitive])
+                    pattern: "(?<![\\p{L}\\p{N}])\(escaped)(?![\\p{L}\\p{N}])", options: entry.anyCase ? [.caseInsensitive] : [])
             else { return nil }
-            return (regex, replacement)
+            return (regex, entry.replacement)
         }
     }
 

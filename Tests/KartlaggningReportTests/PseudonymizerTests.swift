@@ -18,6 +18,7 @@ struct PseudonymizerTests {
         ("Karin Lund sa det, och Karin höll med. Lunden är fin.", "[person] sa det, och [person] höll med. Lunden är fin."),
         ("Vi på Bredbyns Såg AB och IF Nätra", "Vi på [organisation] och [organisation]"),
         ("Per N antecknade", "[person] antecknade"),
+        ("Per kom, 100 kr per dag", "[person] kom, 100 kr per dag"),
         // Not identifying: years, counts, sums, a date, a broken personnummer.
         ("2025 fick vi 12 000 kr, 2025-03-14, och 811228-9875", "2025 fick vi 12 000 kr, 2025-03-14, och 811228-9875"),
         ("Nätra är fint", "Nätra är fint"),

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `kartlagg report --kind theme` over the sample project.
+@Suite(.serialized)
+struct ReportCLITests {
+    let folder = TemporaryDirectory()
+    var db: String { folder.path("k.sqlite") }
+
+    func kartlagg(_ arguments: [String]) throws -> CLI.Result {
+        try CLI.run(arguments, in: folder.url)
+    }
+
+    func sample() throws {
+        var steps: [[String]] = [["districts", "load", "--db", db, Paths.sample("districts.yaml")]]
+        for (survey, file) in [
+            ("foretag-2025", "foretag-2025.csv"), ("forening-2025", "forening-2025.csv"), ("inspel-2025", "inspel-2025.csv"),
+        ] {
+            steps.append(["survey", "add", "--db", db, Paths.sample("\(survey).survey.yaml")])
+            steps.append(["import", "--db", db, "--survey", survey, Paths.sample(file)])
+        }
+        steps.append(["codebook", "load", "--db", db, Paths.sample("kodbok.yaml")])
+        steps.append(["tag", "--db", db])
+        for step in steps { #expect(try kartlagg(step).status == 0, "\(step)") }
+    }
+
+    @Test func themeReportMatchesItsGoldenFileAndIsDeterministic() throws {
+        try sample()
+        let out = folder.path("tema.md")
+        let result = try kartlagg(["report", "--db", db, "--theme", "nararbetsplatser", "--out", out, "--date", "2025-06-01"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "\(out): theme report on nararbetsplatser (8 quotes)\n")
+        let report = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(report == Golden.expected("report-theme-nararbetsplatser.md", target: "KartlaggningCLITests", actual: report))
+        #expect(try kartlagg(["report", "--db", db, "--theme", "nararbetsplatser", "--out", out, "--date", "2025-06-01"]).status == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == report)
+        // Numbers match crosstab's for the same table: BLT 4 of 15 (26.7 %).
+        let crosstab = try kartlagg(["crosstab", "--db", db, "--rows", "theme", "--cols", "district"])
+        #expect(crosstab.stdout.contains("4 (26.7 %)"))
+        #expect(report.contains("| BLT | 4 | 26,7\u{00A0}% | 15 |"))
+        #expect(!report.contains("Karin L"))
+    }
+
+    @Test func customTemplatesAndTheirErrors() throws {
+        try sample()
+        let template = folder.write(
+            "mall.mustache", "{{{label}}}: {{{respondents}}} av {{{total}}}\n{{#byDistrict}}- {{{name}}} {{{n}}}\n{{/byDistrict}}")
+        let out = folder.path("kort.md")
+        #expect(
+            try kartlagg(["report", "--db", db, "--theme", "bredband", "--out", out, "--template", template, "--date", "2025-06-01"]).status
+                == 0)
+        let report = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(report.hasPrefix("Bredband och mobiltäckning: "))
+        #expect(report.contains("- Nätra "))
+        let broken = folder.write("trasig.mustache", "Rad ett\nRad två {{#byDistrict}}\n{{name}}\n")
+        let result = try kartlagg(["report", "--db", db, "--theme", "bredband", "--out", out, "--template", broken])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: \(broken):"))
+        #expect(result.stderr.contains("template error"))
+        let unknown = try kartlagg(["report", "--db", db, "--theme", "fiske", "--out", out])
+        #expect(unknown.stderr == "error: codebook \"bygdsam\" has no theme \"fiske\"\n")
+        let kind = try kartlagg(["report", "--db", db, "--kind", "overview", "--theme", "bredband", "--out", out])
+        #expect(kind.status == 64)
+    }
+}
