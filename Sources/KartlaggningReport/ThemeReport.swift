@@ -16,15 +16,37 @@ public enum ThemeReport {
         public var errorDescription: String? { "\(file):\(line): template error: \(message)" }
     }
 
+    /// The chart of the theme by district (SVG), to write as `figure` beside the report.
+    public static func districtChart(_ input: ThemeReportInput) -> String {
+        let bars = input.byDistrict.colValues.compactMap { district -> BarChart.Bar? in
+            guard let cell = input.byDistrict.cell(input.theme.id, district) else { return nil }
+            let text = cell.percent.map { Swedish.percent($0) + " (" + Swedish.integer(cell.n ?? 0) + ")" } ?? "··"
+            return BarChart.Bar(label: district, percent: cell.percent, text: text)
+        }
+        return BarChart.svg(
+            title: "\(input.theme.label): andel respondenter per område",
+            description: bars.map { "\($0.label): \($0.text)" }.joined(separator: "; ")
+                + ". ·· = färre än \(input.byDistrict.minCell) respondenter eller dolt.",
+            bars: bars)
+    }
+
     /// Renders `input` with the built-in template, or with `template` (its text) read from `file`.
-    public static func render(_ input: ThemeReportInput, template: String? = nil, file: String = "(built-in)") throws -> String {
+    /// - Parameter figure: the district chart's path relative to the report, when one is written.
+    public static func render(
+        _ input: ThemeReportInput, template: String? = nil, file: String = "(built-in)", figure: String? = nil
+    ) throws -> String {
         let parsed: MustacheTemplate
         do {
             parsed = try MustacheTemplate(string: template ?? Self.template)
         } catch let error as MustacheTemplate.ParserError {
             throw TemplateError(file: file, line: error.context.lineNumber, message: "\(error.error)")
         }
-        return parsed.render(context(input))
+        var data = context(input)
+        if let figure {
+            data["figure"] = figure
+            data["hasFigure"] = true
+        }
+        return parsed.render(data)
     }
 
     /// The data a template receives. Every text is already Markdown-escaped for table cells where it goes in one.
@@ -70,7 +92,7 @@ public enum ThemeReport {
 
     /// The built-in layout (Swedish). Variables: title, label, description and hasDescription, codebook, version, revision, date,
     /// respondents, total, byDistrict and byKind (each: name, n, percent, base), related (label, respondents) and
-    /// hasRelated, terms and hasTerms, quotes (district, items: text, kind) and hasQuotes, minCell.
+    /// hasRelated, terms and hasTerms, quotes (district, items: text, kind) and hasQuotes, minCell, figure and hasFigure (the district chart's path).
     public static let template = """
         # {{{title}}}
 
@@ -100,6 +122,10 @@ public enum ThemeReport {
         | {{{name}}} | {{{n}}} | {{{percent}}} | {{{base}}} |
         {{/byKind}}
 
+        {{#hasFigure}}
+        ![{{{label}}}: andel respondenter per område]({{{figure}}})
+
+        {{/hasFigure}}
         Andel: av områdets (typens) respondenter, N. En respondent räknas en gång. ·· = färre än {{minCell}} respondenter,
         eller dolt så att inget dolt värde kan räknas fram ur summorna.
         {{#hasRelated}}

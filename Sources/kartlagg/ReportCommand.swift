@@ -44,7 +44,16 @@ struct ReportCommand: ParsableCommand {
                 }
                 return text
             }
-            let markdown = try ThemeReport.render(input, template: templateText, file: template ?? "(built-in)")
+            // Figures go beside the report: tema.md → tema-figurer/omraden.svg.
+            let base = (out as NSString).deletingPathExtension
+            let folder = base + "-figurer"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let chart = folder + "/omraden.svg"
+            guard FileManager.default.createFile(atPath: chart, contents: Data(ThemeReport.districtChart(input).utf8)) else {
+                throw ValidationError("\(chart): cannot be written")
+            }
+            let relative = (folder as NSString).lastPathComponent + "/omraden.svg"
+            let markdown = try ThemeReport.render(input, template: templateText, file: template ?? "(built-in)", figure: relative)
             guard FileManager.default.createFile(atPath: out, contents: Data(markdown.utf8)) else {
                 throw ValidationError("\(out): cannot be written")
             }

@@ -40,6 +40,11 @@ struct ReportCLITests {
         #expect(crosstab.stdout.contains("4 (26.7 %)"))
         #expect(report.contains("| BLT | 4 | 26,7\u{00A0}% | 15 |"))
         #expect(!report.contains("Karin L"))
+        // The chart beside it, linked from it, with its values as text.
+        #expect(report.contains("![Närarbetsplatser: andel respondenter per område](tema-figurer/omraden.svg)"))
+        let chart = try String(contentsOfFile: folder.path("tema-figurer/omraden.svg"), encoding: .utf8)
+        #expect(chart == Golden.expected("report-theme-nararbetsplatser-omraden.svg", target: "KartlaggningCLITests", actual: chart))
+        #expect(chart.contains("<desc id=\"desc\">Anundsjö: ··;"))
     }
 
     @Test func customTemplatesAndTheirErrors() throws {
