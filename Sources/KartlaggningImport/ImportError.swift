@@ -14,15 +14,12 @@ public enum ImportError: Error, Equatable, Sendable, LocalizedError {
     case unterminatedQuote(file: String, line: Int)
     case duplicateHeader(file: String, line: Int, column: String)
     case missingColumns(file: String, line: Int, columns: [String], available: [String])
-    case raggedRow(file: String, line: Int, fields: Int, expected: Int)
     case headerRowOutOfRange(file: String, headerRow: Int, rows: Int)
     case jsonSyntax(file: String, line: Int, column: Int, message: String)
     case jsonShape(file: String, line: Int, message: String)
     /// A survey definition or district registry that cannot be used.
     case definition(file: String, line: Int?, message: String)
     case unknownFormat(file: String, format: String)
-    /// Several row-level problems; the summary lists them.
-    case invalidRows(file: String, count: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -42,8 +39,6 @@ public enum ImportError: Error, Equatable, Sendable, LocalizedError {
                 + columns.map { "\"\($0)\"" }.joined(separator: ", ")
                 + " that the survey maps; the file has " + available.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ")
                 + (available.count > 12 ? " and \(available.count - 12) more" : "")
-        case .raggedRow(let file, let line, let fields, let expected):
-            "\(file):\(line): the row has \(fields) cells but the header has \(expected)"
         case .headerRowOutOfRange(let file, let headerRow, let rows):
             "\(file): --header-row \(headerRow) is past the end of the file (\(rows) rows)"
         case .jsonSyntax(let file, let line, let column, let message): "\(file):\(line):\(column): JSON syntax error: \(message)"
@@ -51,8 +46,6 @@ public enum ImportError: Error, Equatable, Sendable, LocalizedError {
         case .definition(let file, let line, let message):
             line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
         case .unknownFormat(let file, let format): "\(file): unknown format \"\(format)\"; use csv, tsv, json or ndjson"
-        case .invalidRows(let file, let count):
-            "\(file): \(count) row\(count == 1 ? "" : "s") with errors; nothing from this file was written"
         }
     }
 }

@@ -14,18 +14,7 @@ struct ThemeCLITests {
 
     /// The sample companies and associations imported, the sample codebook loaded and applied.
     func tagged() throws {
-        for arguments in [
-            ["districts", "load", "--db", db, Paths.sample("districts.yaml")],
-            ["survey", "add", "--db", db, Paths.sample("foretag-2025.survey.yaml")],
-            ["survey", "add", "--db", db, Paths.sample("forening-2025.survey.yaml")],
-            ["import", "--db", db, "--survey", "foretag-2025", Paths.sample("foretag-2025.csv")],
-            ["import", "--db", db, "--survey", "forening-2025", Paths.sample("forening-2025.csv")],
-            ["codebook", "load", "--db", db, Paths.sample("kodbok.yaml")],
-            ["tag", "--db", db],
-        ] {
-            let result = try CLI.run(arguments, in: folder.url)
-            #expect(result.status == 0, "\(arguments): \(result.stderr)")
-        }
+        #expect(try CLI.prepareSample(db: db, in: folder.url, surveys: ["foretag-2025", "forening-2025"]) == [])
     }
 
     @Test func stemPrintsStems() throws {

@@ -44,3 +44,23 @@ public enum CLI {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+extension CLI {
+    /// Builds the sample project in `db` through the binary: districts, the given surveys imported, the sample
+    /// codebook loaded and applied. Returns the steps that failed, with their stderr (empty when all went well).
+    public static func prepareSample(
+        db: String, in directory: URL, surveys: [String] = ["foretag-2025", "forening-2025", "inspel-2025"]
+    ) throws -> [String] {
+        var steps: [[String]] = [["districts", "load", "--db", db, Paths.sample("districts.yaml")]]
+        for survey in surveys {
+            steps.append(["survey", "add", "--db", db, Paths.sample("\(survey).survey.yaml")])
+            steps.append(["import", "--db", db, "--survey", survey, Paths.sample("\(survey).csv")])
+        }
+        steps.append(["codebook", "load", "--db", db, Paths.sample("kodbok.yaml")])
+        steps.append(["tag", "--db", db])
+        return try steps.compactMap { step in
+            let result = try run(step, in: directory)
+            return result.status == 0 ? nil : "\(step.joined(separator: " ")): \(result.stderr)"
+        }
+    }
+}
