@@ -10,12 +10,14 @@ let package = Package(
         .library(name: "KartlaggningImport", targets: ["KartlaggningImport"]),
         .library(name: "KartlaggningAnalysis", targets: ["KartlaggningAnalysis"]),
         .library(name: "KartlaggningReport", targets: ["KartlaggningReport"]),
+        .library(name: "KartlaggningReportBuilder", targets: ["KartlaggningReportBuilder"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .target(
@@ -29,12 +31,20 @@ let package = Package(
         .target(name: "KartlaggningAnalysis", dependencies: ["KartlaggningCore"]),
         .target(
             name: "KartlaggningReport",
-            dependencies: ["KartlaggningCore", "KartlaggningAnalysis", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "KartlaggningCore", "KartlaggningAnalysis", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Ink", package: "Ink"),
+            ]
+        ),
+        // Store → report inputs: the cross-tabs, quotes and method figures a report shows, then the files.
+        .target(
+            name: "KartlaggningReportBuilder",
+            dependencies: ["KartlaggningCore", "KartlaggningAnalysis", "KartlaggningReport"]
         ),
         .executableTarget(
             name: "kartlagg",
             dependencies: [
-                "KartlaggningCore", "KartlaggningImport", "KartlaggningAnalysis", "KartlaggningReport",
+                "KartlaggningCore", "KartlaggningImport", "KartlaggningAnalysis", "KartlaggningReport", "KartlaggningReportBuilder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KartlaggningReportTests",
-            dependencies: ["KartlaggningReport", "KartlaggningCore", "TestSupport"]
+            dependencies: ["KartlaggningReport", "KartlaggningReportBuilder", "KartlaggningAnalysis", "KartlaggningCore", "TestSupport"]
         ),
         .testTarget(
             name: "KartlaggningCLITests",

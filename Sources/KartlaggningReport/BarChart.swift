@@ -2,47 +2,66 @@ import Foundation
 
 /// A horizontal bar chart as SVG: readable in a Markdown viewer and a browser, with a title, a description and
 /// every label and value written out as text for screen readers. Suppressed values get no bar, only `··`.
+/// A bar may carry a reference share (the whole municipality), drawn as a dark mark across it.
 public enum BarChart {
     public struct Bar: Sendable, Equatable {
         public var label: String
         /// The share, 0–100, or nil when suppressed.
         public var percent: Double?
         public var text: String
+        /// A share to compare with (0–100), drawn as a mark.
+        public var reference: Double?
 
-        public init(label: String, percent: Double?, text: String) {
+        public init(label: String, percent: Double?, text: String, reference: Double? = nil) {
             self.label = label
             self.percent = percent
             self.text = text
+            self.reference = reference
         }
     }
 
-    public static func svg(title: String, description: String, bars: [Bar]) -> String {
-        let rowHeight = 28, top = 40, labelWidth = 170, barWidth = 360, width = labelWidth + barWidth + 120
-        let height = top + rowHeight * bars.count + 16
+    /// - Parameters:
+    ///   - id: a prefix for the element ids, unique within a page that inlines several charts.
+    ///   - legend: a line under the bars (what the reference mark is).
+    public static func svg(title: String, description: String, bars: [Bar], id: String = "chart", legend: String? = nil) -> String {
+        let rowHeight = 28, top = 40, labelWidth = 210, barWidth = 360, width = labelWidth + barWidth + 130
+        let height = top + rowHeight * bars.count + (legend == nil ? 16 : 36)
         var out = """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="title desc" font-family="sans-serif" font-size="13">
-            <title id="title">\(escape(title))</title>
-            <desc id="desc">\(escape(description))</desc>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" font-family="sans-serif" font-size="13">
+            <title id="\(id)-title">\(SVG.escape(title))</title>
+            <desc id="\(id)-desc">\(SVG.escape(description))</desc>
             <rect width="100%" height="100%" fill="#ffffff"/>
-            <text x="8" y="22" font-size="15" font-weight="bold">\(escape(title))</text>
+            <text x="8" y="22" font-size="15" font-weight="bold">\(SVG.escape(title))</text>
 
             """
-        let largest = max(bars.compactMap(\.percent).max() ?? 0, 1)
+        let largest = max(bars.flatMap { [$0.percent, $0.reference] }.compactMap { $0 }.max() ?? 0, 1)
+        func length(_ percent: Double) -> Int { Int((percent / largest * Double(barWidth)).rounded()) }
         for (index, bar) in bars.enumerated() {
             let y = top + index * rowHeight
-            out += "<text x=\"8\" y=\"\(y + 18)\">\(escape(bar.label))</text>\n"
+            out += "<text x=\"8\" y=\"\(y + 18)\">\(SVG.escape(bar.label))</text>\n"
+            var end = labelWidth
             if let percent = bar.percent {
-                let length = Int((percent / largest * Double(barWidth)).rounded())
+                end = labelWidth + length(percent)
                 out +=
-                    "<rect x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(length)\" height=\"18\" fill=\"#2f6f8f\"><title>\(escape(bar.label)): \(escape(bar.text))</title></rect>\n"
-                out += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 18)\">\(escape(bar.text))</text>\n"
-            } else {
-                out += "<text x=\"\(labelWidth + 6)\" y=\"\(y + 18)\" fill=\"#666666\">\(escape(bar.text))</text>\n"
+                    "<rect x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(length(percent))\" height=\"18\" fill=\"#2f6f8f\"><title>\(SVG.escape(bar.label)): \(SVG.escape(bar.text))</title></rect>\n"
             }
+            if let reference = bar.reference {
+                let x = labelWidth + length(reference)
+                out += "<rect x=\"\(x - 1)\" y=\"\(y + 1)\" width=\"3\" height=\"26\" fill=\"#c0392b\"/>\n"
+                end = max(end, x + 2)
+            }
+            let colour = bar.percent == nil ? " fill=\"#666666\"" : ""
+            out += "<text x=\"\(end + 6)\" y=\"\(y + 18)\"\(colour)>\(SVG.escape(bar.text))</text>\n"
+        }
+        if let legend {
+            out += "<text x=\"8\" y=\"\(top + rowHeight * bars.count + 20)\" fill=\"#444444\">\(SVG.escape(legend))</text>\n"
         }
         return out + "</svg>\n"
     }
+}
 
+/// What every chart shares.
+enum SVG {
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")

@@ -17,3 +17,15 @@ public enum Markdown {
         return out
     }
 }
+
+extension Markdown {
+    /// Text in running Markdown: characters that would start emphasis, links, HTML or a table cell escaped.
+    public static func inline(_ text: String) -> String {
+        var out = ""
+        for character in text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ") {
+            if "\\`*_[]<>|".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+}

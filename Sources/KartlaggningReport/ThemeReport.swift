@@ -1,110 +1,109 @@
 import Foundation
 import KartlaggningAnalysis
 import KartlaggningCore
-import Mustache
 
-/// The Markdown report for a thematic-group meeting: how many raised the theme and where, related themes,
-/// distinctive words and pseudonymised quotes. The layout is a Mustache template (`ThemeReport.template`) a
-/// municipality can copy, edit and pass back; the data it receives is documented there.
+/// The Markdown report for a thematic-group meeting: per theme, how many raised it and where, related themes,
+/// distinctive words, the questions respondents ask and pseudonymised quotes. The layout is a Mustache template
+/// (`ThemeReport.swedish`, `ThemeReport.english`) a municipality can copy, edit and pass back.
 public enum ThemeReport {
-    /// A template that cannot be used, with the line the parser stopped at.
-    public struct TemplateError: Error, LocalizedError, Equatable {
-        public var file: String
-        public var line: Int
-        public var message: String
-
-        public var errorDescription: String? { "\(file):\(line): template error: \(message)" }
-    }
-
-    /// The chart of the theme by district (SVG), to write as `figure` beside the report.
-    public static func districtChart(_ input: ThemeReportInput) -> String {
+    /// The chart of one section's theme by district (SVG), to write beside the report.
+    public static func districtChart(_ input: ThemeReportInput, section: ThemeReportInput.Section) -> String {
+        let language = input.language
         let bars = input.byDistrict.colValues.compactMap { district -> BarChart.Bar? in
-            guard let cell = input.byDistrict.cell(input.theme.id, district) else { return nil }
-            let text = cell.percent.map { Swedish.percent($0) + " (" + Swedish.integer(cell.n ?? 0) + ")" } ?? "··"
+            guard let cell = input.byDistrict.cell(section.theme.id, district) else { return nil }
+            let text = cell.percent.map { language.percent($0) + " (" + language.integer(cell.n ?? 0) + ")" } ?? ReportLanguage.hidden
             return BarChart.Bar(label: district, percent: cell.percent, text: text)
         }
         return BarChart.svg(
-            title: "\(input.theme.label): andel respondenter per område",
-            description: bars.map { "\($0.label): \($0.text)" }.joined(separator: "; ")
-                + ". ·· = färre än \(input.byDistrict.minCell) respondenter eller dolt.",
-            bars: bars)
+            title: "\(section.theme.label): \(language.phrases.shareByDistrict)",
+            description: bars.map { "\($0.label): \($0.text)" }.joined(separator: "; ") + ". "
+                + String(format: language.phrases.hiddenNote, input.byDistrict.minCell),
+            bars: bars, id: "omraden-\(section.theme.id)")
     }
 
-    /// Renders `input` with the built-in template, or with `template` (its text) read from `file`.
-    /// - Parameter figure: the district chart's path relative to the report, when one is written.
-    public static func render(
-        _ input: ThemeReportInput, template: String? = nil, file: String = "(built-in)", figure: String? = nil
-    ) throws -> String {
-        let parsed: MustacheTemplate
-        do {
-            parsed = try MustacheTemplate(string: template ?? Self.template)
-        } catch let error as MustacheTemplate.ParserError {
-            throw TemplateError(file: file, line: error.context.lineNumber, message: "\(error.error)")
-        }
-        var data = context(input)
-        if let figure {
-            data["figure"] = figure
-            data["hasFigure"] = true
-        }
-        return parsed.render(data)
+    /// The file name of a section's chart inside the figures folder.
+    public static func chartName(_ section: ThemeReportInput.Section) -> String {
+        "omraden-\(FileName.safe(section.theme.id)).svg"
     }
 
-    /// The data a template receives. Every text is already Markdown-escaped for table cells where it goes in one.
-    static func context(_ input: ThemeReportInput) -> [String: Any] {
-        let theme = input.theme.id
-        func rows(_ table: CrossTable) -> [[String: Any]] {
+    /// The data a template receives. Texts are Markdown-escaped for where they go (table cells, running text).
+    /// - Parameter figures: each section's chart path relative to the report, by theme id.
+    public static func context(_ input: ThemeReportInput, figures: [String: String] = [:]) -> [String: Any] {
+        let language = input.language
+        func rows(_ table: CrossTable, _ theme: String) -> [[String: Any]] {
             table.colValues.compactMap { value in
                 guard let cell = table.cell(theme, value), let base = table.colTotals.first(where: { $0.value == value }) else {
                     return nil
                 }
                 return [
-                    "name": Markdown.cell(value), "n": cell.n.map(Swedish.integer) ?? "··",
-                    "percent": cell.percent.map(Swedish.percent) ?? "··", "base": base.n.map(Swedish.integer) ?? "··",
+                    "name": Markdown.cell(value), "n": cell.n.map(language.integer) ?? ReportLanguage.hidden,
+                    "percent": cell.percent.map(language.percent) ?? ReportLanguage.hidden,
+                    "base": base.n.map(language.integer) ?? ReportLanguage.hidden,
                 ]
             }
         }
-        let total = input.byDistrict.rowTotals.first { $0.value == theme }
-        let quotesByPlace = Dictionary(grouping: input.quotes) { $0.district ?? "(område ej angivet)" }
-        return [
-            "title": input.title ?? "Tema: \(input.theme.label)",
-            "label": input.theme.label,
-            "description": input.theme.description ?? "",
-            "hasDescription": input.theme.description != nil,
-            "codebook": input.codebook.codebook.id, "version": input.codebook.codebook.version, "revision": input.codebook.revision,
-            "date": input.date,
-            "respondents": total?.n.map(Swedish.integer) ?? "··",
-            "total": Swedish.integer(input.byDistrict.total),
-            "byDistrict": rows(input.byDistrict), "byKind": rows(input.byKind),
-            "related": input.related.map { ["label": Markdown.cell($0.label), "respondents": Swedish.integer($0.respondents)] },
-            "hasRelated": !input.related.isEmpty,
-            "terms": input.terms.map(\.term).joined(separator: ", "),
-            "hasTerms": !input.terms.isEmpty,
-            "quotes": quotesByPlace.keys.sorted().map { place in
-                [
-                    "district": place,
-                    "items": quotesByPlace[place]!.map { ["text": $0.text.replacingOccurrences(of: "\n", with: " "), "kind": $0.kind] },
-                ]
-            },
-            "hasQuotes": !input.quotes.isEmpty,
-            "minCell": input.byDistrict.minCell,
+        let sections = input.sections.map { section -> [String: Any] in
+            let id = section.theme.id
+            let total = input.byDistrict.rowTotals.first { $0.value == id }
+            let quotesByPlace = Dictionary(grouping: section.quotes) { $0.district ?? language.phrases.noDistrict }
+            return [
+                "id": id, "label": Markdown.inline(section.theme.label),
+                "description": section.theme.description.map(Markdown.inline) ?? "", "hasDescription": section.theme.description != nil,
+                "respondents": total?.n.map(language.integer) ?? ReportLanguage.hidden,
+                "byDistrict": rows(input.byDistrict, id), "byKind": rows(input.byKind, id),
+                "figure": figures[id] ?? "", "hasFigure": figures[id] != nil,
+                "related": section.related.map { ["label": Markdown.cell($0.label), "respondents": language.integer($0.respondents)] },
+                "hasRelated": !section.related.isEmpty,
+                "terms": section.terms.map { Markdown.inline($0.term) }.joined(separator: ", "), "hasTerms": !section.terms.isEmpty,
+                "questions": section.questions.map(Markdown.inline), "hasQuestions": !section.questions.isEmpty,
+                "sources": section.sources.map { ["question": Markdown.cell($0.question), "answers": language.integer($0.answers)] },
+                "hasSources": !section.sources.isEmpty,
+                // Places in order, the quotes without a district last.
+                "quotes": quotesByPlace.keys.sorted {
+                    ($0 == language.phrases.noDistrict ? 1 : 0, $0) < ($1 == language.phrases.noDistrict ? 1 : 0, $1)
+                }.map {
+                    place in
+                    [
+                        "district": Markdown.inline(place),
+                        "items": quotesByPlace[place]!.map { ["text": Markdown.inline($0.text), "kind": Markdown.inline($0.kind)] },
+                    ]
+                },
+                "hasQuotes": !section.quotes.isEmpty,
+            ]
+        }
+        let labels = input.sections.map(\.theme.label)
+        let prefix = language == .sv ? (labels.count == 1 ? "Tema" : "Teman") : (labels.count == 1 ? "Theme" : "Themes")
+        var context: [String: Any] = [
+            "title": Markdown.inline(input.title ?? "\(prefix): \(labels.joined(separator: ", "))"),
+            "codebook": Markdown.inline(input.codebook.codebook.id), "version": Markdown.inline(input.codebook.codebook.version),
+            "revision": input.codebook.revision, "date": input.date,
+            "total": language.integer(input.byDistrict.total), "minCell": input.byDistrict.minCell,
+            "sections": sections, "method": MethodBox.context(input.method, language: language),
         ]
+        // With one theme its keys are at the top level too, so a short template needs no section.
+        if sections.count == 1 { context.merge(sections[0]) { own, _ in own } }
+        return context
     }
 
-    /// The built-in layout (Swedish). Variables: title, label, description and hasDescription, codebook, version, revision, date,
-    /// respondents, total, byDistrict and byKind (each: name, n, percent, base), related (label, respondents) and
-    /// hasRelated, terms and hasTerms, quotes (district, items: text, kind) and hasQuotes, minCell, figure and hasFigure (the district chart's path).
-    public static let template = """
+    /// The built-in layout (Swedish). Variables: title, codebook, version, revision, date, total (respondents in the
+    /// selection), minCell, method (the `{{> method}}` box), and sections, each with id, label, description and
+    /// hasDescription, respondents, byDistrict and byKind (name, n, percent, base), figure and hasFigure, related
+    /// (label, respondents) and hasRelated, terms and hasTerms, questions and hasQuestions, sources (question,
+    /// answers) and hasSources, quotes (district, items: text, kind) and hasQuotes. With one theme, its section's
+    /// variables are also at the top level.
+    public static let swedish = """
         # {{{title}}}
 
-        _Kodbok {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}}_
+        _Kodbok {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{total}}} respondenter_
+        {{#sections}}
 
+        ## {{{label}}}
         {{#hasDescription}}
+
         {{{description}}}
-
         {{/hasDescription}}
-        ## Hur många tog upp temat
 
-        {{{respondents}}} av {{{total}}} respondenter tog upp {{{label}}}.
+        {{{respondents}}} av {{{total}}} respondenter tog upp temat.
 
         ### Per område
 
@@ -126,11 +125,20 @@ public enum ThemeReport {
         ![{{{label}}}: andel respondenter per område]({{{figure}}})
 
         {{/hasFigure}}
-        Andel: av områdets (typens) respondenter, N. En respondent räknas en gång. ·· = färre än {{minCell}} respondenter,
-        eller dolt så att inget dolt värde kan räknas fram ur summorna.
+        Andel: av områdets (typens) respondenter, N. ·· = färre än {{minCell}} respondenter, eller dolt så att inget dolt värde kan räknas fram ur summorna.
+        {{#hasSources}}
+
+        ### Var temat kom upp
+
+        | Fråga | Svar med temat |
+        |---|---:|
+        {{#sources}}
+        | {{{question}}} | {{{answers}}} |
+        {{/sources}}
+        {{/hasSources}}
         {{#hasRelated}}
 
-        ## Närliggande teman
+        ### Närliggande teman
 
         | Tema | Respondenter som också tog upp det |
         |---|---:|
@@ -140,18 +148,26 @@ public enum ThemeReport {
         {{/hasRelated}}
         {{#hasTerms}}
 
-        ## Utmärkande ord
+        ### Utmärkande ord
 
         {{{terms}}}
         {{/hasTerms}}
+        {{#hasQuestions}}
+
+        ### Frågor de ställer
+
+        {{#questions}}
+        - {{{.}}}
+        {{/questions}}
+        {{/hasQuestions}}
         {{#hasQuotes}}
 
-        ## Citat
+        ### Citat
 
         Citaten är avidentifierade: e-postadresser, telefonnummer, person- och organisationsnummer och namn är ersatta.
         {{#quotes}}
 
-        ### {{{district}}}
+        #### {{{district}}}
         {{#items}}
 
         > {{{text}}}
@@ -159,23 +175,107 @@ public enum ThemeReport {
         {{/items}}
         {{/quotes}}
         {{/hasQuotes}}
+        {{/sections}}
 
+        {{> method}}
+        """
+
+    /// The built-in layout in English; the same variables as `swedish`.
+    public static let english = """
+        # {{{title}}}
+
+        _Codebook {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{total}}} respondents_
+        {{#sections}}
+
+        ## {{{label}}}
+        {{#hasDescription}}
+
+        {{{description}}}
+        {{/hasDescription}}
+
+        {{{respondents}}} of {{{total}}} respondents raised the theme.
+
+        ### By district
+
+        | District | Respondents | Share | N |
+        |---|---:|---:|---:|
+        {{#byDistrict}}
+        | {{{name}}} | {{{n}}} | {{{percent}}} | {{{base}}} |
+        {{/byDistrict}}
+
+        ### By kind of respondent
+
+        | Kind | Respondents | Share | N |
+        |---|---:|---:|---:|
+        {{#byKind}}
+        | {{{name}}} | {{{n}}} | {{{percent}}} | {{{base}}} |
+        {{/byKind}}
+
+        {{#hasFigure}}
+        ![{{{label}}}: share of respondents by district]({{{figure}}})
+
+        {{/hasFigure}}
+        Share: of the district's (kind's) respondents, N. ·· = fewer than {{minCell}} respondents, or hidden so that no hidden value can be worked out from the totals.
+        {{#hasSources}}
+
+        ### Where the theme came up
+
+        | Question | Answers with the theme |
+        |---|---:|
+        {{#sources}}
+        | {{{question}}} | {{{answers}}} |
+        {{/sources}}
+        {{/hasSources}}
+        {{#hasRelated}}
+
+        ### Related themes
+
+        | Theme | Respondents who also raised it |
+        |---|---:|
+        {{#related}}
+        | {{{label}}} | {{{respondents}}} |
+        {{/related}}
+        {{/hasRelated}}
+        {{#hasTerms}}
+
+        ### Distinctive words
+
+        {{{terms}}}
+        {{/hasTerms}}
+        {{#hasQuestions}}
+
+        ### Questions they ask
+
+        {{#questions}}
+        - {{{.}}}
+        {{/questions}}
+        {{/hasQuestions}}
+        {{#hasQuotes}}
+
+        ### Quotes
+
+        The quotes are de-identified: e-mail addresses, phone numbers, personal and organisation numbers and names are replaced.
+        {{#quotes}}
+
+        #### {{{district}}}
+        {{#items}}
+
+        > {{{text}}}
+        > — {{{kind}}}
+        {{/items}}
+        {{/quotes}}
+        {{/hasQuotes}}
+        {{/sections}}
+
+        {{> method}}
         """
 }
 
-/// Swedish number formats: decimal comma, non-breaking space between thousands.
-public enum Swedish {
-    public static func integer(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out += "\u{00A0}" }
-            out.append(digit)
-        }
-        return (value < 0 ? "−" : "") + out
-    }
-
-    public static func percent(_ value: Double) -> String {
-        String(format: "%.1f", value).replacingOccurrences(of: ".", with: ",") + "\u{00A0}%"
+/// File names made from ids: letters, digits, `-` and `_` kept, anything else `-`.
+public enum FileName {
+    /// `Nätra` → `Natra`, `a/b` → `a-b`.
+    public static func safe(_ id: String) -> String {
+        let folded = id.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+        return String(folded.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
     }
 }

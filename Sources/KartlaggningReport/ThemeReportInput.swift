@@ -16,30 +16,73 @@ public struct ThemeReportInput: Sendable {
         }
     }
 
-    public var theme: Theme
+    /// A theme related to the report's theme, and how many respondents raised both.
+    public struct Related: Sendable, Equatable {
+        public var label: String
+        public var respondents: Int
+
+        public init(label: String, respondents: Int) {
+            self.label = label
+            self.respondents = respondents
+        }
+    }
+
+    /// A survey question the theme came up in, and how many answers to it carry the theme.
+    public struct Source: Sendable, Equatable {
+        public var question: String
+        public var answers: Int
+
+        public init(question: String, answers: Int) {
+            self.question = question
+            self.answers = answers
+        }
+    }
+
+    /// One theme's part of the report.
+    public struct Section: Sendable {
+        public var theme: Theme
+        public var related: [Related]
+        public var terms: [TermKeyness]
+        public var quotes: [Quote]
+        /// Questions respondents ask in their answers (pseudonymised sentences ending in `?`).
+        public var questions: [String]
+        /// The survey questions the theme came up in.
+        public var sources: [Source]
+
+        public init(
+            theme: Theme, related: [Related], terms: [TermKeyness], quotes: [Quote], questions: [String] = [], sources: [Source] = []
+        ) {
+            self.theme = theme
+            self.related = related
+            self.terms = terms
+            self.quotes = quotes
+            self.questions = questions
+            self.sources = sources
+        }
+    }
+
     public var codebook: StoredCodebook
     /// The report's date (ISO), an input so the same database gives the same report.
     public var date: String
     public var title: String?
+    public var language: ReportLanguage
     /// theme × district and theme × kind, as `crosstab` makes them (suppression included).
     public var byDistrict: CrossTable
     public var byKind: CrossTable
-    public var related: [(theme: String, label: String, respondents: Int)]
-    public var terms: [TermKeyness]
-    public var quotes: [Quote]
+    public var sections: [Section]
+    public var method: MethodNote
 
     public init(
-        theme: Theme, codebook: StoredCodebook, date: String, title: String?, byDistrict: CrossTable, byKind: CrossTable,
-        related: [(theme: String, label: String, respondents: Int)], terms: [TermKeyness], quotes: [Quote]
+        codebook: StoredCodebook, date: String, title: String?, language: ReportLanguage = .sv, byDistrict: CrossTable, byKind: CrossTable,
+        sections: [Section], method: MethodNote
     ) {
-        self.theme = theme
         self.codebook = codebook
         self.date = date
         self.title = title
+        self.language = language
         self.byDistrict = byDistrict
         self.byKind = byKind
-        self.related = related
-        self.terms = terms
-        self.quotes = quotes
+        self.sections = sections
+        self.method = method
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import KartlaggningAnalysis
 import KartlaggningCore
 import KartlaggningReport
+import KartlaggningReportBuilder
 
 struct CrosstabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -61,26 +62,8 @@ struct CrosstabCommand: ParsableCommand {
             options.minCell = minCell
             options.stats = stats
             options.weighted = count == .mentions
-            let parents = Dictionary(
-                (request.codebook?.codebook.themes ?? []).compactMap { theme in theme.parent.map { (theme.id, $0) } },
-                uniquingKeysWith: { first, _ in first })
-            if request.rows == .theme { options.rowParents = parents }
-            if request.cols == .theme { options.colParents = parents }
-            func table(_ request: CrossRequest) throws -> CrossTable {
-                if let counted = try store.crossCounts(request) {
-                    options.multiResponseRows = counted.multiResponseRows
-                    options.multiResponseCols = counted.multiResponseCols
-                    return CrossTabulation.tabulate(
-                        counts: counted.counts, rowBase: counted.rowBase, colBase: counted.colBase, grand: counted.grand,
-                        rowValues: counted.rowValues, colValues: counted.colValues, options: options)
-                }
-                let data = try store.crossData(request)
-                options.multiResponseRows = data.multiResponseRows
-                options.multiResponseCols = data.multiResponseCols
-                return CrossTabulation.tabulate(
-                    data.units.map { CrossUnit(rows: $0.rows, cols: $0.cols) }, rowValues: data.rowValues, colValues: data.colValues,
-                    options: options)
-            }
+            let tabulator = CrossTabulator(store: store)
+            func table(_ request: CrossRequest) throws -> CrossTable { try tabulator.table(request, options: options) }
             if let compareWaves {
                 let waves = compareWaves.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 var first = request

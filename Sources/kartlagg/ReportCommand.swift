@@ -2,62 +2,81 @@ import ArgumentParser
 import Foundation
 import KartlaggningCore
 import KartlaggningReport
+import KartlaggningReportBuilder
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a Markdown report for a thematic-group meeting: who raised a theme, where, and what they said.",
-        discussion:
-            "So far the theme report (--kind theme) exists; overview and district reports, charts and HTML are to come. Quotes are pseudonymised and chosen deterministically; the same database and options give the same file."
+        abstract: "Write a Markdown report: the whole mapping (overview), one or more themes, or one district's profile.",
+        discussion: """
+            overview: who was heard (kind × district, surveys, period), themes ranked and by district, closed questions per district, \
+            the largest differences from the whole municipality with χ², and a method box. theme: for a thematic-group meeting — how \
+            many raised each --theme and where, related themes, distinctive words, the questions they ask, quotes per district. \
+            district: one --district against the whole municipality.
+
+            Numbers are crosstab's, with the same small-cell protection; quotes are pseudonymised and chosen deterministically. \
+            Charts (SVG) go to FILE-figurer/ beside the report; --html adds FILE.html with the charts inline. The same database \
+            and options give the same files. --template takes a Mustache template (copy a built-in one with --print-template).
+            """
     )
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: ArgumentHelp("Where to write the report.", valueName: "file.md")) var out: String
-    @Option(help: "theme (overview and district are not written yet).") var kind: String = "theme"
-    @Option(help: "The theme the report is about.") var theme: String
+    @Option(help: ArgumentHelp("Where to write the report.", valueName: "file.md")) var out: String?
+    @Option(help: "overview, theme or district.") var kind: ReportKind = .theme
+    @Option(help: ArgumentHelp("A theme of a theme report (repeatable).", valueName: "id")) var theme: [String] = []
+    @Option(help: ArgumentHelp("Only respondents in this district (repeatable); the district of a district report.", valueName: "name"))
+    var district: [String] = []
+    @Option(help: ArgumentHelp("Only respondents of this survey (repeatable).", valueName: "id")) var survey: [String] = []
+    @Option(help: ArgumentHelp("Only respondents of this wave (repeatable).", valueName: "wave")) var wave: [String] = []
     @Option(help: "The codebook (default: the only one loaded).") var codebook: String?
-    @Option(help: "A title (default: Tema: the theme's label).") var title: String?
-    @Option(help: "Quotes per district.") var quotes: Int = 2
+    @Option(help: "A title (default: one for the kind).") var title: String?
+    @Option(help: "Quotes per district (theme) or per theme (district).") var quotes: Int = 2
     @Option(help: "Suppress counts below this (0: off).") var minCell: Int = 3
+    @Option(help: "sv or en.") var lang: ReportLanguage = .sv
     @Option(help: ArgumentHelp("The report's date (default: today).", valueName: "yyyy-mm-dd")) var date: String?
     @Option(help: ArgumentHelp("A Mustache template to use instead of the built-in one.", valueName: "file")) var template: String?
+    @Flag(help: "Also write a standalone HTML page (FILE.html) with the charts inline.") var html = false
+    @Flag(help: "Print the built-in template of --kind and --lang, to copy and edit, and stop.") var printTemplate = false
 
     func validate() throws {
-        if kind != "theme" { throw ValidationError("--kind \(kind) is not written yet; --kind theme is") }
         if quotes < 0 || minCell < 0 { throw ValidationError("--quotes and --min-cell are 0 or more") }
+        if printTemplate { return }
+        if out == nil { throw ValidationError("give --out FILE.md") }
+        if kind == .theme && theme.isEmpty { throw ValidationError("a theme report needs --theme ID (repeatable)") }
+        if kind != .theme && !theme.isEmpty { throw ValidationError("--theme is for --kind theme") }
+        if kind == .district && district.count != 1 { throw ValidationError("a district report needs exactly one --district NAME") }
+        if let date, date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil { throw ValidationError("--date takes yyyy-mm-dd, not \"\(date)\"") }
     }
 
     func run() throws {
+        if printTemplate {
+            print(ReportTemplate.builtIn(kind, lang), terminator: "")
+            return
+        }
         try Console.run {
             let store = try database.open(creating: false)
-            let stored = try store.codebook(id: codebook)
-            guard let themeDefinition = stored.codebook.themes.first(where: { $0.id == theme }) else {
-                throw StoreError.themeNotFound(theme: theme, codebook: stored.codebook.id)
-            }
-            let day = date ?? ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
-            let input = try ThemeReportGatherer.gather(
-                store: store, codebook: stored, theme: themeDefinition, date: day, title: title, quotesPerDistrict: quotes, minCell: minCell
-            )
-            let templateText = try template.map { path -> String in
-                guard let text = FileManager.default.contents(atPath: path).flatMap({ String(data: $0, encoding: .utf8) }) else {
-                    throw ValidationError("\(path): cannot be read as UTF-8 text")
+            var request = ReportRequest(
+                kind: kind, out: out ?? "",
+                date: date ?? ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate]))
+            request.themes = theme
+            request.scope = ReportScope(districts: district, surveys: survey, waves: wave)
+            request.codebook = codebook
+            request.title = title
+            request.quotes = quotes
+            request.minCell = minCell
+            request.language = lang
+            request.html = html
+            if let template {
+                guard let text = FileManager.default.contents(atPath: template).flatMap({ String(data: $0, encoding: .utf8) }) else {
+                    throw ReportError.unreadableTemplate(path: template)
                 }
-                return text
+                request.template = (template, text)
             }
-            // Figures go beside the report: tema.md → tema-figurer/omraden.svg.
-            let base = (out as NSString).deletingPathExtension
-            let folder = base + "-figurer"
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let chart = folder + "/omraden.svg"
-            guard FileManager.default.createFile(atPath: chart, contents: Data(ThemeReport.districtChart(input).utf8)) else {
-                throw ValidationError("\(chart): cannot be written")
-            }
-            let relative = (folder as NSString).lastPathComponent + "/omraden.svg"
-            let markdown = try ThemeReport.render(input, template: templateText, file: template ?? "(built-in)", figure: relative)
-            guard FileManager.default.createFile(atPath: out, contents: Data(markdown.utf8)) else {
-                throw ValidationError("\(out): cannot be written")
-            }
-            print("\(out): theme report on \(theme) (\(input.quotes.count) quotes)")
+            let outcome = try ReportBuilder.write(request, store: store)
+            print(outcome.summary)
         }
     }
 }
+
+extension ReportKind: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}

@@ -61,9 +61,16 @@ extension KartlaggningStore {
     static func filterSQL(_ request: CrossRequest, registry: DistrictIndex, db: Database) throws -> (
         String, [(any DatabaseValueConvertible)?]
     ) {
+        try filterSQL(request.filters, registry: registry, db: db)
+    }
+
+    /// Filters on respondent fields as SQL over `respondent r` (see `filterSQL(_:registry:db:)` for a request).
+    static func filterSQL(_ filters: [CrossDimension: [String]], registry: DistrictIndex, db: Database) throws -> (
+        String, [(any DatabaseValueConvertible)?]
+    ) {
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
-        for (dimension, asked) in request.filters.sorted(by: { $0.key.description < $1.key.description }) {
+        for (dimension, asked) in filters.sorted(by: { $0.key.description < $1.key.description }) {
             let expression = attributeSQL(dimension)!
             let wanted = Set(asked.map { registry.resolve($0)?.district ?? $0 }.map(MatchKey.make))
             let stored = try String.fetchAll(db, sql: "SELECT DISTINCT \(expression) FROM respondent r")

@@ -5,19 +5,23 @@ import GRDB
 extension KartlaggningStore {
     /// Themes that respondents with `theme` also raise, most shared first (the theme's own ancestors and
     /// descendants left out), with how many respondents share each.
-    public func relatedThemes(of theme: String, codebook stored: StoredCodebook, limit: Int = 5) throws -> [(
-        theme: String, respondents: Int
-    )] {
+    /// - Parameter filters: only respondents with these respondent fields (as `crosstab --where`).
+    public func relatedThemes(
+        of theme: String, codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:], limit: Int = 5
+    ) throws -> [(theme: String, respondents: Int)] {
         try ensureRespondentThemes(stored)
         let family = Set(stored.codebook.descendants(of: theme) + (Self.ancestors(stored.codebook)[theme] ?? []))
+        let registry = try districtRegistry().index()
         return try read { db in
-            try Row.fetchAll(
+            let (filter, arguments) = try Self.filterSQL(filters, registry: registry, db: db)
+            return try Row.fetchAll(
                 db,
                 sql: """
                     SELECT b.themeId, COUNT(*) AS n FROM respondentTheme a
                     JOIN respondentTheme b ON b.codebookId = a.codebookId AND b.respondentId = a.respondentId
-                    WHERE a.codebookId = ? AND a.themeId = ? GROUP BY b.themeId ORDER BY n DESC, b.themeId
-                    """, arguments: [stored.codebook.id, theme]
+                    JOIN respondent r ON r.id = a.respondentId
+                    WHERE a.codebookId = ? AND a.themeId = ?\(filter) GROUP BY b.themeId ORDER BY n DESC, b.themeId
+                    """, arguments: StatementArguments([stored.codebook.id, theme] + arguments)
             ).compactMap { row -> (String, Int)? in
                 let id: String = row["themeId"]
                 return family.contains(id) ? nil : (id, row["n"])
@@ -26,17 +30,101 @@ extension KartlaggningStore {
     }
 
     /// Every free text, in answer order, with whether it carries one of `themes` (effective tags).
-    public func forEachFreeText(marking themes: [String], codebook stored: StoredCodebook, _ body: (String, Bool) throws -> Void) throws {
+    /// - Parameter filters: only respondents with these respondent fields (as `crosstab --where`).
+    public func forEachFreeText(
+        marking themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:],
+        _ body: (String, Bool) throws -> Void
+    ) throws {
+        let registry = try districtRegistry().index()
         try read { db in
+            let (filter, arguments) = try Self.filterSQL(filters, registry: registry, db: db)
             let placeholders = Array(repeating: "?", count: max(1, themes.count)).joined(separator: ", ")
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT a.raw, EXISTS (SELECT 1 FROM effectiveTag e WHERE e.answerId = a.id AND e.codebookId = ?
                         AND e.themeId IN (\(placeholders))) AS tagged
-                    FROM answer a WHERE a.isFreeText ORDER BY a.id
-                    """, arguments: StatementArguments([stored.codebook.id] + (themes.isEmpty ? [""] : themes)))
+                    FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE a.isFreeText\(filter) ORDER BY a.id
+                    """, arguments: StatementArguments([stored.codebook.id] + (themes.isEmpty ? [""] : themes) + arguments))
             while let row = try rows.next() { try body(row[0], row[1]) }
+        }
+    }
+}
+
+// MARK: - The data basis and the closed questions
+
+extension KartlaggningStore {
+    /// Respondents per survey within `filters`, with the first and last interview date; surveys in id order.
+    public func surveyRespondents(filters: [CrossDimension: [String]]) throws -> [SurveyRespondents] {
+        let registry = try districtRegistry().index()
+        return try read { db in
+            let (filter, arguments) = try Self.filterSQL(filters, registry: registry, db: db)
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.surveyId, COUNT(*), MIN(r.date), MAX(r.date) FROM respondent r WHERE 1\(filter)
+                    GROUP BY r.surveyId ORDER BY r.surveyId
+                    """, arguments: StatementArguments(arguments)
+            ).map { SurveyRespondents(survey: $0[0], respondents: $0[1], firstDate: $0[2], lastDate: $0[3]) }
+        }
+    }
+
+    /// The closed questions (choice, multi, boolean, scale) of `surveys` (all when empty), in survey and
+    /// question order.
+    public func closedQuestions(surveys: [String] = []) throws -> [ReportQuestion] {
+        try read { db in
+            let ambiguous = Set(try String.fetchAll(db, sql: "SELECT id FROM question GROUP BY id HAVING COUNT(*) > 1"))
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT surveyId, id, text, type, scaleMin, scaleMax FROM question
+                    WHERE type IN ('choice', 'multi', 'boolean', 'scale') ORDER BY surveyId, position
+                    """
+            ).compactMap { row -> ReportQuestion? in
+                let survey: String = row["surveyId"]
+                guard surveys.isEmpty || surveys.contains(survey), let type = QuestionType(rawValue: row["type"]) else { return nil }
+                let id: String = row["id"]
+                let scale = (row["scaleMin"] as Int?).flatMap { low in (row["scaleMax"] as Int?).map { ScaleRange(min: low, max: $0) } }
+                return ReportQuestion(
+                    survey: survey, id: id, reference: ambiguous.contains(id) ? "\(survey)/\(id)" : id, text: row["text"], type: type,
+                    scale: scale)
+            }
+        }
+    }
+
+    /// A numeric question's answers per district within `filters`: how many and their sum, for means.
+    public func numericSums(survey: String, question: String, filters: [CrossDimension: [String]]) throws -> [GroupSum] {
+        let registry = try districtRegistry().index()
+        return try read { db in
+            let (filter, arguments) = try Self.filterSQL(filters, registry: registry, db: db)
+            let district = Self.attributeSQL(.district)!
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(district), COUNT(a.valueNumber), COALESCE(SUM(a.valueNumber), 0) FROM answer a
+                    JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
+                    WHERE q.surveyId = ? AND q.id = ? AND a.valueNumber IS NOT NULL\(filter) GROUP BY 1 ORDER BY 1
+                    """, arguments: StatementArguments([survey, question] + arguments)
+            ).map { GroupSum(group: $0[0], n: $0[1], sum: $0[2]) }
+        }
+    }
+
+    /// How `stored`'s tags were made, over the whole database.
+    public func taggingFigures(_ stored: StoredCodebook) throws -> TaggingFigures {
+        try read { db in
+            let id = stored.codebook.id
+            return TaggingFigures(
+                freeTextAnswers: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE isFreeText") ?? 0,
+                autoTaggedAnswers: try Int.fetchOne(
+                    db, sql: "SELECT COUNT(DISTINCT answerId) FROM tag WHERE codebookId = ? AND coder = 'auto' AND revision = ?",
+                    arguments: [id, stored.revision]) ?? 0,
+                coders: try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT coder, COUNT(DISTINCT answerId) FROM tag WHERE codebookId = ? AND coder <> 'auto'
+                        GROUP BY coder ORDER BY coder
+                        """, arguments: [id]
+                ).map { (name: $0[0], answers: $0[1]) })
         }
     }
 }

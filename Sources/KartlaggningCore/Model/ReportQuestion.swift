@@ -1,0 +1,10 @@
+/// A closed question a report shows per district.
+public struct ReportQuestion: Sendable, Equatable {
+    public var survey: String
+    public var id: String
+    /// How a cross-tab names it: the id, or `survey/id` where several surveys have the id.
+    public var reference: String
+    public var text: String
+    public var type: QuestionType
+    public var scale: ScaleRange?
+}

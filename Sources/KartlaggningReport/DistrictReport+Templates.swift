@@ -1,0 +1,181 @@
+extension DistrictReport {
+    /// The built-in layout (Swedish). Variables: title, district, codebook, version, revision, date, respondents
+    /// (in the district), total (in the selection), minCell; byKind and themes (name, district, whole, points),
+    /// figure and hasFigure; choices (id, text, multi, rows: name, district, whole, points) and hasChoices; scales
+    /// (name, district, whole) and hasScales; differences (district, subject, percent, whole, points, chiSquare, p,
+    /// significant) and hasDifferences; quotes (label, items: text, kind) and hasQuotes; method (`{{> method}}`).
+    public static let swedish = """
+        # {{{title}}}
+
+        _Kodbok {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{respondents}}} av {{{total}}} respondenter_
+
+        ## Vilka som hördes
+
+        | Typ | {{{district}}} | Hela kommunen | Skillnad |
+        |---|---:|---:|---:|
+        {{#byKind}}
+        | {{{name}}} | {{{district}}} | {{{whole}}} | {{{points}}} |
+        {{/byKind}}
+
+        ## Teman
+
+        Andel av respondenterna (antal/N); skillnad i procentenheter mot hela kommunen.
+
+        | Tema | {{{district}}} | Hela kommunen | Skillnad |
+        |---|---:|---:|---:|
+        {{#themes}}
+        | {{{name}}} | {{{district}}} | {{{whole}}} | {{{points}}} |
+        {{/themes}}
+        {{#hasFigure}}
+
+        ![{{{district}}}: andel respondenter per tema mot hela kommunen]({{{figure}}})
+        {{/hasFigure}}
+
+        ·· = färre än {{minCell}} respondenter, eller dolt så att inget dolt värde kan räknas fram ur summorna.
+        {{#hasDifferences}}
+
+        ## Där {{{district}}} skiljer sig mest
+
+        | Vad | {{{district}}} | Hela kommunen | Skillnad (procentenheter) | χ² | p |
+        |---|---:|---:|---:|---:|---:|
+        {{#differences}}
+        | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{chiSquare}}} | {{{p}}}{{#significant}} \\*{{/significant}} |
+        {{/differences}}
+
+        p: Pearsons χ² (1 frihetsgrad) för området mot resten av kommunen; \\* = p < 0,05. Med många jämförelser blir några skillnader \\* av en slump.
+        {{/hasDifferences}}
+        {{#hasChoices}}
+
+        ## Slutna frågor
+        {{#choices}}
+
+        ### {{{text}}}
+
+        {{#multi}}
+        Flera svar möjliga.
+
+        {{/multi}}
+        | Svar | {{{district}}} | Hela kommunen | Skillnad |
+        |---|---:|---:|---:|
+        {{#rows}}
+        | {{{name}}} | {{{district}}} | {{{whole}}} | {{{points}}} |
+        {{/rows}}
+        {{/choices}}
+        {{/hasChoices}}
+        {{#hasScales}}
+
+        ### Skalfrågor: medelvärde (antal svar)
+
+        | Fråga | {{{district}}} | Hela kommunen |
+        |---|---:|---:|
+        {{#scales}}
+        | {{{name}}} | {{{district}}} | {{{whole}}} |
+        {{/scales}}
+        {{/hasScales}}
+        {{#hasQuotes}}
+
+        ## Röster från {{{district}}}
+
+        Citaten är avidentifierade: e-postadresser, telefonnummer, person- och organisationsnummer och namn är ersatta.
+        {{#quotes}}
+
+        ### {{{label}}}
+        {{#items}}
+
+        > {{{text}}}
+        > — {{{kind}}}
+        {{/items}}
+        {{/quotes}}
+        {{/hasQuotes}}
+
+        {{> method}}
+        """
+
+    /// The built-in layout in English; the same variables as `swedish`.
+    public static let english = """
+        # {{{title}}}
+
+        _Codebook {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{respondents}}} of {{{total}}} respondents_
+
+        ## Who was heard
+
+        | Kind | {{{district}}} | Whole municipality | Difference |
+        |---|---:|---:|---:|
+        {{#byKind}}
+        | {{{name}}} | {{{district}}} | {{{whole}}} | {{{points}}} |
+        {{/byKind}}
+
+        ## Themes
+
+        Share of the respondents (count/N); difference in percentage points from the whole municipality.
+
+        | Theme | {{{district}}} | Whole municipality | Difference |
+        |---|---:|---:|---:|
+        {{#themes}}
+        | {{{name}}} | {{{district}}} | {{{whole}}} | {{{points}}} |
+        {{/themes}}
+        {{#hasFigure}}
+
+        ![{{{district}}}: share of respondents per theme against the whole municipality]({{{figure}}})
+        {{/hasFigure}}
+
+        ·· = fewer than {{minCell}} respondents, or hidden so that no hidden value can be worked out from the totals.
+        {{#hasDifferences}}
+
+        ## Where {{{district}}} differs most
+
+        | What | {{{district}}} | Whole municipality | Difference (percentage points) | χ² | p |
+        |---|---:|---:|---:|---:|---:|
+        {{#differences}}
+        | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{chiSquare}}} | {{{p}}}{{#significant}} \\*{{/significant}} |
+        {{/differences}}
+
+        p: Pearson's χ² (1 degree of freedom) of the district against the rest of the municipality; \\* = p < 0.05. With many comparisons some differences get a \\* by chance.
+        {{/hasDifferences}}
+        {{#hasChoices}}
+
+        ## Closed questions
+        {{#choices}}
+
+        ### {{{text}}}
+
+        {{#multi}}
+        Several answers possible.
+
+        {{/multi}}
+        | Answer | {{{district}}} | Whole municipality | Difference |
+        |---|---:|---:|---:|
+        {{#rows}}
+        | {{{name}}} | {{{district}}} | {{{whole}}} | {{{points}}} |
+        {{/rows}}
+        {{/choices}}
+        {{/hasChoices}}
+        {{#hasScales}}
+
+        ### Scale questions: mean (answers)
+
+        | Question | {{{district}}} | Whole municipality |
+        |---|---:|---:|
+        {{#scales}}
+        | {{{name}}} | {{{district}}} | {{{whole}}} |
+        {{/scales}}
+        {{/hasScales}}
+        {{#hasQuotes}}
+
+        ## Voices from {{{district}}}
+
+        The quotes are de-identified: e-mail addresses, phone numbers, personal and organisation numbers and names are replaced.
+        {{#quotes}}
+
+        ### {{{label}}}
+        {{#items}}
+
+        > {{{text}}}
+        > — {{{kind}}}
+        {{/items}}
+        {{/quotes}}
+        {{/hasQuotes}}
+
+        {{> method}}
+        """
+}

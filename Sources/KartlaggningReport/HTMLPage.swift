@@ -1,0 +1,71 @@
+import Foundation
+import Ink
+
+/// A report as one standalone HTML page (Ink renders the Markdown): charts inline so the page travels alone,
+/// a readable screen layout and print-friendly CSS for projecting at a meeting or mailing.
+public enum HTMLPage {
+    /// - Parameters:
+    ///   - markdown: the report.
+    ///   - figures: chart path as the report links it → SVG text, put inline in place of the image.
+    public static func render(markdown: String, title: String, language: ReportLanguage, figures: [String: String]) -> String {
+        var parser = MarkdownParser()
+        parser.addModifier(
+            Modifier(target: .images) { html, source in
+                guard let open = source.lastIndex(of: "("), let close = source.lastIndex(of: ")"), open < close,
+                    let svg = figures[String(source[source.index(after: open)..<close])]
+                else { return html }
+                let alt = source.dropFirst(2).prefix { $0 != "]" }
+                return "<figure>" + svg.trimmingCharacters(in: .whitespacesAndNewlines) + "<figcaption>" + escape(String(alt))
+                    + "</figcaption></figure>"
+            })
+        let body = parser.html(from: markdown)
+        return """
+            <!DOCTYPE html>
+            <html lang="\(language.rawValue)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title>
+            <style>
+            \(css)
+            </style>
+            </head>
+            <body>
+            <main>
+            \(body)
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    static let css = """
+        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; background: #fff; line-height: 1.5; margin: 0; }
+        main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
+        h1 { font-size: 2rem; margin-bottom: 0.25rem; }
+        h2 { margin-top: 2.5rem; border-bottom: 2px solid #2f6f8f; padding-bottom: 0.2rem; }
+        table { border-collapse: collapse; margin: 1rem 0; font-variant-numeric: tabular-nums; }
+        th, td { border: 1px solid #c8c8c8; padding: 0.3rem 0.6rem; vertical-align: top; }
+        th { background: #eef3f6; }
+        td[align="right"], th[align="right"] { text-align: right; }
+        tr:nth-child(even) td { background: #f8f8f8; }
+        blockquote { margin: 1rem 0; padding: 0.5rem 1rem; border-left: 4px solid #2f6f8f; background: #f4f8fa; }
+        figure { margin: 1.5rem 0; }
+        figure svg { max-width: 100%; height: auto; }
+        figcaption { font-size: 0.9rem; color: #444; }
+        @media print {
+            body { font-size: 10.5pt; }
+            main { max-width: none; padding: 0; }
+            h2 { break-after: avoid; }
+            table, figure, blockquote { break-inside: avoid; }
+            tr:nth-child(even) td { background: none; }
+            a { color: inherit; text-decoration: none; }
+        }
+        """
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// A theme × district heatmap as SVG: one square per cell, darker for a larger share, the share written in
+/// the square, suppressed cells hatched grey with `··`. Title, description and every value are text.
+public enum Heatmap {
+    public struct Cell: Sendable, Equatable {
+        /// 0–100, nil when suppressed.
+        public var percent: Double?
+        public var text: String
+
+        public init(percent: Double?, text: String) {
+            self.percent = percent
+            self.text = text
+        }
+    }
+
+    /// - Parameters:
+    ///   - cells: `cells[row][column]`.
+    ///   - id: a prefix for the element ids, unique within a page.
+    public static func svg(
+        title: String, description: String, rows: [String], columns: [String], cells: [[Cell]], id: String = "heatmap",
+        legend: String? = nil
+    ) -> String {
+        let labelWidth = 230, cellWidth = 96, cellHeight = 26, top = 64
+        let width = labelWidth + cellWidth * columns.count + 16
+        let height = top + cellHeight * rows.count + (legend == nil ? 12 : 34)
+        var out = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" font-family="sans-serif" font-size="12">
+            <title id="\(id)-title">\(SVG.escape(title))</title>
+            <desc id="\(id)-desc">\(SVG.escape(description))</desc>
+            <rect width="100%" height="100%" fill="#ffffff"/>
+            <text x="8" y="22" font-size="15" font-weight="bold">\(SVG.escape(title))</text>
+
+            """
+        for (c, column) in columns.enumerated() {
+            out +=
+                "<text x=\"\(labelWidth + c * cellWidth + cellWidth / 2)\" y=\"\(top - 10)\" text-anchor=\"middle\" font-weight=\"bold\">\(SVG.escape(column))</text>\n"
+        }
+        let largest = max(cells.flatMap { $0.compactMap(\.percent) }.max() ?? 0, 1)
+        for (r, row) in rows.enumerated() {
+            let y = top + r * cellHeight
+            out += "<text x=\"8\" y=\"\(y + 17)\">\(SVG.escape(row))</text>\n"
+            for (c, cell) in cells[r].enumerated() {
+                let x = labelWidth + c * cellWidth
+                let label = "\(SVG.escape(row)), \(SVG.escape(columns[c])): \(SVG.escape(cell.text))"
+                if let percent = cell.percent {
+                    // From white to the bars' blue; text turns white on the darker half.
+                    let t = percent / largest
+                    let colour = blend(t)
+                    out +=
+                        "<rect x=\"\(x + 1)\" y=\"\(y + 1)\" width=\"\(cellWidth - 2)\" height=\"\(cellHeight - 2)\" fill=\"\(colour)\"><title>\(label)</title></rect>\n"
+                    let ink = t > 0.55 ? "#ffffff" : "#000000"
+                    out +=
+                        "<text x=\"\(x + cellWidth / 2)\" y=\"\(y + 17)\" text-anchor=\"middle\" fill=\"\(ink)\">\(SVG.escape(cell.text))</text>\n"
+                } else {
+                    out +=
+                        "<rect x=\"\(x + 1)\" y=\"\(y + 1)\" width=\"\(cellWidth - 2)\" height=\"\(cellHeight - 2)\" fill=\"#eeeeee\"><title>\(label)</title></rect>\n"
+                    out +=
+                        "<text x=\"\(x + cellWidth / 2)\" y=\"\(y + 17)\" text-anchor=\"middle\" fill=\"#666666\">\(SVG.escape(cell.text))</text>\n"
+                }
+            }
+        }
+        if let legend {
+            out += "<text x=\"8\" y=\"\(top + cellHeight * rows.count + 22)\" fill=\"#444444\">\(SVG.escape(legend))</text>\n"
+        }
+        return out + "</svg>\n"
+    }
+
+    /// White (t = 0) to #2f6f8f (t = 1).
+    static func blend(_ t: Double) -> String {
+        let clamped = min(max(t, 0), 1)
+        let target = (0x2f, 0x6f, 0x8f)
+        func channel(_ value: Int) -> Int { Int((255 - Double(255 - value) * clamped).rounded()) }
+        return String(format: "#%02x%02x%02x", channel(target.0), channel(target.1), channel(target.2))
+    }
+}

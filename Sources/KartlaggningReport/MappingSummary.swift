@@ -1,0 +1,98 @@
+import KartlaggningAnalysis
+import KartlaggningCore
+
+/// The numbers the overview and the district reports share, gathered from the database: who was heard, which
+/// themes they raised where, how they answered the closed questions, and where a district stands out.
+public struct MappingSummary: Sendable {
+    /// One survey in the selection.
+    public struct SurveyBasis: Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var wave: String?
+        public var kind: String?
+        public var respondents: Int
+        /// The first and last interview dates (ISO), when the survey has dates.
+        public var firstDate: String?
+        public var lastDate: String?
+
+        public init(id: String, title: String, wave: String?, kind: String?, respondents: Int, firstDate: String?, lastDate: String?) {
+            self.id = id
+            self.title = title
+            self.wave = wave
+            self.kind = kind
+            self.respondents = respondents
+            self.firstDate = firstDate
+            self.lastDate = lastDate
+        }
+    }
+
+    /// A choice, multi or boolean question × district, as `crosstab` makes it.
+    public struct ChoiceQuestion: Sendable {
+        public var id: String
+        public var text: String
+        public var table: CrossTable
+
+        public init(id: String, text: String, table: CrossTable) {
+            self.id = id
+            self.text = text
+            self.table = table
+        }
+    }
+
+    /// A scale question's mean per district and in the whole selection (last).
+    public struct ScaleQuestion: Sendable {
+        public var id: String
+        public var text: String
+        public var range: ScaleRange?
+        public var means: [ScaleMean]
+
+        public init(id: String, text: String, range: ScaleRange?, means: [ScaleMean]) {
+            self.id = id
+            self.text = text
+            self.range = range
+            self.means = means
+        }
+    }
+
+    /// A share that stands out: what it is of (a theme, a question's answer) and the difference.
+    public struct Difference: Sendable, Equatable {
+        /// `theme` or a question's id.
+        public var source: String
+        /// The theme's label, or the question's text and the answer.
+        public var subject: String
+        public var difference: ShareDifference
+
+        public init(source: String, subject: String, difference: ShareDifference) {
+            self.source = source
+            self.subject = subject
+            self.difference = difference
+        }
+    }
+
+    /// kind × district.
+    public var basis: CrossTable
+    public var surveys: [SurveyBasis]
+    /// theme × district.
+    public var themes: CrossTable
+    /// Theme ids with their labels and parents, in codebook order.
+    public var themeLabels: [String: String]
+    public var themeParents: [String: String]
+    public var choices: [ChoiceQuestion]
+    public var scales: [ScaleQuestion]
+    /// Theme and choice shares per district against the whole, largest first (all of them; reports pick).
+    public var differences: [Difference]
+
+    public init(
+        basis: CrossTable, surveys: [SurveyBasis], themes: CrossTable, themeLabels: [String: String], themeParents: [String: String],
+        choices: [ChoiceQuestion], scales: [ScaleQuestion], differences: [Difference]
+    ) {
+        self.basis = basis
+        self.surveys = surveys
+        self.themes = themes
+        self.themeLabels = themeLabels
+        self.themeParents = themeParents
+        self.choices = choices
+        self.scales = scales
+        self.differences = differences
+    }
+}

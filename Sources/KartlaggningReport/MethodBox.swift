@@ -1,0 +1,102 @@
+/// The method box every report ends with (`{{> method}}` in a template): codebook, tagging, agreement, unit,
+/// suppression rule, selection.
+public enum MethodBox {
+    /// The data the partial receives, under the key `method`: codebook, version, revision, themes, freeText,
+    /// autoTagged, coders and hasCoders, agreements (pair, kappa, percent, answers) and hasAgreements, minCell,
+    /// suppressing, selection.
+    public static func context(_ note: MethodNote, language: ReportLanguage) -> [String: Any] {
+        let answers = language == .sv ? "svar" : "answers"
+        // Coders are named by letter: a report names no one.
+        let letters = Dictionary(
+            note.coders.enumerated().map { ($1.name, (language == .sv ? "kodare " : "coder ") + letter($0)) },
+            uniquingKeysWith: { first, _ in first })
+        func name(_ coder: String) -> String {
+            coder == "auto" ? (language == .sv ? "automatisk" : "automatic") : letters[coder] ?? (language == .sv ? "kodare" : "coder")
+        }
+        return [
+            "codebook": Markdown.inline(note.codebook), "version": Markdown.inline(note.version), "revision": note.revision,
+            "themes": language.integer(note.themes), "freeText": language.integer(note.freeTextAnswers),
+            "autoTagged": language.integer(note.autoTaggedAnswers),
+            "coders": note.coders.map { "\(name($0.name)) (\(language.integer($0.answers)) \(answers))" }
+                .joined(separator: ", "),
+            "hasCoders": !note.coders.isEmpty,
+            "agreements": note.agreements.map { agreement -> [String: Any] in
+                return [
+                    "pair": "\(name(agreement.coderA)) – \(name(agreement.coderB))",
+                    "kappa": agreement.kappa.map { language.decimal($0, digits: 2) } ?? ReportLanguage.hidden,
+                    "percent": language.percent(agreement.percentAgreement * 100), "answers": language.integer(agreement.answers),
+                ]
+            },
+            "hasAgreements": !note.agreements.isEmpty,
+            "minCell": note.minCell, "suppressing": note.minCell > 0,
+            "selection": note.selection.isEmpty
+                ? (language == .sv ? "alla respondenter" : "all respondents") : note.selection.map(Markdown.inline).joined(separator: "; "),
+        ]
+    }
+
+    /// A, B, …, Z, AA, AB, …
+    static func letter(_ index: Int) -> String {
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        return index < 26 ? String(letters[index]) : letter(index / 26 - 1) + String(letters[index % 26])
+    }
+
+    static func template(_ language: ReportLanguage) -> String {
+        language == .sv ? swedish : english
+    }
+
+    static let swedish = """
+        {{#method}}
+        ## Om underlaget och metoden
+
+        - **Kodbok:** {{{codebook}}} {{{version}}} (revision {{revision}}), {{{themes}}} teman.
+        - **Taggning:** fritextsvaren taggades automatiskt med kodbokens mönster; {{{autoTagged}}} av {{{freeText}}} fritextsvar fick minst ett tema.{{#hasCoders}} Handkodning går före de automatiska taggarna: {{{coders}}}.{{/hasCoders}}
+        - **Enhet:** respondenter. En respondent räknas en gång per cell, hur många svar som än nämner temat; andelar är av respondenterna i kolumnen (N).
+        {{#suppressing}}
+        - **Skydd:** värden under {{minCell}} respondenter visas som ··, och fler celler döljs så att inget dolt värde kan räknas fram ur summorna. Citaten är avidentifierade.
+        {{/suppressing}}
+        {{^suppressing}}
+        - **Skydd:** inga celler döljs i denna rapport (--min-cell 0); den ska inte lämnas ut. Citaten är avidentifierade.
+        {{/suppressing}}
+        - **Urval:** {{{selection}}}.
+        {{#hasAgreements}}
+
+        Överensstämmelse mellan kodarna (Cohens κ och andel lika beslut, över de svar båda kodat):
+
+        | Kodare | κ | Lika | Svar |
+        |---|---:|---:|---:|
+        {{#agreements}}
+        | {{{pair}}} | {{{kappa}}} | {{{percent}}} | {{{answers}}} |
+        {{/agreements}}
+        {{/hasAgreements}}
+        {{/method}}
+
+        """
+
+    static let english = """
+        {{#method}}
+        ## About the data and the method
+
+        - **Codebook:** {{{codebook}}} {{{version}}} (revision {{revision}}), {{{themes}}} themes.
+        - **Tagging:** free-text answers were tagged automatically by the codebook's patterns; {{{autoTagged}}} of {{{freeText}}} free-text answers got at least one theme.{{#hasCoders}} Hand coding overrules the automatic tags: {{{coders}}}.{{/hasCoders}}
+        - **Unit:** respondents. A respondent counts once per cell, however many answers mention the theme; shares are of the respondents in the column (N).
+        {{#suppressing}}
+        - **Protection:** values below {{minCell}} respondents are shown as ··, and further cells are hidden so that no hidden value can be worked out from the totals. Quotes are de-identified.
+        {{/suppressing}}
+        {{^suppressing}}
+        - **Protection:** no cells are hidden in this report (--min-cell 0); it must not be handed out. Quotes are de-identified.
+        {{/suppressing}}
+        - **Selection:** {{{selection}}}.
+        {{#hasAgreements}}
+
+        Agreement between the coders (Cohen's κ and share of equal decisions, over the answers both coded):
+
+        | Coders | κ | Equal | Answers |
+        |---|---:|---:|---:|
+        {{#agreements}}
+        | {{{pair}}} | {{{kappa}}} | {{{percent}}} | {{{answers}}} |
+        {{/agreements}}
+        {{/hasAgreements}}
+        {{/method}}
+
+        """
+}

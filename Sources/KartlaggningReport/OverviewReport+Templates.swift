@@ -1,0 +1,210 @@
+extension OverviewReport {
+    /// The built-in layout (Swedish). Variables: title, codebook, version, revision, date, total, minCell;
+    /// basis (columns, rows: name, cells) — respondents by kind × district; surveys (id, title, wave, kind,
+    /// respondents, period), waves, hasPeriod, firstDate, lastDate; ranked (label, n, percent); themes (columns,
+    /// rows) — theme × district, cells `share (n/N)`; rankedFigure/hasRankedFigure and heatmapFigure/hasHeatmapFigure;
+    /// choices (id, text, multi, columns, rows) and hasChoices; scales (columns, rows) and hasScales; differences
+    /// (district, subject, percent, whole, points, chiSquare, p, significant) and hasDifferences; method (`{{> method}}`).
+    public static let swedish = """
+        # {{{title}}}
+
+        _Kodbok {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{total}}} respondenter_
+
+        ## Underlaget
+
+        Respondenter per typ och område:
+
+        | Typ |{{#basis.columns}} {{{.}}} |{{/basis.columns}}
+        |---|{{#basis.columns}}---:|{{/basis.columns}}
+        {{#basis.rows}}
+        | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
+        {{/basis.rows}}
+
+        | Undersökning | Titel | Våg | Typ | Respondenter | Period |
+        |---|---|---|---|---:|---|
+        {{#surveys}}
+        | {{{id}}} | {{{title}}} | {{{wave}}} | {{{kind}}} | {{{respondents}}} | {{{period}}} |
+        {{/surveys}}
+
+        {{#hasPeriod}}
+        Intervjuerna gjordes {{{firstDate}}} – {{{lastDate}}}. Våg: {{{waves}}}.
+        {{/hasPeriod}}
+        {{^hasPeriod}}
+        Våg: {{{waves}}}.
+        {{/hasPeriod}}
+
+        ## Teman
+
+        Teman efter hur många respondenter som tog upp dem (en respondent räknas en gång per tema):
+
+        | Tema | Respondenter | Andel av alla |
+        |---|---:|---:|
+        {{#ranked}}
+        | {{{label}}} | {{{n}}} | {{{percent}}} |
+        {{/ranked}}
+        {{#hasRankedFigure}}
+
+        ![Teman, andel av alla respondenter]({{{rankedFigure}}})
+        {{/hasRankedFigure}}
+
+        ### Teman per område
+
+        Andel av områdets respondenter (antal/N):
+
+        | Tema |{{#themes.columns}} {{{.}}} |{{/themes.columns}}
+        |---|{{#themes.columns}}---:|{{/themes.columns}}
+        {{#themes.rows}}
+        | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
+        {{/themes.rows}}
+        {{#hasHeatmapFigure}}
+
+        ![Teman per område, andel respondenter]({{{heatmapFigure}}})
+        {{/hasHeatmapFigure}}
+
+        ·· = färre än {{minCell}} respondenter, eller dolt så att inget dolt värde kan räknas fram ur summorna.
+        {{#hasChoices}}
+
+        ## Slutna frågor per område
+        {{#choices}}
+
+        ### {{{text}}}
+
+        {{#multi}}
+        Flera svar möjliga: andelarna kan summera till mer än 100 %.
+
+        {{/multi}}
+        | Svar |{{#columns}} {{{.}}} |{{/columns}}
+        |---|{{#columns}}---:|{{/columns}}
+        {{#rows}}
+        | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
+        {{/rows}}
+        {{/choices}}
+        {{/hasChoices}}
+        {{#hasScales}}
+
+        ### Skalfrågor: medelvärde (antal svar)
+
+        | Fråga |{{#scales.columns}} {{{.}}} |{{/scales.columns}}
+        |---|{{#scales.columns}}---:|{{/scales.columns}}
+        {{#scales.rows}}
+        | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
+        {{/scales.rows}}
+        {{/hasScales}}
+        {{#hasDifferences}}
+
+        ## Största skillnaderna mot hela kommunen
+
+        | Område | Vad | Området | Hela kommunen | Skillnad (procentenheter) | χ² | p |
+        |---|---|---:|---:|---:|---:|---:|
+        {{#differences}}
+        | {{{district}}} | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{chiSquare}}} | {{{p}}}{{#significant}} \\*{{/significant}} |
+        {{/differences}}
+
+        p: Pearsons χ² (1 frihetsgrad) för området mot resten av kommunen; \\* = p < 0,05. Med många jämförelser blir några skillnader \\* av en slump, och med få respondenter är testet osäkert.
+        {{/hasDifferences}}
+
+        {{> method}}
+        """
+
+    /// The built-in layout in English; the same variables as `swedish`.
+    public static let english = """
+        # {{{title}}}
+
+        _Codebook {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{total}}} respondents_
+
+        ## The data
+
+        Respondents by kind and district:
+
+        | Kind |{{#basis.columns}} {{{.}}} |{{/basis.columns}}
+        |---|{{#basis.columns}}---:|{{/basis.columns}}
+        {{#basis.rows}}
+        | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
+        {{/basis.rows}}
+
+        | Survey | Title | Wave | Kind | Respondents | Period |
+        |---|---|---|---|---:|---|
+        {{#surveys}}
+        | {{{id}}} | {{{title}}} | {{{wave}}} | {{{kind}}} | {{{respondents}}} | {{{period}}} |
+        {{/surveys}}
+
+        {{#hasPeriod}}
+        The interviews were made {{{firstDate}}} – {{{lastDate}}}. Wave: {{{waves}}}.
+        {{/hasPeriod}}
+        {{^hasPeriod}}
+        Wave: {{{waves}}}.
+        {{/hasPeriod}}
+
+        ## Themes
+
+        Themes by how many respondents raised them (a respondent counts once per theme):
+
+        | Theme | Respondents | Share of all |
+        |---|---:|---:|
+        {{#ranked}}
+        | {{{label}}} | {{{n}}} | {{{percent}}} |
+        {{/ranked}}
+        {{#hasRankedFigure}}
+
+        ![Themes, share of all respondents]({{{rankedFigure}}})
+        {{/hasRankedFigure}}
+
+        ### Themes by district
+
+        Share of the district's respondents (count/N):
+
+        | Theme |{{#themes.columns}} {{{.}}} |{{/themes.columns}}
+        |---|{{#themes.columns}}---:|{{/themes.columns}}
+        {{#themes.rows}}
+        | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
+        {{/themes.rows}}
+        {{#hasHeatmapFigure}}
+
+        ![Themes by district, share of respondents]({{{heatmapFigure}}})
+        {{/hasHeatmapFigure}}
+
+        ·· = fewer than {{minCell}} respondents, or hidden so that no hidden value can be worked out from the totals.
+        {{#hasChoices}}
+
+        ## Closed questions by district
+        {{#choices}}
+
+        ### {{{text}}}
+
+        {{#multi}}
+        Several answers possible: the shares can add up to more than 100%.
+
+        {{/multi}}
+        | Answer |{{#columns}} {{{.}}} |{{/columns}}
+        |---|{{#columns}}---:|{{/columns}}
+        {{#rows}}
+        | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
+        {{/rows}}
+        {{/choices}}
+        {{/hasChoices}}
+        {{#hasScales}}
+
+        ### Scale questions: mean (answers)
+
+        | Question |{{#scales.columns}} {{{.}}} |{{/scales.columns}}
+        |---|{{#scales.columns}}---:|{{/scales.columns}}
+        {{#scales.rows}}
+        | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
+        {{/scales.rows}}
+        {{/hasScales}}
+        {{#hasDifferences}}
+
+        ## The largest differences from the whole municipality
+
+        | District | What | The district | Whole municipality | Difference (percentage points) | χ² | p |
+        |---|---|---:|---:|---:|---:|---:|
+        {{#differences}}
+        | {{{district}}} | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{chiSquare}}} | {{{p}}}{{#significant}} \\*{{/significant}} |
+        {{/differences}}
+
+        p: Pearson's χ² (1 degree of freedom) of the district against the rest of the municipality; \\* = p < 0.05. With many comparisons some differences get a \\* by chance, and with few respondents the test is uncertain.
+        {{/hasDifferences}}
+
+        {{> method}}
+        """
+}

@@ -1,0 +1,126 @@
+import Foundation
+import KartlaggningAnalysis
+
+/// The overview of the whole mapping for a steering group: the data basis, themes ranked and by district,
+/// closed questions per district, the largest differences from the municipality as a whole, and the method.
+public enum OverviewReport {
+    /// The charts written beside the report: file name → SVG.
+    public static func charts(_ input: OverviewReportInput) -> [(name: String, svg: String)] {
+        [("teman.svg", rankedChart(input)), ("teman-omraden.svg", heatmap(input))]
+    }
+
+    /// Themes ranked by the share of all respondents who raised them.
+    static func rankedChart(_ input: OverviewReportInput) -> String {
+        let language = input.language
+        let bars = ranked(input).map { total -> BarChart.Bar in
+            let table = input.summary.themes
+            let percent = total.n.map { table.total > 0 ? Double($0) / Double(table.total) * 100 : 0 }
+            let text = percent.map { language.percent($0) + " (" + language.integer(total.n ?? 0) + ")" } ?? ReportLanguage.hidden
+            return BarChart.Bar(label: SummaryContext.themeName(total.value, input.summary), percent: percent, text: text)
+        }
+        return BarChart.svg(
+            title: language.phrases.themesRanked,
+            description: bars.map { "\($0.label): \($0.text)" }.joined(separator: "; ") + ". "
+                + String(format: language.phrases.hiddenNote, input.summary.themes.minCell),
+            bars: bars, id: "teman")
+    }
+
+    /// Theme × district as a heatmap.
+    static func heatmap(_ input: OverviewReportInput) -> String {
+        let language = input.language
+        let table = input.summary.themes
+        let rows = table.rowValues
+        let cells = rows.map { row in
+            table.colValues.map { column -> Heatmap.Cell in
+                guard let cell = table.cell(row, column), let percent = cell.percent else {
+                    return Heatmap.Cell(percent: nil, text: ReportLanguage.hidden)
+                }
+                return Heatmap.Cell(percent: percent, text: language.percent(percent))
+            }
+        }
+        let names = rows.map { SummaryContext.themeName($0, input.summary) }
+        let description = rows.indices.map { r in
+            names[r] + ": " + table.colValues.indices.map { "\(table.colValues[$0]) \(cells[r][$0].text)" }.joined(separator: ", ")
+        }.joined(separator: "; ")
+        return Heatmap.svg(
+            title: language.phrases.themesByDistrict,
+            description: description + ". " + String(format: language.phrases.hiddenNote, table.minCell), rows: names,
+            columns: table.colValues, cells: cells, id: "teman-omraden",
+            legend: language.phrases.heatmapNote + " " + String(format: language.phrases.hiddenNote, table.minCell))
+    }
+
+    /// Themes by respondents, most first; hidden totals last; ties in codebook order.
+    static func ranked(_ input: OverviewReportInput) -> [CrossTable.Total] {
+        let totals = input.summary.themes.rowTotals
+        let order = Dictionary(totals.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { first, _ in first })
+        return totals.sorted { a, b in
+            (-(a.n ?? -1), order[a.value] ?? 0) < (-(b.n ?? -1), order[b.value] ?? 0)
+        }
+    }
+
+    /// The data a template receives; see `swedish` for the variables.
+    public static func context(_ input: OverviewReportInput, figures: [String: String] = [:]) -> [String: Any] {
+        let language = input.language
+        let summary = input.summary
+        let whole = language.phrases.whole
+        let total = language == .sv ? "Totalt" : "Total"
+        var basis = SummaryContext.grid(
+            summary.basis, language: language, whole: total, cell: { $0.n.map(language.integer) ?? ReportLanguage.hidden },
+            wholeCell: { $0.n.map(language.integer) ?? ReportLanguage.hidden })
+        basis["rows"] =
+            (basis["rows"] as? [[String: Any]] ?? []) + [
+                SummaryContext.baseRow(summary.basis, language: language, whole: true, name: total)
+            ]
+        var themes = SummaryContext.grid(
+            summary.themes, language: language, whole: whole, rowName: { SummaryContext.themeName($0, summary) },
+            cell: { SummaryContext.share($0, language) }, wholeCell: { SummaryContext.wholeShare($0, of: summary.themes, language) })
+        themes["rows"] =
+            (themes["rows"] as? [[String: Any]] ?? []) + [SummaryContext.baseRow(summary.themes, language: language, whole: true)]
+        let ranked = ranked(input).map { t -> [String: Any] in
+            [
+                "label": Markdown.cell(SummaryContext.themeName(t.value, summary)), "n": t.n.map(language.integer) ?? ReportLanguage.hidden,
+                "percent": t.n.map { language.percent(summary.themes.total > 0 ? Double($0) / Double(summary.themes.total) * 100 : 0) }
+                    ?? ReportLanguage.hidden,
+            ]
+        }
+        let choices = summary.choices.map { question -> [String: Any] in
+            var grid = SummaryContext.grid(
+                question.table, language: language, whole: whole, cell: { SummaryContext.share($0, language) },
+                wholeCell: { SummaryContext.wholeShare($0, of: question.table, language) })
+            grid["rows"] =
+                (grid["rows"] as? [[String: Any]] ?? []) + [SummaryContext.baseRow(question.table, language: language, whole: true)]
+            grid["text"] = Markdown.inline(question.text)
+            grid["id"] = question.id
+            grid["multi"] = question.table.multiResponseRows
+            return grid
+        }
+        let dates = summary.surveys.compactMap(\.firstDate) + summary.surveys.compactMap(\.lastDate)
+        var context: [String: Any] = [
+            "title": Markdown.inline(input.title ?? (language == .sv ? "Kartläggningen – översikt" : "The mapping – overview")),
+            "codebook": Markdown.inline(input.codebook.codebook.id), "version": Markdown.inline(input.codebook.codebook.version),
+            "revision": input.codebook.revision, "date": input.date,
+            "total": language.integer(summary.themes.total), "minCell": summary.themes.minCell,
+            "basis": basis,
+            "surveys": summary.surveys.map { s -> [String: Any] in
+                [
+                    "id": Markdown.cell(s.id), "title": Markdown.cell(s.title), "wave": Markdown.cell(s.wave ?? "–"),
+                    "kind": Markdown.cell(s.kind ?? "–"), "respondents": language.integer(s.respondents),
+                    "period": s.firstDate.map { first in first == s.lastDate ? first : "\(first) – \(s.lastDate ?? first)" } ?? "–",
+                ]
+            },
+            "waves": Set(summary.surveys.compactMap(\.wave)).sorted().joined(separator: ", "),
+            "hasPeriod": !dates.isEmpty, "firstDate": dates.min() ?? "", "lastDate": dates.max() ?? "",
+            "ranked": ranked, "themes": themes,
+            "choices": choices, "hasChoices": !choices.isEmpty,
+            "scales": SummaryContext.scales(summary, language: language, whole: whole), "hasScales": !summary.scales.isEmpty,
+            "differences": SummaryContext.differences(Array(summary.differences.prefix(input.differences)), language: language),
+            "hasDifferences": !summary.differences.isEmpty,
+            "method": MethodBox.context(input.method, language: language),
+        ]
+        for (key, path) in [("rankedFigure", figures["teman.svg"]), ("heatmapFigure", figures["teman-omraden.svg"])] {
+            context[key] = path ?? ""
+            context["has" + key.prefix(1).uppercased() + key.dropFirst()] = path != nil
+        }
+        return context
+    }
+}

@@ -1,0 +1,88 @@
+import KartlaggningAnalysis
+
+/// Template data the overview and district reports share: cross-tabs as generic grids, shares as `26,7 % (4/15)`,
+/// scale means, differences.
+enum SummaryContext {
+    /// A grid a template writes as a table: `columns` (header texts after the first), `rows` (name, cells).
+    /// - Parameters:
+    ///   - only: the columns to keep (nil: all), followed by the whole table's column when `whole` is given.
+    static func grid(
+        _ table: CrossTable, language: ReportLanguage, only: [String]? = nil, whole: String?, rowName: (String) -> String = { $0 },
+        cell: (CrossTable.Cell) -> String, wholeCell: (CrossTable.Total) -> String
+    ) -> [String: Any] {
+        let columns = only ?? table.colValues
+        var header = columns.map(Markdown.cell)
+        if let whole { header.append(Markdown.cell(whole)) }
+        let rows = table.rowValues.map { row -> [String: Any] in
+            var cells = columns.map { column in table.cell(row, column).map(cell) ?? ReportLanguage.hidden }
+            if whole != nil, let total = table.rowTotals.first(where: { $0.value == row }) { cells.append(wholeCell(total)) }
+            return ["name": Markdown.cell(rowName(row)), "cells": cells]
+        }
+        return ["columns": header, "rows": rows]
+    }
+
+    /// `26,7 % (4/15)`, or `··` when hidden.
+    static func share(_ cell: CrossTable.Cell, _ language: ReportLanguage) -> String {
+        guard let n = cell.n, let base = cell.base, let percent = cell.percent else { return ReportLanguage.hidden }
+        return "\(language.percent(percent)) (\(language.integer(n))/\(language.integer(base)))"
+    }
+
+    /// A row total as a share of the whole table, `12,5 % (9/71)`.
+    static func wholeShare(_ total: CrossTable.Total, of table: CrossTable, _ language: ReportLanguage) -> String {
+        guard let n = total.n, table.total > 0 else { return ReportLanguage.hidden }
+        return "\(language.percent(Double(n) / Double(table.total) * 100)) (\(language.integer(n))/\(language.integer(table.total)))"
+    }
+
+    /// The bases of a table's columns (and of the whole), as the last row of a grid: `N | 20 | 15 | … | 71`.
+    static func baseRow(_ table: CrossTable, language: ReportLanguage, only: [String]? = nil, whole: Bool, name: String = "N") -> [String:
+        Any]
+    {
+        var cells = (only ?? table.colValues).map { column in
+            table.colTotals.first { $0.value == column }?.n.map(language.integer) ?? ReportLanguage.hidden
+        }
+        if whole { cells.append(language.integer(table.total)) }
+        return ["name": name, "cells": cells]
+    }
+
+    /// A theme's label, its parent's before it: `Samverkan › BYGDSAM`.
+    static func themeName(_ id: String, _ summary: MappingSummary) -> String {
+        let label = summary.themeLabels[id] ?? id
+        guard let parent = summary.themeParents[id] else { return label }
+        return (summary.themeLabels[parent] ?? parent) + " › " + label
+    }
+
+    /// Scale questions as one grid: a row per question, `3,4 (12)` per district and for the whole.
+    static func scales(_ summary: MappingSummary, language: ReportLanguage, only: [String]? = nil, whole: String) -> [String: Any] {
+        let columns = only ?? summary.themes.colValues
+        let rows = summary.scales.map { question -> [String: Any] in
+            let byGroup = Dictionary(question.means.map { ($0.group, $0) }, uniquingKeysWith: { first, _ in first })
+            let cells = (columns + [whole]).map { group -> String in
+                guard let mean = byGroup[group] else { return "–" }
+                guard let n = mean.n else { return ReportLanguage.hidden }
+                guard let value = mean.mean else { return "–" }
+                return "\(language.decimal(value, digits: 1)) (\(language.integer(n)))"
+            }
+            // The range, unless the question's text already gives it.
+            let range =
+                question.range.map { range in
+                    question.text.contains("\(range.min)-\(range.max)") || question.text.contains("\(range.min)–\(range.max)")
+                        ? "" : " (\(range.min)–\(range.max))"
+                } ?? ""
+            return ["name": Markdown.cell(question.text + range), "cells": cells]
+        }
+        return ["columns": (columns + [whole]).map(Markdown.cell), "rows": rows]
+    }
+
+    /// Differences as template rows: district, subject, the district's share, the whole's, the difference, χ², p.
+    static func differences(_ list: [MappingSummary.Difference], language: ReportLanguage) -> [[String: Any]] {
+        list.map { item in
+            let d = item.difference
+            return [
+                "district": Markdown.cell(d.col), "subject": Markdown.cell(item.subject), "percent": language.percent(d.percent),
+                "whole": language.percent(d.wholePercent), "points": language.points(d.points),
+                "chiSquare": language.decimal(d.chiSquare, digits: 2), "p": language.pValue(d.pValue),
+                "significant": d.pValue < 0.05,
+            ]
+        }
+    }
+}

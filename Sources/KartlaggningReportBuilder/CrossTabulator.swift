@@ -1,0 +1,49 @@
+import KartlaggningAnalysis
+import KartlaggningCore
+
+/// Makes a cross-tab from the store the one way `crosstab` and every report make it: counted in SQL where the
+/// store can, row by row otherwise, then tabulated with the same options, so a report's numbers are `crosstab`'s.
+public struct CrossTabulator: Sendable {
+    public let store: KartlaggningStore
+
+    public init(store: KartlaggningStore) {
+        self.store = store
+    }
+
+    /// The table for `request`, with `options` (its multi-response flags and the theme hierarchy filled in here).
+    public func table(_ request: CrossRequest, options: CrossTabulation.Options) throws -> CrossTable {
+        var options = options
+        let parents = Dictionary(
+            (request.codebook?.codebook.themes ?? []).compactMap { theme in theme.parent.map { (theme.id, $0) } },
+            uniquingKeysWith: { first, _ in first })
+        if request.rows == .theme { options.rowParents = parents }
+        if request.cols == .theme { options.colParents = parents }
+        if let counted = try store.crossCounts(request) {
+            options.multiResponseRows = counted.multiResponseRows
+            options.multiResponseCols = counted.multiResponseCols
+            return CrossTabulation.tabulate(
+                counts: counted.counts, rowBase: counted.rowBase, colBase: counted.colBase, grand: counted.grand,
+                rowValues: counted.rowValues, colValues: counted.colValues, options: options)
+        }
+        let data = try store.crossData(request)
+        options.multiResponseRows = data.multiResponseRows
+        options.multiResponseCols = data.multiResponseCols
+        return CrossTabulation.tabulate(
+            data.units.map { CrossUnit(rows: $0.rows, cols: $0.cols) }, rowValues: data.rowValues, colValues: data.colValues,
+            options: options)
+    }
+
+    /// `rows` × `cols`, respondents counted, column percentages, `filters` applied: the tables reports show.
+    public func respondents(
+        _ rows: CrossDimension, by cols: CrossDimension, filters: [CrossDimension: [String]], codebook: StoredCodebook?, minCell: Int
+    ) throws -> CrossTable {
+        var request = CrossRequest(rows: rows, cols: cols)
+        request.codebook = codebook
+        request.filters = filters
+        var options = CrossTabulation.Options()
+        options.rows = rows.description
+        options.cols = cols.description
+        options.minCell = minCell
+        return try table(request, options: options)
+    }
+}

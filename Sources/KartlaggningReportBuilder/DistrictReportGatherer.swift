@@ -1,0 +1,50 @@
+import KartlaggningCore
+import KartlaggningReport
+
+/// Gathers a district profile: the whole selection's numbers (the district is a column of them) and quotes from
+/// the district on the themes it raised most, only where the district's count is shown.
+enum DistrictReportGatherer {
+    static func gather(store: KartlaggningStore, codebook stored: StoredCodebook, request: ReportRequest) throws -> DistrictReportInput {
+        guard request.scope.districts.count == 1, let asked = request.scope.districts.first else {
+            throw ReportError.needsOneDistrict(given: request.scope.districts)
+        }
+        let registry = try store.districtRegistry().index()
+        let summary = try MappingSummaryGatherer.gather(
+            store: store, codebook: stored, filters: request.scope.filters(withDistricts: false), surveys: request.scope.surveys,
+            minCell: request.minCell, language: request.language)
+        let name = registry.resolve(asked)?.district ?? asked
+        guard let district = summary.themes.colValues.first(where: { MatchKey.make($0) == MatchKey.make(name) }) else {
+            throw ReportError.noRespondents(district: asked, known: summary.themes.colValues)
+        }
+        let chooser = try QuoteChooser(store: store)
+        let shown = summary.themes.rowValues.compactMap { theme -> (String, Int)? in
+            guard let n = summary.themes.cell(theme, district)?.n, n > 0 else { return nil }
+            return (theme, n)
+        }.enumerated().sorted { (-$0.element.1, $0.offset) < (-$1.element.1, $1.offset) }.map(\.element.0)
+        var used = Set<Int64>()
+        var quotes: [DistrictReportInput.ThemeQuotes] = []
+        for theme in shown where quotes.count < 3 {
+            var filter = AnswerFilter()
+            filter.codebook = stored.codebook.id
+            filter.themes = stored.codebook.descendants(of: theme)
+            let hits = try store.answers(matching: filter, codebook: stored).hits.filter {
+                MatchKey.make($0.district ?? "") == MatchKey.make(district)
+                    && request.scope.contains($0, registry: registry, withDistricts: false)
+                    && !used.contains($0.answer)
+            }
+            let chosen = chooser.choose(hits, count: request.quotes)
+            guard !chosen.isEmpty else { continue }
+            used.formUnion(chosen.map(\.answer))
+            quotes.append(
+                DistrictReportInput.ThemeQuotes(
+                    label: summary.themeLabels[theme] ?? theme,
+                    quotes: chosen.map { ThemeReportInput.Quote(district: district, kind: $0.kind, text: chooser.clean($0.text)) }))
+        }
+        let method = try MethodGatherer.note(
+            store: store, codebook: stored, minCell: request.minCell,
+            selection: request.scope.lines(request.language, withDistricts: false))
+        return DistrictReportInput(
+            district: district, codebook: stored, date: request.date, title: request.title, language: request.language, summary: summary,
+            quotes: quotes, method: method, differences: request.differences)
+    }
+}

@@ -1,0 +1,62 @@
+import KartlaggningAnalysis
+import KartlaggningCore
+import KartlaggningReport
+
+/// Gathers the overview's and the district profile's numbers: kind × district, the surveys, theme × district,
+/// every closed question × district (scale means per district), and the shares that differ most from the whole.
+enum MappingSummaryGatherer {
+    static func gather(
+        store: KartlaggningStore, codebook stored: StoredCodebook, filters: [CrossDimension: [String]], surveys wanted: [String],
+        minCell: Int, language: ReportLanguage
+    ) throws -> MappingSummary {
+        let tabulator = CrossTabulator(store: store)
+        let basis = try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: minCell)
+        let themes = try tabulator.respondents(.theme, by: .district, filters: filters, codebook: stored, minCell: minCell)
+        let counted = Dictionary(
+            try store.surveyRespondents(filters: filters).map { ($0.survey, $0) }, uniquingKeysWith: { first, _ in first })
+        let surveys = try store.surveys().compactMap { survey -> MappingSummary.SurveyBasis? in
+            guard let count = counted[survey.id], count.respondents > 0 else { return nil }
+            return MappingSummary.SurveyBasis(
+                id: survey.id, title: survey.title, wave: survey.wave, kind: survey.kind, respondents: count.respondents,
+                firstDate: count.firstDate, lastDate: count.lastDate)
+        }
+        let present = Set(surveys.map(\.id))
+        var choices: [MappingSummary.ChoiceQuestion] = []
+        var scales: [MappingSummary.ScaleQuestion] = []
+        for question in try store.closedQuestions(surveys: wanted) where present.contains(question.survey) {
+            if question.type == .scale {
+                let sums = Dictionary(
+                    try store.numericSums(survey: question.survey, question: question.id, filters: filters).map { ($0.group, $0) },
+                    uniquingKeysWith: { first, _ in first })
+                let groups = themes.colValues.map { (group: $0, n: sums[$0]?.n ?? 0, sum: sums[$0]?.sum ?? 0) }
+                scales.append(
+                    MappingSummary.ScaleQuestion(
+                        id: question.reference, text: question.text, range: question.scale,
+                        means: ScaleMean.protected(groups, minCell: minCell, wholeLabel: language.phrases.whole)))
+            } else {
+                let table = try tabulator.respondents(
+                    .question(question.reference), by: .district, filters: filters, codebook: nil, minCell: minCell)
+                choices.append(MappingSummary.ChoiceQuestion(id: question.reference, text: question.text, table: table))
+            }
+        }
+        let labels = Dictionary(stored.codebook.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        let parents = Dictionary(
+            stored.codebook.themes.compactMap { theme in theme.parent.map { (theme.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        var differences = ShareDifference.largest(in: themes).map { difference in
+            MappingSummary.Difference(
+                source: "theme", subject: (language == .sv ? "Tema: " : "Theme: ") + (labels[difference.row] ?? difference.row),
+                difference: difference)
+        }
+        for choice in choices {
+            // A yes/no question's "nej" mirrors its "ja".
+            let mirrored = choice.table.rowValues.sorted() == ["ja", "nej"]
+            differences += ShareDifference.largest(in: choice.table).filter { !(mirrored && $0.row == "nej") }.map {
+                MappingSummary.Difference(source: choice.id, subject: "\(choice.text): \($0.row)", difference: $0)
+            }
+        }
+        differences.sort { ShareDifference.precedes($0.difference, $1.difference) }
+        return MappingSummary(
+            basis: basis, surveys: surveys, themes: themes, themeLabels: labels, themeParents: parents, choices: choices, scales: scales,
+            differences: differences)
+    }
+}

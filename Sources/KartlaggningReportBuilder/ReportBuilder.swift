@@ -1,0 +1,122 @@
+import Foundation
+import KartlaggningCore
+import KartlaggningReport
+
+/// Writes a report: gathers its inputs from the store, renders the Markdown with the kind's template, and writes
+/// the charts beside it (`<name>-figurer/`) and, when asked, a standalone HTML page (`<name>.html`).
+///
+/// ```swift
+/// var request = ReportRequest(kind: .theme, out: "tema.md", date: "2025-06-01")
+/// request.themes = ["nararbetsplatser"]
+/// let written = try ReportBuilder.write(request, store: store)
+/// print(written.files)
+/// ```
+public enum ReportBuilder {
+    /// What was written.
+    public struct Outcome: Sendable, Equatable {
+        /// Every file written, the Markdown first.
+        public var files: [String]
+        /// One line for the terminal.
+        public var summary: String
+    }
+
+    /// The report's Markdown and its charts (file name → SVG), without writing anything.
+    public static func render(_ request: ReportRequest, store: KartlaggningStore) throws -> (markdown: String, charts: [(String, String)]) {
+        let stored = try store.codebook(id: request.codebook)
+        let folder = figureFolder(request.out)
+        let context: [String: Any]
+        var charts: [(String, String)] = []
+        switch request.kind {
+        case .theme:
+            guard !request.themes.isEmpty else { throw ReportError.needsTheme }
+            let themes = try request.themes.map { id in
+                guard let theme = stored.codebook.themes.first(where: { $0.id == id }) else {
+                    throw ReportError.unknownTheme(theme: id, codebook: stored.codebook.id)
+                }
+                return theme
+            }
+            let input = try ThemeReportGatherer.gather(store: store, codebook: stored, themes: themes, request: request)
+            var figures: [String: String] = [:]
+            for section in input.sections {
+                let name = ThemeReport.chartName(section)
+                charts.append((name, ThemeReport.districtChart(input, section: section)))
+                figures[section.theme.id] = folder.relative + "/" + name
+            }
+            context = ThemeReport.context(input, figures: figures)
+        case .overview:
+            let summary = try MappingSummaryGatherer.gather(
+                store: store, codebook: stored, filters: request.scope.filters(), surveys: request.scope.surveys, minCell: request.minCell,
+                language: request.language)
+            let method = try MethodGatherer.note(
+                store: store, codebook: stored, minCell: request.minCell, selection: request.scope.lines(request.language))
+            let input = OverviewReportInput(
+                codebook: stored, date: request.date, title: request.title, language: request.language, summary: summary, method: method,
+                differences: request.differences)
+            charts = OverviewReport.charts(input).map { ($0.name, $0.svg) }
+            context = OverviewReport.context(
+                input, figures: Dictionary(charts.map { ($0.0, folder.relative + "/" + $0.0) }, uniquingKeysWith: { first, _ in first }))
+        case .district:
+            let input = try DistrictReportGatherer.gather(store: store, codebook: stored, request: request)
+            let chart = DistrictReport.chart(input)
+            charts = [(chart.name, chart.svg)]
+            context = DistrictReport.context(input, figure: folder.relative + "/" + chart.name)
+        }
+        let markdown = try ReportTemplate.render(
+            context, kind: request.kind, language: request.language, template: request.template?.text,
+            file: request.template?.file ?? "(built-in)")
+        return (markdown, charts)
+    }
+
+    /// Renders the report and writes it, its charts and (with `request.html`) its HTML page. A template error
+    /// leaves every file as it was.
+    public static func write(_ request: ReportRequest, store: KartlaggningStore) throws -> Outcome {
+        let (markdown, charts) = try render(request, store: store)
+        let folder = figureFolder(request.out)
+        var files = [request.out]
+        if !charts.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+            } catch {
+                throw ReportError.notWritable(path: folder.path)
+            }
+        }
+        for (name, svg) in charts {
+            let path = folder.path + "/" + name
+            try write(svg, to: path)
+            files.append(path)
+        }
+        try write(markdown, to: request.out)
+        if request.html {
+            let page = (request.out as NSString).deletingPathExtension + ".html"
+            let inline = Dictionary(charts.map { (folder.relative + "/" + $0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+            let title = markdown.split(separator: "\n").first.map { String($0.drop { $0 == "#" || $0 == " " }) } ?? ""
+            try write(
+                HTMLPage.render(
+                    markdown: markdown, title: title.replacingOccurrences(of: "\\", with: ""), language: request.language, figures: inline),
+                to: page)
+            files.insert(page, at: 1)
+        }
+        let what =
+            switch request.kind {
+            case .theme: "theme report on \(request.themes.joined(separator: ", "))"
+            case .overview: "overview report"
+            case .district: "district report on \(request.scope.districts.first ?? "")"
+            }
+        return Outcome(
+            files: files, summary: "\(request.out): \(what); \(files.count - 1) more file\(files.count == 2 ? "" : "s") beside it")
+    }
+
+    /// The folder charts go to: `tema.md` → `tema-figurer`, and its name as the report links it.
+    static func figureFolder(_ out: String) -> (path: String, relative: String) {
+        let path = (out as NSString).deletingPathExtension + "-figurer"
+        return (path, (path as NSString).lastPathComponent)
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ReportError.notWritable(path: path)
+        }
+    }
+}

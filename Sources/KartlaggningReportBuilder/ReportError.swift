@@ -1,0 +1,26 @@
+import Foundation
+
+/// Why a report cannot be written.
+public enum ReportError: Error, LocalizedError, Equatable, Sendable {
+    case needsOneDistrict(given: [String])
+    case noRespondents(district: String, known: [String])
+    case needsTheme
+    case unknownTheme(theme: String, codebook: String)
+    case notWritable(path: String)
+    case unreadableTemplate(path: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .needsOneDistrict(let given):
+            given.isEmpty
+                ? "a district report needs --district NAME"
+                : "a district report is about one district; got \(given.joined(separator: ", "))"
+        case .noRespondents(let district, let known):
+            "no respondents in district \"\(district)\" with the filters given; districts: \(known.joined(separator: ", "))"
+        case .needsTheme: "a theme report needs --theme ID (repeatable)"
+        case .unknownTheme(let theme, let codebook): "codebook \"\(codebook)\" has no theme \"\(theme)\""
+        case .notWritable(let path): "\(path): cannot be written"
+        case .unreadableTemplate(let path): "\(path): cannot be read as UTF-8 text"
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import KartlaggningReport
+
+/// What `kartlagg report` is asked for.
+public struct ReportRequest: Sendable {
+    public var kind: ReportKind
+    /// Where the Markdown goes; charts go to `<name>-figurer/`, the HTML page to `<name>.html`.
+    public var out: String
+    /// Themes of a theme report (one section each).
+    public var themes: [String] = []
+    public var scope = ReportScope()
+    public var codebook: String?
+    public var title: String?
+    /// Quotes per district (theme report) or per theme (district report).
+    public var quotes = 2
+    public var minCell = 3
+    public var language = ReportLanguage.sv
+    /// The report's date (ISO), so the same database gives the same report.
+    public var date: String
+    /// A user's template: its path and text.
+    public var template: (file: String, text: String)?
+    public var html = false
+    /// How many of the largest differences the overview and district reports list.
+    public var differences = 10
+
+    public init(kind: ReportKind, out: String, date: String) {
+        self.kind = kind
+        self.out = out
+        self.date = date
+    }
+}

@@ -1,0 +1,48 @@
+import KartlaggningCore
+import KartlaggningReport
+
+/// Which respondents a report covers: `--district`, `--survey`, `--wave` (each repeatable; values of one option
+/// are alternatives, different options must all hold, as in `crosstab --where`).
+public struct ReportScope: Sendable, Equatable {
+    public var districts: [String]
+    public var surveys: [String]
+    public var waves: [String]
+
+    public init(districts: [String] = [], surveys: [String] = [], waves: [String] = []) {
+        self.districts = districts
+        self.surveys = surveys
+        self.waves = waves
+    }
+
+    /// The scope as cross-tab filters; `withDistricts: false` leaves the districts out (a district profile
+    /// compares its district with the whole municipality).
+    public func filters(withDistricts: Bool = true) -> [CrossDimension: [String]] {
+        var filters: [CrossDimension: [String]] = [:]
+        if withDistricts && !districts.isEmpty { filters[.district] = districts }
+        if !surveys.isEmpty { filters[.survey] = surveys }
+        if !waves.isEmpty { filters[.wave] = waves }
+        return filters
+    }
+
+    /// The scope as the method box writes it, one `key = a, b` line per option given.
+    public func lines(_ language: ReportLanguage, withDistricts: Bool = true) -> [String] {
+        let names = language == .sv ? ("område", "undersökning", "våg") : ("district", "survey", "wave")
+        var out: [String] = []
+        if withDistricts && !districts.isEmpty { out.append("\(names.0) = \(districts.joined(separator: ", "))") }
+        if !surveys.isEmpty { out.append("\(names.1) = \(surveys.joined(separator: ", "))") }
+        if !waves.isEmpty { out.append("\(names.2) = \(waves.joined(separator: ", "))") }
+        return out
+    }
+
+    /// Whether a quote's respondent is in the scope (districts compared after resolving names and aliases).
+    func contains(_ hit: AnswerHit, registry: DistrictIndex, withDistricts: Bool = true) -> Bool {
+        func matches(_ value: String?, _ wanted: [String], resolve: Bool) -> Bool {
+            guard !wanted.isEmpty else { return true }
+            guard let value else { return false }
+            let keys = Set(wanted.map { resolve ? (registry.resolve($0)?.district ?? $0) : $0 }.map(MatchKey.make))
+            return keys.contains(MatchKey.make(value))
+        }
+        return (!withDistricts || matches(hit.district, districts, resolve: true)) && matches(hit.survey, surveys, resolve: false)
+            && matches(hit.wave, waves, resolve: false)
+    }
+}

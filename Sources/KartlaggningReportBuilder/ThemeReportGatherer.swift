@@ -1,0 +1,68 @@
+import Foundation
+import KartlaggningAnalysis
+import KartlaggningCore
+import KartlaggningReport
+
+/// Gathers a theme report's inputs from the store: the cross-tabs `crosstab` would make, and per theme related
+/// themes, distinctive words, where it came up, the questions respondents ask and deterministically chosen,
+/// pseudonymised quotes.
+enum ThemeReportGatherer {
+    static func gather(store: KartlaggningStore, codebook stored: StoredCodebook, themes: [Theme], request: ReportRequest) throws
+        -> ThemeReportInput
+    {
+        let filters = request.scope.filters()
+        let tabulator = CrossTabulator(store: store)
+        let byDistrict = try tabulator.respondents(.theme, by: .district, filters: filters, codebook: stored, minCell: request.minCell)
+        let byKind = try tabulator.respondents(.theme, by: .kind, filters: filters, codebook: stored, minCell: request.minCell)
+        let labels = Dictionary(stored.codebook.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        let chooser = try QuoteChooser(store: store)
+        let registry = try store.districtRegistry().index()
+        let questionTexts = try Self.questionTexts(store)
+        let sections = try themes.map { theme -> ThemeReportInput.Section in
+            let related = try store.relatedThemes(of: theme.id, codebook: stored, filters: filters)
+                .filter { $0.respondents >= max(request.minCell, 1) }
+                .map { ThemeReportInput.Related(label: labels[$0.theme] ?? $0.theme, respondents: $0.respondents) }
+            var keyness = Keyness()
+            let family = stored.codebook.descendants(of: theme.id)
+            try store.forEachFreeText(marking: family, codebook: stored, filters: filters) { text, tagged in
+                keyness.add(text, to: tagged ? "theme" : "rest")
+            }
+            var filter = AnswerFilter()
+            filter.codebook = stored.codebook.id
+            filter.themes = family
+            let hits = try store.answers(matching: filter, codebook: stored).hits.filter { request.scope.contains($0, registry: registry) }
+            // Per district; a district whose cell is suppressed is not named beside its quotes.
+            var quotes: [ThemeReportInput.Quote] = []
+            for (district, group) in Dictionary(grouping: hits, by: { $0.district ?? "" }) {
+                let shown = byDistrict.cell(theme.id, district).map { !$0.suppressed } ?? false
+                for hit in chooser.choose(group, count: request.quotes) {
+                    quotes.append(
+                        .init(district: shown && !district.isEmpty ? district : nil, kind: hit.kind, text: chooser.clean(hit.text)))
+                }
+            }
+            quotes.sort { ($0.district ?? "~", $0.kind, $0.text) < ($1.district ?? "~", $1.kind, $1.text) }
+            let sources = Dictionary(grouping: hits) { "\($0.survey)/\($0.question)" }
+                .map { key, group in ThemeReportInput.Source(question: questionTexts[key] ?? key, answers: group.count) }
+                .sorted { ($1.answers, $0.question) < ($0.answers, $1.question) }
+            return ThemeReportInput.Section(
+                theme: theme, related: related, terms: keyness.distinctive(in: "theme", top: 12), quotes: quotes,
+                questions: chooser.questions(in: hits, limit: 8), sources: sources)
+        }
+        let method = try MethodGatherer.note(
+            store: store, codebook: stored, minCell: request.minCell, selection: request.scope.lines(request.language))
+        return ThemeReportInput(
+            codebook: stored, date: request.date, title: request.title, language: request.language, byDistrict: byDistrict, byKind: byKind,
+            sections: sections, method: method)
+    }
+
+    /// Every question's text (its column where it has none), by `survey/question`.
+    static func questionTexts(_ store: KartlaggningStore) throws -> [String: String] {
+        var texts: [String: String] = [:]
+        for survey in try store.surveys() {
+            for question in try store.survey(id: survey.id).questions {
+                texts["\(survey.id)/\(question.id)"] = question.text ?? question.column
+            }
+        }
+        return texts
+    }
+}
