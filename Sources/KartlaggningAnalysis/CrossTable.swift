@@ -46,3 +46,17 @@ public struct CrossTable: Codable, Sendable, Equatable {
         cells.first { $0.row == row && $0.col == col }
     }
 }
+
+extension CrossTable {
+    /// The table without the columns no one is in (a district outside a report's selection): the same numbers,
+    /// fewer empty columns.
+    public func droppingEmptyColumns() -> CrossTable {
+        let empty = Set(colTotals.filter { $0.n == 0 }.map(\.value))
+        guard !empty.isEmpty else { return self }
+        var table = self
+        table.colValues.removeAll { empty.contains($0) }
+        table.colTotals.removeAll { empty.contains($0.value) }
+        table.cells.removeAll { empty.contains($0.col) }
+        return table
+    }
+}

@@ -24,7 +24,9 @@ public enum BarChart {
     ///   - id: a prefix for the element ids, unique within a page that inlines several charts.
     ///   - legend: a line under the bars (what the reference mark is).
     public static func svg(title: String, description: String, bars: [Bar], id: String = "chart", legend: String? = nil) -> String {
-        let rowHeight = 28, top = 40, labelWidth = 210, barWidth = 360, width = labelWidth + barWidth + 130
+        let rowHeight = 28, top = 40, barWidth = 360
+        let labelWidth = SVG.textWidth(bars.map(\.label), fontSize: 13) + 16
+        let width = labelWidth + barWidth + SVG.textWidth(bars.map(\.text), fontSize: 13) + 24
         let height = top + rowHeight * bars.count + (legend == nil ? 16 : 36)
         var out = """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" font-family="sans-serif" font-size="13">
@@ -62,6 +64,11 @@ public enum BarChart {
 
 /// What every chart shares.
 enum SVG {
+    /// Room for the longest of `texts` in a sans-serif font (an estimate: SVG has no text measuring).
+    static func textWidth(_ texts: [String], fontSize: Int) -> Int {
+        Int((Double(texts.map(\.count).max() ?? 0) * Double(fontSize) * 0.58).rounded(.up))
+    }
+
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")

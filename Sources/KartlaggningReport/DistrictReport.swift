@@ -99,7 +99,7 @@ public enum DistrictReport {
             "quotes": input.quotes.map { group in
                 [
                     "label": Markdown.inline(group.label),
-                    "items": group.quotes.map { ["text": Markdown.inline($0.text), "kind": Markdown.inline($0.kind)] },
+                    "items": group.quotes.map { ["text": Markdown.inline($0.text, startsLine: true), "kind": Markdown.inline($0.kind)] },
                 ]
             },
             "hasQuotes": !input.quotes.isEmpty,

@@ -21,7 +21,8 @@ public enum Heatmap {
         title: String, description: String, rows: [String], columns: [String], cells: [[Cell]], id: String = "heatmap",
         legend: String? = nil
     ) -> String {
-        let labelWidth = 230, cellWidth = 96, cellHeight = 26, top = 64
+        let labelWidth = SVG.textWidth(rows, fontSize: 12) + 16, cellHeight = 26, top = 64
+        let cellWidth = max(80, SVG.textWidth(columns, fontSize: 12) + 12)
         let width = labelWidth + cellWidth * columns.count + 16
         let height = top + cellHeight * rows.count + (legend == nil ? 12 : 34)
         var out = """

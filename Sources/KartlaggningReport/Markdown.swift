@@ -19,12 +19,23 @@ public enum Markdown {
 }
 
 extension Markdown {
-    /// Text in running Markdown: characters that would start emphasis, links, HTML or a table cell escaped.
-    public static func inline(_ text: String) -> String {
+    /// Text in running Markdown (a paragraph, a quote, a list item): what would start emphasis, code, HTML, a
+    /// link or a table cell is escaped; with `startsLine`, so is a start that would make a heading or a list.
+    /// Brackets stay readable (`[telefon]`): without a `(` after them they are no link.
+    public static func inline(_ text: String, startsLine: Bool = false) -> String {
         var out = ""
-        for character in text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ") {
-            if "\\`*_[]<>|".contains(character) { out.append("\\") }
+        let flat = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
+        for character in flat {
+            if "\\`*_<>|".contains(character) || (character == "(" && out.hasSuffix("]")) { out.append("\\") }
             out.append(character)
+        }
+        guard startsLine else { return out }
+        let digits = out.prefix(while: \.isNumber)
+        if let first = out.first, "#-+=[".contains(first) {
+            out.insert("\\", at: out.startIndex)
+        } else if !digits.isEmpty, let next = out.dropFirst(digits.count).first, next == "." || next == ")" {
+            out.insert("\\", at: out.index(out.startIndex, offsetBy: digits.count))
         }
         return out
     }

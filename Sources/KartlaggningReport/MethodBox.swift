@@ -30,7 +30,8 @@ public enum MethodBox {
             "hasAgreements": !note.agreements.isEmpty,
             "minCell": note.minCell, "suppressing": note.minCell > 0,
             "selection": note.selection.isEmpty
-                ? (language == .sv ? "alla respondenter" : "all respondents") : note.selection.map(Markdown.inline).joined(separator: "; "),
+                ? (language == .sv ? "alla respondenter" : "all respondents")
+                : note.selection.map { Markdown.inline($0) }.joined(separator: "; "),
         ]
     }
 

@@ -48,14 +48,15 @@ public enum ThemeReport {
             let quotesByPlace = Dictionary(grouping: section.quotes) { $0.district ?? language.phrases.noDistrict }
             return [
                 "id": id, "label": Markdown.inline(section.theme.label),
-                "description": section.theme.description.map(Markdown.inline) ?? "", "hasDescription": section.theme.description != nil,
+                "description": section.theme.description.map { Markdown.inline($0, startsLine: true) } ?? "",
+                "hasDescription": section.theme.description != nil,
                 "respondents": total?.n.map(language.integer) ?? ReportLanguage.hidden,
                 "byDistrict": rows(input.byDistrict, id), "byKind": rows(input.byKind, id),
                 "figure": figures[id] ?? "", "hasFigure": figures[id] != nil,
                 "related": section.related.map { ["label": Markdown.cell($0.label), "respondents": language.integer($0.respondents)] },
                 "hasRelated": !section.related.isEmpty,
                 "terms": section.terms.map { Markdown.inline($0.term) }.joined(separator: ", "), "hasTerms": !section.terms.isEmpty,
-                "questions": section.questions.map(Markdown.inline), "hasQuestions": !section.questions.isEmpty,
+                "questions": section.questions.map { Markdown.inline($0, startsLine: true) }, "hasQuestions": !section.questions.isEmpty,
                 "sources": section.sources.map { ["question": Markdown.cell($0.question), "answers": language.integer($0.answers)] },
                 "hasSources": !section.sources.isEmpty,
                 // Places in order, the quotes without a district last.
@@ -65,7 +66,9 @@ public enum ThemeReport {
                     place in
                     [
                         "district": Markdown.inline(place),
-                        "items": quotesByPlace[place]!.map { ["text": Markdown.inline($0.text), "kind": Markdown.inline($0.kind)] },
+                        "items": quotesByPlace[place]!.map {
+                            ["text": Markdown.inline($0.text, startsLine: true), "kind": Markdown.inline($0.kind)]
+                        },
                     ]
                 },
                 "hasQuotes": !section.quotes.isEmpty,

@@ -11,7 +11,9 @@ enum MappingSummaryGatherer {
     ) throws -> MappingSummary {
         let tabulator = CrossTabulator(store: store)
         let basis = try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: minCell)
+            .droppingEmptyColumns()
         let themes = try tabulator.respondents(.theme, by: .district, filters: filters, codebook: stored, minCell: minCell)
+            .droppingEmptyColumns()
         let counted = Dictionary(
             try store.surveyRespondents(filters: filters).map { ($0.survey, $0) }, uniquingKeysWith: { first, _ in first })
         let surveys = try store.surveys().compactMap { survey -> MappingSummary.SurveyBasis? in
@@ -35,7 +37,8 @@ enum MappingSummaryGatherer {
                         means: ScaleMean.protected(groups, minCell: minCell, wholeLabel: language.phrases.whole)))
             } else {
                 let table = try tabulator.respondents(
-                    .question(question.reference), by: .district, filters: filters, codebook: nil, minCell: minCell)
+                    .question(question.reference), by: .district, filters: filters, codebook: nil, minCell: minCell
+                ).droppingEmptyColumns()
                 choices.append(MappingSummary.ChoiceQuestion(id: question.reference, text: question.text, table: table))
             }
         }

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `kartlagg report --kind theme` over the sample project.
+/// `kartlagg report` over the sample project: every kind, its golden file, its charts and HTML, numbers that are
+/// crosstab's, suppression, pseudonymisation and templates.
 @Suite(.serialized)
 struct ReportCLITests {
     let folder = TemporaryDirectory()
@@ -12,36 +13,263 @@ struct ReportCLITests {
         try CLI.run(arguments, in: folder.url)
     }
 
-    func sample() throws {
+    func sample(coded: Bool = false) throws {
         #expect(try CLI.prepareSample(db: db, in: folder.url) == [])
+        if coded {
+            for coder in ["anna", "bertil"] {
+                #expect(try kartlagg(["tag", "import", "--db", db, Paths.sample("kodning-\(coder).csv")]).status == 0)
+            }
+        }
     }
+
+    func read(_ name: String) throws -> String {
+        try String(contentsOfFile: folder.path(name), encoding: .utf8)
+    }
+
+    /// The table under `heading`: each row's cells, the header and the alignment line left out.
+    static func table(after heading: String, in report: String) -> [[String]] {
+        guard let start = report.range(of: heading + "\n") else { return [] }
+        let lines = report[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
+        let rows = lines.drop { !$0.hasPrefix("|") }.prefix { $0.hasPrefix("|") }.dropFirst(2)
+        return rows.map { line in
+            line.dropFirst(2).dropLast(2).components(separatedBy: " | ")
+        }
+    }
+
+    /// Every `(n/N)` in a report.
+    static func counts(in report: String) -> [Int] {
+        report.matches(of: /\((\d+)\/\d+\)/).compactMap { Int($0.output.1) }
+    }
+
+    /// How crosstab's JSON cells read in a report: `26,7 % (4/15)` or `··`.
+    static func expectedCells(fromCrosstabJSON json: String) throws -> [[String]] {
+        struct Output: Decodable {
+            struct Table: Decodable {
+                struct Cell: Decodable {
+                    var row: String
+                    var n: Int?
+                    var base: Int?
+                    var percent: Double?
+                }
+                var rowValues: [String]
+                var colValues: [String]
+                var cells: [Cell]
+            }
+            var table: Table
+        }
+        let table = try JSONDecoder().decode(Output.self, from: Data(json.utf8)).table
+        return table.rowValues.map { row in
+            table.cells.filter { $0.row == row }.map { cell in
+                guard let n = cell.n, let base = cell.base, let percent = cell.percent else { return "··" }
+                return String(format: "%.1f", percent).replacingOccurrences(of: ".", with: ",") + "\u{00A0}% (\(n)/\(base))"
+            }
+        }
+    }
+
+    // MARK: - Theme
 
     @Test func themeReportMatchesItsGoldenFileAndIsDeterministic() throws {
         try sample()
         let out = folder.path("tema.md")
-        let result = try kartlagg(["report", "--db", db, "--theme", "nararbetsplatser", "--out", out, "--date", "2025-06-01"])
+        let arguments = ["report", "--db", db, "--theme", "nararbetsplatser", "--out", out, "--date", "2025-06-01"]
+        let result = try kartlagg(arguments)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "\(out): theme report on nararbetsplatser (8 quotes)\n")
-        let report = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(result.stdout == "\(out): theme report on nararbetsplatser; 1 more file beside it\n")
+        let report = try read("tema.md")
         #expect(report == Golden.expected("report-theme-nararbetsplatser.md", target: "KartlaggningCLITests", actual: report))
-        #expect(try kartlagg(["report", "--db", db, "--theme", "nararbetsplatser", "--out", out, "--date", "2025-06-01"]).status == 0)
-        #expect(try String(contentsOfFile: out, encoding: .utf8) == report)
+        #expect(try kartlagg(arguments).status == 0)
+        #expect(try read("tema.md") == report)
         // Numbers match crosstab's for the same table: BLT 4 of 15 (26.7 %).
         let crosstab = try kartlagg(["crosstab", "--db", db, "--rows", "theme", "--cols", "district"])
         #expect(crosstab.stdout.contains("4 (26.7 %)"))
         #expect(report.contains("| BLT | 4 | 26,7\u{00A0}% | 15 |"))
         #expect(!report.contains("Karin L"))
         // The chart beside it, linked from it, with its values as text.
-        #expect(report.contains("![Närarbetsplatser: andel respondenter per område](tema-figurer/omraden.svg)"))
-        let chart = try String(contentsOfFile: folder.path("tema-figurer/omraden.svg"), encoding: .utf8)
+        #expect(report.contains("![Närarbetsplatser: andel respondenter per område](tema-figurer/omraden-nararbetsplatser.svg)"))
+        let chart = try read("tema-figurer/omraden-nararbetsplatser.svg")
         #expect(chart == Golden.expected("report-theme-nararbetsplatser-omraden.svg", target: "KartlaggningCLITests", actual: chart))
-        #expect(chart.contains("<desc id=\"desc\">Anundsjö: ··;"))
+        #expect(chart.contains("<desc id=\"omraden-nararbetsplatser-desc\">Anundsjö: ··;"))
     }
+
+    @Test func severalThemesInEnglishWithHTML() throws {
+        try sample()
+        let out = folder.path("themes.md")
+        let result = try kartlagg([
+            "report", "--db", db, "--theme", "nararbetsplatser", "--theme", "bredband", "--lang", "en", "--html", "--out", out,
+            "--date", "2025-06-01",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try read("themes.md")
+        #expect(report == Golden.expected("report-themes-en.md", target: "KartlaggningCLITests", actual: report))
+        #expect(report.hasPrefix("# Themes: Närarbetsplatser, Bredband och mobiltäckning\n"))
+        #expect(report.contains("| BLT | 4 | 26.7% | 15 |"))
+        #expect(report.contains("## About the data and the method"))
+        let html = try read("themes.html")
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(html.contains("<title>Themes: Närarbetsplatser, Bredband och mobiltäckning</title>"))
+        // Both charts inline (the page travels alone), none left as an image link.
+        #expect(html.components(separatedBy: "<svg ").count == 3)
+        #expect(!html.contains("<img"))
+        #expect(html.contains("<td align=\"right\">26.7%</td>"))
+        #expect(html.contains("@media print"))
+    }
+
+    // MARK: - Overview
+
+    @Test func overviewMatchesGoldenFilesAndCrosstab() throws {
+        try sample(coded: true)
+        let arguments = ["report", "--db", db, "--kind", "overview", "--out", folder.path("oversikt.md"), "--date", "2025-06-01", "--html"]
+        let result = try kartlagg(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "\(folder.path("oversikt.md")): overview report; 3 more files beside it\n")
+        let report = try read("oversikt.md")
+        #expect(report == Golden.expected("report-overview.md", target: "KartlaggningCLITests", actual: report))
+        let heatmap = try read("oversikt-figurer/teman-omraden.svg")
+        #expect(heatmap == Golden.expected("report-overview-heatmap.svg", target: "KartlaggningCLITests", actual: heatmap))
+        #expect(report.contains("![Teman per område, andel respondenter](oversikt-figurer/teman-omraden.svg)"))
+        #expect(report.contains("![Teman, andel av alla respondenter](oversikt-figurer/teman.svg)"))
+        let html = try read("oversikt.html")
+        #expect(html.components(separatedBy: "<svg ").count == 3)
+        // Byte-identical the next time.
+        #expect(try kartlagg(arguments).status == 0)
+        #expect(try read("oversikt.md") == report)
+        #expect(try read("oversikt.html") == html)
+        #expect(try read("oversikt-figurer/teman-omraden.svg") == heatmap)
+        // Every cell of theme × district is crosstab's, hidden where crosstab hides it.
+        let crosstab = try kartlagg(["crosstab", "--db", db, "--rows", "theme", "--cols", "district", "--format", "json"])
+        let expected = try Self.expectedCells(fromCrosstabJSON: crosstab.stdout)
+        let shown = Self.table(after: "### Teman per område", in: report).dropLast().map { Array($0.dropFirst().dropLast()) }
+        #expect(shown == expected)
+        // A closed question too.
+        let bransch = try kartlagg(["crosstab", "--db", db, "--rows", "bransch", "--cols", "district", "--format", "json"])
+        let branschRows = Self.table(after: "### Bransch", in: report).dropLast().map { Array($0.dropFirst().dropLast()) }
+        #expect(branschRows == (try Self.expectedCells(fromCrosstabJSON: bransch.stdout)))
+        // The method box: the agreement the agreement command computes, coders named by letter only.
+        let agreement = try kartlagg(["agreement", "--db", db, "--coder", "auto", "--coder", "Anna", "--format", "json"])
+        #expect(agreement.stdout.contains("\"kappa\" : 0.81379264480947"))
+        #expect(report.contains("| automatisk – kodare A | 0,81 | 96,5\u{00A0}% | 25 |"))
+        #expect(!report.contains("Anna") && !report.contains("Bertil"))
+        // χ² of Grundsunda against the rest for Turism, by hand: [[4, 9], [4, 42]] → 4.2135, p = erfc(√(χ²/2)) = 0.0401.
+        #expect(report.contains("| Grundsunda | Tema: Turism | 30,8\u{00A0}% | 13,6\u{00A0}% | +17,2 | 4,21 | 0,040 \\* |"))
+    }
+
+    @Test func filtersSelectRespondentsAsCrosstabWhereDoes() throws {
+        try sample()
+        let result = try kartlagg([
+            "report", "--db", db, "--kind", "overview", "--survey", "foretag-2025", "--out", folder.path("f.md"), "--date", "2025-06-01",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try read("f.md")
+        #expect(report.contains("· 25 respondenter_"))
+        #expect(report.contains("- **Urval:** undersökning = foretag-2025."))
+        #expect(!report.contains("Typ av förening"))
+        let crosstab = try kartlagg([
+            "crosstab", "--db", db, "--rows", "theme", "--cols", "district", "--where", "survey=foretag-2025", "--format", "json",
+        ])
+        let shown = Self.table(after: "### Teman per område", in: report).dropLast().map { Array($0.dropFirst().dropLast()) }
+        #expect(shown == (try Self.expectedCells(fromCrosstabJSON: crosstab.stdout)))
+        // Districts and waves narrow further; an unknown wave leaves nobody.
+        let two = try kartlagg([
+            "report", "--db", db, "--kind", "overview", "--district", "Nätra", "--district", "BLT", "--wave", "2025", "--out",
+            folder.path("two.md"), "--date", "2025-06-01",
+        ])
+        #expect(two.status == 0, "\(two.stderr)")
+        let narrowed = try read("two.md")
+        #expect(narrowed.contains("| Tema | Nätra | BLT | Hela kommunen |"))
+        #expect(narrowed.contains("· 32 respondenter_"))
+    }
+
+    // MARK: - District
+
+    @Test func districtProfileMatchesItsGoldenFiles() throws {
+        try sample()
+        let result = try kartlagg([
+            "report", "--db", db, "--kind", "district", "--district", "nätra", "--out", folder.path("natra.md"), "--date", "2025-06-01",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try read("natra.md")
+        #expect(report == Golden.expected("report-district-natra.md", target: "KartlaggningCLITests", actual: report))
+        #expect(report.hasPrefix("# Område: Nätra\n"))
+        #expect(report.contains("| Infrastruktur › Kollektivtrafik | 29,4\u{00A0}% (5/17) | 18,6\u{00A0}% (11/59) | +10,8 |"))
+        // A district whose count is hidden shows no share, no difference and no quotes on that theme.
+        #expect(report.contains("| Närarbetsplatser | ·· | 16,9\u{00A0}% (10/59) | ·· |"))
+        #expect(!report.contains("### Närarbetsplatser"))
+        let chart = try read("natra-figurer/omrade-Natra.svg")
+        #expect(chart.contains("<title id=\"omrade-title\">Nätra: andel respondenter, området mot hela kommunen</title>"))
+        let english = try kartlagg([
+            "report", "--db", db, "--kind", "district", "--district", "BLT", "--lang", "en", "--out", folder.path("blt.md"), "--date",
+            "2025-06-01",
+        ])
+        #expect(english.status == 0, "\(english.stderr)")
+        let blt = try read("blt.md")
+        #expect(blt == Golden.expected("report-district-blt-en.md", target: "KartlaggningCLITests", actual: blt))
+        let none = try kartlagg(["report", "--db", db, "--kind", "district", "--out", folder.path("x.md")])
+        #expect(none.status == 64)
+        #expect(none.stderr.contains("a district report needs exactly one --district NAME"))
+        let unknown = try kartlagg(["report", "--db", db, "--kind", "district", "--district", "Mellansel", "--out", folder.path("x.md")])
+        #expect(unknown.status == 1)
+        #expect(
+            unknown.stderr
+                == "error: no respondents in district \"Mellansel\" with the filters given; districts: Anundsjö, Nätra, Grundsunda, BLT\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("x.md")))
+    }
+
+    // MARK: - Safety
+
+    @Test(arguments: [3, 5])
+    func noShownCountIsSmallerThanMinCell(minCell: Int) throws {
+        try sample()
+        for (kind, extra) in [("overview", [String]()), ("district", ["--district", "BLT"]), ("theme", ["--theme", "turism"])] {
+            let out = folder.path("\(kind)-\(minCell).md")
+            let result = try kartlagg(
+                ["report", "--db", db, "--kind", kind, "--min-cell", String(minCell), "--out", out, "--date", "2025-06-01"] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            let report = try String(contentsOfFile: out, encoding: .utf8)
+            let small = Self.counts(in: report).filter { $0 > 0 && $0 < minCell }
+            #expect(small.isEmpty, "\(kind): counts below \(minCell): \(small)")
+            #expect(report.contains("··"))
+        }
+    }
+
+    @Test func quotesIdentifyNoOne() throws {
+        #expect(try kartlagg(["districts", "load", "--db", db, Paths.sample("districts.yaml")]).status == 0)
+        #expect(try kartlagg(["survey", "add", "--db", db, Paths.sample("foretag-2025.survey.yaml")]).status == 0)
+        let header =
+            "Nr;Företag;Område;Serviceort;Intervjuare;Datum;Bransch;Antal anställda;Nöjd med bredband (1-5);Behov;Samverkar med föreningar;Utmaningar;Idéer för bygden"
+        let rows = [
+            "X1;Bredbyns Såg AB;Anundsjö;Bredbyn;Karin Lund;2025-03-04;Handel;3;3;;Ja;;En närarbetsplats! Mejla karin.lund@exempel.se eller ring 0660-880 18.",
+            "X2;Solbergs Lanthandel;Anundsjö;Solberg;Karin Lund;2025-03-04;Handel;3;3;;Ja;;Närarbetsplats i byn, Karin Lund vet mer: +46 70 123 45 67.",
+            "X3;IF Nätra;Anundsjö;Bredbyn;Per N;2025-03-05;Handel;3;3;;Ja;;Distansarbete hos Solbergs Lanthandel, org.nr 556036-0793, kontakt 811228-9874.",
+            "X4;Byns Bageri;Anundsjö;Bredbyn;Per N;2025-03-05;Handel;3;3;;Ja;;Kan kommunen hyra ut kontorsplatser i skolan? Per N frågade också.",
+        ]
+        let csv = folder.write("x.csv", ([header] + rows).joined(separator: "\r\n") + "\r\n")
+        #expect(try kartlagg(["import", "--db", db, "--survey", "foretag-2025", csv]).status == 0)
+        #expect(try kartlagg(["codebook", "load", "--db", db, Paths.sample("kodbok.yaml")]).status == 0)
+        #expect(try kartlagg(["tag", "--db", db]).status == 0)
+        let result = try kartlagg([
+            "report", "--db", db, "--theme", "nararbetsplatser", "--quotes", "5", "--min-cell", "0", "--out", folder.path("q.md"), "--date",
+            "2025-06-01",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try read("q.md")
+        for secret in ["karin.lund@", "0660", "+46", "Karin", "Lund", "Per N", "556036", "811228", "Solbergs", "Bredbyns Såg", "IF Nätra"] {
+            #expect(!report.contains(secret), "\(secret) reached the report")
+        }
+        #expect(report.contains("Mejla [e-post] eller ring [telefon]."))
+        #expect(report.contains("[person] vet mer: [telefon]."))
+        #expect(report.contains("Distansarbete hos [organisation], org.nr [organisationsnummer], kontakt [personnummer]."))
+        // The questions respondents ask, pseudonymised too.
+        #expect(report.contains("### Frågor de ställer\n\n- Kan kommunen hyra ut kontorsplatser i skolan?\n"))
+        #expect(report.contains("den ska inte lämnas ut"))
+    }
+
+    // MARK: - Templates
 
     @Test func customTemplatesAndTheirErrors() throws {
         try sample()
         let template = folder.write(
-            "mall.mustache", "{{{label}}}: {{{respondents}}} av {{{total}}}\n{{#byDistrict}}- {{{name}}} {{{n}}}\n{{/byDistrict}}")
+            "mall.mustache",
+            "{{{label}}}: {{{respondents}}} av {{{total}}}\n{{#byDistrict}}- {{{name}}} {{{n}}}\n{{/byDistrict}}\n{{> method}}")
         let out = folder.path("kort.md")
         #expect(
             try kartlagg(["report", "--db", db, "--theme", "bredband", "--out", out, "--template", template, "--date", "2025-06-01"]).status
@@ -49,14 +277,28 @@ struct ReportCLITests {
         let report = try String(contentsOfFile: out, encoding: .utf8)
         #expect(report.hasPrefix("Bredband och mobiltäckning: "))
         #expect(report.contains("- Nätra "))
+        #expect(report.contains("## Om underlaget och metoden"))
         let broken = folder.write("trasig.mustache", "Rad ett\nRad två {{#byDistrict}}\n{{name}}\n")
-        let result = try kartlagg(["report", "--db", db, "--theme", "bredband", "--out", out, "--template", broken])
+        let result = try kartlagg(["report", "--db", db, "--theme", "bredband", "--out", folder.path("inte.md"), "--template", broken])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("error: \(broken):"))
         #expect(result.stderr.contains("template error"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("inte.md")))
         let unknown = try kartlagg(["report", "--db", db, "--theme", "fiske", "--out", out])
         #expect(unknown.stderr == "error: codebook \"bygdsam\" has no theme \"fiske\"\n")
-        let kind = try kartlagg(["report", "--db", db, "--kind", "overview", "--theme", "bredband", "--out", out])
-        #expect(kind.status == 64)
+        let themeless = try kartlagg(["report", "--db", db, "--kind", "overview", "--theme", "bredband", "--out", out])
+        #expect(themeless.status == 64)
+        // The built-in template, printed and passed back, gives the same report.
+        for kind in ["overview", "district"] {
+            let printed = try kartlagg(["report", "--kind", kind, "--lang", "en", "--print-template"])
+            #expect(printed.status == 0)
+            let copy = folder.write("\(kind).mustache", printed.stdout)
+            let common = ["report", "--db", db, "--kind", kind, "--lang", "en", "--date", "2025-06-01", "--district", "BLT"]
+            #expect(try kartlagg(common + ["--out", folder.path("a-\(kind).md")]).status == 0)
+            #expect(try kartlagg(common + ["--out", folder.path("b-\(kind).md"), "--template", copy]).status == 0)
+            #expect(
+                try read("a-\(kind).md").replacingOccurrences(of: "a-\(kind)-figurer", with: "b-\(kind)-figurer")
+                    == (try read("b-\(kind).md")))
+        }
     }
 }
