@@ -1,0 +1,124 @@
+import Foundation
+import KartlaggningAnalysis
+import Testing
+
+@testable import KartlaggningReport
+
+/// The parts every report is built from: number formats, escaping, charts, the HTML page, the method box.
+struct ReportPartsTests {
+    @Test(arguments: [
+        (ReportLanguage.sv, 1_234_567, "1\u{00A0}234\u{00A0}567"), (.en, 1_234_567, "1,234,567"), (.sv, 999, "999"),
+        (.sv, -1200, "−1\u{00A0}200"),
+    ])
+    func integers(language: ReportLanguage, value: Int, expected: String) {
+        #expect(language.integer(value) == expected)
+    }
+
+    @Test func decimalsPercentagesPointsAndPValues() {
+        #expect(ReportLanguage.sv.percent(26.666) == "26,7\u{00A0}%")
+        #expect(ReportLanguage.en.percent(26.666) == "26.7%")
+        #expect(ReportLanguage.sv.points(4.24) == "+4,2")
+        #expect(ReportLanguage.sv.points(-4.26) == "−4,3")
+        #expect(ReportLanguage.sv.points(-0.01) == "0,0")
+        #expect(ReportLanguage.sv.pValue(0.0401) == "0,040")
+        #expect(ReportLanguage.sv.pValue(0.0004) == "<\u{00A0}0,001")
+        #expect(ReportLanguage.en.decimal(3.25, digits: 2) == "3.25")
+    }
+
+    @Test(arguments: [
+        ("a | b", "a \\| b"), ("*viktigt* och _så_", "\\*viktigt\\* och \\_så\\_"), ("<script>", "\\<script\\>"),
+        ("[telefon] och [e-post]", "[telefon] och [e-post]"), ("[klicka](http://x)", "[klicka]\\(http://x)"),
+        ("rad ett\nrad två", "rad ett rad två"), ("2025.1", "2025.1"),
+    ])
+    func inlineEscaping(text: String, expected: String) {
+        #expect(Markdown.inline(text) == expected)
+    }
+
+    @Test(arguments: [("# Rubrik", "\\# Rubrik"), ("- punkt", "\\- punkt"), ("3. Tre", "3\\. Tre"), ("2025 var bra", "2025 var bra")])
+    func lineStartsThatWouldBecomeBlocks(text: String, expected: String) {
+        #expect(Markdown.inline(text, startsLine: true) == expected)
+    }
+
+    @Test func htmlPageInlinesChartsAndKeepsEscapedCells() {
+        let markdown = """
+            # Titel
+
+            | Svar | Antal |
+            |---|---:|
+            | ja \\| nej | 3 |
+
+            ![Diagram](r-figurer/a.svg)
+
+            > \\<b\\>inte fet\\</b\\>
+            """
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><title id=\"a-title\">A</title></svg>\n"
+        let html = HTMLPage.render(markdown: markdown, title: "Titel & <mer>", language: .sv, figures: ["r-figurer/a.svg": svg])
+        #expect(html.contains("<html lang=\"sv\">"))
+        #expect(html.contains("<title>Titel &amp; &lt;mer&gt;</title>"))
+        #expect(html.contains("<td>ja | nej</td><td align=\"right\">3</td>"))
+        #expect(
+            html.contains(
+                "<figure><svg xmlns=\"http://www.w3.org/2000/svg\"><title id=\"a-title\">A</title></svg><figcaption>Diagram</figcaption></figure>"
+            ))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<b>"))
+    }
+
+    @Test func barChartWritesEveryValueAsTextAndHidesNoBarForSuppressed() {
+        let svg = BarChart.svg(
+            title: "T", description: "D",
+            bars: [.init(label: "Nätra", percent: 50, text: "50 %", reference: 25), .init(label: "BLT", percent: nil, text: "··")], id: "x")
+        #expect(svg.contains("aria-labelledby=\"x-title x-desc\""))
+        #expect(svg.contains("<title>Nätra: 50 %</title>"))
+        #expect(svg.components(separatedBy: "fill=\"#2f6f8f\"").count == 2)  // one bar: BLT's is hidden
+        #expect(svg.contains(">··</text>"))
+        #expect(svg.contains("fill=\"#c0392b\""))  // the reference mark
+    }
+
+    @Test func heatmapShadesByShareAndGreysHiddenCells() {
+        #expect(Heatmap.blend(0) == "#ffffff")
+        #expect(Heatmap.blend(1) == "#2f6f8f")
+        let svg = Heatmap.svg(
+            title: "T", description: "D", rows: ["Tema"], columns: ["A", "B"],
+            cells: [[.init(percent: 40, text: "40 %"), .init(percent: nil, text: "··")]])
+        #expect(svg.contains("fill=\"#2f6f8f\"><title>Tema, A: 40 %</title>"))
+        #expect(svg.contains("fill=\"#eeeeee\"><title>Tema, B: ··</title>"))
+    }
+
+    @Test func methodBoxNamesCodersByLetterOnly() throws {
+        let note = MethodNote(
+            codebook: "bygdsam", version: "1", revision: 2, themes: 16, freeTextAnswers: 154, autoTaggedAnswers: 104,
+            coders: [.init(name: "Anna", answers: 25), .init(name: "Bertil", answers: 20)],
+            agreements: [.init(coderA: "auto", coderB: "Anna", answers: 25, kappa: 0.8138, percentAgreement: 0.965)], minCell: 3,
+            selection: ["område = Nätra"])
+        let text = try ReportTemplate.render(
+            ["method": MethodBox.context(note, language: .sv)], kind: .theme, language: .sv, template: "{{> method}}")
+        #expect(text.contains("kodare A (25 svar), kodare B (20 svar)"))
+        #expect(text.contains("| automatisk – kodare A | 0,81 | 96,5\u{00A0}% | 25 |"))
+        #expect(text.contains("- **Urval:** område = Nätra."))
+        #expect(!text.contains("Anna") && !text.contains("Bertil"))
+        #expect(MethodBox.letter(0) == "A" && MethodBox.letter(25) == "Z" && MethodBox.letter(26) == "AA")
+    }
+
+    @Test func brokenTemplatesNameTheirLine() {
+        #expect(throws: ReportTemplateError.self) {
+            try ReportTemplate.render([:], kind: .overview, language: .sv, template: "ok\n{{#rows}}\n", file: "mall.mustache")
+        }
+        do {
+            _ = try ReportTemplate.render([:], kind: .overview, language: .sv, template: "ok\nok\n{{/rows}}\n", file: "mall.mustache")
+        } catch let error as ReportTemplateError {
+            #expect(error.file == "mall.mustache")
+            #expect(error.line == 3)
+            #expect(error.errorDescription?.hasPrefix("mall.mustache:3: template error") == true)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test(arguments: ReportKind.allCases)
+    func builtInTemplatesParseInBothLanguages(kind: ReportKind) throws {
+        for language in ReportLanguage.allCases {
+            _ = try ReportTemplate.render([:], kind: kind, language: language)
+        }
+    }
+}
