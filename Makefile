@@ -44,8 +44,14 @@ demo: build
 	$(BIN) agreement --db $(DEMO_DB) --coder auto --coder Anna
 	$(BIN) crosstab --db $(DEMO_DB) --rows theme --cols kind --stats
 	$(BIN) crosstab --db $(DEMO_DB) --rows bredband_nojd --cols district --stats
-	$(BIN) report --db $(DEMO_DB) --theme nararbetsplatser --out $(DEMO_DIR)/tema-nararbetsplatser.md
-	@echo "The demo database is $(DEMO_DB); the theme report is $(DEMO_DIR)/tema-nararbetsplatser.md."
+	$(BIN) report --db $(DEMO_DB) --kind district --district Nätra --out $(DEMO_DIR)/omrade-natra.md --html
+	$(BIN) report --db $(DEMO_DB) --kind overview --out $(DEMO_DIR)/oversikt.md --html
+	$(BIN) report --db $(DEMO_DB) --theme nararbetsplatser --out $(DEMO_DIR)/tema-nararbetsplatser.md --html
+	@echo
+	@echo "Database:        $(DEMO_DB)"
+	@echo "Overview report: $(DEMO_DIR)/oversikt.md and $(DEMO_DIR)/oversikt.html (charts in $(DEMO_DIR)/oversikt-figurer/)"
+	@echo "Theme report:    $(DEMO_DIR)/tema-nararbetsplatser.md and $(DEMO_DIR)/tema-nararbetsplatser.html"
+	@echo "District report: $(DEMO_DIR)/omrade-natra.md and $(DEMO_DIR)/omrade-natra.html"
 
 # Import speed and memory against sqlite3's own .import; see Benchmarks/README.md.
 bench: deps
