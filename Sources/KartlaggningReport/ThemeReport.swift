@@ -57,7 +57,13 @@ public enum ThemeReport {
                 "hasRelated": !section.related.isEmpty,
                 "terms": section.terms.map { Markdown.inline($0.term) }.joined(separator: ", "), "hasTerms": !section.terms.isEmpty,
                 "questions": section.questions.map { Markdown.inline($0, startsLine: true) }, "hasQuestions": !section.questions.isEmpty,
-                "sources": section.sources.map { ["question": Markdown.cell($0.question), "answers": language.integer($0.answers)] },
+                // Small counts are hidden here too: the total is not shown, so hiding them is enough.
+                "sources": section.sources.map { source in
+                    [
+                        "question": Markdown.cell(source.question),
+                        "answers": source.answers < input.byDistrict.minCell ? ReportLanguage.hidden : language.integer(source.answers),
+                    ]
+                },
                 "hasSources": !section.sources.isEmpty,
                 // Places in order, the quotes without a district last.
                 "quotes": quotesByPlace.keys.sorted {

@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: ArgumentHelp("Where to write the report.", valueName: "file.md")) var out: String?
-    @Option(help: "overview, theme or district.") var kind: ReportKind = .theme
+    @Option(help: "overview, theme or district (default: theme with --theme, else overview).") var kind: ReportKind?
     @Option(help: ArgumentHelp("A theme of a theme report (repeatable).", valueName: "id")) var theme: [String] = []
     @Option(help: ArgumentHelp("Only respondents in this district (repeatable); the district of a district report.", valueName: "name"))
     var district: [String] = []
@@ -38,10 +38,14 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Also write a standalone HTML page (FILE.html) with the charts inline.") var html = false
     @Flag(help: "Print the built-in template of --kind and --lang, to copy and edit, and stop.") var printTemplate = false
 
+    /// --kind, or what the other options imply: a theme report when themes are given.
+    var resolvedKind: ReportKind { kind ?? (theme.isEmpty ? .overview : .theme) }
+
     func validate() throws {
         if quotes < 0 || minCell < 0 { throw ValidationError("--quotes and --min-cell are 0 or more") }
         if printTemplate { return }
         if out == nil { throw ValidationError("give --out FILE.md") }
+        let kind = resolvedKind
         if kind == .theme && theme.isEmpty { throw ValidationError("a theme report needs --theme ID (repeatable)") }
         if kind != .theme && !theme.isEmpty { throw ValidationError("--theme is for --kind theme") }
         if kind == .district && district.count != 1 { throw ValidationError("a district report needs exactly one --district NAME") }
@@ -49,6 +53,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let kind = resolvedKind
         if printTemplate {
             print(ReportTemplate.builtIn(kind, lang), terminator: "")
             return
