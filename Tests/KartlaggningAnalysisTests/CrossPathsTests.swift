@@ -54,6 +54,12 @@ struct CrossPathsTests {
         r.codebook = stored
         r.filters = [.kind: ["Förening"], .district: ["Anundsjö"]]
         requests.append(r)
+        // Two respondent fields.
+        requests.append(CrossRequest(rows: .kind, cols: .district))
+        r = CrossRequest(rows: .sector, cols: .serviceTown)
+        r.filters = [.survey: ["foretag-2025", "forening-2025"]]
+        requests.append(r)
+        requests.append(CrossRequest(rows: .wave, cols: .interviewer))
         for request in requests {
             let counted = try #require(try Self.table(store, request, sql: true), "\(request.rows) × \(request.cols)")
             let looped = try #require(try Self.table(store, request, sql: false))

@@ -31,6 +31,12 @@ struct CLITests {
         #expect(result.stdout == Golden.expected("import-help.txt", target: "KartlaggningCLITests", actual: result.stdout))
     }
 
+    @Test func reportHelpIsTheDocumentedOne() throws {
+        let result = try kartlagg("report", "--help")
+        #expect(result.status == 0)
+        #expect(result.stdout == Golden.expected("report-help.txt", target: "KartlaggningCLITests", actual: result.stdout))
+    }
+
     @Test func initIsIdempotent() throws {
         let first = try kartlagg("init", "--db", db)
         let second = try kartlagg("init", "--db", db)

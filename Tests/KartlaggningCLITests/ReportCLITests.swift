@@ -288,6 +288,12 @@ struct ReportCLITests {
         #expect(unknown.stderr == "error: codebook \"bygdsam\" has no theme \"fiske\"\n")
         let themeless = try kartlagg(["report", "--db", db, "--kind", "overview", "--theme", "bredband", "--out", out])
         #expect(themeless.status == 64)
+        // Without --kind: a theme report when themes are given, else the overview.
+        #expect(try kartlagg(["report", "--db", db, "--out", folder.path("utan.md"), "--date", "2025-06-01"]).status == 0)
+        #expect(try read("utan.md").hasPrefix("# Kartläggningen – översikt\n"))
+        let badDate = try kartlagg(["report", "--db", db, "--out", out, "--date", "1 juni"])
+        #expect(badDate.status == 64)
+        #expect(badDate.stderr.contains("--date takes yyyy-mm-dd, not \"1 juni\""))
         // The built-in template, printed and passed back, gives the same report.
         for kind in ["overview", "district"] {
             let printed = try kartlagg(["report", "--kind", kind, "--lang", "en", "--print-template"])

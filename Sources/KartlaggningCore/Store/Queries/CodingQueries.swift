@@ -41,9 +41,15 @@ extension KartlaggningStore {
     /// The coders who have coded answers with this codebook, `auto` first when it has.
     public func coders(codebook stored: StoredCodebook) throws -> [String] {
         try read { db in
-            try String.fetchAll(
-                db, sql: "SELECT DISTINCT coder FROM tag WHERE codebookId = ? ORDER BY coder = 'auto' DESC, coder",
+            // People's tags through the partial index on manual tags; whether `auto` has any, by one lookup.
+            let auto =
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM tag WHERE codebookId = ? AND coder = 'auto')", arguments: [stored.codebook.id])
+                ?? false
+            let people = try String.fetchAll(
+                db, sql: "SELECT DISTINCT coder FROM tag INDEXED BY tag_manual WHERE coder <> 'auto' AND codebookId = ? ORDER BY coder",
                 arguments: [stored.codebook.id])
+            return (auto ? ["auto"] : []) + people
         }
     }
 

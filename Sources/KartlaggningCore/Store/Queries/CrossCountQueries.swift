@@ -24,6 +24,7 @@ extension KartlaggningStore {
     /// `respondentTheme`, without loading respondents. Nil for any other table, which `crossData` then serves.
     public func crossCounts(_ request: CrossRequest) throws -> CrossCounts? {
         guard request.unit == .respondents, request.filters.keys.allSatisfy({ Self.attributeSQL($0) != nil }) else { return nil }
+        if let counted = try attributeCounts(request) { return counted }
         if let counted = try questionCounts(request) { return counted }
         guard request.themeQuestion == nil, let stored = request.codebook else { return nil }
         let themeRows: Bool
@@ -94,6 +95,33 @@ extension KartlaggningStore {
             bases[row[0]] = row[1]
         }
         return bases
+    }
+
+    /// A respondent field × another (kind × district, sector × wave …), counted in SQL.
+    func attributeCounts(_ request: CrossRequest) throws -> CrossCounts? {
+        guard let rowSQL = Self.attributeSQL(request.rows), let colSQL = Self.attributeSQL(request.cols) else { return nil }
+        let registry = try districtRegistry().index()
+        return try read { db in
+            let (filter, arguments) = try Self.filterSQL(request, registry: registry, db: db)
+            var cells: [String: [String: Int]] = [:]
+            var rowBase: [String: Int] = [:]
+            var colBase: [String: Int] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT \(rowSQL), \(colSQL), COUNT(*) FROM respondent r WHERE 1\(filter) GROUP BY 1, 2",
+                arguments: StatementArguments(arguments))
+            {
+                let (value, other, n): (String, String, Int) = (row[0], row[1], row[2])
+                cells[value, default: [:]][other] = n
+                rowBase[value, default: 0] += n
+                colBase[other, default: 0] += n
+            }
+            let rowValues = try Self.order(request.rows, present: Set(rowBase.keys), codebook: nil, questionValues: { _ in [] }, db: db)
+            let colValues = try Self.order(request.cols, present: Set(colBase.keys), codebook: nil, questionValues: { _ in [] }, db: db)
+            return CrossCounts(
+                counts: rowValues.map { value in colValues.map { cells[value]?[$0] ?? 0 } }, rowBase: rowValues.map { rowBase[$0] ?? 0 },
+                colBase: colValues.map { colBase[$0] ?? 0 }, grand: rowBase.values.reduce(0, +), rowValues: rowValues,
+                colValues: colValues, multiResponseRows: false, multiResponseCols: false)
+        }
     }
 
     /// A single-answer closed question (choice, boolean, scale) × a respondent field, counted in SQL.
