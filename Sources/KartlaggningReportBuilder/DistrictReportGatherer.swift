@@ -23,16 +23,13 @@ enum DistrictReportGatherer {
         }.enumerated().sorted { (-$0.element.1, $0.offset) < (-$1.element.1, $1.offset) }.map(\.element.0)
         var used = Set<Int64>()
         var quotes: [DistrictReportInput.ThemeQuotes] = []
+        var filters = request.scope.filters(withDistricts: false)
+        filters[.district] = [district]
         for theme in shown where quotes.count < 3 {
-            var filter = AnswerFilter()
-            filter.codebook = stored.codebook.id
-            filter.themes = stored.codebook.descendants(of: theme)
-            let hits = try store.answers(matching: filter, codebook: stored).hits.filter {
-                MatchKey.make($0.district ?? "") == MatchKey.make(district)
-                    && request.scope.contains($0, registry: registry, withDistricts: false)
-                    && !used.contains($0.answer)
-            }
-            let chosen = chooser.choose(hits, count: request.quotes)
+            // A few spare candidates, so an answer already quoted under another theme can be passed over.
+            let candidates = try store.quoteCandidates(
+                themes: stored.codebook.descendants(of: theme), codebook: stored, filters: filters, perDistrict: request.quotes + 5)
+            let chosen = candidates.filter { !used.contains($0.answer) }.prefix(request.quotes)
             guard !chosen.isEmpty else { continue }
             used.formUnion(chosen.map(\.answer))
             quotes.append(

@@ -2,8 +2,8 @@ import Foundation
 import KartlaggningCore
 import KartlaggningReport
 
-/// Chooses quotes deterministically and makes them safe: the answers with the most matched words first, then by
-/// answer id; every text pseudonymised with the names the database holds.
+/// Makes quotes safe: every text pseudonymised with the names the database holds (the store chooses them:
+/// `quoteCandidates`), and the questions respondents ask picked out of their answers.
 struct QuoteChooser {
     let cleaner: Pseudonymizer
 
@@ -12,22 +12,18 @@ struct QuoteChooser {
         cleaner = Pseudonymizer(people: names.people, organisations: names.organisations)
     }
 
-    func choose(_ hits: [AnswerHit], count: Int) -> [AnswerHit] {
-        Array(hits.sorted { ($1.spans.count, $0.answer) < ($0.spans.count, $1.answer) }.prefix(count))
-    }
-
     func clean(_ text: String) -> String {
         cleaner.apply(text)
     }
 
-    /// The questions respondents ask in `hits`: sentences ending in `?`, pseudonymised, in answer order, each
-    /// once, at most `limit`.
-    func questions(in hits: [AnswerHit], limit: Int) -> [String] {
+    /// The questions respondents ask in `texts`: sentences ending in `?`, pseudonymised, in order, each once, at
+    /// most `limit`.
+    func questions(in texts: [String], limit: Int) -> [String] {
         var seen = Set<String>()
         var out: [String] = []
-        for hit in hits.sorted(by: { $0.answer < $1.answer }) {
+        for text in texts {
             var sentence = ""
-            for character in clean(hit.text) {
+            for character in clean(text) {
                 if character == "\n" || character == "\r" {
                     sentence = ""
                     continue

@@ -33,16 +33,4 @@ public struct ReportScope: Sendable, Equatable {
         if !waves.isEmpty { out.append("\(names.2) = \(waves.joined(separator: ", "))") }
         return out
     }
-
-    /// Whether a quote's respondent is in the scope (districts compared after resolving names and aliases).
-    func contains(_ hit: AnswerHit, registry: DistrictIndex, withDistricts: Bool = true) -> Bool {
-        func matches(_ value: String?, _ wanted: [String], resolve: Bool) -> Bool {
-            guard !wanted.isEmpty else { return true }
-            guard let value else { return false }
-            let keys = Set(wanted.map { resolve ? (registry.resolve($0)?.district ?? $0) : $0 }.map(MatchKey.make))
-            return keys.contains(MatchKey.make(value))
-        }
-        return (!withDistricts || matches(hit.district, districts, resolve: true)) && matches(hit.survey, surveys, resolve: false)
-            && matches(hit.wave, waves, resolve: false)
-    }
 }

@@ -18,7 +18,6 @@ enum ThemeReportGatherer {
             .droppingEmptyColumns()
         let labels = Dictionary(stored.codebook.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
         let chooser = try QuoteChooser(store: store)
-        let registry = try store.districtRegistry().index()
         let questionTexts = try Self.questionTexts(store)
         let sections = try themes.map { theme -> ThemeReportInput.Section in
             let related = try store.relatedThemes(of: theme.id, codebook: stored, filters: filters)
@@ -29,26 +28,23 @@ enum ThemeReportGatherer {
             try store.forEachFreeText(marking: family, codebook: stored, filters: filters) { text, tagged in
                 keyness.add(text, to: tagged ? "theme" : "rest")
             }
-            var filter = AnswerFilter()
-            filter.codebook = stored.codebook.id
-            filter.themes = family
-            let hits = try store.answers(matching: filter, codebook: stored).hits.filter { request.scope.contains($0, registry: registry) }
             // Per district; a district whose cell is suppressed is not named beside its quotes.
             var quotes: [ThemeReportInput.Quote] = []
-            for (district, group) in Dictionary(grouping: hits, by: { $0.district ?? "" }) {
-                let shown = byDistrict.cell(theme.id, district).map { !$0.suppressed } ?? false
-                for hit in chooser.choose(group, count: request.quotes) {
-                    quotes.append(
-                        .init(district: shown && !district.isEmpty ? district : nil, kind: hit.kind, text: chooser.clean(hit.text)))
-                }
+            for candidate in try store.quoteCandidates(themes: family, codebook: stored, filters: filters, perDistrict: request.quotes) {
+                let shown = byDistrict.cell(theme.id, candidate.district).map { !$0.suppressed } ?? false
+                quotes.append(
+                    .init(
+                        district: shown && !candidate.district.isEmpty ? candidate.district : nil, kind: candidate.kind,
+                        text: chooser.clean(candidate.text)))
             }
             quotes.sort { ($0.district ?? "~", $0.kind, $0.text) < ($1.district ?? "~", $1.kind, $1.text) }
-            let sources = Dictionary(grouping: hits) { "\($0.survey)/\($0.question)" }
-                .map { key, group in ThemeReportInput.Source(question: questionTexts[key] ?? key, answers: group.count) }
-                .sorted { ($1.answers, $0.question) < ($0.answers, $1.question) }
+            let sources = try store.themeSources(themes: family, codebook: stored, filters: filters).map {
+                ThemeReportInput.Source(question: questionTexts["\($0.survey)/\($0.question)"] ?? $0.question, answers: $0.answers)
+            }
+            let asking = try store.themeAnswersAsking(themes: family, codebook: stored, filters: filters, limit: 200)
             return ThemeReportInput.Section(
                 theme: theme, related: related, terms: keyness.distinctive(in: "theme", top: 12), quotes: quotes,
-                questions: chooser.questions(in: hits, limit: 8), sources: sources)
+                questions: chooser.questions(in: asking, limit: 8), sources: sources)
         }
         let method = try MethodGatherer.note(
             store: store, codebook: stored, minCell: request.minCell, selection: request.scope.lines(request.language))

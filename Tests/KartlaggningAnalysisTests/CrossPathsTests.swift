@@ -69,3 +69,30 @@ struct CrossPathsTests {
         #expect(try store.crossCounts(CrossRequest(rows: .question("behov"), cols: .district)) == nil)
     }
 }
+
+/// The answers reports quote: chosen in SQL, the best of each district, the same every time.
+struct QuoteCandidateTests {
+    @Test func theBestOfEachDistrictInAFixedOrder() throws {
+        let (store, stored) = try TaggingTests.sampleStore()
+        _ = try TaggingTests.tag(store, stored)
+        let family = stored.codebook.descendants(of: "nararbetsplatser")
+        let all = try store.quoteCandidates(themes: family, codebook: stored, perDistrict: 1000)
+        let two = try store.quoteCandidates(themes: family, codebook: stored, perDistrict: 2)
+        for (district, group) in Dictionary(grouping: all, by: \.district) {
+            let best = group.sorted { ($1.matched, $0.answer) < ($0.matched, $1.answer) }
+            #expect(group == best, "\(district)")
+            #expect(two.filter { $0.district == district } == Array(best.prefix(2)), "\(district)")
+        }
+        // The same answers the theme query finds, with what its patterns matched.
+        var filter = AnswerFilter()
+        filter.codebook = stored.codebook.id
+        filter.themes = family
+        let hits = try store.answers(matching: filter, codebook: stored).hits
+        #expect(Set(all.map(\.answer)) == Set(hits.map(\.answer)))
+        #expect(all.allSatisfy { $0.matched >= 1 })
+        // Filters narrow them as crosstab --where does.
+        let blt = try store.quoteCandidates(themes: family, codebook: stored, filters: [.district: ["BLT"]], perDistrict: 1000)
+        #expect(!blt.isEmpty && blt.allSatisfy { $0.district == "BLT" })
+        #expect(blt == all.filter { $0.district == "BLT" })
+    }
+}
