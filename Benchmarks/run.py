@@ -156,6 +156,13 @@ def report_bench(db, rows):
     print(f"  {'sum of its cross-tabs':34}{crosstabs:9.2f}")
     print(f"  {'kartlagg report --kind overview':34}{report_time:9.2f}{report_mem / 1024:9.0f}   "
           f"{report_time / crosstabs:.2f} × its cross-tabs (target < 2)")
+    theme_time, theme_mem = run([BIN, "report", "--db", db, "--codebook", "bench20", "--theme", "t008", "--out", DATA / "tema.md",
+                                 "--date", "2025-06-01", "--html"])
+    district_time, district_mem = run([BIN, "report", "--db", db, "--codebook", "bench20", "--kind", "district",
+                                       "--district", "Nätra", "--out", DATA / "natra.md", "--date", "2025-06-01", "--html"])
+    print(f"  {'kartlagg report --theme t008':34}{theme_time:9.2f}{theme_mem / 1024:9.0f}   "
+          f"(its most tagged theme: keyness reads every free text)")
+    print(f"  {'kartlagg report --kind district':34}{district_time:9.2f}{district_mem / 1024:9.0f}")
 
 
 def main():
