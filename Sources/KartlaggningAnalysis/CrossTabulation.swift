@@ -76,13 +76,29 @@ public enum CrossTabulation {
             let colTotalsAdditive = colBase.reduce(0, +) == grand
             let rowParent = rowValues.map { options.rowParents[$0].flatMap { rowIndex[$0] } }
             let colParent = colValues.map { options.colParents[$0].flatMap { colIndex[$0] } }
+            let rowChildren = rowValues.indices.map { p in rowValues.indices.filter { rowParent[$0] == p } }
+            let colChildren = colValues.indices.map { p in colValues.indices.filter { colParent[$0] == p } }
             var changed = true
             while changed {
                 changed = false
+                // A parent counts its children's units (a child's respondents are the parent's too). With a child's
+                // cell hidden, the parent's cell would tell something about it only if the parent has units its shown
+                // children do not account for: then it is hidden too. Where the shown children already reach the
+                // parent's count (overlapping children), the hidden child could be anything from 0 up: it stays.
                 for r in rowValues.indices {
                     for c in colValues.indices where hidden[r][c] {
-                        if let p = rowParent[r], !hidden[p][c], counts[p][c] > 0 { hidden[p][c] = true; changed = true }
-                        if let p = colParent[c], !hidden[r][p], counts[r][p] > 0 { hidden[r][p] = true; changed = true }
+                        if let p = rowParent[r], !hidden[p][c], counts[p][c] > 0,
+                            counts[p][c] > rowChildren[p].filter({ !hidden[$0][c] }).reduce(0, { $0 + counts[$1][c] })
+                        {
+                            hidden[p][c] = true
+                            changed = true
+                        }
+                        if let p = colParent[c], !hidden[r][p], counts[r][p] > 0,
+                            counts[r][p] > colChildren[p].filter({ !hidden[r][$0] }).reduce(0, { $0 + counts[r][$1] })
+                        {
+                            hidden[r][p] = true
+                            changed = true
+                        }
                     }
                 }
                 for r in rowValues.indices where rowAdditive[r] && !hiddenRowTotal[r] && hidden[r].filter({ $0 }).count == 1 {
