@@ -56,17 +56,19 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
         public var noDistrict: String
         public var hiddenNote: String
         public var heatmapNote: String
+        /// Who said a quote when their kind would single them out.
+        public var respondent: String
 
         static let swedish = Phrases(
             shareByDistrict: "andel respondenter per område", themesByDistrict: "Teman per område, andel respondenter",
             themesRanked: "Teman, andel av alla respondenter", districtAgainstWhole: "andel respondenter, området mot hela kommunen",
             whole: "Hela kommunen", noDistrict: "(område ej angivet)", hiddenNote: "·· = färre än %d respondenter eller dolt.",
-            heatmapNote: "Mörkare ruta = större andel av områdets respondenter.")
+            heatmapNote: "Mörkare ruta = större andel av områdets respondenter.", respondent: "respondent")
         static let english = Phrases(
             shareByDistrict: "share of respondents by district", themesByDistrict: "Themes by district, share of respondents",
             themesRanked: "Themes, share of all respondents",
             districtAgainstWhole: "share of respondents, the district against the whole municipality",
             whole: "Whole municipality", noDistrict: "(no district given)", hiddenNote: "·· = fewer than %d respondents, or hidden.",
-            heatmapNote: "Darker square = larger share of the district's respondents.")
+            heatmapNote: "Darker square = larger share of the district's respondents.", respondent: "respondent")
     }
 }

@@ -35,7 +35,12 @@ enum DistrictReportGatherer {
             quotes.append(
                 DistrictReportInput.ThemeQuotes(
                     label: summary.themeLabels[theme] ?? theme,
-                    quotes: chosen.map { ThemeReportInput.Quote(district: district, kind: $0.kind, text: chooser.clean($0.text)) }))
+                    quotes: chosen.map {
+                        ThemeReportInput.Quote(
+                            district: district,
+                            kind: chooser.speaker(kind: $0.kind, district: district, basis: summary.basis, language: request.language),
+                            text: chooser.clean($0.text))
+                    }))
         }
         let method = try MethodGatherer.note(
             store: store, codebook: stored, minCell: request.minCell,

@@ -1,4 +1,5 @@
 import Foundation
+import KartlaggningAnalysis
 import KartlaggningCore
 import KartlaggningReport
 
@@ -14,6 +15,16 @@ struct QuoteChooser {
 
     func clean(_ text: String) -> String {
         cleaner.apply(text)
+    }
+
+    /// How a quote names its speaker: their kind (företag, förening …) where enough respondents of that kind are in
+    /// the place it is attributed to (`basis` is kind × district), else only "respondent" — one public-sector
+    /// respondent in a district must not be quoted as "offentlig".
+    func speaker(kind: String, district: String?, basis: CrossTable, language: ReportLanguage) -> String {
+        let n =
+            district.map { place in basis.cell(kind, place).flatMap { $0.suppressed ? nil : $0.n } }
+            ?? basis.rowTotals.first { $0.value == kind }.flatMap { $0.suppressed ? nil : $0.n }
+        return (n ?? 0) >= max(basis.minCell, 1) ? kind : language.phrases.respondent
     }
 
     /// The questions respondents ask in `texts`: sentences ending in `?`, pseudonymised, in order, each once, at

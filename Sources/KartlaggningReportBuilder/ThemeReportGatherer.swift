@@ -16,6 +16,7 @@ enum ThemeReportGatherer {
             .droppingEmptyColumns()
         let byKind = try tabulator.respondents(.theme, by: .kind, filters: filters, codebook: stored, minCell: request.minCell)
             .droppingEmptyColumns()
+        let basis = try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: request.minCell)
         let labels = Dictionary(stored.codebook.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
         let chooser = try QuoteChooser(store: store)
         let questionTexts = try Self.questionTexts(store)
@@ -32,10 +33,9 @@ enum ThemeReportGatherer {
             var quotes: [ThemeReportInput.Quote] = []
             for candidate in try store.quoteCandidates(themes: family, codebook: stored, filters: filters, perDistrict: request.quotes) {
                 let shown = byDistrict.cell(theme.id, candidate.district).map { !$0.suppressed } ?? false
-                quotes.append(
-                    .init(
-                        district: shown && !candidate.district.isEmpty ? candidate.district : nil, kind: candidate.kind,
-                        text: chooser.clean(candidate.text)))
+                let district = shown && !candidate.district.isEmpty ? candidate.district : nil
+                let speaker = chooser.speaker(kind: candidate.kind, district: district, basis: basis, language: request.language)
+                quotes.append(.init(district: district, kind: speaker, text: chooser.clean(candidate.text)))
             }
             quotes.sort { ($0.district ?? "~", $0.kind, $0.text) < ($1.district ?? "~", $1.kind, $1.text) }
             let sources = try store.themeSources(themes: family, codebook: stored, filters: filters).map {

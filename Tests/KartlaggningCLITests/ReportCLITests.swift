@@ -203,6 +203,8 @@ struct ReportCLITests {
         #expect(english.status == 0, "\(english.stderr)")
         let blt = try read("blt.md")
         #expect(blt == Golden.expected("report-district-blt-en.md", target: "KartlaggningCLITests", actual: blt))
+        // BLT's associations are a hidden cell of kind × district: their quotes do not say "förening".
+        #expect(blt.contains("> — respondent\n") && !blt.contains("> — förening"))
         let none = try kartlagg(["report", "--db", db, "--kind", "district", "--out", folder.path("x.md")])
         #expect(none.status == 64)
         #expect(none.stderr.contains("a district report needs exactly one --district NAME"))
