@@ -60,13 +60,23 @@ struct CrossPathsTests {
         r.filters = [.survey: ["foretag-2025", "forening-2025"]]
         requests.append(r)
         requests.append(CrossRequest(rows: .wave, cols: .interviewer))
+        // A multi-choice question, with and without the respondents who chose nothing.
+        r = CrossRequest(rows: .question("behov"), cols: .district)
+        requests.append(r)
+        r.dropMissing = true
+        r.filters = [.kind: ["företag"]]
+        requests.append(r)
+        requests.append(CrossRequest(rows: .kind, cols: .question("behov")))
         for request in requests {
             let counted = try #require(try Self.table(store, request, sql: true), "\(request.rows) × \(request.cols)")
             let looped = try #require(try Self.table(store, request, sql: false))
             #expect(counted == looped, "\(request.rows) × \(request.cols)")
         }
-        // Multi-choice and binned questions go row by row.
-        #expect(try store.crossCounts(CrossRequest(rows: .question("behov"), cols: .district)) == nil)
+        // Binned questions and two questions go row by row.
+        var binned = CrossRequest(rows: .question("anstallda"), cols: .district)
+        binned.bins = [0, 10]
+        #expect(try store.crossCounts(binned) == nil)
+        #expect(try store.crossCounts(CrossRequest(rows: .question("behov"), cols: .question("bransch"))) == nil)
     }
 }
 

@@ -124,7 +124,7 @@ extension KartlaggningStore {
         }
     }
 
-    /// A single-answer closed question (choice, boolean, scale) × a respondent field, counted in SQL.
+    /// A closed question (choice, boolean, scale, multi) × a respondent field, counted in SQL.
     func questionCounts(_ request: CrossRequest) throws -> CrossCounts? {
         let questionRows: Bool
         let id: String
@@ -137,26 +137,44 @@ extension KartlaggningStore {
         let registry = try districtRegistry().index()
         return try read { db in
             let question = try closedQuestion(id, bins: request.bins, db: db)
-            guard [.choice, .boolean, .scale].contains(question.type) else { return nil }
+            guard [.choice, .boolean, .scale, .multi].contains(question.type) else { return nil }
             var (filter, arguments) = try Self.filterSQL(request, registry: registry, db: db)
             filter = " AND r.surveyId = ?" + filter
             arguments.insert(question.survey, at: 0)
             let expression = Self.attributeSQL(attribute)!
             var bases = try Self.bases(expression, filter: filter, arguments: arguments, db: db)
-            let value = question.type == .scale ? "CAST(CAST(a.valueNumber AS INTEGER) AS TEXT)" : "a.valueText"
             var cells: [String: [String: Int]] = [:]
             var answered: [String: Int] = [:]
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(value), \(expression), COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId
-                    WHERE a.questionKey = ?\(filter) GROUP BY 1, 2
-                    """, arguments: StatementArguments([question.key] + arguments))
-            {
-                guard let text = row[0] as String? else { continue }
-                let place: String = row[1]
-                cells[text, default: [:]][place] = row[2]
-                answered[place, default: 0] += row[2] as Int
+            if question.type == .multi {
+                // Each chosen option once per respondent (the options are a JSON array); "answered" is having any.
+                let from = """
+                    FROM answer a JOIN respondent r ON r.id = a.respondentId, json_each(a.valueText) o
+                    WHERE a.questionKey = ? AND json_valid(a.valueText)\(filter)
+                    """
+                let bound = StatementArguments([question.key] + arguments)
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT o.value, \(expression), COUNT(DISTINCT a.id) \(from) GROUP BY 1, 2", arguments: bound)
+                {
+                    guard let text = row[0] as String? else { continue }
+                    cells[text, default: [:]][row[1]] = row[2]
+                }
+                for row in try Row.fetchAll(db, sql: "SELECT \(expression), COUNT(DISTINCT a.id) \(from) GROUP BY 1", arguments: bound) {
+                    answered[row[0]] = row[1]
+                }
+            } else {
+                let value = question.type == .scale ? "CAST(CAST(a.valueNumber AS INTEGER) AS TEXT)" : "a.valueText"
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT \(value), \(expression), COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId
+                        WHERE a.questionKey = ?\(filter) GROUP BY 1, 2
+                        """, arguments: StatementArguments([question.key] + arguments))
+                {
+                    guard let text = row[0] as String? else { continue }
+                    let place: String = row[1]
+                    cells[text, default: [:]][place] = row[2]
+                    answered[place, default: 0] += row[2] as Int
+                }
             }
             for (place, base) in bases {
                 let missing = base - (answered[place] ?? 0)
@@ -171,7 +189,8 @@ extension KartlaggningStore {
             let answers = try Self.order(.question(id), present: present, codebook: nil, questionValues: { _ in question.values }, db: db)
             let places = try Self.order(attribute, present: Set(bases.keys), codebook: nil, questionValues: { _ in [] }, db: db)
             return Self.oriented(
-                cells: cells, values: answers, by: places, bases: bases, valuesAreRows: questionRows, valuesAreMultiResponse: false)
+                cells: cells, values: answers, by: places, bases: bases, valuesAreRows: questionRows,
+                valuesAreMultiResponse: question.type == .multi)
         }
     }
 
