@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 // MARK: - Cross-tabs counted in SQL
@@ -146,20 +147,25 @@ extension KartlaggningStore {
             var cells: [String: [String: Int]] = [:]
             var answered: [String: Int] = [:]
             if question.type == .multi {
-                // Each chosen option once per respondent (the options are a JSON array); "answered" is having any.
-                let from = """
-                    FROM answer a JOIN respondent r ON r.id = a.respondentId, json_each(a.valueText) o
-                    WHERE a.questionKey = ? AND json_valid(a.valueText)\(filter)
-                    """
-                let bound = StatementArguments([question.key] + arguments)
+                // Answers are JSON arrays of options, and few distinct: count each array per place in SQL, then
+                // credit each option in it once (a respondent answers a question once). Answered means any option.
+                var decoded: [String: [String]] = [:]
                 for row in try Row.fetchAll(
-                    db, sql: "SELECT o.value, \(expression), COUNT(DISTINCT a.id) \(from) GROUP BY 1, 2", arguments: bound)
+                    db,
+                    sql: """
+                        SELECT a.valueText, \(expression), COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId
+                        WHERE a.questionKey = ? AND a.valueText IS NOT NULL\(filter) GROUP BY 1, 2
+                        """, arguments: StatementArguments([question.key] + arguments))
                 {
-                    guard let text = row[0] as String? else { continue }
-                    cells[text, default: [:]][row[1]] = row[2]
-                }
-                for row in try Row.fetchAll(db, sql: "SELECT \(expression), COUNT(DISTINCT a.id) \(from) GROUP BY 1", arguments: bound) {
-                    answered[row[0]] = row[1]
+                    let json: String = row[0]
+                    let place: String = row[1]
+                    let n: Int = row[2]
+                    if decoded[json] == nil {
+                        decoded[json] = Array(Set((try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []))
+                    }
+                    guard let options = decoded[json], !options.isEmpty else { continue }
+                    for option in options { cells[option, default: [:]][place, default: 0] += n }
+                    answered[place, default: 0] += n
                 }
             } else {
                 let value = question.type == .scale ? "CAST(CAST(a.valueNumber AS INTEGER) AS TEXT)" : "a.valueText"
