@@ -16,7 +16,7 @@ public enum MethodBox {
         return [
             "codebook": Markdown.inline(note.codebook), "version": Markdown.inline(note.version), "revision": note.revision,
             "themes": language.integer(note.themes), "freeText": language.integer(note.freeTextAnswers),
-            "autoTagged": language.integer(note.autoTaggedAnswers),
+            "autoTagged": language.integer(note.autoTaggedAnswers), "applied": note.applied,
             "coders": note.coders.map { "\(name($0.name)) (\(language.integer($0.answers)) \(answers))" }
                 .joined(separator: ", "),
             "hasCoders": !note.coders.isEmpty,
@@ -50,7 +50,12 @@ public enum MethodBox {
         ## Om underlaget och metoden
 
         - **Kodbok:** {{{codebook}}} {{{version}}} (revision {{revision}}), {{{themes}}} teman.
+        {{#applied}}
         - **Taggning:** fritextsvaren taggades automatiskt med kodbokens mönster; {{{autoTagged}}} av {{{freeText}}} fritextsvar fick minst ett tema.{{#hasCoders}} Handkodning går före de automatiska taggarna: {{{coders}}}.{{/hasCoders}}
+        {{/applied}}
+        {{^applied}}
+        - **Taggning:** kodbokens senaste revision har inte körts mot svaren (`kartlagg tag`): bara handkodade svar har teman.{{#hasCoders}} Handkodning: {{{coders}}}.{{/hasCoders}}
+        {{/applied}}
         - **Enhet:** respondenter. En respondent räknas en gång per cell, hur många svar som än nämner temat; andelar är av respondenterna i kolumnen (N).
         {{#suppressing}}
         - **Skydd:** värden under {{minCell}} respondenter visas som ··, och fler celler döljs så att inget dolt värde kan räknas fram ur summorna. Citaten är avidentifierade.
@@ -78,7 +83,12 @@ public enum MethodBox {
         ## About the data and the method
 
         - **Codebook:** {{{codebook}}} {{{version}}} (revision {{revision}}), {{{themes}}} themes.
+        {{#applied}}
         - **Tagging:** free-text answers were tagged automatically by the codebook's patterns; {{{autoTagged}}} of {{{freeText}}} free-text answers got at least one theme.{{#hasCoders}} Hand coding overrules the automatic tags: {{{coders}}}.{{/hasCoders}}
+        {{/applied}}
+        {{^applied}}
+        - **Tagging:** the codebook's latest revision has not been applied to the answers (`kartlagg tag`): only hand-coded answers have themes.{{#hasCoders}} Hand coding: {{{coders}}}.{{/hasCoders}}
+        {{/applied}}
         - **Unit:** respondents. A respondent counts once per cell, however many answers mention the theme; shares are of the respondents in the column (N).
         {{#suppressing}}
         - **Protection:** values below {{minCell}} respondents are shown as ··, and further cells are hidden so that no hidden value can be worked out from the totals. Quotes are de-identified.

@@ -37,6 +37,8 @@ public struct MethodNote: Sendable, Equatable {
     public var freeTextAnswers: Int
     /// Free-text answers the codebook's latest revision tagged with at least one theme.
     public var autoTaggedAnswers: Int
+    /// Whether the codebook's latest revision has been applied to the answers (`kartlagg tag`).
+    public var applied: Bool
     /// People who coded by hand, with how many answers each coded.
     public var coders: [Coder]
     public var agreements: [Agreement]
@@ -46,8 +48,9 @@ public struct MethodNote: Sendable, Equatable {
 
     public init(
         codebook: String, version: String, revision: Int, themes: Int, freeTextAnswers: Int, autoTaggedAnswers: Int,
-        coders: [Coder], agreements: [Agreement], minCell: Int, selection: [String]
+        coders: [Coder], agreements: [Agreement], minCell: Int, selection: [String], applied: Bool = true
     ) {
+        self.applied = applied
         self.codebook = codebook
         self.version = version
         self.revision = revision

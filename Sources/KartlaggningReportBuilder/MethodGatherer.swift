@@ -33,6 +33,6 @@ enum MethodGatherer {
             codebook: stored.codebook.id, version: stored.codebook.version, revision: stored.revision, themes: themes.count,
             freeTextAnswers: figures.freeTextAnswers, autoTaggedAnswers: figures.autoTaggedAnswers,
             coders: figures.coders.map { MethodNote.Coder(name: $0.name, answers: $0.answers) }, agreements: agreements, minCell: minCell,
-            selection: selection)
+            selection: selection, applied: figures.applied)
     }
 }

@@ -18,11 +18,19 @@ public enum ReportBuilder {
         public var files: [String]
         /// One line for the terminal.
         public var summary: String
+        /// What the reader of the report should know first (a codebook not applied yet).
+        public var warnings: [String] = []
     }
 
     /// The report's Markdown and its charts (file name → SVG), without writing anything.
     public static func render(_ request: ReportRequest, store: KartlaggningStore) throws -> (markdown: String, charts: [(String, String)]) {
         let stored = try store.codebook(id: request.codebook)
+        return try render(request, store: store, codebook: stored)
+    }
+
+    static func render(_ request: ReportRequest, store: KartlaggningStore, codebook stored: StoredCodebook) throws -> (
+        markdown: String, charts: [(String, String)]
+    ) {
         let folder = figureFolder(request.out)
         let context: [String: Any]
         var charts: [(String, String)] = []
@@ -70,7 +78,13 @@ public enum ReportBuilder {
     /// Renders the report and writes it, its charts and (with `request.html`) its HTML page. A template error
     /// leaves every file as it was.
     public static func write(_ request: ReportRequest, store: KartlaggningStore) throws -> Outcome {
-        let (markdown, charts) = try render(request, store: store)
+        let stored = try store.codebook(id: request.codebook)
+        let (markdown, charts) = try render(request, store: store, codebook: stored)
+        var warnings: [String] = []
+        if try !store.taggingFigures(stored).applied {
+            warnings.append(
+                "codebook \"\(stored.codebook.id)\" revision \(stored.revision) has not been applied: run `kartlagg tag` for its themes")
+        }
         let folder = figureFolder(request.out)
         var files = [request.out]
         if !charts.isEmpty {
@@ -103,7 +117,8 @@ public enum ReportBuilder {
             case .district: "district report on \(request.scope.districts.first ?? "")"
             }
         return Outcome(
-            files: files, summary: "\(request.out): \(what); \(files.count - 1) more file\(files.count == 2 ? "" : "s") beside it")
+            files: files, summary: "\(request.out): \(what); \(files.count - 1) more file\(files.count == 2 ? "" : "s") beside it",
+            warnings: warnings)
     }
 
     /// The folder charts go to: `tema.md` → `tema-figurer`, and its name as the report links it.

@@ -78,6 +78,7 @@ struct ReportCommand: ParsableCommand {
                 request.template = (template, text)
             }
             let outcome = try ReportBuilder.write(request, store: store)
+            for warning in outcome.warnings { Console.note("warning: \(warning)") }
             print(outcome.summary)
         }
     }

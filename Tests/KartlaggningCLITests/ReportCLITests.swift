@@ -293,6 +293,17 @@ struct ReportCLITests {
         #expect(unknown.stderr == "error: codebook \"bygdsam\" has no theme \"fiske\"\n")
         let themeless = try kartlagg(["report", "--db", db, "--kind", "overview", "--theme", "bredband", "--out", out])
         #expect(themeless.status == 64)
+        // A codebook loaded again (a new revision) but not applied: the report says so, and warns.
+        let edited = folder.write(
+            "kodbok.yaml",
+            try String(contentsOfFile: Paths.sample("kodbok.yaml"), encoding: .utf8).replacingOccurrences(
+                of: "mötesplats]", with: "mötesplats, cowork*]"))
+        #expect(try kartlagg(["codebook", "load", "--db", db, edited]).status == 0)
+        let unapplied = try kartlagg(["report", "--db", db, "--out", folder.path("ej.md"), "--date", "2025-06-01"])
+        #expect(unapplied.status == 0)
+        #expect(unapplied.stderr == "warning: codebook \"bygdsam\" revision 2 has not been applied: run `kartlagg tag` for its themes\n")
+        #expect(try read("ej.md").contains("kodbokens senaste revision har inte körts mot svaren (`kartlagg tag`)"))
+        #expect(try kartlagg(["tag", "--db", db]).status == 0)
         // Without --kind: a theme report when themes are given, else the overview.
         #expect(try kartlagg(["report", "--db", db, "--out", folder.path("utan.md"), "--date", "2025-06-01"]).status == 0)
         #expect(try read("utan.md").hasPrefix("# Kartläggningen – översikt\n"))

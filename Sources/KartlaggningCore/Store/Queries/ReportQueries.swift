@@ -118,6 +118,9 @@ extension KartlaggningStore {
                 autoTaggedAnswers: try Int.fetchOne(
                     db, sql: "SELECT COUNT(DISTINCT answerId) FROM tag WHERE codebookId = ? AND coder = 'auto' AND revision = ?",
                     arguments: [id, stored.revision]) ?? 0,
+                applied: try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM tagRun WHERE codebookId = ? AND revision = ?)", arguments: [id, stored.revision])
+                    ?? false,
                 coders: try Row.fetchAll(
                     db,
                     sql: """
