@@ -14,13 +14,18 @@ public enum AnswerList {
             let header = ["answer", "respondent", "kind", "district", "service_town", "survey", "wave", "question", "themes", "text"]
             return ([header] + result.hits.map(cells)).map(csvLine).joined()
         case .markdown:
+            // Marked with private-use characters the cell escaping leaves alone, then made bold: the answer's own
+            // `*` and `|` are escaped, the marks are not.
+            let (open, close) = ("\u{E000}", "\u{E001}")
             let rows = result.hits.map { hit -> [String] in
                 var row = cells(hit)
-                row[9] = Highlighter.mark(hit.text, spans: hit.spans, open: "**", close: "**")
+                row[9] = Highlighter.mark(hit.text, spans: hit.spans, open: open, close: close)
                 return row
             }
-            return Markdown.table(["svar", "respondent", "typ", "område", "serviceort", "enkät", "omgång", "fråga", "teman", "text"], rows)
-                + "\n" + summary(result) + "\n"
+            let table = Markdown.table(
+                ["svar", "respondent", "typ", "område", "serviceort", "enkät", "omgång", "fråga", "teman", "text"], rows)
+            return table.replacingOccurrences(of: open, with: "**").replacingOccurrences(of: close, with: "**") + "\n" + summary(result)
+                + "\n"
         case .text:
             var out = ""
             for hit in result.hits {

@@ -29,10 +29,11 @@ public enum CrossTableRenderer {
             var rows = table.rowValues.map { row in
                 [row] + table.colValues.map { col in cellText(table.cell(row, col)!, table, comma: true) } + [total(table.rowTotals, row)]
             }
-            rows.append(["**N**"] + table.colValues.map { total(table.colTotals, $0) } + [String(table.total)])
-            return "**\(caption(table, filters: filters))**\n\n"
+            rows.append(["N"] + table.colValues.map { total(table.colTotals, $0) } + [String(table.total)])
+            return "**\(Markdown.inline(caption(table, filters: filters)))**\n\n"
                 + Markdown.table(
-                    [table.rows + " \\ " + table.cols] + table.colValues + ["totalt"], rows, numeric: Set(1...(table.colValues.count + 1)))
+                    [table.rows + " \\ " + table.cols] + table.colValues + ["totalt"], rows, numeric: Set(1...(table.colValues.count + 1)),
+                    strong: [rows.count - 1])
                 + footer(table).map { "\n" + $0 + "\n" }.joined()
         case .text:
             var grid = [[table.rows + " \\ " + table.cols] + table.colValues + ["total"]]
@@ -125,7 +126,7 @@ public enum CrossTableRenderer {
         let title = "percentage points, \(waves.1) against \(waves.0) (\(a.unit), \(a.percentBase) percentages)"
         switch format {
         case .markdown:
-            return "**\(title)**\n\n" + Markdown.table(header, rows, numeric: Set(1..<header.count))
+            return "**\(Markdown.inline(title))**\n\n" + Markdown.table(header, rows, numeric: Set(1..<header.count))
         case .csv, .json:
             return ([header] + rows).map { $0.map(csv).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         case .text:

@@ -1,19 +1,22 @@
 /// Markdown building blocks, escaped in one place.
 public enum Markdown {
-    /// A table cell: `|` escaped, line breaks as `<br>`, so a cell can never break its table.
+    /// A table cell: `|` and what would start emphasis, code, HTML or a link escaped, line breaks as `<br>`, so
+    /// a cell can never break its table or turn into markup.
     public static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "\r\n", with: "<br>")
-            .replacingOccurrences(of: "\n", with: "<br>")
-            .replacingOccurrences(of: "\r", with: "<br>")
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false).map { inline(String($0)) }.joined(separator: "<br>")
     }
 
     /// A GitHub-flavoured table; `numeric` columns are right-aligned.
-    public static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
+    /// - Parameter strong: rows (by index) whose first cell is set in bold, after escaping.
+    public static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = [], strong: Set<Int> = []) -> String {
         var out = "| " + header.map(cell).joined(separator: " | ") + " |\n"
         out += "|" + header.indices.map { numeric.contains($0) ? "---:" : "---" }.joined(separator: "|") + "|\n"
-        for row in rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
+        for (index, row) in rows.enumerated() {
+            var cells = row.map(cell)
+            if strong.contains(index), let first = cells.first { cells[0] = "**" + first + "**" }
+            out += "| " + cells.joined(separator: " | ") + " |\n"
+        }
         return out
     }
 }

@@ -265,6 +265,50 @@ struct ReportCLITests {
         #expect(report.contains("den ska inte lämnas ut"))
     }
 
+    /// Every table line of `report` has as many cells as its header (escaped `\|` is no separator).
+    static func tablesAreWellFormed(_ report: String) -> Bool {
+        var width: Int?
+        for line in report.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.hasPrefix("|") else {
+                width = nil
+                continue
+            }
+            let cells = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
+            if let width, width != cells { return false }
+            width = width ?? cells
+        }
+        return true
+    }
+
+    @Test func markupInTheDataCannotBreakTheMarkdown() throws {
+        #expect(try kartlagg(["districts", "load", "--db", db, Paths.sample("districts.yaml")]).status == 0)
+        #expect(try kartlagg(["survey", "add", "--db", db, Paths.sample("foretag-2025.survey.yaml")]).status == 0)
+        #expect(try kartlagg(["import", "--db", db, "--survey", "foretag-2025", Paths.sample("foretag-2025.csv")]).status == 0)
+        let codebook = folder.write(
+            "kodbok.yaml",
+            """
+            id: tecken
+            version: "1 | 2"
+            themes:
+              - id: vag
+                label: "Väg | bro *viktigt*"
+                keywords: [väg*, bro*, fiber*]
+            """)
+        #expect(try kartlagg(["codebook", "load", "--db", db, codebook]).status == 0)
+        #expect(try kartlagg(["tag", "--db", db]).status == 0)
+        for (kind, extra) in [("overview", [String]()), ("theme", ["--theme", "vag"]), ("district", ["--district", "Nätra"])] {
+            let out = folder.path("\(kind).md")
+            let result = try kartlagg(["report", "--db", db, "--kind", kind, "--out", out, "--date", "2025-06-01", "--html"] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            let report = try String(contentsOfFile: out, encoding: .utf8)
+            #expect(Self.tablesAreWellFormed(report), "\(kind)")
+            #expect(report.contains("Väg \\| bro \\*viktigt\\*"), "\(kind)")
+            let html = try String(contentsOfFile: folder.path("\(kind).html"), encoding: .utf8)
+            #expect(html.contains("Väg | bro *viktigt*"), "\(kind)")
+            #expect(!html.contains("<em>viktigt</em>"), "\(kind)")
+        }
+    }
+
     // MARK: - Templates
 
     @Test func customTemplatesAndTheirErrors() throws {

@@ -34,6 +34,13 @@ struct ReportPartsTests {
         #expect(Markdown.inline(text) == expected)
     }
 
+    @Test func cellsEscapeMarkupAndKeepTheirLines() {
+        #expect(Markdown.cell("Väg | bro *viktigt*\nrad två") == "Väg \\| bro \\*viktigt\\*<br>rad två")
+        #expect(
+            Markdown.table(["a", "b"], [["x|y", "1"], ["N", "2"]], numeric: [1], strong: [1])
+                == "| a | b |\n|---|---:|\n| x\\|y | 1 |\n| **N** | 2 |\n")
+    }
+
     @Test(arguments: [("# Rubrik", "\\# Rubrik"), ("- punkt", "\\- punkt"), ("3. Tre", "3\\. Tre"), ("2025 var bra", "2025 var bra")])
     func lineStartsThatWouldBecomeBlocks(text: String, expected: String) {
         #expect(Markdown.inline(text, startsLine: true) == expected)
