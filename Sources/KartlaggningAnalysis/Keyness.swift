@@ -8,11 +8,29 @@ public struct Keyness: Sendable {
 
     public init() {}
 
+    /// Keyness over term counts already made, by group.
+    public init(counts: [String: [String: Int]]) {
+        self.counts = counts
+    }
+
     /// Adds a text's terms to `group`: tokens lowercased, Swedish stop words, digits and one-letter words left out.
     public mutating func add(_ text: String, to group: String) {
-        for token in Tokenizer.tokens(in: text) where Self.counts(token.text) {
-            counts[group, default: [:]][token.text, default: 0] += 1
+        for term in Self.terms(in: text) { counts[group, default: [:]][term, default: 0] += 1 }
+    }
+
+    /// The terms of `text` that keyness counts, in order (see `add(_:to:)`).
+    public static func terms(in text: String) -> [String] {
+        Tokenizer.tokens(in: text).map(\.text).filter(counts)
+    }
+
+    /// Keyness of one group against the rest, from the rest's and the whole's counts: `whole − group` is the rest.
+    public static func group(_ group: [String: Int], within whole: [String: Int]) -> Keyness {
+        var rest: [String: Int] = [:]
+        for (term, n) in whole {
+            let left = n - (group[term] ?? 0)
+            if left > 0 { rest[term] = left }
         }
+        return Keyness(counts: ["group": group, "rest": rest])
     }
 
     static func counts(_ term: String) -> Bool {

@@ -20,15 +20,23 @@ enum ThemeReportGatherer {
         let labels = Dictionary(stored.codebook.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
         let chooser = try QuoteChooser(store: store)
         let questionTexts = try Self.questionTexts(store)
-        let sections = try themes.map { theme -> ThemeReportInput.Section in
+        // Distinctive words: one pass over the free texts for every theme, each text's terms counted once for the
+        // whole and once for each theme it carries; a theme's rest is the whole minus the theme.
+        let families = themes.map { Set(stored.codebook.descendants(of: $0.id)) }
+        var whole: [String: Int] = [:]
+        var byTheme = [[String: Int]](repeating: [:], count: themes.count)
+        try store.forEachFreeText(withThemesOf: stored, filters: filters) { text, carried in
+            let terms = Keyness.terms(in: text)
+            for term in terms { whole[term, default: 0] += 1 }
+            for (index, family) in families.enumerated() where !carried.isDisjoint(with: family) {
+                for term in terms { byTheme[index][term, default: 0] += 1 }
+            }
+        }
+        let sections = try themes.enumerated().map { index, theme -> ThemeReportInput.Section in
             let related = try store.relatedThemes(of: theme.id, codebook: stored, filters: filters)
                 .filter { $0.respondents >= max(request.minCell, 1) }
                 .map { ThemeReportInput.Related(label: labels[$0.theme] ?? $0.theme, respondents: $0.respondents) }
-            var keyness = Keyness()
             let family = stored.codebook.descendants(of: theme.id)
-            try store.forEachFreeText(marking: family, codebook: stored, filters: filters) { text, tagged in
-                keyness.add(text, to: tagged ? "theme" : "rest")
-            }
             // Per district; a district whose cell is suppressed is not named beside its quotes.
             var quotes: [ThemeReportInput.Quote] = []
             for candidate in try store.quoteCandidates(themes: family, codebook: stored, filters: filters, perDistrict: request.quotes) {
@@ -43,7 +51,8 @@ enum ThemeReportGatherer {
             }
             let asking = try store.themeAnswersAsking(themes: family, codebook: stored, filters: filters, limit: 200)
             return ThemeReportInput.Section(
-                theme: theme, related: related, terms: keyness.distinctive(in: "theme", top: 12), quotes: quotes,
+                theme: theme, related: related, terms: Keyness.group(byTheme[index], within: whole).distinctive(in: "group", top: 12),
+                quotes: quotes,
                 questions: chooser.questions(in: asking, limit: 8), sources: sources)
         }
         let method = try MethodGatherer.note(

@@ -29,24 +29,24 @@ extension KartlaggningStore {
         }
     }
 
-    /// Every free text, in answer order, with whether it carries one of `themes` (effective tags).
-    /// - Parameter filters: only respondents with these respondent fields (as `crosstab --where`).
+    /// Every free text within `filters`, in answer order, with the themes it carries (effective tags of `stored`).
     public func forEachFreeText(
-        marking themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:],
-        _ body: (String, Bool) throws -> Void
+        withThemesOf stored: StoredCodebook, filters: [CrossDimension: [String]] = [:], _ body: (String, Set<String>) throws -> Void
     ) throws {
         let registry = try districtRegistry().index()
         try read { db in
             let (filter, arguments) = try Self.filterSQL(filters, registry: registry, db: db)
-            let placeholders = Array(repeating: "?", count: max(1, themes.count)).joined(separator: ", ")
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT a.raw, EXISTS (SELECT 1 FROM effectiveTag e WHERE e.answerId = a.id AND e.codebookId = ?
-                        AND e.themeId IN (\(placeholders))) AS tagged
+                    SELECT a.raw, (SELECT group_concat(e.themeId, char(31)) FROM effectiveTag e
+                        WHERE e.answerId = a.id AND e.codebookId = ?) AS themes
                     FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE a.isFreeText\(filter) ORDER BY a.id
-                    """, arguments: StatementArguments([stored.codebook.id] + (themes.isEmpty ? [""] : themes) + arguments))
-            while let row = try rows.next() { try body(row[0], row[1]) }
+                    """, arguments: StatementArguments([stored.codebook.id] + arguments))
+            while let row = try rows.next() {
+                let themes: String? = row[1]
+                try body(row[0], themes.map { Set($0.split(separator: "\u{1F}").map(String.init)) } ?? [])
+            }
         }
     }
 }
