@@ -22,13 +22,13 @@ enum ThemeReportGatherer {
         let questionTexts = try Self.questionTexts(store)
         // Distinctive words: one pass over the free texts for every theme, each text's terms counted once for the
         // whole and once for each theme it carries; a theme's rest is the whole minus the theme.
-        let families = themes.map { Set(stored.codebook.descendants(of: $0.id)) }
+        let carrying = try themes.map { try store.answersCarrying(themes: stored.codebook.descendants(of: $0.id), codebook: stored) }
         var whole: [String: Int] = [:]
         var byTheme = [[String: Int]](repeating: [:], count: themes.count)
-        try store.forEachFreeText(withThemesOf: stored, filters: filters) { text, carried in
+        try store.forEachFreeText(filters: filters) { answer, text in
             let terms = Keyness.terms(in: text)
             for term in terms { whole[term, default: 0] += 1 }
-            for (index, family) in families.enumerated() where !carried.isDisjoint(with: family) {
+            for (index, answers) in carrying.enumerated() where answers.contains(answer) {
                 for term in terms { byTheme[index][term, default: 0] += 1 }
             }
         }

@@ -29,24 +29,28 @@ extension KartlaggningStore {
         }
     }
 
-    /// Every free text within `filters`, in answer order, with the themes it carries (effective tags of `stored`).
-    public func forEachFreeText(
-        withThemesOf stored: StoredCodebook, filters: [CrossDimension: [String]] = [:], _ body: (String, Set<String>) throws -> Void
-    ) throws {
+    /// Every free text within `filters`, in answer order, with its answer id.
+    public func forEachFreeText(filters: [CrossDimension: [String]] = [:], _ body: (Int64, String) throws -> Void) throws {
         let registry = try districtRegistry().index()
         try read { db in
             let (filter, arguments) = try Self.filterSQL(filters, registry: registry, db: db)
             let rows = try Row.fetchCursor(
                 db,
-                sql: """
-                    SELECT a.raw, (SELECT group_concat(e.themeId, char(31)) FROM effectiveTag e
-                        WHERE e.answerId = a.id AND e.codebookId = ?) AS themes
-                    FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE a.isFreeText\(filter) ORDER BY a.id
-                    """, arguments: StatementArguments([stored.codebook.id] + arguments))
-            while let row = try rows.next() {
-                let themes: String? = row[1]
-                try body(row[0], themes.map { Set($0.split(separator: "\u{1F}").map(String.init)) } ?? [])
-            }
+                sql:
+                    "SELECT a.id, a.raw FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE a.isFreeText\(filter) ORDER BY a.id",
+                arguments: StatementArguments(arguments))
+            while let row = try rows.next() { try body(row[0], row[1]) }
+        }
+    }
+
+    /// The answers with an effective tag of one of `themes`.
+    public func answersCarrying(themes: [String], codebook stored: StoredCodebook) throws -> Set<Int64> {
+        try read { db in
+            let placeholders = Array(repeating: "?", count: max(1, themes.count)).joined(separator: ", ")
+            return try Set(
+                Int64.fetchAll(
+                    db, sql: "SELECT answerId FROM effectiveTag WHERE codebookId = ? AND themeId IN (\(placeholders))",
+                    arguments: StatementArguments([stored.codebook.id] + (themes.isEmpty ? [""] : themes))))
         }
     }
 }
