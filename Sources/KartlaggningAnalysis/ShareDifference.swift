@@ -11,6 +11,8 @@ public struct ShareDifference: Sendable, Equatable, Codable {
     public var points: Double
     public var chiSquare: Double
     public var pValue: Double
+    /// Whether an expected count of the 2×2 table is below 5, where the χ² approximation is unreliable.
+    public var lowExpected: Bool
 
     /// Every shown cell of `table` (column percentages of respondents) against its row's share of the whole, the
     /// largest differences first. Suppressed cells and totals, and the "(ej svar)"/"(okänt)" values, are left out.
@@ -34,7 +36,7 @@ public struct ShareDifference: Sendable, Equatable, Codable {
                 out.append(
                     ShareDifference(
                         row: row, col: col, percent: percent, wholePercent: whole, points: percent - whole, chiSquare: test.chiSquare,
-                        pValue: test.pValue))
+                        pValue: test.pValue, lowExpected: test.lowExpectedCells > 0))
             }
         }
         out.sort(by: precedes)

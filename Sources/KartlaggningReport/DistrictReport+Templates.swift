@@ -3,7 +3,7 @@ extension DistrictReport {
     /// (in the district), total (in the selection), minCell; byKind and themes (name, district, whole, points),
     /// figure and hasFigure; choices (id, text, multi, rows: name, district, whole, points) and hasChoices; scales
     /// (name, district, whole) and hasScales; differences (district, subject, percent, whole, points, chiSquare, p,
-    /// significant) and hasDifferences; quotes (label, items: text, kind) and hasQuotes; method (`{{> method}}`).
+    /// significant, uncertain) and hasDifferences; quotes (label, items: text, kind) and hasQuotes; method (`{{> method}}`).
     public static let swedish = """
         # {{{title}}}
 
@@ -39,10 +39,10 @@ extension DistrictReport {
         | Vad | {{{district}}} | Hela kommunen | Skillnad (procentenheter) | χ² | p |
         |---|---:|---:|---:|---:|---:|
         {{#differences}}
-        | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{chiSquare}}} | {{{p}}}{{#significant}} \\*{{/significant}} |
+        | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{chiSquare}}} | {{{p}}}{{#significant}} \\*{{/significant}}{{#uncertain}} †{{/uncertain}} |
         {{/differences}}
 
-        p: Pearsons χ² (1 frihetsgrad) för området mot resten av kommunen; \\* = p < 0,05. Med många jämförelser blir några skillnader \\* av en slump.
+        p: Pearsons χ² (1 frihetsgrad) för området mot resten av kommunen; \\* = p < 0,05; † = något förväntat antal under 5, så p är osäkert. Med många jämförelser blir några skillnader \\* av en slump.
         {{/hasDifferences}}
         {{#hasChoices}}
 
@@ -127,10 +127,10 @@ extension DistrictReport {
         | What | {{{district}}} | Whole municipality | Difference (percentage points) | χ² | p |
         |---|---:|---:|---:|---:|---:|
         {{#differences}}
-        | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{chiSquare}}} | {{{p}}}{{#significant}} \\*{{/significant}} |
+        | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{chiSquare}}} | {{{p}}}{{#significant}} \\*{{/significant}}{{#uncertain}} †{{/uncertain}} |
         {{/differences}}
 
-        p: Pearson's χ² (1 degree of freedom) of the district against the rest of the municipality; \\* = p < 0.05. With many comparisons some differences get a \\* by chance.
+        p: Pearson's χ² (1 degree of freedom) of the district against the rest of the municipality; \\* = p < 0.05; † = an expected count below 5, so p is uncertain. With many comparisons some differences get a \\* by chance.
         {{/hasDifferences}}
         {{#hasChoices}}
 

@@ -4,7 +4,7 @@ extension OverviewReport {
     /// respondents, period), waves, hasPeriod, firstDate, lastDate; ranked (label, n, percent); themes (columns,
     /// rows) — theme × district, cells `share (n/N)`; rankedFigure/hasRankedFigure and heatmapFigure/hasHeatmapFigure;
     /// choices (id, text, multi, columns, rows) and hasChoices; scales (columns, rows) and hasScales; differences
-    /// (district, subject, percent, whole, points, chiSquare, p, significant) and hasDifferences; method (`{{> method}}`).
+    /// (district, subject, percent, whole, points, chiSquare, p, significant, uncertain) and hasDifferences; method (`{{> method}}`).
     public static let swedish = """
         # {{{title}}}
 
@@ -97,10 +97,10 @@ extension OverviewReport {
         | Område | Vad | Området | Hela kommunen | Skillnad (procentenheter) | χ² | p |
         |---|---|---:|---:|---:|---:|---:|
         {{#differences}}
-        | {{{district}}} | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{chiSquare}}} | {{{p}}}{{#significant}} \\*{{/significant}} |
+        | {{{district}}} | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{chiSquare}}} | {{{p}}}{{#significant}} \\*{{/significant}}{{#uncertain}} †{{/uncertain}} |
         {{/differences}}
 
-        p: Pearsons χ² (1 frihetsgrad) för området mot resten av kommunen; \\* = p < 0,05. Med många jämförelser blir några skillnader \\* av en slump, och med få respondenter är testet osäkert.
+        p: Pearsons χ² (1 frihetsgrad) för området mot resten av kommunen; \\* = p < 0,05; † = något förväntat antal under 5, så p är osäkert. Med många jämförelser blir några skillnader \\* av en slump, och med få respondenter är testet osäkert.
         {{/hasDifferences}}
 
         {{> method}}
@@ -199,10 +199,10 @@ extension OverviewReport {
         | District | What | The district | Whole municipality | Difference (percentage points) | χ² | p |
         |---|---|---:|---:|---:|---:|---:|
         {{#differences}}
-        | {{{district}}} | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{chiSquare}}} | {{{p}}}{{#significant}} \\*{{/significant}} |
+        | {{{district}}} | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{chiSquare}}} | {{{p}}}{{#significant}} \\*{{/significant}}{{#uncertain}} †{{/uncertain}} |
         {{/differences}}
 
-        p: Pearson's χ² (1 degree of freedom) of the district against the rest of the municipality; \\* = p < 0.05. With many comparisons some differences get a \\* by chance, and with few respondents the test is uncertain.
+        p: Pearson's χ² (1 degree of freedom) of the district against the rest of the municipality; \\* = p < 0.05; † = an expected count below 5, so p is uncertain. With many comparisons some differences get a \\* by chance, and with few respondents the test is uncertain.
         {{/hasDifferences}}
 
         {{> method}}

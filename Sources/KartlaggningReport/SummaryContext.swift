@@ -81,7 +81,7 @@ enum SummaryContext {
                 "district": Markdown.cell(d.col), "subject": Markdown.cell(item.subject), "percent": language.percent(d.percent),
                 "whole": language.percent(d.wholePercent), "points": language.points(d.points),
                 "chiSquare": language.decimal(d.chiSquare, digits: 2), "p": language.pValue(d.pValue),
-                "significant": d.pValue < 0.05,
+                "significant": d.pValue < 0.05, "uncertain": d.lowExpected,
             ]
         }
     }

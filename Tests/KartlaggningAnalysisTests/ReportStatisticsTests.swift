@@ -22,6 +22,7 @@ struct ReportStatisticsTests {
         #expect(abs(a.percent - 30.769) < 1e-3)
         #expect(abs(a.wholePercent - 13.559) < 1e-3)
         #expect(abs(a.points - 17.21) < 1e-2)
+        #expect(a.lowExpected)  // 13 · 8 / 59 = 1.76 < 5
         // B against the rest is the same 2×2 table turned over: the same χ².
         let b = try #require(differences.first { $0.col == "B" })
         #expect(abs(b.chiSquare - a.chiSquare) < 1e-9)
