@@ -28,14 +28,7 @@ public enum BarChart {
         let labelWidth = SVG.textWidth(bars.map(\.label), fontSize: 13) + 16
         let width = labelWidth + barWidth + SVG.textWidth(bars.map(\.text), fontSize: 13) + 24
         let height = top + rowHeight * bars.count + (legend == nil ? 16 : 36)
-        var out = """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" font-family="sans-serif" font-size="13">
-            <title id="\(id)-title">\(SVG.escape(title))</title>
-            <desc id="\(id)-desc">\(SVG.escape(description))</desc>
-            <rect width="100%" height="100%" fill="#ffffff"/>
-            <text x="8" y="22" font-size="15" font-weight="bold">\(SVG.escape(title))</text>
-
-            """
+        var out = SVG.open(width: width, height: height, id: id, title: title, description: description, fontSize: 13)
         let largest = max(bars.flatMap { [$0.percent, $0.reference] }.compactMap { $0 }.max() ?? 0, 1)
         func length(_ percent: Double) -> Int { Int((percent / largest * Double(barWidth)).rounded()) }
         for (index, bar) in bars.enumerated() {

@@ -15,7 +15,7 @@ public enum HTMLPage {
                     let svg = figures[String(source[source.index(after: open)..<close])]
                 else { return html }
                 let alt = source.dropFirst(2).prefix { $0 != "]" }
-                return "<figure>" + svg.trimmingCharacters(in: .whitespacesAndNewlines) + "<figcaption>" + escape(String(alt))
+                return "<figure>" + svg.trimmingCharacters(in: .whitespacesAndNewlines) + "<figcaption>" + SVG.escape(String(alt))
                     + "</figcaption></figure>"
             })
         let body = parser.html(from: markdown)
@@ -25,7 +25,7 @@ public enum HTMLPage {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title))</title>
+            <title>\(SVG.escape(title))</title>
             <style>
             \(css)
             </style>
@@ -38,11 +38,6 @@ public enum HTMLPage {
             </html>
 
             """
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     static let css = """

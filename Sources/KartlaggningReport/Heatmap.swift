@@ -25,14 +25,7 @@ public enum Heatmap {
         let cellWidth = max(80, SVG.textWidth(columns, fontSize: 12) + 12)
         let width = labelWidth + cellWidth * columns.count + 16
         let height = top + cellHeight * rows.count + (legend == nil ? 12 : 34)
-        var out = """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" font-family="sans-serif" font-size="12">
-            <title id="\(id)-title">\(SVG.escape(title))</title>
-            <desc id="\(id)-desc">\(SVG.escape(description))</desc>
-            <rect width="100%" height="100%" fill="#ffffff"/>
-            <text x="8" y="22" font-size="15" font-weight="bold">\(SVG.escape(title))</text>
-
-            """
+        var out = SVG.open(width: width, height: height, id: id, title: title, description: description, fontSize: 12)
         for (c, column) in columns.enumerated() {
             out +=
                 "<text x=\"\(labelWidth + c * cellWidth + cellWidth / 2)\" y=\"\(top - 10)\" text-anchor=\"middle\" font-weight=\"bold\">\(SVG.escape(column))</text>\n"

@@ -13,9 +13,7 @@ public struct CrossTabulator: Sendable {
     /// The table for `request`, with `options` (its multi-response flags and the theme hierarchy filled in here).
     public func table(_ request: CrossRequest, options: CrossTabulation.Options) throws -> CrossTable {
         var options = options
-        let parents = Dictionary(
-            (request.codebook?.codebook.themes ?? []).compactMap { theme in theme.parent.map { (theme.id, $0) } },
-            uniquingKeysWith: { first, _ in first })
+        let parents = request.codebook?.codebook.parents ?? [:]
         if request.rows == .theme { options.rowParents = parents }
         if request.cols == .theme { options.colParents = parents }
         if let counted = try store.crossCounts(request) {

@@ -42,9 +42,7 @@ enum MappingSummaryGatherer {
                 choices.append(MappingSummary.ChoiceQuestion(id: question.reference, text: question.text, table: table))
             }
         }
-        let labels = Dictionary(stored.codebook.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
-        let parents = Dictionary(
-            stored.codebook.themes.compactMap { theme in theme.parent.map { (theme.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        let labels = stored.codebook.labels
         var differences = ShareDifference.largest(in: themes).map { difference in
             MappingSummary.Difference(
                 source: "theme", subject: (language == .sv ? "Tema: " : "Theme: ") + (labels[difference.row] ?? difference.row),
@@ -59,7 +57,8 @@ enum MappingSummaryGatherer {
         }
         differences.sort { ShareDifference.precedes($0.difference, $1.difference) }
         return MappingSummary(
-            basis: basis, surveys: surveys, themes: themes, themeLabels: labels, themeParents: parents, choices: choices, scales: scales,
+            basis: basis, surveys: surveys, themes: themes, themeLabels: labels, themeParents: stored.codebook.parents, choices: choices,
+            scales: scales,
             differences: differences)
     }
 }

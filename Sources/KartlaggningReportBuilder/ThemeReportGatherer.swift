@@ -17,7 +17,7 @@ enum ThemeReportGatherer {
         let byKind = try tabulator.respondents(.theme, by: .kind, filters: filters, codebook: stored, minCell: request.minCell)
             .droppingEmptyColumns()
         let basis = try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: request.minCell)
-        let labels = Dictionary(stored.codebook.themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        let labels = stored.codebook.labels
         let chooser = try QuoteChooser(store: store)
         let questionTexts = try Self.questionTexts(store)
         // Distinctive words: one pass over the free texts for every theme, each text's terms counted once for the

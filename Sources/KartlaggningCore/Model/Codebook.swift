@@ -29,6 +29,16 @@ public struct Codebook: Codable, Sendable, Equatable {
         themes = try container.decode([Theme].self, forKey: .themes)
     }
 
+    /// Each theme's parent, by theme id (top-level themes have none).
+    public var parents: [String: String] {
+        Dictionary(themes.compactMap { theme in theme.parent.map { (theme.id, $0) } }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Each theme's label, by theme id.
+    public var labels: [String: String] {
+        Dictionary(themes.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The ids of `theme` and every theme below it.
     public func descendants(of theme: String) -> [String] {
         var result = [theme]

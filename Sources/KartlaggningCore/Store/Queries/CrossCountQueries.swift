@@ -36,9 +36,7 @@ extension KartlaggningStore {
         default: return nil
         }
         try ensureRespondentThemes(stored)
-        let registry = try districtRegistry().index()
-        return try read { db in
-            let (filter, arguments) = try Self.filterSQL(request, registry: registry, db: db)
+        return try readFiltered(request.filters) { db, filter, arguments in
             let expression = Self.attributeSQL(attribute)!
             let bases = try Self.bases(expression, filter: filter, arguments: arguments, db: db)
             var cells: [String: [String: Int]] = [:]
@@ -58,15 +56,25 @@ extension KartlaggningStore {
         }
     }
 
-    /// `--where` on respondent fields as SQL over `respondent r`: the stored values that match what was asked,
-    /// compared as the row-by-row path compares them (case, diacritics and district aliases folded).
-    static func filterSQL(_ request: CrossRequest, registry: DistrictIndex, db: Database) throws -> (
-        String, [(any DatabaseValueConvertible)?]
-    ) {
-        try filterSQL(request.filters, registry: registry, db: db)
+    /// Reads with `filters` turned into SQL over `respondent r`: `body` gets the database, the condition
+    /// (` AND …`, empty without filters) and its arguments.
+    func readFiltered<T>(
+        _ filters: [CrossDimension: [String]], _ body: (Database, String, [(any DatabaseValueConvertible)?]) throws -> T
+    ) throws -> T {
+        let registry = try districtRegistry().index()
+        return try read { db in
+            let (filter, arguments) = try Self.filterSQL(filters, registry: registry, db: db)
+            return try body(db, filter, arguments)
+        }
     }
 
-    /// Filters on respondent fields as SQL over `respondent r` (see `filterSQL(_:registry:db:)` for a request).
+    /// `?, ?, ?` for `count` values (one at least, so that `IN (…)` stays valid SQL).
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: max(1, count)).joined(separator: ", ")
+    }
+
+    /// `--where` on respondent fields as SQL over `respondent r`: the stored values that match what was asked,
+    /// compared as the row-by-row path compares them (case, diacritics and district aliases folded).
     static func filterSQL(_ filters: [CrossDimension: [String]], registry: DistrictIndex, db: Database) throws -> (
         String, [(any DatabaseValueConvertible)?]
     ) {
@@ -77,8 +85,7 @@ extension KartlaggningStore {
             let wanted = Set(asked.map { registry.resolve($0)?.district ?? $0 }.map(MatchKey.make))
             let stored = try String.fetchAll(db, sql: "SELECT DISTINCT \(expression) FROM respondent r")
             let matching = stored.filter { wanted.contains(MatchKey.make($0)) }
-            conditions.append(
-                matching.isEmpty ? "0" : "\(expression) IN (\(Array(repeating: "?", count: matching.count).joined(separator: ", ")))")
+            conditions.append(matching.isEmpty ? "0" : "\(expression) IN (\(placeholders(matching.count)))")
             arguments += matching
         }
         return (conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND "), arguments)
@@ -101,9 +108,7 @@ extension KartlaggningStore {
     /// A respondent field × another (kind × district, sector × wave …), counted in SQL.
     func attributeCounts(_ request: CrossRequest) throws -> CrossCounts? {
         guard let rowSQL = Self.attributeSQL(request.rows), let colSQL = Self.attributeSQL(request.cols) else { return nil }
-        let registry = try districtRegistry().index()
-        return try read { db in
-            let (filter, arguments) = try Self.filterSQL(request, registry: registry, db: db)
+        return try readFiltered(request.filters) { db, filter, arguments in
             var cells: [String: [String: Int]] = [:]
             var rowBase: [String: Int] = [:]
             var colBase: [String: Int] = [:]
@@ -135,11 +140,10 @@ extension KartlaggningStore {
         case (let other, .question(let q)) where Self.attributeSQL(other) != nil: (questionRows, id, attribute) = (false, q, other)
         default: return nil
         }
-        let registry = try districtRegistry().index()
-        return try read { db in
+        return try readFiltered(request.filters) { db, filter, arguments in
             let question = try closedQuestion(id, bins: request.bins, db: db)
             guard [.choice, .boolean, .scale, .multi].contains(question.type) else { return nil }
-            var (filter, arguments) = try Self.filterSQL(request, registry: registry, db: db)
+            var (filter, arguments) = (filter, arguments)
             filter = " AND r.surveyId = ?" + filter
             arguments.insert(question.survey, at: 0)
             let expression = Self.attributeSQL(attribute)!

@@ -272,8 +272,7 @@ extension KartlaggningStore {
 
     /// Each theme's ancestors, nearest first.
     static func ancestors(_ codebook: Codebook) -> [String: [String]] {
-        var parents: [String: String] = [:]
-        for theme in codebook.themes { parents[theme.id] = theme.parent }
+        let parents = codebook.parents
         var result: [String: [String]] = [:]
         for theme in codebook.themes {
             var chain: [String] = []

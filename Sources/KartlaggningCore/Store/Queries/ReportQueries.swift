@@ -11,10 +11,8 @@ extension KartlaggningStore {
     ) throws -> [(theme: String, respondents: Int)] {
         try ensureRespondentThemes(stored)
         let family = Set(stored.codebook.descendants(of: theme) + (Self.ancestors(stored.codebook)[theme] ?? []))
-        let registry = try districtRegistry().index()
-        return try read { db in
-            let (filter, arguments) = try Self.filterSQL(filters, registry: registry, db: db)
-            return try Row.fetchAll(
+        return try readFiltered(filters) { db, filter, arguments in
+            try Row.fetchAll(
                 db,
                 sql: """
                     SELECT b.themeId, COUNT(*) AS n FROM respondentTheme a
@@ -31,9 +29,7 @@ extension KartlaggningStore {
 
     /// Every free text within `filters`, in answer order, with its answer id.
     public func forEachFreeText(filters: [CrossDimension: [String]] = [:], _ body: (Int64, String) throws -> Void) throws {
-        let registry = try districtRegistry().index()
-        try read { db in
-            let (filter, arguments) = try Self.filterSQL(filters, registry: registry, db: db)
+        try readFiltered(filters) { db, filter, arguments in
             let rows = try Row.fetchCursor(
                 db,
                 sql:
@@ -46,10 +42,9 @@ extension KartlaggningStore {
     /// The answers with an effective tag of one of `themes`.
     public func answersCarrying(themes: [String], codebook stored: StoredCodebook) throws -> Set<Int64> {
         try read { db in
-            let placeholders = Array(repeating: "?", count: max(1, themes.count)).joined(separator: ", ")
-            return try Set(
+            try Set(
                 Int64.fetchAll(
-                    db, sql: "SELECT answerId FROM effectiveTag WHERE codebookId = ? AND themeId IN (\(placeholders))",
+                    db, sql: "SELECT answerId FROM effectiveTag WHERE codebookId = ? AND themeId IN (\(Self.placeholders(themes.count)))",
                     arguments: StatementArguments([stored.codebook.id] + (themes.isEmpty ? [""] : themes))))
         }
     }
@@ -60,10 +55,8 @@ extension KartlaggningStore {
 extension KartlaggningStore {
     /// Respondents per survey within `filters`, with the first and last interview date; surveys in id order.
     public func surveyRespondents(filters: [CrossDimension: [String]]) throws -> [SurveyRespondents] {
-        let registry = try districtRegistry().index()
-        return try read { db in
-            let (filter, arguments) = try Self.filterSQL(filters, registry: registry, db: db)
-            return try Row.fetchAll(
+        try readFiltered(filters) { db, filter, arguments in
+            try Row.fetchAll(
                 db,
                 sql: """
                     SELECT r.surveyId, COUNT(*), MIN(r.date), MAX(r.date) FROM respondent r WHERE 1\(filter)
@@ -98,14 +91,11 @@ extension KartlaggningStore {
 
     /// A numeric question's answers per district within `filters`: how many and their sum, for means.
     public func numericSums(survey: String, question: String, filters: [CrossDimension: [String]]) throws -> [GroupSum] {
-        let registry = try districtRegistry().index()
-        return try read { db in
-            let (filter, arguments) = try Self.filterSQL(filters, registry: registry, db: db)
-            let district = Self.attributeSQL(.district)!
-            return try Row.fetchAll(
+        try readFiltered(filters) { db, filter, arguments in
+            try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT \(district), COUNT(a.valueNumber), COALESCE(SUM(a.valueNumber), 0) FROM answer a
+                    SELECT \(Self.attributeSQL(.district)!), COUNT(a.valueNumber), COALESCE(SUM(a.valueNumber), 0) FROM answer a
                     JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
                     WHERE q.surveyId = ? AND q.id = ? AND a.valueNumber IS NOT NULL\(filter) GROUP BY 1 ORDER BY 1
                     """, arguments: StatementArguments([survey, question] + arguments)

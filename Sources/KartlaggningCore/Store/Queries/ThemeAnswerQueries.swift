@@ -3,19 +3,22 @@ import GRDB
 // MARK: - A theme's answers, for reports
 
 extension KartlaggningStore {
-    /// The SQL that selects the free-text answers with an effective tag of one of `themes`, within `filters`, as
-    /// `a` (answer), `r` (respondent) and `q` (question), with its arguments.
-    private func themeAnswersSQL(
-        themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]], db: Database, registry: DistrictIndex
-    ) throws -> (from: String, arguments: [(any DatabaseValueConvertible)?]) {
-        let (filter, filterArguments) = try Self.filterSQL(filters, registry: registry, db: db)
-        let placeholders = Array(repeating: "?", count: max(1, themes.count)).joined(separator: ", ")
-        let from = """
-            FROM (SELECT answerId FROM effectiveTag WHERE codebookId = ? AND themeId IN (\(placeholders)) GROUP BY answerId) hit
-            JOIN answer a ON a.id = hit.answerId JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
-            WHERE a.isFreeText\(filter)
-            """
-        return (from, [stored.codebook.id] + (themes.isEmpty ? [""] : themes) + filterArguments)
+    /// Reads the free-text answers with an effective tag of one of `themes`, within `filters`: `body` gets the
+    /// database, the `FROM … WHERE …` clause naming them `a` (answer), `r` (respondent) and `q` (question), and its
+    /// arguments.
+    private func readThemeAnswers<T>(
+        themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]],
+        _ body: (Database, String, [(any DatabaseValueConvertible)?]) throws -> T
+    ) throws -> T {
+        try readFiltered(filters) { db, filter, filterArguments in
+            let from = """
+                FROM (SELECT answerId FROM effectiveTag WHERE codebookId = ? AND themeId IN (\(Self.placeholders(themes.count)))
+                    GROUP BY answerId) hit
+                JOIN answer a ON a.id = hit.answerId JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
+                WHERE a.isFreeText\(filter)
+                """
+            return try body(db, from, [stored.codebook.id] + (themes.isEmpty ? [""] : themes) + filterArguments)
+        }
     }
 
     /// The best `perDistrict` answers of each district that carry one of `themes`: the most words matched by the
@@ -23,13 +26,10 @@ extension KartlaggningStore {
     public func quoteCandidates(
         themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:], perDistrict: Int
     ) throws -> [QuoteCandidate] {
-        let registry = try districtRegistry().index()
-        return try read { db in
-            let (from, arguments) = try themeAnswersSQL(themes: themes, codebook: stored, filters: filters, db: db, registry: registry)
-            let placeholders = Array(repeating: "?", count: max(1, themes.count)).joined(separator: ", ")
+        try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from, arguments in
             let matched = """
                 (SELECT COALESCE(SUM(json_array_length(t.spans)), 0) FROM tag t WHERE t.answerId = a.id AND t.codebookId = ?
-                    AND t.coder = 'auto' AND t.revision = ? AND t.spans IS NOT NULL AND t.themeId IN (\(placeholders)))
+                    AND t.coder = 'auto' AND t.revision = ? AND t.spans IS NOT NULL AND t.themeId IN (\(Self.placeholders(themes.count))))
                 """
             let sql = """
                 SELECT * FROM (
@@ -53,10 +53,8 @@ extension KartlaggningStore {
     public func themeSources(themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:]) throws -> [(
         survey: String, question: String, answers: Int
     )] {
-        let registry = try districtRegistry().index()
-        return try read { db in
-            let (from, arguments) = try themeAnswersSQL(themes: themes, codebook: stored, filters: filters, db: db, registry: registry)
-            return try Row.fetchAll(
+        try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from, arguments in
+            try Row.fetchAll(
                 db, sql: "SELECT r.surveyId, q.id, COUNT(*) AS n \(from) GROUP BY 1, 2 ORDER BY n DESC, 1, 2",
                 arguments: StatementArguments(arguments)
             ).map { (survey: $0[0], question: $0[1], answers: $0[2]) }
@@ -67,10 +65,8 @@ extension KartlaggningStore {
     public func themeAnswersAsking(
         themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:], limit: Int
     ) throws -> [String] {
-        let registry = try districtRegistry().index()
-        return try read { db in
-            let (from, arguments) = try themeAnswersSQL(themes: themes, codebook: stored, filters: filters, db: db, registry: registry)
-            return try String.fetchAll(
+        try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from, arguments in
+            try String.fetchAll(
                 db, sql: "SELECT a.raw \(from) AND instr(a.raw, '?') > 0 ORDER BY a.id LIMIT ?",
                 arguments: StatementArguments(arguments + [limit]))
         }
