@@ -12,7 +12,7 @@ public enum DistrictReport {
             let cell = table.cell(theme, input.district)
             let whole = wholePercent(theme, table)
             let text =
-                cell.flatMap { c in c.percent.map { language.percent($0) + " (" + language.integer(c.n ?? 0) + ")" } }
+                cell.flatMap { c in c.percent.map { language.percent($0, count: c.n ?? 0) } }
                 ?? ReportLanguage.hidden
             return BarChart.Bar(
                 label: SummaryContext.themeName(theme, input.summary), percent: cell?.percent,
@@ -33,10 +33,14 @@ public enum DistrictReport {
 
     /// Themes by the district's count, largest first; hidden last; ties in codebook order.
     static func themeOrder(_ input: DistrictReportInput) -> [String] {
-        let table = input.summary.themes
-        return table.rowValues.enumerated().sorted { a, b in
-            let na = table.cell(a.element, input.district)?.n ?? -1
-            let nb = table.cell(b.element, input.district)?.n ?? -1
+        themeOrder(input.summary.themes, district: input.district)
+    }
+
+    /// The rows of theme × district by `district`'s count, largest first; hidden last; ties in table order.
+    public static func themeOrder(_ table: CrossTable, district: String) -> [String] {
+        table.rowValues.enumerated().sorted { a, b in
+            let na = table.cell(a.element, district)?.n ?? -1
+            let nb = table.cell(b.element, district)?.n ?? -1
             return (-na, a.offset) < (-nb, b.offset)
         }.map(\.element)
     }

@@ -15,7 +15,7 @@ public enum OverviewReport {
         let bars = ranked(input).map { total -> BarChart.Bar in
             let table = input.summary.themes
             let percent = total.n.map { table.total > 0 ? Double($0) / Double(table.total) * 100 : 0 }
-            let text = percent.map { language.percent($0) + " (" + language.integer(total.n ?? 0) + ")" } ?? ReportLanguage.hidden
+            let text = percent.map { language.percent($0, count: total.n ?? 0) } ?? ReportLanguage.hidden
             return BarChart.Bar(label: SummaryContext.themeName(total.value, input.summary), percent: percent, text: text)
         }
         return BarChart.svg(
@@ -117,10 +117,10 @@ public enum OverviewReport {
             "hasDifferences": !summary.differences.isEmpty,
             "method": MethodBox.context(input.method, language: language),
         ]
-        for (key, path) in [("rankedFigure", figures["teman.svg"]), ("heatmapFigure", figures["teman-omraden.svg"])] {
-            context[key] = path ?? ""
-            context["has" + key.prefix(1).uppercased() + key.dropFirst()] = path != nil
-        }
+        context["rankedFigure"] = figures["teman.svg"] ?? ""
+        context["hasRankedFigure"] = figures["teman.svg"] != nil
+        context["heatmapFigure"] = figures["teman-omraden.svg"] ?? ""
+        context["hasHeatmapFigure"] = figures["teman-omraden.svg"] != nil
         return context
     }
 }

@@ -29,6 +29,11 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
         decimal(value) + (self == .sv ? "\u{00A0}%" : "%")
     }
 
+    /// A share with its count: `26,7 % (4)`.
+    public func percent(_ value: Double, count: Int) -> String {
+        percent(value) + " (" + integer(count) + ")"
+    }
+
     /// A difference in percentage points with its sign: `+4,2` / `−4.2`.
     public func points(_ value: Double) -> String {
         let text = decimal(value)

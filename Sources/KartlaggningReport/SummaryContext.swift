@@ -3,14 +3,13 @@ import KartlaggningAnalysis
 /// Template data the overview and district reports share: cross-tabs as generic grids, shares as `26,7 % (4/15)`,
 /// scale means, differences.
 enum SummaryContext {
-    /// A grid a template writes as a table: `columns` (header texts after the first), `rows` (name, cells).
-    /// - Parameters:
-    ///   - only: the columns to keep (nil: all), followed by the whole table's column when `whole` is given.
+    /// A grid a template writes as a table: `columns` (header texts after the first; the whole's last when
+    /// `whole` is given), `rows` (name, cells).
     static func grid(
-        _ table: CrossTable, language: ReportLanguage, only: [String]? = nil, whole: String?, rowName: (String) -> String = { $0 },
+        _ table: CrossTable, language: ReportLanguage, whole: String?, rowName: (String) -> String = { $0 },
         cell: (CrossTable.Cell) -> String, wholeCell: (CrossTable.Total) -> String
     ) -> [String: Any] {
-        let columns = only ?? table.colValues
+        let columns = table.colValues
         var header = columns.map(Markdown.cell)
         if let whole { header.append(Markdown.cell(whole)) }
         let rows = table.rowValues.map { row -> [String: Any] in
@@ -34,10 +33,10 @@ enum SummaryContext {
     }
 
     /// The bases of a table's columns (and of the whole), as the last row of a grid: `N | 20 | 15 | … | 71`.
-    static func baseRow(_ table: CrossTable, language: ReportLanguage, only: [String]? = nil, whole: Bool, name: String = "N") -> [String:
+    static func baseRow(_ table: CrossTable, language: ReportLanguage, whole: Bool, name: String = "N") -> [String:
         Any]
     {
-        var cells = (only ?? table.colValues).map { column in
+        var cells = table.colValues.map { column in
             table.colTotals.first { $0.value == column }?.n.map(language.integer) ?? ReportLanguage.hidden
         }
         if whole { cells.append(language.integer(table.total)) }

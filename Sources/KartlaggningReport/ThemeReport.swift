@@ -11,7 +11,7 @@ public enum ThemeReport {
         let language = input.language
         let bars = input.byDistrict.colValues.compactMap { district -> BarChart.Bar? in
             guard let cell = input.byDistrict.cell(section.theme.id, district) else { return nil }
-            let text = cell.percent.map { language.percent($0) + " (" + language.integer(cell.n ?? 0) + ")" } ?? ReportLanguage.hidden
+            let text = cell.percent.map { language.percent($0, count: cell.n ?? 0) } ?? ReportLanguage.hidden
             return BarChart.Bar(label: district, percent: cell.percent, text: text)
         }
         return BarChart.svg(

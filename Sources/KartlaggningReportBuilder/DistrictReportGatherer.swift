@@ -17,10 +17,8 @@ enum DistrictReportGatherer {
             throw ReportError.noRespondents(district: asked, known: summary.themes.colValues)
         }
         let chooser = try QuoteChooser(store: store)
-        let shown = summary.themes.rowValues.compactMap { theme -> (String, Int)? in
-            guard let n = summary.themes.cell(theme, district)?.n, n > 0 else { return nil }
-            return (theme, n)
-        }.enumerated().sorted { (-$0.element.1, $0.offset) < (-$1.element.1, $1.offset) }.map(\.element.0)
+        // The district's most raised themes, only where its count is shown.
+        let shown = DistrictReport.themeOrder(summary.themes, district: district).filter { (summary.themes.cell($0, district)?.n ?? 0) > 0 }
         var used = Set<Int64>()
         var quotes: [DistrictReportInput.ThemeQuotes] = []
         var filters = request.scope.filters(withDistricts: false)

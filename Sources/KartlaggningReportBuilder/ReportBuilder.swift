@@ -24,15 +24,18 @@ public enum ReportBuilder {
 
     /// The report's Markdown and its charts (file name → SVG), without writing anything.
     public static func render(_ request: ReportRequest, store: KartlaggningStore) throws -> (markdown: String, charts: [(String, String)]) {
-        let stored = try store.codebook(id: request.codebook)
-        return try render(request, store: store, codebook: stored)
+        let rendered = try renderWithMethod(request, store: store)
+        return (rendered.markdown, rendered.charts)
     }
 
-    static func render(_ request: ReportRequest, store: KartlaggningStore, codebook stored: StoredCodebook) throws -> (
-        markdown: String, charts: [(String, String)]
+    /// The report, its charts and the method figures it shows (which `write` warns from).
+    static func renderWithMethod(_ request: ReportRequest, store: KartlaggningStore) throws -> (
+        markdown: String, charts: [(String, String)], method: MethodNote
     ) {
+        let stored = try store.codebook(id: request.codebook)
         let folder = figureFolder(request.out)
         let context: [String: Any]
+        let method: MethodNote
         var charts: [(String, String)] = []
         switch request.kind {
         case .theme:
@@ -51,11 +54,12 @@ public enum ReportBuilder {
                 figures[section.theme.id] = folder.relative + "/" + name
             }
             context = ThemeReport.context(input, figures: figures)
+            method = input.method
         case .overview:
             let summary = try MappingSummaryGatherer.gather(
                 store: store, codebook: stored, filters: request.scope.filters(), surveys: request.scope.surveys, minCell: request.minCell,
                 language: request.language)
-            let method = try MethodGatherer.note(
+            method = try MethodGatherer.note(
                 store: store, codebook: stored, minCell: request.minCell, selection: request.scope.lines(request.language))
             let input = OverviewReportInput(
                 codebook: stored, date: request.date, title: request.title, language: request.language, summary: summary, method: method,
@@ -68,22 +72,22 @@ public enum ReportBuilder {
             let chart = DistrictReport.chart(input)
             charts = [(chart.name, chart.svg)]
             context = DistrictReport.context(input, figure: folder.relative + "/" + chart.name)
+            method = input.method
         }
         let markdown = try ReportTemplate.render(
             context, kind: request.kind, language: request.language, template: request.template?.text,
             file: request.template?.file ?? "(built-in)")
-        return (markdown, charts)
+        return (markdown, charts, method)
     }
 
     /// Renders the report and writes it, its charts and (with `request.html`) its HTML page. A template error
     /// leaves every file as it was.
     public static func write(_ request: ReportRequest, store: KartlaggningStore) throws -> Outcome {
-        let stored = try store.codebook(id: request.codebook)
-        let (markdown, charts) = try render(request, store: store, codebook: stored)
+        let (markdown, charts, method) = try renderWithMethod(request, store: store)
         var warnings: [String] = []
-        if try !store.taggingFigures(stored).applied {
+        if !method.applied {
             warnings.append(
-                "codebook \"\(stored.codebook.id)\" revision \(stored.revision) has not been applied: run `kartlagg tag` for its themes")
+                "codebook \"\(method.codebook)\" revision \(method.revision) has not been applied: run `kartlagg tag` for its themes")
         }
         let folder = figureFolder(request.out)
         var files = [request.out]
