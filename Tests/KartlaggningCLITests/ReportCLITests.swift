@@ -334,6 +334,10 @@ struct ReportCLITests {
         let missing = try kartlagg(["report", "--db", db, "--theme", "bredband", "--out", out, "--template", "finns-inte.mustache"])
         #expect(missing.status == 1)
         #expect(missing.stderr == "error: finns-inte.mustache: cannot be read as UTF-8 text\n")
+        // A report that cannot be written says where, and leaves nothing half-written.
+        let blocked = try kartlagg(["report", "--db", db, "--theme", "bredband", "--out", folder.path("k.sqlite/tema.md")])
+        #expect(blocked.status == 1)
+        #expect(blocked.stderr == "error: \(folder.path("k.sqlite/tema-figurer")): cannot be written\n")
         let unknown = try kartlagg(["report", "--db", db, "--theme", "fiske", "--out", out])
         #expect(unknown.stderr == "error: codebook \"bygdsam\" has no theme \"fiske\"\n")
         let themeless = try kartlagg(["report", "--db", db, "--kind", "overview", "--theme", "bredband", "--out", out])
