@@ -26,6 +26,10 @@ public struct FileImportSummary: Codable, Sendable, Equatable {
     public var updated = 0
     public var unchanged = 0
     public var rejected = 0
+    /// Answers with coders' tags whose text changed: the tags are kept and flagged for review.
+    public var codedAnswersChanged = 0
+    /// Coders' tags archived because their answer is not in the file any more.
+    public var manualTagsArchived = 0
     /// The row errors, up to a cap; `errorCount` has them all.
     public var errors: [ImportIssue] = []
     public var errorCount = 0

@@ -129,6 +129,18 @@ public struct Importer {
             summary.status = .failed
             return summary
         }
+        summary.codedAnswersChanged = session.codedAnswersChanged
+        summary.manualTagsArchived = session.manualTagsArchived
+        if session.codedAnswersChanged > 0 {
+            summary.warnings.append(
+                "\(session.codedAnswersChanged) coded answer\(session.codedAnswersChanged == 1 ? "" : "s") changed: "
+                    + "their coders' tags are kept and flagged; see `kartlagg tag review`")
+        }
+        if session.manualTagsArchived > 0 {
+            summary.warnings.append(
+                "\(session.manualTagsArchived) coder tag\(session.manualTagsArchived == 1 ? " is" : "s are") on answers the file "
+                    + "no longer has: kept in the archive (`kartlagg tag review --archived`)")
+        }
         summary.status = options.dryRun ? .dryRun : .imported
         try session.finishBatch(batchId, counts: counts)
         if summary.status == .imported, let rejects {

@@ -22,7 +22,7 @@ struct AgreementCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let store = try database.open(creating: false)
+            let store = try database.openForReading()
             let stored = try store.codebook(id: codebook)
             let known = try store.coders(codebook: stored)
             for name in coder where !known.contains(name) {

@@ -13,7 +13,7 @@ struct CodebookCommand: ParsableCommand {
     struct Load: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Load a codebook (YAML or JSON); a changed file becomes a new revision of the same codebook.")
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: WritingDatabaseOptions
         @Argument(help: "The codebook file (see Schemas/codebook.schema.json).") var file: String
 
         func run() throws {
@@ -35,7 +35,7 @@ struct CodebookCommand: ParsableCommand {
 
         func run() throws {
             try Console.run {
-                try Console.emit(try database.open(creating: false).codebooks(), as: format) { codebooks in
+                try Console.emit(try database.openForReading().codebooks(), as: format) { codebooks in
                     StatusText.table(
                         ["codebook", "version", "revision", "themes", "tagged answers", "loaded"],
                         codebooks.map {
@@ -55,7 +55,7 @@ struct CodebookCommand: ParsableCommand {
 
         func run() throws {
             try Console.run {
-                let stored = try database.open(creating: false).codebook(id: id)
+                let stored = try database.openForReading().codebook(id: id)
                 if format == .json {
                     print(try Console.json(stored.codebook))
                     return
@@ -88,7 +88,7 @@ struct CodebookCommand: ParsableCommand {
 
         func run() throws {
             try Console.run {
-                let stored = try database.open(creating: false).codebook(id: id)
+                let stored = try database.openForReading().codebook(id: id)
                 let matches = try CodebookMatcher(codebook: stored.codebook).match(text, question: question)
                 if format == .json {
                     print(try Console.json(matches))

@@ -13,6 +13,17 @@ enum Console {
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// A progress callback that rewrites one line on a terminal ("1200 answers tagged…"), or nothing elsewhere.
+    static func progress(_ what: String) -> ((Int) -> Void)? {
+        guard stderrIsTerminal else { return nil }
+        return { n in FileHandle.standardError.write(Data("\r\(n) \(what)…".utf8)) }
+    }
+
+    /// Clears the progress line, on a terminal.
+    static func clearProgress() {
+        if stderrIsTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
     /// Runs `body`, turning any error into one clear line on stderr and exit status 1.
     static func run(_ body: () throws -> Void) throws {
         do {

@@ -41,7 +41,7 @@ struct CrosstabCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let store = try database.open(creating: false)
+            let store = try database.openForReading()
             var request = CrossRequest(rows: CrossDimension(rows), cols: CrossDimension(cols))
             request.unit = count
             request.dropMissing = dropMissing

@@ -10,7 +10,7 @@ struct DistrictsCommand: ParsableCommand {
     struct Load: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Load the district registry (YAML or JSON), replacing the stored one.")
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: WritingDatabaseOptions
         @Argument(help: "The registry file (see Schemas/districts.schema.json).") var file: String
 
         func run() throws {
@@ -31,7 +31,7 @@ struct DistrictsCommand: ParsableCommand {
 
         func run() throws {
             try Console.run {
-                try Console.emit(try database.open(creating: false).districtRegistry(), as: format, text: StatusText.districts)
+                try Console.emit(try database.openForReading().districtRegistry(), as: format, text: StatusText.districts)
             }
         }
     }

@@ -24,7 +24,7 @@ struct ExportCommand: ParsableCommand {
                 throw ValidationError("--delimiter takes one character or tab")
             }
             let writer = try output.map { try TextFileWriter(path: $0) } ?? TextFileWriter()
-            try Exporter(store: try database.open(creating: false)).export(
+            try Exporter(store: try database.openForReading()).export(
                 survey: survey, format: format, layout: layout, delimiter: character, to: writer)
             writer.flush()
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KartlaggningAnalysis
 import KartlaggningImport
 
 struct ImportCommand: ParsableCommand {
@@ -11,7 +12,7 @@ struct ImportCommand: ParsableCommand {
             + "(same SHA-256) is skipped; respondents seen before are updated, and every row is counted as added, updated, "
             + "unchanged or rejected. Progress is shown on a terminal.")
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var database: WritingDatabaseOptions
     @Argument(help: "The files to import.") var files: [String]
     @Option(help: "The survey the files answer.") var survey: String
     @OptionGroup var read: ReadOptionGroup
@@ -48,6 +49,13 @@ struct ImportCommand: ParsableCommand {
                 }
             }
             rejectsWriter?.close()
+            if !dryRun && summaries.contains(where: { $0.status == .imported && ($0.added > 0 || $0.updated > 0) }) {
+                // New and changed free texts are tagged at once by the codebooks already in use.
+                for run in try AutoTagging.catchUp(store: store, progress: Console.progress("answers tagged")) {
+                    Console.clearProgress()
+                    Console.note("tagged \(run.answersTagged) new or changed answers with codebook \(run.codebook) revision \(run.revision)")
+                }
+            }
             if outputFormat == .json { print(try Console.json(summaries)) }
             if summaries.contains(where: { $0.status == .failed }) { throw ExitCode(1) }
         }

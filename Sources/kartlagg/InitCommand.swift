@@ -4,7 +4,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init", abstract: "Create the database, or bring an existing one up to the current schema.")
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var database: WritingDatabaseOptions
 
     func run() throws {
         try Console.run {

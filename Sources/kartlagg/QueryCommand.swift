@@ -29,7 +29,7 @@ struct QueryCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let store = try database.open(creating: false)
+            let store = try database.openForReading()
             let stored: StoredCodebook?
             do {
                 stored = try store.codebook(id: codebook)

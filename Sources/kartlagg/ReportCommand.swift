@@ -59,7 +59,7 @@ struct ReportCommand: ParsableCommand {
             return
         }
         try Console.run {
-            let store = try database.open(creating: false)
+            let store = try database.openForReading()
             var request = ReportRequest(
                 kind: kind, out: out ?? "",
                 date: date ?? ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate]))

@@ -10,7 +10,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            try Console.emit(try database.open(creating: false).status(), as: format, text: StatusText.status)
+            try Console.emit(try database.openForReading().status(), as: format, text: StatusText.status)
         }
     }
 }

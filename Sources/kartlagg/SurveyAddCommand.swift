@@ -6,7 +6,7 @@ struct SurveyAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Add a survey definition (YAML or JSON), or update the one with the same id.")
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var database: WritingDatabaseOptions
     @Argument(help: "The survey definition file (see Schemas/survey.schema.json).") var file: String
 
     func run() throws {

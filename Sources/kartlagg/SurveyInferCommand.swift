@@ -17,8 +17,10 @@ struct SurveyInferCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
+            // The registry, when there is a database to read it from; infer never creates or changes one.
             let registry =
-                (try? KartlaggningStore(path: database.path, mode: .existing).districtRegistry()) ?? DistrictRegistry(districts: [])
+                FileManager.default.fileExists(atPath: database.path)
+                ? try database.openForReading().districtRegistry() : DistrictRegistry(districts: [])
             let draft = try SurveyInferrer(registry: registry).infer(path: datafile, options: read.options)
             print(draft.yaml, terminator: "")
         }

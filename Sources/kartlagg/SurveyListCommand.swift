@@ -9,7 +9,7 @@ struct SurveyListCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            try Console.emit(try database.open(creating: false).surveys(), as: format, text: StatusText.surveys)
+            try Console.emit(try database.openForReading().surveys(), as: format, text: StatusText.surveys)
         }
     }
 }

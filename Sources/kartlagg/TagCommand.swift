@@ -10,7 +10,7 @@ struct TagCommand: ParsableCommand {
         abstract: "Tag free-text answers with the codebook's themes; add, remove and import manual coding.",
         discussion:
             "`kartlagg tag` auto-tags every text answer not yet tagged by the codebook's latest revision. A new revision replaces older auto tags; manual tags are never touched, and a coder's \"not this theme\" (`tag remove`) overrules an auto tag.",
-        subcommands: [Run.self, Add.self, Remove.self, Import.self],
+        subcommands: [Run.self, Add.self, Remove.self, Import.self, TagReviewCommand.self],
         defaultSubcommand: Run.self)
 
     struct CodebookOption: ParsableArguments {
@@ -19,7 +19,7 @@ struct TagCommand: ParsableCommand {
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "run", abstract: "Auto-tag the text answers (the default).")
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: WritingDatabaseOptions
         @OptionGroup var codebook: CodebookOption
         @Option(help: "text or json.") var format: OutputFormat = .text
 
@@ -27,28 +27,16 @@ struct TagCommand: ParsableCommand {
             try Console.run {
                 let store = try database.open(creating: false)
                 let stored = try store.codebook(id: codebook.codebook)
-                let matcher = try CodebookMatcher(codebook: stored.codebook)
-                let terminal = Console.stderrIsTerminal
-                let summary = try store.autoTag(
-                    stored,
-                    tagger: { text, question in
-                        matcher.match(text, question: question).map { match in
-                            AutoTag(theme: match.theme, pattern: match.pattern, spans: match.matches.map { $0.start..<$0.end })
-                        }
-                    }, progress: { n in if terminal { FileHandle.standardError.write(Data("\r\(n) answers tagged…".utf8)) } })
-                if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-                try Console.emit(summary, as: format) { s in
-                    "codebook \(s.codebook) revision \(s.revision): \(s.answersTagged) answers tagged (\(s.answersWithThemes) with themes, "
-                        + "\(s.tagsWritten) tags), \(s.answersUpToDate) already up to date"
-                        + (s.tagsReplaced > 0 ? ", \(s.tagsReplaced) older auto tags replaced" : "") + "\n"
-                }
+                let summary = try AutoTagging.run(store: store, codebook: stored, progress: Console.progress("answers tagged"))
+                Console.clearProgress()
+                try Console.emit(summary, as: format, text: TagCommand.describe)
             }
         }
     }
 
     /// One coder's decision on one answer and theme.
     struct Decision: ParsableArguments {
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: WritingDatabaseOptions
         @OptionGroup var codebook: CodebookOption
         @Option(help: "The answer id (see `kartlagg query`).") var answer: Int64
         @Option(help: "The theme id.") var theme: String
@@ -91,7 +79,7 @@ struct TagCommand: ParsableCommand {
             abstract:
                 "Import coding done in a spreadsheet: CSV with answer (or survey, respondent, question), theme, coder, and optionally note and not."
         )
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: WritingDatabaseOptions
         @OptionGroup var codebook: CodebookOption
         @Argument(help: "The CSV file.") var file: String
 
@@ -106,7 +94,13 @@ struct TagCommand: ParsableCommand {
         }
     }
 
-    static func set(database: DatabaseOptions, codebook: String?, tag: ManualTag) throws {
+    static func describe(_ s: TagRunSummary) -> String {
+        "codebook \(s.codebook) revision \(s.revision): \(s.answersTagged) answers tagged (\(s.answersWithThemes) with themes, "
+            + "\(s.tagsWritten) tags), \(s.answersUpToDate) already up to date"
+            + (s.tagsReplaced > 0 ? ", \(s.tagsReplaced) older auto tags replaced" : "") + "\n"
+    }
+
+    static func set(database: WritingDatabaseOptions, codebook: String?, tag: ManualTag) throws {
         if MatchKey.make(tag.coder) == "auto" { throw ValidationError("\"auto\" is the matcher's name; give a coder's name") }
         let store = try database.open(creating: false)
         try store.setManualTags([tag], codebook: try store.codebook(id: codebook))

@@ -20,7 +20,7 @@ struct TermsCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let store = try database.open(creating: false)
+            let store = try database.openForReading()
             let stored = untagged ? try store.codebook(id: codebook) : nil
             var keyness = Keyness()
             try store.forEachFreeText(groupedBy: by, untaggedBy: stored) { group, text in keyness.add(text, to: group) }

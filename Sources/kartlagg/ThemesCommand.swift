@@ -11,7 +11,7 @@ struct ThemesCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let store = try database.open(creating: false)
+            let store = try database.openForReading()
             print(try ThemeTree.render(try store.themeCounts(try store.codebook(id: codebook)), format: format), terminator: "")
         }
     }

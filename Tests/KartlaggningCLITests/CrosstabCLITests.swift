@@ -152,15 +152,22 @@ extension CrosstabCLITests {
         let answer = try #require(hits.first { $0["respondent"] as? String == "F020" }?["answer"] as? Int)
         #expect(try kartlagg(["tag", "remove", "--db", db, "--answer", String(answer), "--theme", "skola", "--coder", "Anna"]).status == 0)
         #expect(try skola("BLT") == before - 1)
-        // A later export rewrites F020's answers: its tags go, and so does its theme, until it is tagged again.
+        // A later export changes F020's text: the coders' decisions stay (flagged for review), the answer is
+        // tagged anew at once, and the cross-tab is current without a `kartlagg tag`.
         #expect(try kartlagg(["tag", "add", "--db", db, "--answer", String(answer), "--theme", "skola", "--coder", "Bertil"]).status == 0)
         #expect(try skola("BLT") == before)
         var text = try String(contentsOfFile: Paths.sample("foretag-2025.csv"), encoding: .utf8)
         text = text.replacingOccurrences(of: "Gamla skolan i Trehörningsjö", with: "Den gamla skolan i Trehörningsjö")
         let update = folder.write("foretag-v2.csv", text)
-        #expect(try kartlagg(["import", "--db", db, "--survey", "foretag-2025", update]).stdout.contains("1 updated"))
-        #expect(try skola("BLT") == before - 1)
-        #expect(try kartlagg(["tag", "--db", db]).status == 0)
+        let imported = try kartlagg(["import", "--db", db, "--survey", "foretag-2025", update])
+        #expect(imported.stdout.contains("1 updated"))
+        #expect(imported.stdout.contains("1 coded answer changed"))
         #expect(try skola("BLT") == before)
+        let review = try kartlagg(["tag", "review", "--db", db, "--format", "json"])
+        let flagged = try JSONSerialization.jsonObject(with: Data(review.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(Set(flagged.compactMap { $0["coder"] as? String }) == ["Anna", "Bertil"])
+        #expect(flagged.allSatisfy { $0["answer"] as? Int == answer })
+        #expect(flagged.allSatisfy { ($0["currentText"] as? String ?? "").contains("Den gamla skolan") })
+        #expect(flagged.allSatisfy { !($0["previousText"] as? String ?? "").contains("Den gamla skolan") })
     }
 }

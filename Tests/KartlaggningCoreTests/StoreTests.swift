@@ -12,7 +12,7 @@ struct StoreTests {
         #expect(
             try again.appliedMigrations() == [
                 "v1: surveys, districts, respondents, answers, imports", "v2: codebooks, themes, tags",
-                "v3: respondent themes for cross-tabs",
+                "v3: respondent themes for cross-tabs", "v4: answer-level upsert, tag review and archive, erasures",
             ])
     }
 

@@ -30,6 +30,12 @@ import GRDB
 // respondentTheme  which respondents carry which theme (its descendants' tags included), per codebook:
 //              the effective tags rolled up, rebuilt after tagging and coding, marked stale by the
 //              tag_ad_stale trigger when an import removes tags; cross-tabs count respondents from it.
+//              Commands that write bring it up to date before they commit; readers never write it.
+// tagReview    a coder's tag on an answer whose text a later import changed: the text the coder saw,
+//              kept until a person accepts or drops the tag (`kartlagg tag review`).
+// tagArchive   coders' tags on answers a later import no longer has: never deleted, kept with the
+//              survey, respondent, question and text they were made on.
+// erasure      one `kartlagg forget`: which survey, when, how much was erased; never the erased data.
 //
 // Migrations are append-only: users' files hold real work.
 
@@ -217,6 +223,44 @@ extension KartlaggningStore {
                     END;
                     """)
         }
+        migrator.registerMigration("v4: answer-level upsert, tag review and archive, erasures") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE tagReview (
+                        tagId       INTEGER PRIMARY KEY NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+                        previousRaw TEXT NOT NULL,
+                        batchId     INTEGER REFERENCES importBatch(id),
+                        flaggedAt   TEXT NOT NULL
+                    );
+                    CREATE TABLE tagArchive (
+                        id          INTEGER PRIMARY KEY,
+                        surveyId    TEXT NOT NULL,
+                        externalId  TEXT NOT NULL,
+                        questionId  TEXT NOT NULL,
+                        answerRaw   TEXT NOT NULL,
+                        codebookId  TEXT NOT NULL,
+                        themeId     TEXT NOT NULL,
+                        coder       TEXT NOT NULL,
+                        negative    INTEGER NOT NULL,
+                        note        TEXT,
+                        createdAt   TEXT NOT NULL,
+                        archivedAt  TEXT NOT NULL,
+                        reason      TEXT NOT NULL,
+                        batchId     INTEGER
+                    );
+                    CREATE TABLE erasure (
+                        id         INTEGER PRIMARY KEY,
+                        surveyId   TEXT NOT NULL,
+                        answers    INTEGER NOT NULL,
+                        tags       INTEGER NOT NULL,
+                        erasedAt   TEXT NOT NULL
+                    );
+                    """)
+            try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+        }
         return migrator
     }
+
+    /// The schema this kartlagg writes: the number of its migrations, also kept in SQLite's `user_version`.
+    public static let schemaVersion = 4
 }

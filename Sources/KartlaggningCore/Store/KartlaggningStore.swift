@@ -3,8 +3,9 @@ import GRDB
 
 /// The kartläggning database: one SQLite file holding surveys, districts, respondents, answers and imports.
 ///
-/// The store owns the connection and runs the migrations when it opens, so every user of it sees the
-/// current schema. All SQL lives in this target (`Store/Queries/`).
+/// A store opened to write runs the migrations when it opens (backing an older file up first); a store
+/// opened `.readOnly` never writes the file, never migrates it, and refuses a schema it does not know.
+/// All SQL lives in this target (`Store/Queries/`).
 ///
 /// ```swift
 /// let store = try KartlaggningStore(path: "kartlaggning.sqlite")
@@ -14,33 +15,65 @@ import GRDB
 public struct KartlaggningStore: Sendable {
     /// The database file, or nil for an in-memory store.
     public let path: String?
+    /// Whether this store was opened only to read.
+    public let isReadOnly: Bool
     let writer: any DatabaseWriter
 
     /// How a store opens its file.
     public enum OpenMode: Sendable {
         /// Create the file when it does not exist, and migrate it.
         case create
-        /// The file must exist; it is still migrated, so an older file keeps working.
+        /// The file must exist; it is migrated (after a backup), so an older file keeps working.
         case existing
+        /// The file must exist and have the current schema; nothing is ever written to it.
+        case readOnly
+    }
+
+    /// How a writer behaves while another process writes.
+    public struct Waiting: Sendable {
+        /// How long to wait for another writer, in seconds; nil waits as long as it takes.
+        public var limit: Double?
+        /// Called once, when the store first has to wait (the CLI prints a line).
+        public var onWait: (@Sendable () -> Void)?
+
+        public init(limit: Double? = nil, onWait: (@Sendable () -> Void)? = nil) {
+            self.limit = limit
+            self.onWait = onWait
+        }
     }
 
     /// Opens (and by default creates) the database at `path`, in WAL mode with foreign keys on.
     /// - Throws: `StoreError.cannotOpen` for a path that is a directory or not a SQLite file,
-    ///   `StoreError.missingDatabase` when `mode` is `.existing` and the file is not there.
-    public init(path: String, mode: OpenMode = .create) throws {
+    ///   `StoreError.missingDatabase` when the file must exist and is not there, `StoreError.newerSchema`
+    ///   for a file written by a newer kartlagg, `StoreError.olderSchema` when a read-only open meets an old one.
+    public init(path: String, mode: OpenMode = .create, waiting: Waiting = Waiting()) throws {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if isDirectory.boolValue { throw StoreError.cannotOpen(path: path, reason: "it is a directory") }
-        if !exists && mode == .existing { throw StoreError.missingDatabase(path: path) }
+        if !exists && mode != .create { throw StoreError.missingDatabase(path: path) }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
             throw StoreError.cannotOpen(path: path, reason: "the folder \(folder) does not exist")
         }
+        self.path = path
+        self.isReadOnly = mode == .readOnly
         do {
-            let pool = try DatabasePool(path: path, configuration: Self.configuration())
-            self.path = path
-            self.writer = pool
-            try Self.migrator.migrate(pool)
+            if mode == .readOnly {
+                let queue = try Self.openReadOnly(path: path)
+                try queue.read { db in try Self.checkSchema(db, path: path, readOnly: true) }
+                self.writer = queue
+            } else {
+                let pool = try DatabasePool(path: path, configuration: Self.configuration(waiting: waiting))
+                let pending = try pool.read { db -> (applied: [String], complete: Bool) in
+                    try Self.checkSchema(db, path: path, readOnly: false)
+                    return (try Self.migrator.appliedMigrations(db), try Self.migrator.hasCompletedMigrations(db))
+                }
+                if exists && !pending.applied.isEmpty && !pending.complete {
+                    try Self.backUp(pool, path: path, schema: pending.applied.count)
+                }
+                try Self.migrator.migrate(pool)
+                self.writer = pool
+            }
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: Self.describe(error))
         } catch let error as StoreError {
@@ -53,7 +86,7 @@ public struct KartlaggningStore: Sendable {
     /// A fresh in-memory store, for tests and dry runs of library code.
     public static func inMemory() throws -> KartlaggningStore {
         do {
-            let queue = try DatabaseQueue(configuration: configuration())
+            let queue = try DatabaseQueue(configuration: configuration(waiting: Waiting()))
             try migrator.migrate(queue)
             return KartlaggningStore(writer: queue)
         } catch {
@@ -63,13 +96,16 @@ public struct KartlaggningStore: Sendable {
 
     private init(writer: any DatabaseWriter) {
         self.path = nil
+        self.isReadOnly = false
         self.writer = writer
     }
 
-    private static func configuration() -> Configuration {
+    // MARK: - Opening
+
+    private static func configuration(waiting: Waiting) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .callback(Self.busyCallback(waiting))
         configuration.prepareDatabase { db in
             // WAL keeps readers going while an import writes; NORMAL is durable enough with WAL.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -78,17 +114,74 @@ public struct KartlaggningStore: Sendable {
         return configuration
     }
 
+    /// SQLite asks this each time the database is locked by another writer: wait a little and try again,
+    /// saying so once, until the limit (if any) has passed.
+    private static func busyCallback(_ waiting: Waiting) -> Database.BusyCallback {
+        let started = BusyClock()
+        return { tries in
+            if tries == 0 {
+                started.reset()
+                waiting.onWait?()
+            }
+            if let limit = waiting.limit, started.elapsed >= limit { return false }
+            usleep(tries < 20 ? 5_000 : 50_000)
+            return true
+        }
+    }
+
+    /// A read-only connection: no write, no migration, no journal-mode change. Temporary tables (a stale
+    /// derived table computed for this process) live in SQLite's temp database, never in the file.
+    private static func openReadOnly(path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -16384") }
+        return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    /// Refuses a file written by a newer kartlagg (unknown migrations, or a higher `user_version`), and, for a
+    /// read-only open, a file whose schema is older than this kartlagg reads.
+    private static func checkSchema(_ db: Database, path: String, readOnly: Bool) throws {
+        let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        let hasTable = try db.tableExists("grdb_migrations")
+        let applied = hasTable ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
+        let known = Set(migrator.migrations)
+        let unknown = applied.filter { !known.contains($0) }
+        if userVersion > schemaVersion || !unknown.isEmpty {
+            throw StoreError.newerSchema(
+                path: path, found: max(userVersion, applied.count), known: schemaVersion, unknownMigrations: unknown.sorted())
+        }
+        if readOnly && applied.count < schemaVersion {
+            let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+            if !hasTable && objects == 0 {
+                throw StoreError.olderSchema(path: path, found: 0, known: schemaVersion)
+            }
+            throw StoreError.olderSchema(path: path, found: applied.count, known: schemaVersion)
+        }
+    }
+
+    /// Copies the file to `PATH.bak-<schema>` with SQLite's online backup before it is migrated.
+    private static func backUp(_ pool: DatabasePool, path: String, schema: Int) throws {
+        let target = "\(path).bak-\(schema)"
+        if FileManager.default.fileExists(atPath: target) { return }
+        try pool.backup(to: try DatabaseQueue(path: target))
+    }
+
     static func describe(_ error: DatabaseError) -> String {
         if error.resultCode == .SQLITE_NOTADB { return "the file is not a SQLite database" }
         return error.message ?? "\(error.resultCode)"
     }
 
+    // MARK: - Access
+
     /// Runs `body` in a write transaction, turning SQLite errors into `StoreError`.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        if isReadOnly { throw StoreError.readOnly(path: path ?? ":memory:") }
         do {
             return try writer.write(body)
         } catch let error as DatabaseError {
-            throw StoreError.database(Self.describe(error))
+            throw Self.storeError(error)
         }
     }
 
@@ -97,12 +190,52 @@ public struct KartlaggningStore: Sendable {
         do {
             return try writer.read(body)
         } catch let error as DatabaseError {
-            throw StoreError.database(Self.describe(error))
+            throw Self.storeError(error)
         }
+    }
+
+    /// A locked database after the busy handler gave up is the writer's wait limit, said plainly.
+    static func storeError(_ error: DatabaseError) -> StoreError {
+        if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED { return StoreError.busy }
+        return StoreError.database(describe(error))
     }
 
     /// The schema version: the names of the migrations applied, in order.
     public func appliedMigrations() throws -> [String] {
         try read { db in try Self.migrator.appliedMigrations(db) }
+    }
+
+    /// Writes a consistent copy of the database to `target` with SQLite's online backup, while others
+    /// may go on reading and writing. The target must not exist.
+    public func backup(to target: String) throws {
+        if FileManager.default.fileExists(atPath: target) {
+            throw StoreError.cannotOpen(path: target, reason: "the file exists; choose a new name")
+        }
+        do {
+            let copy = try DatabaseQueue(path: target)
+            try writer.backup(to: copy)
+            try copy.close()
+        } catch let error as DatabaseError {
+            try? FileManager.default.removeItem(atPath: target)
+            throw Self.storeError(error)
+        }
+    }
+}
+
+/// When a wait for another writer began; shared by the busy handler's calls.
+private final class BusyClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var start = Date()
+
+    func reset() {
+        lock.lock()
+        start = Date()
+        lock.unlock()
+    }
+
+    var elapsed: Double {
+        lock.lock()
+        defer { lock.unlock() }
+        return Date().timeIntervalSince(start)
     }
 }

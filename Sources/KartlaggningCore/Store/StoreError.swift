@@ -24,6 +24,14 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case crossTab(String)
     /// SQLite refused an operation.
     case database(String)
+    /// The file was written by a newer kartlagg: this one does not know its schema and will not touch it.
+    case newerSchema(path: String, found: Int, known: Int, unknownMigrations: [String])
+    /// A read-only command met a file with an older schema; a command that writes (or `init`) upgrades it.
+    case olderSchema(path: String, found: Int, known: Int)
+    /// A command that only reads tried to write.
+    case readOnly(path: String)
+    /// Another process kept the database locked for longer than the writer was allowed to wait.
+    case busy
 
     public var errorDescription: String? {
         switch self {
@@ -39,6 +47,18 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
         case .answerNotFound(let reference): "no \(reference); `kartlagg query` shows answer ids"
         case .crossTab(let message): "crosstab: \(message)"
         case .database(let message): "database: \(message)"
+        case .newerSchema(let path, let found, let known, let unknown):
+            "\(path): the database was written by a newer kartlagg (schema \(found)"
+                + (unknown.isEmpty ? "" : "; migrations unknown here: \(unknown.joined(separator: ", "))")
+                + "); this kartlagg knows schema \(known) and leaves the file alone: use the newer kartlagg"
+        case .olderSchema(let path, let found, let known):
+            found == 0
+                ? "\(path): not a kartlagg database (no schema); create one with `kartlagg init --db \(path)`"
+                : "\(path): the database has schema \(found), this kartlagg reads schema \(known); "
+                    + "upgrade it with `kartlagg init --db \(path)` (a backup is written first)"
+        case .readOnly(let path): "\(path): this command only reads and may not write the database"
+        case .busy:
+            "database: another kartlagg command is still writing and the wait limit has passed; try again later, or raise --wait"
         }
     }
 }

@@ -28,6 +28,7 @@ extension KartlaggningStore {
                         VALUES (\(codebook.id), \(revision), \(theme.id), \(theme.label), \(theme.parent), \(position))
                         """)
             }
+            try refreshStaleRespondentThemes(db)
             return (latest == nil ? .added : .newRevision, revision)
         }
     }
@@ -47,6 +48,16 @@ extension KartlaggningStore {
             return try Row.fetchOne(db, sql: "SELECT * FROM codebook WHERE id = ? ORDER BY revision DESC LIMIT 1", arguments: [id])
         }
         guard let row else { throw StoreError.codebookNotFound(id) }
+        return try Self.storedCodebook(row)
+    }
+
+    /// The latest revision of codebook `id`, read inside a transaction.
+    static func latestCodebook(_ db: Database, id: String) throws -> StoredCodebook? {
+        try Row.fetchOne(db, sql: "SELECT * FROM codebook WHERE id = ? ORDER BY revision DESC LIMIT 1", arguments: [id])
+            .map(storedCodebook)
+    }
+
+    private static func storedCodebook(_ row: Row) throws -> StoredCodebook {
         let json: String = row["definition"]
         do {
             let codebook = try JSONDecoder().decode(Codebook.self, from: Data(json.utf8))
@@ -75,5 +86,16 @@ extension KartlaggningStore {
                     taggedAnswers: $0["tagged"], loadedAt: $0["loadedAt"])
             }
         }
+    }
+}
+
+extension KartlaggningStore {
+    /// The latest revision of every codebook that has auto-tagged answers before.
+    public func appliedCodebooks() throws -> [StoredCodebook] {
+        let ids = try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT id FROM codebook c WHERE EXISTS (SELECT 1 FROM tagRun r WHERE r.codebookId = c.id) GROUP BY id ORDER BY id")
+        }
+        return try ids.map { try codebook(id: $0) }
     }
 }

@@ -10,6 +10,10 @@ public final class ImportSession {
     private var indexedUpTo: Int64?
     /// Question keys by survey and question id, loaded once per survey.
     private var questionKeys: [String: [String: Int64]] = [:]
+    /// Answers with coders' tags whose text this session changed: their tags are flagged for review.
+    public private(set) var codedAnswersChanged = 0
+    /// Coders' tags moved to the archive because their answer is gone from the re-imported file.
+    public private(set) var manualTagsArchived = 0
 
     init(db: Database) {
         self.db = db
@@ -64,7 +68,8 @@ public final class ImportSession {
         }
     }
 
-    /// Adds the respondent, or updates the one with the same survey and external id when anything differs.
+    /// Adds the respondent, or updates the one with the same survey and external id when anything differs,
+    /// answer by answer (see `updateAnswers`).
     public func upsert(_ respondent: RespondentDraft, answers: [AnswerDraft], surveyId: String, batchId: Int64) throws -> UpsertOutcome {
         try guarded {
             let rawFields = JSONText.object(respondent.rawFields)
@@ -98,9 +103,9 @@ public final class ImportSession {
                 respondent.interviewer, respondent.date, respondent.wave, rawFields,
             ]
             let sameFields = stored == incoming
-            if sameFields, try storedAnswers(respondentId) == Dictionary(uniqueKeysWithValues: answers.map { ($0.questionId, $0) }) {
-                return .unchanged
-            }
+            let storedAnswers = try storedAnswers(respondentId)
+            let incomingAnswers = Dictionary(answers.map { ($0.questionId, $0) }, uniquingKeysWith: { _, last in last })
+            if sameFields && storedAnswers.mapValues(\.draft) == incomingAnswers { return .unchanged }
             let update = try db.cachedStatement(
                 sql: """
                     UPDATE respondent SET kind = ?, district = ?, serviceTown = ?, organisation = ?, interviewer = ?, date = ?,
@@ -110,28 +115,110 @@ public final class ImportSession {
                 respondent.kind, respondent.district, respondent.serviceTown, respondent.organisation, respondent.interviewer,
                 respondent.date, respondent.wave, batchId, respondent.sourceLine, respondent.sourceRecord, rawFields, respondentId,
             ])
-            try db.cachedStatement(sql: "DELETE FROM answer WHERE respondentId = ?").execute(arguments: [respondentId])
-            try insertAnswers(answers, respondentId: respondentId, surveyId: surveyId)
+            try updateAnswers(
+                stored: storedAnswers, incoming: answers, respondentId: respondentId, surveyId: surveyId,
+                externalId: respondent.externalId, batchId: batchId)
             return .updated
         }
     }
 
-    private func storedAnswers(_ respondentId: Int64) throws -> [String: AnswerDraft] {
+    // MARK: - Answer by answer
+
+    /// An answer as stored, with the id that tags hang on.
+    private struct StoredAnswerRow {
+        var id: Int64
+        var draft: AnswerDraft
+    }
+
+    private func storedAnswers(_ respondentId: Int64) throws -> [String: StoredAnswerRow] {
         let select = try db.cachedStatement(
             sql: """
-                SELECT q.id AS questionId, a.raw, a.valueText, a.valueNumber, a.isFreeText
+                SELECT a.id, q.id AS questionId, a.raw, a.valueText, a.valueNumber, a.isFreeText
                 FROM answer a JOIN question q ON q.key = a.questionKey WHERE a.respondentId = ?
                 """)
-        var answers: [String: AnswerDraft] = [:]
+        var answers: [String: StoredAnswerRow] = [:]
         for row in try Row.fetchAll(select, arguments: [respondentId]) {
             let raw: String = row["raw"]
             let isFreeText: Bool = row["isFreeText"]
             let answer = AnswerDraft(
                 questionId: row["questionId"], raw: raw, valueText: isFreeText ? raw.trimmedCell : row["valueText"] as String?,
                 valueNumber: row["valueNumber"], isFreeText: isFreeText)
-            answers[answer.questionId] = answer
+            answers[answer.questionId] = StoredAnswerRow(id: row["id"], draft: answer)
         }
         return answers
+    }
+
+    /// Brings a known respondent's answers to what the file says, keeping every unchanged answer's row (and
+    /// so its tags): changed answers are updated in place, new ones added, and vanished ones removed only
+    /// after their coders' tags are archived. A changed free text loses its auto tags (it is tagged anew)
+    /// and keeps its coders' tags, flagged for review with the text the coder saw.
+    private func updateAnswers(
+        stored: [String: StoredAnswerRow], incoming: [AnswerDraft], respondentId: Int64, surveyId: String, externalId: String,
+        batchId: Int64
+    ) throws {
+        var added: [AnswerDraft] = []
+        var seen: Set<String> = []
+        for answer in incoming {
+            seen.insert(answer.questionId)
+            guard let old = stored[answer.questionId] else {
+                added.append(answer)
+                continue
+            }
+            if old.draft == answer { continue }
+            try flushIndex(before: old.id)
+            try db.cachedStatement(sql: "UPDATE answer SET raw = ?, valueText = ?, valueNumber = ? WHERE id = ?").execute(
+                arguments: [answer.raw, answer.isFreeText ? nil : answer.valueText, answer.valueNumber, old.id])
+            guard answer.isFreeText, old.draft.raw.trimmedCell != answer.raw.trimmedCell else { continue }
+            try db.cachedStatement(sql: "DELETE FROM tag WHERE answerId = ? AND coder = 'auto'").execute(arguments: [old.id])
+            try db.cachedStatement(sql: "DELETE FROM tagRun WHERE answerId = ?").execute(arguments: [old.id])
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO tagReview (tagId, previousRaw, batchId, flaggedAt)
+                    SELECT id, ?, ?, ? FROM tag WHERE answerId = ? AND coder <> 'auto'
+                    ON CONFLICT (tagId) DO NOTHING
+                    """
+            ).execute(arguments: [old.draft.raw, batchId, KartlaggningStore.timestamp(), old.id])
+            let flagged = db.changesCount > 0
+            if try flagged || hasManualTags(old.id) { codedAnswersChanged += 1 }
+        }
+        for (questionId, old) in stored where !seen.contains(questionId) {
+            try archiveManualTags(
+                answerId: old.id, surveyId: surveyId, externalId: externalId, questionId: questionId, raw: old.draft.raw,
+                reason: "the answer is not in the re-imported file", batchId: batchId)
+            try flushIndex(before: old.id)
+            try db.cachedStatement(sql: "DELETE FROM answer WHERE id = ?").execute(arguments: [old.id])
+        }
+        try insertAnswers(added, respondentId: respondentId, surveyId: surveyId)
+    }
+
+    private func hasManualTags(_ answerId: Int64) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM tag WHERE answerId = ? AND coder <> 'auto')"),
+            arguments: [answerId]) ?? false
+    }
+
+    /// Copies an answer's coders' tags, with what they were made on, to the archive.
+    private func archiveManualTags(
+        answerId: Int64, surveyId: String, externalId: String, questionId: String, raw: String, reason: String, batchId: Int64
+    ) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO tagArchive (surveyId, externalId, questionId, answerRaw, codebookId, themeId, coder, negative, note,
+                    createdAt, archivedAt, reason, batchId)
+                SELECT ?, ?, ?, ?, codebookId, themeId, coder, negative, note, createdAt, ?, ?, ?
+                FROM tag WHERE answerId = ? AND coder <> 'auto'
+                """
+        ).execute(arguments: [surveyId, externalId, questionId, raw, KartlaggningStore.timestamp(), reason, batchId, answerId])
+        manualTagsArchived += db.changesCount
+    }
+
+    /// Adds the answers this session inserted so far to the full-text index before a row among them is
+    /// changed or deleted: the index triggers expect the row they remove to be indexed.
+    private func flushIndex(before answerId: Int64) throws {
+        guard let indexedUpTo, answerId > indexedUpTo else { return }
+        try db.execute(
+            literal: "INSERT INTO answerText(rowid, raw) SELECT id, raw FROM answer WHERE id > \(indexedUpTo) AND isFreeText")
+        self.indexedUpTo = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'answer'") ?? 0
     }
 
     private func insertAnswers(_ answers: [AnswerDraft], respondentId: Int64, surveyId: String) throws {
@@ -158,7 +245,7 @@ public final class ImportSession {
         do {
             return try body()
         } catch let error as DatabaseError {
-            throw StoreError.database(KartlaggningStore.describe(error))
+            throw KartlaggningStore.storeError(error)
         }
     }
 

@@ -11,10 +11,30 @@ extension KartlaggningStore {
             AND n.negative = 1)))
         """
 
+    /// Where respondent themes are written: the file's table (writers), or a temporary table of this
+    /// connection that shadows it (a reader meeting a table an older kartlagg left stale).
+    enum RespondentThemeTarget {
+        case main, temporary
+    }
+
     /// Rebuilds which respondents carry which themes of the codebook's latest revision, ancestors included.
-    func rebuildRespondentThemes(_ stored: StoredCodebook, db: Database) throws {
+    func rebuildRespondentThemes(_ stored: StoredCodebook, db: Database, target: RespondentThemeTarget = .main) throws {
         let id = stored.codebook.id
-        try db.execute(literal: "DELETE FROM respondentTheme WHERE codebookId = \(id)")
+        switch target {
+        case .main:
+            try db.execute(literal: "DELETE FROM main.respondentTheme WHERE codebookId = \(id)")
+        case .temporary:
+            if try !db.tableExists("respondentTheme", in: "temp") {
+                try db.execute(
+                    sql: """
+                        CREATE TEMP TABLE respondentTheme AS SELECT * FROM main.respondentTheme;
+                        CREATE INDEX temp.respondentTheme_key ON respondentTheme(codebookId, themeId, respondentId);
+                        CREATE INDEX temp.respondentTheme_respondent ON respondentTheme(respondentId);
+                        """)
+            }
+            try db.execute(literal: "DELETE FROM temp.respondentTheme WHERE codebookId = \(id)")
+        }
+        let table = target == .main ? "main.respondentTheme" : "temp.respondentTheme"
         let ancestors = Self.ancestors(stored.codebook)
         let pairs = stored.codebook.themes.flatMap { theme in ([theme.id] + (ancestors[theme.id] ?? [])).map { (theme.id, $0) } }
         if !pairs.isEmpty {
@@ -24,12 +44,13 @@ extension KartlaggningStore {
             try db.execute(
                 sql: """
                     WITH closure(theme, ancestor) AS (VALUES \(values))
-                    INSERT OR IGNORE INTO respondentTheme (codebookId, themeId, respondentId)
+                    INSERT OR IGNORE INTO \(table) (codebookId, themeId, respondentId)
                     SELECT DISTINCT ?, c.ancestor, a.respondentId
                     FROM tag t JOIN answer a ON a.id = t.answerId JOIN closure c ON c.theme = t.themeId
                     WHERE t.codebookId = ? AND \(Self.effectiveTagCondition)
                     """, arguments: arguments)
         }
+        guard target == .main else { return }
         try db.execute(
             literal: """
                 INSERT INTO respondentThemeState (codebookId, revision, stale) VALUES (\(id), \(stored.revision), 0)
@@ -37,13 +58,41 @@ extension KartlaggningStore {
                 """)
     }
 
-    /// Makes sure the codebook's respondent themes are current, rebuilding them when tags changed.
+    /// Whether the codebook's respondent themes in the file are current.
+    static func respondentThemesAreCurrent(_ stored: StoredCodebook, db: Database) throws -> Bool {
+        let current = try Row.fetchOne(
+            db, sql: "SELECT revision, stale FROM respondentThemeState WHERE codebookId = ?", arguments: [stored.codebook.id])
+        guard let current else { return false }
+        return current["revision"] as Int == stored.revision && current["stale"] as Int == 0
+    }
+
+    /// Makes sure the respondent themes a query reads are current. A writable store rebuilds a stale table;
+    /// a read-only one computes the codebook's rows into a temporary table for this process and leaves the
+    /// file as it is.
     func ensureRespondentThemes(_ stored: StoredCodebook) throws {
-        let current = try read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT revision, stale FROM respondentThemeState WHERE codebookId = ?", arguments: [stored.codebook.id])
+        if try read({ db in try Self.respondentThemesAreCurrent(stored, db: db) }) { return }
+        if isReadOnly {
+            do {
+                try writer.writeWithoutTransaction { db in try rebuildRespondentThemes(stored, db: db, target: .temporary) }
+            } catch let error as DatabaseError {
+                throw Self.storeError(error)
+            }
+        } else {
+            try write { db in try rebuildRespondentThemes(stored, db: db) }
         }
-        if let current, current["revision"] as Int == stored.revision, current["stale"] as Int == 0 { return }
-        try write { db in try rebuildRespondentThemes(stored, db: db) }
+    }
+
+    /// Rebuilds, inside a writer's transaction, every codebook's respondent themes that tags or a new
+    /// revision made stale: what writers call before they commit, so readers find them current.
+    func refreshStaleRespondentThemes(_ db: Database) throws {
+        let ids = try String.fetchAll(
+            db,
+            sql: """
+                SELECT c.id FROM codebook c LEFT JOIN respondentThemeState s ON s.codebookId = c.id
+                GROUP BY c.id HAVING s.stale IS NOT 0 OR s.revision IS NOT max(c.revision)
+                """)
+        for id in ids {
+            if let stored = try Self.latestCodebook(db, id: id) { try rebuildRespondentThemes(stored, db: db) }
+        }
     }
 }

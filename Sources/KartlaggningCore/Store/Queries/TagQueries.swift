@@ -94,6 +94,7 @@ extension KartlaggningStore {
                 try upsert.execute(arguments: [answerId, stored.codebook.id, tag.theme, tag.coder, tag.negative, tag.note, now])
             }
             try db.execute(literal: "UPDATE respondentThemeState SET stale = 1 WHERE codebookId = \(stored.codebook.id)")
+            try refreshStaleRespondentThemes(db)
         }
     }
 

@@ -1,0 +1,78 @@
+import GRDB
+
+// MARK: - Coders' tags a re-import changed or archived
+
+extension KartlaggningStore {
+    /// Coders' tags on answers whose text changed since they were made, oldest first.
+    public func tagsNeedingReview() throws -> [TagReviewItem] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT t.id AS tag, t.answerId, r.surveyId, r.externalId, q.id AS question, t.codebookId, t.themeId, t.coder,
+                           t.negative, t.note, v.previousRaw, a.raw, v.flaggedAt
+                    FROM tagReview v JOIN tag t ON t.id = v.tagId JOIN answer a ON a.id = t.answerId
+                    JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
+                    ORDER BY v.flaggedAt, t.answerId, t.codebookId, t.themeId, t.coder
+                    """
+            ).map { row in
+                TagReviewItem(
+                    tag: row["tag"], answer: row["answerId"], survey: row["surveyId"], respondent: row["externalId"],
+                    question: row["question"], codebook: row["codebookId"], theme: row["themeId"], coder: row["coder"],
+                    negative: row["negative"], note: row["note"], previousText: row["previousRaw"], currentText: row["raw"],
+                    flaggedAt: row["flaggedAt"])
+            }
+        }
+    }
+
+    /// Coders' tags in the archive, oldest first.
+    public func archivedTags() throws -> [ArchivedTag] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM tagArchive ORDER BY id").map { row in
+                ArchivedTag(
+                    id: row["id"], survey: row["surveyId"], respondent: row["externalId"], question: row["questionId"],
+                    text: row["answerRaw"], codebook: row["codebookId"], theme: row["themeId"], coder: row["coder"],
+                    negative: row["negative"], note: row["note"], createdAt: row["createdAt"], archivedAt: row["archivedAt"],
+                    reason: row["reason"])
+            }
+        }
+    }
+
+    /// Settles flagged tags: `accept` clears the flag, `drop` moves the tag to the archive. All or none.
+    /// - Parameters:
+    ///   - tags: the tag ids to settle; nil settles every flagged tag.
+    ///   - by: who decided (recorded in the archive's reason when dropping).
+    /// - Returns: how many tags were settled.
+    /// - Throws: `StoreError.answerNotFound` naming a tag id that is not flagged.
+    @discardableResult
+    public func resolveReview(_ decision: ReviewDecision, tags: [Int64]?, by person: String) throws -> Int {
+        try write { db in
+            let flagged = Set(try Int64.fetchAll(db, sql: "SELECT tagId FROM tagReview"))
+            let chosen = tags ?? flagged.sorted()
+            if let missing = chosen.first(where: { !flagged.contains($0) }) {
+                throw StoreError.answerNotFound("flagged tag \(missing) (`kartlagg tag review` lists them)")
+            }
+            for id in chosen {
+                switch decision {
+                case .accept:
+                    try db.execute(literal: "DELETE FROM tagReview WHERE tagId = \(id)")
+                case .drop:
+                    let previous = try String.fetchOne(db, sql: "SELECT previousRaw FROM tagReview WHERE tagId = ?", arguments: [id]) ?? ""
+                    let reason = "dropped on review by \(person); the coder saw: \(previous)"
+                    try db.execute(
+                        literal: """
+                            INSERT INTO tagArchive (surveyId, externalId, questionId, answerRaw, codebookId, themeId, coder, negative,
+                                note, createdAt, archivedAt, reason)
+                            SELECT r.surveyId, r.externalId, q.id, a.raw, t.codebookId, t.themeId, t.coder, t.negative, t.note,
+                                t.createdAt, \(Self.timestamp()), \(reason)
+                            FROM tag t JOIN answer a ON a.id = t.answerId JOIN respondent r ON r.id = a.respondentId
+                            JOIN question q ON q.key = a.questionKey WHERE t.id = \(id)
+                            """)
+                    try db.execute(literal: "DELETE FROM tag WHERE id = \(id)")
+                }
+            }
+            try refreshStaleRespondentThemes(db)
+            return chosen.count
+        }
+    }
+}
