@@ -35,7 +35,8 @@ struct WritingDatabaseOptions: ParsableArguments {
             limit: wait,
             onWait: {
                 WaitNotice.once {
-                    FileHandle.standardError.write(Data("waiting for another kartlagg command (an import or tag run) to finish writing…\n".utf8))
+                    FileHandle.standardError.write(
+                        Data("waiting for another kartlagg command (an import or tag run) to finish writing…\n".utf8))
                 }
             })
         return try KartlaggningStore(path: path, mode: creating ? .create : .existing, waiting: waiting)

@@ -53,7 +53,8 @@ struct ImportCommand: ParsableCommand {
                 // New and changed free texts are tagged at once by the codebooks already in use.
                 for run in try AutoTagging.catchUp(store: store, progress: Console.progress("answers tagged")) {
                     Console.clearProgress()
-                    Console.note("tagged \(run.answersTagged) new or changed answers with codebook \(run.codebook) revision \(run.revision)")
+                    Console.note(
+                        "tagged \(run.answersTagged) new or changed answers with codebook \(run.codebook) revision \(run.revision)")
                 }
             }
             if outputFormat == .json { print(try Console.json(summaries)) }

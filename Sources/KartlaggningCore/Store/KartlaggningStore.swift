@@ -63,17 +63,22 @@ public struct KartlaggningStore: Sendable {
                 try queue.read { db in try Self.checkSchema(db, path: path, readOnly: true) }
                 self.writer = queue
             } else {
+                if exists {
+                    // Looked at read-only first: a file this kartlagg must refuse is never opened to write.
+                    let queue = try Self.openReadOnly(path: path)
+                    let state = try queue.read { db -> (applied: [String], complete: Bool) in
+                        try Self.checkSchema(db, path: path, readOnly: false)
+                        return (try Self.migrator.appliedMigrations(db), try Self.migrator.hasCompletedMigrations(db))
+                    }
+                    if !state.applied.isEmpty && !state.complete { try Self.backUp(queue, path: path, schema: state.applied.count) }
+                    try queue.close()
+                }
                 let pool = try DatabasePool(path: path, configuration: Self.configuration(waiting: waiting))
-                let pending = try pool.read { db -> (applied: [String], complete: Bool) in
-                    try Self.checkSchema(db, path: path, readOnly: false)
-                    return (try Self.migrator.appliedMigrations(db), try Self.migrator.hasCompletedMigrations(db))
-                }
-                if exists && !pending.applied.isEmpty && !pending.complete {
-                    try Self.backUp(pool, path: path, schema: pending.applied.count)
-                }
                 try Self.migrator.migrate(pool)
                 self.writer = pool
             }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw StoreError.busy
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: Self.describe(error))
         } catch let error as StoreError {
@@ -162,10 +167,12 @@ public struct KartlaggningStore: Sendable {
     }
 
     /// Copies the file to `PATH.bak-<schema>` with SQLite's online backup before it is migrated.
-    private static func backUp(_ pool: DatabasePool, path: String, schema: Int) throws {
+    private static func backUp(_ source: DatabaseQueue, path: String, schema: Int) throws {
         let target = "\(path).bak-\(schema)"
         if FileManager.default.fileExists(atPath: target) { return }
-        try pool.backup(to: try DatabaseQueue(path: target))
+        let copy = try DatabaseQueue(path: target)
+        try source.backup(to: copy)
+        try copy.close()
     }
 
     static func describe(_ error: DatabaseError) -> String {

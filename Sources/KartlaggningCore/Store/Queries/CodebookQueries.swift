@@ -94,7 +94,8 @@ extension KartlaggningStore {
     public func appliedCodebooks() throws -> [StoredCodebook] {
         let ids = try read { db in
             try String.fetchAll(
-                db, sql: "SELECT id FROM codebook c WHERE EXISTS (SELECT 1 FROM tagRun r WHERE r.codebookId = c.id) GROUP BY id ORDER BY id")
+                db, sql: "SELECT id FROM codebook c WHERE EXISTS (SELECT 1 FROM tagRun r WHERE r.codebookId = c.id) GROUP BY id ORDER BY id"
+            )
         }
         return try ids.map { try codebook(id: $0) }
     }

@@ -24,7 +24,8 @@ extension KartlaggningStore {
         case .main:
             try db.execute(literal: "DELETE FROM main.respondentTheme WHERE codebookId = \(id)")
         case .temporary:
-            if try !db.tableExists("respondentTheme", in: "temp") {
+            let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE name = 'respondentTheme')")
+            if exists != true {
                 try db.execute(
                     sql: """
                         CREATE TEMP TABLE respondentTheme AS SELECT * FROM main.respondentTheme;
