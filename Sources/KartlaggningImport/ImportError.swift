@@ -9,7 +9,14 @@ public enum ImportError: Error, Equatable, Sendable, LocalizedError {
     case emptyFile(file: String)
     case headerOnly(file: String)
     case binaryFile(file: String, line: Int)
-    case invalidUTF8(file: String, line: Int, encoding: String)
+    /// A byte that is not valid UTF-8 in a file read as UTF-8 (asked for, or announced by its byte-order mark).
+    case invalidUTF8(file: String, line: Int, byte: Int, why: String)
+    /// The file changed while it was being read: nothing from it is written.
+    case fileChanged(file: String, detail: String)
+    /// A quote where RFC 4180 does not allow one.
+    case strayQuote(file: String, line: Int, inQuotedCell: Bool)
+    /// A cell, row or header past a reading limit.
+    case limitExceeded(file: String, line: Int, what: String, flag: String)
     case implausibleEncoding(file: String, reason: String)
     case unterminatedQuote(file: String, line: Int)
     case duplicateHeader(file: String, line: Int, column: String)
@@ -29,15 +36,28 @@ public enum ImportError: Error, Equatable, Sendable, LocalizedError {
         case .emptyFile(let file): "\(file): the file is empty"
         case .headerOnly(let file): "\(file): the file has a header but no data rows"
         case .binaryFile(let file, let line): "\(file):\(line): a NUL byte: this is a binary file, not CSV or JSON text"
-        case .invalidUTF8(let file, let line, let encoding):
-            "\(file):\(line): the bytes are not valid \(encoding); pass --encoding windows-1252 if the file comes from Excel"
+        case .invalidUTF8(let file, let line, let byte, let why):
+            "\(file):\(line): byte \(byte) is not valid UTF-8 (the file is read as UTF-8 \(why)); "
+                + "pass --encoding windows-1252 if the file comes from Excel"
+        case .fileChanged(let file, let detail):
+            "\(file): the file changed while it was being read (\(detail)); nothing from it was written: import it again "
+                + "once it is complete"
+        case .strayQuote(let file, let line, true):
+            "\(file):\(line): a quote inside a quoted cell that is not doubled (write \"\" for a quote in a cell); "
+                + "--lenient-quotes reads such cells as Excel does"
+        case .strayQuote(let file, let line, false):
+            "\(file):\(line): a quote inside a cell that does not start with one; quote the cell and double the quote, "
+                + "or pass --lenient-quotes to read it as Excel does"
+        case .limitExceeded(let file, let line, let what, let flag):
+            "\(file):\(line): \(what); if the file is right, raise the limit with \(flag)"
         case .implausibleEncoding(let file, let reason): "\(file): \(reason)"
         case .unterminatedQuote(let file, let line): "\(file):\(line): a quoted cell starts here and is never closed"
-        case .duplicateHeader(let file, let line, let column): "\(file):\(line): column \"\(column)\": the header appears more than once"
+        case .duplicateHeader(let file, let line, let column):
+            "\(file):\(line): column \"\(column.clipped())\": the header appears more than once"
         case .missingColumns(let file, let line, let columns, let available):
             "\(file):\(line): missing column\(columns.count == 1 ? "" : "s") "
-                + columns.map { "\"\($0)\"" }.joined(separator: ", ")
-                + " that the survey maps; the file has " + available.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ")
+                + columns.map { "\"\($0.clipped())\"" }.joined(separator: ", ")
+                + " that the survey maps; the file has " + available.prefix(12).map { "\"\($0.clipped(60))\"" }.joined(separator: ", ")
                 + (available.count > 12 ? " and \(available.count - 12) more" : "")
         case .headerRowOutOfRange(let file, let headerRow, let rows):
             "\(file): --header-row \(headerRow) is past the end of the file (\(rows) rows)"

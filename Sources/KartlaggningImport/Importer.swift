@@ -109,7 +109,14 @@ public struct Importer {
             }
         }
         progress?(counts.rows)
+        // What was parsed must be what was probed and hashed: a file written meanwhile is refused whole.
+        summary.sha256 = try stream.verifyUnchanged()
         summary.counts = counts
+        if stream.strayQuotes > 0 {
+            summary.warnings.append(
+                "\(stream.strayQuotes) cell\(stream.strayQuotes == 1 ? " has" : "s have") quotes RFC 4180 does not allow; "
+                    + "read as Excel reads them (--lenient-quotes)")
+        }
         if stream.emptyRows > 0 {
             summary.warnings.append("\(stream.emptyRows) empty row\(stream.emptyRows == 1 ? "" : "s") (no cell filled in) skipped")
         }

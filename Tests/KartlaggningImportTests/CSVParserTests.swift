@@ -4,10 +4,13 @@ import TestSupport
 @testable import KartlaggningImport
 
 struct CSVParserTests {
-    static func rows(_ text: String, delimiter: String? = nil, headerRow: Int = 1) throws -> (header: [String], rows: [CSVRow]) {
+    static func rows(
+        _ text: String, delimiter: String? = nil, headerRow: Int = 1, lenientQuotes: Bool = false, limits: ReadLimits = ReadLimits()
+    ) throws -> (header: [String], rows: [CSVRow]) {
         let folder = TemporaryDirectory()
         let path = folder.write("t.csv", text)
-        let table = try CSVTable(path: path, file: "t.csv", options: ReadOptions(delimiter: delimiter, headerRow: headerRow))
+        let options = ReadOptions(delimiter: delimiter, headerRow: headerRow, lenientQuotes: lenientQuotes, limits: limits)
+        let table = try CSVTable(path: path, file: "t.csv", options: options)
         var rows: [CSVRow] = []
         while let row = try table.next() { rows.append(row) }
         return (table.header, rows)
@@ -42,9 +45,49 @@ struct CSVParserTests {
         }
     }
 
-    @Test func excelLeniencyKeepsStrayQuotes() throws {
-        let (_, rows) = try Self.rows("a,b\n5\" skruv,\"x\"y\n")
-        #expect(rows[0].fields == ["5\" skruv", "xy"])
+    /// Quotes RFC 4180 does not allow are errors naming their line; `lenientQuotes` reads them as Excel does.
+    static let strayQuotes: [(text: String, line: Int, inQuoted: Bool, excel: [String])] = [
+        ("a,b\n1,2\n5\" skruv,x\n", 3, false, ["5\" skruv", "x"]),
+        ("a,b\n\"x\"y,2\n", 2, true, ["xy", "2"]),
+        ("a\n\"Hey, I missed \" it\"\n", 2, true, ["Hey, I missed  it\""]),
+        ("a,b\n1,\"två\nrader\"x\n", 3, true, ["1", "två\nraderx"]),
+        ("a;b\n1;x\"\n", 2, false, ["1", "x\""]),
+    ]
+
+    @Test(arguments: strayQuotes.indices)
+    func strayQuotesAreErrorsUnlessLenient(index: Int) throws {
+        let example = Self.strayQuotes[index]
+        #expect(throws: ImportError.strayQuote(file: "t.csv", line: example.line, inQuotedCell: example.inQuoted)) {
+            try Self.rows(example.text)
+        }
+        let (_, rows) = try Self.rows(example.text, lenientQuotes: true)
+        #expect(rows.last?.fields == example.excel)
+    }
+
+    @Test func limitsStopHugeCellsRowsAndHeadersEarly() throws {
+        let limits = ReadLimits(cellBytes: 100, columns: 10, rowBytes: 300)
+        #expect(throws: ImportError.limitExceeded(file: "t.csv", line: 2, what: "a cell is larger than 100 bytes", flag: "--max-cell-size"))
+        {
+            try Self.rows("a,b\n1,\(String(repeating: "x", count: 101))\n", limits: limits)
+        }
+        #expect(throws: ImportError.limitExceeded(file: "t.csv", line: 2, what: "a cell is larger than 100 bytes", flag: "--max-cell-size"))
+        {
+            try Self.rows("a,b\n1,\"\(String(repeating: "x", count: 500))\"\n", limits: limits)
+        }
+        #expect(throws: ImportError.limitExceeded(file: "t.csv", line: 1, what: "a row has more than 10 cells", flag: "--max-columns")) {
+            try Self.rows(Array(repeating: "h", count: 11).joined(separator: ",") + "\n1\n", limits: limits)
+        }
+        let row = Array(repeating: String(repeating: "y", count: 50), count: 8).joined(separator: ",")
+        #expect(
+            throws: ImportError.limitExceeded(
+                file: "t.csv", line: 2, what: "a row is longer than 300 bytes (a file without line breaks?)", flag: "--max-row-size")
+        ) {
+            try Self.rows("a\n" + row + "\n", limits: limits)
+        }
+        // At the limits exactly, all is read.
+        let (header, rows) = try Self.rows(
+            (1...10).map { "h\($0)" }.joined(separator: ",") + "\n" + String(repeating: "z", count: 100) + "\n", limits: limits)
+        #expect(header.count == 10 && rows[0].fields == [String(repeating: "z", count: 100)])
     }
 
     @Test func headerRowSkipsPreambleAndMultiRowHeaders() throws {

@@ -59,7 +59,7 @@ struct EncodingTests {
     @Test func askingForUTF8OnInvalidBytesNamesTheLine() throws {
         let folder = TemporaryDirectory()
         let path = folder.write("bad.csv", bytes: Array("a,b\n1,2\n".utf8) + [0x47, 0xE4, 0x2C, 0x31, 0x0A])
-        #expect(throws: ImportError.invalidUTF8(file: "bad.csv", line: 3, encoding: "UTF-8")) {
+        #expect(throws: ImportError.invalidUTF8(file: "bad.csv", line: 3, byte: 10, why: "as asked")) {
             try CSVTable(path: path, file: "bad.csv", options: ReadOptions(encoding: "utf-8"))
         }
     }

@@ -96,4 +96,47 @@ struct JSONReaderTests {
             try Self.records(#"{"records": [], "defaults": 3}"#)
         }
     }
+
+    /// RFC 8259 numbers: the seven the issue found accepted, and their kin, are refused; valid ones pass as written.
+    static let invalidNumbers = [
+        "1.", "-2.", "-.123", "0.e1", "2.e3", "2.e+3", "2.e-3", ".5", "+1", "1e", "1e+", "--1", "1.2.3", "0x10", "01", "-01",
+    ]
+    static let validNumbers = ["0", "-0", "1", "-12", "0.5", "-0.5", "1e5", "1E+5", "2.5e-3", "10", "123456789012345678901234567890"]
+
+    @Test(arguments: invalidNumbers)
+    func numbersOutsideRFC8259AreRefused(number: String) throws {
+        #expect(!JSONParser.isNumber(Array(number.utf8)))
+        do {
+            _ = try Self.records("[{\"a\": \(number)}]")
+            Issue.record("\(number) was accepted")
+        } catch let ImportError.jsonSyntax(_, _, _, message) {
+            #expect(message.contains("invalid number") || message.contains("unexpected character") || number == "0x10", "\(message)")
+        }
+    }
+
+    @Test(arguments: validNumbers)
+    func numbersOfRFC8259Pass(number: String) throws {
+        #expect(JSONParser.isNumber(Array(number.utf8)))
+        #expect(try Self.records("[{\"a\": \(number)}]").first?.cells["a"] == .value(number))
+    }
+
+    @Test func hugeStringsAndRecordsHitTheLimits() throws {
+        let folder = TemporaryDirectory()
+        let big = folder.write("big.json", "[{\"a\": \"" + String(repeating: "x", count: 2_000) + "\"}]")
+        let limits = ReadLimits(cellBytes: 1_000, columns: 5, rowBytes: 100_000)
+        #expect(
+            throws: ImportError.limitExceeded(
+                file: "big.json", line: 1, what: "a string is larger than 1000 bytes", flag: "--max-cell-size")
+        ) {
+            let reader = try JSONRecordReader(path: big, file: "big.json", options: ReadOptions(limits: limits), format: .json)
+            while try reader.next() != nil {}
+        }
+        let wide = folder.write("wide.json", "[{" + (1...6).map { "\"k\($0)\": 1" }.joined(separator: ", ") + "}]")
+        #expect(
+            throws: ImportError.limitExceeded(file: "wide.json", line: 1, what: "an object has more than 5 keys", flag: "--max-columns")
+        ) {
+            let reader = try JSONRecordReader(path: wide, file: "wide.json", options: ReadOptions(limits: limits), format: .json)
+            while try reader.next() != nil {}
+        }
+    }
 }

@@ -10,7 +10,14 @@ extension String {
         if !first.properties.isWhitespace && !last.properties.isWhitespace { return self }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) ?? start
         return String(scalars[start...end])
+    }
+
+    /// At most `limit` characters of the string, with `…` and the full length when it is longer: what an error
+    /// message echoes of data, so a 200 MB cell never becomes a 200 MB message.
+    public func clipped(_ limit: Int = 200) -> String {
+        guard utf8.count > limit, count > limit else { return self }
+        return String(prefix(limit)) + "… (\(count) characters)"
     }
 }

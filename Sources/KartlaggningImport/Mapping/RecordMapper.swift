@@ -59,7 +59,7 @@ struct RecordMapper {
             if let canonical = known {
                 kind = canonical
             } else {
-                issue(.kind, "\"\(raw)\" is not a respondent kind; known kinds: \(survey.allowedKinds.joined(separator: ", "))")
+                issue(.kind, "\"\(raw.clipped())\" is not a respondent kind; known kinds: \(survey.allowedKinds.joined(separator: ", "))")
             }
         } else if kind.isEmpty {
             issues.append(
@@ -75,7 +75,7 @@ struct RecordMapper {
                 district = match.district
                 serviceTown = match.serviceTown
             } else {
-                issue(.district, "\"\(raw)\" is not a district or service town in the district registry")
+                issue(.district, "\"\(raw.clipped())\" is not a district or service town in the district registry")
             }
         }
         if let raw = cell(.serviceTown) {
@@ -83,19 +83,19 @@ struct RecordMapper {
             memo.towns[raw] = resolved
             if let match = resolved {
                 if let district, district != match.district {
-                    issue(.serviceTown, "\"\(raw)\" lies in \(match.district), but the row's district is \(district)")
+                    issue(.serviceTown, "\"\(raw.clipped())\" lies in \(match.district), but the row's district is \(district)")
                 }
                 district = district ?? match.district
                 serviceTown = match.serviceTown
             } else {
-                issue(.serviceTown, "\"\(raw)\" is not a service town in the district registry")
+                issue(.serviceTown, "\"\(raw.clipped())\" is not a service town in the district registry")
             }
         }
 
         var date: String?
         if let raw = cell(.date) {
             date = SwedishValues.date(raw)
-            if date == nil { issue(.date, "\"\(raw)\" is not a date (write 2025-03-14 or 14 mars 2025)") }
+            if date == nil { issue(.date, "\"\(raw.clipped())\" is not a date (write 2025-03-14 or 14 mars 2025)") }
         }
 
         var answers: [AnswerDraft] = []

@@ -1,9 +1,10 @@
 /// An RFC 4180 CSV parser over a stream of UTF-8 chunks, yielding one record at a time.
 ///
 /// Handles quoted delimiters and line breaks, doubled quotes, LF, CRLF, CR and mixed line endings, and
-/// tracks the physical line each record starts on. Blank lines are skipped. It is lenient where Excel
-/// is (`"a"b` reads as `ab`, a quote inside an unquoted cell is kept) and strict where data would be
-/// lost: a quote that is never closed is an error.
+/// tracks the physical line each record starts on. Blank lines are skipped. A quote RFC 4180 does not
+/// allow (`"a"b`, `a"b`) is an error naming its line, since a reader can only guess what was meant; with
+/// `lenientQuotes` such cells are read as Excel reads them (`ab`, `a"b`) and counted. A quote that is
+/// never closed is always an error, and so is a cell, row or header past the `limits`.
 struct CSVParser {
     private let stream: UTF8Stream
     private let file: String
@@ -21,15 +22,23 @@ struct CSVParser {
     private var finished = false
     /// Blank lines skipped so far.
     private(set) var blankLines = 0
+    /// Cells with quotes RFC 4180 does not allow, read as Excel reads them (with `lenientQuotes`).
+    private(set) var strayQuotes = 0
+    private let lenientQuotes: Bool
+    private let limits: ReadLimits
+    private var rowBytes = 0
+    private var failure: ImportError?
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
     private static let quote: UInt8 = 0x22, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
 
-    init(stream: UTF8Stream, file: String, delimiter: UInt8) {
+    init(stream: UTF8Stream, file: String, delimiter: UInt8, lenientQuotes: Bool = false, limits: ReadLimits = ReadLimits()) {
         self.stream = stream
         self.file = file
         self.delimiter = delimiter
+        self.lenientQuotes = lenientQuotes
+        self.limits = limits
     }
 
     /// The next record, or nil at the end of the file.
@@ -40,6 +49,7 @@ struct CSVParser {
             readyIndex = 0
             if let chunk = try stream.next() {
                 chunk.withUnsafeBufferPointer { consume($0) }
+                if let failure { throw failure }
             } else {
                 try finish()
             }
@@ -81,10 +91,16 @@ struct CSVParser {
                         if next == delimiter || next == Self.cr || next == Self.lf { break }
                         end += 1
                     }
-                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    let run = UnsafeBufferPointer(rebasing: bytes[i..<end])
+                    if run.contains(Self.quote) {
+                        guard lenientQuotes else { return fail(.strayQuote(file: file, line: line, inQuotedCell: false)) }
+                        strayQuotes += 1
+                    }
+                    field.append(contentsOf: run)
                     state = .unquoted
                     previousWasCR = false
                     i = end
+                    if !withinLimits(adding: run.count) { return }
                     continue
                 }
             case .quoted:
@@ -101,6 +117,7 @@ struct CSVParser {
                     }
                     field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
                     previousWasCR = false
+                    if !withinLimits(adding: end - i) { return }
                     i = end
                     continue
                 }
@@ -115,13 +132,47 @@ struct CSVParser {
                     endRow()
                     countBreak(byte)
                 } else {
+                    guard lenientQuotes else { return fail(.strayQuote(file: file, line: line, inQuotedCell: true)) }
+                    strayQuotes += 1
                     field.append(byte)
                     state = .unquoted
                 }
             }
+            if !withinLimits(adding: 1) { return }
             if byte != Self.cr && byte != Self.lf { previousWasCR = false }
             i += 1
         }
+    }
+
+    private mutating func fail(_ error: ImportError) {
+        failure = error
+    }
+
+    /// Counts bytes into the row and checks the cell, row and column limits; false (with `failure` set) past one.
+    private mutating func withinLimits(adding count: Int) -> Bool {
+        rowBytes += count
+        if field.count > limits.cellBytes {
+            fail(
+                .limitExceeded(
+                    file: file, line: rowLine, what: "a cell is larger than \(ReadLimits.describe(limits.cellBytes))",
+                    flag: "--max-cell-size"))
+            return false
+        }
+        if rowBytes > limits.rowBytes {
+            fail(
+                .limitExceeded(
+                    file: file, line: rowLine,
+                    what: "a row is longer than \(ReadLimits.describe(limits.rowBytes)) (a file without line breaks?)",
+                    flag: "--max-row-size"))
+            return false
+        }
+        if fields.count >= limits.columns {
+            fail(
+                .limitExceeded(
+                    file: file, line: rowLine, what: "a row has more than \(limits.columns) cells", flag: "--max-columns"))
+            return false
+        }
+        return true
     }
 
     private mutating func countBreak(_ byte: UInt8) {
@@ -150,6 +201,7 @@ struct CSVParser {
             ready.append(CSVRow(fields: fields, line: rowLine))
         }
         fields.removeAll(keepingCapacity: true)
+        rowBytes = 0
     }
 
     private mutating func finish() throws {

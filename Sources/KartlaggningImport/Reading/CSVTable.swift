@@ -9,6 +9,8 @@ final class CSVTable {
     let encoding: TextEncoding
     let delimiter: UInt8
     let sha256: String
+    private let path: String
+    private let source: TextSource
     private var parser: CSVParser
 
     /// Opens `path`, detecting what `options` leaves open.
@@ -17,6 +19,8 @@ final class CSVTable {
     init(path: String, file: String, options: ReadOptions) throws {
         let source = try TextSource.open(path: path, file: file, requested: options.encoding)
         self.file = file
+        self.path = path
+        self.source = source
         self.encoding = source.encoding
         self.sha256 = source.probe.sha256
         let headerRow = max(1, options.headerRow)
@@ -35,7 +39,8 @@ final class CSVTable {
             for chunk in chunks.reversed() { source.stream.pushBack(chunk) }
             delimiter = DialectSniffer.sniff(sample, complete: complete, skipRecords: headerRow - 1) ?? 0x2C
         }
-        parser = CSVParser(stream: source.stream, file: file, delimiter: delimiter)
+        parser = CSVParser(
+            stream: source.stream, file: file, delimiter: delimiter, lenientQuotes: options.lenientQuotes, limits: options.limits)
         var rowsSeen = 0
         var headerRecord: CSVRow?
         while let row = try parser.next() {
@@ -69,6 +74,14 @@ final class CSVTable {
             return row
         }
         return nil
+    }
+
+    /// Cells with quotes RFC 4180 does not allow, read as Excel reads them (`--lenient-quotes`).
+    var strayQuotes: Int { parser.strayQuotes }
+
+    /// After the last row: the SHA-256 of the bytes parsed; throws when the file changed while it was read.
+    func verifyUnchanged() throws -> String {
+        try source.verifyUnchanged(path: path, file: file)
     }
 
     /// The delimiter as users write it (`;`, `,`, `\t`, `|`).

@@ -9,6 +9,10 @@ struct FileProbe {
     var bomLength = 0
     /// The line of the first byte that is not valid UTF-8, or nil when the whole file is valid.
     var firstInvalidUTF8Line: Int?
+    /// The offset (from 1, as editors count bytes) of that byte.
+    var firstInvalidUTF8Byte: Int?
+    /// Size and modification time when the probe began.
+    var stamp: FileStamp?
     /// The line of the first NUL byte (outside UTF-16), or nil.
     var firstNULLine: Int?
     /// UTF-16 without a BOM, guessed from where the NUL bytes fall in ASCII text.
@@ -21,10 +25,12 @@ struct FileProbe {
     /// Reads `path` once, in chunks.
     static func probe(path: String, file: String) throws -> FileProbe {
         var probe = FileProbe()
+        probe.stamp = InputFile.stamp(path: path)
         var hasher = SHA256()
         let handle = try InputFile.open(path: path, file: file)
         defer { try? handle.close() }
         var validator = UTF8Validator()
+        var sequenceStart = 0
         var line = 1
         var first = true
         var word = (letters: 0, high: 0)
@@ -48,7 +54,7 @@ struct FileProbe {
                     }
                     sampled += min(bytes.count, 4096 - sampled)
                 }
-                for byte in bytes {
+                for (offset, byte) in bytes.enumerated() {
                     if byte < 0x80 && validator.isComplete {
                         // ASCII, the bulk of any export: only lines, NULs and word boundaries matter.
                         if byte == 0x0A {
@@ -64,7 +70,17 @@ struct FileProbe {
                         }
                         continue
                     }
-                    if probe.firstInvalidUTF8Line == nil && !validator.accept(byte) { probe.firstInvalidUTF8Line = line }
+                    if probe.firstInvalidUTF8Line == nil {
+                        // Report where the bad sequence starts, not the byte that gave it away.
+                        let here = probe.size + offset + 1
+                        let startsSequence = validator.isComplete
+                        if !validator.accept(byte) {
+                            probe.firstInvalidUTF8Line = line
+                            probe.firstInvalidUTF8Byte = startsSequence ? here : sequenceStart
+                        } else if startsSequence {
+                            sequenceStart = here
+                        }
+                    }
                     if Self.isWindows1252Letter(byte) {
                         word.letters += 1
                         if byte >= 0x80 { word.high += 1 }
@@ -77,7 +93,10 @@ struct FileProbe {
             probe.size += chunk.count
         }
         if word.letters > 0 { probe.count(word) }
-        if probe.firstInvalidUTF8Line == nil && !validator.isComplete { probe.firstInvalidUTF8Line = line }
+        if probe.firstInvalidUTF8Line == nil && !validator.isComplete {
+            probe.firstInvalidUTF8Line = line
+            probe.firstInvalidUTF8Byte = sequenceStart
+        }
         if probe.bom == nil && sampled >= 4 {
             if oddNULs * 3 > sampled && evenNULs == 0 { probe.bomlessUTF16 = .utf16LE }
             if evenNULs * 3 > sampled && oddNULs == 0 { probe.bomlessUTF16 = .utf16BE }

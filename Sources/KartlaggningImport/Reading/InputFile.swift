@@ -17,6 +17,13 @@ enum InputFile {
         return handle
     }
 
+    /// The file's size and modification time, to tell whether it changed while it was read.
+    static func stamp(path: String) -> FileStamp? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        return FileStamp(
+            size: (attributes[.size] as? NSNumber)?.intValue ?? -1, modified: attributes[.modificationDate] as? Date)
+    }
+
     /// The next chunk of bytes, or nil at the end.
     static func read(_ handle: FileHandle, file: String) throws -> [UInt8]? {
         do {
@@ -26,4 +33,10 @@ enum InputFile {
             throw ImportError.unreadable(file: file, reason: error.localizedDescription)
         }
     }
+}
+
+/// What the file system says of a file, before and after it is read.
+struct FileStamp: Equatable {
+    var size: Int
+    var modified: Date?
 }

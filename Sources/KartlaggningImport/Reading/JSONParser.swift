@@ -8,10 +8,12 @@ final class JSONParser {
     /// The column of the next character, counted in characters (not bytes), from 1.
     private(set) var column = 1
     private static let maxDepth = 256
+    private let limits: ReadLimits
 
-    init(stream: UTF8Stream, file: String) {
+    init(stream: UTF8Stream, file: String, limits: ReadLimits = ReadLimits()) {
         self.stream = stream
         self.file = file
+        self.limits = limits
     }
 
     /// The next byte without consuming it, or nil at the end.
@@ -82,8 +84,12 @@ final class JSONParser {
                 try skipWhitespace()
                 guard try peek() == 0x22 else { throw error("expected a string key") }
                 let key = try parseString()
-                try expect(0x3A, "expected ':' after the key \"\(key)\"")
+                try expect(0x3A, "expected ':' after the key \"\(key.clipped())\"")
                 members.append((key, try parseValue(depth: depth + 1)))
+                if members.count > limits.columns {
+                    throw ImportError.limitExceeded(
+                        file: file, line: line, what: "an object has more than \(limits.columns) keys", flag: "--max-columns")
+                }
             } while try consume(0x2C)
             try expect(0x7D, "expected ',' or '}' after a value in an object")
             return .object(members)
@@ -121,13 +127,37 @@ final class JSONParser {
         {
             bytes.append(byte)
             advance()
+            if bytes.count > 1_000 { break }
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        guard Double(text) != nil,
-            !(text.hasPrefix("0") && text.count > 1 && !text.hasPrefix("0.") && !text.hasPrefix("0e") && !text.hasPrefix("0E")),
-            !text.hasPrefix("-0") || text == "-0" || text.hasPrefix("-0.") || text.hasPrefix("-0e") || text.hasPrefix("-0E")
-        else { throw error("invalid number \(text)", line: startLine, column: startColumn) }
+        guard Self.isNumber(bytes) else { throw error("invalid number \(text.clipped())", line: startLine, column: startColumn) }
         return text
+    }
+
+    /// RFC 8259's number: `-? (0 | [1-9][0-9]*) (\.[0-9]+)? ([eE][+-]?[0-9]+)?`.
+    static func isNumber(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        let end = bytes.count
+        let isDigit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
+        if i < end && bytes[i] == 0x2D { i += 1 }
+        guard i < end, isDigit(bytes[i]) else { return false }
+        if bytes[i] == 0x30 {
+            i += 1
+        } else {
+            while i < end && isDigit(bytes[i]) { i += 1 }
+        }
+        if i < end && bytes[i] == 0x2E {
+            i += 1
+            guard i < end, isDigit(bytes[i]) else { return false }
+            while i < end && isDigit(bytes[i]) { i += 1 }
+        }
+        if i < end && (bytes[i] == 0x65 || bytes[i] == 0x45) {
+            i += 1
+            if i < end && (bytes[i] == 0x2B || bytes[i] == 0x2D) { i += 1 }
+            guard i < end, isDigit(bytes[i]) else { return false }
+            while i < end && isDigit(bytes[i]) { i += 1 }
+        }
+        return i == end
     }
 
     private func parseString() throws -> String {
@@ -173,6 +203,11 @@ final class JSONParser {
                 throw error("a control character inside a string (write line breaks as \\n)")
             default:
                 bytes.append(byte)
+                if bytes.count > limits.cellBytes {
+                    throw ImportError.limitExceeded(
+                        file: file, line: line, what: "a string is larger than \(ReadLimits.describe(limits.cellBytes))",
+                        flag: "--max-cell-size")
+                }
             }
         }
     }

@@ -10,6 +10,8 @@ final class JSONRecordReader {
     let encoding: TextEncoding
     let sha256: String
     private var parser: JSONParser
+    private let path: String
+    private var source: TextSource
     private var mode: Mode
     private var defaults: [String: JSONCell] = [:]
     private var count = 0
@@ -18,10 +20,11 @@ final class JSONRecordReader {
 
     init(path: String, file: String, options: ReadOptions, format: SourceFormat) throws {
         self.file = file
-        var source = try TextSource.open(path: path, file: file, requested: options.encoding)
+        self.path = path
+        source = try TextSource.open(path: path, file: file, requested: options.encoding)
         encoding = source.encoding
         sha256 = source.probe.sha256
-        parser = JSONParser(stream: source.stream, file: file)
+        parser = JSONParser(stream: source.stream, file: file, limits: options.limits)
         try parser.skipWhitespace()
         if format == .ndjson {
             mode = .ndjson
@@ -56,7 +59,7 @@ final class JSONRecordReader {
             }
             // Second pass streams the records.
             source = try TextSource.open(path: path, file: file, requested: options.encoding)
-            parser = JSONParser(stream: source.stream, file: file)
+            parser = JSONParser(stream: source.stream, file: file, limits: options.limits)
             if case .records = mode { try seekRecords() }
         case nil:
             throw ImportError.emptyFile(file: file)
@@ -64,6 +67,11 @@ final class JSONRecordReader {
             _ = try parser.parseValue()
             throw ImportError.jsonShape(file: file, line: parser.line, message: "expected an array of records or an object")
         }
+    }
+
+    /// After the last record: the SHA-256 of the bytes parsed; throws when the file changed while it was read.
+    func verifyUnchanged() throws -> String {
+        try source.verifyUnchanged(path: path, file: file)
     }
 
     /// Moves the parser into the `records` array of the top-level object.

@@ -1,5 +1,5 @@
 /// A parsed JSON value. Numbers keep their literal text, so `007` … well, JSON has no `007`, but `1.50` stays `1.50`.
-enum JSONValue: Equatable {
+enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(String)

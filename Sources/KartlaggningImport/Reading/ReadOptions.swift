@@ -8,12 +8,21 @@ public struct ReadOptions: Sendable, Equatable {
     public var encoding: String?
     /// The row (from 1) that holds the header; rows above it are skipped.
     public var headerRow: Int
+    /// Read quotes as Excel does (`"a"b` as `ab`, `a"b` as it stands) instead of refusing the file.
+    public var lenientQuotes: Bool
+    /// How large a cell, a row and a header may be.
+    public var limits: ReadLimits
 
-    public init(format: String? = nil, delimiter: String? = nil, encoding: String? = nil, headerRow: Int = 1) {
+    public init(
+        format: String? = nil, delimiter: String? = nil, encoding: String? = nil, headerRow: Int = 1, lenientQuotes: Bool = false,
+        limits: ReadLimits = ReadLimits()
+    ) {
         self.format = format
         self.delimiter = delimiter
         self.encoding = encoding
         self.headerRow = headerRow
+        self.lenientQuotes = lenientQuotes
+        self.limits = limits
     }
 
     func delimiterByte(file: String) throws -> UInt8? {

@@ -103,6 +103,17 @@ final class RecordStream {
         return message
     }
 
+    /// Cells with quotes RFC 4180 does not allow, read as Excel does (`--lenient-quotes`).
+    var strayQuotes: Int { csv?.strayQuotes ?? 0 }
+
+    /// After the last record: checks the file did not change while it was read, and returns the SHA-256 of the
+    /// bytes parsed (the one the import records).
+    func verifyUnchanged() throws -> String {
+        if let csv { return try csv.verifyUnchanged() }
+        if let json { return try json.verifyUnchanged() }
+        return sha256
+    }
+
     /// Rows with no content at all, skipped.
     var emptyRows: Int { csv?.emptyRows ?? 0 }
 

@@ -17,9 +17,6 @@ struct TextSource {
                     file: file, reason: "unknown encoding \"\(requested)\"; use one of \(TextEncoding.acceptedNames)")
             }
             encoding = named
-            if encoding == .utf8, let line = probe.firstInvalidUTF8Line {
-                throw ImportError.invalidUTF8(file: file, line: line, encoding: "UTF-8")
-            }
         } else if let bom = probe.bom {
             encoding = bom
         } else if let utf16 = probe.bomlessUTF16 {
@@ -37,11 +34,36 @@ struct TextSource {
         } else {
             encoding = .windows1252
         }
+        // A file read as UTF-8 must be UTF-8 throughout: a bad byte is never turned into U+FFFD unseen.
+        if encoding == .utf8, let line = probe.firstInvalidUTF8Line {
+            throw ImportError.invalidUTF8(
+                file: file, line: line, byte: probe.firstInvalidUTF8Byte ?? 0,
+                why: requested != nil ? "as asked" : "because it starts with a UTF-8 byte-order mark")
+        }
         if encoding != .utf16LE && encoding != .utf16BE, let line = probe.firstNULLine {
             throw ImportError.binaryFile(file: file, line: line)
         }
-        let bomLength = (probe.bom != nil && (encoding == probe.bom || (encoding == .utf8 && probe.bom == .utf8))) ? probe.bomLength : 0
+        // A UTF-8 byte-order mark is never text, even in a file read as Windows-1252 (as asked): "ï»¿" would
+        // otherwise start the first header.
+        let dropsBOM =
+            probe.bom != nil && (encoding == probe.bom || (probe.bom == .utf8 && encoding != .utf16LE && encoding != .utf16BE))
+        let bomLength = dropsBOM ? probe.bomLength : 0
         let stream = try UTF8Stream(path: path, file: file, encoding: encoding, bomLength: bomLength)
         return TextSource(probe: probe, encoding: encoding, stream: stream)
+    }
+
+    /// Checks, once the reader is done, that the bytes parsed are the bytes probed and that the file's size and
+    /// modification time are what they were: a file written while it was read is refused, never half-imported.
+    /// - Returns: the SHA-256 of the bytes parsed.
+    func verifyUnchanged(path: String, file: String) throws -> String {
+        let (sha256, size) = try stream.finishReading()
+        if sha256 != probe.sha256 || size != probe.size {
+            throw ImportError.fileChanged(
+                file: file, detail: "\(probe.size) bytes when reading began, \(size) different bytes read since")
+        }
+        if InputFile.stamp(path: path) != probe.stamp {
+            throw ImportError.fileChanged(file: file, detail: "its size or modification time changed")
+        }
+        return sha256
     }
 }

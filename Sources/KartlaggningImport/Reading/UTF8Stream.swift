@@ -12,6 +12,10 @@ final class UTF8Stream {
     private var carry: [UInt8] = []
     private var highSurrogate: UInt32?
     private var pushedBack: [[UInt8]] = []
+    /// The SHA-256 of the file's bytes as this stream read them: what is parsed is what is recorded.
+    private var hasher = SHA256()
+    private var bytesRead = 0
+    private var reachedEnd = false
 
     init(path: String, file: String, encoding: TextEncoding, bomLength: Int) throws {
         self.encoding = encoding
@@ -25,7 +29,7 @@ final class UTF8Stream {
     /// The next chunk of UTF-8 bytes, or nil at the end of the file.
     func next() throws -> [UInt8]? {
         if let chunk = pushedBack.popLast() { return chunk }
-        while var bytes = try InputFile.read(handle, file: file) {
+        while var bytes = try readRaw() {
             if skip > 0 {
                 let dropped = min(skip, bytes.count)
                 bytes.removeFirst(dropped)
@@ -35,6 +39,23 @@ final class UTF8Stream {
             if !out.isEmpty { return out }
         }
         return nil
+    }
+
+    private func readRaw() throws -> [UInt8]? {
+        guard !reachedEnd, let bytes = try InputFile.read(handle, file: file) else {
+            reachedEnd = true
+            return nil
+        }
+        hasher.update(bytes)
+        bytesRead += bytes.count
+        return bytes
+    }
+
+    /// Reads what the parser left (trailing whitespace) and returns the SHA-256 and size of every byte read.
+    func finishReading() throws -> (sha256: String, size: Int) {
+        while try readRaw() != nil {}
+        var final = hasher
+        return (final.finalize(), bytesRead)
     }
 
     /// Puts a chunk back, to be returned by the next call of `next()` (for sniffing ahead).

@@ -17,7 +17,7 @@ enum ValueReader {
             return .success(Typed(text: cell))
         case .choice:
             guard let option = option(cell, in: question.options ?? []) else {
-                return .failure(Problem(text: "\"\(cell)\" is not one of the options: \(list(question.options))"))
+                return .failure(Problem(text: "\"\(cell.clipped())\" is not one of the options: \(list(question.options))"))
             }
             return .success(Typed(text: option))
         case .multi:
@@ -26,14 +26,14 @@ enum ValueReader {
                 let item = part.trimmedCell
                 if item.isEmpty { continue }
                 guard let option = option(item, in: question.options ?? []) else {
-                    return .failure(Problem(text: "\"\(item)\" is not one of the options: \(list(question.options))"))
+                    return .failure(Problem(text: "\"\(item.clipped())\" is not one of the options: \(list(question.options))"))
                 }
                 if !chosen.contains(option) { chosen.append(option) }
             }
             return .success(Typed(text: JSONText.array(chosen)))
         case .scale:
             guard let value = SwedishValues.scalePoint(cell) else {
-                return .failure(Problem(text: "\"\(cell)\" is not a point on the scale"))
+                return .failure(Problem(text: "\"\(cell.clipped())\" is not a point on the scale"))
             }
             if let scale = question.scale, !scale.contains(value) {
                 return .failure(Problem(text: "\(value) is outside the scale \(scale.description)"))
@@ -41,22 +41,22 @@ enum ValueReader {
             return .success(Typed(number: Double(value)))
         case .integer:
             guard let value = SwedishValues.integer(cell) else {
-                return .failure(Problem(text: "\"\(cell)\" is not a whole number"))
+                return .failure(Problem(text: "\"\(cell.clipped())\" is not a whole number"))
             }
             return .success(Typed(number: Double(value)))
         case .decimal:
             guard let value = SwedishValues.decimal(cell) else {
-                return .failure(Problem(text: "\"\(cell)\" is not a number (write 3,5 or 1 234,5)"))
+                return .failure(Problem(text: "\"\(cell.clipped())\" is not a number (write 3,5 or 1 234,5)"))
             }
             return .success(Typed(number: value))
         case .date:
             guard let iso = SwedishValues.date(cell) else {
-                return .failure(Problem(text: "\"\(cell)\" is not a date (write 2025-03-14 or 14 mars 2025)"))
+                return .failure(Problem(text: "\"\(cell.clipped())\" is not a date (write 2025-03-14 or 14 mars 2025)"))
             }
             return .success(Typed(text: iso))
         case .boolean:
             guard let value = SwedishValues.boolean(cell) else {
-                return .failure(Problem(text: "\"\(cell)\" is not Ja or Nej"))
+                return .failure(Problem(text: "\"\(cell.clipped())\" is not Ja or Nej"))
             }
             return .success(Typed(text: value ? "ja" : "nej", number: value ? 1 : 0))
         }
