@@ -26,7 +26,8 @@ enum ThemeReportGatherer {
         var whole: [String: Int] = [:]
         var byTheme = [[String: Int]](repeating: [:], count: themes.count)
         try store.forEachFreeText(filters: filters) { answer, text in
-            let terms = Keyness.terms(in: text)
+            // Words of addresses, numbers and the names the database holds never become "distinctive".
+            let terms = Keyness.terms(in: chooser.cleaner.redact(text))
             for term in terms { whole[term, default: 0] += 1 }
             for (index, answers) in carrying.enumerated() where answers.contains(answer) {
                 for term in terms { byTheme[index][term, default: 0] += 1 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KartlaggningAnalysis
 import KartlaggningCore
 import KartlaggningReport
 

@@ -23,7 +23,10 @@ struct TermsCommand: ParsableCommand {
             let store = try database.openForReading()
             let stored = untagged ? try store.codebook(id: codebook) : nil
             var keyness = Keyness()
-            try store.forEachFreeText(groupedBy: by, untaggedBy: stored) { group, text in keyness.add(text, to: group) }
+            // Words of e-mail addresses, numbers and the names the database holds are left out of the lists.
+            let names = try store.namesToHide()
+            let cleaner = Pseudonymizer(people: names.people, organisations: names.organisations)
+            try store.forEachFreeText(groupedBy: by, untaggedBy: stored) { group, text in keyness.add(cleaner.redact(text), to: group) }
             let groups = keyness.counts.keys.sorted().map { group in
                 TermsTable.Group(
                     group: group, frequent: keyness.frequent(in: group, top: top), distinctive: keyness.distinctive(in: group, top: top))

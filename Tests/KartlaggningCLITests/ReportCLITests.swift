@@ -244,6 +244,7 @@ struct ReportCLITests {
             "X2;Solbergs Lanthandel;Anundsjö;Solberg;Karin Lund;2025-03-04;Handel;3;3;;Ja;;Närarbetsplats i byn, Karin Lund vet mer: +46 70 123 45 67.",
             "X3;IF Nätra;Anundsjö;Bredbyn;Per N;2025-03-05;Handel;3;3;;Ja;;Distansarbete hos Solbergs Lanthandel, org.nr 556036-0793, kontakt 811228-9874.",
             "X4;Byns Bageri;Anundsjö;Bredbyn;Per N;2025-03-05;Handel;3;3;;Ja;;Kan kommunen hyra ut kontorsplatser i skolan? Per N frågade också.",
+            "X5;Byns Bageri;Anundsjö;Bredbyn;Per N;2025-03-05;Handel;3;3;;Ja;;Närarbetsplats! Mitt nummer är 19800101-1234, skriv till karin.lund@exempel.se.",
         ]
         let csv = folder.write("x.csv", ([header] + rows).joined(separator: "\r\n") + "\r\n")
         #expect(try kartlagg(["import", "--db", db, "--survey", "foretag-2025", csv]).status == 0)
@@ -255,8 +256,16 @@ struct ReportCLITests {
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let report = try read("q.md")
-        for secret in ["karin.lund@", "0660", "+46", "Karin", "Lund", "Per N", "556036", "811228", "Solbergs", "Bredbyns Såg", "IF Nätra"] {
+        for secret in [
+            "karin.lund@", "0660", "+46", "Karin", "Lund", "Per N", "556036", "811228", "Solbergs", "Bredbyns Såg", "IF Nätra",
+            "19800101", "800101", "karin", "lund", "exempel", "solbergs", "bredbyns",
+        ] {
             #expect(!report.contains(secret), "\(secret) reached the report")
+        }
+        // The word lists of `terms` leave out the same words.
+        let terms = try kartlagg(["terms", "--db", db, "--by", "kind", "--top", "50"]).stdout
+        for secret in ["karin", "lund", "exempel", "solbergs", "bredbyns", "19800101", "0660"] {
+            #expect(!terms.contains(secret), "\(secret) in the terms")
         }
         #expect(report.contains("Mejla [e-post] eller ring [telefon]."))
         #expect(report.contains("[person] vet mer: [telefon]."))

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import KartlaggningReport
+@testable import KartlaggningAnalysis
 
 struct PseudonymizerTests {
     static let clean = Pseudonymizer(people: ["Karin Lund", "Per N"], organisations: ["Bredbyns Såg AB", "IF Nätra"])
@@ -19,12 +19,29 @@ struct PseudonymizerTests {
         ("Vi på Bredbyns Såg AB och IF Nätra", "Vi på [organisation] och [organisation]"),
         ("Per N antecknade", "[person] antecknade"),
         ("Per kom, 100 kr per dag", "[person] kom, 100 kr per dag"),
-        // Not identifying: years, counts, sums, a date, a broken personnummer.
-        ("2025 fick vi 12 000 kr, 2025-03-14, och 811228-9875", "2025 fick vi 12 000 kr, 2025-03-14, och 811228-9875"),
+        // Mistyped check digits still point at one person: the 19800101-1234, and 811228-9875.
+        ("Mitt nummer är 19800101-1234, hans 811228-9875", "Mitt nummer är [personnummer], hans [personnummer]"),
+        // A samordningsnummer: 60 added to the day (63 → the 3rd), whatever its check digit.
+        ("Samordningsnr 701263-2391 och 19701263-2390", "Samordningsnr [samordningsnummer] och [samordningsnummer]"),
+        // An organisationsnummer-shaped number with a wrong check digit.
+        ("Föreningens nr 802456-1235", "Föreningens nr [organisationsnummer]"),
+        // Not identifying: years, counts, sums, a date, a number that is no date and fails the check digit.
+        ("2025 fick vi 12 000 kr, 2025-03-14, och 811345-9875", "2025 fick vi 12 000 kr, 2025-03-14, och 811345-9875"),
         ("Nätra är fint", "Nätra är fint"),
     ])
     func replaces(text: String, expected: String) {
         #expect(Self.clean.apply(text) == expected)
+    }
+
+    /// For word lists: the same spans blanked, so no part of them can be counted as a word.
+    @Test func redactBlanksWhatApplyLabels() {
+        let text = "Karin Lund (karin.lund@exempel.se, 070-123 45 67, 19800101-1234) på Bredbyns Såg AB vill ha fiber"
+        let redacted = Self.clean.redact(text)
+        #expect(Self.clean.apply(text) == "[person] ([e-post], [telefon], [personnummer]) på [organisation] vill ha fiber")
+        for gone in ["Karin", "Lund", "karin", "exempel", "070", "19800101", "Bredbyns", "Såg", "person", "telefon", "e-post"] {
+            #expect(!redacted.contains(gone), "\(gone) in \(redacted)")
+        }
+        #expect(redacted.hasSuffix("vill ha fiber"))
     }
 
     @Test func luhn() {

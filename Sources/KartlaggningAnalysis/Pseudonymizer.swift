@@ -1,8 +1,11 @@
 import Foundation
 
-/// Makes quotes identify no one: e-mail addresses, phone numbers, personnummer and organisationsnummer, and the
-/// names of people and organisations the database holds, are replaced by `[e-post]`, `[telefon]`,
-/// `[personnummer]`, `[organisationsnummer]`, `[person]` and `[organisation]` before any text reaches a report.
+/// Makes quotes identify no one: e-mail addresses, phone numbers, personnummer, samordningsnummer and
+/// organisationsnummer, and the names of people and organisations the database holds, are replaced by `[e-post]`,
+/// `[telefon]`, `[personnummer]`, `[samordningsnummer]`, `[organisationsnummer]`, `[person]` and `[organisation]`
+/// before any text reaches a report. Identity numbers are recognised by their shape (a plausible date, or an
+/// organisation's group digits), whatever their check digit: people mistype, and a mistyped number still
+/// points at one person. `redact` blanks the same spans, for word lists built from the texts.
 ///
 /// ```swift
 /// let clean = Pseudonymizer(people: ["Karin Lund"], organisations: ["Bredbyns Såg AB"])
@@ -24,7 +27,8 @@ public struct Pseudonymizer: Sendable {
         }
         for person in people where !person.trimmedName.isEmpty {
             entries.append((person.trimmedName, "[person]", true))
-            for part in person.split(whereSeparator: { !$0.isLetter && $0 != "-" }) where part.count >= 3 && part.first!.isUppercase {
+            for part in person.split(whereSeparator: { !$0.isLetter && $0 != "-" }) where part.count >= 3 && part.first?.isUppercase == true
+            {
                 entries.append((String(part), "[person]", false))
             }
         }
@@ -41,34 +45,60 @@ public struct Pseudonymizer: Sendable {
         }
     }
 
-    static let email = try! NSRegularExpression(pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")
+    static let email = regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")
     /// Ten or twelve digits, with or without a hyphen or plus: 19701231-1234, 701231-1234, 556677-8899.
-    static let identityNumber = try! NSRegularExpression(pattern: "(?<![\\d-])(?:(?:19|20)\\d{2}|\\d{2})\\d{4}[-+ ]?\\d{4}(?![\\d-])")
+    static let identityNumber = regex("(?<![\\d-])(?:(?:18|19|20)\\d{2}|\\d{2})\\d{4}[-+ ]?\\d{4}(?![\\d-])")
     /// Swedish phone numbers: 0660-880 18, 070-123 45 67, 08-123 456 78, +46 70 123 45 67, 0046 70 1234567.
-    static let phone = try! NSRegularExpression(
-        pattern: "(?<![\\w+])(?:\\+46|0046|0)[\\s-]?\\(?0?\\)?\\d{1,3}[\\s-]?\\d{2,4}(?:[\\s-]?\\d{2,4}){0,3}(?![\\w])")
+    static let phone = regex(
+        "(?<![\\w+])(?:\\+46|0046|0)[\\s-]?\\(?0?\\)?\\d{1,3}[\\s-]?\\d{2,4}(?:[\\s-]?\\d{2,4}){0,3}(?![\\w])")
+
+    /// The patterns are constants of this file; one that would not compile matches nothing rather than crash.
+    private static func regex(_ pattern: String) -> NSRegularExpression? {
+        try? NSRegularExpression(pattern: pattern)
+    }
 
     /// `text` with every identifying detail replaced.
     public func apply(_ text: String) -> String {
-        var out = Self.replace(Self.email, in: text) { _ in "[e-post]" }
-        out = Self.replace(Self.identityNumber, in: out) { match in
-            let digits = match.filter(\.isNumber)
-            let ten = String(digits.suffix(10))
-            guard Self.luhn(ten) else { return nil }
-            // Organisationsnummer have 20 or more where a person's month would stand.
-            let third = Int(String(ten.dropFirst(2).prefix(2))) ?? 0
-            return third >= 20 ? "[organisationsnummer]" : "[personnummer]"
-        }
-        out = Self.replace(Self.phone, in: out) { match in match.filter(\.isNumber).count >= 7 ? "[telefon]" : nil }
-        for (pattern, replacement) in names {
+        transform(text) { label in label }
+    }
+
+    /// `text` with every identifying detail blanked out, for counting words: no part of an address, number or
+    /// name can become a "distinctive word".
+    public func redact(_ text: String) -> String {
+        transform(text) { _ in " " }
+    }
+
+    private func transform(_ text: String, _ replacement: (String) -> String) -> String {
+        var out = Self.replace(Self.email, in: text) { _ in replacement("[e-post]") }
+        out = Self.replace(Self.identityNumber, in: out) { match in Self.identityKind(match).map(replacement) }
+        out = Self.replace(Self.phone, in: out) { match in match.filter(\.isNumber).count >= 7 ? replacement("[telefon]") : nil }
+        for (pattern, label) in names {
             out = pattern.stringByReplacingMatches(
-                in: out, range: NSRange(out.startIndex..., in: out), withTemplate: NSRegularExpression.escapedTemplate(for: replacement))
+                in: out, range: NSRange(out.startIndex..., in: out),
+                withTemplate: NSRegularExpression.escapedTemplate(for: replacement(label)))
         }
         return out
     }
 
+    /// What a ten- or twelve-digit number is, by its shape: `[personnummer]` for a plausible date of birth,
+    /// `[samordningsnummer]` for a date with 60 added to the day, `[organisationsnummer]` for 20 or more where a
+    /// month would stand; or any of them when the check digit holds. Nil for a number that is none of these.
+    static func identityKind(_ match: String) -> String? {
+        let digits = match.filter(\.isNumber)
+        let ten = String(digits.suffix(10))
+        let values = ten.compactMap(\.wholeNumberValue)
+        guard values.count == 10 else { return nil }
+        let month = values[2] * 10 + values[3]
+        let day = values[4] * 10 + values[5]
+        if month >= 20 { return "[organisationsnummer]" }
+        if (1...12).contains(month) && (1...31).contains(day) { return "[personnummer]" }
+        if (1...12).contains(month) && (61...91).contains(day) { return "[samordningsnummer]" }
+        return luhn(ten) ? "[personnummer]" : nil
+    }
+
     /// Replaces each match for which `replacement` gives a text; leaves the others.
-    static func replace(_ regex: NSRegularExpression, in text: String, _ replacement: (String) -> String?) -> String {
+    static func replace(_ regex: NSRegularExpression?, in text: String, _ replacement: (String) -> String?) -> String {
+        guard let regex else { return text }
         var out = ""
         var last = text.startIndex
         for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
