@@ -1,5 +1,5 @@
 extension DistrictReport {
-    /// The built-in layout (Swedish). Variables: title, district, codebook, version, revision, date, respondents
+    /// The built-in layout (Swedish). Variables: title, district (districtAlt in a chart's alt text), codebook, version, revision, date, respondents
     /// (in the district), total (in the selection), minCell; byKind and themes (name, district, whole, points),
     /// figure and hasFigure; choices (id, text, multi, rows: name, district, whole, points) and hasChoices; scales
     /// (name, district, whole) and hasScales; differences (district, subject, percent, whole, points, chiSquare, p,
@@ -28,7 +28,7 @@ extension DistrictReport {
         {{/themes}}
         {{#hasFigure}}
 
-        ![{{{district}}}: andel respondenter per tema mot hela kommunen]({{{figure}}})
+        ![{{{districtAlt}}}: andel respondenter per tema mot hela kommunen]({{{figure}}})
         {{/hasFigure}}
 
         ·· = färre än {{minCell}} respondenter, eller dolt så att inget dolt värde kan räknas fram ur summorna.
@@ -116,7 +116,7 @@ extension DistrictReport {
         {{/themes}}
         {{#hasFigure}}
 
-        ![{{{district}}}: share of respondents per theme against the whole municipality]({{{figure}}})
+        ![{{{districtAlt}}}: share of respondents per theme against the whole municipality]({{{figure}}})
         {{/hasFigure}}
 
         ·· = fewer than {{minCell}} respondents, or hidden so that no hidden value can be worked out from the totals.

@@ -83,7 +83,7 @@ public enum DistrictReport {
         let own = SummaryContext.scales(summary, language: language, only: [district], whole: whole)
         let title = input.title ?? (language == .sv ? "Område: \(district)" : "District: \(district)")
         return [
-            "title": Markdown.inline(title), "district": Markdown.inline(district),
+            "title": Markdown.inline(title), "district": Markdown.inline(district), "districtAlt": Markdown.altText(district),
             "codebook": Markdown.inline(input.codebook.codebook.id), "version": Markdown.inline(input.codebook.codebook.version),
             "revision": input.codebook.revision, "date": input.date,
             "respondents": base.map(language.integer) ?? ReportLanguage.hidden, "total": language.integer(summary.themes.total),

@@ -11,11 +11,12 @@ public enum HTMLPage {
         var parser = MarkdownParser()
         parser.addModifier(
             Modifier(target: .images) { html, source in
-                guard let open = source.lastIndex(of: "("), let close = source.lastIndex(of: ")"), open < close,
-                    let svg = figures[String(source[source.index(after: open)..<close])]
+                // `![alt](target)`: the target is percent-encoded (no brackets), the alt text escaped by Markdown.inline.
+                guard let split = source.range(of: "](", options: .backwards), source.hasSuffix(")"),
+                    let svg = figures[String(source[split.upperBound..<source.index(before: source.endIndex)])]
                 else { return html }
-                let alt = source.dropFirst(2).prefix { $0 != "]" }
-                return "<figure>" + svg.trimmingCharacters(in: .whitespacesAndNewlines) + "<figcaption>" + SVG.escape(String(alt))
+                let alt = Self.unescape(String(source[source.index(source.startIndex, offsetBy: 2)..<split.lowerBound]))
+                return "<figure>" + svg.trimmingCharacters(in: .whitespacesAndNewlines) + "<figcaption>" + SVG.escape(alt)
                     + "</figcaption></figure>"
             })
         let body = parser.html(from: markdown)
@@ -25,6 +26,7 @@ public enum HTMLPage {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
             <title>\(SVG.escape(title))</title>
             <style>
             \(css)
@@ -38,6 +40,26 @@ public enum HTMLPage {
             </html>
 
             """
+    }
+
+    /// No script runs and nothing is fetched: the page's own styles and inline SVG charts are all it has, so even
+    /// markup that slipped past escaping could neither run nor call home.
+    public static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+    /// Markdown's backslash escapes removed, for text shown as it is (a figure caption).
+    public static func unescape(_ text: String) -> String {
+        var out = ""
+        var escaping = false
+        for character in text {
+            if character == "\\" && !escaping {
+                escaping = true
+                continue
+            }
+            escaping = false
+            out.append(character)
+        }
+        return out
     }
 
     static let css = """

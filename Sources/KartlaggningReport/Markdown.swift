@@ -1,3 +1,5 @@
+import Foundation
+
 /// Markdown building blocks, escaped in one place.
 public enum Markdown {
     /// A table cell: `|` and what would start emphasis, code, HTML or a link escaped, line breaks as `<br>`, so
@@ -5,6 +7,21 @@ public enum Markdown {
     public static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false).map { inline(String($0)) }.joined(separator: "<br>")
+    }
+
+    /// A link or image target (a chart beside the report): spaces, brackets, quotes and anything outside plain
+    /// ASCII percent-encoded, so a file name can neither end the link nor break the HTML attribute it becomes.
+    public static func linkTarget(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let scalar = UnicodeScalar(byte)
+            if byte < 0x80 && (CharacterSet.alphanumerics.contains(scalar) || "-._~/".unicodeScalars.contains(scalar)) {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
     }
 
     /// A GitHub-flavoured table; `numeric` columns are right-aligned.
@@ -24,14 +41,30 @@ public enum Markdown {
 extension Markdown {
     /// Text in running Markdown (a paragraph, a quote, a list item): what would start emphasis, code, HTML, a
     /// link or a table cell is escaped; with `startsLine`, so is a start that would make a heading or a list.
-    /// Brackets stay readable (`[telefon]`): without a `(` after them they are no link.
+    /// Brackets stay readable (`[telefon]`): a `(`, `[` or `:` right after a `]` (which would make a link) is escaped.
     public static func inline(_ text: String, startsLine: Bool = false) -> String {
+        escape(text, brackets: false, startsLine: startsLine)
+    }
+
+    /// A chart's alt text, `![…](…)`: inline text with every bracket escaped too, since any `]` (a district
+    /// called `Å ]`) would end it.
+    public static func altText(_ text: String) -> String {
+        escape(text, brackets: true, startsLine: false)
+    }
+
+    private static func escape(_ text: String, brackets: Bool, startsLine: Bool) -> String {
         var out = ""
         let flat = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
             .replacingOccurrences(of: "\r", with: " ")
+        var previous: Character?
         for character in flat {
-            if "\\`*_<>|".contains(character) || (character == "(" && out.hasSuffix("]")) { out.append("\\") }
+            // `[a](b)`, `[a][b]`, `[a]: b`: what follows the bracket is escaped, so no link can form.
+            let afterBracket = !brackets && previous == "]" && "([:".contains(character)
+            if "\\`*_<>|".contains(character) || (brackets && "[]".contains(character)) || afterBracket {
+                out.append("\\")
+            }
             out.append(character)
+            previous = character
         }
         guard startsLine else { return out }
         let digits = out.prefix(while: \.isNumber)

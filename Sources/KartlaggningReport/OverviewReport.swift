@@ -108,7 +108,7 @@ public enum OverviewReport {
                     "period": s.firstDate.map { first in first == s.lastDate ? first : "\(first) – \(s.lastDate ?? first)" } ?? "–",
                 ]
             },
-            "waves": Set(summary.surveys.compactMap(\.wave)).sorted().joined(separator: ", "),
+            "waves": Markdown.inline(Set(summary.surveys.compactMap(\.wave)).sorted().joined(separator: ", ")),
             "hasPeriod": !dates.isEmpty, "firstDate": dates.min() ?? "", "lastDate": dates.max() ?? "",
             "ranked": ranked, "themes": themes,
             "choices": choices, "hasChoices": !choices.isEmpty,

@@ -47,7 +47,7 @@ public enum ThemeReport {
             let total = input.byDistrict.rowTotals.first { $0.value == id }
             let quotesByPlace = Dictionary(grouping: section.quotes) { $0.district ?? language.phrases.noDistrict }
             return [
-                "id": id, "label": Markdown.inline(section.theme.label),
+                "id": id, "label": Markdown.inline(section.theme.label), "labelAlt": Markdown.altText(section.theme.label),
                 "description": section.theme.description.map { Markdown.inline($0, startsLine: true) } ?? "",
                 "hasDescription": section.theme.description != nil,
                 "respondents": total?.n.map(language.integer) ?? ReportLanguage.hidden,
@@ -95,7 +95,7 @@ public enum ThemeReport {
     }
 
     /// The built-in layout (Swedish). Variables: title, codebook, version, revision, date, total (respondents in the
-    /// selection), minCell, method (the `{{> method}}` box), and sections, each with id, label, description and
+    /// selection), minCell, method (the `{{> method}}` box), and sections, each with id, label (labelAlt in a chart's alt text), description and
     /// hasDescription, respondents, byDistrict and byKind (name, n, percent, base), figure and hasFigure, related
     /// (label, respondents) and hasRelated, terms and hasTerms, questions and hasQuestions, sources (question,
     /// answers) and hasSources, quotes (district, items: text, kind) and hasQuotes. With one theme, its section's
@@ -131,7 +131,7 @@ public enum ThemeReport {
         {{/byKind}}
 
         {{#hasFigure}}
-        ![{{{label}}}: andel respondenter per område]({{{figure}}})
+        ![{{{labelAlt}}}: andel respondenter per område]({{{figure}}})
 
         {{/hasFigure}}
         Andel: av områdets (typens) respondenter, N. ·· = färre än {{minCell}} respondenter, eller dolt så att inget dolt värde kan räknas fram ur summorna.
@@ -221,7 +221,7 @@ public enum ThemeReport {
         {{/byKind}}
 
         {{#hasFigure}}
-        ![{{{label}}}: share of respondents by district]({{{figure}}})
+        ![{{{labelAlt}}}: share of respondents by district]({{{figure}}})
 
         {{/hasFigure}}
         Share: of the district's (kind's) respondents, N. ·· = fewer than {{minCell}} respondents, or hidden so that no hidden value can be worked out from the totals.

@@ -90,30 +90,24 @@ public enum ReportBuilder {
                 "codebook \"\(method.codebook)\" revision \(method.revision) has not been applied: run `kartlagg tag` for its themes")
         }
         let folder = figureFolder(request.out)
+        var set = ReportFileSet(out: request.out, chartFolder: folder.path)
         var files = [request.out]
-        if !charts.isEmpty {
-            do {
-                try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
-            } catch {
-                throw ReportError.notWritable(path: folder.path)
-            }
-        }
         for (name, svg) in charts {
-            let path = folder.path + "/" + name
-            try write(svg, to: path)
-            files.append(path)
+            set.addChart(name, svg)
+            files.append(folder.path + "/" + name)
         }
-        try write(markdown, to: request.out)
+        set.add(request.out, markdown)
         if request.html {
             let page = (request.out as NSString).deletingPathExtension + ".html"
             let inline = Dictionary(charts.map { (folder.relative + "/" + $0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
             let title = markdown.split(separator: "\n").first.map { String($0.drop { $0 == "#" || $0 == " " }) } ?? ""
-            try write(
+            set.add(
+                page,
                 HTMLPage.render(
-                    markdown: markdown, title: title.replacingOccurrences(of: "\\", with: ""), language: request.language, figures: inline),
-                to: page)
+                    markdown: markdown, title: HTMLPage.unescape(title), language: request.language, figures: inline))
             files.insert(page, at: 1)
         }
+        try set.write()
         let what =
             switch request.kind {
             case .theme: "theme report on \(request.themes.joined(separator: ", "))"
@@ -128,14 +122,6 @@ public enum ReportBuilder {
     /// The folder charts go to: `tema.md` → `tema-figurer`, and its name as the report links it.
     static func figureFolder(_ out: String) -> (path: String, relative: String) {
         let path = (out as NSString).deletingPathExtension + "-figurer"
-        return (path, (path as NSString).lastPathComponent)
-    }
-
-    static func write(_ text: String, to path: String) throws {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw ReportError.notWritable(path: path)
-        }
+        return (path, Markdown.linkTarget((path as NSString).lastPathComponent))
     }
 }

@@ -319,6 +319,52 @@ struct ReportCLITests {
         }
     }
 
+    /// The issue's stored-XSS reproduction and its kin: hostile text in a survey's title and wave, a district name,
+    /// a theme label and an answer reaches every report kind as text, never as markup, and the HTML page forbids
+    /// scripts and remote loads whatever it holds; a district whose name holds `]` keeps its chart.
+    @Test func hostileDefinitionsRegistriesAndCodebooksStayText() throws {
+        let hostile = #"<script>alert(1)</script><img src=http://evil.example/x.png onerror=alert(2)>[klick](javascript:alert(3))"#
+        var districts = try String(contentsOfFile: Paths.sample("districts.yaml"), encoding: .utf8)
+        districts = districts.replacingOccurrences(
+            of: "- name: Nätra\n    aliases: [", with: "- name: \"Nätra ] <b>\"\n    aliases: [Nätra, ")
+        #expect(try kartlagg(["districts", "load", "--db", db, folder.write("omraden.yaml", districts)]).status == 0)
+        var survey = try String(contentsOfFile: Paths.sample("foretag-2025.survey.yaml"), encoding: .utf8)
+        survey = survey.replacingOccurrences(of: "wave: \"2025\"", with: "wave: '\(hostile)'")
+            .replacingOccurrences(of: "title: Företagsintervjuer 2025", with: "title: '\(hostile)'")
+        #expect(try kartlagg(["survey", "add", "--db", db, folder.write("enkat.yaml", survey)]).status == 0)
+        #expect(try kartlagg(["import", "--db", db, "--survey", "foretag-2025", Paths.sample("foretag-2025.csv")]).status == 0)
+        let codebook = folder.write(
+            "kodbok.yaml",
+            """
+            id: elak
+            version: "1"
+            themes:
+              - id: vag
+                label: '\(hostile)'
+                keywords: [väg*, bro*, fiber*, bredband*]
+            """)
+        #expect(try kartlagg(["codebook", "load", "--db", db, codebook]).status == 0)
+        #expect(try kartlagg(["tag", "--db", db]).status == 0)
+        for (kind, extra) in [("overview", [String]()), ("theme", ["--theme", "vag"]), ("district", ["--district", "Nätra ] <b>"])] {
+            let out = folder.path("\(kind) (v2).md")
+            let result = try kartlagg(
+                ["report", "--db", db, "--kind", kind, "--out", out, "--date", "2025-06-01", "--html", "--min-cell", "0"] + extra)
+            #expect(result.status == 0, "\(kind): \(result.stderr)")
+            let html = try String(contentsOfFile: folder.path("\(kind) (v2).html"), encoding: .utf8)
+            for live in ["<script", "<img", "href=\"javascript", "<b>", "src=\"http"] {
+                #expect(!html.contains(live), "\(kind): \(live) is live in the HTML")
+            }
+            #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'"), "\(kind)")
+            // Every chart the Markdown links is inlined: none was cut off by a bracket or the file name's spaces.
+            let markdown = try String(contentsOfFile: out, encoding: .utf8)
+            let links = markdown.components(separatedBy: "](").dropLast().filter { !$0.hasSuffix("\\") }.count
+            #expect(links > 0 && html.components(separatedBy: "<figure>").count - 1 == links, "\(kind)")
+            #expect(markdown.contains("](\(kind)%20%28v2%29-figurer/"), "\(kind)")
+        }
+        let overview = try String(contentsOfFile: folder.path("overview (v2).html"), encoding: .utf8)
+        #expect(overview.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
     // MARK: - Templates
 
     @Test func customTemplatesAndTheirErrors() throws {
@@ -346,7 +392,7 @@ struct ReportCLITests {
         // A report that cannot be written says where, and leaves nothing half-written.
         let blocked = try kartlagg(["report", "--db", db, "--theme", "bredband", "--out", folder.path("k.sqlite/tema.md")])
         #expect(blocked.status == 1)
-        #expect(blocked.stderr == "error: \(folder.path("k.sqlite/tema-figurer")): cannot be written\n")
+        #expect(blocked.stderr == "error: \(folder.path("k.sqlite/tema.md")): cannot be written\n")
         let unknown = try kartlagg(["report", "--db", db, "--theme", "fiske", "--out", out])
         #expect(unknown.stderr == "error: codebook \"bygdsam\" has no theme \"fiske\"\n")
         let themeless = try kartlagg(["report", "--db", db, "--kind", "overview", "--theme", "bredband", "--out", out])

@@ -28,10 +28,16 @@ struct ReportPartsTests {
     @Test(arguments: [
         ("a | b", "a \\| b"), ("*viktigt* och _så_", "\\*viktigt\\* och \\_så\\_"), ("<script>", "\\<script\\>"),
         ("[telefon] och [e-post]", "[telefon] och [e-post]"), ("[klicka](http://x)", "[klicka]\\(http://x)"),
-        ("rad ett\nrad två", "rad ett rad två"), ("2025.1", "2025.1"),
+        ("rad ett\nrad två", "rad ett rad två"), ("2025.1", "2025.1"), ("[a][b] och [c]: javascript:x", "[a]\\[b] och [c]\\: javascript:x"),
     ])
     func inlineEscaping(text: String, expected: String) {
         #expect(Markdown.inline(text) == expected)
+    }
+
+    @Test func altTextAndLinkTargetsCannotEndTheirImage() {
+        #expect(Markdown.altText("Å ] [x](y)") == "Å \\] \\[x\\](y)")
+        #expect(Markdown.linkTarget("min rapport (v2)-figurer/teman.svg") == "min%20rapport%20%28v2%29-figurer/teman.svg")
+        #expect(Markdown.linkTarget("Nätra\"onerror=x") == "N%C3%A4tra%22onerror%3Dx")
     }
 
     @Test func cellsEscapeMarkupAndKeepTheirLines() {
