@@ -40,6 +40,16 @@ public struct CrossTable: Codable, Sendable, Equatable {
     public var minCell: Int
     public var stats: Stats?
     public var notes: [String]
+    /// With `--audit`: each suppressed value's feasible range, worked out from everything the table shows.
+    public var audit: [Range]?
+
+    /// What a reader can work out about a suppressed cell (row and col) or total (row or col nil).
+    public struct Range: Codable, Sendable, Equatable {
+        public var row: String?
+        public var col: String?
+        public var lower: Int
+        public var upper: Int
+    }
 
     /// The cell at `row`, `col`.
     public func cell(_ row: String, _ col: String) -> Cell? {

@@ -23,6 +23,8 @@ public enum CrossTabulation {
         public var rowParents: [String: String] = [:]
         /// The same for column values.
         public var colParents: [String: String] = [:]
+        /// Keep each suppressed value's feasible range in the table (`crosstab --audit`).
+        public var audit = false
 
         public init() {}
     }
@@ -66,6 +68,8 @@ public enum CrossTabulation {
         var hidden = counts.map { $0.map { $0 > 0 && $0 < minCell } }
         var hiddenRowTotal = rowBase.map { $0 > 0 && $0 < minCell }
         var hiddenColTotal = colBase.map { $0 > 0 && $0 < minCell }
+        var ranges: [SuppressionAudit.Value: ClosedRange<Int>] = [:]
+        var unprotectable = false
         if minCell > 0 {
             for r in rowValues.indices where hiddenRowTotal[r] { for c in colValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
             for c in colValues.indices where hiddenColTotal[c] { for r in rowValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
@@ -129,6 +133,89 @@ public enum CrossTabulation {
                     changed = true
                 }
             }
+            // The audit: what can be worked out about each hidden value from all the table shows. Where a range is
+            // narrower than minCell, one more value beside it is hidden, and the table audited again.
+            func published() -> SuppressionAudit.Table {
+                SuppressionAudit.Table(
+                    counts: counts, rowBase: rowBase, colBase: colBase, grand: grand, hidden: hidden, hiddenRowTotal: hiddenRowTotal,
+                    hiddenColTotal: hiddenColTotal, rowAdditive: rowAdditive, colAdditive: colAdditive,
+                    rowTotalsAdditive: rowTotalsAdditive, colTotalsAdditive: colTotalsAdditive, rowParent: rowParent, colParent: colParent)
+            }
+            func hideRow(_ r: Int) {
+                hiddenRowTotal[r] = true
+                for c in colValues.indices where counts[r][c] > 0 { hidden[r][c] = true }
+            }
+            func hideCol(_ c: Int) {
+                hiddenColTotal[c] = true
+                for r in rowValues.indices where counts[r][c] > 0 { hidden[r][c] = true }
+            }
+            func truth(_ value: SuppressionAudit.Value) -> Int {
+                switch value {
+                case .cell(let r, let c): counts[r][c]
+                case .rowTotal(let r): rowBase[r]
+                case .colTotal(let c): colBase[c]
+                }
+            }
+            while !unprotectable {
+                // A hidden 0 that can be worked out tells of no one; a hidden count of people must stay uncertain.
+                let weak = SuppressionAudit.weakValues(published(), minCell: minCell, truth: truth)
+                if weak.isEmpty { break }
+                var touchedRows = Set<Int>(), touchedCols = Set<Int>()
+                var widened = false
+                for value in weak {
+                    switch value {
+                    case .cell(let r, let c):
+                        if touchedRows.contains(r) || touchedCols.contains(c) { continue }
+                        // A cell is uncertain when it lies on a cycle of hidden cells, (r, c) (r, c') (r', c') (r', c):
+                        // shifting k around it keeps every sum. The rectangle that gives the most room for the least
+                        // newly hidden count is hidden; room is what the cells the shift lowers can give.
+                        var best: (score: Int, cost: Int, r: Int, c: Int)?
+                        for r2 in rowValues.indices where r2 != r {
+                            for c2 in colValues.indices where c2 != c {
+                                let room = min(counts[r][c2], counts[r2][c]) + min(counts[r][c], counts[r2][c2])
+                                let corners = [(r, c2), (r2, c), (r2, c2)]
+                                let cost = corners.filter { !hidden[$0.0][$0.1] }.reduce(0) { $0 + max(counts[$1.0][$1.1], 1) }
+                                if cost == 0 { continue }
+                                let score = min(room, minCell)
+                                if best.map({ (score, -cost, -r2, -c2) > ($0.score, -$0.cost, -$0.r, -$0.c) }) ?? true {
+                                    best = (score, cost, r2, c2)
+                                }
+                            }
+                        }
+                        if let best, best.score > 0 {
+                            hidden[r][best.c] = true
+                            hidden[best.r][c] = true
+                            hidden[best.r][best.c] = true
+                        } else if !hiddenRowTotal[r] {
+                            hideRow(r)
+                        } else if !hiddenColTotal[c] {
+                            hideCol(c)
+                        } else {
+                            continue
+                        }
+                        touchedRows.insert(r)
+                        touchedCols.insert(c)
+                        widened = true
+                    case .rowTotal(let r):
+                        if touchedRows.contains(r) { continue }
+                        guard let other = smallest(rowValues.indices.filter { !hiddenRowTotal[$0] }, by: { rowBase[$0] }) else { continue }
+                        hideRow(other)
+                        touchedRows.formUnion([r, other])
+                        widened = true
+                    case .colTotal(let c):
+                        if touchedCols.contains(c) { continue }
+                        guard let other = smallest(colValues.indices.filter { !hiddenColTotal[$0] }, by: { colBase[$0] }) else { continue }
+                        hideCol(other)
+                        touchedCols.formUnion([c, other])
+                        widened = true
+                    }
+                }
+                if !widened {
+                    unprotectable = true
+                    break
+                }
+            }
+            if options.audit { ranges = SuppressionAudit.ranges(published()) }
         }
 
         // MARK: Cells
@@ -194,6 +281,20 @@ public enum CrossTabulation {
                 "cells with fewer than \(minCell) \(options.unit), and enough others that none can be worked out from the totals, are suppressed"
             )
         }
+        if unprotectable {
+            notes.append("some suppressed values can be narrowed to fewer than \(minCell) possibilities from what the table shows")
+        }
+        let audit: [CrossTable.Range]? =
+            options.audit
+            ? ranges.keys.sorted().map { value in
+                let range = ranges[value] ?? 0...0
+                switch value {
+                case .cell(let r, let c):
+                    return .init(row: rowValues[r], col: colValues[c], lower: range.lowerBound, upper: range.upperBound)
+                case .rowTotal(let r): return .init(row: rowValues[r], col: nil, lower: range.lowerBound, upper: range.upperBound)
+                case .colTotal(let c): return .init(row: nil, col: colValues[c], lower: range.lowerBound, upper: range.upperBound)
+                }
+            } : nil
         return CrossTable(
             rows: options.rows, cols: options.cols, unit: options.unit, percentBase: options.percent.rawValue, rowValues: rowValues,
             colValues: colValues, multiResponseRows: options.multiResponseRows, multiResponseCols: options.multiResponseCols,
@@ -204,7 +305,7 @@ public enum CrossTabulation {
             colTotals: colValues.indices.map {
                 .init(value: colValues[$0], n: hiddenColTotal[$0] ? nil : colBase[$0], suppressed: hiddenColTotal[$0])
             },
-            total: grand, minCell: minCell, stats: stats, notes: notes)
+            total: grand, minCell: minCell, stats: stats, notes: notes, audit: audit)
     }
 
     /// The index with the smallest positive value, else the smallest value; ties by position.

@@ -52,8 +52,29 @@ public enum CrossTableRenderer {
                 }.joined(separator: "  ")
             }
             return caption(table, filters: filters) + "\n\n" + lines.joined(separator: "\n") + "\n"
-                + footer(table).map { "\n" + $0 }.joined() + "\n"
+                + footer(table).map { "\n" + $0 }.joined() + "\n" + auditText(table)
         }
+    }
+
+    /// `--audit`: what a reader can work out about each suppressed value from everything the table shows.
+    static func auditText(_ table: CrossTable) -> String {
+        guard let audit = table.audit else { return "" }
+        if audit.isEmpty { return "\naudit: nothing is suppressed\n" }
+        var out = "\naudit: what the table lets a reader work out about each suppressed value (at least \(table.minCell) apart)\n"
+        for range in audit {
+            let place =
+                switch (range.row, range.col) {
+                case (let row?, let col?): "\(row) × \(col)"
+                case (let row?, nil): "\(row) (row total)"
+                case (nil, let col?): "\(col) (column total)"
+                case (nil, nil): "total"
+                }
+            let note =
+                range.upper == 0
+                ? "  (known to be 0: tells of no one)" : range.upper - range.lower < table.minCell ? "  (narrower than --min-cell)" : ""
+            out += "  \(place): \(range.lower)–\(range.upper)\(note)\n"
+        }
+        return out
     }
 
     static func cellText(_ cell: CrossTable.Cell, _ table: CrossTable, comma: Bool) -> String {

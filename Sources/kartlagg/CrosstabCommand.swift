@@ -26,6 +26,7 @@ struct CrosstabCommand: ParsableCommand {
     @Option(help: "Only answers to this question count for themes.") var question: String?
     @Flag(help: "Pearson χ², df, p and Cramér's V (per value for multi-response dimensions).") var stats = false
     @Option(help: "Suppress cells with fewer than this many (0: off).") var minCell: Int = 3
+    @Flag(help: "After the table, each suppressed value's range as the table's numbers allow it (JSON: \"audit\").") var audit = false
     @Option(help: ArgumentHelp("Bin edges for integer and decimal questions, e.g. 0,10,50,250.", valueName: "edges")) var bins: String?
     @Option(help: ArgumentHelp("Percentage-point change per cell between two waves, e.g. 2015,2017.", valueName: "a,b")) var compareWaves:
         String?
@@ -61,6 +62,7 @@ struct CrosstabCommand: ParsableCommand {
             options.percent = percent
             options.minCell = minCell
             options.stats = stats
+            options.audit = audit
             options.weighted = count == .mentions
             let tabulator = CrossTabulator(store: store)
             func table(_ request: CrossRequest) throws -> CrossTable { try tabulator.table(request, options: options) }

@@ -170,4 +170,38 @@ extension CrosstabCLITests {
         #expect(flagged.allSatisfy { ($0["currentText"] as? String ?? "").contains("Den gamla skolan") })
         #expect(flagged.allSatisfy { !($0["previousText"] as? String ?? "").contains("Den gamla skolan") })
     }
+
+    /// The issue's three reproductions on the sample: no suppressed count can be worked out to within fewer than
+    /// min-cell values from what the published table shows (the audit's ranges hold the true count, hidden with
+    /// --min-cell 0, and are at least min-cell wide).
+    @Test(arguments: [
+        (["--rows", "interviewer", "--cols", "district"], 3),
+        (["--rows", "interviewer", "--cols", "sector"], 5),
+        (["--rows", "theme", "--cols", "district", "--where", "kind=förening"], 3),
+        (["--rows", "theme", "--cols", "kind"], 3),
+    ])
+    func suppressedCountsCannotBeWorkedOut(arguments: [String], minCell: Int) throws {
+        try sample()
+        func json(_ extra: [String]) throws -> [String: Any] {
+            let result = try kartlagg(["crosstab", "--db", db, "--format", "json"] + arguments + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            return (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["table"] as? [String: Any] ?? [:]
+        }
+        let truth = try json(["--min-cell", "0"])
+        let published = try json(["--min-cell", String(minCell), "--audit"])
+        let counts = Dictionary(
+            ((truth["cells"] as? [[String: Any]]) ?? []).map { ("\($0["row"] ?? "") × \($0["col"] ?? "")", $0["n"] as? Int ?? 0) },
+            uniquingKeysWith: { first, _ in first })
+        let audit = (published["audit"] as? [[String: Any]]) ?? []
+        let suppressed = ((published["cells"] as? [[String: Any]]) ?? []).filter { $0["suppressed"] as? Bool == true }
+        #expect(!suppressed.isEmpty)
+        for cell in suppressed {
+            let key = "\(cell["row"] ?? "") × \(cell["col"] ?? "")"
+            let range = audit.first { "\($0["row"] ?? "") × \($0["col"] ?? "")" == key }
+            let (lower, upper) = (range?["lower"] as? Int ?? -1, range?["upper"] as? Int ?? -1)
+            let n = counts[key] ?? -1
+            #expect(lower <= n && n <= upper, "\(key): \(n) outside \(lower)–\(upper)")
+            if n > 0 { #expect(upper - lower >= minCell, "\(key) = \(n) can be narrowed to \(lower)–\(upper)") }
+        }
+    }
 }
