@@ -15,6 +15,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The CSV delimiter.", valueName: "c")) var delimiter: String = ","
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output:
         String?
+    @Flag(help: "Include the columns the survey marks identifying (names, e-mail addresses, phone numbers).")
+    var includeIdentifying = false
 
     func run() throws {
         try Console.run {
@@ -24,9 +26,14 @@ struct ExportCommand: ParsableCommand {
                 throw ValidationError("--delimiter takes one character or tab")
             }
             let writer = try output.map { try TextFileWriter(path: $0) } ?? TextFileWriter()
-            try Exporter(store: try database.openForReading()).export(
-                survey: survey, format: format, layout: layout, delimiter: character, to: writer)
+            let omitted = try Exporter(store: try database.openForReading()).export(
+                survey: survey, format: format, layout: layout, delimiter: character, includeIdentifying: includeIdentifying, to: writer)
             writer.flush()
+            if !omitted.isEmpty {
+                Console.note(
+                    "note: identifying column\(omitted.count == 1 ? "" : "s") left out: "
+                        + omitted.map { "\"\($0)\"" }.joined(separator: ", ") + " (--include-identifying includes them)")
+            }
         }
     }
 }

@@ -17,7 +17,7 @@ struct Kartlagg: ParsableCommand {
         subcommands: [
             InitCommand.self, SurveyCommand.self, DistrictsCommand.self, ImportCommand.self, ExportCommand.self,
             StatusCommand.self, CodebookCommand.self, TagCommand.self, QueryCommand.self, ThemesCommand.self, TermsCommand.self,
-            AgreementCommand.self, CrosstabCommand.self, ReportCommand.self, StemCommand.self, BackupCommand.self,
+            AgreementCommand.self, CrosstabCommand.self, ReportCommand.self, StemCommand.self, BackupCommand.self, ForgetCommand.self,
         ]
     )
 }

@@ -22,6 +22,8 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "A survey wave.") var wave: String?
     @Option(help: "A question id.") var question: String?
     @Option(help: "Words, as an FTS5 query.") var text: String?
+    @Flag(help: "Include answers to questions the survey marks identifying (names, e-mail addresses).")
+    var includeIdentifying = false
     @Flag(help: "Only answers no theme was found in.") var untagged = false
     @Option(help: "Show at most this many answers (the counts cover all).") var limit: Int?
     @Option(help: "text, json, csv or markdown.") var format: AnswerListFormat = .text
@@ -65,6 +67,7 @@ struct QueryCommand: ParsableCommand {
             filter.question = question
             filter.text = text
             filter.untagged = untagged
+            filter.includeIdentifying = includeIdentifying
             filter.limit = limit
             var result = try store.answers(matching: filter, codebook: stored)
             if pseudonymise {

@@ -121,7 +121,7 @@ struct SafetyCLITests {
             try String(contentsOfFile: Paths.sample("foretag-2025.csv"), encoding: .utf8).components(separatedBy: "\r\n")
                 .first { $0.contains(Self.f001Idea) })
         let emptied = try sampleWith { text in
-            text.replacingOccurrences(of: line, with: String(line[..<line.range(of: Self.f001Idea)!.lowerBound]))
+            text.replacingOccurrences(of: line, with: String(line[..<(line.range(of: Self.f001Idea)?.lowerBound ?? line.endIndex)]))
         }
         let result = try kartlagg(["import", "--db", db, "--survey", "foretag-2025", emptied])
         #expect(result.status == 0, "\(result.stderr)")
@@ -231,5 +231,95 @@ struct SafetyCLITests {
         let again = try kartlagg(["backup", "--db", db, copy])
         #expect(again.status == 1)
         #expect(again.stderr.contains("the file exists"))
+    }
+
+    // MARK: - Privacy controls
+
+    /// Columns a survey marks identifying never reach query, export or reports unless asked for.
+    @Test func identifyingColumnsArePrintedOnlyWhenAskedFor() throws {
+        #expect(try kartlagg(["districts", "load", "--db", db, Paths.sample("districts.yaml")]).status == 0)
+        var survey = try String(contentsOfFile: Paths.sample("foretag-2025.survey.yaml"), encoding: .utf8)
+        survey = survey.replacingOccurrences(
+            of: "kind: företag\n", with: "kind: företag\nidentifying: [Företag, Intervjuare, \"Idéer för bygden\"]\n")
+        #expect(try kartlagg(["survey", "add", "--db", db, folder.write("enkat.yaml", survey)]).status == 0)
+        #expect(try kartlagg(["import", "--db", db, "--survey", "foretag-2025", Paths.sample("foretag-2025.csv")]).status == 0)
+        #expect(try kartlagg(["codebook", "load", "--db", db, Paths.sample("kodbok.yaml")]).status == 0)
+        #expect(try kartlagg(["tag", "--db", db]).status == 0)
+        let export = try kartlagg(["export", "--db", db, "--survey", "foretag-2025"])
+        #expect(export.status == 0)
+        for secret in ["Bredbyns Såg AB", "Karin L", "Företag", "Intervjuare", Self.f001Idea] {
+            #expect(!export.stdout.contains(secret), "\(secret) exported")
+        }
+        #expect(export.stderr.contains("identifying columns left out: \"Företag\", \"Intervjuare\", \"Idéer för bygden\""))
+        let full = try kartlagg(["export", "--db", db, "--survey", "foretag-2025", "--include-identifying"]).stdout
+        #expect(full.contains("Bredbyns Såg AB") && full.contains(Self.f001Idea))
+        let long = try kartlagg(["export", "--db", db, "--survey", "foretag-2025", "--layout", "long"]).stdout
+        #expect(!long.contains(Self.f001Idea) && long.contains("utmaningar"))
+        let query = try kartlagg(["query", "--db", db, "--survey", "foretag-2025", "--format", "json"]).stdout
+        #expect(!query.contains(Self.f001Idea) && !query.contains("\"ideer\""))
+        #expect(
+            try kartlagg(["query", "--db", db, "--survey", "foretag-2025", "--include-identifying"]).stdout.contains("utbildningspaket"))
+        let out = folder.path("tema.md")
+        #expect(
+            try kartlagg(["report", "--db", db, "--theme", "kompetens", "--out", out, "--quotes", "20", "--min-cell", "0"]).status == 0)
+        let report = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(!report.contains("utbildningspaket"))
+        // A column the survey does not read cannot be marked.
+        let wrong = survey.replacingOccurrences(of: "identifying: [Företag,", with: "identifying: [Namn, Företag,")
+        let refused = try kartlagg(["survey", "add", "--db", db, folder.write("fel.yaml", wrong)])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("identifying column \"Namn\" is not a column the survey reads"))
+    }
+
+    /// `forget` erases a respondent and everything derived from them, and records that it did without the data.
+    @Test func forgetErasesARespondentAndAllThatCameFromThem() throws {
+        try coded()
+        // Some of F001's coding in the archive too: a re-export without its idea.
+        let line = try #require(
+            try String(contentsOfFile: Paths.sample("foretag-2025.csv"), encoding: .utf8).components(separatedBy: "\r\n")
+                .first { $0.contains(Self.f001Idea) })
+        let emptied = try sampleWith { text in
+            text.replacingOccurrences(of: line, with: String(line[..<(line.range(of: Self.f001Idea)?.lowerBound ?? line.endIndex)]))
+        }
+        #expect(try kartlagg(["import", "--db", db, "--survey", "foretag-2025", emptied]).status == 0)
+        let result = try kartlagg(["forget", "--db", db, "--respondent", "F001", "--survey", "foretag-2025"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("erased") && result.stdout.contains("3 archived tags"))
+        #expect(try kartlagg(["query", "--db", db, "--text", "Fibern", "--format", "json"]).stdout.contains("F001") == false)
+        #expect(
+            try kartlagg(["export", "--db", db, "--survey", "foretag-2025", "--include-identifying"]).stdout.contains("Bredbyns Såg")
+                == false)
+        #expect(try kartlagg(["tag", "review", "--db", db, "--archived"]).stdout.contains("F001") == false)
+        let verified = try kartlagg(["status", "--db", db, "--verify"])
+        #expect(verified.status == 0, "\(verified.stdout)")
+        // Nothing of F001 is left in the file's bytes, the erasure record included.
+        let bytes = try #require(FileDigest.bytes(db))
+        for secret in ["Bredbyns Såg AB", "Fibern når inte fram till sågen"] {
+            #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) still in the file")
+        }
+        let again = try kartlagg(["forget", "--db", db, "--respondent", "F001", "--survey", "foretag-2025"])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("no respondent \"F001\" in survey \"foretag-2025\""))
+    }
+
+    /// `status --verify` passes on a sound database and names what is broken in one damaged behind its back.
+    @Test func verifyFindsBrokenInvariants() throws {
+        try coded()
+        let clean = try kartlagg(["status", "--db", db, "--verify"])
+        #expect(clean.status == 0)
+        #expect(clean.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("ok") }.count == 7)
+        let script = """
+            db.execute("INSERT INTO answerText(answerText, rowid, raw) SELECT 'delete', id, raw FROM answer WHERE isFreeText LIMIT 2")
+            db.execute("UPDATE tag SET spans = '[[0,100000]]' WHERE id = (SELECT min(id) FROM tag WHERE coder = 'auto')")
+            db.execute("DELETE FROM respondentTheme WHERE themeId = (SELECT min(themeId) FROM respondentTheme)")
+            """
+        #expect(try SQLiteScript.run(db, script).status == 0)
+        let before = try #require(FileDigest.bytes(db))
+        let broken = try kartlagg(["status", "--db", db, "--verify"])
+        #expect(broken.status == 1)
+        #expect(broken.stdout.contains("FAILED  tag spans lie inside their answers: 1 spans outside"))
+        #expect(broken.stdout.contains("FAILED  the full-text index holds exactly the free texts: 2 free texts not indexed"))
+        #expect(broken.stdout.contains("FAILED  respondent themes are current: bygdsam ("))
+        #expect(FileDigest.bytes(db) == before)
     }
 }

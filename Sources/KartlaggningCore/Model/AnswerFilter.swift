@@ -14,6 +14,8 @@ public struct AnswerFilter: Sendable, Equatable {
     public var text: String?
     /// Only answers with no theme of the codebook.
     public var untagged = false
+    /// Answers to questions the survey marks identifying too (`--include-identifying`).
+    public var includeIdentifying = false
     public var limit: Int?
 
     public init() {}

@@ -25,10 +25,13 @@ public struct SurveyDefinition: Codable, Sendable, Equatable {
     public var respondent: RespondentMapping
     /// The questions, in source order.
     public var questions: [Question]
+    /// Source columns that identify people (a name, an e-mail address, a phone number, an organisation): never
+    /// printed by `query`, `export` or reports unless `--include-identifying` is given.
+    public var identifying: [String]?
 
     public init(
         id: String, title: String, wave: String? = nil, kind: String? = nil, kinds: [String]? = nil,
-        respondent: RespondentMapping, questions: [Question]
+        respondent: RespondentMapping, questions: [Question], identifying: [String]? = nil
     ) {
         self.id = id
         self.title = title
@@ -37,6 +40,13 @@ public struct SurveyDefinition: Codable, Sendable, Equatable {
         self.kinds = kinds
         self.respondent = respondent
         self.questions = questions
+        self.identifying = identifying
+    }
+
+    /// Whether `column` is marked identifying (compared as headers are: case and spacing aside).
+    public func isIdentifying(_ column: String) -> Bool {
+        let key = MatchKey.header(column)
+        return (identifying ?? []).contains { MatchKey.header($0) == key }
     }
 
     /// Every kind a respondent of this survey may have.

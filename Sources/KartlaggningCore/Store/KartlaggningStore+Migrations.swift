@@ -248,6 +248,7 @@ extension KartlaggningStore {
                         reason      TEXT NOT NULL,
                         batchId     INTEGER
                     );
+                    ALTER TABLE question ADD COLUMN identifying INTEGER NOT NULL DEFAULT 0;
                     CREATE TABLE erasure (
                         id         INTEGER PRIMARY KEY,
                         surveyId   TEXT NOT NULL,

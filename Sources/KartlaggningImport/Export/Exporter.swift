@@ -12,14 +12,20 @@ public struct Exporter {
         self.store = store
     }
 
+    /// Writes the survey out. Columns the survey marks identifying are left out unless `includeIdentifying`.
+    /// - Returns: the identifying columns left out.
+    @discardableResult
     public func export(
-        survey surveyId: String, format: ExportFormat, layout: ExportLayout, delimiter: Character = ",", to output: TextFileWriter
-    ) throws {
+        survey surveyId: String, format: ExportFormat, layout: ExportLayout, delimiter: Character = ",", includeIdentifying: Bool = false,
+        to output: TextFileWriter
+    ) throws -> [String] {
         let survey = try store.survey(id: surveyId)
         let csv = CSVWriter(delimiter: delimiter)
         // Columns as the source had them: the latest import's order, else the survey's.
         let stored = try store.sourceColumnOrder(surveyId: surveyId)
-        let columns = Set(stored) == Set(survey.sourceColumns) ? stored : survey.sourceColumns
+        let all = Set(stored) == Set(survey.sourceColumns) ? stored : survey.sourceColumns
+        let columns = includeIdentifying ? all : all.filter { !survey.isIdentifying($0) }
+        let omitted = all.filter { !columns.contains($0) }
         let fieldByColumn = Dictionary(survey.respondent.mappedFields.map { ($0.column, $0.field) }, uniquingKeysWith: { a, _ in a })
         let questionByColumn = Dictionary(survey.questions.map { ($0.column, $0.id) }, uniquingKeysWith: { a, _ in a })
         let longHeader = ["respondent", "kind", "district", "service_town", "wave", "question", "column", "raw", "value"]
@@ -49,7 +55,7 @@ public struct Exporter {
                 }
                 first = false
             case .long:
-                for question in survey.questions {
+                for question in survey.questions where includeIdentifying || !survey.isIdentifying(question.column) {
                     guard let answer = respondent.answers[question.id] else { continue }
                     let value = answer.valueText ?? answer.valueNumber.map(Self.number) ?? ""
                     let cells = [
@@ -67,6 +73,7 @@ public struct Exporter {
             }
         }
         if format == .json { output.write(first ? "]\n" : "\n]\n") }
+        return omitted
     }
 
     /// `4`, `3.5`: integral values without a fraction.

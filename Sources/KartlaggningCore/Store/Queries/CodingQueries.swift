@@ -65,7 +65,8 @@ extension KartlaggningStore {
             case .survey: "r.surveyId"
             case .wave: "r.wave"
             }
-        var sql = "SELECT \(column) AS grp, a.raw FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE a.isFreeText"
+        var sql =
+            "SELECT \(column) AS grp, a.raw FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE a.isFreeText AND \(Self.notIdentifying)"
         var arguments: StatementArguments = []
         if let stored {
             sql += " AND a.id NOT IN (SELECT answerId FROM effectiveTag WHERE codebookId = ?)"

@@ -33,7 +33,7 @@ extension KartlaggningStore {
             let rows = try Row.fetchCursor(
                 db,
                 sql:
-                    "SELECT a.id, a.raw FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE a.isFreeText\(filter) ORDER BY a.id",
+                    "SELECT a.id, a.raw FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE a.isFreeText AND \(Self.notIdentifying)\(filter) ORDER BY a.id",
                 arguments: StatementArguments(arguments))
             while let row = try rows.next() { try body(row[0], row[1]) }
         }

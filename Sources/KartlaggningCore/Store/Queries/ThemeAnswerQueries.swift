@@ -15,7 +15,7 @@ extension KartlaggningStore {
                 FROM (SELECT answerId FROM effectiveTag WHERE codebookId = ? AND themeId IN (\(Self.placeholders(themes.count)))
                     GROUP BY answerId) hit
                 JOIN answer a ON a.id = hit.answerId JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
-                WHERE a.isFreeText\(filter)
+                WHERE a.isFreeText AND \(Self.notIdentifying)\(filter)
                 """
             return try body(db, from, [stored.codebook.id] + (themes.isEmpty ? [""] : themes) + filterArguments)
         }

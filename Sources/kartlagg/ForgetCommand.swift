@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+
+struct ForgetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forget",
+        abstract: "Erase a respondent and everything derived from them (GDPR): answers, tags, archived coding.",
+        discussion:
+            "The erasure is recorded (survey, counts, time) without the erased data, and deleted pages are overwritten. "
+            + "Remove the respondent from the source files too: a later import of a file that still holds them adds them again.")
+
+    @OptionGroup var database: WritingDatabaseOptions
+    @Option(help: "The respondent's id, as `kartlagg query` and `export` show it.") var respondent: String
+    @Option(help: "The survey the respondent answered.") var survey: String
+
+    func run() throws {
+        try Console.run {
+            let summary = try database.open(creating: false).forget(respondent: respondent, survey: survey)
+            print(
+                "\(survey)/\(respondent): erased \(summary.answers) answers, \(summary.tags) tags and "
+                    + "\(summary.archivedTags) archived tags; recorded without the erased data")
+            Console.note("note: remove \(respondent) from the source files too, or a later import adds them again")
+        }
+    }
+}
