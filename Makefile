@@ -6,7 +6,7 @@ DEMO_DB    := $(DEMO_DIR)/kartlaggning.sqlite
 SAMPLES    := SampleSurveys
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps build test demo bench format lint clean
+.PHONY: all deps build test demo bench fuzz stress format lint clean
 
 all: build
 
@@ -56,6 +56,29 @@ demo: build
 # Import speed and memory against sqlite3's own .import; see Benchmarks/README.md.
 bench: deps
 	python3 Benchmarks/run.py
+
+# libFuzzer with AddressSanitizer over the CSV reader, encoding detection, the JSON reader, the codebook pattern
+# parser and the Markdown/HTML escaper (Fuzz/, its own package). FUZZ_SECONDS per target; findings land in
+# Fuzz/findings/ and each becomes a regression test. Not part of CI.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := FuzzCSV FuzzJSON FuzzEncoding FuzzPattern FuzzEscaping
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+	@mkdir -p Fuzz/findings
+	@for target in $(FUZZ_TARGETS); do \
+		mkdir -p Fuzz/corpus/$$target; \
+		echo "== $$target ($(FUZZ_SECONDS) s)"; \
+		Fuzz/.build/debug/$$target Fuzz/corpus/$$target Fuzz/seeds/$$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+			-rss_limit_mb=2048 -max_len=65536 -artifact_prefix=Fuzz/findings/$$target- -print_final_stats=1 \
+			> Fuzz/findings/$$target.log 2>&1; status=$$?; \
+		grep -E "average_exec_per_sec|new_units_added|peak_rss_mb" Fuzz/findings/$$target.log; \
+		if [ $$status -ne 0 ]; then echo "$$target: a crash, hang or sanitizer report: Fuzz/findings/$$target.log"; exit 1; fi; \
+	done
+
+# The kill loop, concurrent writers and large inputs (bounded; not part of CI): see Benchmarks/stress.py.
+stress: deps
+	$(SWIFT) build -c release --product kartlagg
+	python3 Benchmarks/stress.py
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""make stress: kartlagg under faults, load and hostile sizes. Bounded (STRESS_ROUNDS, default 12; large inputs of
+STRESS_MB, default 200) and never part of CI. Every check prints a line; any failure exits 1.
+
+1. The kill loop: SIGKILL at a random moment of `import`, `tag` and `report`; after each kill the database passes
+   `status --verify`, holds either none or all of the killed import's rows, and the report's folder holds no
+   staging folder or half a set once the next report has run.
+2. Concurrent writers: two imports and a tag run at once, all succeed (the later ones wait and say so), and a
+   reader runs meanwhile without waiting.
+3. Large inputs: a line of STRESS_MB without a newline, a 100,000-column header, one cell of STRESS_MB: each is
+   refused with a one-line error in bounded time and memory (peak RSS printed), the database unchanged."""
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".build" / "release" / "kartlagg"
+SAMPLES = ROOT / "SampleSurveys"
+WORK = ROOT / "bench-data" / "stress"
+DB = WORK / "k.sqlite"
+ROUNDS = int(os.environ.get("STRESS_ROUNDS", "12"))
+MEGABYTES = int(os.environ.get("STRESS_MB", "200"))
+failures = 0
+
+
+def kartlagg(*args, check=True):
+    result = subprocess.run([str(BIN), *map(str, args), "--db", str(DB)], capture_output=True, text=True, cwd=WORK)
+    if check and result.returncode != 0:
+        fail(f"kartlagg {' '.join(map(str, args))}: {result.stderr.strip()}")
+    return result
+
+
+def fail(message):
+    global failures
+    failures += 1
+    print(f"FAILED {message}")
+
+
+def ok(message):
+    print(f"ok     {message}")
+
+
+def respondents():
+    out = kartlagg("status", "--format", "json").stdout
+    import json
+    return json.loads(out)["respondents"] if out else -1
+
+
+def fresh():
+    for path in WORK.glob("k.sqlite*"):
+        path.unlink()
+    kartlagg("districts", "load", SAMPLES / "districts.yaml")
+    kartlagg("survey", "add", SAMPLES / "foretag-2025.survey.yaml")
+    kartlagg("import", "--survey", "foretag-2025", SAMPLES / "foretag-2025.csv")
+    kartlagg("codebook", "load", SAMPLES / "kodbok.yaml")
+    kartlagg("tag")
+
+
+def big_export(rows):
+    """The sample companies repeated under new ids: an import long enough to be killed halfway."""
+    lines = (SAMPLES / "foretag-2025.csv").read_bytes().decode("utf-8-sig").split("\r\n")
+    header, body = lines[0], [line for line in lines[1:] if line.startswith("F")]
+    out = [header]
+    for i in range(rows):
+        line = body[i % len(body)]
+        out.append(f"S{i}" + line[line.index(";"):])
+    path = WORK / "stor.csv"
+    path.write_bytes(("\r\n".join(out) + "\r\n").encode("utf-8"))
+    return path
+
+
+def kill_loop():
+    fresh()
+    export = big_export(20000)
+    base = respondents()
+    for round_ in range(ROUNDS):
+        command, delay = random.choice([
+            (["import", "--survey", "foretag-2025", export], random.uniform(0.2, 3)),
+            (["tag"], random.uniform(0.05, 1)),
+            (["report", "--kind", "overview", "--out", WORK / "r" / "oversikt.md", "--html"], random.uniform(0.05, 1.5)),
+        ])
+        (WORK / "r").mkdir(exist_ok=True)
+        process = subprocess.Popen([str(BIN), *map(str, command), "--db", str(DB)], cwd=WORK,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        verify = kartlagg("status", "--verify", check=False)
+        count = respondents()
+        if verify.returncode != 0:
+            fail(f"after killing {command[0]} at {delay:.2f} s: {verify.stdout.strip()}")
+        elif count not in (base, base + 20000):
+            fail(f"after killing {command[0]} at {delay:.2f} s: {count} respondents (expected {base} or {base + 20000})")
+        else:
+            ok(f"killed {command[0]} at {delay:.2f} s: database sound, {count} respondents")
+        if count != base and command[0] == "import":
+            base = count
+    kartlagg("report", "--kind", "overview", "--out", WORK / "r" / "oversikt.md", "--html")
+    leftovers = [p.name for p in (WORK / "r").iterdir() if p.name.startswith(".")]
+    (fail if leftovers else ok)(f"report folder after the next run: {leftovers or 'no staging folders left'}")
+
+
+def concurrent_writers():
+    fresh()
+    exports = []
+    for n in range(2):
+        path = big_export(8000 + n)
+        exports.append(path.rename(WORK / f"stor-{n}.csv"))
+    processes = [subprocess.Popen([str(BIN), "import", "--survey", "foretag-2025", str(p), "--db", str(DB)], cwd=WORK,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for p in exports]
+    processes.append(subprocess.Popen([str(BIN), "tag", "--db", str(DB)], cwd=WORK, stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE, text=True))
+    time.sleep(0.3)
+    start = time.perf_counter()
+    reader = kartlagg("status")
+    waited = time.perf_counter() - start
+    (ok if reader.returncode == 0 and waited < 2 else fail)(f"a reader during three writers: {waited:.2f} s")
+    for process in processes:
+        out, err = process.communicate()
+        (ok if process.returncode == 0 else fail)(
+            f"concurrent {process.args[1]}: exit {process.returncode}{' (waited, and said so)' if 'waiting' in err else ''}"
+            + (f": {err.strip()}" if process.returncode else ""))
+    verify = kartlagg("status", "--verify", check=False)
+    (ok if verify.returncode == 0 else fail)("after concurrent writers: status --verify")
+
+
+def large_inputs():
+    fresh()
+    before = dump()
+    mb = MEGABYTES * 1024 * 1024
+    cases = {
+        "one line without a newline": lambda f: [f.write(b"Nr;" + b"x" * 1024 * 1024) for _ in range(MEGABYTES)],
+        "a 100,000-column header": lambda f: f.write((";".join(f"k{i}" for i in range(100000)) + "\r\n1\r\n").encode()),
+        "one cell of the whole size": lambda f: (f.write(b"Nr;Idee\r\n1;\""), [f.write(b"y" * 1024 * 1024) for _ in range(MEGABYTES)], f.write(b"\"\r\n")),
+    }
+    for name, write in cases.items():
+        path = WORK / "stor-indata.csv"
+        with open(path, "wb") as f:
+            write(f)
+        for command in (["import", "--survey", "foretag-2025", path], ["survey", "infer", path]):
+            start = time.perf_counter()
+            process = subprocess.Popen([str(BIN), *map(str, command), *(["--db", str(DB)] if command[0] == "import" else [])],
+                                       cwd=WORK, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            _, status, usage = os.wait4(process.pid, 0)
+            seconds = time.perf_counter() - start
+            err = process.stderr.read().decode()
+            lines = [line for line in err.splitlines() if line.strip()]
+            good = status != 0 and len(err) < 2000 and seconds < 120
+            (ok if good else fail)(f"{name}, {command[0]}: exit {status >> 8}, {seconds:.1f} s, peak {usage.ru_maxrss // 1024} MB, "
+                                   f"{len(err)} bytes of message: {lines[0][:160] if lines else ''}")
+        path.unlink()
+    (ok if dump() == before else fail)("database unchanged by the refused files")
+    del mb
+
+
+def dump():
+    import sqlite3
+    db = sqlite3.connect(f"file:{DB}?mode=ro", uri=True)
+    try:
+        return "\n".join(db.iterdump())
+    finally:
+        db.close()
+
+
+if __name__ == "__main__":
+    if not BIN.exists():
+        sys.exit("build first: swift build -c release")
+    WORK.mkdir(parents=True, exist_ok=True)
+    random.seed(int(os.environ.get("STRESS_SEED", "1")))
+    kill_loop()
+    concurrent_writers()
+    large_inputs()
+    print(f"\n{'all checks passed' if failures == 0 else f'{failures} checks failed'}")
+    sys.exit(1 if failures else 0)

@@ -1,0 +1,26 @@
+// swift-tools-version: 6.1
+// libFuzzer targets for kartlagg's parsers and escapers, kept out of the main package (each is its own `main`).
+// Build and run them with `make fuzz` from the repository root.
+import PackageDescription
+
+let package = Package(
+    name: "kartlagg-fuzz",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(name: "kartlagg", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "FuzzCSV",
+            dependencies: [
+                .product(name: "KartlaggningImport", package: "kartlagg"), .product(name: "KartlaggningCore", package: "kartlagg"),
+            ]),
+        .executableTarget(
+            name: "FuzzJSON",
+            dependencies: [
+                .product(name: "KartlaggningImport", package: "kartlagg"), .product(name: "KartlaggningCore", package: "kartlagg"),
+            ]),
+        .executableTarget(name: "FuzzEncoding", dependencies: [.product(name: "KartlaggningImport", package: "kartlagg")]),
+        .executableTarget(name: "FuzzPattern", dependencies: [.product(name: "KartlaggningAnalysis", package: "kartlagg")]),
+        .executableTarget(name: "FuzzEscaping", dependencies: [.product(name: "KartlaggningReport", package: "kartlagg")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
