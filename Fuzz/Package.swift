@@ -8,19 +8,20 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "kartlagg", path: "..")],
     targets: [
+        .target(name: "FuzzSupport"),
         .executableTarget(
             name: "FuzzCSV",
             dependencies: [
-                .product(name: "KartlaggningImport", package: "kartlagg"), .product(name: "KartlaggningCore", package: "kartlagg"),
+                "FuzzSupport", .product(name: "KartlaggningImport", package: "kartlagg"), .product(name: "KartlaggningCore", package: "kartlagg"),
             ]),
         .executableTarget(
             name: "FuzzJSON",
             dependencies: [
-                .product(name: "KartlaggningImport", package: "kartlagg"), .product(name: "KartlaggningCore", package: "kartlagg"),
+                "FuzzSupport", .product(name: "KartlaggningImport", package: "kartlagg"), .product(name: "KartlaggningCore", package: "kartlagg"),
             ]),
-        .executableTarget(name: "FuzzEncoding", dependencies: [.product(name: "KartlaggningImport", package: "kartlagg")]),
-        .executableTarget(name: "FuzzPattern", dependencies: [.product(name: "KartlaggningAnalysis", package: "kartlagg")]),
-        .executableTarget(name: "FuzzEscaping", dependencies: [.product(name: "KartlaggningReport", package: "kartlagg")]),
+        .executableTarget(name: "FuzzEncoding", dependencies: ["FuzzSupport", .product(name: "KartlaggningImport", package: "kartlagg")]),
+        .executableTarget(name: "FuzzPattern", dependencies: ["FuzzSupport", .product(name: "KartlaggningAnalysis", package: "kartlagg")]),
+        .executableTarget(name: "FuzzEscaping", dependencies: ["FuzzSupport", .product(name: "KartlaggningReport", package: "kartlagg")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -47,7 +47,8 @@ public enum HTMLPage {
     public static let contentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-    /// Markdown's backslash escapes removed, for text shown as it is (a figure caption).
+    /// Markdown's backslash escapes and the entities `Markdown.inline` writes removed, for text shown as it is (a
+    /// figure caption, the page title).
     public static func unescape(_ text: String) -> String {
         var out = ""
         var escaping = false
@@ -59,7 +60,8 @@ public enum HTMLPage {
             escaping = false
             out.append(character)
         }
-        return out
+        return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     static let css = """

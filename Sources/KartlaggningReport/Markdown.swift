@@ -41,7 +41,7 @@ public enum Markdown {
 extension Markdown {
     /// Text in running Markdown (a paragraph, a quote, a list item): what would start emphasis, code, HTML, a
     /// link or a table cell is escaped; with `startsLine`, so is a start that would make a heading or a list.
-    /// Brackets stay readable (`[telefon]`): a `(`, `[` or `:` right after a `]` (which would make a link) is escaped.
+    /// A `[` is escaped (`\\[telefon]`, shown as `[telefon]`), and a `(`, `[` or `:` right after a `]`, so no link forms.
     public static func inline(_ text: String, startsLine: Bool = false) -> String {
         escape(text, brackets: false, startsLine: startsLine)
     }
@@ -60,10 +60,19 @@ extension Markdown {
         for character in flat {
             // `[a](b)`, `[a][b]`, `[a]: b`: what follows the bracket is escaped, so no link can form.
             let afterBracket = !brackets && previous == "]" && "([:".contains(character)
-            if "\\`*_<>|".contains(character) || (brackets && "[]".contains(character)) || afterBracket {
-                out.append("\\")
+            // Angle brackets and ampersands as entities: a backslash does not keep every Markdown parser (Ink loops
+            // forever on `\<p` at the end of a text) from reading an HTML tag.
+            switch character {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            default:
+                // Every `[` too: a parser tries a link at each one, and runs of them make Ink backtrack for minutes.
+                if "\\`*_|[".contains(character) || (brackets && character == "]") || afterBracket {
+                    out.append("\\")
+                }
+                out.append(character)
             }
-            out.append(character)
             previous = character
         }
         guard startsLine else { return out }

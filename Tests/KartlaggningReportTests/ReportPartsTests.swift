@@ -26,12 +26,30 @@ struct ReportPartsTests {
     }
 
     @Test(arguments: [
-        ("a | b", "a \\| b"), ("*viktigt* och _så_", "\\*viktigt\\* och \\_så\\_"), ("<script>", "\\<script\\>"),
-        ("[telefon] och [e-post]", "[telefon] och [e-post]"), ("[klicka](http://x)", "[klicka]\\(http://x)"),
-        ("rad ett\nrad två", "rad ett rad två"), ("2025.1", "2025.1"), ("[a][b] och [c]: javascript:x", "[a]\\[b] och [c]\\: javascript:x"),
+        ("a | b", "a \\| b"), ("*viktigt* och _så_", "\\*viktigt\\* och \\_så\\_"), ("<script>", "&lt;script&gt;"), ("AT&T", "AT&amp;T"),
+        ("[telefon] och [e-post]", "\\[telefon] och \\[e-post]"), ("[klicka](http://x)", "\\[klicka]\\(http://x)"),
+        ("rad ett\nrad två", "rad ett rad två"), ("2025.1", "2025.1"),
+        ("[a][b] och [c]: javascript:x", "\\[a]\\[b] och \\[c]\\: javascript:x"),
     ])
     func inlineEscaping(text: String, expected: String) {
         #expect(Markdown.inline(text) == expected)
+    }
+
+    /// Found by `make fuzz` (FuzzEscaping): Ink loops forever, eating memory, on `\\<p` without a closing `>`, and
+    /// backtracks for minutes over runs of `[`; angle brackets are entities now and every `[` is escaped, and such
+    /// texts render at once as text.
+    @Test(
+        .timeLimit(.minutes(1)),
+        arguments: [
+            "<p", "<pt Hlertsript<>alert", "x <pt", "<p\u{0}\u{0}Hlert<>a](javascript:x) *b*",
+            "<s:c\u{1}* `<scri[[[[[[<scri[[[[[[[E`\u{0}`[i\u{0}<=scri[[[[[[[E[i\u{0}\u{0}s",
+        ])
+    func textThatLooksLikeAnOpenTagRendersAsText(text: String) {
+        let html = HTMLPage.render(
+            markdown: "# " + Markdown.inline(text) + "\n\n" + Markdown.inline(text, startsLine: true) + "\n",
+            title: text, language: .sv, figures: [:])
+        #expect(html.contains("&lt;"))
+        #expect(!(html.components(separatedBy: "<main>").last ?? "").contains("<p\n"))
     }
 
     @Test func altTextAndLinkTargetsCannotEndTheirImage() {
