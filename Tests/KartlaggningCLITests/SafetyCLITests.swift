@@ -159,6 +159,38 @@ struct SafetyCLITests {
         }
     }
 
+    /// A database on read-only media (here a tmpfs remounted read-only, where the machine lets a test mount one)
+    /// can be read: SQLite cannot create its WAL index there, so the file is read as immutable.
+    @Test func aDatabaseOnReadOnlyMediaCanBeRead() throws {
+        try coded()
+        let mountPoint = folder.path("ro")
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        func sh(_ command: String) -> Int32 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", command]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            guard (try? process.run()) != nil else { return -1 }
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        guard sh("mount -t tmpfs tmpfs '\(mountPoint)'") == 0 else {
+            print("skipped: this machine does not let the test mount a read-only file system")
+            return
+        }
+        defer { _ = sh("umount '\(mountPoint)'") }
+        #expect(sh("cp '\(db)' '\(mountPoint)/k.sqlite' && mount -o remount,ro '\(mountPoint)'") == 0)
+        let copy = mountPoint + "/k.sqlite"
+        for reader in [["status"], ["crosstab", "--rows", "theme", "--cols", "district"], ["status", "--verify"]] {
+            let result = try kartlagg(reader + ["--db", copy])
+            #expect(result.status == 0, "\(reader): \(result.stderr)")
+            #expect(result.stdout == (try kartlagg(reader + ["--db", db])).stdout)
+        }
+        let write = try kartlagg(["tag", "--db", copy])
+        #expect(write.status == 1)
+    }
+
     /// A reader meeting respondent themes an older kartlagg left stale computes them for itself and writes nothing.
     @Test func aReaderWorksAroundStaleDerivedTablesWithoutWriting() throws {
         try coded()

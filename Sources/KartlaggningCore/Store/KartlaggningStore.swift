@@ -142,7 +142,14 @@ public struct KartlaggningStore: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -16384") }
-        return try DatabaseQueue(path: path, configuration: configuration)
+        do {
+            return try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
+            // Read-only media, or a folder of another user: SQLite cannot create the WAL index beside the file.
+            // Nothing can write such a file, so it is read as immutable.
+            let url = URL(fileURLWithPath: path).absoluteString + "?immutable=1"
+            return try DatabaseQueue(path: url, configuration: configuration)
+        }
     }
 
     /// Refuses a file written by a newer kartlagg (unknown migrations, or a higher `user_version`), and, for a
