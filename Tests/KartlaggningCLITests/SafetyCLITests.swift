@@ -54,6 +54,16 @@ struct SafetyCLITests {
 
     static let f001Idea = "Ett gemensamt utbildningspaket för skogsnäringen i Anundsjö"
 
+    /// The sample with F001's idea cell emptied: a re-export in which that answer is gone.
+    func sampleWithoutF001sIdea() throws -> String {
+        let line = try #require(
+            try String(contentsOfFile: Paths.sample("foretag-2025.csv"), encoding: .utf8).components(separatedBy: "\r\n")
+                .first { $0.contains(Self.f001Idea) })
+        return try sampleWith { text in
+            text.replacingOccurrences(of: line, with: String(line[..<(line.range(of: Self.f001Idea)?.lowerBound ?? line.endIndex)]))
+        }
+    }
+
     // MARK: - Re-imports
 
     /// The reproduction from the issue: correct F001's broadband satisfaction 2 → 5 and import again.
@@ -117,12 +127,7 @@ struct SafetyCLITests {
 
     @Test func anAnswerGoneFromTheReexportArchivesItsTags() throws {
         try coded()
-        let line = try #require(
-            try String(contentsOfFile: Paths.sample("foretag-2025.csv"), encoding: .utf8).components(separatedBy: "\r\n")
-                .first { $0.contains(Self.f001Idea) })
-        let emptied = try sampleWith { text in
-            text.replacingOccurrences(of: line, with: String(line[..<(line.range(of: Self.f001Idea)?.lowerBound ?? line.endIndex)]))
-        }
+        let emptied = try sampleWithoutF001sIdea()
         let result = try kartlagg(["import", "--db", db, "--survey", "foretag-2025", emptied])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("3 coder tags are on answers the file no longer has"))
@@ -307,12 +312,7 @@ struct SafetyCLITests {
     @Test func forgetErasesARespondentAndAllThatCameFromThem() throws {
         try coded()
         // Some of F001's coding in the archive too: a re-export without its idea.
-        let line = try #require(
-            try String(contentsOfFile: Paths.sample("foretag-2025.csv"), encoding: .utf8).components(separatedBy: "\r\n")
-                .first { $0.contains(Self.f001Idea) })
-        let emptied = try sampleWith { text in
-            text.replacingOccurrences(of: line, with: String(line[..<(line.range(of: Self.f001Idea)?.lowerBound ?? line.endIndex)]))
-        }
+        let emptied = try sampleWithoutF001sIdea()
         #expect(try kartlagg(["import", "--db", db, "--survey", "foretag-2025", emptied]).status == 0)
         let result = try kartlagg(["forget", "--db", db, "--respondent", "F001", "--survey", "foretag-2025"])
         #expect(result.status == 0, "\(result.stderr)")
