@@ -235,9 +235,14 @@ struct SafetyCLITests {
     @Test func writersWaitForEachOtherAndReadersDoNot() throws {
         try coded()
         let answer = try #require(try answerIds(of: "F001")["ideer"])
-        let holder = try SQLiteScript.start(db, "db.execute('BEGIN IMMEDIATE'); time.sleep(2.5); db.execute('COMMIT')")
+        // The other writer says when it holds the lock, so a slow start on a busy machine cannot race the test.
+        let ready = folder.path("holding")
+        let holder = try SQLiteScript.start(
+            db, "db.execute('BEGIN IMMEDIATE'); open('\(ready)', 'w').close(); time.sleep(3); db.execute('COMMIT')")
         defer { holder.waitUntilExit() }
-        Thread.sleep(forTimeInterval: 0.6)
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: ready) && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        #expect(FileManager.default.fileExists(atPath: ready))
         let started = Date()
         let reader = try kartlagg(["status", "--db", db])
         #expect(reader.status == 0)
