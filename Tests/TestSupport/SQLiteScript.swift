@@ -3,7 +3,6 @@ import Foundation
 /// Changes a database behind kartlagg's back, as another program would: Python's sqlite3, in its own process.
 public enum SQLiteScript {
     /// Runs Python code with `db` bound to a sqlite3 connection of `path`, and returns its exit status and stderr.
-    /// - Parameter background: start it and return at once (the process handle lets the caller wait).
     @discardableResult
     public static func run(_ path: String, _ code: String) throws -> (status: Int32, stderr: String) {
         let process = try start(path, code)
@@ -12,8 +11,8 @@ public enum SQLiteScript {
         return (process.terminationStatus, String(decoding: errors, as: UTF8.self))
     }
 
-    /// Starts Python code with `db` bound to a sqlite3 connection (autocommit off: `isolation_level=None` is
-    /// not set, so the script manages its own transactions with `db.execute("BEGIN …")`).
+    /// Starts Python code with `db` bound to a sqlite3 connection in autocommit mode (`isolation_level=None`: the
+    /// script manages its own transactions with `db.execute("BEGIN …")`), and returns at once.
     public static func start(_ path: String, _ code: String) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -1,4 +1,5 @@
 /// A coder's tag kept after its answer went away (a re-import without it, or a tag dropped on review).
+/// Made by the store (its memberwise initialiser), read by commands.
 public struct ArchivedTag: Codable, Sendable, Equatable {
     public var id: Int64
     public var survey: String
@@ -15,23 +16,4 @@ public struct ArchivedTag: Codable, Sendable, Equatable {
     public var archivedAt: String
     /// Why it was archived.
     public var reason: String
-
-    public init(
-        id: Int64, survey: String, respondent: String, question: String, text: String, codebook: String, theme: String,
-        coder: String, negative: Bool, note: String?, createdAt: String, archivedAt: String, reason: String
-    ) {
-        self.id = id
-        self.survey = survey
-        self.respondent = respondent
-        self.question = question
-        self.text = text
-        self.codebook = codebook
-        self.theme = theme
-        self.coder = coder
-        self.negative = negative
-        self.note = note
-        self.createdAt = createdAt
-        self.archivedAt = archivedAt
-        self.reason = reason
-    }
 }

@@ -1,4 +1,5 @@
 /// What `kartlagg forget` erased: counts only, never the erased data.
+/// Made by the store (its memberwise initialiser), read by commands.
 public struct ErasureSummary: Codable, Sendable, Equatable {
     public var survey: String
     public var answers: Int
@@ -6,11 +7,4 @@ public struct ErasureSummary: Codable, Sendable, Equatable {
     public var tags: Int
     /// Coders' tags in the archive that held the respondent's text.
     public var archivedTags: Int
-
-    public init(survey: String, answers: Int, tags: Int, archivedTags: Int) {
-        self.survey = survey
-        self.answers = answers
-        self.tags = tags
-        self.archivedTags = archivedTags
-    }
 }

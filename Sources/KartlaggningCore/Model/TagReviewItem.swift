@@ -1,4 +1,5 @@
 /// A coder's tag on an answer whose text a later import changed: what the coder saw, and what is there now.
+/// Made by the store (its memberwise initialiser), read by commands.
 public struct TagReviewItem: Codable, Sendable, Equatable {
     /// The tag's id: what `tag review --accept` and `--drop` name.
     public var tag: Int64
@@ -17,23 +18,4 @@ public struct TagReviewItem: Codable, Sendable, Equatable {
     /// The text the answer has now.
     public var currentText: String
     public var flaggedAt: String
-
-    public init(
-        tag: Int64, answer: Int64, survey: String, respondent: String, question: String, codebook: String, theme: String,
-        coder: String, negative: Bool, note: String?, previousText: String, currentText: String, flaggedAt: String
-    ) {
-        self.tag = tag
-        self.answer = answer
-        self.survey = survey
-        self.respondent = respondent
-        self.question = question
-        self.codebook = codebook
-        self.theme = theme
-        self.coder = coder
-        self.negative = negative
-        self.note = note
-        self.previousText = previousText
-        self.currentText = currentText
-        self.flaggedAt = flaggedAt
-    }
 }

@@ -177,6 +177,11 @@ public struct KartlaggningStore: Sendable {
     private static func backUp(_ source: DatabaseQueue, path: String, schema: Int) throws {
         let target = "\(path).bak-\(schema)"
         if FileManager.default.fileExists(atPath: target) { return }
+        try copy(source, to: target)
+    }
+
+    /// SQLite's online backup of `source` into a new file at `target`.
+    private static func copy(_ source: any DatabaseReader, to target: String) throws {
         let copy = try DatabaseQueue(path: target)
         try source.backup(to: copy)
         try copy.close()
@@ -226,9 +231,7 @@ public struct KartlaggningStore: Sendable {
             throw StoreError.cannotOpen(path: target, reason: "the file exists; choose a new name")
         }
         do {
-            let copy = try DatabaseQueue(path: target)
-            try writer.backup(to: copy)
-            try copy.close()
+            try Self.copy(writer, to: target)
         } catch let error as DatabaseError {
             try? FileManager.default.removeItem(atPath: target)
             throw Self.storeError(error)

@@ -86,13 +86,15 @@ struct CSVParser {
                 } else {
                     // Fast path: take the run of ordinary bytes at once.
                     var end = i + 1
+                    var quoted = byte == Self.quote
                     while end < count {
                         let next = bytes[end]
                         if next == delimiter || next == Self.cr || next == Self.lf { break }
+                        quoted = quoted || next == Self.quote
                         end += 1
                     }
                     let run = UnsafeBufferPointer(rebasing: bytes[i..<end])
-                    if run.contains(Self.quote) {
+                    if quoted {
                         guard lenientQuotes else { return fail(.strayQuote(file: file, line: line, inQuotedCell: false)) }
                         strayQuotes += 1
                     }

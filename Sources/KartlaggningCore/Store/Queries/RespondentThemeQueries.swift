@@ -73,11 +73,7 @@ extension KartlaggningStore {
     func ensureRespondentThemes(_ stored: StoredCodebook) throws {
         if try read({ db in try Self.respondentThemesAreCurrent(stored, db: db) }) { return }
         if isReadOnly {
-            do {
-                try writer.writeWithoutTransaction { db in try rebuildRespondentThemes(stored, db: db, target: .temporary) }
-            } catch let error as DatabaseError {
-                throw Self.storeError(error)
-            }
+            try scratch { db in try rebuildRespondentThemes(stored, db: db, target: .temporary) }
         } else {
             try write { db in try rebuildRespondentThemes(stored, db: db) }
         }
