@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -26,7 +27,9 @@ let package = Package(
         ),
         .target(
             name: "KartlaggningImport",
-            dependencies: ["KartlaggningCore", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "KartlaggningCore", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(name: "KartlaggningAnalysis", dependencies: ["KartlaggningCore"]),
         .target(
@@ -50,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["KartlaggningCore"],
+            dependencies: ["KartlaggningCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/TestSupport"
         ),
         .testTarget(

@@ -20,6 +20,8 @@ public struct FileImportSummary: Codable, Sendable, Equatable {
     public var format: String?
     public var encoding: String?
     public var delimiter: String?
+    /// The sheet read, for a workbook.
+    public var sheet: String?
     public var sha256: String?
     public var rows = 0
     public var added = 0
@@ -36,6 +38,9 @@ public struct FileImportSummary: Codable, Sendable, Equatable {
     /// A problem with the file as a whole (unreadable, bad header, JSON syntax…), already formatted.
     public var fileError: String?
     public var warnings: [String] = []
+
+    /// How row errors name their place: the file, or `file:Sheet!` for a workbook (`svar.xlsx:Blad1!14`).
+    public var rowLocation: String { sheet.map { "\(file):\($0)!" } ?? file }
 
     var counts: ImportCounts {
         get { ImportCounts(rows: rows, added: added, updated: updated, unchanged: unchanged, rejected: rejected) }

@@ -35,37 +35,37 @@ public enum ImportError: Error, Equatable, Sendable, LocalizedError {
         case .unreadable(let file, let reason): "\(file): cannot be read: \(reason)"
         case .emptyFile(let file): "\(file): the file is empty"
         case .headerOnly(let file): "\(file): the file has a header but no data rows"
-        case .binaryFile(let file, let line): "\(file):\(line): a NUL byte: this is a binary file, not CSV or JSON text"
+        case .binaryFile(let file, let line): "\(ImportIssue.place(file, line)): a NUL byte: this is a binary file, not CSV or JSON text"
         case .invalidUTF8(let file, let line, let byte, let why):
-            "\(file):\(line): byte \(byte) is not valid UTF-8 (the file is read as UTF-8 \(why)); "
+            "\(ImportIssue.place(file, line)): byte \(byte) is not valid UTF-8 (the file is read as UTF-8 \(why)); "
                 + "pass --encoding windows-1252 if the file comes from Excel"
         case .fileChanged(let file, let detail):
             "\(file): the file changed while it was being read (\(detail)); nothing from it was written: import it again "
                 + "once it is complete"
         case .strayQuote(let file, let line, true):
-            "\(file):\(line): a quote inside a quoted cell that is not doubled (write \"\" for a quote in a cell); "
+            "\(ImportIssue.place(file, line)): a quote inside a quoted cell that is not doubled (write \"\" for a quote in a cell); "
                 + "--lenient-quotes reads such cells as Excel does"
         case .strayQuote(let file, let line, false):
-            "\(file):\(line): a quote inside a cell that does not start with one; quote the cell and double the quote, "
+            "\(ImportIssue.place(file, line)): a quote inside a cell that does not start with one; quote the cell and double the quote, "
                 + "or pass --lenient-quotes to read it as Excel does"
         case .limitExceeded(let file, let line, let what, let flag):
-            "\(file):\(line): \(what); if the file is right, raise the limit with \(flag)"
+            "\(ImportIssue.place(file, line)): \(what); if the file is right, raise the limit with \(flag)"
         case .implausibleEncoding(let file, let reason): "\(file): \(reason)"
-        case .unterminatedQuote(let file, let line): "\(file):\(line): a quoted cell starts here and is never closed"
+        case .unterminatedQuote(let file, let line): "\(ImportIssue.place(file, line)): a quoted cell starts here and is never closed"
         case .duplicateHeader(let file, let line, let column):
-            "\(file):\(line): column \"\(column.clipped())\": the header appears more than once"
+            "\(ImportIssue.place(file, line)): column \"\(column.clipped())\": the header appears more than once"
         case .missingColumns(let file, let line, let columns, let available):
-            "\(file):\(line): missing column\(columns.count == 1 ? "" : "s") "
+            "\(ImportIssue.place(file, line)): missing column\(columns.count == 1 ? "" : "s") "
                 + columns.map { "\"\($0.clipped())\"" }.joined(separator: ", ")
                 + " that the survey maps; the file has " + available.prefix(12).map { "\"\($0.clipped(60))\"" }.joined(separator: ", ")
                 + (available.count > 12 ? " and \(available.count - 12) more" : "")
         case .headerRowOutOfRange(let file, let headerRow, let rows):
-            "\(file): --header-row \(headerRow) is past the end of the file (\(rows) rows)"
+            "\(file): the header row \(headerRow) (`header_row` or --header-row) is past the end of the file (\(rows) rows)"
         case .jsonSyntax(let file, let line, let column, let message): "\(file):\(line):\(column): JSON syntax error: \(message)"
-        case .jsonShape(let file, let line, let message): "\(file):\(line): \(message)"
+        case .jsonShape(let file, let line, let message): "\(ImportIssue.place(file, line)): \(message)"
         case .definition(let file, let line, let message):
             line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
-        case .unknownFormat(let file, let format): "\(file): unknown format \"\(format)\"; use csv, tsv, json or ndjson"
+        case .unknownFormat(let file, let format): "\(file): unknown format \"\(format)\"; use csv, tsv, json, ndjson, xlsx or ods"
         }
     }
 }

@@ -46,7 +46,9 @@ public struct Importer {
                 districts = registry.index()
             }
             let stream = try RecordStream(
-                path: path, file: file, options: options.read, columns: RecordMapper.columns(for: survey))
+                path: path, file: file, options: options.read.applying(survey), shape: options.read.shape(for: survey),
+                columns: RecordMapper.columns(for: survey))
+            summary.sheet = stream.sheet
             summary.format = stream.format.rawValue
             summary.encoding = stream.encoding.rawValue
             summary.delimiter = stream.delimiter
@@ -90,6 +92,8 @@ public struct Importer {
                 columns: stream.columnsInFileOrder))
         var counts = ImportCounts()
         var pendingRejects: [(SourceRecord, [ImportIssue])] = []
+        var grouped: [String: (issue: ImportIssue, rows: Int, lines: [Int])] = [:]
+        var groupOrder: [String] = []
         while let record = try stream.next() {
             counts.rows += 1
             if counts.rows % 5000 == 0 { progress?(counts.rows) }
@@ -104,19 +108,37 @@ public struct Importer {
                     if stream.format.isJSON { issue.record = record.number }
                     return issue
                 }
-                for issue in located where summary.errors.count < options.errorLimit { summary.errors.append(issue) }
+                for issue in located {
+                    if let group = issue.group {
+                        // An unknown district name is said once, with how many rows have it.
+                        if grouped[group] == nil { groupOrder.append(group) }
+                        var entry = grouped[group] ?? (issue, 0, [])
+                        entry.rows += 1
+                        if entry.lines.count < 3 { entry.lines.append(issue.line) }
+                        grouped[group] = entry
+                    } else if summary.errors.count < options.errorLimit {
+                        summary.errors.append(issue)
+                    }
+                }
                 if rejects != nil { pendingRejects.append((record, located)) }
             }
         }
         progress?(counts.rows)
+        for group in groupOrder {
+            guard let entry = grouped[group] else { continue }
+            var issue = entry.issue
+            if entry.rows > 1 {
+                issue.message += " — \(entry.rows) rows (lines " + entry.lines.map(String.init).joined(separator: ", ")
+                    + (entry.rows > entry.lines.count ? ", …" : "") + "); add it as an alias in the registry, or fix the rows"
+            } else {
+                issue.message += "; add it as an alias in the registry, or fix the row"
+            }
+            summary.errors.insert(issue, at: min(summary.errors.count, groupOrder.firstIndex(of: group) ?? 0))
+        }
         // What was parsed must be what was probed and hashed: a file written meanwhile is refused whole.
         summary.sha256 = try stream.verifyUnchanged()
         summary.counts = counts
-        if stream.strayQuotes > 0 {
-            summary.warnings.append(
-                "\(stream.strayQuotes) cell\(stream.strayQuotes == 1 ? " has" : "s have") quotes RFC 4180 does not allow; "
-                    + "read as Excel reads them (--lenient-quotes)")
-        }
+        summary.warnings += stream.warnings
         if stream.emptyRows > 0 {
             summary.warnings.append("\(stream.emptyRows) empty row\(stream.emptyRows == 1 ? "" : "s") (no cell filled in) skipped")
         }

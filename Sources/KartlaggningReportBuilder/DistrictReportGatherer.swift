@@ -13,7 +13,7 @@ enum DistrictReportGatherer {
             store: store, codebook: stored, filters: request.scope.filters(withDistricts: false), surveys: request.scope.surveys,
             minCell: request.minCell, language: request.language)
         let name = registry.resolve(asked)?.district ?? asked
-        guard let district = summary.themes.colValues.first(where: { MatchKey.make($0) == MatchKey.make(name) }) else {
+        guard let district = summary.themes.colValues.first(where: { MatchKey.place($0) == MatchKey.place(name) }) else {
             throw ReportError.noRespondents(district: asked, known: summary.themes.colValues)
         }
         let chooser = try QuoteChooser(store: store)

@@ -8,11 +8,11 @@ struct SurveyInferCommand: ParsableCommand {
         commandName: "infer",
         abstract: "Print a draft survey definition (YAML) inferred from a data file.",
         discussion:
-            "Edit the draft where it says `check`, then `kartlagg survey add` it. The district registry in --db, if any, is used to recognise the district column."
+            "Edit the draft where it says `check`, then `kartlagg survey add` it. The header row, extra header rows, missing-value tokens and a workbook's sheets are found and written into the draft. The district registry in --db, if any, is used to recognise the district column."
     )
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "A CSV, TSV, JSON or NDJSON export.") var datafile: String
+    @Argument(help: "A CSV, TSV, JSON, NDJSON, XLSX or ODS export.") var datafile: String
     @OptionGroup var read: ReadOptionGroup
 
     func run() throws {

@@ -10,7 +10,7 @@ struct CSVParserTests {
         let folder = TemporaryDirectory()
         let path = folder.write("t.csv", text)
         let options = ReadOptions(delimiter: delimiter, headerRow: headerRow, lenientQuotes: lenientQuotes, limits: limits)
-        let table = try CSVTable(path: path, file: "t.csv", options: options)
+        let table = try SourceTable(path: path, file: "t.csv", options: options)
         var rows: [CSVRow] = []
         while let row = try table.next() { rows.append(row) }
         return (table.header, rows)

@@ -5,7 +5,7 @@ import TestSupport
 
 /// Reads a CSV file the way the importer does: header plus rows keyed by it.
 func readTable(_ path: String, options: ReadOptions = ReadOptions()) throws -> [[String: String]] {
-    let table = try CSVTable(path: path, file: path, options: options)
+    let table = try SourceTable(path: path, file: path, options: options)
     var rows: [[String: String]] = []
     while let row = try table.next() {
         var object: [String: String] = [:]

@@ -30,7 +30,7 @@ struct EncodingTests {
         let entry = Self.encodings.first { $0.name == name }!
         let folder = TemporaryDirectory()
         let path = folder.write("svar.csv", bytes: entry.bytes)
-        let table = try CSVTable(path: path, file: "svar.csv", options: ReadOptions())
+        let table = try SourceTable(path: path, file: "svar.csv", options: ReadOptions())
         #expect(table.encoding == entry.detected)
         #expect(table.delimiter == UInt8(ascii: ";"))
         #expect(try readTable(path) == Self.expected)
@@ -40,7 +40,7 @@ struct EncodingTests {
         // "Ã¤" is what ä looks like when UTF-8 is mis-decoded; every byte here is also valid Windows-1252.
         let folder = TemporaryDirectory()
         let path = folder.write("a.csv", "a,b\nä,Ã¤\n")
-        let table = try CSVTable(path: path, file: "a.csv", options: ReadOptions())
+        let table = try SourceTable(path: path, file: "a.csv", options: ReadOptions())
         #expect(table.encoding == .utf8)
         #expect(try readTable(path) == [["a": "ä", "b": "Ã¤"]])
     }
@@ -60,7 +60,7 @@ struct EncodingTests {
         let folder = TemporaryDirectory()
         let path = folder.write("bad.csv", bytes: Array("a,b\n1,2\n".utf8) + [0x47, 0xE4, 0x2C, 0x31, 0x0A])
         #expect(throws: ImportError.invalidUTF8(file: "bad.csv", line: 3, byte: 10, why: "as asked")) {
-            try CSVTable(path: path, file: "bad.csv", options: ReadOptions(encoding: "utf-8"))
+            try SourceTable(path: path, file: "bad.csv", options: ReadOptions(encoding: "utf-8"))
         }
     }
 
@@ -75,7 +75,7 @@ struct EncodingTests {
     @Test func unknownEncodingNameIsAClearError() throws {
         let folder = TemporaryDirectory()
         let path = folder.write("x.csv", "a\n1\n")
-        #expect(throws: ImportError.self) { try CSVTable(path: path, file: "x.csv", options: ReadOptions(encoding: "ebcdic")) }
+        #expect(throws: ImportError.self) { try SourceTable(path: path, file: "x.csv", options: ReadOptions(encoding: "ebcdic")) }
     }
 
     @Test func sha256MatchesPublishedVectors() {

@@ -6,13 +6,13 @@ public struct DistrictRegistry: Codable, Sendable, Equatable {
         self.districts = districts
     }
 
-    /// Names that the registry gives to two different districts (after case and diacritics are folded).
+    /// Names that the registry gives to two different districts (after case, spacing and dashes are folded; å, ä and ö are letters of their own).
     public func conflicts() -> [String] {
         var owner: [String: String] = [:]
         var problems: [String] = []
         for district in districts {
             for name in [district.name] + district.aliases + district.serviceTowns {
-                let key = MatchKey.make(name)
+                let key = MatchKey.place(name)
                 if let existing = owner[key], existing != district.name {
                     problems.append("\"\(name)\" names both \(existing) and \(district.name)")
                 }

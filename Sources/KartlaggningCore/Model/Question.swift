@@ -16,11 +16,22 @@ public struct Question: Codable, Sendable, Equatable {
     public var separator: String?
     /// Whether an empty cell is an error.
     public var required: Bool?
+    /// Cell values that mean "no value" for this question, replacing the survey's `missing`.
+    public var missing: [String]?
+    /// The decimal mark of a `decimal` question's values, `,` or `.`, when the column is known to use one (the
+    /// other mark then groups thousands); nil reads either.
+    public var decimalMark: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, column, text, type, options, scale, separator, required, missing, decimalMark = "decimal_mark"
+    }
 
     public init(
         id: String, column: String, text: String? = nil, type: QuestionType,
-        options: [String]? = nil, scale: ScaleRange? = nil, separator: String? = nil, required: Bool? = nil
+        options: [String]? = nil, scale: ScaleRange? = nil, separator: String? = nil, required: Bool? = nil,
+        missing: [String]? = nil
     ) {
+        self.missing = missing
         self.id = id
         self.column = column
         self.text = text

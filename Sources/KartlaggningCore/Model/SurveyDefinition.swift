@@ -28,11 +28,31 @@ public struct SurveyDefinition: Codable, Sendable, Equatable {
     /// Source columns that identify people (a name, an e-mail address, a phone number, an organisation): never
     /// printed by `query`, `export` or reports unless `--include-identifying` is given.
     public var identifying: [String]?
+    /// The sheet of a workbook export to read (its name, or its number from 1); the first sheet when not given.
+    public var sheet: String?
+    /// The physical line (a sheet's row number) of the header, as error messages count lines; 1 when not given.
+    public var headerRow: Int?
+    /// Rows right after the header that are more header, not answers (Qualtrics' question texts and import ids,
+    /// SurveyMonkey's second header row).
+    public var skipAfterHeader: Int?
+    /// Cell values that mean "no value" (`NA`, `.`, `..`): never an answer, an option or a number. A question's own
+    /// `missing` replaces this list for that question.
+    public var missing: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, wave, kind, kinds, respondent, questions, identifying, sheet
+        case headerRow = "header_row", skipAfterHeader = "skip_after_header", missing
+    }
 
     public init(
         id: String, title: String, wave: String? = nil, kind: String? = nil, kinds: [String]? = nil,
-        respondent: RespondentMapping, questions: [Question], identifying: [String]? = nil
+        respondent: RespondentMapping, questions: [Question], identifying: [String]? = nil, sheet: String? = nil,
+        headerRow: Int? = nil, skipAfterHeader: Int? = nil, missing: [String]? = nil
     ) {
+        self.sheet = sheet
+        self.headerRow = headerRow
+        self.skipAfterHeader = skipAfterHeader
+        self.missing = missing
         self.id = id
         self.title = title
         self.wave = wave
@@ -47,6 +67,12 @@ public struct SurveyDefinition: Codable, Sendable, Equatable {
     public func isIdentifying(_ column: String) -> Bool {
         let key = MatchKey.header(column)
         return (identifying ?? []).contains { MatchKey.header($0) == key }
+    }
+
+    /// Whether `cell` (trimmed) is a missing-value token for `question` (nil: a respondent field).
+    public func isMissing(_ cell: String, question: Question? = nil) -> Bool {
+        guard let tokens = question?.missing ?? missing, !tokens.isEmpty else { return false }
+        return tokens.contains(cell)
     }
 
     /// Every kind a respondent of this survey may have.

@@ -6,7 +6,7 @@ import KartlaggningCore
 /// `kommentar`, `inte`) work too.
 public enum ManualCodingReader {
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> [ManualTag] {
-        let table = try CSVTable(path: path, file: path, options: options)
+        let table = try SourceTable(path: path, file: path, options: options, shape: options.shape())
         func column(_ names: [String]) -> Int? {
             table.header.firstIndex { header in names.contains(MatchKey.make(header)) }
         }

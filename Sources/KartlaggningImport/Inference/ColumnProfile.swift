@@ -1,80 +1,130 @@
 import KartlaggningCore
 
 /// What a column's values look like, gathered in one pass with bounded memory.
+///
+/// Each candidate type keeps the values that do not fit it (the first few, with their lines), so a column stays
+/// numeric, a scale or a date when a handful of its cells are typing slips or shifted values.
 struct ColumnProfile {
     static let distinctCap = 60
 
     let name: String
     var nonEmpty = 0
-    /// Distinct values in first-seen order, up to the cap.
+    /// Distinct values in first-seen order, up to the cap, with how often each occurs.
     var distinct: [String] = []
-    private var distinctSet: Set<String> = []
+    var counts: [String: Int] = [:]
     var tooManyDistinct = false
-    var allInteger = true
-    var allDecimal = true
-    var allDate = true
-    var allBoolean = true
+    /// Missing-value tokens (`NA`, `..`) seen, with their counts: never values.
+    var missingTokens: [String: Int] = [:]
+    var integer = Fit()
+    var decimal = Fit()
+    var date = Fit()
+    var boolean = Fit()
+    /// Scale points, bare or labelled (`4 - Ganska nöjd`).
+    var scalePoint = Fit()
     var anyBooleanWord = false
     var leadingZero = false
-    /// Every value is a scale point, and some carry their label (`4 - Ganska nöjd`).
-    var allScalePoints = true
     var anyScaleLabel = false
     var minScalePoint = Int.max
     var maxScalePoint = Int.min
     var minInteger = Int.max
     var maxInteger = Int.min
+    /// Values that are decimals only with a decimal comma, or only with a decimal point.
+    var commaDecimals = 0
+    var pointDecimals = 0
     var maxLength = 0
     var lineBreaks = false
     var rowsWithSemicolon = 0
     var parts: [String] = []
     private var partSet: Set<String> = []
     var tooManyParts = false
+    /// Distinct values with counts, kept for columns that may name areas (up to 5,000 names).
+    var places: [String: Int]?
+    var tooManyPlaces = false
+    var placeCount: Int { places?.count ?? 0 }
     /// All values, kept only for id candidates, to prove uniqueness.
     var uniqueness: Set<String>?
     var duplicates = false
 
-    init(name: String, trackUniqueness: Bool) {
-        self.name = name
-        if trackUniqueness { uniqueness = [] }
+    /// The values of one column that do not fit a type: how many, and the first few with their lines.
+    struct Fit {
+        var misfits = 0
+        init(misfits: Int = 0) { self.misfits = misfits }
+        var examples: [(line: Int, value: String)] = []
+
+        mutating func miss(_ value: String, line: Int) {
+            misfits += 1
+            if examples.count < 5 { examples.append((line, value)) }
+        }
+
+        /// Whether the type holds for a column of `count` values: every value fits, or a handful (at most 5 and at
+        /// most 1 %) do not.
+        func holds(of count: Int) -> Bool {
+            misfits == 0 || (misfits <= 5 && misfits * 100 <= count)
+        }
     }
 
-    mutating func add(_ raw: String) {
+    /// Tokens that exports write for "no value": R's and SPSS's `NA`, agencies' `.` and `..`, a dash.
+    static let commonMissingTokens: Set<String> = ["NA", "N/A", "n/a", "#N/A", "NULL", ".", "..", "...", "-", "–", "—"]
+
+    init(name: String, trackUniqueness: Bool, trackPlaces: Bool = true) {
+        self.name = name
+        if trackUniqueness { uniqueness = [] }
+        if trackPlaces { places = [:] }
+    }
+
+    mutating func add(_ raw: String, line: Int) {
         let value = raw.trimmedCell
         guard !value.isEmpty else { return }
+        if Self.commonMissingTokens.contains(value) {
+            missingTokens[value, default: 0] += 1
+            return
+        }
         nonEmpty += 1
         if uniqueness != nil, !uniqueness!.insert(value).inserted { duplicates = true }
-        if !tooManyDistinct && distinctSet.insert(value).inserted {
-            distinct.append(value)
-            if distinct.count > Self.distinctCap { tooManyDistinct = true; distinctSet = [] }
+        if !tooManyDistinct {
+            if let count = counts[value] {
+                counts[value] = count + 1
+            } else {
+                counts[value] = 1
+                distinct.append(value)
+                if distinct.count > Self.distinctCap {
+                    tooManyDistinct = true
+                    counts = [:]
+                }
+            }
+        }
+        if places != nil && !tooManyPlaces {
+            places![value, default: 0] += 1
+            if places!.count > 5_000 { tooManyPlaces = true; places = [:] }
         }
         maxLength = max(maxLength, value.count)
         if value.contains("\n") || value.contains("\r") { lineBreaks = true }
-        if allInteger {
-            if let number = SwedishValues.integer(value), !(value.count > 1 && value.hasPrefix("0")) {
-                minInteger = min(minInteger, number)
-                maxInteger = max(maxInteger, number)
-            } else {
-                allInteger = false
-            }
+        if let number = SwedishValues.integer(value), !(value.count > 1 && value.hasPrefix("0")) {
+            minInteger = min(minInteger, number)
+            maxInteger = max(maxInteger, number)
+        } else {
+            integer.miss(value, line: line)
         }
         if value.count > 1 && value.hasPrefix("0") && value.allSatisfy(\.isNumber) { leadingZero = true }
-        if allScalePoints {
-            if let point = SwedishValues.scalePoint(value), (0...100).contains(point) {
-                minScalePoint = min(minScalePoint, point)
-                maxScalePoint = max(maxScalePoint, point)
-                if SwedishValues.integer(value) == nil { anyScaleLabel = true }
-            } else {
-                allScalePoints = false
-            }
+        if let point = SwedishValues.scalePoint(value), (0...100).contains(point) {
+            minScalePoint = min(minScalePoint, point)
+            maxScalePoint = max(maxScalePoint, point)
+            if SwedishValues.integer(value) == nil { anyScaleLabel = true }
+        } else {
+            scalePoint.miss(value, line: line)
         }
-        if allDecimal && (SwedishValues.decimal(value) == nil || leadingZero) { allDecimal = false }
-        if allDate && SwedishValues.date(value) == nil { allDate = false }
-        if allBoolean {
-            if SwedishValues.boolean(value) == nil { allBoolean = false } else if !["0", "1"].contains(value) { anyBooleanWord = true }
+        if SwedishValues.decimal(value) == nil || leadingZero {
+            decimal.miss(value, line: line)
+        } else if let mark = Self.decimalMark(value) {
+            if mark == "," { commaDecimals += 1 } else { pointDecimals += 1 }
         }
-        if value.contains(";") {
-            rowsWithSemicolon += 1
+        if SwedishValues.date(value) == nil { date.miss(value, line: line) }
+        if SwedishValues.boolean(value) == nil {
+            boolean.miss(value, line: line)
+        } else if !["0", "1"].contains(value) {
+            anyBooleanWord = true
         }
+        if value.contains(";") { rowsWithSemicolon += 1 }
         if !tooManyParts {
             for part in value.split(separator: ";") {
                 let item = String(part).trimmedCell
@@ -84,5 +134,25 @@ struct ColumnProfile {
                 }
             }
         }
+    }
+
+    /// The decimal mark a number can only be read with: `3,5` a comma, `3.5` and `1,234.5` a point; nil when
+    /// it has none or could be either (`1.234`, `1,234`).
+    static func decimalMark(_ value: String) -> Character? {
+        let marks = value.filter { $0 == "," || $0 == "." }
+        guard let last = marks.last else { return nil }
+        if Set(marks).count == 2 { return last }
+        guard marks.count == 1, let index = value.lastIndex(of: last) else { return nil }
+        let after = value[value.index(after: index)...].prefix { $0.isNumber }.count
+        return after == 3 ? nil : last
+    }
+
+    /// The note for a type that holds despite a few values: which lines do not fit.
+    func misfitNote(_ fit: Fit, readAs type: String) -> String? {
+        guard fit.misfits > 0 else { return nil }
+        let shown = fit.examples.map { "line \($0.line) (\"\($0.value.clipped(40))\")" }.joined(separator: ", ")
+        return "\"\(name.clipped(60))\" is read as \(type), but \(fit.misfits == 1 ? "one value does" : "\(fit.misfits) values do") not "
+            + "fit: \(shown); import rejects \(fit.misfits == 1 ? "that row" : "those rows") — check them (a shifted row?), "
+            + "or import the rest with --skip-invalid"
     }
 }

@@ -16,18 +16,23 @@ public struct SurveyDraft: Sendable {
         out += "title: \(quote(survey.title))\n"
         if let wave = survey.wave { out += "wave: \(quote(wave))\n" }
         if let kind = survey.kind { out += "kind: \(quote(kind))\n" }
+        if let sheet = survey.sheet { out += "sheet: \(quote(sheet))\n" }
+        if let headerRow = survey.headerRow { out += "header_row: \(headerRow)\n" }
+        if let skip = survey.skipAfterHeader { out += "skip_after_header: \(skip)\n" }
+        if let missing = survey.missing { out += "missing: [" + missing.map(quote).joined(separator: ", ") + "]\n" }
         out += "respondent:\n"
         out += "  id: \(quote(survey.respondent.id))\n"
         for (field, column) in survey.respondent.mappedFields where field != .id {
             out += "  \(field.rawValue): \(quote(column))\n"
         }
-        out += "questions:\n"
+        out += survey.questions.isEmpty ? "questions: []\n" : "questions:\n"
         for question in survey.questions {
             out += "  - id: \(quote(question.id))\n"
             out += "    column: \(quote(question.column))\n"
             out += "    type: \(question.type.rawValue)\n"
             if let scale = question.scale { out += "    scale: { min: \(scale.min), max: \(scale.max) }\n" }
             if let separator = question.separator { out += "    separator: \(quote(separator))\n" }
+            if let mark = question.decimalMark { out += "    decimal_mark: \(quote(mark))\n" }
             if let options = question.options {
                 out += "    options:\n"
                 for option in options { out += "      - \(quote(option))\n" }

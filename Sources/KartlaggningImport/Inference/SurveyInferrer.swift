@@ -14,13 +14,14 @@ public struct SurveyInferrer {
     }
 
     public func infer(path: String, options: ReadOptions = ReadOptions()) throws -> SurveyDraft {
-        let (profiles, rows, readWith) = try profile(path: path, options: options)
+        let profiling = try profile(path: path, options: options)
+        let (profiles, rows, readWith) = (profiling.profiles, profiling.rows, profiling.readWith)
         if rows == 0 {
             throw SourceFormat.isJSONPath(path, options.format)
                 ? ImportError.jsonShape(file: path, line: 1, message: "the file holds no records")
                 : ImportError.headerOnly(file: path)
         }
-        var notes: [String] = []
+        var notes = profiling.notes
         var used = Set<Int>()
         let index = registry.index()
 
@@ -52,24 +53,51 @@ public struct SurveyInferrer {
                     + "(`id: \"#row\"`); name an id column instead if the file has one")
         }
 
-        let resolves: (ColumnProfile) -> Bool = { profile in
-            registry.districts.isEmpty || (!profile.tooManyDistinct && profile.distinct.allSatisfy { index.resolve($0) != nil })
+        // The area column: by its name (område, ort, var bor du, …), else — with a registry — by values that name
+        // districts. A few values that do not resolve (≤ 1 %, ≤ 5 rows) do not stop it; they are noted.
+        let unresolved: (ColumnProfile) -> [(String, Int)] = { profile in
+            (profile.places ?? [:]).filter { index.resolve($0.key) == nil }.sorted { $0.value > $1.value }.map { ($0.key, $0.value) }
         }
-        var district = pick(["omrade", "område", "district", "bygd", "distrikt", "socken", "kommundel"], where: resolves)
+        let resolvesMostly: (ColumnProfile) -> Bool = { profile in
+            guard !registry.districts.isEmpty else { return true }
+            guard let places = profile.places, !profile.tooManyPlaces else { return false }
+            let misses = unresolved(profile).reduce(0) { $0 + $1.1 }
+            return places.count > 0 && ColumnProfile.Fit(misfits: misses).holds(of: profile.nonEmpty)
+        }
+        var district = profiles.indices.first { i in
+            !used.contains(i) && profiles[i].nonEmpty > 0 && Self.isAreaName(profiles[i].name) && resolvesMostly(profiles[i])
+        }
         if district == nil && !registry.districts.isEmpty {
-            // A column named otherwise ("Vilket område bor du i?") whose every value is a district or service town.
             district = profiles.indices.first { i in
-                !used.contains(i) && profiles[i].nonEmpty > 0 && !profiles[i].tooManyDistinct
-                    && profiles[i].distinct.allSatisfy { index.resolve($0) != nil }
+                !used.contains(i) && profiles[i].nonEmpty > 0 && profiles[i].places != nil && resolvesMostly(profiles[i])
+                    && profiles[i].distinct.count > 1
             }
-            if let district { used.insert(district) }
         }
-        let serviceTown = pick(["serviceort", "service town", "ort", "tatort", "by", "närmaste serviceort", "narmaste serviceort"]) {
+        if let district {
+            used.insert(district)
+            let profile = profiles[district]
+            let strays = registry.districts.isEmpty ? [] : unresolved(profile)
+            if !strays.isEmpty {
+                notes.append(
+                    "\"\(profile.name.clipped(60))\" is read as the district column, but "
+                        + strays.prefix(5).map { "\"\($0.0.clipped(40))\" (\($0.1) row\($0.1 == 1 ? "" : "s"))" }.joined(separator: ", ")
+                        + " \(strays.count == 1 ? "is not a district" : "are not districts") in the registry: add "
+                        + "\(strays.count == 1 ? "it" : "them") as aliases, or import the rest with --skip-invalid")
+            }
+        }
+        let serviceTown = pick(["serviceort", "service town", "tatort", "tätort", "närmaste serviceort", "narmaste serviceort"]) {
             profile in
             registry.districts.isEmpty || (!profile.tooManyDistinct && profile.distinct.allSatisfy { index.resolveServiceTown($0) != nil })
         }
-        if (district != nil || serviceTown != nil) && registry.districts.isEmpty {
-            notes.append("no district registry in the database to check the district column against; load it before importing")
+        if let district, registry.districts.isEmpty {
+            let name = profiles[district].name
+            notes.append(
+                "\"\(name.clipped(60))\" is read as the district column (\(profiles[district].placeCount) different names); no district "
+                    + "registry is loaded: draft one with `kartlagg districts infer \(Self.shellQuoted(path)) --column "
+                    + "\(Self.shellQuoted(name))\(options.sheet.map { " --sheet \(Self.shellQuoted($0))" } ?? "") > districts.yaml`, "
+                    + "check it and `kartlagg districts load districts.yaml`")
+        } else if serviceTown != nil && registry.districts.isEmpty {
+            notes.append("no district registry in the database to check the service-town column against; load it before importing")
         }
         let kind = pick(["typ", "kind", "respondenttyp", "kategori", "aktor", "aktör", "respondentkategori"]) { profile in
             !profile.tooManyDistinct && profile.distinct.allSatisfy { RespondentKind.canonical($0, allowed: RespondentKind.builtIn) != nil }
@@ -79,7 +107,7 @@ public struct SurveyInferrer {
             "foreningens namn", "organisationsnamn", "verksamhet",
         ]) { !$0.lineBreaks && $0.maxLength <= 120 }
         let interviewer = pick(["intervjuare", "interviewer", "antecknad av", "intervjuad av"])
-        let date = pick(["datum", "date", "intervjudatum", "mötesdatum", "motesdatum"]) { $0.allDate }
+        let date = pick(["datum", "date", "intervjudatum", "mötesdatum", "motesdatum"]) { $0.date.misfits == 0 }
         let wave = pick(["omgang", "omgång", "wave", "vag", "våg"])
 
         let mapping = RespondentMapping(
@@ -112,15 +140,37 @@ public struct SurveyInferrer {
                 "the respondent kind could not be told from the file; \"inspel\" is set — change `kind` if the rows are företag, förening, …"
             )
         }
+        // Missing-value tokens seen anywhere: the survey's `missing`, so that no column reads them as answers.
+        var tokens: [String: Int] = [:]
+        for profile in profiles { tokens.merge(profile.missingTokens, uniquingKeysWith: +) }
+        let missing = tokens.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        if !missing.isEmpty {
+            notes.append(
+                "cells holding only " + missing.map { "\"\($0)\" (\(tokens[$0]!)×)" }.joined(separator: ", ")
+                    + " are read as no value (`missing`); remove a token there if it is a real answer")
+        }
         let survey = SurveyDefinition(
             id: Self.slug(base, separator: "-").isEmpty ? "survey" : Self.slug(base, separator: "-"),
-            title: base, kind: kind == nil ? (defaultKind ?? "inspel") : nil, respondent: mapping, questions: questions)
+            title: base, kind: kind == nil ? (defaultKind ?? "inspel") : nil, respondent: mapping, questions: questions,
+            sheet: profiling.sheet, headerRow: profiling.shape.map { $0.headerRow > 1 ? $0.headerRow : nil } ?? nil,
+            skipAfterHeader: profiling.shape.map { $0.skipAfterHeader > 0 ? $0.skipAfterHeader : nil } ?? nil,
+            missing: missing.isEmpty ? nil : missing)
         return SurveyDraft(survey: survey, notes: notes, readWith: readWith)
     }
 
     // MARK: - Reading
 
-    private func profile(path: String, options: ReadOptions) throws -> ([ColumnProfile], Int, String) {
+    /// What one pass over a file tells about its columns and shape.
+    struct Profiling {
+        var profiles: [ColumnProfile]
+        var rows: Int
+        var readWith: String
+        var notes: [String] = []
+        var shape: TableShape?
+        var sheet: String?
+    }
+
+    private func profile(path: String, options: ReadOptions) throws -> Profiling {
         let format = try SourceFormat.resolve(options.format, path: path, file: path)
         var rows = 0
         if format.isJSON {
@@ -135,16 +185,18 @@ public struct SurveyInferrer {
                     // A column first seen late was empty in the earlier records.
                 }
                 for (key, cell) in record.cells {
+                    guard let slot = position[key] else { continue }
                     switch cell {
-                    case .value(let text): profiles[position[key]!].add(text)
-                    case .list(let items): profiles[position[key]!].add(items.joined(separator: "; "))
+                    case .value(let text): profiles[slot].add(text, line: record.line)
+                    case .list(let items): profiles[slot].add(items.joined(separator: "; "), line: record.line)
                     case .null: break
                     }
                 }
             }
-            return (profiles, rows, "\(format.rawValue), \(reader.encoding.rawValue)")
+            return Profiling(profiles: profiles, rows: rows, readWith: "\(format.rawValue), \(reader.encoding.rawValue)")
         }
-        let table = try CSVTable(path: path, file: path, options: options)
+        let table = try SourceTable(
+            path: path, file: path, options: options, shape: options.headerRow == nil ? nil : options.shape())
         var duplicates = Set<String>()
         for name in table.header where !name.isEmpty && !duplicates.insert(name).inserted {
             throw ImportError.duplicateHeader(file: path, line: table.headerLine, column: name)
@@ -152,57 +204,108 @@ public struct SurveyInferrer {
         var profiles = table.header.enumerated().map { i, name in
             ColumnProfile(name: name, trackUniqueness: i < 3 || Self.looksLikeId(name))
         }
+        var ragged: [(line: Int, cells: Int)] = []
         while let row = try table.next() {
             rows += 1
-            if let message = RecordStream.raggedness(of: row, header: table.header, firstRow: rows == 1) {
-                throw ImportError.definition(file: path, line: row.line, message: message)
+            let filled = row.fields.lastIndex { !$0.trimmedCell.isEmpty }.map { $0 + 1 } ?? 0
+            if filled > table.header.count || (!table.format.isSpreadsheet && row.fields.count < table.header.count) {
+                ragged.append((row.line, row.fields.count))
             }
-            for (i, field) in row.fields.prefix(profiles.count).enumerated() { profiles[i].add(field) }
+            for (i, field) in row.fields.prefix(profiles.count).enumerated() { profiles[i].add(field, line: row.line) }
         }
-        var readWith = "\(format.rawValue), \(table.encoding.rawValue), delimiter \(table.delimiterName)"
-        if options.headerRow > 1 { readWith += ", --header-row \(options.headerRow)" }
-        return (profiles, rows, readWith)
+        var profiling = Profiling(profiles: profiles, rows: rows, readWith: table.readWith, notes: table.shapeNotes)
+        profiling.notes += table.warnings
+        if !ragged.isEmpty {
+            profiling.notes.append(
+                "\(ragged.count) row\(ragged.count == 1 ? " has" : "s have") a different number of cells than the header's "
+                    + "\(table.header.count) ("
+                    + ragged.prefix(5).map { "line \($0.line): \($0.cells)" }.joined(separator: ", ") + (ragged.count > 5 ? ", …" : "")
+                    + "): shifted rows? import rejects them until they are fixed")
+        }
+        if table.format.isSpreadsheet {
+            let sheets = (table.reader as? XLSXReader)?.sheets ?? (table.reader as? ODSReader)?.sheets ?? []
+            let name = (table.reader as? XLSXReader)?.sheetName ?? (table.reader as? ODSReader)?.sheetName
+            if sheets.count > 1 {
+                profiling.sheet = name
+                profiling.notes.append(
+                    "the workbook has \(sheets.count) sheets: "
+                        + sheets.enumerated().map { "\($0.offset + 1) \"\($0.element.name)\"\($0.element.hidden ? " (hidden)" : "")" }
+                        .joined(separator: ", ") + "; this draft reads \"\(name ?? "")\" (`sheet`; --sheet NAME for another)")
+            } else if options.sheet != nil {
+                profiling.sheet = name
+            }
+        }
+        profiling.shape = table.shape
+        return profiling
     }
 
     // MARK: - Types
 
     static func question(id: String, profile: ColumnProfile, rows: Int) -> (Question, String?) {
         let column = profile.name
-        if profile.nonEmpty == 0 {
+        let count = profile.nonEmpty
+        if count == 0 {
             return (Question(id: id, column: column, type: .text), "\"\(column)\" is empty in every row; typed as text")
         }
-        if profile.allBoolean && profile.anyBooleanWord {
-            return (Question(id: id, column: column, type: .boolean), nil)
+        if profile.boolean.holds(of: count) && profile.anyBooleanWord {
+            return (Question(id: id, column: column, type: .boolean), profile.misfitNote(profile.boolean, readAs: "Ja/Nej"))
         }
-        if profile.allInteger {
+        if profile.integer.holds(of: count) && profile.minInteger <= profile.maxInteger {
             if let range = scaleRange(in: column), range.contains(profile.minInteger), range.contains(profile.maxInteger) {
-                return (Question(id: id, column: column, type: .scale, scale: range), nil)
+                return (
+                    Question(id: id, column: column, type: .scale, scale: range),
+                    profile.misfitNote(profile.integer, readAs: "a scale \(range.description)")
+                )
             }
-            return (Question(id: id, column: column, type: .integer), nil)
+            return (Question(id: id, column: column, type: .integer), profile.misfitNote(profile.integer, readAs: "whole numbers"))
         }
-        if profile.allScalePoints && profile.anyScaleLabel {
+        if profile.scalePoint.holds(of: count) && profile.anyScaleLabel && profile.minScalePoint <= profile.maxScalePoint {
             // Labelled points (`4 - Ganska nöjd`): the header's range, else the usual 1–5, 1–7 or 0/1–10 that holds them.
             let observed =
                 scaleRange(in: column)
                 ?? ScaleRange(
                     min: profile.minScalePoint >= 1 ? 1 : 0, max: [5, 7, 10].first { $0 >= profile.maxScalePoint } ?? profile.maxScalePoint)
             if observed.contains(profile.minScalePoint) && observed.contains(profile.maxScalePoint) && observed.min < observed.max {
-                let note =
-                    scaleRange(in: column) == nil
-                    ? "\"\(column)\" is read as a scale \(observed.description) from its labelled answers; check the range" : nil
-                return (Question(id: id, column: column, type: .scale, scale: observed), note)
+                var notes: [String] = []
+                if scaleRange(in: column) == nil {
+                    notes.append("\"\(column)\" is read as a scale \(observed.description) from its labelled answers; check the range")
+                }
+                if let misfit = profile.misfitNote(profile.scalePoint, readAs: "a scale") { notes.append(misfit) }
+                return (
+                    Question(id: id, column: column, type: .scale, scale: observed),
+                    notes.isEmpty ? nil : notes.joined(separator: "\n# check: ")
+                )
             }
         }
-        if profile.allDecimal { return (Question(id: id, column: column, type: .decimal), nil) }
-        if profile.allDate { return (Question(id: id, column: column, type: .date), nil) }
+        if profile.decimal.holds(of: count) && profile.decimal.misfits < count {
+            var question = Question(id: id, column: column, type: .decimal)
+            var note = profile.misfitNote(profile.decimal, readAs: "numbers")
+            if profile.pointDecimals > 0 && profile.commaDecimals == 0 {
+                question.decimalMark = "."
+            } else if profile.commaDecimals > 0 && profile.pointDecimals == 0 {
+                question.decimalMark = ","
+            } else if profile.commaDecimals > 0 {
+                note = [note, "\"\(column)\" writes decimals both with a comma and with a point; set `decimal_mark`"]
+                    .compactMap { $0 }.joined(separator: "\n# check: ")
+            }
+            return (question, note)
+        }
+        if profile.date.holds(of: count) {
+            return (Question(id: id, column: column, type: .date), profile.misfitNote(profile.date, readAs: "dates"))
+        }
         let shortValues = !profile.lineBreaks && profile.maxLength <= 60
         if profile.rowsWithSemicolon > 0 && !profile.tooManyParts && shortValues && profile.parts.allSatisfy({ $0.count <= 60 })
             && profile.parts.count < profile.nonEmpty
         {
-            return (Question(id: id, column: column, type: .multi, options: profile.parts), nil)
+            return (Question(id: id, column: column, type: .multi, options: OptionOrder.natural(profile.parts, counts: [:])), nil)
         }
-        if !profile.tooManyDistinct && profile.distinct.count <= 12 && shortValues && profile.distinct.count * 2 <= profile.nonEmpty {
-            return (Question(id: id, column: column, type: .choice, options: profile.distinct), nil)
+        if !profile.tooManyDistinct && profile.distinct.count <= ColumnProfile.distinctCap && shortValues
+            && profile.distinct.count * 2 <= profile.nonEmpty
+        {
+            return (
+                Question(id: id, column: column, type: .choice, options: OptionOrder.natural(profile.distinct, counts: profile.counts)),
+                nil
+            )
         }
         return (Question(id: id, column: column, type: .text), nil)
     }
@@ -227,6 +330,27 @@ public struct SurveyInferrer {
         }
         let keys = [key(name), key(String(name.split(separator: ".").last ?? ""))]
         return candidates.contains { keys.contains(key($0)) }
+    }
+
+    /// Whether a header names where the respondent lives or works: `Område`, `Bostadsort`, `Var bor du?`,
+    /// `I vilken kommundel bor du?`, `Socken`, `By`.
+    static func isAreaName(_ name: String) -> Bool {
+        let key = MatchKey.make(name).replacingOccurrences(of: "?", with: "").replacingOccurrences(of: "_", with: " ")
+            .replacingOccurrences(of: ".", with: " ")
+        let words = Set(key.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let exact = ["ort", "by", "district", "area", "region", "bygd"]
+        if words.count <= 2 && exact.contains(where: words.contains) { return true }
+        let anywhere = [
+            "omrade", "omradet", "bostadsort", "stadsdel", "kommundel", "socken", "postort", "distrikt", "hemort", "bostadsomrade",
+            "bygden", "landsbygdsomrade",
+        ]
+        if anywhere.contains(where: words.contains) { return true }
+        return key.contains("bor du") || key.contains("where do you live") || key.contains("var bor")
+    }
+
+    /// `'…'` for a shell, when the text needs it.
+    static func shellQuoted(_ text: String) -> String {
+        text.allSatisfy({ $0.isLetter || $0.isNumber || "-_./".contains($0) }) ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     static func looksLikeId(_ name: String) -> Bool {

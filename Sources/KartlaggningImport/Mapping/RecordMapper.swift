@@ -46,7 +46,7 @@ struct RecordMapper {
         func cell(_ field: RespondentField) -> String? {
             guard let slot = fieldSlots[field] else { return nil }
             let value = record.cells[slot].trimmedCell
-            return value.isEmpty ? nil : value
+            return value.isEmpty || survey.isMissing(value) ? nil : value
         }
 
         let externalId = survey.respondent.idIsRowNumber ? String(record.number) : (cell(.id) ?? "")
@@ -75,7 +75,11 @@ struct RecordMapper {
                 district = match.district
                 serviceTown = match.serviceTown
             } else {
-                issue(.district, "\"\(raw.clipped())\" is not a district or service town in the district registry")
+                issues.append(
+                    ImportIssue(
+                        line: record.line, column: column(.district),
+                        message: "\"\(raw.clipped())\" is not a district or service town in the district registry",
+                        group: "district\u{1F}" + raw))
             }
         }
         if let raw = cell(.serviceTown) {
@@ -88,7 +92,10 @@ struct RecordMapper {
                 district = district ?? match.district
                 serviceTown = match.serviceTown
             } else {
-                issue(.serviceTown, "\"\(raw.clipped())\" is not a service town in the district registry")
+                issues.append(
+                    ImportIssue(
+                        line: record.line, column: column(.serviceTown),
+                        message: "\"\(raw.clipped())\" is not a service town in the district registry", group: "town\u{1F}" + raw))
             }
         }
 
@@ -100,24 +107,29 @@ struct RecordMapper {
 
         var answers: [AnswerDraft] = []
         answers.reserveCapacity(survey.questions.count)
+        var misfits = 0
         for (question, slot) in zip(survey.questions, questionSlots) {
             let raw = record.cells[slot]
             let trimmed = raw.trimmedCell
-            if trimmed.isEmpty {
+            if trimmed.isEmpty || survey.isMissing(trimmed, question: question) {
                 if question.required == true {
                     issues.append(ImportIssue(line: record.line, column: question.column, message: "an answer is required"))
                 }
                 continue
             }
-            switch ValueReader.read(trimmed, as: question) {
+            switch ValueReader.read(trimmed, as: question, missing: question.missing ?? survey.missing ?? []) {
             case .success(let typed):
                 answers.append(
                     AnswerDraft(
                         questionId: question.id, raw: raw, valueText: typed.text, valueNumber: typed.number,
                         isFreeText: question.isFreeText))
             case .failure(let message):
+                misfits += 1
                 issues.append(ImportIssue(line: record.line, column: question.column, message: message.text))
             }
+        }
+        if misfits > 0 || record.issue != nil, let shift = shiftExplaining(record, misfits: misfits) {
+            return .invalid([shift])
         }
         if !issues.isEmpty { return .invalid(issues) }
         let fields = RespondentFields(
@@ -131,6 +143,44 @@ struct RecordMapper {
             if raw != fields.value(of: mapped.field) { respondent.rawFields[mapped.column] = raw }
         }
         return .valid(respondent, answers)
+    }
+
+    /// A row whose values fit the survey's typed questions only when moved by one or two columns is a shifted row
+    /// (a delimiter too many or too few in the export): one error that says so, instead of a value under the
+    /// wrong question.
+    private func shiftExplaining(_ record: SourceRecord, misfits: Int) -> ImportIssue? {
+        guard !record.fields.isEmpty, record.indices.count == columns.count else { return nil }
+        let typed = zip(survey.questions, questionSlots).filter { $0.0.type != .text }
+        guard typed.count >= 2 else { return nil }
+        func score(_ shift: Int) -> (fits: Int, misfits: Int) {
+            var fits = 0, misses = 0
+            for (question, slot) in typed {
+                guard let index = record.indices[slot] else { continue }
+                let source = index + shift
+                let cell = source >= 0 && source < record.fields.count ? record.fields[source].trimmedCell : ""
+                if cell.isEmpty || survey.isMissing(cell, question: question) { continue }
+                if case .success = ValueReader.read(cell, as: question, missing: question.missing ?? survey.missing ?? []) {
+                    fits += 1
+                } else {
+                    misses += 1
+                }
+            }
+            return (fits, misses)
+        }
+        let here = score(0)
+        for shift in [1, -1, 2, -2] {
+            let there = score(shift)
+            guard there.misfits == 0, there.fits >= 2, there.fits >= here.fits, here.misfits > 0 || record.issue != nil else { continue }
+            if here.misfits == 0 && there.fits <= here.fits { continue }
+            let direction = shift > 0 ? "right" : "left"
+            return ImportIssue(
+                line: record.line,
+                message: "the row's values look shifted \(abs(shift)) column\(abs(shift) == 1 ? "" : "s") to the \(direction) of its "
+                    + "header (read \(abs(shift)) column\(abs(shift) == 1 ? "" : "s") further \(direction), every typed "
+                    + "answer fits; as it stands, \(here.misfits) do\(here.misfits == 1 ? "es" : "") not): a delimiter too many or too few? "
+                    + "Fix the row in the file")
+        }
+        return nil
     }
 
     private func column(_ field: RespondentField) -> String? {

@@ -21,7 +21,7 @@ public enum ImportSummaryText {
             }
         }
         for issue in summary.errors.prefix(shownErrors) {
-            lines.append("  " + issue.formatted(file: summary.file))
+            lines.append("  " + issue.formatted(file: summary.rowLocation))
         }
         if summary.errorCount > min(summary.errors.count, shownErrors) {
             lines.append("  … and \(summary.errorCount - min(summary.errors.count, shownErrors)) more errors")

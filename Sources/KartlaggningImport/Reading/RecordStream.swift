@@ -7,12 +7,16 @@ final class RecordStream {
     let delimiter: String?
     let sha256: String
     let columns: [String]
+    /// How row errors name their place (`svar.csv`, or `svar.xlsx:Blad1!` for a sheet).
+    let location: String
+    /// The sheet read, for a workbook.
+    let sheet: String?
     /// The wanted columns in the order the file has them (CSV); the survey's order for JSON.
     private(set) var columnsInFileOrder: [String] = []
     /// Columns of the file that the survey does not read (CSV), for a warning.
     private(set) var unreadColumns: [String] = []
     private let file: String
-    private var csv: CSVTable?
+    private var csv: SourceTable?
     private var csvIndices: [Int?] = []
     private var json: JSONRecordReader?
     private var separators: [String?]
@@ -21,7 +25,10 @@ final class RecordStream {
 
     /// - Parameters:
     ///   - columns: the source columns wanted, with the list separator for multi-answer columns.
-    init(path: String, file: String, options: ReadOptions, columns: [(name: String, separator: String?)]) throws {
+    init(
+        path: String, file: String, options: ReadOptions, shape: TableShape = TableShape(),
+        columns: [(name: String, separator: String?)]
+    ) throws {
         self.file = file
         self.columns = columns.map(\.name)
         self.separators = columns.map(\.separator)
@@ -32,13 +39,18 @@ final class RecordStream {
             encoding = reader.encoding
             sha256 = reader.sha256
             delimiter = nil
+            location = file
+            sheet = nil
             columnsInFileOrder = self.columns
         } else {
-            let table = try CSVTable(path: path, file: file, options: options)
+            let table = try SourceTable(path: path, file: file, options: options, shape: shape)
             csv = table
-            encoding = table.encoding
+            let csvReader = table.reader as? CSVRowReader
+            encoding = csvReader?.encoding ?? .utf8
             sha256 = table.sha256
-            delimiter = table.delimiterName
+            delimiter = csvReader?.delimiterName
+            location = table.location
+            sheet = (table.reader as? XLSXReader)?.sheetName ?? (table.reader as? ODSReader)?.sheetName
             csvIndices = Self.locate(self.columns, in: table.header)
             let missing = zip(self.columns, csvIndices).filter { $0.1 == nil }.map(\.0)
             if !missing.isEmpty {
@@ -70,10 +82,17 @@ final class RecordStream {
                 if let index, index < row.fields.count { cells[slot] = row.fields[index] }
             }
             var issue: ImportIssue?
-            if let message = RecordStream.raggedness(of: row, header: csv.header, firstRow: rowNumber == 1) {
+            if csv.format.isSpreadsheet {
+                // A sheet has no delimiters to miscount: cells past the header are a problem only when filled.
+                if row.fields.count > csv.header.count, row.fields[csv.header.count...].contains(where: { !$0.trimmedCell.isEmpty }) {
+                    issue = ImportIssue(
+                        line: row.line,
+                        message: "the row has values in \(row.fields.count - csv.header.count) column(s) right of the last header")
+                }
+            } else if let message = RecordStream.raggedness(of: row, header: csv.header, firstRow: rowNumber == 1) {
                 issue = ImportIssue(line: row.line, message: message)
             }
-            return SourceRecord(line: row.line, number: rowNumber, cells: cells, issue: issue)
+            return SourceRecord(line: row.line, number: rowNumber, cells: cells, issue: issue, fields: row.fields, indices: csvIndices)
         }
         guard let json, let record = try json.next() else { return nil }
         var cells = [String](repeating: "", count: columns.count)
@@ -98,13 +117,13 @@ final class RecordStream {
         guard ragged else { return nil }
         var message = "the row has \(row.fields.count) cells but the header has \(header.count)"
         if firstRow && row.fields.count > header.count {
-            message += " (if the real header is further down, name its row with --header-row N)"
+            message += " (if the real header is further down, name its line with --header-row N or `header_row: N`)"
         }
         return message
     }
 
-    /// Cells with quotes RFC 4180 does not allow, read as Excel does (`--lenient-quotes`).
-    var strayQuotes: Int { csv?.strayQuotes ?? 0 }
+    /// What reading the file noticed (stray quotes, hidden rows, error cells, a footer), once it is read.
+    var warnings: [String] { csv?.warnings ?? [] }
 
     /// After the last record: checks the file did not change while it was read, and returns the SHA-256 of the
     /// bytes parsed (the one the import records).

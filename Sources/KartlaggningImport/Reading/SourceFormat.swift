@@ -1,9 +1,11 @@
+import Foundation
+
 /// The kinds of file kartlagg reads.
 public enum SourceFormat: String, Sendable, Codable {
-    case csv, tsv, json, ndjson
+    case csv, tsv, json, ndjson, xlsx, ods
 
     /// The format named by `--format`, or else by the file's extension (`.json`, `.ndjson`/`.jsonl`,
-    /// `.tsv`/`.tab`); anything else is CSV.
+    /// `.tsv`/`.tab`, `.xlsx`/`.xlsm`, `.ods`), or by its content (a ZIP package is a workbook); anything else is CSV.
     static func resolve(_ requested: String?, path: String, file: String) throws -> SourceFormat {
         if let requested {
             guard let format = SourceFormat(rawValue: requested.lowercased()) else {
@@ -15,8 +17,22 @@ public enum SourceFormat: String, Sendable, Codable {
         if lower.hasSuffix(".json") { return .json }
         if lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") { return .ndjson }
         if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { return .tsv }
+        if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") { return .xlsx }
+        if lower.hasSuffix(".ods") { return .ods }
+        if lower.hasSuffix(".xls") {
+            throw ImportError.unreadable(
+                file: file, reason: "the old Excel format (.xls) is not read; save the workbook as .xlsx (or CSV) and import that")
+        }
+        // A workbook saved under another name: a ZIP package with a mimetype (ODS) or Office content types (XLSX).
+        if let handle = FileHandle(forReadingAtPath: path) {
+            defer { try? handle.close() }
+            if let head = try? handle.read(upToCount: 80), head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                return String(decoding: head, as: UTF8.self).contains("opendocument") ? .ods : .xlsx
+            }
+        }
         return .csv
     }
 
     var isJSON: Bool { self == .json || self == .ndjson }
+    var isSpreadsheet: Bool { self == .xlsx || self == .ods }
 }

@@ -8,4 +8,8 @@ struct SourceRecord {
     var cells: [String]
     /// A problem with the row as a whole (a ragged CSV row).
     var issue: ImportIssue?
+    /// The whole row as the file has it (tables), to tell a row whose values are shifted.
+    var fields: [String] = []
+    /// Where each requested column stands in `fields`.
+    var indices: [Int?] = []
 }

@@ -14,8 +14,22 @@ public enum SwedishValues {
     }
 
     /// A decimal number: `3,5`, `1 234,5`, `1.234,5`, `1,234.5`, `3.5`. Nil when the text is not one.
-    public static func decimal(_ text: String) -> Double? {
+    /// - Parameter mark: the column's decimal mark when known: the other mark then only groups thousands.
+    public static func decimal(_ text: String, mark: String? = nil) -> Double? {
         var compact = stripGrouping(text)
+        if let mark, mark == "," || mark == "." {
+            let grouping = mark == "," ? "." : ","
+            if compact.contains(grouping) {
+                let groups = compact.split(separator: Character(mark)).first?.split(separator: Character(grouping), omittingEmptySubsequences: false) ?? []
+                guard groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+                compact = compact.replacingOccurrences(of: grouping, with: "")
+            }
+            guard compact.filter({ String($0) == mark }).count <= 1 else { return nil }
+            compact = compact.replacingOccurrences(of: mark, with: ".")
+            guard compact.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }), let value = Double(compact), value.isFinite
+            else { return nil }
+            return value
+        }
         guard !compact.isEmpty else { return nil }
         let commas = compact.filter { $0 == "," }.count
         let dots = compact.filter { $0 == "." }.count
@@ -48,6 +62,11 @@ public enum SwedishValues {
         guard !digits.isEmpty, let value = Int(digits) else { return nil }
         let rest = trimmed.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
         guard let mark = rest.first, "-–=:.)".contains(mark) else { return nil }
+        // A label follows the mark (`4 - Ganska nöjd`, `4.`); a number does not: `55-64` is an age band and
+        // `47.115097` a decimal, never a point on a scale.
+        let label = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+        if let first = label.first, !first.isLetter { return nil }
+        if label.isEmpty && !".)".contains(mark) { return nil }
         return value
     }
 

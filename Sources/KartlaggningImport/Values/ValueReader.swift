@@ -11,7 +11,8 @@ enum ValueReader {
         var text: String
     }
 
-    static func read(_ cell: String, as question: Question) -> Result<Typed, Problem> {
+    /// - Parameter missing: tokens that mean "no value"; a multi answer's parts that are one are left out.
+    static func read(_ cell: String, as question: Question, missing: [String] = []) -> Result<Typed, Problem> {
         switch question.type {
         case .text:
             return .success(Typed(text: cell))
@@ -24,7 +25,7 @@ enum ValueReader {
             var chosen: [String] = []
             for part in cell.components(separatedBy: question.multiSeparator) {
                 let item = part.trimmedCell
-                if item.isEmpty { continue }
+                if item.isEmpty || missing.contains(item) { continue }
                 guard let option = option(item, in: question.options ?? []) else {
                     return .failure(Problem(text: "\"\(item.clipped())\" is not one of the options: \(list(question.options))"))
                 }
@@ -45,7 +46,7 @@ enum ValueReader {
             }
             return .success(Typed(number: Double(value)))
         case .decimal:
-            guard let value = SwedishValues.decimal(cell) else {
+            guard let value = SwedishValues.decimal(cell, mark: question.decimalMark) else {
                 return .failure(Problem(text: "\"\(cell.clipped())\" is not a number (write 3,5 or 1 234,5)"))
             }
             return .success(Typed(number: value))

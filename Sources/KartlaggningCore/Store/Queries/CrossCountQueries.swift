@@ -82,9 +82,9 @@ extension KartlaggningStore {
         var arguments: [(any DatabaseValueConvertible)?] = []
         for (dimension, asked) in filters.sorted(by: { $0.key.description < $1.key.description }) {
             let expression = attributeSQL(dimension)!
-            let wanted = Set(asked.map { registry.resolve($0)?.district ?? $0 }.map(MatchKey.make))
+            let wanted = Set(asked.map { registry.resolve($0)?.district ?? $0 }.map(MatchKey.place))
             let stored = try String.fetchAll(db, sql: "SELECT DISTINCT \(expression) FROM respondent r")
-            let matching = stored.filter { wanted.contains(MatchKey.make($0)) }
+            let matching = stored.filter { wanted.contains(MatchKey.place($0)) }
             conditions.append(matching.isEmpty ? "0" : "\(expression) IN (\(placeholders(matching.count)))")
             arguments += matching
         }

@@ -143,14 +143,14 @@ extension KartlaggningStore {
                 }
             }
             let filters = request.filters.mapValues { allowed in
-                Set(allowed.map { registry.resolve($0)?.district ?? MatchKey.make($0) }.map(MatchKey.make))
+                Set(allowed.map { registry.resolve($0)?.district ?? MatchKey.place($0) }.map(MatchKey.place))
             }
             var units: [(rows: [String: Int], cols: [String: Int])] = []
             units.reserveCapacity(unitKeys.count)
             unitLoop: for (respondent, themes) in unitKeys {
                 for (dimension, allowed) in filters {
                     guard let present = values(dimension, respondent: respondent, themes: themes),
-                        present.keys.contains(where: { allowed.contains(MatchKey.make($0)) })
+                        present.keys.contains(where: { allowed.contains(MatchKey.place($0)) })
                     else { continue unitLoop }
                 }
                 guard let rows = values(request.rows, respondent: respondent, themes: themes),

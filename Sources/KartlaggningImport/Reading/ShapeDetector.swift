@@ -1,0 +1,82 @@
+import KartlaggningCore
+
+/// Finds a table's shape from its first rows, for `survey infer`: the header below a title, a preamble or a group
+/// row, and the rows after it that are more header (Qualtrics' question texts and import ids, SurveyMonkey's
+/// second header row).
+enum ShapeDetector {
+    /// How many rows from the top are looked at.
+    static let window = 40
+
+    static func detect(_ rows: [CSVRow]) -> (shape: TableShape, notes: [String]) {
+        guard let first = rows.first else { return (TableShape(), []) }
+        let filled = rows.map(nonEmpty)
+        let width = filled.max() ?? 0
+        // The header: the first row filled across most of the table's width, its names mostly distinct (a group
+        // row read from merged cells repeats its few names).
+        var headerIndex = 0
+        if width >= 2 {
+            let needed = max(2, (width * 6 + 9) / 10)
+            headerIndex =
+                rows.indices.first { i in
+                    let names = rows[i].fields.map { $0.trimmedCell }.filter { !$0.isEmpty }
+                    return filled[i] >= needed && Set(names).count * 2 > names.count && i + 1 < rows.count
+                } ?? 0
+        }
+        var notes: [String] = []
+        let header = rows[headerIndex]
+        if header.line > first.line {
+            notes.append(
+                "the header is on line \(header.line): the \(headerIndex == 1 ? "line" : "\(headerIndex) lines") above it "
+                    + "look\(headerIndex == 1 ? "s" : "") like a title, a preamble or a group row (`header_row: \(header.line)`; "
+                    + "--header-row \(header.line) to read it so once)")
+        }
+        // Rows after the header that are header-like.
+        var skip = 0
+        let rest = Array(rows[(headerIndex + 1)...])
+        while skip < min(5, rest.count - 1) {
+            let sample = Array(rest[(skip + 1)...])
+            guard isHeaderLike(rest[skip], comparedWith: sample) else { break }
+            skip += 1
+        }
+        if skip > 0 {
+            let lines = rest.prefix(skip).map { String($0.line) }.joined(separator: ", ")
+            notes.append(
+                "line\(skip == 1 ? "" : "s") \(lines) after the header \(skip == 1 ? "reads" : "read") as more header "
+                    + "(question texts or import ids), not answers: `skip_after_header: \(skip)`")
+        }
+        return (TableShape(headerRow: header.line, skipAfterHeader: skip), notes)
+    }
+
+    /// Whether `row` looks like header rather than data, compared with the rows below it: import-id metadata, or
+    /// text where the data is numbers or dates, or empty where every data row has a value.
+    static func isHeaderLike(_ row: CSVRow, comparedWith data: [CSVRow]) -> Bool {
+        let cells = row.fields.map { $0.trimmedCell }
+        if cells.contains(where: { $0.hasPrefix("{\"ImportId\"") || $0.hasPrefix("{'ImportId'") }) { return true }
+        guard data.count >= 2 else { return false }
+        var typedColumns = 0, misfits = 0, fits = 0, alwaysFilled = 0, emptyHere = 0
+        for column in cells.indices {
+            let values = data.map { column < $0.fields.count ? $0.fields[column].trimmedCell : "" }
+            let present = values.filter { !$0.isEmpty }
+            if present.count == values.count {
+                alwaysFilled += 1
+                if cells[column].isEmpty { emptyHere += 1 }
+            }
+            guard present.count * 10 >= values.count * 9, !present.isEmpty else { continue }
+            let typed = present.filter { isTyped($0) }.count
+            guard typed * 10 >= present.count * 9 else { continue }
+            typedColumns += 1
+            guard !cells[column].isEmpty else { continue }
+            if isTyped(cells[column]) { fits += 1 } else { misfits += 1 }
+        }
+        if typedColumns > 0 && misfits > 0 && misfits >= fits { return true }
+        return alwaysFilled >= 2 && emptyHere * 2 >= alwaysFilled && fits == 0 && cells.contains { !$0.isEmpty }
+    }
+
+    private static func isTyped(_ value: String) -> Bool {
+        SwedishValues.decimal(value) != nil || SwedishValues.date(value) != nil
+    }
+
+    private static func nonEmpty(_ row: CSVRow) -> Int {
+        row.fields.filter { !$0.trimmedCell.isEmpty }.count
+    }
+}
