@@ -10,7 +10,8 @@ struct XMLScanner {
     private var position = 0
     private var finished = false
     /// The element names open now, to check that the document closes what it opens.
-    private var depth = 0
+    private var open: [String] = []
+    private var depth: Int { open.count }
     let part: String
 
     init(part: String) {
@@ -66,14 +67,14 @@ struct XMLScanner {
                 guard let end = firstIndex(of: 0x3E, from: position + 2) else { return try needMore("a closing tag") }
                 let name = localName(position + 2, end)
                 position = end + 1
-                depth -= 1
-                if depth < 0 { throw failure("</\(name)> closes an element that was never opened") }
+                guard let innermost = open.popLast() else { throw failure("</\(name)> closes an element that was never opened") }
+                if innermost != name { throw failure("</\(name)> where </\(innermost)> was expected") }
                 return .end(name)
             default:
                 guard let end = endOfTag(from: position + 1) else { return try needMore("a tag") }
                 let event = try startTag(position + 1, end)
                 position = end + 1
-                if case .start(_, _, let selfClosing) = event, !selfClosing { depth += 1 }
+                if case .start(let name, _, let selfClosing) = event, !selfClosing { open.append(name) }
                 return event
             }
         }
