@@ -4,8 +4,24 @@ import KartlaggningImport
 
 struct DistrictsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "districts", abstract: "Load and list the district registry.",
-        subcommands: [Load.self, List.self])
+        commandName: "districts", abstract: "Load, list and draft the district registry.",
+        subcommands: [Load.self, List.self, Infer.self])
+
+    struct Infer: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a draft district registry (YAML) of the names in an export's area column, with their counts.",
+            discussion:
+                "Check the draft (merge names that mean one place as aliases, add service towns), then `kartlagg districts load` it.")
+        @Argument(help: "A CSV, TSV, XLSX or ODS export.") var datafile: String
+        @Option(help: ArgumentHelp("The area column (as `survey infer` names it).", valueName: "name")) var column: String
+        @OptionGroup var read: ReadOptionGroup
+
+        func run() throws {
+            try Console.run {
+                print(try DistrictDraft.infer(path: datafile, column: column, options: read.options).yaml, terminator: "")
+            }
+        }
+    }
 
     struct Load: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -17,6 +17,9 @@ struct ExportCommand: ParsableCommand {
         String?
     @Flag(help: "Include the columns the survey marks identifying (names, e-mail addresses, phone numbers).")
     var includeIdentifying = false
+    @Flag(help: "Swedish Excel's CSV: ; between cells, a byte-order mark, CRLF, numbers with a decimal comma.") var excel = false
+    @Option(help: ArgumentHelp("Write this for an unanswered question (wide layout; default: an empty cell).", valueName: "token"))
+    var missingAs: String?
 
     func run() throws {
         try Console.run {
@@ -27,7 +30,8 @@ struct ExportCommand: ParsableCommand {
             }
             let writer = try output.map { try TextFileWriter(path: $0) } ?? TextFileWriter()
             let omitted = try Exporter(store: try database.openForReading()).export(
-                survey: survey, format: format, layout: layout, delimiter: character, includeIdentifying: includeIdentifying, to: writer)
+                survey: survey, format: format, layout: layout, delimiter: character, includeIdentifying: includeIdentifying,
+                missingAs: missingAs, excel: excel, to: writer)
             writer.flush()
             if !omitted.isEmpty {
                 Console.note(

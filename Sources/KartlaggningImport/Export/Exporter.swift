@@ -13,14 +13,23 @@ public struct Exporter {
     }
 
     /// Writes the survey out. Columns the survey marks identifying are left out unless `includeIdentifying`.
+    /// - Parameters:
+    ///   - missingAs: what an unanswered question's cell says (wide layout); empty when nil.
+    ///   - excel: Swedish Excel's CSV: `;`, a byte-order mark, CRLF, numbers with a decimal comma.
     /// - Returns: the identifying columns left out.
     @discardableResult
     public func export(
         survey surveyId: String, format: ExportFormat, layout: ExportLayout, delimiter: Character = ",", includeIdentifying: Bool = false,
-        to output: TextFileWriter
+        missingAs: String? = nil, excel: Bool = false, to output: TextFileWriter
     ) throws -> [String] {
         let survey = try store.survey(id: surveyId)
-        let csv = CSVWriter(delimiter: delimiter)
+        let csv = CSVWriter(delimiter: excel ? ";" : delimiter)
+        if excel && format == .csv { output.write("\u{FEFF}") }
+        let numeric: Set<String> = Set(survey.questions.filter { [.integer, .decimal, .scale].contains($0.type) }.map(\.id))
+        func cell(_ answer: StoredAnswer) -> String {
+            if excel, let number = answer.valueNumber { return Self.number(number).replacingOccurrences(of: ".", with: ",") }
+            return answer.raw
+        }
         // Columns as the source had them: the latest import's order, else the survey's.
         let stored = try store.sourceColumnOrder(surveyId: surveyId)
         let all = Set(stored) == Set(survey.sourceColumns) ? stored : survey.sourceColumns
@@ -42,7 +51,9 @@ public struct Exporter {
                     if let field = fieldByColumn[column] {
                         return respondent.rawFields[column] ?? respondent.fields.value(of: field) ?? ""
                     }
-                    return questionByColumn[column].flatMap { respondent.answers[$0]?.raw } ?? ""
+                    guard let id = questionByColumn[column] else { return "" }
+                    guard let answer = respondent.answers[id] else { return missingAs ?? "" }
+                    return numeric.contains(id) ? cell(answer) : answer.raw
                 }
                 if format == .csv {
                     output.write(csv.line(cells))
@@ -57,7 +68,8 @@ public struct Exporter {
             case .long:
                 for question in survey.questions where includeIdentifying || !survey.isIdentifying(question.column) {
                     guard let answer = respondent.answers[question.id] else { continue }
-                    let value = answer.valueText ?? answer.valueNumber.map(Self.number) ?? ""
+                    var value = answer.valueText ?? answer.valueNumber.map(Self.number) ?? ""
+                    if excel && answer.valueText == nil { value = value.replacingOccurrences(of: ".", with: ",") }
                     let cells = [
                         respondent.externalId, respondent.kind, respondent.district ?? "", respondent.serviceTown ?? "",
                         respondent.wave ?? "", question.id, question.column, answer.raw, value,

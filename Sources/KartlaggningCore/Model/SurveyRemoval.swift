@@ -1,0 +1,8 @@
+/// What `survey remove` removed, and the copy of the database written before (when it had answers).
+public struct SurveyRemoval: Codable, Sendable, Equatable {
+    public var survey: String
+    public var respondents: Int
+    public var answers: Int
+    public var manualTags: Int
+    public var backup: String?
+}
