@@ -12,6 +12,8 @@ struct ColumnProfile {
     /// Distinct values in first-seen order, up to the cap, with how often each occurs.
     var distinct: [String] = []
     var counts: [String: Int] = [:]
+    /// The line each distinct value is first seen on.
+    var firstLines: [String: Int] = [:]
     var tooManyDistinct = false
     /// Missing-value tokens (`NA`, `..`) seen, with their counts: never values.
     var missingTokens: [String: Int] = [:]
@@ -86,10 +88,12 @@ struct ColumnProfile {
                 counts[value] = count + 1
             } else {
                 counts[value] = 1
+                firstLines[value] = line
                 distinct.append(value)
                 if distinct.count > Self.distinctCap {
                     tooManyDistinct = true
                     counts = [:]
+                    firstLines = [:]
                 }
             }
         }

@@ -42,6 +42,12 @@ public enum OptionOrder {
         return byFrequency + asides
     }
 
+    /// Whether the values (asides aside) follow a pattern: numeric bands or a known rating scale.
+    static func hasPattern(_ values: [String]) -> Bool {
+        let main = values.filter { !isAside($0) }
+        return byBands(main) != nil || byScale(main) != nil
+    }
+
     static func isAside(_ value: String) -> Bool {
         let key = value.lowercased().trimmingCharacters(in: .whitespaces)
         return asides.contains { key == $0 || key.hasPrefix($0 + " ") || key.hasPrefix($0 + ",") || key.hasPrefix($0 + "/") }

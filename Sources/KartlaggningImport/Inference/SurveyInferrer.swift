@@ -37,6 +37,7 @@ public struct SurveyInferrer {
         let idNames = [
             "id", "nr", "nummer", "lopnummer", "lopnr", "respondent", "respondentid", "respondent id", "respondentnummer",
             "svarsid", "svar id", "intervju", "intervjuid", "intervju id", "intervjunr", "id nummer", "kod", "key",
+            "responseid", "response id", "svars id", "svarsid", "_recordid", "recordid", "respondent_id", "respondentnr",
         ]
         var idColumn = pick(idNames) { $0.uniqueness != nil && !$0.duplicates && $0.nonEmpty == rows }
         if idColumn == nil {
@@ -302,6 +303,19 @@ public struct SurveyInferrer {
         if !profile.tooManyDistinct && profile.distinct.count <= ColumnProfile.distinctCap && shortValues
             && profile.distinct.count * 2 <= profile.nonEmpty
         {
+            // Values seen once that break a pattern the rest follow (`Bra` among age bands) are slips, not options.
+            let strays = profile.distinct.filter { profile.counts[$0] == 1 }
+            let regular = profile.distinct.filter { profile.counts[$0, default: 0] > 1 }
+            var fit = ColumnProfile.Fit()
+            for value in strays { fit.miss(value, line: profile.firstLines[value] ?? 0) }
+            if !strays.isEmpty && fit.holds(of: profile.nonEmpty) && !OptionOrder.hasPattern(profile.distinct)
+                && OptionOrder.hasPattern(regular)
+            {
+                return (
+                    Question(id: id, column: column, type: .choice, options: OptionOrder.natural(regular, counts: profile.counts)),
+                    profile.misfitNote(fit, readAs: "one of \(regular.count) options")
+                )
+            }
             return (
                 Question(id: id, column: column, type: .choice, options: OptionOrder.natural(profile.distinct, counts: profile.counts)),
                 nil

@@ -152,11 +152,12 @@ struct RecordMapper {
         guard !record.fields.isEmpty, record.indices.count == columns.count else { return nil }
         let typed = zip(survey.questions, questionSlots).filter { $0.0.type != .text }
         guard typed.count >= 2 else { return nil }
-        func score(_ shift: Int) -> (fits: Int, misfits: Int) {
+        // Values from some column on moved by `shift` (an unquoted delimiter in a text cell moves what follows it).
+        func score(_ shift: Int, from start: Int) -> (fits: Int, misfits: Int) {
             var fits = 0, misses = 0
             for (question, slot) in typed {
                 guard let index = record.indices[slot] else { continue }
-                let source = index + shift
+                let source = index >= start ? index + shift : index
                 let cell = source >= 0 && source < record.fields.count ? record.fields[source].trimmedCell : ""
                 if cell.isEmpty || survey.isMissing(cell, question: question) { continue }
                 if case .success = ValueReader.read(cell, as: question, missing: question.missing ?? survey.missing ?? []) {
@@ -167,18 +168,28 @@ struct RecordMapper {
             }
             return (fits, misses)
         }
-        let here = score(0)
+        let here = score(0, from: 0)
+        let starts = Set(typed.compactMap { record.indices[$0.1] }).sorted()
+        var best: (shift: Int, start: Int, fits: Int)?
         for shift in [1, -1, 2, -2] {
-            let there = score(shift)
-            guard there.misfits == 0, there.fits >= 2, there.fits >= here.fits, here.misfits > 0 || record.issue != nil else { continue }
-            if here.misfits == 0 && there.fits <= here.fits { continue }
+            for start in starts {
+                let there = score(shift, from: start)
+                // Shifted, every typed answer fits and more of them than as the row stands: moving values into
+                // empty cells explains nothing. The latest column that explains the row is where the shift begins.
+                guard there.misfits == 0, there.fits >= 2, there.fits > here.fits else { continue }
+                if let current = best, (current.fits, -abs(current.shift), current.start) >= (there.fits, -abs(shift), start) { continue }
+                best = (shift, start, there.fits)
+            }
+        }
+        if let best {
+            let shift = best.shift
             let direction = shift > 0 ? "right" : "left"
+            let name = zip(columns, record.indices).first { $0.1 == best.start }?.0 ?? ""
             return ImportIssue(
                 line: record.line,
-                message: "the row's values look shifted \(abs(shift)) column\(abs(shift) == 1 ? "" : "s") to the \(direction) of its "
-                    + "header (read \(abs(shift)) column\(abs(shift) == 1 ? "" : "s") further \(direction), every typed "
-                    + "answer fits; as it stands, \(here.misfits) do\(here.misfits == 1 ? "es" : "") not): a delimiter too many or too few? "
-                    + "Fix the row in the file")
+                message: "the row's values from column \"\(name.clipped(60))\" on look shifted \(abs(shift)) column\(abs(shift) == 1 ? "" : "s") "
+                    + "to the \(direction) (read \(abs(shift)) column\(abs(shift) == 1 ? "" : "s") further \(direction), every typed answer fits; "
+                    + "as it stands, \(here.misfits) do\(here.misfits == 1 ? "es" : "") not): a delimiter too many or too few? Fix the row in the file")
         }
         return nil
     }
