@@ -6,7 +6,7 @@ import KartlaggningImport
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import answer files (CSV, TSV, JSON, NDJSON) into a survey.",
+        abstract: "Import answer files (CSV, TSV, JSON, NDJSON, XLSX, ODS) into a survey.",
         discussion: "Each file is imported in one transaction: a file with any error writes nothing and the exit status is 1, "
             + "unless --skip-invalid imports its valid rows and writes the others to --rejects. A file imported before "
             + "(same SHA-256) is skipped; respondents seen before are updated, and every row is counted as added, updated, "

@@ -171,7 +171,10 @@ struct RecordMapper {
         let here = score(0, from: 0)
         let starts = Set(typed.compactMap { record.indices[$0.1] }).sorted()
         var best: (shift: Int, start: Int, fits: Int)?
-        for shift in [1, -1, 2, -2] {
+        // A row with more filled cells than the header has columns has gained one: its values moved right.
+        let filled = (record.fields.lastIndex { !$0.trimmedCell.isEmpty } ?? -1) + 1
+        let shifts = filled > record.width ? [1, 2] : [1, -1, 2, -2]
+        for shift in shifts {
             for start in starts {
                 let there = score(shift, from: start)
                 // Shifted, every typed answer fits and more of them than as the row stands: moving values into

@@ -12,4 +12,6 @@ struct SourceRecord {
     var fields: [String] = []
     /// Where each requested column stands in `fields`.
     var indices: [Int?] = []
+    /// How many columns the header has.
+    var width = 0
 }
