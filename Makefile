@@ -34,6 +34,8 @@ demo: build
 	$(BIN) import --db $(DEMO_DB) --survey forening-2025 $(SAMPLES)/forening-2025.csv
 	$(BIN) import --db $(DEMO_DB) --survey inspel-2025 $(SAMPLES)/inspel-2025.csv
 	$(BIN) import --db $(DEMO_DB) --survey temagrupp-2025 $(SAMPLES)/tema-*.json
+	$(BIN) import --db $(DEMO_DB) --survey boende-webb-2025 $(SAMPLES)/boende-webb-2025.csv
+	$(BIN) import --db $(DEMO_DB) --survey boende-forms-2025 $(SAMPLES)/boende-forms-2025.xlsx
 	$(BIN) status --db $(DEMO_DB)
 	$(BIN) codebook load --db $(DEMO_DB) $(SAMPLES)/kodbok.yaml
 	$(BIN) tag --db $(DEMO_DB)

@@ -50,7 +50,7 @@ public struct Importer {
                 columns: RecordMapper.columns(for: survey))
             summary.sheet = stream.sheet
             summary.format = stream.format.rawValue
-            summary.encoding = stream.encoding.rawValue
+            summary.encoding = stream.format.isSpreadsheet ? nil : stream.encoding.rawValue
             summary.delimiter = stream.delimiter
             summary.sha256 = stream.sha256
             if !stream.unreadColumns.isEmpty {

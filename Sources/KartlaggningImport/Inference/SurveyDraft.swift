@@ -25,6 +25,7 @@ public struct SurveyDraft: Sendable {
         for (field, column) in survey.respondent.mappedFields where field != .id {
             out += "  \(field.rawValue): \(quote(column))\n"
         }
+        if let identifying = survey.identifying { out += "identifying: [" + identifying.map(quote).joined(separator: ", ") + "]\n" }
         out += survey.questions.isEmpty ? "questions: []\n" : "questions:\n"
         for question in survey.questions {
             out += "  - id: \(quote(question.id))\n"

@@ -150,12 +150,20 @@ public struct SurveyInferrer {
                 "cells holding only " + missing.map { "\"\($0)\" (\(tokens[$0]!)×)" }.joined(separator: ", ")
                     + " are read as no value (`missing`); remove a token there if it is a real answer")
         }
-        let survey = SurveyDefinition(
+        var survey = SurveyDefinition(
             id: Self.slug(base, separator: "-").isEmpty ? "survey" : Self.slug(base, separator: "-"),
             title: base, kind: kind == nil ? (defaultKind ?? "inspel") : nil, respondent: mapping, questions: questions,
             sheet: profiling.sheet, headerRow: profiling.shape.map { $0.headerRow > 1 ? $0.headerRow : nil } ?? nil,
             skipAfterHeader: profiling.shape.map { $0.skipAfterHeader > 0 ? $0.skipAfterHeader : nil } ?? nil,
             missing: missing.isEmpty ? nil : missing)
+        // Columns that name or reach a person stay out of every output unless asked for.
+        let identifying = profiles.map(\.name).filter(Self.looksIdentifying)
+        if !identifying.isEmpty {
+            survey.identifying = identifying
+            notes.append(
+                "identifying column\(identifying.count == 1 ? "" : "s") " + identifying.map { "\"\($0.clipped(40))\"" }.joined(separator: ", ")
+                    + " (names, e-mail, phone): kept out of query, export and reports unless --include-identifying")
+        }
         return SurveyDraft(survey: survey, notes: notes, readWith: readWith)
     }
 
@@ -362,6 +370,17 @@ public struct SurveyInferrer {
         return key.contains("bor du") || key.contains("where do you live") || key.contains("var bor")
     }
 
+    /// Whether a header names a person or a way to reach one: `Namn`, `E-post`, `Telefon`, `Personnummer`.
+    static func looksIdentifying(_ name: String) -> Bool {
+        let key = MatchKey.make(name).replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        let words = Set(key.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let names = [
+            "namn", "name", "fornamn", "efternamn", "kontaktperson", "epost", "email", "mail", "mejl", "telefon", "tel", "mobil",
+            "phone", "personnummer", "adress", "address", "gatuadress",
+        ]
+        return names.contains(where: words.contains) || key.contains("e post") || key.contains("e mail")
+    }
+
     /// `'…'` for a shell, when the text needs it.
     static func shellQuoted(_ text: String) -> String {
         text.allSatisfy({ $0.isLetter || $0.isNumber || "-_./".contains($0) }) ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
@@ -383,7 +402,7 @@ public struct SurveyInferrer {
 
     static func baseName(_ path: String) -> String {
         var name = (path as NSString).lastPathComponent
-        for ext in [".csv", ".tsv", ".tab", ".txt", ".json", ".ndjson", ".jsonl"] where name.lowercased().hasSuffix(ext) {
+        for ext in [".csv", ".tsv", ".tab", ".txt", ".json", ".ndjson", ".jsonl", ".xlsx", ".xlsm", ".ods"] where name.lowercased().hasSuffix(ext) {
             name = String(name.dropLast(ext.count))
         }
         return name

@@ -7,7 +7,8 @@ public enum ImportSummaryText {
         var lines: [String] = []
         let counts =
             "\(summary.rows) rows: \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged, \(summary.rejected) rejected"
-        let how = [summary.format, summary.encoding, summary.delimiter.map { "delimiter \($0)" }].compactMap { $0 }.joined(separator: ", ")
+        let how = [summary.format, summary.encoding, summary.delimiter.map { "delimiter \($0)" }, summary.sheet.map { "sheet \($0)" }]
+            .compactMap { $0 }.joined(separator: ", ")
         switch summary.status {
         case .imported: lines.append("\(summary.file): imported into \(summary.survey) (\(how)): \(counts)")
         case .dryRun: lines.append("\(summary.file): dry run, nothing written (\(how)): \(counts)")
