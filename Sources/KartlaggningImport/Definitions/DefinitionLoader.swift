@@ -102,8 +102,16 @@ public enum DefinitionLoader {
         case .keyNotFound(let key, let context):
             let at = path(context.codingPath)
             return "missing \"\(key.stringValue)\"" + (at.isEmpty ? "" : " in \(at)")
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "\(path(context.codingPath)): \(context.debugDescription)"
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            // Yams' own words ("Expected to decode Sequence but found Node") say what a reader cannot act on.
+            let at = path(context.codingPath)
+            let expected =
+                "\(type)".hasPrefix("Array") || "\(type)".contains("Sequence") ? "a list (`- …` items, or [] for none)"
+                : "\(type)".hasPrefix("Dictionary") || "\(type)".contains("Mapping") ? "a mapping (`key: value` lines)"
+                : "\(type)" == "String" ? "text" : "\(type)" == "Int" ? "a whole number" : "\(type)" == "Bool" ? "true or false" : "\(type)"
+            let found = context.debugDescription.contains("Node") || context.debugDescription.contains("null") ? "nothing" : "something else"
+            return "\(at.isEmpty ? "the file" : at): expected \(expected), found \(found)"
+                + (at == "questions" ? " — the survey lists no questions" : "")
         case .dataCorrupted(let context):
             let at = path(context.codingPath)
             let detail =
@@ -127,7 +135,16 @@ public enum DefinitionLoader {
         func fail(_ message: String) -> ImportError { .definition(file: file, line: nil, message: message) }
         if survey.id.trimmingCharacters(in: .whitespaces).isEmpty { throw fail("the survey id is empty") }
         if survey.id.contains(where: { $0.isWhitespace }) { throw fail("the survey id \"\(survey.id)\" contains spaces") }
-        if survey.questions.isEmpty { throw fail("the survey has no questions") }
+        if survey.questions.isEmpty {
+            throw fail(
+                "the survey has no questions; if `survey infer` wrote it, the header is probably on another line: infer again with "
+                    + "--header-row N (the line of the column names, as an editor counts it)")
+        }
+        if let headerRow = survey.headerRow, headerRow < 1 { throw fail("header_row counts lines from 1") }
+        if let skip = survey.skipAfterHeader, skip < 0 { throw fail("skip_after_header is a number of rows, from 0") }
+        for token in (survey.missing ?? []) + survey.questions.flatMap({ $0.missing ?? [] }) where token.trimmedCell.isEmpty {
+            throw fail("a `missing` token is empty; an empty cell is always no value")
+        }
         if let kind = survey.kind, RespondentKind.canonical(kind, allowed: survey.allowedKinds) == nil {
             throw fail(
                 "kind \"\(kind)\" is not a respondent kind; add it to `kinds` or use one of \(RespondentKind.builtIn.joined(separator: ", "))"
@@ -162,6 +179,7 @@ public enum DefinitionLoader {
             default:
                 break
             }
+            if let mark = question.decimalMark, mark != "," && mark != "." { throw fail("\(name): decimal_mark is \",\" or \".\"") }
         }
     }
 }
