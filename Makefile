@@ -6,7 +6,9 @@ DEMO_DB    := $(DEMO_DIR)/kartlaggning.sqlite
 SAMPLES    := SampleSurveys
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps build test demo bench fuzz stress format lint clean
+.PHONY: all deps build test demo bench fuzz stress format lint clean install
+
+PREFIX ?= /usr/local
 
 all: build
 
@@ -19,6 +21,13 @@ deps:
 
 build: deps
 	$(SWIFT) build
+
+# The release binary in $(PREFIX)/bin (make install PREFIX=$$HOME/.local).
+install: deps
+	$(SWIFT) build -c release --product kartlagg
+	install -d $(PREFIX)/bin
+	install -m 755 .build/release/kartlagg $(PREFIX)/bin/kartlagg
+	@echo "installed $(PREFIX)/bin/kartlagg"
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -103,27 +103,31 @@ struct ColumnProfile {
         }
         maxLength = max(maxLength, value.count)
         if value.contains("\n") || value.contains("\r") { lineBreaks = true }
-        if let number = SwedishValues.integer(value), !(value.count > 1 && value.hasPrefix("0")) {
+        // Typed values are short and start with a digit or a sign (Ja/Nej aside): free text skips the parsers.
+        let utf8 = value.utf8
+        let lead = utf8.first ?? 0
+        let numberLike = utf8.count <= 40 && ((lead >= 0x30 && lead <= 0x39) || lead == 0x2D || lead == 0x2B || lead == 0xE2)
+        if numberLike, let number = SwedishValues.integer(value), !(value.count > 1 && value.hasPrefix("0")) {
             minInteger = min(minInteger, number)
             maxInteger = max(maxInteger, number)
         } else {
             integer.miss(value, line: line)
         }
-        if value.count > 1 && value.hasPrefix("0") && value.allSatisfy(\.isNumber) { leadingZero = true }
-        if let point = SwedishValues.scalePoint(value), (0...100).contains(point) {
+        if numberLike && value.count > 1 && value.hasPrefix("0") && value.allSatisfy(\.isNumber) { leadingZero = true }
+        if numberLike, let point = SwedishValues.scalePoint(value), (0...100).contains(point) {
             minScalePoint = min(minScalePoint, point)
             maxScalePoint = max(maxScalePoint, point)
             if SwedishValues.integer(value) == nil { anyScaleLabel = true }
         } else {
             scalePoint.miss(value, line: line)
         }
-        if SwedishValues.decimal(value) == nil || leadingZero {
+        if !numberLike || SwedishValues.decimal(value) == nil || leadingZero {
             decimal.miss(value, line: line)
         } else if let mark = Self.decimalMark(value) {
             if mark == "," { commaDecimals += 1 } else { pointDecimals += 1 }
         }
-        if SwedishValues.date(value) == nil { date.miss(value, line: line) }
-        if SwedishValues.boolean(value) == nil {
+        if !numberLike || SwedishValues.date(value) == nil { date.miss(value, line: line) }
+        if utf8.count > 8 || SwedishValues.boolean(value) == nil {
             boolean.miss(value, line: line)
         } else if !["0", "1"].contains(value) {
             anyBooleanWord = true

@@ -37,17 +37,13 @@ enum SpreadsheetValues {
             days += 1
             seconds -= 86_400
         }
-        let time =
-            seconds % 60 == 0
-            ? String(format: "%02d:%02d", seconds / 3600, seconds / 60 % 60)
-            : String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-        if kind == .time {
-            // A duration past a day (`[h]:mm`) counts its hours on.
-            let hours = days * 24 + seconds / 3600
-            return seconds % 60 == 0
-                ? String(format: "%02d:%02d", hours, seconds / 60 % 60)
-                : String(format: "%02d:%02d:%02d", hours, seconds / 60 % 60, seconds % 60)
+        func clock(_ hours: Int) -> String {
+            let text = "\(pad(hours)):\(pad(seconds / 60 % 60))"
+            return seconds % 60 == 0 ? text : text + ":\(pad(seconds % 60))"
         }
+        // A duration past a day (`[h]:mm`) counts its hours on.
+        if kind == .time { return clock(days * 24 + seconds / 3600) }
+        let time = clock(seconds / 3600)
         let day: String
         if date1904 {
             day = civil(daysSince1970: days - 24_107)
@@ -72,7 +68,13 @@ enum SpreadsheetValues {
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return "\(pad(year, 4))-\(pad(month))-\(pad(day))"
+    }
+
+    /// `7` → `07`: a number zero-padded to `width` digits.
+    static func pad(_ number: Int, _ width: Int = 2) -> String {
+        let digits = String(number)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// An ISO 8601 date-time as a cell shows it: `2025-03-14T00:00:00` → `2025-03-14`, `…T10:30:00` → `2025-03-14 10:30`.
@@ -109,7 +111,17 @@ enum SpreadsheetValues {
 
     /// Office XML's escapes for characters XML cannot hold (`_x000D_` for a carriage return, `_x005F_` for `_`).
     static func unescapeOffice(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        // The common case, no escape, without Foundation's substring search.
+        var previous: UInt8 = 0
+        var found = false
+        for byte in text.utf8 {
+            if previous == 0x5F && byte == 0x78 {
+                found = true
+                break
+            }
+            previous = byte
+        }
+        guard found else { return text }
         var out = ""
         var rest = Substring(text)
         while let range = rest.range(of: "_x") {

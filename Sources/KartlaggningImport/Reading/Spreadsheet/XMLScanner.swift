@@ -107,7 +107,7 @@ struct XMLScanner {
             }
             let quote = buffer[i]
             let valueStart = i + 1
-            guard let valueEnd = firstIndex(of: quote, from: valueStart), valueEnd < close else {
+            guard let valueEnd = firstIndex(of: quote, from: valueStart, before: close) else {
                 throw failure("attribute \(attributeName) of <\(name)> is not closed")
             }
             attributes.append(XMLAttribute(name: attributeName, value: try decode(valueStart, valueEnd)))
@@ -154,7 +154,7 @@ struct XMLScanner {
 
     /// The text of `from..<to` with entity and character references resolved.
     private func decode(_ from: Int, _ to: Int) throws -> String {
-        guard let amp = firstIndex(of: 0x26, from: from), amp < to else { return try string(from, to) }
+        guard let amp = firstIndex(of: 0x26, from: from, before: to) else { return try string(from, to) }
         var out: [UInt8] = []
         out.reserveCapacity(to - from)
         out.append(contentsOf: buffer[from..<amp])
@@ -166,7 +166,7 @@ struct XMLScanner {
                 i += 1
                 continue
             }
-            guard let semicolon = firstIndex(of: 0x3B, from: i + 1), semicolon < to, semicolon - i <= 12 else {
+            guard let semicolon = firstIndex(of: 0x3B, from: i + 1, before: min(to, i + 13)) else {
                 throw failure("a bare & in text (write &amp;)")
             }
             let reference = String(decoding: buffer[(i + 1)..<semicolon], as: UTF8.self)
@@ -216,10 +216,11 @@ struct XMLScanner {
 
     // MARK: - Bytes
 
-    private func firstIndex(of byte: UInt8, from: Int) -> Int? {
+    private func firstIndex(of byte: UInt8, from: Int, before end: Int? = nil) -> Int? {
         buffer.withUnsafeBufferPointer { bytes in
             var i = from
-            while i < bytes.count {
+            let end = min(end ?? bytes.count, bytes.count)
+            while i < end {
                 if bytes[i] == byte { return i }
                 i += 1
             }
