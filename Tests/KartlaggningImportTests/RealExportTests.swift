@@ -261,4 +261,35 @@ struct RealExportTests {
         let summary = try Importer(store: run.store).importFile(at: path, survey: "strikt")
         #expect(summary.errors.first.map { $0.formatted(file: summary.rowLocation) }?.hasPrefix("\(path):Form1!") == true)
     }
+
+    /// The sample workbook was written by openpyxl (inline strings, no shared-strings part): a second producer.
+    @Test func theSampleWorkbookFromASecondProducer() throws {
+        let store = try KartlaggningStore.inMemory()
+        try store.loadDistricts(StoreFixtures.districts)
+        try store.addSurvey(try DefinitionLoader.survey(at: Paths.sample("boende-forms-2025.survey.yaml")))
+        let summary = try Importer(store: store).importFile(at: Paths.sample("boende-forms-2025.xlsx"), survey: "boende-forms-2025")
+        #expect(summary.status == .imported, "\(summary.errors) \(summary.fileError ?? "")")
+        #expect(summary.counts.added == 60)
+        var first: StoredRespondent?
+        try store.forEachRespondent(surveyId: "boende-forms-2025") { if $0.externalId == "1" { first = $0 } }
+        #expect(first?.district == "BLT")
+        #expect(first?.serviceTown == "Björna")
+        #expect(first?.fields.date == "2025-05-05")
+        #expect(first?.answers["tjanster"]?.valueText == "[\"Barnomsorg\"]")
+        #expect(first?.answers["alder"]?.valueText == "15-24")
+        #expect(first?.answers["bredband_hemma"]?.valueText == "ja")
+        #expect(first?.answers["nojd_bygd"]?.valueNumber == 4)
+    }
+
+    /// A definition whose `questions:` is empty says so in words.
+    @Test func aDefinitionWithoutQuestionsSaysSo() throws {
+        let path = folder.write("tom.yaml", "id: tom\ntitle: Tom\nkind: inspel\nrespondent:\n  id: Nr\nquestions:\n")
+        #expect(throws: ImportError.definition(
+            file: path, line: nil,
+            message: "questions: expected a list (`- …` items, or [] for none), found nothing — the survey lists no questions")) {
+            try DefinitionLoader.survey(at: path)
+        }
+        let empty = folder.write("tom2.yaml", "id: tom\ntitle: Tom\nkind: inspel\nrespondent:\n  id: Nr\nquestions: []\n")
+        #expect(throws: ImportError.self) { try DefinitionLoader.survey(at: empty) }
+    }
 }
