@@ -128,7 +128,8 @@ public struct Importer {
             guard let entry = grouped[group] else { continue }
             var issue = entry.issue
             if entry.rows > 1 {
-                issue.message += " — \(entry.rows) rows (lines " + entry.lines.map(String.init).joined(separator: ", ")
+                issue.message +=
+                    " — \(entry.rows) rows (lines " + entry.lines.map(String.init).joined(separator: ", ")
                     + (entry.rows > entry.lines.count ? ", …" : "") + "); add it as an alias in the registry, or fix the rows"
             } else {
                 issue.message += "; add it as an alias in the registry, or fix the row"

@@ -4,7 +4,9 @@ import KartlaggningImport
 /// How to read input files, when detection should not decide.
 struct ReadOptionGroup: ParsableArguments {
     @Option(help: "csv, tsv, json, ndjson, xlsx or ods (default: from the file name).") var format: String?
-    @Option(help: ArgumentHelp("The sheet of a workbook: its name or number (default: the survey's `sheet`, else the first).", valueName: "name|n"))
+    @Option(
+        help: ArgumentHelp(
+            "The sheet of a workbook: its name or number (default: the survey's `sheet`, else the first).", valueName: "name|n"))
     var sheet: String?
     @Option(help: ArgumentHelp("The cell delimiter: , ; | or tab (default: detected).", valueName: "c")) var delimiter: String?
     @Option(help: "utf-8, utf-16, windows-1252 or iso-8859-1 (default: detected).") var encoding: String?
@@ -15,7 +17,8 @@ struct ReadOptionGroup: ParsableArguments {
     var headerRow: Int?
     @Option(
         help: ArgumentHelp(
-            "Rows right after the header that are more header, not answers (default: the survey's `skip_after_header`, else 0).", valueName: "n"))
+            "Rows right after the header that are more header, not answers (default: the survey's `skip_after_header`, else 0).",
+            valueName: "n"))
     var skipAfterHeader: Int?
     @Flag(help: "Read quotes RFC 4180 does not allow (\"a\"b, a\"b) as Excel does, instead of refusing the file.")
     var lenientQuotes = false

@@ -24,7 +24,9 @@ struct FirstContactCLITests {
 
         let districts = try kartlagg("districts", "infer", workbook, "--column", "Var bor du?")
         #expect(districts.status == 0, "\(districts.stderr)")
-        #expect(districts.stdout.hasPrefix("# District registry drafted by `kartlagg districts infer` from \"Var bor du?\" in \(workbook):\n# 6 names in 24 rows.\n"))
+        #expect(
+            districts.stdout.hasPrefix(
+                "# District registry drafted by `kartlagg districts infer` from \"Var bor du?\" in \(workbook):\n# 6 names in 24 rows.\n"))
         #expect(districts.stdout.contains("  - name: \"Bjästa\"  # 4 rows\n"))
         let registry = folder.write("districts.yaml", districts.stdout)
         #expect(try kartlagg("districts", "load", "--db", db, registry).stdout == "districts: 6 loaded, 0 aliases, 0 service towns\n")
@@ -33,7 +35,9 @@ struct FirstContactCLITests {
         #expect(try kartlagg("survey", "add", "--db", db, draft).status == 0)
         let imported = try kartlagg("import", "--db", db, "--survey", "svar", workbook)
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout == "\(workbook): imported into svar (xlsx, sheet Form1): 24 rows: 24 added, 0 updated, 0 unchanged, 0 rejected\n")
+        #expect(
+            imported.stdout
+                == "\(workbook): imported into svar (xlsx, sheet Form1): 24 rows: 24 added, 0 updated, 0 unchanged, 0 rejected\n")
 
         // Swedish Excel's CSV: BOM, `;`, CRLF, decimal comma; an unanswered question says what --missing-as says.
         let excel = try kartlagg("export", "--db", db, "--survey", "svar", "--excel", "--missing-as", "NA")
@@ -59,9 +63,14 @@ struct FirstContactCLITests {
         #expect(try kartlagg("import", "--db", db, "--survey", "a", csv).status == 0)
         let refused = try kartlagg("survey", "remove", "--db", db, "a")
         #expect(refused.status == 1)
-        #expect(refused.stderr == "error: survey \"a\": it has 2 respondents and 2 answers; --force removes them all, after writing a copy of the database beside it\n")
+        #expect(
+            refused.stderr
+                == "error: survey \"a\": it has 2 respondents and 2 answers; --force removes them all, after writing a copy of the database beside it\n"
+        )
         let forced = try kartlagg("survey", "remove", "--db", db, "a", "--force")
-        #expect(forced.stdout == "survey a: removed with 2 respondents, 2 answers and 0 coder tags; the database before is in \(db).removed-a-1\n")
+        #expect(
+            forced.stdout
+                == "survey a: removed with 2 respondents, 2 answers and 0 coder tags; the database before is in \(db).removed-a-1\n")
         #expect(FileManager.default.fileExists(atPath: "\(db).removed-a-1"))
         // The copy holds the survey and its answers; the database no longer does.
         let copy = try kartlagg("survey", "list", "--db", "\(db).removed-a-1", "--format", "json")
@@ -87,6 +96,8 @@ struct FirstContactCLITests {
         let imported = try kartlagg("import", "--db", db, "--survey", "scb", csv)
         #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
         #expect(imported.stdout.contains("3 rows: 3 added"))
-        #expect(imported.stdout.contains("the data ends before line 8: 1 line of prose after it (a footer: \"Källa: SCB, befolkningsstatistik\") was skipped"))
+        #expect(
+            imported.stdout.contains(
+                "the data ends before line 8: 1 line of prose after it (a footer: \"Källa: SCB, befolkningsstatistik\") was skipped"))
     }
 }

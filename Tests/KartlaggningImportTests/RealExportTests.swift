@@ -84,16 +84,18 @@ struct RealExportTests {
         // The definition keeps the shape: a second import needs no flag, and errors count lines as the file does.
         let bad = folder.write("webbform2.csv", text.replacingOccurrences(of: "3;41;Kvinna;3;", with: "3;41;Kvinna;9;"))
         let summary = try Importer(store: run.store).importFile(at: bad, survey: run.draft.survey.id)
-        #expect(summary.errors.map { $0.formatted(file: summary.rowLocation) } == [
-            "\(bad):6: column \"Hur nöjd är du med bussen? (1-5)\": 9 is outside the scale 1–5"
-        ])
+        #expect(
+            summary.errors.map { $0.formatted(file: summary.rowLocation) } == [
+                "\(bad):6: column \"Hur nöjd är du med bussen? (1-5)\": 9 is outside the scale 1–5"
+            ])
     }
 
     /// Qualtrics writes the question texts and an ImportId row under the header: not respondents.
     @Test func qualtricsExtraHeaderRowsAreSkipped() throws {
         var text = "StartDate,EndDate,ResponseId,Q1,Q2,LocationLatitude\n"
         text += "Start Date,End Date,Response ID,Hur nöjd är du? (1-5),Var bor du?,Location Latitude\n"
-        text += #""{""ImportId"":""startDate"",""timeZone"":""Europe/Stockholm""}","{""ImportId"":""endDate""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2""}","{""ImportId"":""locationLatitude""}""#
+        text +=
+            #""{""ImportId"":""startDate"",""timeZone"":""Europe/Stockholm""}","{""ImportId"":""endDate""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2""}","{""ImportId"":""locationLatitude""}""#
         text += "\n"
         let places = ["Bjästa", "Husum", "Bredbyn"]
         for i in 1...12 {
@@ -148,24 +150,28 @@ struct RealExportTests {
         #expect(run.draft.notes.contains { $0.contains("line 122") })
         #expect(run.draft.survey.questions.first { $0.column == "Åldersgrupp" }?.options == bands)
         #expect(run.summary.status == .failed)
-        #expect(run.summary.errors.map { $0.formatted(file: "skift.csv") }.contains {
-            $0.hasPrefix("skift.csv:122: the row's values from column \"Åldersgrupp\" on look shifted 1 column to the right")
-        })
+        #expect(
+            run.summary.errors.map { $0.formatted(file: "skift.csv") }.contains {
+                $0.hasPrefix("skift.csv:122: the row's values from column \"Åldersgrupp\" on look shifted 1 column to the right")
+            })
         #expect(SwedishValues.scalePoint("55-64") == nil)
         #expect(SwedishValues.scalePoint("47.115097") == nil)
         #expect(SwedishValues.scalePoint("4 - Ganska nöjd") == 4)
     }
 
     @Test func naturalOptionOrder() {
-        #expect(OptionOrder.natural(["25-34", "45-54", "65+", "35-44", "15-24", "55-64"], counts: [:]) == [
-            "15-24", "25-34", "35-44", "45-54", "55-64", "65+",
-        ])
-        #expect(OptionOrder.natural(["65 år eller äldre", "Under 18 år", "18–29 år", "Vill ej uppge", "30–64 år"], counts: [:]) == [
-            "Under 18 år", "18–29 år", "30–64 år", "65 år eller äldre", "Vill ej uppge",
-        ])
-        #expect(OptionOrder.natural(["Ganska nöjd", "Mycket missnöjd", "Vet ej", "Mycket nöjd", "Ganska missnöjd"], counts: [:]) == [
-            "Mycket nöjd", "Ganska nöjd", "Ganska missnöjd", "Mycket missnöjd", "Vet ej",
-        ])
+        #expect(
+            OptionOrder.natural(["25-34", "45-54", "65+", "35-44", "15-24", "55-64"], counts: [:]) == [
+                "15-24", "25-34", "35-44", "45-54", "55-64", "65+",
+            ])
+        #expect(
+            OptionOrder.natural(["65 år eller äldre", "Under 18 år", "18–29 år", "Vill ej uppge", "30–64 år"], counts: [:]) == [
+                "Under 18 år", "18–29 år", "30–64 år", "65 år eller äldre", "Vill ej uppge",
+            ])
+        #expect(
+            OptionOrder.natural(["Ganska nöjd", "Mycket missnöjd", "Vet ej", "Mycket nöjd", "Ganska missnöjd"], counts: [:]) == [
+                "Mycket nöjd", "Ganska nöjd", "Ganska missnöjd", "Mycket missnöjd", "Vet ej",
+            ])
         #expect(OptionOrder.natural(["Nej", "Vet ej", "Ja"], counts: [:]) == ["Ja", "Nej", "Vet ej"])
         #expect(OptionOrder.natural(["Buss", "Bil", "Cykel"], counts: ["Buss": 3, "Bil": 9, "Cykel": 3]) == ["Bil", "Buss", "Cykel"])
     }
@@ -207,13 +213,17 @@ struct RealExportTests {
         let summary = try Importer(store: store).importFile(at: folder.write("o.csv", text), survey: "s")
         #expect(summary.errorCount == 10)
         #expect(summary.errors.count == 1)
-        #expect(summary.errors.first?.message
-            == "\"Sidensjö\" is not a district or service town in the district registry — 10 rows (lines 4, 7, 10, …); add it as an alias in the registry, or fix the rows")
+        #expect(
+            summary.errors.first?.message
+                == "\"Sidensjö\" is not a district or service town in the district registry — 10 rows (lines 4, 7, 10, …); add it as an alias in the registry, or fix the rows"
+        )
     }
 
     /// Place names that differ only in å, ä or ö are different places.
     @Test func placeNamesKeepTheirLetters() throws {
-        let registry = DistrictRegistry(districts: [District(name: "Åsa"), District(name: "Asa"), District(name: "Mora"), District(name: "Möra")])
+        let registry = DistrictRegistry(districts: [
+            District(name: "Åsa"), District(name: "Asa"), District(name: "Mora"), District(name: "Möra"),
+        ])
         #expect(registry.conflicts().isEmpty)
         #expect(registry.resolve("ÅSA")?.district == "Åsa")
         #expect(registry.resolve("asa")?.district == "Asa")
@@ -284,9 +294,11 @@ struct RealExportTests {
     /// A definition whose `questions:` is empty says so in words.
     @Test func aDefinitionWithoutQuestionsSaysSo() throws {
         let path = folder.write("tom.yaml", "id: tom\ntitle: Tom\nkind: inspel\nrespondent:\n  id: Nr\nquestions:\n")
-        #expect(throws: ImportError.definition(
-            file: path, line: nil,
-            message: "questions: expected a list (`- …` items, or [] for none), found nothing — the survey lists no questions")) {
+        #expect(
+            throws: ImportError.definition(
+                file: path, line: nil,
+                message: "questions: expected a list (`- …` items, or [] for none), found nothing — the survey lists no questions")
+        ) {
             try DefinitionLoader.survey(at: path)
         }
         let empty = folder.write("tom2.yaml", "id: tom\ntitle: Tom\nkind: inspel\nrespondent:\n  id: Nr\nquestions: []\n")

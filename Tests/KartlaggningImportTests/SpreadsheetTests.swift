@@ -110,14 +110,19 @@ struct SpreadsheetTests {
         func sheet(_ name: String, _ value: String, hidden: Bool = false) -> WorkbookWriter.Sheet {
             .init(
                 name: name,
-                rows: "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Kolumn</t></is></c></row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>\(value)</t></is></c></row>",
+                rows:
+                    "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Kolumn</t></is></c></row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>\(value)</t></is></c></row>",
                 hidden: hidden)
         }
         try WorkbookWriter.xlsx(at: path, sheets: [sheet("Dold", "d", hidden: true), sheet("Svar", "s"), sheet("Info", "i")])
         #expect(try Self.read(path).rows.map(\.fields) == [["s"]])
         #expect(try Self.read(path, options: ReadOptions(sheet: "info")).rows.map(\.fields) == [["i"]])
         #expect(try Self.read(path, options: ReadOptions(sheet: "1")).rows.map(\.fields) == [["d"]])
-        #expect(throws: ImportError.unreadable(file: "flera.xlsx", reason: #"no sheet "Saknas"; the workbook has 1 "Dold", 2 "Svar", 3 "Info" (--sheet NAME or --sheet N)"#)) {
+        #expect(
+            throws: ImportError.unreadable(
+                file: "flera.xlsx", reason: #"no sheet "Saknas"; the workbook has 1 "Dold", 2 "Svar", 3 "Info" (--sheet NAME or --sheet N)"#
+            )
+        ) {
             try Self.read(path, options: ReadOptions(sheet: "Saknas"))
         }
     }
@@ -125,7 +130,8 @@ struct SpreadsheetTests {
     /// Some producers (.NET libraries) write every element with a prefix: `<x:c>`.
     @Test func prefixedElementsReadTheSame() throws {
         let path = folder.path("prefix.xlsx")
-        let rows = #"<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Nr</x:t></x:is></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>7</x:v></x:c></x:row>"#
+        let rows =
+            #"<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Nr</x:t></x:is></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>7</x:v></x:c></x:row>"#
         try WorkbookWriter.xlsx(at: path, sheets: [.init(name: "Blad1", rows: rows)], prefix: "x")
         let (table, data) = try Self.read(path)
         #expect(table.header == ["Nr"])
@@ -142,7 +148,10 @@ struct SpreadsheetTests {
         }
         let badXML = folder.path("xml.xlsx")
         try WorkbookWriter.xlsx(at: badXML, sheets: [.init(name: "Blad1", rows: "<row r=\"1\"><c r=\"A1\"><v>1</v></row>")])
-        #expect(throws: ImportError.unreadable(file: "xml.xlsx", reason: "xl/worksheets/sheet1.xml is not well-formed XML: </row> where </c> was expected")) {
+        #expect(
+            throws: ImportError.unreadable(
+                file: "xml.xlsx", reason: "xl/worksheets/sheet1.xml is not well-formed XML: </row> where </c> was expected")
+        ) {
             try Self.read(badXML)
         }
     }
@@ -158,13 +167,18 @@ struct SpreadsheetTests {
             <table:table-row table:number-rows-repeated="2"><table:table-cell office:value-type="float" office:value="2"/><table:table-cell table:number-columns-spanned="2" office:value-type="string"><text:p>Samma</text:p></table:table-cell><table:covered-table-cell/><table:table-cell table:number-columns-repeated="1021"/></table:table-row>
             <table:table-row table:number-rows-repeated="1048572"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>
             """
-        try WorkbookWriter.ods(at: path, tables: [("Blad1", body), ("Blad2", "<table:table-row><table:table-cell><text:p>x</text:p></table:table-cell></table:table-row>")])
+        try WorkbookWriter.ods(
+            at: path,
+            tables: [
+                ("Blad1", body), ("Blad2", "<table:table-row><table:table-cell><text:p>x</text:p></table:table-cell></table:table-row>"),
+            ])
         let (table, data) = try Self.read(path)
         #expect(table.header == ["Id", "Andel", "Datum", "Kommentar", "Ok"])
         #expect(data.map(\.line) == [2, 3, 4])
-        #expect(data.map(\.fields) == [
-            ["1", "0.1", "2025-03-14", "Mer  buss\noch tåg", "TRUE"], ["2", "Samma", "Samma"], ["2", "Samma", "Samma"],
-        ])
+        #expect(
+            data.map(\.fields) == [
+                ["1", "0.1", "2025-03-14", "Mer  buss\noch tåg", "TRUE"], ["2", "Samma", "Samma"], ["2", "Samma", "Samma"],
+            ])
         #expect(try Self.read(path, options: ReadOptions(sheet: "Blad2")).table.header == ["x"])
     }
 
@@ -186,10 +200,12 @@ struct SpreadsheetTests {
             return out
         }
         let whole = try events(chunk: 1 << 20)
-        #expect(whole == [
-            .start("a", [XMLAttribute(name: "x", value: "1 > 0"), XMLAttribute(name: "y", value: "2")], selfClosing: false),
-            .start("b", [], selfClosing: false), .text("t&t åä"), .end("b"), .text("<raw>"), .start("c", [], selfClosing: true), .end("a"),
-        ])
+        #expect(
+            whole == [
+                .start("a", [XMLAttribute(name: "x", value: "1 > 0"), XMLAttribute(name: "y", value: "2")], selfClosing: false),
+                .start("b", [], selfClosing: false), .text("t&t åä"), .end("b"), .text("<raw>"), .start("c", [], selfClosing: true),
+                .end("a"),
+            ])
         for size in [1, 2, 3, 7] { #expect(try events(chunk: size) == whole, "chunks of \(size)") }
     }
 }

@@ -30,7 +30,10 @@ struct ValidationTests {
 
     static let cases: [(column: Int, value: String, message: String)] = [
         (0, "", #"foretag.csv:2: column "Nr": the respondent id is empty"#),
-        (1, "Umeå", #"foretag.csv:2: column "Område": "Umeå" is not a district or service town in the district registry; add it as an alias in the registry, or fix the row"#),
+        (
+            1, "Umeå",
+            #"foretag.csv:2: column "Område": "Umeå" is not a district or service town in the district registry; add it as an alias in the registry, or fix the row"#
+        ),
         (3, "igår", #"foretag.csv:2: column "Datum": "igår" is not a date (write 2025-03-14 or 14 mars 2025)"#),
         (4, "Fiske", #"foretag.csv:2: column "Bransch": "Fiske" is not one of the options: Handel, Turism, Bygg"#),
         (5, "tolv", #"foretag.csv:2: column "Anställda": "tolv" is not a whole number"#),
@@ -99,7 +102,8 @@ struct ValidationTests {
     }
 
     @Test(arguments: [
-        ("nätra", "Nätra", nil), (" Nätraområdet", "Nätra", nil), ("NÄTRA", "Nätra", nil), ("NATRA", nil, nil), ("Bjästa", "Nätra", "Bjästa"),
+        ("nätra", "Nätra", nil), (" Nätraområdet", "Nätra", nil), ("NÄTRA", "Nätra", nil), ("NATRA", nil, nil),
+        ("Bjästa", "Nätra", "Bjästa"),
         ("Björna-Långviksmon-Trehörningsjö", "BLT", nil), ("anundsjö område", "Anundsjö", nil), ("husum", "Grundsunda", "Husum"),
     ])
     func districtsResolve(raw: String, district: String?, serviceTown: String?) {

@@ -31,7 +31,8 @@ public enum SampleWorkbook {
         for i in 1...rows {
             let r = i + 1
             let start = 45_730.0 + Double(i) / 24
-            var cells = "<c r=\"A\(r)\"><v>\(i)</v></c><c r=\"B\(r)\" s=\"1\"><v>\(start)</v></c><c r=\"C\(r)\" s=\"1\"><v>\(start + 0.004)</v></c>"
+            var cells =
+                "<c r=\"A\(r)\"><v>\(i)</v></c><c r=\"B\(r)\" s=\"1\"><v>\(start)</v></c><c r=\"C\(r)\" s=\"1\"><v>\(start + 0.004)</v></c>"
             cells += cell(3, r, string: "anonymous")
             cells += cell(5, r, string: places[i % places.count])
             cells += "<c r=\"G\(r)\"><v>\(i % 5 + 1)</v></c>"

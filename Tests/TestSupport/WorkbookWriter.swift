@@ -43,66 +43,74 @@ public enum WorkbookWriter {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         var parts: [(String, String)] = []
-        parts.append((
-            "[Content_Types].xml",
-            """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>
-            """
-        ))
-        parts.append((
-            "_rels/.rels",
-            """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\(rel)/officeDocument" Target="xl/workbook.xml"/></Relationships>
-            """
-        ))
+        parts.append(
+            (
+                "[Content_Types].xml",
+                """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>
+                """
+            ))
+        parts.append(
+            (
+                "_rels/.rels",
+                """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\(rel)/officeDocument" Target="xl/workbook.xml"/></Relationships>
+                """
+            ))
         var relationships = ""
         var sheetElements = ""
         for (index, sheet) in sheets.enumerated() {
             relationships += "<Relationship Id=\"rId\(index + 1)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
             sheetElements +=
                 "<\(p)sheet name=\"\(escape(sheet.name))\" sheetId=\"\(index + 1)\"\(sheet.hidden ? " state=\"hidden\"" : "") r:id=\"rId\(index + 1)\"/>"
-            parts.append((
-                "xl/worksheets/sheet\(index + 1).xml",
-                """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <\(p)worksheet \(ns)="\(main)" xmlns:r="\(rel)"><\(p)dimension ref="A1"/><\(p)sheetData>\(sheet.rows)</\(p)sheetData>\(sheet.after)</\(p)worksheet>
-                """
-            ))
+            parts.append(
+                (
+                    "xl/worksheets/sheet\(index + 1).xml",
+                    """
+                    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                    <\(p)worksheet \(ns)="\(main)" xmlns:r="\(rel)"><\(p)dimension ref="A1"/><\(p)sheetData>\(sheet.rows)</\(p)sheetData>\(sheet.after)</\(p)worksheet>
+                    """
+                ))
         }
         relationships += "<Relationship Id=\"rIdS\" Type=\"\(rel)/styles\" Target=\"styles.xml\"/>"
         relationships += "<Relationship Id=\"rIdT\" Type=\"\(rel)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
-        parts.append((
-            "xl/_rels/workbook.xml.rels",
-            """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(relationships)</Relationships>
-            """
-        ))
-        parts.append((
-            "xl/workbook.xml",
-            """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <\(p)workbook \(ns)="\(main)" xmlns:r="\(rel)"><\(p)workbookPr\(date1904 ? " date1904=\"1\"" : "")/><\(p)sheets>\(sheetElements)</\(p)sheets></\(p)workbook>
-            """
-        ))
-        let formats = numFmts.sorted { $0.key < $1.key }.map { "<\(p)numFmt numFmtId=\"\($0.key)\" formatCode=\"\(escape($0.value))\"/>" }.joined()
+        parts.append(
+            (
+                "xl/_rels/workbook.xml.rels",
+                """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(relationships)</Relationships>
+                """
+            ))
+        parts.append(
+            (
+                "xl/workbook.xml",
+                """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <\(p)workbook \(ns)="\(main)" xmlns:r="\(rel)"><\(p)workbookPr\(date1904 ? " date1904=\"1\"" : "")/><\(p)sheets>\(sheetElements)</\(p)sheets></\(p)workbook>
+                """
+            ))
+        let formats = numFmts.sorted { $0.key < $1.key }.map { "<\(p)numFmt numFmtId=\"\($0.key)\" formatCode=\"\(escape($0.value))\"/>" }
+            .joined()
         let xfs = cellXfs.map { "<\(p)xf numFmtId=\"\($0)\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>" }.joined()
-        parts.append((
-            "xl/styles.xml",
-            """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <\(p)styleSheet \(ns)="\(main)"><\(p)numFmts count="\(numFmts.count)">\(formats)</\(p)numFmts><\(p)cellStyleXfs count="1"><\(p)xf numFmtId="0"/></\(p)cellStyleXfs><\(p)cellXfs count="\(cellXfs.count)">\(xfs)</\(p)cellXfs></\(p)styleSheet>
-            """
-        ))
-        parts.append((
-            "xl/sharedStrings.xml",
-            """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <\(p)sst \(ns)="\(main)" count="\(sharedStrings.count)" uniqueCount="\(sharedStrings.count)">\(sharedStrings.joined())</\(p)sst>
-            """
-        ))
+        parts.append(
+            (
+                "xl/styles.xml",
+                """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <\(p)styleSheet \(ns)="\(main)"><\(p)numFmts count="\(numFmts.count)">\(formats)</\(p)numFmts><\(p)cellStyleXfs count="1"><\(p)xf numFmtId="0"/></\(p)cellStyleXfs><\(p)cellXfs count="\(cellXfs.count)">\(xfs)</\(p)cellXfs></\(p)styleSheet>
+                """
+            ))
+        parts.append(
+            (
+                "xl/sharedStrings.xml",
+                """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <\(p)sst \(ns)="\(main)" count="\(sharedStrings.count)" uniqueCount="\(sharedStrings.count)">\(sharedStrings.joined())</\(p)sst>
+                """
+            ))
         try package(at: path, parts: parts)
     }
 

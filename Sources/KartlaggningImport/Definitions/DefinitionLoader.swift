@@ -106,10 +106,14 @@ public enum DefinitionLoader {
             // Yams' own words ("Expected to decode Sequence but found Node") say what a reader cannot act on.
             let at = path(context.codingPath)
             let expected =
-                "\(type)".hasPrefix("Array") || "\(type)".contains("Sequence") ? "a list (`- …` items, or [] for none)"
-                : "\(type)".hasPrefix("Dictionary") || "\(type)".contains("Mapping") ? "a mapping (`key: value` lines)"
-                : "\(type)" == "String" ? "text" : "\(type)" == "Int" ? "a whole number" : "\(type)" == "Bool" ? "true or false" : "\(type)"
-            let found = context.debugDescription.contains("Node") || context.debugDescription.contains("null") ? "nothing" : "something else"
+                "\(type)".hasPrefix("Array") || "\(type)".contains("Sequence")
+                ? "a list (`- …` items, or [] for none)"
+                : "\(type)".hasPrefix("Dictionary") || "\(type)".contains("Mapping")
+                    ? "a mapping (`key: value` lines)"
+                    : "\(type)" == "String"
+                        ? "text" : "\(type)" == "Int" ? "a whole number" : "\(type)" == "Bool" ? "true or false" : "\(type)"
+            let found =
+                context.debugDescription.contains("Node") || context.debugDescription.contains("null") ? "nothing" : "something else"
             return "\(at.isEmpty ? "the file" : at): expected \(expected), found \(found)"
                 + (at == "questions" ? " — the survey lists no questions" : "")
         case .dataCorrupted(let context):

@@ -7,16 +7,24 @@ public enum OptionOrder {
     /// Rating scales as they are asked, positive end first.
     static let scales: [[String]] = [
         ["mycket nöjd", "ganska nöjd", "nöjd", "varken nöjd eller missnöjd", "ganska missnöjd", "missnöjd", "mycket missnöjd"],
-        ["instämmer helt", "instämmer till stor del", "instämmer delvis", "instämmer till viss del", "instämmer i liten grad",
-         "instämmer inte alls", "tar helt avstånd"],
-        ["mycket bra", "ganska bra", "bra", "varken bra eller dålig", "varken bra eller dåligt", "ganska dålig", "ganska dåligt",
-         "dålig", "dåligt", "mycket dålig", "mycket dåligt"],
+        [
+            "instämmer helt", "instämmer till stor del", "instämmer delvis", "instämmer till viss del", "instämmer i liten grad",
+            "instämmer inte alls", "tar helt avstånd",
+        ],
+        [
+            "mycket bra", "ganska bra", "bra", "varken bra eller dålig", "varken bra eller dåligt", "ganska dålig", "ganska dåligt",
+            "dålig", "dåligt", "mycket dålig", "mycket dåligt",
+        ],
         ["mycket stor", "ganska stor", "stor", "varken stor eller liten", "ganska liten", "liten", "mycket liten", "ingen"],
-        ["mycket viktigt", "ganska viktigt", "viktigt", "varken viktigt eller oviktigt", "inte särskilt viktigt", "ganska oviktigt",
-         "oviktigt", "inte alls viktigt", "mycket oviktigt"],
+        [
+            "mycket viktigt", "ganska viktigt", "viktigt", "varken viktigt eller oviktigt", "inte särskilt viktigt", "ganska oviktigt",
+            "oviktigt", "inte alls viktigt", "mycket oviktigt",
+        ],
         ["alltid", "mycket ofta", "ofta", "ganska ofta", "ibland", "sällan", "ganska sällan", "mycket sällan", "aldrig"],
-        ["dagligen", "varje dag", "flera gånger i veckan", "varje vecka", "någon gång i veckan", "flera gånger i månaden",
-         "varje månad", "någon gång i månaden", "några gånger om året", "någon gång per år", "mer sällan", "aldrig"],
+        [
+            "dagligen", "varje dag", "flera gånger i veckan", "varje vecka", "någon gång i veckan", "flera gånger i månaden",
+            "varje månad", "någon gång i månaden", "några gånger om året", "någon gång per år", "mer sällan", "aldrig",
+        ],
         ["ja", "ja, helt", "ja, delvis", "delvis", "nej", "nej, inte alls"],
         ["very satisfied", "satisfied", "neither satisfied nor dissatisfied", "neutral", "dissatisfied", "very dissatisfied"],
         ["strongly agree", "agree", "neither agree nor disagree", "disagree", "strongly disagree"],

@@ -161,7 +161,8 @@ public struct SurveyInferrer {
         if !identifying.isEmpty {
             survey.identifying = identifying
             notes.append(
-                "identifying column\(identifying.count == 1 ? "" : "s") " + identifying.map { "\"\($0.clipped(40))\"" }.joined(separator: ", ")
+                "identifying column\(identifying.count == 1 ? "" : "s") "
+                    + identifying.map { "\"\($0.clipped(40))\"" }.joined(separator: ", ")
                     + " (names, e-mail, phone): kept out of query, export and reports unless --include-identifying")
         }
         return SurveyDraft(survey: survey, notes: notes, readWith: readWith)
@@ -383,7 +384,8 @@ public struct SurveyInferrer {
 
     /// `'…'` for a shell, when the text needs it.
     static func shellQuoted(_ text: String) -> String {
-        text.allSatisfy({ $0.isLetter || $0.isNumber || "-_./".contains($0) }) ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        text.allSatisfy({ $0.isLetter || $0.isNumber || "-_./".contains($0) })
+            ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     static func looksLikeId(_ name: String) -> Bool {
@@ -402,7 +404,8 @@ public struct SurveyInferrer {
 
     static func baseName(_ path: String) -> String {
         var name = (path as NSString).lastPathComponent
-        for ext in [".csv", ".tsv", ".tab", ".txt", ".json", ".ndjson", ".jsonl", ".xlsx", ".xlsm", ".ods"] where name.lowercased().hasSuffix(ext) {
+        for ext in [".csv", ".tsv", ".tab", ".txt", ".json", ".ndjson", ".jsonl", ".xlsx", ".xlsm", ".ods"]
+        where name.lowercased().hasSuffix(ext) {
             name = String(name.dropLast(ext.count))
         }
         return name

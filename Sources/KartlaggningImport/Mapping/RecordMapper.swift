@@ -190,9 +190,11 @@ struct RecordMapper {
             let name = zip(columns, record.indices).first { $0.1 == best.start }?.0 ?? ""
             return ImportIssue(
                 line: record.line,
-                message: "the row's values from column \"\(name.clipped(60))\" on look shifted \(abs(shift)) column\(abs(shift) == 1 ? "" : "s") "
+                message:
+                    "the row's values from column \"\(name.clipped(60))\" on look shifted \(abs(shift)) column\(abs(shift) == 1 ? "" : "s") "
                     + "to the \(direction) (read \(abs(shift)) column\(abs(shift) == 1 ? "" : "s") further \(direction), every typed answer fits; "
-                    + "as it stands, \(here.misfits) do\(here.misfits == 1 ? "es" : "") not): a delimiter too many or too few? Fix the row in the file")
+                    + "as it stands, \(here.misfits) do\(here.misfits == 1 ? "es" : "") not): a delimiter too many or too few? Fix the row in the file"
+            )
         }
         return nil
     }

@@ -92,7 +92,8 @@ final class RecordStream {
             } else if let message = RecordStream.raggedness(of: row, header: csv.header, firstRow: rowNumber == 1) {
                 issue = ImportIssue(line: row.line, message: message)
             }
-            return SourceRecord(line: row.line, number: rowNumber, cells: cells, issue: issue, fields: row.fields, indices: csvIndices,
+            return SourceRecord(
+                line: row.line, number: rowNumber, cells: cells, issue: issue, fields: row.fields, indices: csvIndices,
                 width: csv.header.count)
         }
         guard let json, let record = try json.next() else { return nil }

@@ -215,7 +215,9 @@ final class SourceTable {
     var readWith: String {
         var text = "\(format.rawValue), \(reader.description)"
         if shape.headerRow > 1 { text += ", header on line \(shape.headerRow)" }
-        if shape.skipAfterHeader > 0 { text += ", \(shape.skipAfterHeader) more header row\(shape.skipAfterHeader == 1 ? "" : "s") skipped" }
+        if shape.skipAfterHeader > 0 {
+            text += ", \(shape.skipAfterHeader) more header row\(shape.skipAfterHeader == 1 ? "" : "s") skipped"
+        }
         return text
     }
 }

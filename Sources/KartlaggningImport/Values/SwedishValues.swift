@@ -20,7 +20,9 @@ public enum SwedishValues {
         if let mark, mark == "," || mark == "." {
             let grouping = mark == "," ? "." : ","
             if compact.contains(grouping) {
-                let groups = compact.split(separator: Character(mark)).first?.split(separator: Character(grouping), omittingEmptySubsequences: false) ?? []
+                let groups =
+                    compact.split(separator: Character(mark)).first?.split(separator: Character(grouping), omittingEmptySubsequences: false)
+                    ?? []
                 guard groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
                 compact = compact.replacingOccurrences(of: grouping, with: "")
             }

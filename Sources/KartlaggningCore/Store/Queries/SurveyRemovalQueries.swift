@@ -49,7 +49,9 @@ extension KartlaggningStore {
             try db.execute(
                 sql: "DELETE FROM answer WHERE respondentId IN (SELECT id FROM respondent WHERE surveyId = ?)", arguments: [surveyId])
             try db.execute(sql: "DELETE FROM respondent WHERE surveyId = ?", arguments: [surveyId])
-            try db.execute(sql: "UPDATE tagReview SET batchId = NULL WHERE batchId IN (SELECT id FROM importBatch WHERE surveyId = ?)", arguments: [surveyId])
+            try db.execute(
+                sql: "UPDATE tagReview SET batchId = NULL WHERE batchId IN (SELECT id FROM importBatch WHERE surveyId = ?)",
+                arguments: [surveyId])
             try db.execute(sql: "DELETE FROM importBatch WHERE surveyId = ?", arguments: [surveyId])
             try db.execute(sql: "DELETE FROM survey WHERE id = ?", arguments: [surveyId])
             try refreshStaleRespondentThemes(db)

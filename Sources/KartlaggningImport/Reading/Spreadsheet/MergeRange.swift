@@ -16,7 +16,9 @@ struct MergeRange: Equatable {
     init?(_ reference: String) {
         let corners = reference.split(separator: ":")
         guard corners.count == 2, let from = Self.cell(String(corners[0])), let to = Self.cell(String(corners[1])) else { return nil }
-        self.init(top: min(from.row, to.row), left: min(from.column, to.column), bottom: max(from.row, to.row), right: max(from.column, to.column))
+        self.init(
+            top: min(from.row, to.row), left: min(from.column, to.column), bottom: max(from.row, to.row), right: max(from.column, to.column)
+        )
     }
 
     private static func cell(_ text: String) -> (row: Int, column: Int)? {

@@ -43,11 +43,14 @@ final class ODSReader: RowReader {
         guard directory.contains("content.xml") else {
             throw ImportError.unreadable(file: file, reason: "not an OpenDocument spreadsheet: the package has no content.xml")
         }
-        let wanted = allSheets ? nil : selector.map { selector in
-            { (sheets: [SpreadsheetSheet]) in
-                sheets.contains { $0.name.lowercased() == selector.lowercased() } || sheets.count == Int(selector)
-            }
-        } ?? { (sheets: [SpreadsheetSheet]) in !sheets.isEmpty }
+        let wanted =
+            allSheets
+            ? nil
+            : selector.map { selector in
+                { (sheets: [SpreadsheetSheet]) in
+                    sheets.contains { $0.name.lowercased() == selector.lowercased() } || sheets.count == Int(selector)
+                }
+            } ?? { (sheets: [SpreadsheetSheet]) in !sheets.isEmpty }
         sheets = try Self.listSheets(url: url, file: file, until: wanted)
         let chosen = try SpreadsheetSheet.choose(selector, from: sheets, file: file)
         sheetName = chosen.name
@@ -186,7 +189,8 @@ final class ODSReader: RowReader {
                     cell.text += text
                     if cell.text.utf8.count > limits.cellBytes {
                         throw ImportError.limitExceeded(
-                            file: location, line: rowNumber + 1, what: "a cell larger than \(limits.cellBytes) bytes", flag: "--max-cell-size")
+                            file: location, line: rowNumber + 1, what: "a cell larger than \(limits.cellBytes) bytes",
+                            flag: "--max-cell-size")
                     }
                 }
             case .end(let name):

@@ -117,7 +117,8 @@ final class XLSXReader: RowReader {
                     }
                 case "c" where inRow:
                     let reference = attributes["r"].flatMap(Self.columnIndex)
-                    cell = CellState(column: reference ?? column, type: attributes["t"] ?? "n", style: attributes["s"].flatMap(Int.init) ?? 0)
+                    cell = CellState(
+                        column: reference ?? column, type: attributes["t"] ?? "n", style: attributes["s"].flatMap(Int.init) ?? 0)
                     column = cell.column + 1
                     if cell.column >= limits.columns {
                         throw ImportError.limitExceeded(
@@ -187,7 +188,10 @@ final class XLSXReader: RowReader {
         case "s":
             guard let index = Int(cell.value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
                 throw ImportError.unreadable(
-                    file: file, reason: "\(location)\(row): cell \(Self.columnName(cell.column))\(row) names shared string \(cell.value), which the workbook does not have")
+                    file: file,
+                    reason:
+                        "\(location)\(row): cell \(Self.columnName(cell.column))\(row) names shared string \(cell.value), which the workbook does not have"
+                )
             }
             text = sharedStrings[index]
         case "inlineStr": text = SpreadsheetValues.unescapeOffice(cell.inline)
