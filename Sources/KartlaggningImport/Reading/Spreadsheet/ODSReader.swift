@@ -8,11 +8,9 @@ import Foundation
 final class ODSReader: RowReader {
     let sheetName: String
     let sheets: [SpreadsheetSheet]
-    let sha256: String
-    private let path: String
+    private let workbook: WorkbookFile
     private let file: String
     private let limits: ReadLimits
-    private let stamp: FileStamp?
     private let events: XMLPartReader
     private var inTable = false
     private var finished = false
@@ -20,25 +18,17 @@ final class ODSReader: RowReader {
     private var ready: [CSVRow] = []
     /// Values of cells spanning rows down, by column: the value and the last row it covers.
     private var spansDown: [Int: (value: String, until: Int)] = [:]
-    private(set) var hiddenRows: [Int] = []
-    private var hiddenRowCount = 0
-    private var errorCells: [String] = []
-    private var errorCellCount = 0
+    private var notes = SheetNotes()
 
     /// A non-empty row repeated more often than this is refused rather than multiplied.
     static let repeatLimit = 100_000
 
     /// - Parameter allSheets: list every sheet (for `survey infer`), not only up to the one asked for.
     init(path: String, file: String, sheet selector: String?, limits: ReadLimits, allSheets: Bool = false) throws {
-        self.path = path
         self.file = file
         self.limits = limits
         let url = URL(fileURLWithPath: path)
-        _ = try InputFile.open(path: path, file: file)
-        let probe = try FileProbe.probe(path: path, file: file)
-        if probe.size == 0 { throw ImportError.emptyFile(file: file) }
-        sha256 = probe.sha256
-        stamp = probe.stamp
+        workbook = try WorkbookFile(path: path, file: file)
         let directory = try XLSXReader.openArchive(url: url, file: file)
         guard directory.contains("content.xml") else {
             throw ImportError.unreadable(file: file, reason: "not an OpenDocument spreadsheet: the package has no content.xml")
@@ -63,21 +53,9 @@ final class ODSReader: RowReader {
 
     var description: String { "sheet \(sheetName)" }
 
-    var warnings: [String] {
-        var warnings: [String] = []
-        if hiddenRowCount > 0 {
-            warnings.append(
-                "\(hiddenRowCount) hidden row\(hiddenRowCount == 1 ? " was" : "s were") read like the others (row\(hiddenRows.count == 1 ? "" : "s") "
-                    + hiddenRows.map(String.init).joined(separator: ", ") + (hiddenRowCount > hiddenRows.count ? " …" : "")
-                    + "); delete them in the workbook if they are not answers")
-        }
-        if errorCellCount > 0 {
-            warnings.append(
-                "\(errorCellCount) cell\(errorCellCount == 1 ? " holds" : "s hold") a spreadsheet error, read as no value: "
-                    + errorCells.joined(separator: ", ") + (errorCellCount > errorCells.count ? " …" : ""))
-        }
-        return warnings
-    }
+    var warnings: [String] { notes.warnings }
+
+    var sha256: String { workbook.sha256 }
 
     private var location: String { "\(file):\(sheetName)!" }
 
@@ -239,8 +217,7 @@ final class ODSReader: RowReader {
         } else {
             value = cell.value ?? cell.text
             if cell.type == nil || cell.type == "string", cell.formula || cell.value == nil, SpreadsheetValues.isErrorValue(value) {
-                errorCellCount += 1
-                if errorCells.count < 5 { errorCells.append("\(XLSXReader.columnName(cells.count + pendingEmpty))\(row) (\(value))") }
+                notes.error("\(XLSXReader.columnName(cells.count + pendingEmpty))\(row) (\(value))")
                 value = ""
             }
             spanFill = cell.spanColumns > 1 ? (value, cell.spanColumns - 1) : nil
@@ -267,19 +244,10 @@ final class ODSReader: RowReader {
         rowNumber += max(1, count)
         guard !cells.isEmpty else { return }
         for offset in 0..<min(count, Self.repeatLimit) {
-            if hidden {
-                hiddenRowCount += 1
-                if hiddenRows.count < 5 { hiddenRows.append(first + offset) }
-            }
+            if hidden { notes.hidden(row: first + offset) }
             ready.append(CSVRow(fields: cells, line: first + offset))
         }
     }
 
-    func verifyUnchanged() throws -> String {
-        let now = try FileProbe.probe(path: path, file: file)
-        if now.sha256 != sha256 || now.stamp != stamp {
-            throw ImportError.fileChanged(file: file, detail: "the workbook was written while it was read")
-        }
-        return sha256
-    }
+    func verifyUnchanged() throws -> String { try workbook.verifyUnchanged() }
 }

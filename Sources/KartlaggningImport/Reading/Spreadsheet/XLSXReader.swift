@@ -10,11 +10,9 @@ final class XLSXReader: RowReader {
     let sheetName: String
     /// Every sheet of the workbook, in order, with whether it is hidden.
     let sheets: [SpreadsheetSheet]
-    let sha256: String
-    private let path: String
+    private let workbook: WorkbookFile
     private let file: String
     private let limits: ReadLimits
-    private let stamp: FileStamp?
     private let sharedStrings: [String]
     private let formats: [NumberFormatKind]
     private let date1904: Bool
@@ -22,21 +20,13 @@ final class XLSXReader: RowReader {
     private var merges: MergeFiller
     private var previousRow = 0
     private var finished = false
-    private(set) var hiddenRows: [Int] = []
-    private var hiddenRowCount = 0
-    private(set) var errorCells: [String] = []
-    private var errorCellCount = 0
+    private var notes = SheetNotes()
 
     init(path: String, file: String, sheet selector: String?, limits: ReadLimits) throws {
-        self.path = path
         self.file = file
         self.limits = limits
         let url = URL(fileURLWithPath: path)
-        _ = try InputFile.open(path: path, file: file)
-        let probe = try FileProbe.probe(path: path, file: file)
-        if probe.size == 0 { throw ImportError.emptyFile(file: file) }
-        sha256 = probe.sha256
-        stamp = probe.stamp
+        workbook = try WorkbookFile(path: path, file: file)
         let archive = try Self.openArchive(url: url, file: file)
         let (workbookPart, relationships) = try Self.workbookParts(url: url, file: file, has: { archive.contains($0) })
         var sheets: [SpreadsheetSheet] = []
@@ -71,21 +61,9 @@ final class XLSXReader: RowReader {
 
     var description: String { "sheet \(sheetName)" }
 
-    var warnings: [String] {
-        var warnings: [String] = []
-        if hiddenRowCount > 0 {
-            warnings.append(
-                "\(hiddenRowCount) hidden row\(hiddenRowCount == 1 ? " was" : "s were") read like the others (row\(hiddenRows.count == 1 ? "" : "s") "
-                    + hiddenRows.map(String.init).joined(separator: ", ") + (hiddenRowCount > hiddenRows.count ? " …" : "")
-                    + "); delete them in the workbook if they are not answers")
-        }
-        if errorCellCount > 0 {
-            warnings.append(
-                "\(errorCellCount) cell\(errorCellCount == 1 ? " holds" : "s hold") a spreadsheet error, read as no value: "
-                    + errorCells.joined(separator: ", ") + (errorCellCount > errorCells.count ? " …" : ""))
-        }
-        return warnings
-    }
+    var warnings: [String] { notes.warnings }
+
+    var sha256: String { workbook.sha256 }
 
     // MARK: - Rows
 
@@ -107,8 +85,7 @@ final class XLSXReader: RowReader {
                     column = 0
                     cells = []
                     if ["1", "true"].contains(attributes["hidden"] ?? "") {
-                        hiddenRowCount += 1
-                        if hiddenRows.count < 5 { hiddenRows.append(rowNumber) }
+                        notes.hidden(row: rowNumber)
                     }
                     if selfClosing {
                         if let row = finishRow(cells, rowNumber) { return row }
@@ -198,8 +175,7 @@ final class XLSXReader: RowReader {
         case "str": text = SpreadsheetValues.unescapeOffice(cell.value)
         case "b": text = cell.value == "1" ? "TRUE" : cell.value == "0" ? "FALSE" : cell.value
         case "e":
-            errorCellCount += 1
-            if errorCells.count < 5 { errorCells.append("\(Self.columnName(cell.column))\(row) (\(cell.value))") }
+            notes.error("\(Self.columnName(cell.column))\(row) (\(cell.value))")
             text = ""
         case "d": text = SpreadsheetValues.isoDateTime(cell.value)
         default:
@@ -219,13 +195,7 @@ final class XLSXReader: RowReader {
 
     private var location: String { "\(file):\(sheetName)!" }
 
-    func verifyUnchanged() throws -> String {
-        let now = try FileProbe.probe(path: path, file: file)
-        if now.sha256 != sha256 || now.stamp != stamp {
-            throw ImportError.fileChanged(file: file, detail: "the workbook was written while it was read")
-        }
-        return sha256
-    }
+    func verifyUnchanged() throws -> String { try workbook.verifyUnchanged() }
 
     // MARK: - Workbook parts
 

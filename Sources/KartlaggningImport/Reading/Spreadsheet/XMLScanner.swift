@@ -255,28 +255,3 @@ struct XMLScanner {
         XMLScanError(part: part, message: message)
     }
 }
-
-/// One step through an XML document.
-enum XMLEvent: Equatable {
-    case start(String, [XMLAttribute], selfClosing: Bool)
-    case end(String)
-    case text(String)
-}
-
-/// An attribute of a start tag, its name without prefix and its value with references resolved.
-struct XMLAttribute: Equatable {
-    var name: String
-    var value: String
-}
-
-extension [XMLAttribute] {
-    subscript(_ name: String) -> String? {
-        first { $0.name == name }?.value
-    }
-}
-
-/// XML that is not well formed, in a named part of a workbook.
-struct XMLScanError: Error, Equatable {
-    var part: String
-    var message: String
-}

@@ -83,8 +83,3 @@ final class ZipPartStream: @unchecked Sendable {
 
 private struct ZipPartMissing: Error {}
 private struct ZipPartCancelled: Error {}
-
-/// A part of a workbook that is missing or cannot be inflated.
-struct ZipPartError: Error {
-    var message: String
-}
