@@ -121,7 +121,7 @@ def xlsx_bench(csv, rows, csv_time, csv_mem):
     x_time, x_mem = run([BIN, "import", "--db", target, "--survey", "bench", workbook])
     size = workbook.stat().st_size / 1e6
     print(f"\nthe same {rows:,} rows as an XLSX workbook ({size:.0f} MB, openpyxl write-only)")
-    print(f"  {'':18}{'seconds':>9}{'peak MB':>9}   ratio")
+    print(f"  {'':22}{'seconds':>9}{'peak MB':>9}   ratio")
     print(f"  {'kartlagg import csv':22}{csv_time:9.2f}{csv_mem / 1024:9.0f}   1.00")
     print(f"  {'kartlagg import xlsx':22}{x_time:9.2f}{x_mem / 1024:9.0f}   {x_time / csv_time:.2f} "
           f"(target ≤ 2.00; peak {x_mem / 1024:.0f} MB, target < 150)")
