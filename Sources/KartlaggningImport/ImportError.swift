@@ -22,6 +22,8 @@ public enum ImportError: Error, Equatable, Sendable, LocalizedError {
     case duplicateHeader(file: String, line: Int, column: String)
     case missingColumns(file: String, line: Int, columns: [String], available: [String])
     case headerRowOutOfRange(file: String, headerRow: Int, rows: Int)
+    /// The survey's columns are in a row below the one read as the header.
+    case headerOnOtherLine(file: String, read: Int, found: Int)
     case jsonSyntax(file: String, line: Int, column: Int, message: String)
     case jsonShape(file: String, line: Int, message: String)
     /// A survey definition or district registry that cannot be used.
@@ -61,6 +63,9 @@ public enum ImportError: Error, Equatable, Sendable, LocalizedError {
                 + (available.count > 12 ? " and \(available.count - 12) more" : "")
         case .headerRowOutOfRange(let file, let headerRow, let rows):
             "\(file): the header row \(headerRow) (`header_row` or --header-row) is past the end of the file (\(rows) rows)"
+        case .headerOnOtherLine(let file, let read, let found):
+            "\(ImportIssue.place(file, found)): the survey's columns are in this row, not in the one on line \(read): set "
+                + "`header_row: \(found)` in the survey definition (or pass --header-row \(found) for this import)"
         case .jsonSyntax(let file, let line, let column, let message): "\(file):\(line):\(column): JSON syntax error: \(message)"
         case .jsonShape(let file, let line, let message): "\(ImportIssue.place(file, line)): \(message)"
         case .definition(let file, let line, let message):

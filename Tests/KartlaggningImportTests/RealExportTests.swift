@@ -304,4 +304,23 @@ struct RealExportTests {
         let empty = folder.write("tom2.yaml", "id: tom\ntitle: Tom\nkind: inspel\nrespondent:\n  id: Nr\nquestions: []\n")
         #expect(throws: ImportError.self) { try DefinitionLoader.survey(at: empty) }
     }
+
+    /// A definition that does not know of a preamble: the error names the line the header is on, and the fix.
+    @Test func aHeaderFurtherDownIsNamedWithTheFix() throws {
+        let store = try KartlaggningStore.inMemory()
+        try store.addSurvey(
+            SurveyDefinition(
+                id: "h", title: "h", kind: "inspel", respondent: RespondentMapping(id: "Nr"),
+                questions: [Question(id: "b", column: "Betyg (1-5)", type: .scale, scale: ScaleRange(min: 1, max: 5))]))
+        let path = folder.write("h.csv", "Enkät om bygden\n\nNr;Betyg (1-5)\n1;4\n")
+        let summary = try Importer(store: store).importFile(at: path, survey: "h")
+        #expect(summary.status == .failed)
+        #expect(
+            summary.fileError
+                == "\(path):3: the survey's columns are in this row, not in the one on line 1: set `header_row: 3` in the survey definition (or pass --header-row 3 for this import)"
+        )
+        #expect(
+            try Importer(store: store).importFile(at: path, survey: "h", options: ImportOptions(read: ReadOptions(headerRow: 3))).status
+                == .imported)
+    }
 }

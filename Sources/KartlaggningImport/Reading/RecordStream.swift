@@ -54,6 +54,16 @@ final class RecordStream {
             csvIndices = Self.locate(self.columns, in: table.header)
             let missing = zip(self.columns, csvIndices).filter { $0.1 == nil }.map(\.0)
             if !missing.isEmpty {
+                // A header further down (a preamble the definition does not know of) is named, with the fix.
+                let wanted = Set(self.columns.map(MatchKey.header))
+                var looked = 0
+                while looked < 30, let row = try table.next() {
+                    looked += 1
+                    let found = row.fields.filter { wanted.contains(MatchKey.header($0.trimmedCell)) }.count
+                    if found * 2 >= wanted.count && found > Set(table.header.map(MatchKey.header)).intersection(wanted).count {
+                        throw ImportError.headerOnOtherLine(file: table.location, read: table.headerLine, found: row.line)
+                    }
+                }
                 throw ImportError.missingColumns(
                     file: file, line: table.headerLine, columns: missing, available: table.header.filter { !$0.isEmpty })
             }
