@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes the import benchmark's export as an XLSX workbook: the same rows as the CSV (Benchmarks/generate.py),
 written by openpyxl in write-only mode as a spreadsheet program would hold them — dates as Excel dates, counts and
-scale points as numbers, text as strings. Usage: generate_xlsx.py SOURCE.csv TARGET.xlsx"""
+scale points as numbers, text as strings (inline, as openpyxl writes them).
+Usage: generate_xlsx.py SOURCE.csv TARGET.xlsx; generate_xlsx.py --shared-strings SOURCE.xlsx TARGET.xlsx rewrites the
+strings as a shared-strings table, as Excel saves a workbook."""
 import csv
 import datetime
 import subprocess
@@ -32,5 +34,43 @@ def main():
     wb.save(target)
 
 
+def to_shared_strings(source, target):
+    """Rewrites a workbook's inline strings as a shared-strings table, as Excel saves a workbook."""
+    import re
+    import zipfile
+    with zipfile.ZipFile(source) as zin:
+        sheet = zin.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        index = {}
+        strings = []
+
+        def share(match):
+            text = match.group(2)
+            if text not in index:
+                index[text] = len(strings)
+                strings.append(text)
+            return f'<c r="{match.group(1)}" t="s"><v>{index[text]}</v></c>'
+
+        sheet = re.sub(r'<c r="([A-Z]+[0-9]+)" t="inlineStr"><is><t[^>]*>(.*?)</t></is></c>', share, sheet, flags=re.S)
+        sst = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/'
+               f'spreadsheetml/2006/main" count="{len(strings)}" uniqueCount="{len(strings)}">'
+               + "".join(f'<si><t xml:space="preserve">{text}</t></si>' for text in strings) + "</sst>")
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+            for item in zin.infolist():
+                data = zin.read(item.filename)
+                if item.filename == "xl/worksheets/sheet1.xml":
+                    data = sheet.encode("utf-8")
+                elif item.filename == "xl/_rels/workbook.xml.rels":
+                    data = data.replace(b"</Relationships>", b'<Relationship Id="rIdSST" Type="http://schemas.openxmlformats.org/'
+                                        b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+                elif item.filename == "[Content_Types].xml":
+                    data = data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+                zout.writestr(item, data)
+            zout.writestr("xl/sharedStrings.xml", sst)
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 4 and sys.argv[1] == "--shared-strings":
+        to_shared_strings(sys.argv[2], sys.argv[3])
+    else:
+        main()

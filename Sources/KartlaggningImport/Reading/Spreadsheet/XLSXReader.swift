@@ -13,7 +13,7 @@ final class XLSXReader: RowReader {
     private let workbook: WorkbookFile
     private let file: String
     private let limits: ReadLimits
-    private let sharedStrings: [String]
+    private let sharedStrings: SharedStrings
     private let formats: [NumberFormatKind]
     private let date1904: Bool
     private let events: XMLPartReader
@@ -48,7 +48,8 @@ final class XLSXReader: RowReader {
         }
         let base = (workbookPart as NSString).deletingLastPathComponent
         let stringsPart = relationships.values.first { $0.hasSuffix("sharedStrings.xml") } ?? base + "/sharedStrings.xml"
-        sharedStrings = archive.contains(stringsPart) ? try Self.readSharedStrings(url: url, part: stringsPart, file: file) : []
+        sharedStrings =
+            archive.contains(stringsPart) ? try Self.readSharedStrings(url: url, part: stringsPart, file: file) : SharedStrings()
         let stylesPart = relationships.values.first { $0.hasSuffix("styles.xml") } ?? base + "/styles.xml"
         formats = archive.contains(stylesPart) ? try Self.readStyles(url: url, part: stylesPart, file: file) : []
         merges = MergeFiller(ranges: try Self.readMerges(url: url, part: chosen.part))
@@ -163,14 +164,14 @@ final class XLSXReader: RowReader {
         let text: String
         switch cell.type {
         case "s":
-            guard let index = Int(cell.value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
+            guard let index = Self.index(cell.value), let shared = sharedStrings[index] else {
                 throw ImportError.unreadable(
                     file: file,
                     reason:
                         "\(location)\(row): cell \(Self.columnName(cell.column))\(row) names shared string \(cell.value), which the workbook does not have"
                 )
             }
-            text = sharedStrings[index]
+            text = shared
         case "inlineStr": text = SpreadsheetValues.unescapeOffice(cell.inline)
         case "str": text = SpreadsheetValues.unescapeOffice(cell.value)
         case "b": text = cell.value == "1" ? "TRUE" : cell.value == "0" ? "FALSE" : cell.value
@@ -245,8 +246,8 @@ final class XLSXReader: RowReader {
     }
 
     /// The shared strings: each `<si>`'s text, rich-text runs joined, phonetic runs (`<rPh>`) left out.
-    static func readSharedStrings(url: URL, part: String, file: String) throws -> [String] {
-        var strings: [String] = []
+    static func readSharedStrings(url: URL, part: String, file: String) throws -> SharedStrings {
+        var strings = SharedStrings()
         var current = ""
         var inText = false
         var phonetic = 0
@@ -255,6 +256,9 @@ final class XLSXReader: RowReader {
             case .start("si", _, let selfClosing):
                 current = ""
                 if selfClosing { strings.append("") }
+                if !strings.isWithinLimit {
+                    throw ImportError.unreadable(file: file, reason: "the workbook's shared strings are larger than 4 GiB")
+                }
             case .start("rPh", _, let selfClosing): if !selfClosing { phonetic += 1 }
             case .start("t", _, let selfClosing): inText = !selfClosing && phonetic == 0
             case .text(let text) where inText: current += text
@@ -322,6 +326,19 @@ final class XLSXReader: RowReader {
     }
 
     // MARK: - References
+
+    /// A shared-string index (`<v>12</v>`), read from its digits without Foundation.
+    static func index(_ text: String) -> Int? {
+        var value = 0
+        var digits = 0
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { continue }
+            guard byte >= 0x30 && byte <= 0x39, digits < 12 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+            digits += 1
+        }
+        return digits > 0 ? value : nil
+    }
 
     /// `B14` → 1 (columns from 0).
     static func columnIndex(_ reference: String) -> Int? {
