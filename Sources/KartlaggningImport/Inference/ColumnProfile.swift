@@ -97,9 +97,14 @@ struct ColumnProfile {
                 }
             }
         }
-        if places != nil && !tooManyPlaces {
-            places![value, default: 0] += 1
-            if places!.count > 5_000 { tooManyPlaces = true; places = [:] }
+        if var seen = places, !tooManyPlaces {
+            places = nil  // unique while it is changed, so the insert does not copy it
+            seen[value, default: 0] += 1
+            if seen.count > 5_000 {
+                tooManyPlaces = true
+                seen = [:]
+            }
+            places = seen
         }
         maxLength = max(maxLength, value.count)
         if value.contains("\n") || value.contains("\r") { lineBreaks = true }

@@ -85,7 +85,8 @@ public enum OptionOrder {
     static func byScale(_ values: [String]) -> [String]? {
         let keys = values.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
         for scale in scales where keys.allSatisfy({ scale.contains($0) }) && keys.count >= 2 {
-            return zip(values, keys).sorted { scale.firstIndex(of: $0.1)! < scale.firstIndex(of: $1.1)! }.map(\.0)
+            let rank = Dictionary(scale.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            return zip(values, keys).sorted { rank[$0.1, default: 0] < rank[$1.1, default: 0] }.map(\.0)
         }
         // Numbered labels (`1 Mycket dåligt` … `5 Mycket bra`): by their number.
         return nil

@@ -147,7 +147,7 @@ public struct SurveyInferrer {
         let missing = tokens.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
         if !missing.isEmpty {
             notes.append(
-                "cells holding only " + missing.map { "\"\($0)\" (\(tokens[$0]!)×)" }.joined(separator: ", ")
+                "cells holding only " + missing.map { "\"\($0)\" (\(tokens[$0, default: 0])×)" }.joined(separator: ", ")
                     + " are read as no value (`missing`); remove a token there if it is a real answer")
         }
         var survey = SurveyDefinition(

@@ -63,7 +63,6 @@ final class SourceTable {
             detected = found.notes
         }
         self.shape = shape
-        var notes: [String] = []
         var seen = 0
         var headerRecord: CSVRow?
         func nextRaw() throws -> CSVRow? {
@@ -85,7 +84,7 @@ final class SourceTable {
         }
         header = names
         headerLine = headerRecord.line
-        shapeNotes = detected + notes
+        shapeNotes = detected
         replay = rows
         var keys = Set<String>()
         for name in header where !name.isEmpty {
