@@ -68,11 +68,11 @@ demo: build
 bench: deps
 	python3 Benchmarks/run.py
 
-# libFuzzer with AddressSanitizer over the CSV reader, encoding detection, the JSON reader, the codebook pattern
+# libFuzzer with AddressSanitizer over the CSV reader, encoding detection, the JSON reader, the XLSX/ODS sheet readers, the codebook pattern
 # parser and the Markdown/HTML escaper (Fuzz/, its own package). FUZZ_SECONDS per target; findings land in
 # Fuzz/findings/ and each becomes a regression test. Not part of CI.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := FuzzCSV FuzzJSON FuzzEncoding FuzzPattern FuzzEscaping
+FUZZ_TARGETS := FuzzCSV FuzzJSON FuzzSheet FuzzEncoding FuzzPattern FuzzEscaping
 fuzz: deps
 	cd Fuzz && $(SWIFT) build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 	@mkdir -p Fuzz/findings

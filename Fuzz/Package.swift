@@ -6,7 +6,9 @@ import PackageDescription
 let package = Package(
     name: "kartlagg-fuzz",
     platforms: [.macOS(.v13)],
-    dependencies: [.package(name: "kartlagg", path: "..")],
+    dependencies: [
+        .package(name: "kartlagg", path: ".."), .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
     targets: [
         .target(name: "FuzzSupport"),
         .executableTarget(
@@ -18,6 +20,12 @@ let package = Package(
             name: "FuzzJSON",
             dependencies: [
                 "FuzzSupport", .product(name: "KartlaggningImport", package: "kartlagg"), .product(name: "KartlaggningCore", package: "kartlagg"),
+            ]),
+        .executableTarget(
+            name: "FuzzSheet",
+            dependencies: [
+                "FuzzSupport", .product(name: "KartlaggningImport", package: "kartlagg"), .product(name: "KartlaggningCore", package: "kartlagg"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .executableTarget(name: "FuzzEncoding", dependencies: ["FuzzSupport", .product(name: "KartlaggningImport", package: "kartlagg")]),
         .executableTarget(name: "FuzzPattern", dependencies: ["FuzzSupport", .product(name: "KartlaggningAnalysis", package: "kartlagg")]),
