@@ -70,7 +70,8 @@ bench: deps
 
 # libFuzzer with AddressSanitizer over the CSV reader, encoding detection, the JSON reader, the XLSX/ODS sheet readers, the codebook pattern
 # parser and the Markdown/HTML escaper (Fuzz/, its own package). FUZZ_SECONDS per target; findings land in
-# Fuzz/findings/ and each becomes a regression test. Not part of CI.
+# Fuzz/findings/ and each becomes a regression test. Not part of CI. FuzzSheet runs without leak detection:
+# ZIPFoundation's Archive.init keeps its path's C string on Linux (about 36 bytes a workbook opened), not ours to free.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := FuzzCSV FuzzJSON FuzzSheet FuzzEncoding FuzzPattern FuzzEscaping
 fuzz: deps
@@ -79,7 +80,8 @@ fuzz: deps
 	@for target in $(FUZZ_TARGETS); do \
 		mkdir -p Fuzz/corpus/$$target; \
 		echo "== $$target ($(FUZZ_SECONDS) s)"; \
-		Fuzz/.build/debug/$$target Fuzz/corpus/$$target Fuzz/seeds/$$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+		extra=""; leaks=1; [ $$target = FuzzSheet ] && extra="-detect_leaks=0" && leaks=0; \
+		ASAN_OPTIONS=detect_leaks=$$leaks Fuzz/.build/debug/$$target Fuzz/corpus/$$target Fuzz/seeds/$$target $$extra -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 			-rss_limit_mb=2048 -max_len=65536 -artifact_prefix=Fuzz/findings/$$target- -print_final_stats=1 \
 			> Fuzz/findings/$$target.log 2>&1; status=$$?; \
 		grep -E "average_exec_per_sec|new_units_added|peak_rss_mb" Fuzz/findings/$$target.log; \
