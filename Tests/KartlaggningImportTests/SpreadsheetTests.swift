@@ -208,4 +208,19 @@ struct SpreadsheetTests {
             ])
         for size in [1, 2, 3, 7] { #expect(try events(chunk: size) == whole, "chunks of \(size)") }
     }
+
+    /// Found by `make fuzz` (FuzzSheet): a merge reference with a long run of letters overflowed the column number.
+    @Test func referencesPastTheLastColumnAreNotReferences() throws {
+        #expect(XLSXReader.columnIndex("XFD1") == 16_383)
+        #expect(XLSXReader.columnIndex("MutableCollection1") == nil)
+        #expect(MergeRange("AAAAAAAAAAAAAAAAAAAAAAAAAAAA1:B2") == nil)
+        #expect(MergeRange("B0:C1") == nil)
+        let path = folder.path("trasig-sammanslagning.xlsx")
+        let rows = #"<row r="1"><c r="A1" t="inlineStr"><is><t>Id</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row>"#
+        let merges = #"<mergeCells count="2"><mergeCell ref="MutableCollection1:B2"/><mergeCell ref="A1:ZZZ1"/></mergeCells>"#
+        try WorkbookWriter.xlsx(at: path, sheets: [.init(name: "Blad1", rows: rows, after: merges)])
+        let (table, data) = try Self.read(path)
+        #expect(table.header == ["Id"])
+        #expect(data.map(\.fields) == [["1"]])
+    }
 }

@@ -22,7 +22,7 @@ struct MergeRange: Equatable {
     }
 
     private static func cell(_ text: String) -> (row: Int, column: Int)? {
-        guard let column = XLSXReader.columnIndex(text), let row = Int(text.drop { $0.isLetter }) else { return nil }
+        guard let column = XLSXReader.columnIndex(text), let row = Int(text.drop { $0.isLetter }), row >= 1 else { return nil }
         return (row, column)
     }
 }

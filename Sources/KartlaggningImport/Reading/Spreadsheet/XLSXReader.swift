@@ -52,7 +52,8 @@ final class XLSXReader: RowReader {
             archive.contains(stringsPart) ? try Self.readSharedStrings(url: url, part: stringsPart, file: file) : SharedStrings()
         let stylesPart = relationships.values.first { $0.hasSuffix("styles.xml") } ?? base + "/styles.xml"
         formats = archive.contains(stylesPart) ? try Self.readStyles(url: url, part: stylesPart, file: file) : []
-        merges = MergeFiller(ranges: try Self.readMerges(url: url, part: chosen.part))
+        // A merge wider than a row may be is left alone (the row limit still holds for the cells themselves).
+        merges = MergeFiller(ranges: try Self.readMerges(url: url, part: chosen.part).filter { $0.right < limits.columns })
         events = XMLPartReader(url: url, part: chosen.part, file: file)
     }
 
@@ -346,6 +347,8 @@ final class XLSXReader: RowReader {
         var letters = 0
         for byte in reference.utf8 {
             guard byte >= 0x41 && byte <= 0x5A || byte >= 0x61 && byte <= 0x7A else { break }
+            // Three letters reach XFD, the last column a sheet has; more is not a reference.
+            guard letters < 3 else { return nil }
             index = index * 26 + Int((byte & 0xDF) - 0x40)
             letters += 1
         }
