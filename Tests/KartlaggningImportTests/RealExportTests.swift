@@ -323,4 +323,31 @@ struct RealExportTests {
             try Importer(store: store).importFile(at: path, survey: "h", options: ImportOptions(read: ReadOptions(headerRow: 3))).status
                 == .imported)
     }
+
+    /// SurveyMonkey's two header rows: the question over its options, "Response" under single-answer questions.
+    @Test func surveyMonkeysSecondHeaderRow() throws {
+        var text = "Respondent ID,Start Date,Hur nöjd är du? (1-5),Vilka tjänster använder du?,,\n"
+        text += ",,Response,Bibliotek,Vårdcentral,Bussen\n"
+        for i in 1...10 {
+            text += "11\(i),2025-03-\(10 + i),\(i % 5 + 1),\(i % 2 == 0 ? "Bibliotek" : ""),Vårdcentral,\(i % 3 == 0 ? "Bussen" : "")\n"
+        }
+        let run = try firstContact("monkey.csv", text)
+        #expect(run.draft.survey.skipAfterHeader == 1)
+        #expect(
+            run.draft.survey.questions.map(\.column) == [
+                "Start Date", "Hur nöjd är du? (1-5)", "Vilka tjänster använder du?: Bibliotek", "Vilka tjänster använder du?: Vårdcentral",
+                "Vilka tjänster använder du?: Bussen",
+            ])
+        #expect(run.summary.status == .imported, "\(run.summary.errors)")
+        #expect(run.summary.counts.added == 10)
+    }
+
+    /// One odd answer in the first row ("Vet ej" where the rest are numbers) is a respondent, not more header.
+    @Test func anOddFirstAnswerIsStillARespondent() throws {
+        var text = "Id;Ålder;Betyg (1-5)\n1;Vet ej;3\n"
+        for i in 2...30 { text += "\(i);\(20 + i);\(i % 5 + 1)\n" }
+        let run = try firstContact("udda.csv", text)
+        #expect(run.draft.survey.skipAfterHeader == nil)
+        #expect(run.draft.survey.headerRow == nil)
+    }
 }

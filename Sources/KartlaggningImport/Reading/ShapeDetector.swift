@@ -53,7 +53,7 @@ enum ShapeDetector {
         let cells = row.fields.map { $0.trimmedCell }
         if cells.contains(where: { $0.hasPrefix("{\"ImportId\"") || $0.hasPrefix("{'ImportId'") }) { return true }
         guard data.count >= 2 else { return false }
-        var typedColumns = 0, misfits = 0, fits = 0, alwaysFilled = 0, emptyHere = 0
+        var misfits = 0, fits = 0, alwaysFilled = 0, emptyHere = 0
         for column in cells.indices {
             let values = data.map { column < $0.fields.count ? $0.fields[column].trimmedCell : "" }
             let present = values.filter { !$0.isEmpty }
@@ -64,12 +64,17 @@ enum ShapeDetector {
             guard present.count * 10 >= values.count * 9, !present.isEmpty else { continue }
             let typed = present.filter { isTyped($0) }.count
             guard typed * 10 >= present.count * 9 else { continue }
-            typedColumns += 1
             guard !cells[column].isEmpty else { continue }
             if isTyped(cells[column]) { fits += 1 } else { misfits += 1 }
         }
-        if typedColumns > 0 && misfits > 0 && misfits >= fits { return true }
-        return alwaysFilled >= 2 && emptyHere * 2 >= alwaysFilled && fits == 0 && cells.contains { !$0.isEmpty }
+        // Text where two or more typed columns hold numbers or dates (one odd answer, "Vet ej" in an age column, is
+        // a respondent's, not a header).
+        if misfits >= 2 && misfits >= fits { return true }
+        // Or empty where every answer row has a value — the first column (the respondent's id) among them — with
+        // labels elsewhere: SurveyMonkey's second header row.
+        let firstAlwaysFilled = data.allSatisfy { !($0.fields.first?.trimmedCell.isEmpty ?? true) }
+        return firstAlwaysFilled && (cells.first?.isEmpty ?? true) && alwaysFilled >= 2 && emptyHere * 2 >= alwaysFilled && fits == 0
+            && cells.contains { !$0.isEmpty }
     }
 
     private static func isTyped(_ value: String) -> Bool {
