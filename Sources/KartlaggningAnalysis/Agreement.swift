@@ -15,8 +15,8 @@ public enum Agreement {
         for theme in themes {
             var cell = (both: 0, onlyA: 0, onlyB: 0, neither: 0)
             for answer in units {
-                let inA = a[answer]!.contains(theme)
-                let inB = b[answer]!.contains(theme)
+                let inA = a[answer, default: []].contains(theme)
+                let inB = b[answer, default: []].contains(theme)
                 switch (inA, inB) {
                 case (true, true): cell.both += 1
                 case (true, false):

@@ -134,10 +134,10 @@ public struct CodebookMatcher {
                         break
                     }
                     guard matched else { continue }
-                    if scalars == nil { scalars = Array(text.unicodeScalars) }
+                    let all = scalars ?? Array(text.unicodeScalars)
+                    scalars = all
                     let span = ThemeMatch.Span(
-                        start: tokens[i].start, end: tokens[last].end,
-                        text: Self.string(scalars![tokens[i].start..<tokens[last].end]))
+                        start: tokens[i].start, end: tokens[last].end, text: Self.string(all[tokens[i].start..<tokens[last].end]))
                     if entry.isExclude {
                         excluded[entry.theme, default: []].append(span)
                     } else {

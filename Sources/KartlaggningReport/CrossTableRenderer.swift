@@ -27,7 +27,9 @@ public enum CrossTableRenderer {
             return out
         case .markdown:
             var rows = table.rowValues.map { row in
-                [row] + table.colValues.map { col in cellText(table.cell(row, col)!, table, comma: true) } + [total(table.rowTotals, row)]
+                [row] + table.colValues.map { col in table.cell(row, col).map { cellText($0, table, comma: true) } ?? "" } + [
+                    total(table.rowTotals, row)
+                ]
             }
             rows.append(["N"] + table.colValues.map { total(table.colTotals, $0) } + [String(table.total)])
             return "**\(Markdown.inline(caption(table, filters: filters)))**\n\n"
@@ -39,7 +41,9 @@ public enum CrossTableRenderer {
             var grid = [[table.rows + " \\ " + table.cols] + table.colValues + ["total"]]
             for row in table.rowValues {
                 grid.append(
-                    [row] + table.colValues.map { cellText(table.cell(row, $0)!, table, comma: false) } + [total(table.rowTotals, row)])
+                    [row] + table.colValues.map { table.cell(row, $0).map { cellText($0, table, comma: false) } ?? "" } + [
+                        total(table.rowTotals, row)
+                    ])
             }
             grid.append(["N"] + table.colValues.map { total(table.colTotals, $0) } + [String(table.total)])
             var widths = [Int](repeating: 0, count: grid[0].count)

@@ -72,7 +72,7 @@ public enum ThemeReport {
                     place in
                     [
                         "district": Markdown.inline(place),
-                        "items": quotesByPlace[place]!.map {
+                        "items": quotesByPlace[place, default: []].map {
                             ["text": Markdown.inline($0.text, startsLine: true), "kind": Markdown.inline($0.kind)]
                         },
                     ]

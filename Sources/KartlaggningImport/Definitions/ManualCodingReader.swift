@@ -40,7 +40,9 @@ public enum ManualCodingReader {
             } else if let id = Int64(cell(answer)) {
                 reference = .id(id)
             } else {
-                problems.append("\(path):\(row.line): column \"\(table.header[answer!])\": \"\(cell(answer))\" is not an answer id")
+                problems.append(
+                    "\(path):\(row.line): column \"\(answer.map { table.header[$0] } ?? "answer")\": \"\(cell(answer))\" is not an answer id"
+                )
                 continue
             }
             let themeId = cell(theme)
@@ -50,7 +52,9 @@ public enum ManualCodingReader {
                 continue
             }
             if MatchKey.make(coderName) == "auto" {
-                problems.append("\(path):\(row.line): column \"\(table.header[coder!])\": \"auto\" is the matcher's name, not a coder's")
+                problems.append(
+                    "\(path):\(row.line): column \"\(coder.map { table.header[$0] } ?? "coder")\": \"auto\" is the matcher's name, not a coder's"
+                )
                 continue
             }
             let not = cell(negative)

@@ -82,7 +82,11 @@ struct ColumnProfile {
             return
         }
         nonEmpty += 1
-        if uniqueness != nil, !uniqueness!.insert(value).inserted { duplicates = true }
+        if var seen = uniqueness {
+            uniqueness = nil  // unique while it is changed, so the insert does not copy it
+            if !seen.insert(value).inserted { duplicates = true }
+            uniqueness = seen
+        }
         if !tooManyDistinct {
             if let count = counts[value] {
                 counts[value] = count + 1

@@ -112,7 +112,7 @@ public struct SurveyInferrer {
         let wave = pick(["omgang", "omgång", "wave", "vag", "våg"])
 
         let mapping = RespondentMapping(
-            id: idName!, kind: kind.map { profiles[$0].name }, district: district.map { profiles[$0].name },
+            id: idName ?? RespondentMapping.rowNumber, kind: kind.map { profiles[$0].name }, district: district.map { profiles[$0].name },
             serviceTown: serviceTown.map { profiles[$0].name }, organisation: organisation.map { profiles[$0].name },
             interviewer: interviewer.map { profiles[$0].name }, date: date.map { profiles[$0].name },
             wave: wave.map { profiles[$0].name })
@@ -125,7 +125,7 @@ public struct SurveyInferrer {
                 continue
             }
             var id = Self.slug(profile.name, separator: "_")
-            if id.isEmpty || id.first!.isNumber { id = "q_" + id }
+            if id.first?.isNumber ?? true { id = "q_" + id }
             var unique = id
             var n = 2
             while !ids.insert(unique).inserted { unique = "\(id)_\(n)"; n += 1 }

@@ -45,7 +45,7 @@ enum DialectSniffer {
             // Share of records with the modal count, a little weight on the count itself to break ties.
             let consistency = Double(times) / Double(column.count)
             let score = consistency * 1000 + Double(min(modal, 50))
-            if best == nil || score > best!.score { best = (index, score) }
+            if score > best?.score ?? -.infinity { best = (index, score) }
         }
         return best.map { candidates[$0.index] }
     }

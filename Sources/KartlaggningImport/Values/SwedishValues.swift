@@ -37,7 +37,7 @@ public enum SwedishValues {
         let dots = compact.filter { $0 == "." }.count
         if commas > 0 && dots > 0 {
             // The later mark is the decimal one; the other groups thousands.
-            let lastComma = compact.lastIndex(of: ",")!, lastDot = compact.lastIndex(of: ".")!
+            guard let lastComma = compact.lastIndex(of: ","), let lastDot = compact.lastIndex(of: ".") else { return nil }
             let (decimalMark, grouping): (Character, Character) = lastComma > lastDot ? (",", ".") : (".", ",")
             guard compact.filter({ $0 == decimalMark }).count == 1 else { return nil }
             compact = compact.replacingOccurrences(of: String(grouping), with: "")
@@ -100,9 +100,10 @@ public enum SwedishValues {
         let parts = trimmed.split(whereSeparator: { "-/. ".contains($0) }).map(String.init)
         var year = 0, month = 0, day = 0
         if parts.count == 1, trimmed.count == 8, let _ = Int(trimmed) {
-            year = Int(trimmed.prefix(4))!
-            month = Int(trimmed.dropFirst(4).prefix(2))!
-            day = Int(trimmed.suffix(2))!
+            guard let y = Int(trimmed.prefix(4)), let m = Int(trimmed.dropFirst(4).prefix(2)), let d = Int(trimmed.suffix(2)) else {
+                return nil
+            }
+            (year, month, day) = (y, m, d)
         } else if parts.count == 3 {
             if parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) {
                 (year, month, day) = (y, m, d)

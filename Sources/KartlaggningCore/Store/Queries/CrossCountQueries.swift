@@ -5,10 +5,13 @@ import GRDB
 
 extension KartlaggningStore {
     /// The respondent fields cross-tabs can count by, as SQL over `respondent r`.
+    /// A respondent's district, or the unknown marker, over `respondent r`.
+    static let districtSQL = "COALESCE(r.district, '\(CrossRequest.unknown)')"
+
     static func attributeSQL(_ dimension: CrossDimension) -> String? {
         let unknown = "'\(CrossRequest.unknown)'"
         switch dimension {
-        case .district: return "COALESCE(r.district, \(unknown))"
+        case .district: return districtSQL
         case .serviceTown: return "COALESCE(r.serviceTown, \(unknown))"
         case .kind: return "r.kind"
         case .sector:
@@ -37,7 +40,7 @@ extension KartlaggningStore {
         }
         try ensureRespondentThemes(stored)
         return try readFiltered(request.filters) { db, filter, arguments in
-            let expression = Self.attributeSQL(attribute)!
+            guard let expression = Self.attributeSQL(attribute) else { throw StoreError.crossTab("\(attribute) is not a respondent field") }
             let bases = try Self.bases(expression, filter: filter, arguments: arguments, db: db)
             var cells: [String: [String: Int]] = [:]
             for row in try Row.fetchAll(
@@ -81,7 +84,9 @@ extension KartlaggningStore {
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         for (dimension, asked) in filters.sorted(by: { $0.key.description < $1.key.description }) {
-            let expression = attributeSQL(dimension)!
+            guard let expression = attributeSQL(dimension) else {
+                throw StoreError.crossTab("\(dimension) is not a respondent field to filter by")
+            }
             let wanted = Set(asked.map { registry.resolve($0)?.district ?? $0 }.map(MatchKey.place))
             let stored = try String.fetchAll(db, sql: "SELECT DISTINCT \(expression) FROM respondent r")
             let matching = stored.filter { wanted.contains(MatchKey.place($0)) }
@@ -146,7 +151,7 @@ extension KartlaggningStore {
             var (filter, arguments) = (filter, arguments)
             filter = " AND r.surveyId = ?" + filter
             arguments.insert(question.survey, at: 0)
-            let expression = Self.attributeSQL(attribute)!
+            guard let expression = Self.attributeSQL(attribute) else { throw StoreError.crossTab("\(attribute) is not a respondent field") }
             var bases = try Self.bases(expression, filter: filter, arguments: arguments, db: db)
             var cells: [String: [String: Int]] = [:]
             var answered: [String: Int] = [:]

@@ -38,7 +38,7 @@ extension KartlaggningStore {
                 .survey: "surveyId", .kind: "kind", .sector: "kind", .district: "district", .serviceTown: "serviceTown",
                 .wave: "wave", .interviewer: "interviewer",
             ]
-            var respondentSQL = "SELECT id" + attributes.map { ", " + columns[$0]! }.joined() + " FROM respondent"
+            var respondentSQL = "SELECT id" + attributes.map { ", " + columns[$0, default: "NULL"] }.joined() + " FROM respondent"
             var arguments: StatementArguments = []
             if let survey = surveys.first {
                 respondentSQL += " WHERE surveyId = ?"
@@ -245,9 +245,10 @@ extension KartlaggningStore {
     static func binLabels(_ bins: [Double]) -> [String] {
         let edges = bins.sorted()
         func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
-        var labels = ["<" + number(edges[0])]
+        guard let first = edges.first, let last = edges.last else { return [] }
+        var labels = ["<" + number(first)]
         for (low, high) in zip(edges, edges.dropFirst()) { labels.append(number(low) + "–" + number(high)) }
-        labels.append(number(edges.last!) + "+")
+        labels.append(number(last) + "+")
         return labels
     }
 

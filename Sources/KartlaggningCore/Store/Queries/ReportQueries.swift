@@ -95,7 +95,7 @@ extension KartlaggningStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT \(Self.attributeSQL(.district)!), COUNT(a.valueNumber), COALESCE(SUM(a.valueNumber), 0) FROM answer a
+                    SELECT \(Self.districtSQL), COUNT(a.valueNumber), COALESCE(SUM(a.valueNumber), 0) FROM answer a
                     JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
                     WHERE q.surveyId = ? AND q.id = ? AND a.valueNumber IS NOT NULL\(filter) GROUP BY 1 ORDER BY 1
                     """, arguments: StatementArguments([survey, question] + arguments)
