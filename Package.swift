@@ -28,7 +28,8 @@ let package = Package(
         .target(
             name: "KartlaggningImport",
             dependencies: [
-                "KartlaggningCore", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "KartlaggningCore", "KartlaggningAnalysis", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(name: "KartlaggningAnalysis", dependencies: ["KartlaggningCore"]),

@@ -42,44 +42,20 @@ struct CrosstabCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let store = try database.openForReading()
-            var request = CrossRequest(rows: CrossDimension(rows), cols: CrossDimension(cols))
-            request.unit = count
-            request.dropMissing = dropMissing
-            request.themeQuestion = question
-            request.bins = bins?.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-            if [request.rows, request.cols].contains(.theme) { request.codebook = try store.codebook(id: codebook) }
+            var query = CrossTabQuery(rows: CrossDimension(rows), cols: CrossDimension(cols))
+            (query.unit, query.percent, query.dropMissing, query.codebook) = (count, percent, dropMissing, codebook)
+            (query.themeQuestion, query.stats, query.minCell, query.audit) = (question, stats, minCell, audit)
+            query.bins = bins?.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            query.filterText = filters
             for filter in filters {
                 let parts = filter.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else { throw ValidationError("--where takes KEY=VALUE, not \"\(filter)\"") }
-                request.filters[CrossDimension(parts[0]), default: []].append(parts[1])
-                if CrossDimension(parts[0]) == .theme && request.codebook == nil { request.codebook = try store.codebook(id: codebook) }
+                query.filters[CrossDimension(parts[0]), default: []].append(parts[1])
             }
-            var options = CrossTabulation.Options()
-            options.rows = rows
-            options.cols = cols
-            options.unit = count.rawValue
-            options.percent = percent
-            options.minCell = minCell
-            options.stats = stats
-            options.audit = audit
-            options.weighted = count == .mentions
-            let tabulator = CrossTabulator(store: store)
-            func table(_ request: CrossRequest) throws -> CrossTable { try tabulator.table(request, options: options) }
-            if let compareWaves {
-                let waves = compareWaves.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                var first = request
-                first.filters[.wave] = [waves[0]]
-                var second = request
-                second.filters[.wave] = [waves[1]]
-                let (a, b) = (try table(first), try table(second))
-                for (wave, result) in [(waves[0], a), (waves[1], b)] where result.total == 0 {
-                    throw ValidationError("no \(count.rawValue) in wave \"\(wave)\" (with the filters given)")
-                }
-                print(CrossTableRenderer.compare(a, b, waves: (waves[0], waves[1]), format: format), terminator: "")
-                return
+            if let waves = compareWaves?.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }), waves.count == 2 {
+                query.compareWaves = (waves[0], waves[1])
             }
-            print(try CrossTableRenderer.render(try table(request), format: format, filters: filters), terminator: "")
+            print(try query.render(store: try database.openForReading(), format: format), terminator: "")
         }
     }
 }

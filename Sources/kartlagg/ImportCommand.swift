@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import KartlaggningAnalysis
 import KartlaggningImport
 
 struct ImportCommand: ParsableCommand {
@@ -30,35 +29,33 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let store = try database.open(creating: true)
-            let importer = Importer(store: store)
-            let definition = try store.survey(id: survey)
-            let rejectsWriter = try rejects.map { try RejectsWriter(path: $0, columns: definition.sourceColumns) }
-            let options = ImportOptions(read: read.options, dryRun: dryRun, skipInvalid: skipInvalid)
-            var summaries: [FileImportSummary] = []
-            for file in files {
-                let showProgress = Console.stderrIsTerminal && outputFormat == .text
-                let summary = try importer.importFile(at: file, survey: survey, options: options, rejects: rejectsWriter) { rows in
-                    if showProgress { FileHandle.standardError.write(Data("\r\(file): \(rows) rows read…".utf8)) }
-                }
-                if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-                summaries.append(summary)
-                if outputFormat == .text {
+            let showProgress = Console.stderrIsTerminal && outputFormat == .text
+            let tagged = Console.progress("answers tagged")
+            let run = ImportRun(
+                files: files, survey: survey, options: ImportOptions(read: read.options, dryRun: dryRun, skipInvalid: skipInvalid),
+                rejects: rejects)
+            let outcome = try run.run(
+                store: try database.open(creating: true),
+                fileDone: { summary in
+                    if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                    guard outputFormat == .text else { return }
                     let text = ImportSummaryText.render(summary)
                     if summary.status == .failed { Console.note(text) } else { print(text) }
-                }
+                },
+                progress: { file, count in
+                    if let file {
+                        if showProgress { FileHandle.standardError.write(Data("\r\(file): \(count) rows read…".utf8)) }
+                    } else {
+                        tagged?(count)
+                    }
+                })
+            Console.clearProgress()
+            for tagging in outcome.tagging {
+                Console.note(
+                    "tagged \(tagging.answersTagged) new or changed answers with codebook \(tagging.codebook) revision \(tagging.revision)")
             }
-            rejectsWriter?.close()
-            if !dryRun && summaries.contains(where: { $0.status == .imported && ($0.added > 0 || $0.updated > 0) }) {
-                // New and changed free texts are tagged at once by the codebooks already in use.
-                for run in try AutoTagging.catchUp(store: store, progress: Console.progress("answers tagged")) {
-                    Console.clearProgress()
-                    Console.note(
-                        "tagged \(run.answersTagged) new or changed answers with codebook \(run.codebook) revision \(run.revision)")
-                }
-            }
-            if outputFormat == .json { print(try Console.json(summaries)) }
-            if summaries.contains(where: { $0.status == .failed }) { throw ExitCode(1) }
+            if outputFormat == .json { print(try Console.json(outcome.summaries)) }
+            if outcome.anyFailed { throw ExitCode(1) }
         }
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import KartlaggningAnalysis
 import KartlaggningCore
 import KartlaggningReport
+import KartlaggningReportBuilder
 
 struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,55 +32,13 @@ struct QueryCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let store = try database.openForReading()
-            let stored: StoredCodebook?
-            do {
-                stored = try store.codebook(id: codebook)
-            } catch StoreError.codebookNotFound(nil) where theme.isEmpty && !untagged {
-                stored = nil
-            }
-            var filter = AnswerFilter()
-            filter.codebook = stored?.codebook.id
-            for id in theme {
-                guard let stored, stored.codebook.themes.contains(where: { $0.id == id }) else {
-                    throw StoreError.themeNotFound(theme: id, codebook: stored?.codebook.id ?? "(none)")
-                }
-                filter.themes += stored.codebook.descendants(of: id)
-            }
-            let registry = try store.districtRegistry().index()
-            if let district {
-                guard let match = registry.resolve(district) else {
-                    throw ValidationError("\"\(district)\" is not a district in the registry")
-                }
-                filter.district = match.district
-                if let town = match.serviceTown { filter.serviceTown = town }
-            }
-            if let serviceTown {
-                guard let match = registry.resolveServiceTown(serviceTown) else {
-                    throw ValidationError("\"\(serviceTown)\" is not a service town in the registry")
-                }
-                filter.serviceTown = match.serviceTown
-            }
-            filter.kind = kind
-            filter.survey = survey
-            filter.wave = wave
-            filter.question = question
-            filter.text = text
-            filter.untagged = untagged
-            filter.includeIdentifying = includeIdentifying
-            filter.limit = limit
-            var result = try store.answers(matching: filter, codebook: stored)
-            if pseudonymise {
-                let names = try store.namesToHide()
-                let cleaner = Pseudonymizer(people: names.people, organisations: names.organisations)
-                // Marked words would no longer line up with the cleaned text.
-                result.hits = result.hits.map { hit in
-                    var hit = hit
-                    hit.text = cleaner.apply(hit.text)
-                    hit.spans = []
-                    return hit
-                }
-            }
+            var query = AnswerQuery()
+            (query.codebook, query.themes, query.district, query.serviceTown) = (codebook, theme, district, serviceTown)
+            (query.kind, query.survey, query.wave, query.question, query.text) = (kind, survey, wave, question, text)
+            (query.untagged, query.includeIdentifying, query.limit, query.pseudonymise) = (
+                untagged, includeIdentifying, limit, pseudonymise
+            )
+            let result = try query.run(store: try database.openForReading())
             print(try AnswerList.render(result, format: format, colour: isatty(STDOUT_FILENO) == 1), terminator: "")
         }
     }

@@ -1,0 +1,77 @@
+import KartlaggningAnalysis
+import KartlaggningCore
+
+/// `kartlagg query` as a library call: free-text answers by theme (with the themes below it), place, kind, survey,
+/// wave, question or words, optionally pseudonymised for sharing.
+///
+/// ```swift
+/// var query = AnswerQuery()
+/// query.themes = ["nararbetsplatser"]
+/// query.district = "Nätra"
+/// let result = try query.run(store: store)
+/// ```
+public struct AnswerQuery: Sendable {
+    /// The codebook whose tags count; nil: the only one loaded (none is needed without themes).
+    public var codebook: String?
+    public var themes: [String] = []
+    /// A district as people write it (aliases and service towns understood).
+    public var district: String?
+    public var serviceTown: String?
+    public var kind: String?
+    public var survey: String?
+    public var wave: String?
+    public var question: String?
+    /// An SQLite FTS5 query.
+    public var text: String?
+    /// Only answers no theme was found in.
+    public var untagged = false
+    public var includeIdentifying = false
+    public var limit: Int?
+    /// Replace e-mail addresses, phone and identity numbers and the names the database holds.
+    public var pseudonymise = false
+
+    public init() {}
+
+    /// - Throws: `StoreError` for an unknown codebook or theme; `AnswerQueryError` for a place the registry lacks.
+    public func run(store: KartlaggningStore) throws -> AnswerQueryResult {
+        let stored: StoredCodebook?
+        do {
+            stored = try store.codebook(id: codebook)
+        } catch StoreError.codebookNotFound(nil) where themes.isEmpty && !untagged {
+            stored = nil
+        }
+        var filter = AnswerFilter()
+        filter.codebook = stored?.codebook.id
+        for id in themes {
+            guard let stored, stored.codebook.themes.contains(where: { $0.id == id }) else {
+                throw StoreError.themeNotFound(theme: id, codebook: stored?.codebook.id ?? "(none)")
+            }
+            filter.themes += stored.codebook.descendants(of: id)
+        }
+        let registry = try store.districtRegistry().index()
+        if let district {
+            guard let match = registry.resolve(district) else { throw AnswerQueryError.unknownDistrict(district) }
+            filter.district = match.district
+            if let town = match.serviceTown { filter.serviceTown = town }
+        }
+        if let serviceTown {
+            guard let match = registry.resolveServiceTown(serviceTown) else { throw AnswerQueryError.unknownServiceTown(serviceTown) }
+            filter.serviceTown = match.serviceTown
+        }
+        (filter.kind, filter.survey, filter.wave, filter.question, filter.text) = (kind, survey, wave, question, text)
+        (filter.untagged, filter.includeIdentifying, filter.limit) = (untagged, includeIdentifying, limit)
+        var result = try store.answers(matching: filter, codebook: stored)
+        if pseudonymise {
+            let names = try store.namesToHide()
+            let cleaner = Pseudonymizer(people: names.people, organisations: names.organisations)
+            // Marked words would no longer line up with the cleaned text.
+            result.hits = result.hits.map { hit in
+                var hit = hit
+                hit.text = cleaner.apply(hit.text)
+                hit.spans = []
+                return hit
+            }
+        }
+        return result
+    }
+}
