@@ -8,25 +8,19 @@ import KartlaggningCore
 /// var query = AnswerQuery()
 /// query.themes = ["nararbetsplatser"]
 /// query.district = "Nätra"
+/// query.filter.kind = "förening"
 /// let result = try query.run(store: store)
 /// ```
 public struct AnswerQuery: Sendable {
-    /// The codebook whose tags count; nil: the only one loaded (none is needed without themes).
-    public var codebook: String?
+    /// Theme ids as asked (each widened here to the themes below it).
     public var themes: [String] = []
     /// A district as people write it (aliases and service towns understood).
     public var district: String?
+    /// A service town as people write it.
     public var serviceTown: String?
-    public var kind: String?
-    public var survey: String?
-    public var wave: String?
-    public var question: String?
-    /// An SQLite FTS5 query.
-    public var text: String?
-    /// Only answers no theme was found in.
-    public var untagged = false
-    public var includeIdentifying = false
-    public var limit: Int?
+    /// The rest of the filter, used as it is: codebook (nil: the only one loaded; none is needed without themes),
+    /// kind, survey, wave, question, FTS5 text, untagged, identifying answers, limit.
+    public var filter = AnswerFilter()
     /// Replace e-mail addresses, phone and identity numbers and the names the database holds.
     public var pseudonymise = false
 
@@ -36,12 +30,13 @@ public struct AnswerQuery: Sendable {
     public func run(store: KartlaggningStore) throws -> AnswerQueryResult {
         let stored: StoredCodebook?
         do {
-            stored = try store.codebook(id: codebook)
-        } catch StoreError.codebookNotFound(nil) where themes.isEmpty && !untagged {
+            stored = try store.codebook(id: filter.codebook)
+        } catch StoreError.codebookNotFound(nil) where themes.isEmpty && !filter.untagged {
             stored = nil
         }
-        var filter = AnswerFilter()
+        var filter = filter
         filter.codebook = stored?.codebook.id
+        filter.themes = []
         for id in themes {
             guard let stored, stored.codebook.themes.contains(where: { $0.id == id }) else {
                 throw StoreError.themeNotFound(theme: id, codebook: stored?.codebook.id ?? "(none)")
@@ -58,8 +53,6 @@ public struct AnswerQuery: Sendable {
             guard let match = registry.resolveServiceTown(serviceTown) else { throw AnswerQueryError.unknownServiceTown(serviceTown) }
             filter.serviceTown = match.serviceTown
         }
-        (filter.kind, filter.survey, filter.wave, filter.question, filter.text) = (kind, survey, wave, question, text)
-        (filter.untagged, filter.includeIdentifying, filter.limit) = (untagged, includeIdentifying, limit)
         var result = try store.answers(matching: filter, codebook: stored)
         if pseudonymise {
             let names = try store.namesToHide()

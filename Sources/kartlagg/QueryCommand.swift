@@ -33,11 +33,10 @@ struct QueryCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             var query = AnswerQuery()
-            (query.codebook, query.themes, query.district, query.serviceTown) = (codebook, theme, district, serviceTown)
-            (query.kind, query.survey, query.wave, query.question, query.text) = (kind, survey, wave, question, text)
-            (query.untagged, query.includeIdentifying, query.limit, query.pseudonymise) = (
-                untagged, includeIdentifying, limit, pseudonymise
-            )
+            (query.themes, query.district, query.serviceTown, query.pseudonymise) = (theme, district, serviceTown, pseudonymise)
+            (query.filter.codebook, query.filter.kind, query.filter.survey, query.filter.wave) = (codebook, kind, survey, wave)
+            (query.filter.question, query.filter.text, query.filter.untagged) = (question, text, untagged)
+            (query.filter.includeIdentifying, query.filter.limit) = (includeIdentifying, limit)
             let result = try query.run(store: try database.openForReading())
             print(try AnswerList.render(result, format: format, colour: isatty(STDOUT_FILENO) == 1), terminator: "")
         }
