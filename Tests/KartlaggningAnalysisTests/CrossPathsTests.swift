@@ -105,4 +105,25 @@ struct QuoteCandidateTests {
         #expect(!blt.isEmpty && blt.allSatisfy { $0.district == "BLT" })
         #expect(blt == all.filter { $0.district == "BLT" })
     }
+
+    /// A survey whose default kind is written `Förening`: the sector rule is one Swift function, called from SQL too,
+    /// so both paths put these respondents in "ideell" (an SQL `CASE r.kind WHEN 'förening'` put them in "(övrigt)").
+    @Test func sectorIsOneRuleOnBothPaths() throws {
+        let store = try KartlaggningStore.inMemory()
+        try store.loadDistricts(StoreFixtures.districts)
+        try store.addSurvey(
+            SurveyDefinition(
+                id: "f", title: "f", kind: "Förening", respondent: RespondentMapping(id: "Nr", district: "Område"),
+                questions: [Question(id: "b", column: "Betyg (1-5)", type: .scale, scale: ScaleRange(min: 1, max: 5))]))
+        let folder = TemporaryDirectory()
+        let csv = folder.write("f.csv", "Nr;Område;Betyg (1-5)\n1;Nätra;3\n2;Nätra;4\n3;Nätra;1\n4;BLT;5\n5;BLT;2\n6;BLT;3\n")
+        #expect(try Importer(store: store).importFile(at: csv, survey: "f").status == .imported)
+        let request = CrossRequest(rows: .sector, cols: .district)
+        let sql = try #require(try CrossPathsTests.table(store, request, sql: true))
+        let rows = try #require(try CrossPathsTests.table(store, request, sql: false))
+        #expect(sql.rowValues == ["ideell"])
+        #expect(rows.rowValues == ["ideell"])
+        #expect(sql.cell("ideell", "Nätra")?.n == 3)
+        #expect(rows.cell("ideell", "Nätra")?.n == 3)
+    }
 }

@@ -115,8 +115,18 @@ public struct KartlaggningStore: Sendable {
             // WAL keeps readers going while an import writes; NORMAL is durable enough with WAL.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA cache_size = -16384")
+            Self.addFunctions(db)
         }
         return configuration
+    }
+
+    /// Rules stated once in Swift, callable from SQL: `kartlagg_sector(kind)` is `CrossDimension.sector(ofKind:)`, so a
+    /// count made in SQL and one made row by row cannot disagree on a respondent's sector.
+    static func addFunctions(_ db: Database) {
+        db.add(
+            function: DatabaseFunction("kartlagg_sector", argumentCount: 1, pure: true) { values in
+                String.fromDatabaseValue(values[0]).map(CrossDimension.sector(ofKind:))
+            })
     }
 
     /// SQLite asks this each time the database is locked by another writer: wait a little and try again,
@@ -141,7 +151,10 @@ public struct KartlaggningStore: Sendable {
         configuration.readonly = true
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -16384") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -16384")
+            Self.addFunctions(db)
+        }
         do {
             return try DatabaseQueue(path: path, configuration: configuration)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {

@@ -14,9 +14,7 @@ extension KartlaggningStore {
         case .district: return districtSQL
         case .serviceTown: return "COALESCE(r.serviceTown, \(unknown))"
         case .kind: return "r.kind"
-        case .sector:
-            return
-                "CASE r.kind WHEN 'förening' THEN 'ideell' WHEN 'företag' THEN 'privat' WHEN 'offentlig' THEN 'offentlig' ELSE '(övrigt)' END"
+        case .sector: return "kartlagg_sector(r.kind)"
         case .survey: return "r.surveyId"
         case .wave: return "COALESCE(r.wave, \(unknown))"
         case .interviewer: return "COALESCE(r.interviewer, \(unknown))"
@@ -87,9 +85,9 @@ extension KartlaggningStore {
             guard let expression = attributeSQL(dimension) else {
                 throw StoreError.crossTab("\(dimension) is not a respondent field to filter by")
             }
-            let wanted = Set(asked.map { registry.resolve($0)?.district ?? $0 }.map(MatchKey.place))
+            let wanted = FilterValues(asked, registry: registry)
             let stored = try String.fetchAll(db, sql: "SELECT DISTINCT \(expression) FROM respondent r")
-            let matching = stored.filter { wanted.contains(MatchKey.place($0)) }
+            let matching = stored.filter(wanted.contains)
             conditions.append(matching.isEmpty ? "0" : "\(expression) IN (\(placeholders(matching.count)))")
             arguments += matching
         }

@@ -142,15 +142,13 @@ extension KartlaggningStore {
                     return [value: 1]
                 }
             }
-            let filters = request.filters.mapValues { allowed in
-                Set(allowed.map { registry.resolve($0)?.district ?? MatchKey.place($0) }.map(MatchKey.place))
-            }
+            let filters = request.filters.mapValues { FilterValues($0, registry: registry) }
             var units: [(rows: [String: Int], cols: [String: Int])] = []
             units.reserveCapacity(unitKeys.count)
             unitLoop: for (respondent, themes) in unitKeys {
                 for (dimension, allowed) in filters {
                     guard let present = values(dimension, respondent: respondent, themes: themes),
-                        present.keys.contains(where: { allowed.contains(MatchKey.place($0)) })
+                        present.keys.contains(where: allowed.contains)
                     else { continue unitLoop }
                 }
                 guard let rows = values(request.rows, respondent: respondent, themes: themes),
