@@ -1,3 +1,4 @@
+import KartlaggningCore
 /// Counts units into a table and protects it: percentages of the chosen base, small cells suppressed with
 /// enough further cells that no hidden value can be recovered from the totals shown, and χ² statistics.
 public enum CrossTabulation {
@@ -30,30 +31,20 @@ public enum CrossTabulation {
     }
 
     public static func tabulate(_ units: [CrossUnit], rowValues: [String], colValues: [String], options: Options) -> CrossTable {
-        let rowIndex = Dictionary(rowValues.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let colIndex = Dictionary(colValues.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var counts = [[Int]](repeating: [Int](repeating: 0, count: colValues.count), count: rowValues.count)
-        var rowBase = [Int](repeating: 0, count: rowValues.count)
-        var colBase = [Int](repeating: 0, count: colValues.count)
-        var grand = 0
-        for unit in units {
-            let rows = unit.rows.compactMap { value, weight in rowIndex[value].map { ($0, weight) } }
-            let cols = unit.cols.compactMap { value, weight in colIndex[value].map { ($0, weight) } }
-            for (r, rw) in rows { for (c, cw) in cols { counts[r][c] += rw * cw } }
-            if !options.weighted {
-                grand += 1
-                for (r, _) in rows { rowBase[r] += 1 }
-                for (c, _) in cols { colBase[c] += 1 }
-            }
-        }
-        if options.weighted {
-            rowBase = counts.map { $0.reduce(0, +) }
-            colBase = colValues.indices.map { c in counts.reduce(0) { $0 + $1[c] } }
-            grand = rowBase.reduce(0, +)
-        }
-        return tabulate(
-            counts: counts, rowBase: rowBase, colBase: colBase, grand: grand, rowValues: rowValues, colValues: colValues,
+        tabulate(
+            CrossCounts(
+                units: units.map { ($0.rows, $0.cols) }, rowValues: rowValues, colValues: colValues, weighted: options.weighted),
             options: options)
+    }
+
+    /// Tabulates what the store counted (`KartlaggningStore.crossCounts`), its multi-response flags taken over.
+    public static func tabulate(_ counted: CrossCounts, options: Options) -> CrossTable {
+        var options = options
+        options.multiResponseRows = options.multiResponseRows || counted.multiResponseRows
+        options.multiResponseCols = options.multiResponseCols || counted.multiResponseCols
+        return tabulate(
+            counts: counted.counts, rowBase: counted.rowBase, colBase: counted.colBase, grand: counted.grand,
+            rowValues: counted.rowValues, colValues: counted.colValues, options: options)
     }
 
     /// Tabulates counts already made: `counts[row][col]`, the units with each row and column value, and all units.

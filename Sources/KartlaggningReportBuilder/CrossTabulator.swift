@@ -1,8 +1,8 @@
 import KartlaggningAnalysis
 import KartlaggningCore
 
-/// Makes a cross-tab from the store the one way `crosstab` and every report make it: counted in SQL where the
-/// store can, row by row otherwise, then tabulated with the same options, so a report's numbers are `crosstab`'s.
+/// Makes a cross-tab from the store the one way `crosstab` and every report make it: counted by the store
+/// (`crossCounts`), then tabulated with the same options, so a report's numbers are `crosstab`'s.
 public struct CrossTabulator: Sendable {
     public let store: KartlaggningStore
 
@@ -16,19 +16,7 @@ public struct CrossTabulator: Sendable {
         let parents = request.codebook?.codebook.parents ?? [:]
         if request.rows == .theme { options.rowParents = parents }
         if request.cols == .theme { options.colParents = parents }
-        if let counted = try store.crossCounts(request) {
-            options.multiResponseRows = counted.multiResponseRows
-            options.multiResponseCols = counted.multiResponseCols
-            return CrossTabulation.tabulate(
-                counts: counted.counts, rowBase: counted.rowBase, colBase: counted.colBase, grand: counted.grand,
-                rowValues: counted.rowValues, colValues: counted.colValues, options: options)
-        }
-        let data = try store.crossData(request)
-        options.multiResponseRows = data.multiResponseRows
-        options.multiResponseCols = data.multiResponseCols
-        return CrossTabulation.tabulate(
-            data.units.map { CrossUnit(rows: $0.rows, cols: $0.cols) }, rowValues: data.rowValues, colValues: data.colValues,
-            options: options)
+        return CrossTabulation.tabulate(try store.crossCounts(request), options: options)
     }
 
     /// `rows` × `cols`, respondents counted, column percentages, `filters` applied: the tables reports show.

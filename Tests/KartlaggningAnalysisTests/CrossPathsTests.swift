@@ -1,18 +1,19 @@
 import Foundation
-import KartlaggningCore
 import KartlaggningImport
 import Testing
 import TestSupport
 
 @testable import KartlaggningAnalysis
+@testable import KartlaggningCore
 
-/// Tables counted in SQL (`crossCounts`) equal the same tables counted respondent by respondent (`crossData`).
+/// The store counts a table one of two ways — pushed down to SQLite where the dimensions allow, from its units
+/// otherwise — and both give the same tables.
 struct CrossPathsTests {
     static func table(_ store: KartlaggningStore, _ request: CrossRequest, sql: Bool) throws -> CrossTable? {
         var options = CrossTabulation.Options()
         options.stats = true
         if sql {
-            guard let c = try store.crossCounts(request) else { return nil }
+            guard let c = try store.pushedDownCounts(request) else { return nil }
             options.multiResponseRows = c.multiResponseRows
             options.multiResponseCols = c.multiResponseCols
             return CrossTabulation.tabulate(
@@ -75,8 +76,8 @@ struct CrossPathsTests {
         // Binned questions and two questions go row by row.
         var binned = CrossRequest(rows: .question("anstallda"), cols: .district)
         binned.bins = [0, 10]
-        #expect(try store.crossCounts(binned) == nil)
-        #expect(try store.crossCounts(CrossRequest(rows: .question("behov"), cols: .question("bransch"))) == nil)
+        #expect(try store.pushedDownCounts(binned) == nil)
+        #expect(try store.pushedDownCounts(CrossRequest(rows: .question("behov"), cols: .question("bransch"))) == nil)
     }
 }
 

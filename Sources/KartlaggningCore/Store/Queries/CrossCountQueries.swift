@@ -22,9 +22,20 @@ extension KartlaggningStore {
         }
     }
 
+    /// The counts of a cross-tab: the one way every table (`crosstab`, reports) is counted. SQLite counts it where the
+    /// dimensions allow (respondent fields, respondents' themes, closed questions by a respondent field); any other
+    /// table is counted from its units (`crossData`), by the same rule (`CrossCounts(units:…)`).
+    public func crossCounts(_ request: CrossRequest) throws -> CrossCounts {
+        if let counted = try pushedDownCounts(request) { return counted }
+        let data = try crossData(request)
+        return CrossCounts(
+            units: data.units, rowValues: data.rowValues, colValues: data.colValues, weighted: request.unit == .mentions,
+            multiResponseRows: data.multiResponseRows, multiResponseCols: data.multiResponseCols)
+    }
+
     /// Theme × a respondent field, respondents counted, filtered by respondent fields only: counted by SQLite over
     /// `respondentTheme`, without loading respondents. Nil for any other table, which `crossData` then serves.
-    public func crossCounts(_ request: CrossRequest) throws -> CrossCounts? {
+    func pushedDownCounts(_ request: CrossRequest) throws -> CrossCounts? {
         guard request.unit == .respondents, request.filters.keys.allSatisfy({ Self.attributeSQL($0) != nil }) else { return nil }
         if let counted = try attributeCounts(request) { return counted }
         if let counted = try questionCounts(request) { return counted }

@@ -13,8 +13,8 @@ extension KartlaggningStore {
         var bins: [Double]?
     }
 
-    /// The units of a cross-tab and each dimension's values, in display order.
-    public func crossData(_ request: CrossRequest) throws -> CrossData {
+    /// The units of a cross-tab and each dimension's values, in display order (for tables SQLite cannot count).
+    func crossData(_ request: CrossRequest) throws -> CrossData {
         let dimensions = [request.rows, request.cols] + Array(request.filters.keys)
         if dimensions.contains(.theme) && request.codebook == nil { throw StoreError.codebookNotFound(nil) }
         if request.unit != .respondents && request.rows != .theme && request.cols != .theme {
