@@ -101,7 +101,6 @@ struct TagCommand: ParsableCommand {
     }
 
     static func set(database: WritingDatabaseOptions, codebook: String?, tag: ManualTag) throws {
-        if MatchKey.make(tag.coder) == "auto" { throw ValidationError("\"auto\" is the matcher's name; give a coder's name") }
         let store = try database.open(creating: false)
         try store.setManualTags([tag], codebook: try store.codebook(id: codebook))
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
-import KartlaggningAnalysis
 import KartlaggningCore
 import KartlaggningReport
+import KartlaggningReportBuilder
 
 struct TermsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,17 +20,9 @@ struct TermsCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let store = try database.openForReading()
-            let stored = untagged ? try store.codebook(id: codebook) : nil
-            var keyness = Keyness()
-            // Words of e-mail addresses, numbers and the names the database holds are left out of the lists.
-            let names = try store.namesToHide()
-            let cleaner = Pseudonymizer(people: names.people, organisations: names.organisations)
-            try store.forEachFreeText(groupedBy: by, untaggedBy: stored) { group, text in keyness.add(cleaner.redact(text), to: group) }
-            let groups = keyness.counts.keys.sorted().map { group in
-                TermsTable.Group(
-                    group: group, frequent: keyness.frequent(in: group, top: top), distinctive: keyness.distinctive(in: group, top: top))
-            }
+            var query = TermsQuery()
+            (query.grouping, query.untagged, query.codebook, query.top) = (by, untagged, codebook, top)
+            let groups = try query.run(store: try database.openForReading())
             print(try TermsTable.render(groups, json: format == .json), terminator: "")
         }
     }

@@ -106,6 +106,10 @@ struct TaggingTests {
         #expect(throws: StoreError.themeNotFound(theme: "fiske", codebook: "bygdsam")) {
             try store.setManualTags([ManualTag(answer: .id(1), theme: "fiske", coder: "A")], codebook: stored)
         }
+        // The matcher's name is not a coder's, however it is written; the store says so whoever calls it.
+        #expect(throws: StoreError.reservedCoder) {
+            try store.setManualTags([ManualTag(answer: .id(1), theme: "skola", coder: " Auto ")], codebook: stored)
+        }
     }
 
     @Test func everyQueryFilter() throws {

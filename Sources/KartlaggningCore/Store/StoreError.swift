@@ -28,6 +28,8 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case newerSchema(path: String, found: Int, known: Int, unknownMigrations: [String])
     /// A read-only command met a file with an older schema; a command that writes (or `init`) upgrades it.
     case olderSchema(path: String, found: Int, known: Int)
+    /// A manual tag names the matcher (`auto`) as its coder.
+    case reservedCoder
     /// A command that only reads tried to write.
     case readOnly(path: String)
     /// Another process kept the database locked for longer than the writer was allowed to wait.
@@ -57,6 +59,7 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
                 : "\(path): the database has schema \(found), this kartlagg reads schema \(known); "
                     + "upgrade it with `kartlagg init --db \(path)` (a backup is written first)"
         case .readOnly(let path): "\(path): this command only reads and may not write the database"
+        case .reservedCoder: "\"auto\" is the matcher's name; give a coder's name"
         case .busy:
             "database: another kartlagg command is still writing and the wait limit has passed; try again later, or raise --wait"
         }

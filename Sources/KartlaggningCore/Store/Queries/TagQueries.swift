@@ -65,6 +65,7 @@ extension KartlaggningStore {
     /// Records coders' decisions, all or none: every answer and theme is checked first.
     /// - Throws: `StoreError.answerNotFound`, `.themeNotFound`, or a list of problems by line for files.
     public func setManualTags(_ tags: [ManualTag], codebook stored: StoredCodebook) throws {
+        if tags.contains(where: { MatchKey.make($0.coder) == "auto" }) { throw StoreError.reservedCoder }
         let themes = Set(stored.codebook.themes.map(\.id))
         try write { db in
             let byId = try db.makeStatement(sql: "SELECT id FROM answer WHERE id = ?")

@@ -1,0 +1,30 @@
+import KartlaggningAnalysis
+import KartlaggningCore
+import KartlaggningReport
+
+/// `kartlagg terms` as a library call: per group, the most frequent and the most distinctive terms of the free
+/// texts (log-likelihood keyness against the rest), with e-mail addresses, numbers and the names the database holds
+/// left out of the lists.
+public struct TermsQuery: Sendable {
+    public var grouping: TermGrouping = .district
+    /// Only answers without a theme of the codebook (what the codebook misses).
+    public var untagged = false
+    /// The codebook for `untagged`; nil: the only one loaded.
+    public var codebook: String?
+    /// Terms per list.
+    public var top = 10
+
+    public init() {}
+
+    public func run(store: KartlaggningStore) throws -> [TermsTable.Group] {
+        let stored = untagged ? try store.codebook(id: codebook) : nil
+        var keyness = Keyness()
+        let names = try store.namesToHide()
+        let cleaner = Pseudonymizer(people: names.people, organisations: names.organisations)
+        try store.forEachFreeText(groupedBy: grouping, untaggedBy: stored) { group, text in keyness.add(cleaner.redact(text), to: group) }
+        return keyness.counts.keys.sorted().map { group in
+            TermsTable.Group(
+                group: group, frequent: keyness.frequent(in: group, top: top), distinctive: keyness.distinctive(in: group, top: top))
+        }
+    }
+}
