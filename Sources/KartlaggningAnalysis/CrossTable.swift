@@ -1,3 +1,5 @@
+import KartlaggningCore
+
 /// A cross-tabulation: counts, bases, percentages, suppression and statistics, ready to render.
 public struct CrossTable: Codable, Sendable, Equatable {
     /// One cell. A suppressed cell carries neither `n` nor `percent`.
@@ -27,8 +29,8 @@ public struct CrossTable: Codable, Sendable, Equatable {
 
     public var rows: String
     public var cols: String
-    public var unit: String
-    public var percentBase: String
+    public var unit: CountUnit
+    public var percentBase: CrossTabulation.PercentBase
     public var rowValues: [String]
     public var colValues: [String]
     public var multiResponseRows: Bool

@@ -10,7 +10,7 @@ public enum CrossTabulation {
     public struct Options: Sendable {
         public var rows = "rows"
         public var cols = "cols"
-        public var unit = "respondents"
+        public var unit = CountUnit.respondents
         public var percent = PercentBase.col
         /// Cells with 0 < n < minCell are suppressed; 0 turns suppression off.
         public var minCell = 3
@@ -264,12 +264,12 @@ public enum CrossTabulation {
         var notes: [String] = []
         if options.multiResponseRows || options.multiResponseCols {
             notes.append(
-                "multi-response: a \(options.unit.dropLast()) can count in several \(options.multiResponseRows ? "rows" : "columns"), so percentages do not sum to 100"
+                "multi-response: a \(options.unit.rawValue.dropLast()) can count in several \(options.multiResponseRows ? "rows" : "columns"), so percentages do not sum to 100"
             )
         }
         if minCell > 0 && hidden.joined().contains(true) {
             notes.append(
-                "cells with fewer than \(minCell) \(options.unit), and enough others that none can be worked out from the totals, are suppressed"
+                "cells with fewer than \(minCell) \(options.unit.rawValue), and enough others that none can be worked out from the totals, are suppressed"
             )
         }
         if unprotectable {
@@ -287,7 +287,7 @@ public enum CrossTabulation {
                 }
             } : nil
         return CrossTable(
-            rows: options.rows, cols: options.cols, unit: options.unit, percentBase: options.percent.rawValue, rowValues: rowValues,
+            rows: options.rows, cols: options.cols, unit: options.unit, percentBase: options.percent, rowValues: rowValues,
             colValues: colValues, multiResponseRows: options.multiResponseRows, multiResponseCols: options.multiResponseCols,
             cells: cells,
             rowTotals: rowValues.indices.map {

@@ -83,7 +83,7 @@ public enum CrossTableRenderer {
 
     static func cellText(_ cell: CrossTable.Cell, _ table: CrossTable, comma: Bool) -> String {
         guard !cell.suppressed, let n = cell.n else { return hidden }
-        guard let percent = cell.percent else { return table.percentBase == "none" ? String(n) : "\(n) (–)" }
+        guard let percent = cell.percent else { return table.percentBase == .none ? String(n) : "\(n) (–)" }
         let text = String(format: "%.1f", percent)
         return "\(n) (\(comma ? text.replacingOccurrences(of: ".", with: ",") : text) %)"
     }
@@ -96,12 +96,12 @@ public enum CrossTableRenderer {
     static func caption(_ table: CrossTable, filters: [String]) -> String {
         let base: String =
             switch table.percentBase {
-            case "col": "percentages of each column's N"
-            case "row": "percentages of each row's total"
-            case "total": "percentages of all \(table.total)"
-            default: "counts only"
+            case .col: "percentages of each column's N"
+            case .row: "percentages of each row's total"
+            case .total: "percentages of all \(table.total)"
+            case .none: "counts only"
             }
-        var text = "\(table.rows) × \(table.cols): \(table.unit), \(base)"
+        var text = "\(table.rows) × \(table.cols): \(table.unit.rawValue), \(base)"
         if !filters.isEmpty { text += "; where " + filters.joined(separator: ", ") }
         return text
     }
@@ -110,7 +110,7 @@ public enum CrossTableRenderer {
         var lines = table.notes
         if table.minCell > 0 {
             lines.append(
-                "\(hidden) suppressed: fewer than \(table.minCell) \(table.unit) (0 < n < \(table.minCell)), or hidden so that no suppressed value can be worked out from the totals"
+                "\(hidden) suppressed: fewer than \(table.minCell) \(table.unit.rawValue) (0 < n < \(table.minCell)), or hidden so that no suppressed value can be worked out from the totals"
             )
         }
         if let stats = table.stats {
@@ -148,7 +148,7 @@ public enum CrossTableRenderer {
                     return String(format: "%+.1f", second - first)
                 }
         }
-        let title = "percentage points, \(waves.1) against \(waves.0) (\(a.unit), \(a.percentBase) percentages)"
+        let title = "percentage points, \(waves.1) against \(waves.0) (\(a.unit.rawValue), \(a.percentBase.rawValue) percentages)"
         switch format {
         case .markdown:
             return "**\(Markdown.inline(title))**\n\n" + Markdown.table(header, rows, numeric: Set(1..<header.count))

@@ -57,7 +57,7 @@ public struct CrossTabQuery: Sendable {
         var options = CrossTabulation.Options()
         options.rows = rows.description
         options.cols = cols.description
-        options.unit = unit.rawValue
+        options.unit = unit
         options.percent = percent
         options.minCell = minCell
         options.stats = stats
