@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KartlaggningCore
 
 /// Printing for commands: results to stdout, problems and progress to stderr.
 enum Console {
@@ -30,12 +31,31 @@ enum Console {
             try body()
         } catch let exit as ExitCode {
             throw exit
+        } catch let error as StoreError {
+            Self.error(commandLine(error))
+            throw ExitCode(1)
         } catch let error as LocalizedError {
             Self.error(error.errorDescription ?? "\(error)")
             throw ExitCode(1)
         } catch {
             Self.error("\(error)")
             throw ExitCode(1)
+        }
+    }
+
+    /// A store error in the command line's words: the flag that fixes it, where there is one (the library's own
+    /// messages name no flags).
+    static func commandLine(_ error: StoreError) -> String {
+        switch error {
+        case .unitNeedsTheme(let unit): "crosstab: --count \(unit) needs theme as the rows or the columns"
+        case .binsNeeded(let question, let type):
+            "crosstab: \"\(question)\" is a \(type) question: give --bins, e.g. --bins 0,10,50,250"
+        case .fullTextQuery(let text, let reason): "database: --text \"\(text)\": \(reason)"
+        case .surveyHasAnswers(let survey, let respondents, let answers, let manualTags):
+            "survey \"\(survey)\": it has \(respondents) respondent\(respondents == 1 ? "" : "s") and \(answers) answer\(answers == 1 ? "" : "s")"
+                + (manualTags > 0 ? " with \(manualTags) coder tag\(manualTags == 1 ? "" : "s")" : "")
+                + "; --force removes them all, after writing a copy of the database beside it"
+        default: error.errorDescription ?? "\(error)"
         }
     }
 

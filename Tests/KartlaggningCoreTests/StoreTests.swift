@@ -65,6 +65,19 @@ struct StoreTests {
         #expect(try store.districtRegistry() == StoreFixtures.districts)
     }
 
+    /// The library's messages name no command-line flags (the CLI adds them where one fixes the problem).
+    @Test func storeErrorsNameNoFlags() {
+        let errors: [StoreError] = [
+            .unitNeedsTheme(unit: "answers"), .binsNeeded(question: "anstallda", type: "integer"),
+            .fullTextQuery(text: "buss AND", reason: "syntax error"),
+            .surveyHasAnswers(survey: "s", respondents: 2, answers: 4, manualTags: 1), .reservedCoder,
+        ]
+        for error in errors {
+            let text = error.errorDescription ?? ""
+            #expect(!text.isEmpty && !text.contains("--"), "\(text)")
+        }
+    }
+
     @Test func matchKeysFoldCaseDiacriticsAndSpacing() {
         #expect(MatchKey.make("  NÄTRA  område ") == "natra omrade")
         #expect(MatchKey.header("Nöjd  med\nbredband") == "nöjd med bredband")

@@ -28,6 +28,14 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case newerSchema(path: String, found: Int, known: Int, unknownMigrations: [String])
     /// A read-only command met a file with an older schema; a command that writes (or `init`) upgrades it.
     case olderSchema(path: String, found: Int, known: Int)
+    /// A table counting answers or mentions without theme as its rows or columns.
+    case unitNeedsTheme(unit: String)
+    /// An integer or decimal question cross-tabulated without bin edges.
+    case binsNeeded(question: String, type: String)
+    /// A full-text query SQLite cannot read.
+    case fullTextQuery(text: String, reason: String)
+    /// A survey with answers, removed without force.
+    case surveyHasAnswers(survey: String, respondents: Int, answers: Int, manualTags: Int)
     /// A manual tag names the matcher (`auto`) as its coder.
     case reservedCoder
     /// A command that only reads tried to write.
@@ -60,6 +68,13 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
                     + "upgrade it with `kartlagg init --db \(path)` (a backup is written first)"
         case .readOnly(let path): "\(path): this command only reads and may not write the database"
         case .reservedCoder: "\"auto\" is the matcher's name; give a coder's name"
+        case .unitNeedsTheme(let unit): "counting \(unit) needs theme as the rows or the columns"
+        case .binsNeeded(let question, let type): "\"\(question)\" is a \(type) question: give bin edges, e.g. 0,10,50,250"
+        case .fullTextQuery(let text, let reason): "full-text query \"\(text)\": \(reason)"
+        case .surveyHasAnswers(let survey, let respondents, let answers, let manualTags):
+            "survey \"\(survey)\": it has \(respondents) respondent\(respondents == 1 ? "" : "s") and \(answers) answer\(answers == 1 ? "" : "s")"
+                + (manualTags > 0 ? " with \(manualTags) coder tag\(manualTags == 1 ? "" : "s")" : "")
+                + "; removing it removes them all (a copy of the database is written first)"
         case .busy:
             "database: another kartlagg command is still writing and the wait limit has passed; try again later, or raise --wait"
         }

@@ -84,7 +84,7 @@ extension KartlaggningStore {
                 }
                 return AnswerQueryResult(hits: hits, answers: totals?["n"] ?? 0, respondents: totals?["p"] ?? 0)
             } catch let error as DatabaseError where filter.text != nil && (error.message ?? "").contains("fts5") {
-                throw StoreError.database("--text \"\(filter.text ?? "")\": \(error.message ?? "not a full-text query")")
+                throw StoreError.fullTextQuery(text: filter.text ?? "", reason: error.message ?? "not a full-text query")
             }
         }
     }

@@ -18,7 +18,7 @@ extension KartlaggningStore {
         let dimensions = [request.rows, request.cols] + Array(request.filters.keys)
         if dimensions.contains(.theme) && request.codebook == nil { throw StoreError.codebookNotFound(nil) }
         if request.unit != .respondents && request.rows != .theme && request.cols != .theme {
-            throw StoreError.crossTab("--count \(request.unit.rawValue) needs theme as the rows or the columns")
+            throw StoreError.unitNeedsTheme(unit: request.unit.rawValue)
         }
         let registry = try districtRegistry().index()
         // Respondents' themes come ready from respondentTheme, unless only some questions' answers count.
@@ -228,7 +228,7 @@ extension KartlaggningStore {
             if let low: Int = row["scaleMin"], let high: Int = row["scaleMax"], low <= high { values = (low...high).map(String.init) }
         case .integer, .decimal:
             guard let bins, !bins.isEmpty else {
-                throw StoreError.crossTab("\"\(reference)\" is a \(type.rawValue) question: give --bins, e.g. --bins 0,10,50,250")
+                throw StoreError.binsNeeded(question: reference, type: type.rawValue)
             }
             values = Self.binLabels(bins)
         case .text, .date:

@@ -8,7 +8,7 @@ extension KartlaggningStore {
     /// with answers only with `force`, and only after a consistent copy of the whole database is written beside it
     /// (`PATH.removed-<survey>-<n>`): its answers, coders' tags and archived tags go with it.
     /// - Returns: what was removed, and where the copy is.
-    /// - Throws: `StoreError.surveyNotFound`; `StoreError.surveyConflict` when the survey has answers and `force` is off.
+    /// - Throws: `StoreError.surveyNotFound`; `StoreError.surveyHasAnswers` when the survey has answers and `force` is off.
     public func removeSurvey(id surveyId: String, force: Bool) throws -> SurveyRemoval {
         if isReadOnly { throw StoreError.readOnly(path: path ?? ":memory:") }
         _ = try survey(id: surveyId)
@@ -29,11 +29,8 @@ extension KartlaggningStore {
         var removal = SurveyRemoval(survey: surveyId, respondents: respondents, answers: answers, manualTags: manualTags)
         if respondents > 0 {
             guard force else {
-                throw StoreError.surveyConflict(
-                    survey: surveyId,
-                    reason: "it has \(respondents) respondent\(respondents == 1 ? "" : "s") and \(answers) answer\(answers == 1 ? "" : "s")"
-                        + (manualTags > 0 ? " with \(manualTags) coder tag\(manualTags == 1 ? "" : "s")" : "")
-                        + "; --force removes them all, after writing a copy of the database beside it")
+                throw StoreError.surveyHasAnswers(
+                    survey: surveyId, respondents: respondents, answers: answers, manualTags: manualTags)
             }
             if let path {
                 var n = 1
