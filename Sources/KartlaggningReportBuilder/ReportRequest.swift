@@ -1,3 +1,4 @@
+import Foundation
 import KartlaggningReport
 
 /// What `kartlagg report` is asked for.
@@ -18,6 +19,15 @@ public struct ReportRequest: Sendable {
     public var date: String
     /// A user's template: its path and text.
     public var template: (file: String, text: String)?
+
+    /// Reads a user's template file into `template`.
+    /// - Throws: `ReportError.unreadableTemplate` when it cannot be read as UTF-8.
+    public mutating func useTemplate(at path: String) throws {
+        guard let text = FileManager.default.contents(atPath: path).flatMap({ String(data: $0, encoding: .utf8) }) else {
+            throw ReportError.unreadableTemplate(path: path)
+        }
+        template = (path, text)
+    }
     public var html = false
     /// How many of the largest differences the overview and district reports list.
     public var differences = 10

@@ -60,18 +60,7 @@ struct CodebookCommand: ParsableCommand {
                     print(try Console.json(stored.codebook))
                     return
                 }
-                print("\(stored.codebook.id) \(stored.codebook.version) (revision \(stored.revision), loaded \(stored.loadedAt))")
-                func show(_ parent: String?, _ depth: Int) {
-                    for theme in stored.codebook.themes where theme.parent == parent {
-                        let indent = String(repeating: "  ", count: depth + 1)
-                        print("\(indent)\(theme.id) — \(theme.label)")
-                        if !theme.keywords.isEmpty { print("\(indent)  keywords: \(theme.keywords.joined(separator: ", "))") }
-                        if let exclude = theme.exclude, !exclude.isEmpty { print("\(indent)  exclude: \(exclude.joined(separator: ", "))") }
-                        if let questions = theme.questions { print("\(indent)  questions: \(questions.joined(separator: ", "))") }
-                        show(theme.id, depth + 1)
-                    }
-                }
-                show(nil, 0)
+                print(CodebookText.tree(stored), terminator: "")
             }
         }
     }
@@ -94,13 +83,7 @@ struct CodebookCommand: ParsableCommand {
                     print(try Console.json(matches))
                     return
                 }
-                if matches.isEmpty { print("no theme fires") }
-                for match in matches {
-                    let words = match.matches.map { "\"\($0.text)\" \($0.start)–\($0.end)" }.joined(separator: ", ")
-                    print("\(match.theme)  \(match.pattern)  \(words)")
-                }
-                let stems = Tokenizer.tokens(in: text).map { "\($0.text)→\(SwedishStemmer.stem($0.text))" }
-                print("tokens: \(stems.joined(separator: " "))")
+                print(CodebookText.test(matches, text: text), terminator: "")
             }
         }
     }

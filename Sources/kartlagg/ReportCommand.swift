@@ -71,12 +71,7 @@ struct ReportCommand: ParsableCommand {
             request.minCell = minCell
             request.language = lang
             request.html = html
-            if let template {
-                guard let text = FileManager.default.contents(atPath: template).flatMap({ String(data: $0, encoding: .utf8) }) else {
-                    throw ReportError.unreadableTemplate(path: template)
-                }
-                request.template = (template, text)
-            }
+            if let template { try request.useTemplate(at: template) }
             let outcome = try ReportBuilder.write(request, store: store)
             for warning in outcome.warnings { Console.note("warning: \(warning)") }
             print(outcome.summary)
