@@ -63,7 +63,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KartlaggningImportTests",
-            dependencies: ["KartlaggningImport", "KartlaggningCore", "TestSupport"]
+            dependencies: ["KartlaggningImport", "KartlaggningCore", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "KartlaggningAnalysisTests",

@@ -223,4 +223,20 @@ struct SpreadsheetTests {
         #expect(table.header == ["Id"])
         #expect(data.map(\.fields) == [["1"]])
     }
+
+    /// Workbooks LibreOffice Calc wrote (Fixtures/README.md): the same rows as the CSV they came from, numbers and
+    /// dates as the cells show them.
+    @Test(arguments: ["libreoffice.xlsx", "libreoffice.ods"])
+    func workbooksLibreOfficeWrote(name: String) throws {
+        let path = Paths.packageRoot.appendingPathComponent("Tests/KartlaggningImportTests/Fixtures/\(name)").path
+        let (table, data) = try Self.read(path)
+        #expect(table.header == ["Nr", "Område", "Andel", "Datum", "Kommentar", "Nöjd (1-5)"])
+        #expect(data.map(\.line) == [2, 3, 4])
+        #expect(
+            data.map { Array($0.fields.prefix(6)) + Array(repeating: "", count: max(0, 6 - $0.fields.count)) } == [
+                ["1", "Nätra", "0.1", "2025-03-14", "Bra buss, men\ndyr", "4"],
+                ["2", "Björna–Långviksmon", "2.5", "2025-04-01", "Åäö & <tecken>", "5"],
+                ["3", "Husum", "", "2025-12-31", "", "2"],
+            ])
+    }
 }
