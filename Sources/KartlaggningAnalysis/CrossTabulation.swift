@@ -18,7 +18,7 @@ public enum CrossTabulation {
         public var multiResponseRows = false
         public var multiResponseCols = false
         /// Mentions: bases are sums of cells, not counts of units.
-        public var weighted = false
+        public var weighted: Bool { unit == .mentions }
         /// Each row value's parent (themes): a parent's cell counts its children's units too, so a cell hidden in a
         /// child is hidden in its ancestors, lest parent minus shown siblings give it away.
         public var rowParents: [String: String] = [:]

@@ -62,7 +62,6 @@ public struct CrossTabQuery: Sendable {
         options.minCell = minCell
         options.stats = stats
         options.audit = audit
-        options.weighted = unit == .mentions
         let tabulator = CrossTabulator(store: store)
         guard let (first, second) = compareWaves else { return .table(try tabulator.table(request, options: options)) }
         var a = request
