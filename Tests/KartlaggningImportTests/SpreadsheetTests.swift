@@ -146,6 +146,18 @@ struct SpreadsheetTests {
         } catch let error as ImportError {
             #expect(error.errorDescription?.hasPrefix("trasig.xlsx: cannot be read: not a workbook: the file is not a ZIP package") == true)
         }
+        // Excel's password protection wraps the workbook in an OLE2 compound file, as the old .xls format is.
+        let encrypted = folder.write(
+            "skyddad.xlsx", bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
+        #expect(
+            throws: ImportError.unreadable(
+                file: "skyddad.xlsx",
+                reason:
+                    "a password-protected workbook or the old .xls format; open it in Excel or LibreOffice and save it as .xlsx without a password"
+            )
+        ) {
+            try Self.read(encrypted)
+        }
         let badXML = folder.path("xml.xlsx")
         try WorkbookWriter.xlsx(at: badXML, sheets: [.init(name: "Blad1", rows: "<row r=\"1\"><c r=\"A1\"><v>1</v></row>")])
         #expect(

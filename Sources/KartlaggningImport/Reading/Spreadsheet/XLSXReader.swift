@@ -205,6 +205,13 @@ final class XLSXReader: RowReader {
         do {
             return try ZipDirectory(url: url)
         } catch {
+            // An OLE2 compound file: a password-protected workbook (Excel encrypts into one) or the old .xls format.
+            if let head = try? FileHandle(forReadingFrom: url).read(upToCount: 8), head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+                throw ImportError.unreadable(
+                    file: file,
+                    reason: "a password-protected workbook or the old .xls format; open it in Excel or LibreOffice and save it "
+                        + "as .xlsx without a password")
+            }
             throw ImportError.unreadable(file: file, reason: "not a workbook: the file is not a ZIP package (\(error))")
         }
     }
