@@ -1,5 +1,6 @@
 import ArgumentParser
 import KartlaggningCore
+import KartlaggningReport
 import KartlaggningImport
 
 struct DistrictsCommand: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import KartlaggningImport
+import KartlaggningReport
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

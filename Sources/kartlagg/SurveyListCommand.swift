@@ -1,5 +1,5 @@
 import ArgumentParser
-import KartlaggningImport
+import KartlaggningReport
 
 struct SurveyListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the surveys with their counts.")
