@@ -65,6 +65,15 @@ struct StoreTests {
         #expect(try store.districtRegistry() == StoreFixtures.districts)
     }
 
+    /// Each bin holds its lower edge; values below the first edge and from the last one have bins of their own.
+    @Test func binsLabelEveryValue() {
+        let bins = Bins([50, 0, 10])
+        #expect(bins.labels == ["<0", "0–10", "10–50", "50+"])
+        #expect([-1, 0, 9.99, 10, 49, 50, 1e9].map { bins.label(of: $0) } == ["<0", "0–10", "0–10", "10–50", "10–50", "50+", "50+"])
+        #expect(Bins([0.5]).labels == ["<0.5", "0.5+"])
+        #expect(Bins([]).label(of: 3) == nil)
+    }
+
     /// The library's messages name no command-line flags (the CLI adds them where one fixes the problem).
     @Test func storeErrorsNameNoFlags() {
         let errors: [StoreError] = [

@@ -92,9 +92,9 @@ extension KartlaggningStore {
     /// Every theme of the codebook, in tree order, with the answers and respondents tagged with it or a theme below it.
     public func themeCounts(_ stored: StoredCodebook) throws -> [ThemeCount] {
         let codebook = stored.codebook
-        let ancestors = Self.ancestors(codebook)
+        let ancestors = codebook.ancestors
         let byId = Dictionary(codebook.themes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let ordered = Self.treeOrder(codebook).compactMap { id in byId[id].map { ($0, ancestors[id]?.count ?? 0) } }
+        let ordered = codebook.treeOrder.compactMap { id in byId[id].map { ($0, ancestors[id]?.count ?? 0) } }
         return try read { db in
             try ordered.map { theme, depth in
                 let ids = codebook.descendants(of: theme.id)

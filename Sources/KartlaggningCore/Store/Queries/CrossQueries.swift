@@ -78,7 +78,7 @@ extension KartlaggningStore {
                     db, sql: "SELECT respondentId, themeId FROM respondentTheme WHERE codebookId = ?", arguments: [stored.codebook.id])
                 while let row = try rows.next() { respondentThemes[row[0], default: [:]][row[1]] = 1 }
             } else if let stored = request.codebook, dimensions.contains(.theme) {
-                let ancestors = Self.ancestors(stored.codebook)
+                let ancestors = stored.codebook.ancestors
                 let byRespondent = request.unit == .respondents
                 let spans =
                     request.unit == .mentions
@@ -178,7 +178,7 @@ extension KartlaggningStore {
     ) throws -> [String] {
         var ordered: [String]
         switch dimension {
-        case .theme: ordered = codebook.map(treeOrder) ?? []
+        case .theme: ordered = codebook?.treeOrder ?? []
         case .district: ordered = try String.fetchAll(db, sql: "SELECT name FROM district ORDER BY position")
         case .kind: ordered = RespondentKind.builtIn.filter(present.contains)
         case .sector: ordered = ["ideell", "privat", "offentlig", "(övrigt)"].filter(present.contains)
@@ -230,24 +230,13 @@ extension KartlaggningStore {
             guard let bins, !bins.isEmpty else {
                 throw StoreError.binsNeeded(question: reference, type: type.rawValue)
             }
-            values = Self.binLabels(bins)
+            values = Bins(bins).labels
         case .text, .date:
             throw StoreError.crossTab(
                 "\"\(reference)\" is a \(type.rawValue) question; cross-tabs take choice, multi, scale, boolean, and integer or decimal with --bins"
             )
         }
         return ClosedQuestion(survey: row["surveyId"], key: row["key"], type: type, values: values, bins: bins?.sorted())
-    }
-
-    /// `[0, 10, 50]` → `<0`, `0–10`, `10–50`, `50+`; each bin holds its lower edge.
-    static func binLabels(_ bins: [Double]) -> [String] {
-        let edges = bins.sorted()
-        func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
-        guard let first = edges.first, let last = edges.last else { return [] }
-        var labels = ["<" + number(first)]
-        for (low, high) in zip(edges, edges.dropFirst()) { labels.append(number(low) + "–" + number(high)) }
-        labels.append(number(last) + "+")
-        return labels
     }
 
     static func values(of row: Row, question: ClosedQuestion) -> [String] {
@@ -260,41 +249,13 @@ extension KartlaggningStore {
         case .scale:
             return (row["valueNumber"] as Double?).map { [String(Int($0))] } ?? []
         case .integer, .decimal:
-            guard let value = row["valueNumber"] as Double?, let edges = question.bins else { return [] }
-            let labels = binLabels(edges)
-            let index = edges.lastIndex { value >= $0 }.map { $0 + 1 } ?? 0
-            return [labels[index]]
+            guard let value = row["valueNumber"] as Double?, let edges = question.bins, let label = Bins(edges).label(of: value) else {
+                return []
+            }
+            return [label]
         case .text, .date:
             return []
         }
     }
 
-    /// Each theme's ancestors, nearest first.
-    static func ancestors(_ codebook: Codebook) -> [String: [String]] {
-        let parents = codebook.parents
-        var result: [String: [String]] = [:]
-        for theme in codebook.themes {
-            var chain: [String] = []
-            var current = theme.parent
-            while let parent = current, !chain.contains(parent) {
-                chain.append(parent)
-                current = parents[parent]
-            }
-            result[theme.id] = chain
-        }
-        return result
-    }
-
-    /// Themes in tree order: each parent followed by its children.
-    static func treeOrder(_ codebook: Codebook) -> [String] {
-        var ordered: [String] = []
-        func visit(_ parent: String?) {
-            for theme in codebook.themes where theme.parent == parent {
-                ordered.append(theme.id)
-                visit(theme.id)
-            }
-        }
-        visit(nil)
-        return ordered + codebook.themes.map(\.id).filter { !ordered.contains($0) }
-    }
 }

@@ -10,7 +10,7 @@ extension KartlaggningStore {
         of theme: String, codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:], limit: Int = 5
     ) throws -> [(theme: String, respondents: Int)] {
         try ensureRespondentThemes(stored)
-        let family = Set(stored.codebook.descendants(of: theme) + (Self.ancestors(stored.codebook)[theme] ?? []))
+        let family = Set(stored.codebook.descendants(of: theme) + (stored.codebook.ancestors[theme] ?? []))
         return try readFiltered(filters) { db, filter, arguments in
             try Row.fetchAll(
                 db,

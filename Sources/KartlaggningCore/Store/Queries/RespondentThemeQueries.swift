@@ -36,7 +36,7 @@ extension KartlaggningStore {
             try db.execute(literal: "DELETE FROM temp.respondentTheme WHERE codebookId = \(id)")
         }
         let table = target == .main ? "main.respondentTheme" : "temp.respondentTheme"
-        let ancestors = Self.ancestors(stored.codebook)
+        let ancestors = stored.codebook.ancestors
         let pairs = stored.codebook.themes.flatMap { theme in ([theme.id] + (ancestors[theme.id] ?? [])).map { (theme.id, $0) } }
         if !pairs.isEmpty {
             let values = Array(repeating: "(?, ?)", count: pairs.count).joined(separator: ", ")
