@@ -1,22 +1,11 @@
 import Testing
+import TestSupport
 
 @testable import KartlaggningAnalysis
 
 /// The audit's numbers are checked against an independent count: every integer filling of the hidden values that
 /// agrees with what the table shows, enumerated by brute force.
 struct SuppressionAuditTests {
-    /// A seeded generator, so failures reproduce.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A single-response table (every unit in one row and one column), tabulated with suppression.
     static func table(_ counts: [[Int]], minCell: Int, audit: Bool = true) -> CrossTable {
         let rowValues = counts.indices.map { "r\($0)" }
@@ -103,7 +92,7 @@ struct SuppressionAuditTests {
     /// The linear program's ranges equal the brute-force ones (two-way tables are totally unimodular).
     @Test(arguments: 0..<40)
     func auditRangesAreExactlyWhatCanBeWorkedOut(seed: Int) {
-        var random = Generator(state: UInt64(seed) &* 7919 &+ 17)
+        var random = SeededGenerator(seed: UInt64(seed) &* 7919 &+ 17)
         let rows = Int.random(in: 2...3, using: &random), cols = Int.random(in: 2...4, using: &random)
         let counts = (0..<rows).map { _ in (0..<cols).map { _ in Int.random(in: 0...4, using: &random) } }
         // Audit a table as published with its primary suppression only (minCell 3, secondary suppression off by
@@ -117,7 +106,7 @@ struct SuppressionAuditTests {
     /// the ranges are counted by it; elsewhere they are the audit's, which the test above checks against it.
     @Test(arguments: 0..<60)
     func noSuppressedCountCanBeNarrowedBelowMinCell(seed: Int) {
-        var random = Generator(state: UInt64(seed) &* 104_729 &+ 3)
+        var random = SeededGenerator(seed: UInt64(seed) &* 104_729 &+ 3)
         let rows = Int.random(in: 2...3, using: &random), cols = Int.random(in: 2...4, using: &random)
         let counts = (0..<rows).map { _ in (0..<cols).map { _ in [0, 0, 1, 1, 2, 3, 4, 6].randomElement(using: &random) ?? 0 } }
         for minCell in [3, 5] {
