@@ -48,16 +48,17 @@ extension KartlaggningStore {
         default: return nil
         }
         try ensureRespondentThemes(stored)
-        return try readFiltered(request.filters) { db, filter, arguments in
+        return try readFiltered(request.filters) { db, filter in
             guard let expression = Self.attributeSQL(attribute) else { throw StoreError.crossTab("\(attribute) is not a respondent field") }
-            let bases = try Self.bases(expression, filter: filter, arguments: arguments, db: db)
+            let bases = try Self.bases(expression, filter: filter, db: db)
             var cells: [String: [String: Int]] = [:]
             for row in try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT rt.themeId, \(expression), COUNT(*) FROM respondentTheme rt JOIN respondent r ON r.id = rt.respondentId
-                    WHERE rt.codebookId = ?\(filter) GROUP BY 1, 2
-                    """, arguments: StatementArguments([stored.codebook.id] + arguments))
+                SQLRequest<Row>(
+                    literal: """
+                        SELECT rt.themeId, \(sql: expression), COUNT(*) FROM respondentTheme rt JOIN respondent r ON r.id = rt.respondentId
+                        WHERE rt.codebookId = \(stored.codebook.id)\(filter) GROUP BY 1, 2
+                        """))
             {
                 cells[row[0], default: [:]][row[1]] = row[2]
             }
@@ -68,30 +69,17 @@ extension KartlaggningStore {
         }
     }
 
-    /// Reads with `filters` turned into SQL over `respondent r`: `body` gets the database, the condition
-    /// (` AND …`, empty without filters) and its arguments.
-    func readFiltered<T>(
-        _ filters: [CrossDimension: [String]], _ body: (Database, String, [(any DatabaseValueConvertible)?]) throws -> T
-    ) throws -> T {
+    /// Reads with `filters` turned into SQL over `respondent r`: `body` gets the database and the condition
+    /// (` AND …` with its arguments, empty without filters).
+    func readFiltered<T>(_ filters: [CrossDimension: [String]], _ body: (Database, SQL) throws -> T) throws -> T {
         let registry = try districtRegistry().index()
-        return try read { db in
-            let (filter, arguments) = try Self.filterSQL(filters, registry: registry, db: db)
-            return try body(db, filter, arguments)
-        }
-    }
-
-    /// `?, ?, ?` for `count` values (one at least, so that `IN (…)` stays valid SQL).
-    static func placeholders(_ count: Int) -> String {
-        Array(repeating: "?", count: max(1, count)).joined(separator: ", ")
+        return try read { db in try body(db, try Self.filterSQL(filters, registry: registry, db: db)) }
     }
 
     /// `--where` on respondent fields as SQL over `respondent r`: the stored values that match what was asked,
     /// compared as the row-by-row path compares them (case, diacritics and district aliases folded).
-    static func filterSQL(_ filters: [CrossDimension: [String]], registry: DistrictIndex, db: Database) throws -> (
-        String, [(any DatabaseValueConvertible)?]
-    ) {
-        var conditions: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = []
+    static func filterSQL(_ filters: [CrossDimension: [String]], registry: DistrictIndex, db: Database) throws -> SQL {
+        var condition: SQL = ""
         for (dimension, asked) in filters.sorted(by: { $0.key.description < $1.key.description }) {
             guard let expression = attributeSQL(dimension) else {
                 throw StoreError.crossTab("\(dimension) is not a respondent field to filter by")
@@ -99,20 +87,16 @@ extension KartlaggningStore {
             let wanted = FilterValues(asked, registry: registry)
             let stored = try String.fetchAll(db, sql: "SELECT DISTINCT \(expression) FROM respondent r")
             let matching = stored.filter(wanted.contains)
-            conditions.append(matching.isEmpty ? "0" : "\(expression) IN (\(placeholders(matching.count)))")
-            arguments += matching
+            condition += matching.isEmpty ? " AND 0" : " AND \(sql: expression) IN \(matching)"
         }
-        return (conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND "), arguments)
+        return condition
     }
 
     /// Respondents per value of a respondent field, filtered.
-    static func bases(_ expression: String, filter: String, arguments: [(any DatabaseValueConvertible)?], db: Database) throws -> [String:
-        Int]
-    {
+    static func bases(_ expression: String, filter: SQL, db: Database) throws -> [String: Int] {
         var bases: [String: Int] = [:]
         for row in try Row.fetchAll(
-            db, sql: "SELECT \(expression), COUNT(*) FROM respondent r WHERE 1\(filter) GROUP BY 1",
-            arguments: StatementArguments(arguments))
+            db, SQLRequest<Row>(literal: "SELECT \(sql: expression), COUNT(*) FROM respondent r WHERE 1\(filter) GROUP BY 1"))
         {
             bases[row[0]] = row[1]
         }
@@ -122,14 +106,14 @@ extension KartlaggningStore {
     /// A respondent field × another (kind × district, sector × wave …), counted in SQL.
     func attributeCounts(_ request: CrossRequest) throws -> CrossCounts? {
         guard let rowSQL = Self.attributeSQL(request.rows), let colSQL = Self.attributeSQL(request.cols) else { return nil }
-        return try readFiltered(request.filters) { db, filter, arguments in
+        return try readFiltered(request.filters) { db, filter in
             var cells: [String: [String: Int]] = [:]
             var rowBase: [String: Int] = [:]
             var colBase: [String: Int] = [:]
             for row in try Row.fetchAll(
-                db, sql: "SELECT \(rowSQL), \(colSQL), COUNT(*) FROM respondent r WHERE 1\(filter) GROUP BY 1, 2",
-                arguments: StatementArguments(arguments))
-            {
+                db,
+                SQLRequest<Row>(literal: "SELECT \(sql: rowSQL), \(sql: colSQL), COUNT(*) FROM respondent r WHERE 1\(filter) GROUP BY 1, 2")
+            ) {
                 let (value, other, n): (String, String, Int) = (row[0], row[1], row[2])
                 cells[value, default: [:]][other] = n
                 rowBase[value, default: 0] += n
@@ -154,14 +138,12 @@ extension KartlaggningStore {
         case (let other, .question(let q)) where Self.attributeSQL(other) != nil: (questionRows, id, attribute) = (false, q, other)
         default: return nil
         }
-        return try readFiltered(request.filters) { db, filter, arguments in
+        return try readFiltered(request.filters) { db, filter in
             let question = try closedQuestion(id, bins: request.bins, db: db)
             guard [.choice, .boolean, .scale, .multi].contains(question.type) else { return nil }
-            var (filter, arguments) = (filter, arguments)
-            filter = " AND r.surveyId = ?" + filter
-            arguments.insert(question.survey, at: 0)
+            let filter: SQL = " AND r.surveyId = \(question.survey)" + filter
             guard let expression = Self.attributeSQL(attribute) else { throw StoreError.crossTab("\(attribute) is not a respondent field") }
-            var bases = try Self.bases(expression, filter: filter, arguments: arguments, db: db)
+            var bases = try Self.bases(expression, filter: filter, db: db)
             var cells: [String: [String: Int]] = [:]
             var answered: [String: Int] = [:]
             if question.type == .multi {
@@ -170,10 +152,11 @@ extension KartlaggningStore {
                 var decoded: [String: [String]] = [:]
                 for row in try Row.fetchAll(
                     db,
-                    sql: """
-                        SELECT a.valueText, \(expression), COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId
-                        WHERE a.questionKey = ? AND a.valueText IS NOT NULL\(filter) GROUP BY 1, 2
-                        """, arguments: StatementArguments([question.key] + arguments))
+                    SQLRequest<Row>(
+                        literal: """
+                            SELECT a.valueText, \(sql: expression), COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId
+                            WHERE a.questionKey = \(question.key) AND a.valueText IS NOT NULL\(filter) GROUP BY 1, 2
+                            """))
                 {
                     let json: String = row[0]
                     let place: String = row[1]
@@ -189,10 +172,11 @@ extension KartlaggningStore {
                 let value = question.type == .scale ? "CAST(CAST(a.valueNumber AS INTEGER) AS TEXT)" : "a.valueText"
                 for row in try Row.fetchAll(
                     db,
-                    sql: """
-                        SELECT \(value), \(expression), COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId
-                        WHERE a.questionKey = ?\(filter) GROUP BY 1, 2
-                        """, arguments: StatementArguments([question.key] + arguments))
+                    SQLRequest<Row>(
+                        literal: """
+                            SELECT \(sql: value), \(sql: expression), COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId
+                            WHERE a.questionKey = \(question.key)\(filter) GROUP BY 1, 2
+                            """))
                 {
                     guard let text = row[0] as String? else { continue }
                     let place: String = row[1]

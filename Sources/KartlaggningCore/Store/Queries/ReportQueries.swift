@@ -11,15 +11,16 @@ extension KartlaggningStore {
     ) throws -> [(theme: String, respondents: Int)] {
         try ensureRespondentThemes(stored)
         let family = Set(stored.codebook.descendants(of: theme) + (stored.codebook.ancestors[theme] ?? []))
-        return try readFiltered(filters) { db, filter, arguments in
+        return try readFiltered(filters) { db, filter in
             try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT b.themeId, COUNT(*) AS n FROM respondentTheme a
-                    JOIN respondentTheme b ON b.codebookId = a.codebookId AND b.respondentId = a.respondentId
-                    JOIN respondent r ON r.id = a.respondentId
-                    WHERE a.codebookId = ? AND a.themeId = ?\(filter) GROUP BY b.themeId ORDER BY n DESC, b.themeId
-                    """, arguments: StatementArguments([stored.codebook.id, theme] + arguments)
+                SQLRequest<Row>(
+                    literal: """
+                        SELECT b.themeId, COUNT(*) AS n FROM respondentTheme a
+                        JOIN respondentTheme b ON b.codebookId = a.codebookId AND b.respondentId = a.respondentId
+                        JOIN respondent r ON r.id = a.respondentId
+                        WHERE a.codebookId = \(stored.codebook.id) AND a.themeId = \(theme)\(filter) GROUP BY b.themeId ORDER BY n DESC, b.themeId
+                        """)
             ).compactMap { row -> (String, Int)? in
                 let id: String = row["themeId"]
                 return family.contains(id) ? nil : (id, row["n"])
@@ -29,12 +30,14 @@ extension KartlaggningStore {
 
     /// Every free text within `filters`, in answer order, with its answer id.
     public func forEachFreeText(filters: [CrossDimension: [String]] = [:], _ body: (Int64, String) throws -> Void) throws {
-        try readFiltered(filters) { db, filter, arguments in
+        try readFiltered(filters) { db, filter in
             let rows = try Row.fetchCursor(
                 db,
-                sql:
-                    "SELECT a.id, a.raw FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE a.isFreeText AND \(Self.notIdentifying)\(filter) ORDER BY a.id",
-                arguments: StatementArguments(arguments))
+                SQLRequest<Row>(
+                    literal: """
+                        SELECT a.id, a.raw FROM answer a JOIN respondent r ON r.id = a.respondentId
+                        WHERE a.isFreeText AND \(sql: Self.notIdentifying)\(filter) ORDER BY a.id
+                        """))
             while let row = try rows.next() { try body(row[0], row[1]) }
         }
     }
@@ -44,8 +47,9 @@ extension KartlaggningStore {
         try read { db in
             try Set(
                 Int64.fetchAll(
-                    db, sql: "SELECT answerId FROM effectiveTag WHERE codebookId = ? AND themeId IN (\(Self.placeholders(themes.count)))",
-                    arguments: StatementArguments([stored.codebook.id] + (themes.isEmpty ? [""] : themes))))
+                    db,
+                    SQLRequest<Int64>(
+                        literal: "SELECT answerId FROM effectiveTag WHERE codebookId = \(stored.codebook.id) AND themeId IN \(themes)")))
         }
     }
 }
@@ -55,13 +59,14 @@ extension KartlaggningStore {
 extension KartlaggningStore {
     /// Respondents per survey within `filters`, with the first and last interview date; surveys in id order.
     public func surveyRespondents(filters: [CrossDimension: [String]]) throws -> [SurveyRespondents] {
-        try readFiltered(filters) { db, filter, arguments in
+        try readFiltered(filters) { db, filter in
             try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT r.surveyId, COUNT(*), MIN(r.date), MAX(r.date) FROM respondent r WHERE 1\(filter)
-                    GROUP BY r.surveyId ORDER BY r.surveyId
-                    """, arguments: StatementArguments(arguments)
+                SQLRequest<Row>(
+                    literal: """
+                        SELECT r.surveyId, COUNT(*), MIN(r.date), MAX(r.date) FROM respondent r WHERE 1\(filter)
+                        GROUP BY r.surveyId ORDER BY r.surveyId
+                        """)
             ).map { SurveyRespondents(survey: $0[0], respondents: $0[1], firstDate: $0[2], lastDate: $0[3]) }
         }
     }
@@ -91,14 +96,15 @@ extension KartlaggningStore {
 
     /// A numeric question's answers per district within `filters`: how many and their sum, for means.
     public func numericSums(survey: String, question: String, filters: [CrossDimension: [String]]) throws -> [GroupSum] {
-        try readFiltered(filters) { db, filter, arguments in
+        try readFiltered(filters) { db, filter in
             try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT \(Self.districtSQL), COUNT(a.valueNumber), COALESCE(SUM(a.valueNumber), 0) FROM answer a
-                    JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
-                    WHERE q.surveyId = ? AND q.id = ? AND a.valueNumber IS NOT NULL\(filter) GROUP BY 1 ORDER BY 1
-                    """, arguments: StatementArguments([survey, question] + arguments)
+                SQLRequest<Row>(
+                    literal: """
+                        SELECT \(sql: Self.districtSQL), COUNT(a.valueNumber), COALESCE(SUM(a.valueNumber), 0) FROM answer a
+                        JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
+                        WHERE q.surveyId = \(survey) AND q.id = \(question) AND a.valueNumber IS NOT NULL\(filter) GROUP BY 1 ORDER BY 1
+                        """)
             ).map { GroupSum(group: $0[0], n: $0[1], sum: $0[2]) }
         }
     }

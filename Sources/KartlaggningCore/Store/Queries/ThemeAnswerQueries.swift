@@ -4,20 +4,19 @@ import GRDB
 
 extension KartlaggningStore {
     /// Reads the free-text answers with an effective tag of one of `themes`, within `filters`: `body` gets the
-    /// database, the `FROM … WHERE …` clause naming them `a` (answer), `r` (respondent) and `q` (question), and its
-    /// arguments.
+    /// database and the `FROM … WHERE …` clause (with its arguments) naming them `a` (answer), `r` (respondent) and
+    /// `q` (question).
     private func readThemeAnswers<T>(
-        themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]],
-        _ body: (Database, String, [(any DatabaseValueConvertible)?]) throws -> T
+        themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]], _ body: (Database, SQL) throws -> T
     ) throws -> T {
-        try readFiltered(filters) { db, filter, filterArguments in
-            let from = """
-                FROM (SELECT answerId FROM effectiveTag WHERE codebookId = ? AND themeId IN (\(Self.placeholders(themes.count)))
+        try readFiltered(filters) { db, filter in
+            let from: SQL = """
+                FROM (SELECT answerId FROM effectiveTag WHERE codebookId = \(stored.codebook.id) AND themeId IN \(themes)
                     GROUP BY answerId) hit
                 JOIN answer a ON a.id = hit.answerId JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
-                WHERE a.isFreeText AND \(Self.notIdentifying)\(filter)
+                WHERE a.isFreeText AND \(sql: Self.notIdentifying)\(filter)
                 """
-            return try body(db, from, [stored.codebook.id] + (themes.isEmpty ? [""] : themes) + filterArguments)
+            return try body(db, from)
         }
     }
 
@@ -26,22 +25,22 @@ extension KartlaggningStore {
     public func quoteCandidates(
         themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:], perDistrict: Int
     ) throws -> [QuoteCandidate] {
-        try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from, arguments in
-            let matched = """
-                (SELECT COALESCE(SUM(json_array_length(t.spans)), 0) FROM tag t WHERE t.answerId = a.id AND t.codebookId = ?
-                    AND t.coder = 'auto' AND t.revision = ? AND t.spans IS NOT NULL AND t.themeId IN (\(Self.placeholders(themes.count))))
+        try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from in
+            let matched: SQL = """
+                (SELECT COALESCE(SUM(json_array_length(t.spans)), 0) FROM tag t WHERE t.answerId = a.id
+                    AND t.codebookId = \(stored.codebook.id) AND t.coder = 'auto' AND t.revision = \(stored.revision)
+                    AND t.spans IS NOT NULL AND t.themeId IN \(themes))
                 """
-            let sql = """
-                SELECT * FROM (
-                    SELECT *, ROW_NUMBER() OVER (PARTITION BY district ORDER BY matched DESC, id) AS place FROM (
-                        SELECT a.id, a.raw, r.kind, COALESCE(r.district, '') AS district, r.surveyId, q.id AS question, r.wave,
-                            \(matched) AS matched
-                        \(from)))
-                WHERE place <= ? ORDER BY district, place
-                """
-            let all: [(any DatabaseValueConvertible)?] =
-                [stored.codebook.id, stored.revision] + (themes.isEmpty ? [""] : themes) + arguments + [perDistrict]
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(all)).map { row in
+            let request = SQLRequest<Row>(
+                literal: """
+                    SELECT * FROM (
+                        SELECT *, ROW_NUMBER() OVER (PARTITION BY district ORDER BY matched DESC, id) AS place FROM (
+                            SELECT a.id, a.raw, r.kind, COALESCE(r.district, '') AS district, r.surveyId, q.id AS question, r.wave,
+                                \(matched) AS matched
+                            \(from)))
+                    WHERE place <= \(perDistrict) ORDER BY district, place
+                    """)
+            return try Row.fetchAll(db, request).map { row in
                 QuoteCandidate(
                     answer: row["id"], text: row["raw"], kind: row["kind"], district: row["district"], survey: row["surveyId"],
                     question: row["question"], wave: row["wave"], matched: row["matched"])
@@ -53,11 +52,11 @@ extension KartlaggningStore {
     public func themeSources(themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:]) throws -> [(
         survey: String, question: String, answers: Int
     )] {
-        try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from, arguments in
+        try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from in
             try Row.fetchAll(
-                db, sql: "SELECT r.surveyId, q.id, COUNT(*) AS n \(from) GROUP BY 1, 2 ORDER BY n DESC, 1, 2",
-                arguments: StatementArguments(arguments)
-            ).map { (survey: $0[0], question: $0[1], answers: $0[2]) }
+                db, SQLRequest<Row>(literal: "SELECT r.surveyId, q.id, COUNT(*) AS n \(from) GROUP BY 1, 2 ORDER BY n DESC, 1, 2")
+            )
+            .map { (survey: $0[0], question: $0[1], answers: $0[2]) }
         }
     }
 
@@ -65,10 +64,9 @@ extension KartlaggningStore {
     public func themeAnswersAsking(
         themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:], limit: Int
     ) throws -> [String] {
-        try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from, arguments in
+        try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from in
             try String.fetchAll(
-                db, sql: "SELECT a.raw \(from) AND instr(a.raw, '?') > 0 ORDER BY a.id LIMIT ?",
-                arguments: StatementArguments(arguments + [limit]))
+                db, SQLRequest<String>(literal: "SELECT a.raw \(from) AND instr(a.raw, '?') > 0 ORDER BY a.id LIMIT \(limit)"))
         }
     }
 }
