@@ -3,6 +3,7 @@ import Foundation
 import KartlaggningAnalysis
 import KartlaggningCore
 import KartlaggningImport
+import KartlaggningReport
 
 struct TagCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,7 +30,7 @@ struct TagCommand: ParsableCommand {
                 let stored = try store.codebook(id: codebook.codebook)
                 let summary = try AutoTagging.run(store: store, codebook: stored, progress: Console.progress("answers tagged"))
                 Console.clearProgress()
-                try Console.emit(summary, as: format, text: TagCommand.describe)
+                try Console.emit(summary, as: format, text: TagRunText.render)
             }
         }
     }
@@ -92,12 +93,6 @@ struct TagCommand: ParsableCommand {
                 print("\(file): \(tags.count) decisions by \(coders.joined(separator: ", "))")
             }
         }
-    }
-
-    static func describe(_ s: TagRunSummary) -> String {
-        "codebook \(s.codebook) revision \(s.revision): \(s.answersTagged) answers tagged (\(s.answersWithThemes) with themes, "
-            + "\(s.tagsWritten) tags), \(s.answersUpToDate) already up to date"
-            + (s.tagsReplaced > 0 ? ", \(s.tagsReplaced) older auto tags replaced" : "") + "\n"
     }
 
     static func set(database: WritingDatabaseOptions, codebook: String?, tag: ManualTag) throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KartlaggningCore
+import KartlaggningReport
 
 /// `kartlagg tag review`: coders' tags whose answer text a re-import changed, and the archive.
 struct TagReviewCommand: ParsableCommand {
@@ -34,9 +35,9 @@ struct TagReviewCommand: ParsableCommand {
             if accept.isEmpty && !acceptAll && drop.isEmpty {
                 let store = try database.database.openForReading()
                 if archived {
-                    try Console.emit(try store.archivedTags(), as: format, text: Self.archiveText)
+                    try Console.emit(try store.archivedTags(), as: format, text: TagReviewText.archive)
                 } else {
-                    try Console.emit(try store.tagsNeedingReview(), as: format, text: Self.reviewText)
+                    try Console.emit(try store.tagsNeedingReview(), as: format, text: TagReviewText.review)
                 }
                 return
             }
@@ -51,38 +52,5 @@ struct TagReviewCommand: ParsableCommand {
                 print("\(try store.resolveReview(.drop, tags: drop, by: person)) flagged tags moved to the archive")
             }
         }
-    }
-
-    static func reviewText(_ items: [TagReviewItem]) -> String {
-        if items.isEmpty { return "no coded answer has changed since it was coded\n" }
-        var lines: [String] = []
-        for item in items {
-            lines.append(
-                "tag \(item.tag)  answer \(item.answer) · \(item.survey) / \(item.respondent) / \(item.question) · "
-                    + "\(item.coder): \(item.negative ? "not " : "")\(item.theme) (codebook \(item.codebook))")
-            lines.append("    coded: \(oneLine(item.previousText))")
-            lines.append("    now:   \(oneLine(item.currentText))")
-        }
-        lines.append(
-            "\(items.count) flagged tag\(items.count == 1 ? "" : "s"); keep with --accept TAG (or --accept-all), "
-                + "archive with --drop TAG --by NAME")
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func archiveText(_ tags: [ArchivedTag]) -> String {
-        if tags.isEmpty { return "the archive is empty\n" }
-        var lines: [String] = []
-        for tag in tags {
-            lines.append(
-                "#\(tag.id)  \(tag.survey) / \(tag.respondent) / \(tag.question) · \(tag.coder): \(tag.negative ? "not " : "")"
-                    + "\(tag.theme) (codebook \(tag.codebook)) · archived \(tag.archivedAt): \(oneLine(tag.reason))")
-            lines.append("    text: \(oneLine(tag.text))")
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func oneLine(_ text: String) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ⏎ ")
-        return flat.count > 200 ? String(flat.prefix(200)) + "…" : flat
     }
 }
