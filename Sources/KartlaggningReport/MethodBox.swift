@@ -1,38 +1,57 @@
 /// The method box every report ends with (`{{> method}}` in a template): codebook, tagging, agreement, unit,
 /// suppression rule, selection.
 public enum MethodBox {
-    /// The data the partial receives, under the key `method`: codebook, version, revision, themes, freeText,
-    /// autoTagged, coders and hasCoders, agreements (pair, kappa, percent, answers) and hasAgreements, minCell,
-    /// suppressing, selection.
-    public static func context(_ note: MethodNote, language: ReportLanguage) -> [String: Any] {
+    /// The data the partial receives, under the key `method` (each field a template key).
+    public struct Context: Encodable, Sendable, Equatable {
+        public var codebook: String
+        public var version: String
+        public var revision: Int
+        public var themes: String
+        public var freeText: String
+        public var autoTagged: String
+        public var applied: Bool
+        public var coders: String
+        public var hasCoders: Bool
+        public var agreements: [Agreement]
+        public var hasAgreements: Bool
+        public var minCell: Int
+        public var suppressing: Bool
+        public var selection: String
+
+        /// One pair of coders compared: who (by letter), κ, percent agreement and the answers both coded.
+        public struct Agreement: Encodable, Sendable, Equatable {
+            public var pair: String
+            public var kappa: String
+            public var percent: String
+            public var answers: String
+        }
+    }
+
+    /// The method box's context for `note`, in `language`; coders are named by letter (a report names no one).
+    public static func context(_ note: MethodNote, language: ReportLanguage) -> Context {
         let answers = language == .sv ? "svar" : "answers"
-        // Coders are named by letter: a report names no one.
         let letters = Dictionary(
             note.coders.enumerated().map { ($1.name, (language == .sv ? "kodare " : "coder ") + letter($0)) },
             uniquingKeysWith: { first, _ in first })
         func name(_ coder: String) -> String {
             coder == "auto" ? (language == .sv ? "automatisk" : "automatic") : letters[coder] ?? (language == .sv ? "kodare" : "coder")
         }
-        return [
-            "codebook": Markdown.inline(note.codebook), "version": Markdown.inline(note.version), "revision": note.revision,
-            "themes": language.integer(note.themes), "freeText": language.integer(note.freeTextAnswers),
-            "autoTagged": language.integer(note.autoTaggedAnswers), "applied": note.applied,
-            "coders": note.coders.map { "\(name($0.name)) (\(language.integer($0.answers)) \(answers))" }
-                .joined(separator: ", "),
-            "hasCoders": !note.coders.isEmpty,
-            "agreements": note.agreements.map { agreement -> [String: Any] in
-                return [
-                    "pair": "\(name(agreement.coderA)) – \(name(agreement.coderB))",
-                    "kappa": agreement.kappa.map { language.decimal($0, digits: 2) } ?? ReportLanguage.hidden,
-                    "percent": language.percent(agreement.percentAgreement * 100), "answers": language.integer(agreement.answers),
-                ]
+        return Context(
+            codebook: Markdown.inline(note.codebook), version: Markdown.inline(note.version), revision: note.revision,
+            themes: language.integer(note.themes), freeText: language.integer(note.freeTextAnswers),
+            autoTagged: language.integer(note.autoTaggedAnswers), applied: note.applied,
+            coders: note.coders.map { "\(name($0.name)) (\(language.integer($0.answers)) \(answers))" }.joined(separator: ", "),
+            hasCoders: !note.coders.isEmpty,
+            agreements: note.agreements.map { agreement in
+                Context.Agreement(
+                    pair: "\(name(agreement.coderA)) – \(name(agreement.coderB))",
+                    kappa: agreement.kappa.map { language.decimal($0, digits: 2) } ?? ReportLanguage.hidden,
+                    percent: language.percent(agreement.percentAgreement * 100), answers: language.integer(agreement.answers))
             },
-            "hasAgreements": !note.agreements.isEmpty,
-            "minCell": note.minCell, "suppressing": note.minCell > 0,
-            "selection": note.selection.isEmpty
+            hasAgreements: !note.agreements.isEmpty, minCell: note.minCell, suppressing: note.minCell > 0,
+            selection: note.selection.isEmpty
                 ? (language == .sv ? "alla respondenter" : "all respondents")
-                : note.selection.map { Markdown.inline($0) }.joined(separator: "; "),
-        ]
+                : note.selection.map { Markdown.inline($0) }.joined(separator: "; "))
     }
 
     /// A, B, …, Z, AA, AB, …
