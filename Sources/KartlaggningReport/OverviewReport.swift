@@ -67,15 +67,11 @@ public enum OverviewReport {
         var basis = SummaryContext.grid(
             summary.basis, language: language, whole: total, cell: { $0.n.map(language.integer) ?? ReportLanguage.hidden },
             wholeCell: { $0.n.map(language.integer) ?? ReportLanguage.hidden })
-        basis["rows"] =
-            (basis["rows"] as? [[String: Any]] ?? []) + [
-                SummaryContext.baseRow(summary.basis, language: language, whole: true, name: total)
-            ]
+        basis.rows.append(SummaryContext.baseRow(summary.basis, language: language, whole: true, name: total))
         var themes = SummaryContext.grid(
             summary.themes, language: language, whole: whole, rowName: { SummaryContext.themeName($0, summary) },
             cell: { SummaryContext.share($0, language) }, wholeCell: { SummaryContext.wholeShare($0, of: summary.themes, language) })
-        themes["rows"] =
-            (themes["rows"] as? [[String: Any]] ?? []) + [SummaryContext.baseRow(summary.themes, language: language, whole: true)]
+        themes.rows.append(SummaryContext.baseRow(summary.themes, language: language, whole: true))
         let ranked = ranked(input).map { t -> [String: Any] in
             [
                 "label": Markdown.cell(SummaryContext.themeName(t.value, summary)), "n": t.n.map(language.integer) ?? ReportLanguage.hidden,
@@ -83,15 +79,14 @@ public enum OverviewReport {
                     ?? ReportLanguage.hidden,
             ]
         }
-        let choices = summary.choices.map { question -> [String: Any] in
+        let choices = summary.choices.map { question -> ReportGrid in
             var grid = SummaryContext.grid(
                 question.table, language: language, whole: whole, cell: { SummaryContext.share($0, language) },
                 wholeCell: { SummaryContext.wholeShare($0, of: question.table, language) })
-            grid["rows"] =
-                (grid["rows"] as? [[String: Any]] ?? []) + [SummaryContext.baseRow(question.table, language: language, whole: true)]
-            grid["text"] = Markdown.inline(question.text)
-            grid["id"] = question.id
-            grid["multi"] = question.table.multiResponseRows
+            grid.rows.append(SummaryContext.baseRow(question.table, language: language, whole: true))
+            grid.text = Markdown.inline(question.text)
+            grid.id = question.id
+            grid.multi = question.table.multiResponseRows
             return grid
         }
         let dates = summary.surveys.compactMap(\.firstDate) + summary.surveys.compactMap(\.lastDate)

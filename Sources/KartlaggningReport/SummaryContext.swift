@@ -8,16 +8,16 @@ enum SummaryContext {
     static func grid(
         _ table: CrossTable, language: ReportLanguage, whole: String?, rowName: (String) -> String = { $0 },
         cell: (CrossTable.Cell) -> String, wholeCell: (CrossTable.Total) -> String
-    ) -> [String: Any] {
+    ) -> ReportGrid {
         let columns = table.colValues
         var header = columns.map(Markdown.cell)
         if let whole { header.append(Markdown.cell(whole)) }
-        let rows = table.rowValues.map { row -> [String: Any] in
+        let rows = table.rowValues.map { row -> ReportGrid.Row in
             var cells = columns.map { column in table.cell(row, column).map(cell) ?? ReportLanguage.hidden }
             if whole != nil, let total = table.rowTotals.first(where: { $0.value == row }) { cells.append(wholeCell(total)) }
-            return ["name": Markdown.cell(rowName(row)), "cells": cells]
+            return ReportGrid.Row(name: Markdown.cell(rowName(row)), cells: cells)
         }
-        return ["columns": header, "rows": rows]
+        return ReportGrid(columns: header, rows: rows)
     }
 
     /// `26,7 % (4/15)`, or `··` when hidden.
@@ -33,14 +33,12 @@ enum SummaryContext {
     }
 
     /// The bases of a table's columns (and of the whole), as the last row of a grid: `N | 20 | 15 | … | 71`.
-    static func baseRow(_ table: CrossTable, language: ReportLanguage, whole: Bool, name: String = "N") -> [String:
-        Any]
-    {
+    static func baseRow(_ table: CrossTable, language: ReportLanguage, whole: Bool, name: String = "N") -> ReportGrid.Row {
         var cells = table.colValues.map { column in
             table.colTotals.first { $0.value == column }?.n.map(language.integer) ?? ReportLanguage.hidden
         }
         if whole { cells.append(language.integer(table.total)) }
-        return ["name": name, "cells": cells]
+        return ReportGrid.Row(name: name, cells: cells)
     }
 
     /// A theme's label, its parent's before it: `Samverkan › BYGDSAM`.
