@@ -92,10 +92,7 @@ public enum DistrictReport {
             "themes": compared(summary.themes, rows: themeOrder(input), name: { SummaryContext.themeName($0, summary) }),
             "figure": figure ?? "", "hasFigure": figure != nil,
             "choices": choices, "hasChoices": !choices.isEmpty,
-            "scales": (own["rows"] as? [[String: Any]] ?? []).map { row -> [String: Any] in
-                let cells = row["cells"] as? [String] ?? []
-                return ["name": row["name"] ?? "", "district": cells.first ?? "–", "whole": cells.last ?? "–"]
-            },
+            "scales": own.rows.map { ReportScaleRow(name: $0.name, district: $0.cells.first ?? "–", whole: $0.cells.last ?? "–") },
             "hasScales": !summary.scales.isEmpty,
             "differences": SummaryContext.differences(
                 Array(summary.differences.filter { $0.difference.col == district }.prefix(input.differences)), language: language),

@@ -49,9 +49,9 @@ enum SummaryContext {
     }
 
     /// Scale questions as one grid: a row per question, `3,4 (12)` per district and for the whole.
-    static func scales(_ summary: MappingSummary, language: ReportLanguage, only: [String]? = nil, whole: String) -> [String: Any] {
+    static func scales(_ summary: MappingSummary, language: ReportLanguage, only: [String]? = nil, whole: String) -> ReportGrid {
         let columns = only ?? summary.themes.colValues
-        let rows = summary.scales.map { question -> [String: Any] in
+        let rows = summary.scales.map { question -> ReportGrid.Row in
             let byGroup = Dictionary(question.means.map { ($0.group, $0) }, uniquingKeysWith: { first, _ in first })
             let cells = (columns + [whole]).map { group -> String in
                 guard let mean = byGroup[group] else { return "–" }
@@ -65,21 +65,20 @@ enum SummaryContext {
                     question.text.contains("\(range.min)-\(range.max)") || question.text.contains("\(range.min)–\(range.max)")
                         ? "" : " (\(range.min)–\(range.max))"
                 } ?? ""
-            return ["name": Markdown.cell(question.text + range), "cells": cells]
+            return ReportGrid.Row(name: Markdown.cell(question.text + range), cells: cells)
         }
-        return ["columns": (columns + [whole]).map(Markdown.cell), "rows": rows]
+        return ReportGrid(columns: (columns + [whole]).map(Markdown.cell), rows: rows)
     }
 
     /// Differences as template rows: district, subject, the district's share, the whole's, the difference, χ², p.
-    static func differences(_ list: [MappingSummary.Difference], language: ReportLanguage) -> [[String: Any]] {
+    static func differences(_ list: [MappingSummary.Difference], language: ReportLanguage) -> [ReportDifference] {
         list.map { item in
             let d = item.difference
-            return [
-                "district": Markdown.cell(d.col), "subject": Markdown.cell(item.subject), "percent": language.percent(d.percent),
-                "whole": language.percent(d.wholePercent), "points": language.points(d.points),
-                "chiSquare": language.decimal(d.chiSquare, digits: 2), "p": language.pValue(d.pValue),
-                "significant": d.pValue < 0.05, "uncertain": d.lowExpected,
-            ]
+            return ReportDifference(
+                district: Markdown.cell(d.col), subject: Markdown.cell(item.subject), percent: language.percent(d.percent),
+                whole: language.percent(d.wholePercent), points: language.points(d.points),
+                chiSquare: language.decimal(d.chiSquare, digits: 2), p: language.pValue(d.pValue), significant: d.pValue < 0.05,
+                uncertain: d.lowExpected)
         }
     }
 }
