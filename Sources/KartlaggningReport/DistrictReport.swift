@@ -62,23 +62,21 @@ public enum DistrictReport {
             }
             return language.points(percent - wholeShare)
         }
-        func compared(_ table: CrossTable, rows: [String], name: (String) -> String) -> [[String: Any]] {
+        func compared(_ table: CrossTable, rows: [String], name: (String) -> String) -> [ReportComparedRow] {
             rows.map { row in
-                [
-                    "name": Markdown.cell(name(row)),
-                    "district": table.cell(row, district).map { SummaryContext.share($0, language) } ?? ReportLanguage.hidden,
-                    "whole": table.rowTotals.first { $0.value == row }.map { SummaryContext.wholeShare($0, of: table, language) }
+                ReportComparedRow(
+                    name: Markdown.cell(name(row)),
+                    district: table.cell(row, district).map { SummaryContext.share($0, language) } ?? ReportLanguage.hidden,
+                    whole: table.rowTotals.first { $0.value == row }.map { SummaryContext.wholeShare($0, of: table, language) }
                         ?? ReportLanguage.hidden,
-                    "points": differenceTo(row, table),
-                ]
+                    points: differenceTo(row, table))
             }
         }
         let base = summary.themes.colTotals.first { $0.value == district }?.n
-        let choices = summary.choices.map { question -> [String: Any] in
-            [
-                "text": Markdown.inline(question.text), "id": question.id, "multi": question.table.multiResponseRows,
-                "rows": compared(question.table, rows: question.table.rowValues, name: { $0 }),
-            ]
+        let choices = summary.choices.map { question in
+            ReportComparedQuestion(
+                text: Markdown.inline(question.text), id: question.id, multi: question.table.multiResponseRows,
+                rows: compared(question.table, rows: question.table.rowValues, name: { $0 }))
         }
         let own = SummaryContext.scales(summary, language: language, only: [district], whole: whole)
         let title = input.title ?? (language == .sv ? "Område: \(district)" : "District: \(district)")

@@ -72,12 +72,11 @@ public enum OverviewReport {
             summary.themes, language: language, whole: whole, rowName: { SummaryContext.themeName($0, summary) },
             cell: { SummaryContext.share($0, language) }, wholeCell: { SummaryContext.wholeShare($0, of: summary.themes, language) })
         themes.rows.append(SummaryContext.baseRow(summary.themes, language: language, whole: true))
-        let ranked = ranked(input).map { t -> [String: Any] in
-            [
-                "label": Markdown.cell(SummaryContext.themeName(t.value, summary)), "n": t.n.map(language.integer) ?? ReportLanguage.hidden,
-                "percent": t.n.map { language.percent(summary.themes.total > 0 ? Double($0) / Double(summary.themes.total) * 100 : 0) }
-                    ?? ReportLanguage.hidden,
-            ]
+        let ranked = ranked(input).map { t in
+            ReportRankedTheme(
+                label: Markdown.cell(SummaryContext.themeName(t.value, summary)), n: t.n.map(language.integer) ?? ReportLanguage.hidden,
+                percent: t.n.map { language.percent(summary.themes.total > 0 ? Double($0) / Double(summary.themes.total) * 100 : 0) }
+                    ?? ReportLanguage.hidden)
         }
         let choices = summary.choices.map { question -> ReportGrid in
             var grid = SummaryContext.grid(
@@ -96,12 +95,11 @@ public enum OverviewReport {
             "revision": input.codebook.revision, "date": input.date,
             "total": language.integer(summary.themes.total), "minCell": summary.themes.minCell,
             "basis": basis,
-            "surveys": summary.surveys.map { s -> [String: Any] in
-                [
-                    "id": Markdown.cell(s.id), "title": Markdown.cell(s.title), "wave": Markdown.cell(s.wave ?? "–"),
-                    "kind": Markdown.cell(s.kind ?? "–"), "respondents": language.integer(s.respondents),
-                    "period": s.firstDate.map { first in first == s.lastDate ? first : "\(first) – \(s.lastDate ?? first)" } ?? "–",
-                ]
+            "surveys": summary.surveys.map { s in
+                ReportSurveyRow(
+                    id: Markdown.cell(s.id), title: Markdown.cell(s.title), wave: Markdown.cell(s.wave ?? "–"),
+                    kind: Markdown.cell(s.kind ?? "–"), respondents: language.integer(s.respondents),
+                    period: s.firstDate.map { first in first == s.lastDate ? first : "\(first) – \(s.lastDate ?? first)" } ?? "–")
             },
             "waves": Markdown.inline(Set(summary.surveys.compactMap(\.wave)).sorted().joined(separator: ", ")),
             "hasPeriod": !dates.isEmpty, "firstDate": dates.min() ?? "", "lastDate": dates.max() ?? "",
