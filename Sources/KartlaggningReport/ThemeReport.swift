@@ -30,55 +30,51 @@ public enum ThemeReport {
     /// - Parameter figures: each section's chart path relative to the report, by theme id.
     public static func context(_ input: ThemeReportInput, figures: [String: String] = [:]) -> [String: Any] {
         let language = input.language
-        func rows(_ table: CrossTable, _ theme: String) -> [[String: Any]] {
+        func rows(_ table: CrossTable, _ theme: String) -> [ReportThemeSection.Share] {
             table.colValues.compactMap { value in
                 guard let cell = table.cell(theme, value), let base = table.colTotals.first(where: { $0.value == value }) else {
                     return nil
                 }
-                return [
-                    "name": Markdown.cell(value), "n": cell.n.map(language.integer) ?? ReportLanguage.hidden,
-                    "percent": cell.percent.map(language.percent) ?? ReportLanguage.hidden,
-                    "base": base.n.map(language.integer) ?? ReportLanguage.hidden,
-                ]
+                return ReportThemeSection.Share(
+                    name: Markdown.cell(value), n: cell.n.map(language.integer) ?? ReportLanguage.hidden,
+                    percent: cell.percent.map(language.percent) ?? ReportLanguage.hidden,
+                    base: base.n.map(language.integer) ?? ReportLanguage.hidden)
             }
         }
-        let sections = input.sections.map { section -> [String: Any] in
+        let sections = input.sections.map { section in
             let id = section.theme.id
             let total = input.byDistrict.rowTotals.first { $0.value == id }
             let quotesByPlace = Dictionary(grouping: section.quotes) { $0.district ?? language.phrases.noDistrict }
-            return [
-                "id": id, "label": Markdown.inline(section.theme.label), "labelAlt": Markdown.altText(section.theme.label),
-                "description": section.theme.description.map { Markdown.inline($0, startsLine: true) } ?? "",
-                "hasDescription": section.theme.description != nil,
-                "respondents": total?.n.map(language.integer) ?? ReportLanguage.hidden,
-                "byDistrict": rows(input.byDistrict, id), "byKind": rows(input.byKind, id),
-                "figure": figures[id] ?? "", "hasFigure": figures[id] != nil,
-                "related": section.related.map { ["label": Markdown.cell($0.label), "respondents": language.integer($0.respondents)] },
-                "hasRelated": !section.related.isEmpty,
-                "terms": section.terms.map { Markdown.inline($0.term) }.joined(separator: ", "), "hasTerms": !section.terms.isEmpty,
-                "questions": section.questions.map { Markdown.inline($0, startsLine: true) }, "hasQuestions": !section.questions.isEmpty,
+            // Places in order, the quotes without a district last.
+            let places = quotesByPlace.keys.sorted {
+                ($0 == language.phrases.noDistrict ? 1 : 0, $0) < ($1 == language.phrases.noDistrict ? 1 : 0, $1)
+            }
+            return ReportThemeSection(
+                id: id, label: Markdown.inline(section.theme.label), labelAlt: Markdown.altText(section.theme.label),
+                description: section.theme.description.map { Markdown.inline($0, startsLine: true) } ?? "",
+                hasDescription: section.theme.description != nil,
+                respondents: total?.n.map(language.integer) ?? ReportLanguage.hidden,
+                byDistrict: rows(input.byDistrict, id), byKind: rows(input.byKind, id),
+                figure: figures[id] ?? "", hasFigure: figures[id] != nil,
+                related: section.related.map { .init(label: Markdown.cell($0.label), respondents: language.integer($0.respondents)) },
+                hasRelated: !section.related.isEmpty,
+                terms: section.terms.map { Markdown.inline($0.term) }.joined(separator: ", "), hasTerms: !section.terms.isEmpty,
+                questions: section.questions.map { Markdown.inline($0, startsLine: true) }, hasQuestions: !section.questions.isEmpty,
                 // Small counts are hidden here too: the total is not shown, so hiding them is enough.
-                "sources": section.sources.map { source in
-                    [
-                        "question": Markdown.cell(source.question),
-                        "answers": source.answers < input.byDistrict.minCell ? ReportLanguage.hidden : language.integer(source.answers),
-                    ]
+                sources: section.sources.map { source in
+                    .init(
+                        question: Markdown.cell(source.question),
+                        answers: source.answers < input.byDistrict.minCell ? ReportLanguage.hidden : language.integer(source.answers))
                 },
-                "hasSources": !section.sources.isEmpty,
-                // Places in order, the quotes without a district last.
-                "quotes": quotesByPlace.keys.sorted {
-                    ($0 == language.phrases.noDistrict ? 1 : 0, $0) < ($1 == language.phrases.noDistrict ? 1 : 0, $1)
-                }.map {
-                    place in
-                    [
-                        "district": Markdown.inline(place),
-                        "items": quotesByPlace[place, default: []].map {
-                            ["text": Markdown.inline($0.text, startsLine: true), "kind": Markdown.inline($0.kind)]
-                        },
-                    ]
+                hasSources: !section.sources.isEmpty,
+                quotes: places.map { place in
+                    .init(
+                        district: Markdown.inline(place),
+                        items: quotesByPlace[place, default: []].map {
+                            .init(text: Markdown.inline($0.text, startsLine: true), kind: Markdown.inline($0.kind))
+                        })
                 },
-                "hasQuotes": !section.quotes.isEmpty,
-            ]
+                hasQuotes: !section.quotes.isEmpty)
         }
         let labels = input.sections.map(\.theme.label)
         let prefix = language == .sv ? (labels.count == 1 ? "Tema" : "Teman") : (labels.count == 1 ? "Theme" : "Themes")
@@ -90,7 +86,9 @@ public enum ThemeReport {
             "sections": sections, "method": MethodBox.context(input.method, language: language),
         ]
         // With one theme its keys are at the top level too, so a short template needs no section.
-        if sections.count == 1 { context.merge(sections[0]) { own, _ in own } }
+        if sections.count == 1 {
+            for case let (key?, value) in Mirror(reflecting: sections[0]).children where context[key] == nil { context[key] = value }
+        }
         return context
     }
 
