@@ -124,18 +124,20 @@ public struct Importer {
             }
         }
         progress?(counts.rows)
-        for group in groupOrder {
-            guard let entry = grouped[group] else { continue }
-            var issue = entry.issue
-            if entry.rows > 1 {
-                issue.message +=
-                    " — \(entry.rows) rows (lines " + entry.lines.map(String.init).joined(separator: ", ")
-                    + (entry.rows > entry.lines.count ? ", …" : "") + "); add it as an alias in the registry, or fix the rows"
-            } else {
-                issue.message += "; add it as an alias in the registry, or fix the row"
-            }
-            summary.errors.insert(issue, at: min(summary.errors.count, groupOrder.firstIndex(of: group) ?? 0))
-        }
+        // Each unknown name once, first, in the order met.
+        summary.errors =
+            groupOrder.compactMap { group -> ImportIssue? in
+                guard let entry = grouped[group] else { return nil }
+                var issue = entry.issue
+                if entry.rows > 1 {
+                    issue.message +=
+                        " — \(entry.rows) rows (lines " + entry.lines.map(String.init).joined(separator: ", ")
+                        + (entry.rows > entry.lines.count ? ", …" : "") + "); add it as an alias in the registry, or fix the rows"
+                } else {
+                    issue.message += "; add it as an alias in the registry, or fix the row"
+                }
+                return issue
+            } + summary.errors
         // What was parsed must be what was probed and hashed: a file written meanwhile is refused whole.
         summary.sha256 = try stream.verifyUnchanged()
         summary.counts = counts

@@ -68,7 +68,7 @@ struct ColumnProfile {
     /// Tokens that exports write for "no value": R's and SPSS's `NA`, agencies' `.` and `..`, a dash.
     static let commonMissingTokens: Set<String> = ["NA", "N/A", "n/a", "#N/A", "NULL", ".", "..", "...", "-", "–", "—"]
 
-    init(name: String, trackUniqueness: Bool, trackPlaces: Bool = true) {
+    init(name: String, trackUniqueness: Bool, trackPlaces: Bool) {
         self.name = name
         if trackUniqueness { uniqueness = [] }
         if trackPlaces { places = [:] }
@@ -116,7 +116,8 @@ struct ColumnProfile {
         let utf8 = value.utf8
         let lead = utf8.first ?? 0
         let numberLike = utf8.count <= 40 && ((lead >= 0x30 && lead <= 0x39) || lead == 0x2D || lead == 0x2B || lead == 0xE2)
-        if numberLike, let number = SwedishValues.integer(value), !(value.count > 1 && value.hasPrefix("0")) {
+        let whole = numberLike ? SwedishValues.integer(value) : nil
+        if let number = whole, !(value.count > 1 && value.hasPrefix("0")) {
             minInteger = min(minInteger, number)
             maxInteger = max(maxInteger, number)
         } else {
@@ -126,7 +127,7 @@ struct ColumnProfile {
         if numberLike, let point = SwedishValues.scalePoint(value), (0...100).contains(point) {
             minScalePoint = min(minScalePoint, point)
             maxScalePoint = max(maxScalePoint, point)
-            if SwedishValues.integer(value) == nil { anyScaleLabel = true }
+            if whole == nil { anyScaleLabel = true }
         } else {
             scalePoint.miss(value, line: line)
         }

@@ -180,6 +180,12 @@ public struct SurveyInferrer {
         var sheet: String?
     }
 
+    /// Whether a column's distinct values are kept for the area column: one named like it, or, with a registry to
+    /// resolve values against, any column (free text is then dropped from the count past 5,000 names).
+    private func mayNamePlaces(_ name: String) -> Bool {
+        !registry.districts.isEmpty || Self.isAreaName(name)
+    }
+
     private func profile(path: String, options: ReadOptions) throws -> Profiling {
         let format = try SourceFormat.resolve(options.format, path: path, file: path)
         var rows = 0
@@ -191,7 +197,9 @@ public struct SurveyInferrer {
                 rows += 1
                 for key in record.cells.keys.sorted() where position[key] == nil {
                     position[key] = profiles.count
-                    profiles.append(ColumnProfile(name: key, trackUniqueness: profiles.count < 3 || Self.looksLikeId(key)))
+                    profiles.append(
+                        ColumnProfile(
+                            name: key, trackUniqueness: profiles.count < 3 || Self.looksLikeId(key), trackPlaces: mayNamePlaces(key)))
                     // A column first seen late was empty in the earlier records.
                 }
                 for (key, cell) in record.cells {
@@ -212,7 +220,7 @@ public struct SurveyInferrer {
             throw ImportError.duplicateHeader(file: path, line: table.headerLine, column: name)
         }
         var profiles = table.header.enumerated().map { i, name in
-            ColumnProfile(name: name, trackUniqueness: i < 3 || Self.looksLikeId(name))
+            ColumnProfile(name: name, trackUniqueness: i < 3 || Self.looksLikeId(name), trackPlaces: mayNamePlaces(name))
         }
         var ragged: [(line: Int, cells: Int)] = []
         while let row = try table.next() {
@@ -233,8 +241,8 @@ public struct SurveyInferrer {
                     + "): shifted rows? import rejects them until they are fixed")
         }
         if table.format.isSpreadsheet {
-            let sheets = (table.reader as? XLSXReader)?.sheets ?? (table.reader as? ODSReader)?.sheets ?? []
-            let name = (table.reader as? XLSXReader)?.sheetName ?? (table.reader as? ODSReader)?.sheetName
+            let sheets = table.reader.sheets
+            let name = table.reader.sheet?.name
             if sheets.count > 1 {
                 profiling.sheet = name
                 profiling.notes.append(

@@ -45,12 +45,11 @@ final class RecordStream {
         } else {
             let table = try SourceTable(path: path, file: file, options: options, shape: shape)
             csv = table
-            let csvReader = table.reader as? CSVRowReader
-            encoding = csvReader?.encoding ?? .utf8
+            encoding = table.encoding ?? .utf8
             sha256 = table.sha256
-            delimiter = csvReader?.delimiterName
+            delimiter = (table.reader as? CSVRowReader)?.delimiterName
             location = table.location
-            sheet = (table.reader as? XLSXReader)?.sheetName ?? (table.reader as? ODSReader)?.sheetName
+            sheet = table.reader.sheet?.name
             csvIndices = Self.locate(self.columns, in: table.header)
             let missing = zip(self.columns, csvIndices).filter { $0.1 == nil }.map(\.0)
             if !missing.isEmpty {

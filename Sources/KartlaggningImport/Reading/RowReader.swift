@@ -11,4 +11,13 @@ protocol RowReader: AnyObject {
     var description: String { get }
     /// What the reader noticed and the user should know (hidden rows, error cells).
     var warnings: [String] { get }
+    /// The sheet read, for a workbook; nil for a text file.
+    var sheet: SpreadsheetSheet? { get }
+    /// Every sheet of a workbook (as far as it was listed); empty for a text file.
+    var sheets: [SpreadsheetSheet] { get }
+}
+
+extension RowReader {
+    var sheet: SpreadsheetSheet? { nil }
+    var sheets: [SpreadsheetSheet] { [] }
 }

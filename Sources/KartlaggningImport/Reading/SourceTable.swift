@@ -15,8 +15,9 @@ final class SourceTable {
     /// What `survey infer` found about the shape, for its notes.
     let shapeNotes: [String]
     let reader: RowReader
+    /// Held-back rows that turned out to be data, last first (taken with `popLast`).
     private var pending: [CSVRow] = []
-    /// Rows read ahead while finding the shape, read again as data.
+    /// Rows read ahead while finding the shape, read again as data; last first.
     private var replay: [CSVRow] = []
     private var trailing: [CSVRow] = []
     /// Rows whose every cell is empty, skipped.
@@ -33,22 +34,17 @@ final class SourceTable {
         format = try SourceFormat.resolve(options.format, path: path, file: file)
         switch format {
         case .xlsx:
-            let sheet = try XLSXReader(path: path, file: file, sheet: options.sheet, limits: options.limits)
-            reader = sheet
-            location = "\(file):\(sheet.sheetName)!"
+            reader = try XLSXReader(path: path, file: file, sheet: options.sheet, limits: options.limits)
         case .ods:
-            let sheet = try ODSReader(
-                path: path, file: file, sheet: options.sheet, limits: options.limits, allSheets: requested == nil)
-            reader = sheet
-            location = "\(file):\(sheet.sheetName)!"
+            reader = try ODSReader(path: path, file: file, sheet: options.sheet, limits: options.limits, allSheets: requested == nil)
         case .csv, .tsv:
             var csvOptions = options
             if format == .tsv && options.delimiter == nil { csvOptions.delimiter = "\t" }
             reader = try CSVRowReader(path: path, file: file, options: csvOptions, skipLines: (requested?.headerRow ?? 1) - 1)
-            location = file
         case .json, .ndjson:
             throw ImportError.unknownFormat(file: file, format: format.rawValue)
         }
+        location = reader.sheet?.location(file: file) ?? file
         let source = reader
         var rows: [CSVRow] = []
         var detected: [String] = []
@@ -85,7 +81,7 @@ final class SourceTable {
         header = names
         headerLine = headerRecord.line
         shapeNotes = detected
-        replay = rows
+        replay = rows.reversed()
         var keys = Set<String>()
         for name in header where !name.isEmpty {
             if !keys.insert(MatchKey.header(name)).inserted {
@@ -123,15 +119,14 @@ final class SourceTable {
 
     /// The next data row that has any content, or nil at the end (or at a footer).
     func next() throws -> CSVRow? {
-        while true {
-            if !pending.isEmpty {
-                let row = pending.removeFirst()
-                if Self.isEmpty(row) { emptyRows += 1; continue }
-                return row
+        while let row = pending.popLast() {
+            if Self.isEmpty(row) {
+                emptyRows += 1
+                continue
             }
-            guard let row = try nextPossiblyTrailing() else { return nil }
             return row
         }
+        return try nextPossiblyTrailing()
     }
 
     /// Rows that may be a footer are held back until a data row follows (then they are data) or the file ends.
@@ -142,7 +137,7 @@ final class SourceTable {
                 continue
             }
             if !trailing.isEmpty {
-                pending = trailing + [row]
+                pending = (trailing + [row]).reversed()
                 trailing = []
                 return try next()
             }
@@ -162,7 +157,7 @@ final class SourceTable {
     }
 
     private func raw() throws -> CSVRow? {
-        if !replay.isEmpty { return replay.removeFirst() }
+        if let row = replay.popLast() { return row }
         return try reader.nextRow()
     }
 

@@ -6,7 +6,7 @@ import Foundation
 /// rows is not a million records); spanned cells fill the covered cells they span; several paragraphs of a cell
 /// are its lines; typed values (`office:value`, `office:date-value`, …) are read over the text shown.
 final class ODSReader: RowReader {
-    let sheetName: String
+    private let chosen: SpreadsheetSheet
     let sheets: [SpreadsheetSheet]
     private let workbook: WorkbookFile
     private let file: String
@@ -43,7 +43,7 @@ final class ODSReader: RowReader {
             } ?? { (sheets: [SpreadsheetSheet]) in !sheets.isEmpty }
         sheets = try Self.listSheets(url: url, file: file, until: wanted)
         let chosen = try SpreadsheetSheet.choose(selector, from: sheets, file: file)
-        sheetName = chosen.name
+        self.chosen = chosen
         events = XMLPartReader(url: url, part: "content.xml", file: file)
     }
 
@@ -57,7 +57,10 @@ final class ODSReader: RowReader {
 
     var sha256: String { workbook.sha256 }
 
-    private var location: String { "\(file):\(sheetName)!" }
+    private var location: String { chosen.location(file: file) }
+
+    var sheet: SpreadsheetSheet? { chosen }
+    var sheetName: String { chosen.name }
 
     /// The sheet names of `content.xml`, read up to where `until` is satisfied (all of them when nil).
     static func listSheets(url: URL, file: String, until: (([SpreadsheetSheet]) -> Bool)?) throws -> [SpreadsheetSheet] {

@@ -4,6 +4,9 @@ public struct SpreadsheetSheet: Sendable, Equatable {
     var part: String
     public var hidden: Bool
 
+    /// How errors name a row of this sheet: `svar.xlsx:Blad1!` (`svar.xlsx:Blad1!14`).
+    func location(file: String) -> String { "\(file):\(name)!" }
+
     /// The sheet `selector` names — its name (case aside) or its number from 1 — or the first visible sheet.
     static func choose(_ selector: String?, from sheets: [SpreadsheetSheet], file: String) throws -> SpreadsheetSheet {
         guard !sheets.isEmpty else { throw ImportError.unreadable(file: file, reason: "the workbook has no sheets") }

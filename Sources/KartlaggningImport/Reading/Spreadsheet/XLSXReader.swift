@@ -7,7 +7,7 @@ import Foundation
 /// is read with flat memory. Merged cells are read in a first, cheap pass and their value fills every cell
 /// they cover. Row numbers are the sheet's own.
 final class XLSXReader: RowReader {
-    let sheetName: String
+    private let chosen: SpreadsheetSheet
     /// Every sheet of the workbook, in order, with whether it is hidden.
     let sheets: [SpreadsheetSheet]
     private let workbook: WorkbookFile
@@ -42,7 +42,7 @@ final class XLSXReader: RowReader {
         self.sheets = sheets
         self.date1904 = date1904
         let chosen = try SpreadsheetSheet.choose(selector, from: sheets, file: file)
-        sheetName = chosen.name
+        self.chosen = chosen
         guard archive.contains(chosen.part) else {
             throw ImportError.unreadable(file: file, reason: "sheet \"\(chosen.name)\" has no part \(chosen.part) in the workbook")
         }
@@ -195,7 +195,10 @@ final class XLSXReader: RowReader {
         cells[cell.column] = text
     }
 
-    private var location: String { "\(file):\(sheetName)!" }
+    private var location: String { chosen.location(file: file) }
+
+    var sheet: SpreadsheetSheet? { chosen }
+    var sheetName: String { chosen.name }
 
     func verifyUnchanged() throws -> String { try workbook.verifyUnchanged() }
 
