@@ -30,7 +30,7 @@ public struct CrossTable: Codable, Sendable, Equatable {
     public var rows: String
     public var cols: String
     public var unit: CountUnit
-    public var percentBase: CrossTabulation.PercentBase
+    public var percentBase: PercentBase
     public var rowValues: [String]
     public var colValues: [String]
     public var multiResponseRows: Bool

@@ -2,43 +2,53 @@ import KartlaggningCore
 /// Counts units into a table and protects it: percentages of the chosen base, small cells suppressed with
 /// enough further cells that no hidden value can be recovered from the totals shown, and χ² statistics.
 public enum CrossTabulation {
-    /// What a percentage is a share of.
-    public enum PercentBase: String, Sendable, CaseIterable, Codable {
-        case col, row, total, none
-    }
-
-    public struct Options: Sendable {
-        public var rows = "rows"
-        public var cols = "cols"
-        public var unit = CountUnit.respondents
-        public var percent = PercentBase.col
+    /// How one table is tabulated: what a `CrossSpec` says, with the multi-response flags its counts carry and the
+    /// theme tree as parents. Tests set it directly to tabulate hand-made units.
+    struct Options: Sendable {
+        var rows = "rows"
+        var cols = "cols"
+        var unit = CountUnit.respondents
+        var percent = PercentBase.col
         /// Cells with 0 < n < minCell are suppressed; 0 turns suppression off.
-        public var minCell = 3
-        public var stats = false
-        public var multiResponseRows = false
-        public var multiResponseCols = false
+        var minCell = 3
+        var stats = false
+        var multiResponseRows = false
+        var multiResponseCols = false
         /// Mentions: bases are sums of cells, not counts of units.
-        public var weighted: Bool { unit == .mentions }
+        var weighted: Bool { unit == .mentions }
         /// Each row value's parent (themes): a parent's cell counts its children's units too, so a cell hidden in a
         /// child is hidden in its ancestors, lest parent minus shown siblings give it away.
-        public var rowParents: [String: String] = [:]
+        var rowParents: [String: String] = [:]
         /// The same for column values.
-        public var colParents: [String: String] = [:]
+        var colParents: [String: String] = [:]
         /// Keep each suppressed value's feasible range in the table (`crosstab --audit`).
-        public var audit = false
+        var audit = false
 
-        public init() {}
+        init() {}
+
+        init(_ spec: CrossSpec) {
+            (rows, cols, unit, percent) = (spec.rows.description, spec.cols.description, spec.unit, spec.percent)
+            (minCell, stats, audit) = (spec.minCell, spec.stats, spec.audit)
+            let parents = spec.codebook?.codebook.parents ?? [:]
+            if spec.rows == .theme { rowParents = parents }
+            if spec.cols == .theme { colParents = parents }
+        }
     }
 
-    public static func tabulate(_ units: [CrossUnit], rowValues: [String], colValues: [String], options: Options) -> CrossTable {
+    /// The table `spec` asks for, from its counts (`CrossEngine.counts`): percentages, protection and statistics.
+    public static func tabulate(_ counted: CrossCounts, spec: CrossSpec) -> CrossTable {
+        tabulate(counted, options: Options(spec))
+    }
+
+    static func tabulate(_ units: [CrossUnit], rowValues: [String], colValues: [String], options: Options) -> CrossTable {
         tabulate(
             CrossCounts(
                 units: units.map { ($0.rows, $0.cols) }, rowValues: rowValues, colValues: colValues, weighted: options.weighted),
             options: options)
     }
 
-    /// Tabulates what the store counted (`KartlaggningStore.crossCounts`), its multi-response flags taken over.
-    public static func tabulate(_ counted: CrossCounts, options: Options) -> CrossTable {
+    /// Tabulates counts, their multi-response flags taken over.
+    static func tabulate(_ counted: CrossCounts, options: Options) -> CrossTable {
         var options = options
         options.multiResponseRows = options.multiResponseRows || counted.multiResponseRows
         options.multiResponseCols = options.multiResponseCols || counted.multiResponseCols
@@ -48,7 +58,7 @@ public enum CrossTabulation {
     }
 
     /// Tabulates counts already made: `counts[row][col]`, the units with each row and column value, and all units.
-    public static func tabulate(
+    static func tabulate(
         counts: [[Int]], rowBase: [Int], colBase: [Int], grand: Int, rowValues: [String], colValues: [String], options: Options
     ) -> CrossTable {
         let rowIndex = Dictionary(rowValues.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })

@@ -1,8 +1,9 @@
 import KartlaggningAnalysis
 import KartlaggningCore
 
-/// Makes a cross-tab from the store the one way `crosstab` and every report make it: counted by the store
-/// (`crossCounts`), then tabulated with the same options, so a report's numbers are `crosstab`'s.
+/// Makes a cross-tab from the store the one way `crosstab` and every report make it: what the store knows
+/// (`crossFacts`), counted by `CrossEngine`, tabulated and protected by `CrossTabulation`, all by one `CrossSpec`,
+/// so a report's numbers are `crosstab`'s.
 public struct CrossTabulator: Sendable {
     public let store: KartlaggningStore
 
@@ -10,26 +11,19 @@ public struct CrossTabulator: Sendable {
         self.store = store
     }
 
-    /// The table for `request`, with `options` (its multi-response flags and the theme hierarchy filled in here).
-    public func table(_ request: CrossRequest, options: CrossTabulation.Options) throws -> CrossTable {
-        var options = options
-        let parents = request.codebook?.codebook.parents ?? [:]
-        if request.rows == .theme { options.rowParents = parents }
-        if request.cols == .theme { options.colParents = parents }
-        return CrossTabulation.tabulate(try store.crossCounts(request), options: options)
+    /// The table `spec` asks for.
+    public func table(_ spec: CrossSpec) throws -> CrossTable {
+        CrossTabulation.tabulate(CrossEngine.counts(try store.crossFacts(spec), spec: spec), spec: spec)
     }
 
     /// `rows` × `cols`, respondents counted, column percentages, `filters` applied: the tables reports show.
     public func respondents(
         _ rows: CrossDimension, by cols: CrossDimension, filters: [CrossDimension: [String]], codebook: StoredCodebook?, minCell: Int
     ) throws -> CrossTable {
-        var request = CrossRequest(rows: rows, cols: cols)
-        request.codebook = codebook
-        request.filters = filters
-        var options = CrossTabulation.Options()
-        options.rows = rows.description
-        options.cols = cols.description
-        options.minCell = minCell
-        return try table(request, options: options)
+        var spec = CrossSpec(rows: rows, cols: cols)
+        spec.codebook = codebook
+        spec.filters = filters
+        spec.minCell = minCell
+        return try table(spec)
     }
 }

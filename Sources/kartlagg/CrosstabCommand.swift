@@ -16,7 +16,7 @@ struct CrosstabCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The row dimension.", valueName: "dim")) var rows: String
     @Option(help: ArgumentHelp("The column dimension.", valueName: "dim")) var cols: String
     @Option(help: "respondents, answers or mentions.") var count: CountUnit = .respondents
-    @Option(help: "col, row, total or none.") var percent: CrossTabulation.PercentBase = .col
+    @Option(help: "col, row, total or none.") var percent: PercentBase = .col
     @Flag(help: "Leave out respondents with no answer to a closed question (default: an \"(ej svar)\" category).") var dropMissing = false
     @Option(
         name: .customLong("where"),
@@ -43,14 +43,14 @@ struct CrosstabCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             var query = CrossTabQuery(rows: CrossDimension(rows), cols: CrossDimension(cols))
-            (query.unit, query.percent, query.dropMissing, query.codebook) = (count, percent, dropMissing, codebook)
-            (query.themeQuestion, query.stats, query.minCell, query.audit) = (question, stats, minCell, audit)
-            query.bins = bins?.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            (query.spec.unit, query.spec.percent, query.spec.dropMissing, query.codebook) = (count, percent, dropMissing, codebook)
+            (query.spec.themeQuestion, query.spec.stats, query.spec.minCell, query.spec.audit) = (question, stats, minCell, audit)
+            query.spec.bins = bins?.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             query.filterText = filters
             for filter in filters {
                 let parts = filter.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else { throw ValidationError("--where takes KEY=VALUE, not \"\(filter)\"") }
-                query.filters[CrossDimension(parts[0]), default: []].append(parts[1])
+                query.spec.filters[CrossDimension(parts[0]), default: []].append(parts[1])
             }
             if let waves = compareWaves?.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }), waves.count == 2 {
                 query.compareWaves = (waves[0], waves[1])
@@ -61,5 +61,5 @@ struct CrosstabCommand: ParsableCommand {
 }
 
 extension CountUnit: ExpressibleByArgument {}
-extension CrossTabulation.PercentBase: ExpressibleByArgument {}
+extension PercentBase: ExpressibleByArgument {}
 extension CrossTableFormat: ExpressibleByArgument {}

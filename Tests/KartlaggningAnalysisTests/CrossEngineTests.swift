@@ -6,7 +6,7 @@ import TestSupport
 
 @testable import KartlaggningAnalysis
 
-/// The one cross-tab engine (`KartlaggningStore.crossCounts`) against a naive count of generated respondents: every
+/// The one cross-tab engine (`KartlaggningStore.crossFacts`, then `CrossEngine.counts`) against a naive count of generated respondents: every
 /// pair of dimensions, with and without filters, on generated data.
 struct CrossEngineTests {
     struct Respondent {
@@ -74,10 +74,10 @@ struct CrossEngineTests {
         for rows in Self.dimensions {
             for cols in Self.dimensions where cols != rows {
                 for (filter, dropMissing) in [(nil, false), ("Nätra", false), (nil, true)] as [(String?, Bool)] {
-                    var request = CrossRequest(rows: rows, cols: cols)
+                    var request = CrossSpec(rows: rows, cols: cols)
                     request.dropMissing = dropMissing
                     if let filter { request.filters[.district] = [filter, "blt"] }
-                    let counted = try store.crossCounts(request)
+                    let counted = CrossEngine.counts(try store.crossFacts(request), spec: request)
                     // The reference.
                     var cells: [String: [String: Int]] = [:]
                     var rowBase: [String: Int] = [:]

@@ -9,23 +9,22 @@ import TestSupport
 /// The store counts a table one of two ways — pushed down to SQLite where the dimensions allow, from its units
 /// otherwise — and both give the same tables.
 struct CrossPathsTests {
-    static func table(_ store: KartlaggningStore, _ request: CrossRequest, sql: Bool) throws -> CrossTable? {
-        var options = CrossTabulation.Options()
-        options.stats = true
+    /// The table made from SQLite's counts (`sql`, nil where it cannot count) or from the units, by the one engine.
+    static func table(_ store: KartlaggningStore, _ spec: CrossSpec, sql: Bool) throws -> CrossTable? {
+        var spec = spec
+        spec.stats = true
+        let content: CrossFacts.Content
         if sql {
-            guard let c = try store.pushedDownCounts(request) else { return nil }
-            options.multiResponseRows = c.multiResponseRows
-            options.multiResponseCols = c.multiResponseCols
-            return CrossTabulation.tabulate(
-                counts: c.counts, rowBase: c.rowBase, colBase: c.colBase, grand: c.grand, rowValues: c.rowValues, colValues: c.colValues,
-                options: options)
+            guard let counted = try store.pushedDownCounts(spec) else { return nil }
+            content = .counts(counted)
+        } else {
+            content = .units(try store.crossData(spec))
         }
-        let data = try store.crossData(request)
-        options.multiResponseRows = data.multiResponseRows
-        options.multiResponseCols = data.multiResponseCols
-        return CrossTabulation.tabulate(
-            data.units.map { CrossUnit(rows: $0.rows, cols: $0.cols) }, rowValues: data.rowValues, colValues: data.colValues,
-            options: options)
+        let declared = try store.read { db in
+            (try store.declaredValues(spec.rows, bins: spec.bins, db: db), try store.declaredValues(spec.cols, bins: spec.bins, db: db))
+        }
+        let facts = CrossFacts(content, rowDeclared: declared.0, colDeclared: declared.1)
+        return CrossTabulation.tabulate(CrossEngine.counts(facts, spec: spec), spec: spec)
     }
 
     @Test func bothPathsGiveTheSameTables() throws {
@@ -38,46 +37,46 @@ struct CrossPathsTests {
             "Nr;Företag;Område;Serviceort;Intervjuare;Datum;Bransch;Antal anställda;Nöjd med bredband (1-5);Behov;Samverkar med föreningar;Utmaningar;Idéer för bygden\n"
                 + "F090;X;Nätra;;;;Handel;2;;;;;\nF091;Y;BLT;;;;Turism;3;;;Ja;;\n")
         #expect(try Importer(store: store).importFile(at: extra, survey: "foretag-2025").status == .imported)
-        var requests: [CrossRequest] = []
-        var r = CrossRequest(rows: .question("bredband_nojd"), cols: .district)
+        var requests: [CrossSpec] = []
+        var r = CrossSpec(rows: .question("bredband_nojd"), cols: .district)
         requests.append(r)
         r.dropMissing = true
         requests.append(r)
-        r = CrossRequest(rows: .kind, cols: .question("samverkar_foreningar"))
+        r = CrossSpec(rows: .kind, cols: .question("samverkar_foreningar"))
         requests.append(r)
-        r = CrossRequest(rows: .question("bransch"), cols: .sector)
+        r = CrossSpec(rows: .question("bransch"), cols: .sector)
         r.filters = [.district: ["nätra", "Björna-Långviksmon-Trehörningsjö"]]
         requests.append(r)
-        r = CrossRequest(rows: .theme, cols: .district)
+        r = CrossSpec(rows: .theme, cols: .district)
         r.codebook = stored
         requests.append(r)
-        r = CrossRequest(rows: .survey, cols: .theme)
+        r = CrossSpec(rows: .survey, cols: .theme)
         r.codebook = stored
         r.filters = [.kind: ["Förening"], .district: ["Anundsjö"]]
         requests.append(r)
         // Two respondent fields.
-        requests.append(CrossRequest(rows: .kind, cols: .district))
-        r = CrossRequest(rows: .sector, cols: .serviceTown)
+        requests.append(CrossSpec(rows: .kind, cols: .district))
+        r = CrossSpec(rows: .sector, cols: .serviceTown)
         r.filters = [.survey: ["foretag-2025", "forening-2025"]]
         requests.append(r)
-        requests.append(CrossRequest(rows: .wave, cols: .interviewer))
+        requests.append(CrossSpec(rows: .wave, cols: .interviewer))
         // A multi-choice question, with and without the respondents who chose nothing.
-        r = CrossRequest(rows: .question("behov"), cols: .district)
+        r = CrossSpec(rows: .question("behov"), cols: .district)
         requests.append(r)
         r.dropMissing = true
         r.filters = [.kind: ["företag"]]
         requests.append(r)
-        requests.append(CrossRequest(rows: .kind, cols: .question("behov")))
+        requests.append(CrossSpec(rows: .kind, cols: .question("behov")))
         for request in requests {
             let counted = try #require(try Self.table(store, request, sql: true), "\(request.rows) × \(request.cols)")
             let looped = try #require(try Self.table(store, request, sql: false))
             #expect(counted == looped, "\(request.rows) × \(request.cols)")
         }
         // Binned questions and two questions go row by row.
-        var binned = CrossRequest(rows: .question("anstallda"), cols: .district)
+        var binned = CrossSpec(rows: .question("anstallda"), cols: .district)
         binned.bins = [0, 10]
         #expect(try store.pushedDownCounts(binned) == nil)
-        #expect(try store.pushedDownCounts(CrossRequest(rows: .question("behov"), cols: .question("bransch"))) == nil)
+        #expect(try store.pushedDownCounts(CrossSpec(rows: .question("behov"), cols: .question("bransch"))) == nil)
     }
 }
 
@@ -119,7 +118,7 @@ struct QuoteCandidateTests {
         let folder = TemporaryDirectory()
         let csv = folder.write("f.csv", "Nr;Område;Betyg (1-5)\n1;Nätra;3\n2;Nätra;4\n3;Nätra;1\n4;BLT;5\n5;BLT;2\n6;BLT;3\n")
         #expect(try Importer(store: store).importFile(at: csv, survey: "f").status == .imported)
-        let request = CrossRequest(rows: .sector, cols: .district)
+        let request = CrossSpec(rows: .sector, cols: .district)
         let sql = try #require(try CrossPathsTests.table(store, request, sql: true))
         let rows = try #require(try CrossPathsTests.table(store, request, sql: false))
         #expect(sql.rowValues == ["ideell"])

@@ -22,37 +22,4 @@ public struct CrossCounts: Sendable {
         self.multiResponseRows = multiResponseRows
         self.multiResponseCols = multiResponseCols
     }
-
-    /// Counts units: each unit adds to every cell of its row values × column values (weights multiplied), and once
-    /// to each of its row and column values' bases and to the grand total — or, `weighted` (mentions), the bases
-    /// are the cells' sums.
-    public init(
-        units: [(rows: [String: Int], cols: [String: Int])], rowValues: [String], colValues: [String], weighted: Bool,
-        multiResponseRows: Bool = false, multiResponseCols: Bool = false
-    ) {
-        let rowIndex = Dictionary(rowValues.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let colIndex = Dictionary(colValues.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var counts = [[Int]](repeating: [Int](repeating: 0, count: colValues.count), count: rowValues.count)
-        var rowBase = [Int](repeating: 0, count: rowValues.count)
-        var colBase = [Int](repeating: 0, count: colValues.count)
-        var grand = 0
-        for unit in units {
-            let rows = unit.rows.compactMap { value, weight in rowIndex[value].map { ($0, weight) } }
-            let cols = unit.cols.compactMap { value, weight in colIndex[value].map { ($0, weight) } }
-            for (r, rw) in rows { for (c, cw) in cols { counts[r][c] += rw * cw } }
-            if !weighted {
-                grand += 1
-                for (r, _) in rows { rowBase[r] += 1 }
-                for (c, _) in cols { colBase[c] += 1 }
-            }
-        }
-        if weighted {
-            rowBase = counts.map { $0.reduce(0, +) }
-            colBase = colValues.indices.map { c in counts.reduce(0) { $0 + $1[c] } }
-            grand = rowBase.reduce(0, +)
-        }
-        self.init(
-            counts: counts, rowBase: rowBase, colBase: colBase, grand: grand, rowValues: rowValues, colValues: colValues,
-            multiResponseRows: multiResponseRows, multiResponseCols: multiResponseCols)
-    }
 }

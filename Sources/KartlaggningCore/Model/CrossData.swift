@@ -1,9 +1,14 @@
-/// The counted units of a cross-tab, with each dimension's values in display order.
+/// The units of a cross-tab as the store reads them: each unit's values (with weights) on the row and column
+/// dimensions.
 public struct CrossData: Sendable {
     /// One unit: its values (with weights) on the row and column dimensions.
     public var units: [(rows: [String: Int], cols: [String: Int])]
-    public var rowValues: [String]
-    public var colValues: [String]
     public var multiResponseRows: Bool
     public var multiResponseCols: Bool
+
+    public init(units: [(rows: [String: Int], cols: [String: Int])], multiResponseRows: Bool, multiResponseCols: Bool) {
+        self.units = units
+        self.multiResponseRows = multiResponseRows
+        self.multiResponseCols = multiResponseCols
+    }
 }

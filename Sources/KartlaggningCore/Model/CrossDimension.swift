@@ -33,6 +33,9 @@ public enum CrossDimension: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The sectors, in the order tables show them.
+    public static let sectors = ["ideell", "privat", "offentlig", "(övrigt)"]
+
     /// The sector a respondent kind belongs to: föreningar are ideell, företag privat, offentlig offentlig.
     public static func sector(ofKind kind: String) -> String {
         switch MatchKey.make(kind) {

@@ -4,12 +4,12 @@ import GRDB
 // MARK: - Cross-tabs counted in SQL
 
 extension KartlaggningStore {
-    /// The respondent fields cross-tabs can count by, as SQL over `respondent r`.
     /// A respondent's district, or the unknown marker, over `respondent r`.
-    static let districtSQL = "COALESCE(r.district, '\(CrossRequest.unknown)')"
+    static let districtSQL = "COALESCE(r.district, '\(CrossSpec.unknown)')"
 
+    /// The respondent fields cross-tabs can count by, as SQL over `respondent r`.
     static func attributeSQL(_ dimension: CrossDimension) -> String? {
-        let unknown = "'\(CrossRequest.unknown)'"
+        let unknown = "'\(CrossSpec.unknown)'"
         switch dimension {
         case .district: return districtSQL
         case .serviceTown: return "COALESCE(r.serviceTown, \(unknown))"
@@ -22,33 +22,45 @@ extension KartlaggningStore {
         }
     }
 
-    /// The counts of a cross-tab: the one way every table (`crosstab`, reports) is counted. SQLite counts it where the
-    /// dimensions allow (respondent fields, respondents' themes, closed questions by a respondent field); any other
-    /// table is counted from its units (`crossData`), by the same rule (`CrossCounts(units:…)`).
-    public func crossCounts(_ request: CrossRequest) throws -> CrossCounts {
-        if let counted = try pushedDownCounts(request) { return counted }
-        let data = try crossData(request)
-        return CrossCounts(
-            units: data.units, rowValues: data.rowValues, colValues: data.colValues, weighted: request.unit == .mentions,
-            multiResponseRows: data.multiResponseRows, multiResponseCols: data.multiResponseCols)
+    /// What the store knows of a cross-tab: counted by SQLite where the dimensions allow (respondent fields,
+    /// respondents' themes, closed questions by a respondent field), else its units (`crossData`); with the values the
+    /// store declares for each dimension. `CrossEngine` (KartlaggningAnalysis) makes the counts from it.
+    public func crossFacts(_ spec: CrossSpec) throws -> CrossFacts {
+        let content: CrossFacts.Content
+        if let counted = try pushedDownCounts(spec) { content = .counts(counted) } else { content = .units(try crossData(spec)) }
+        return try read { db in
+            CrossFacts(
+                content, rowDeclared: try declaredValues(spec.rows, bins: spec.bins, db: db),
+                colDeclared: try declaredValues(spec.cols, bins: spec.bins, db: db))
+        }
+    }
+
+    /// The values the store declares for a dimension: the registry's districts in its order, a question's options,
+    /// scale or bins; none for the others.
+    func declaredValues(_ dimension: CrossDimension, bins: [Double]?, db: Database) throws -> [String] {
+        switch dimension {
+        case .district: try String.fetchAll(db, sql: "SELECT name FROM district ORDER BY position")
+        case .question(let id): try closedQuestion(id, bins: bins, db: db).values
+        default: []
+        }
     }
 
     /// Theme × a respondent field, respondents counted, filtered by respondent fields only: counted by SQLite over
-    /// `respondentTheme`, without loading respondents. Nil for any other table, which `crossData` then serves.
-    func pushedDownCounts(_ request: CrossRequest) throws -> CrossCounts? {
-        guard request.unit == .respondents, request.filters.keys.allSatisfy({ Self.attributeSQL($0) != nil }) else { return nil }
-        if let counted = try attributeCounts(request) { return counted }
-        if let counted = try questionCounts(request) { return counted }
-        guard request.themeQuestion == nil, let stored = request.codebook else { return nil }
+    /// `respondentTheme`, without loading respondents. Nil for any other table, whose units `crossData` reads.
+    func pushedDownCounts(_ spec: CrossSpec) throws -> CrossCounts? {
+        guard spec.unit == .respondents, spec.filters.keys.allSatisfy({ Self.attributeSQL($0) != nil }) else { return nil }
+        if let counted = try attributeCounts(spec) { return counted }
+        if let counted = try questionCounts(spec) { return counted }
+        guard spec.themeQuestion == nil, let stored = spec.codebook else { return nil }
         let themeRows: Bool
         let attribute: CrossDimension
-        switch (request.rows, request.cols) {
+        switch (spec.rows, spec.cols) {
         case (.theme, let other) where Self.attributeSQL(other) != nil: (themeRows, attribute) = (true, other)
         case (let other, .theme) where Self.attributeSQL(other) != nil: (themeRows, attribute) = (false, other)
         default: return nil
         }
         try ensureRespondentThemes(stored)
-        return try readFiltered(request.filters) { db, filter in
+        return try readFiltered(spec.filters) { db, filter in
             guard let expression = Self.attributeSQL(attribute) else { throw StoreError.crossTab("\(attribute) is not a respondent field") }
             let bases = try Self.bases(expression, filter: filter, db: db)
             var cells: [String: [String: Int]] = [:]
@@ -62,10 +74,9 @@ extension KartlaggningStore {
             {
                 cells[row[0], default: [:]][row[1]] = row[2]
             }
-            let themes = try Self.order(.theme, present: [], codebook: stored.codebook, questionValues: { _ in [] }, db: db)
-            let values = try Self.order(attribute, present: Set(bases.keys), codebook: nil, questionValues: { _ in [] }, db: db)
             return Self.oriented(
-                cells: cells, values: themes, by: values, bases: bases, valuesAreRows: themeRows, valuesAreMultiResponse: true)
+                cells: cells, values: cells.keys.sorted(), by: bases.keys.sorted(), bases: bases, valuesAreRows: themeRows,
+                valuesAreMultiResponse: true)
         }
     }
 
@@ -104,9 +115,9 @@ extension KartlaggningStore {
     }
 
     /// A respondent field × another (kind × district, sector × wave …), counted in SQL.
-    func attributeCounts(_ request: CrossRequest) throws -> CrossCounts? {
-        guard let rowSQL = Self.attributeSQL(request.rows), let colSQL = Self.attributeSQL(request.cols) else { return nil }
-        return try readFiltered(request.filters) { db, filter in
+    func attributeCounts(_ spec: CrossSpec) throws -> CrossCounts? {
+        guard let rowSQL = Self.attributeSQL(spec.rows), let colSQL = Self.attributeSQL(spec.cols) else { return nil }
+        return try readFiltered(spec.filters) { db, filter in
             var cells: [String: [String: Int]] = [:]
             var rowBase: [String: Int] = [:]
             var colBase: [String: Int] = [:]
@@ -119,8 +130,8 @@ extension KartlaggningStore {
                 rowBase[value, default: 0] += n
                 colBase[other, default: 0] += n
             }
-            let rowValues = try Self.order(request.rows, present: Set(rowBase.keys), codebook: nil, questionValues: { _ in [] }, db: db)
-            let colValues = try Self.order(request.cols, present: Set(colBase.keys), codebook: nil, questionValues: { _ in [] }, db: db)
+            let rowValues = rowBase.keys.sorted()
+            let colValues = colBase.keys.sorted()
             return CrossCounts(
                 counts: rowValues.map { value in colValues.map { cells[value]?[$0] ?? 0 } }, rowBase: rowValues.map { rowBase[$0] ?? 0 },
                 colBase: colValues.map { colBase[$0] ?? 0 }, grand: rowBase.values.reduce(0, +), rowValues: rowValues,
@@ -129,17 +140,17 @@ extension KartlaggningStore {
     }
 
     /// A closed question (choice, boolean, scale, multi) × a respondent field, counted in SQL.
-    func questionCounts(_ request: CrossRequest) throws -> CrossCounts? {
+    func questionCounts(_ spec: CrossSpec) throws -> CrossCounts? {
         let questionRows: Bool
         let id: String
         let attribute: CrossDimension
-        switch (request.rows, request.cols) {
+        switch (spec.rows, spec.cols) {
         case (.question(let q), let other) where Self.attributeSQL(other) != nil: (questionRows, id, attribute) = (true, q, other)
         case (let other, .question(let q)) where Self.attributeSQL(other) != nil: (questionRows, id, attribute) = (false, q, other)
         default: return nil
         }
-        return try readFiltered(request.filters) { db, filter in
-            let question = try closedQuestion(id, bins: request.bins, db: db)
+        return try readFiltered(spec.filters) { db, filter in
+            let question = try closedQuestion(id, bins: spec.bins, db: db)
             guard [.choice, .boolean, .scale, .multi].contains(question.type) else { return nil }
             let filter: SQL = " AND r.surveyId = \(question.survey)" + filter
             guard let expression = Self.attributeSQL(attribute) else { throw StoreError.crossTab("\(attribute) is not a respondent field") }
@@ -187,17 +198,14 @@ extension KartlaggningStore {
             for (place, base) in bases {
                 let missing = base - (answered[place] ?? 0)
                 guard missing > 0 else { continue }
-                if request.dropMissing {
+                if spec.dropMissing {
                     bases[place] = base - missing
                 } else {
-                    cells[CrossRequest.noAnswer, default: [:]][place] = missing
+                    cells[CrossSpec.noAnswer, default: [:]][place] = missing
                 }
             }
-            let present = Set(cells.keys)
-            let answers = try Self.order(.question(id), present: present, codebook: nil, questionValues: { _ in question.values }, db: db)
-            let places = try Self.order(attribute, present: Set(bases.keys), codebook: nil, questionValues: { _ in [] }, db: db)
             return Self.oriented(
-                cells: cells, values: answers, by: places, bases: bases, valuesAreRows: questionRows,
+                cells: cells, values: cells.keys.sorted(), by: bases.keys.sorted(), bases: bases, valuesAreRows: questionRows,
                 valuesAreMultiResponse: question.type == .multi)
         }
     }

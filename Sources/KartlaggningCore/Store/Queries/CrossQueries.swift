@@ -13,8 +13,9 @@ extension KartlaggningStore {
         var bins: [Double]?
     }
 
-    /// The units of a cross-tab and each dimension's values, in display order (for tables SQLite cannot count).
-    func crossData(_ request: CrossRequest) throws -> CrossData {
+    /// The units of a cross-tab (for tables SQLite cannot count): each unit's themes as tagged (`CrossEngine` rolls
+    /// them up the tree), closed answers as values.
+    func crossData(_ request: CrossSpec) throws -> CrossData {
         let dimensions = [request.rows, request.cols] + Array(request.filters.keys)
         if dimensions.contains(.theme) && request.codebook == nil { throw StoreError.codebookNotFound(nil) }
         if request.unit != .respondents && request.rows != .theme && request.cols != .theme {
@@ -50,7 +51,7 @@ extension KartlaggningStore {
                 var values: [String] = []
                 values.reserveCapacity(attributes.count)
                 for (index, dimension) in attributes.enumerated() {
-                    let value = row[index + 1] as String? ?? CrossRequest.unknown
+                    let value = row[index + 1] as String? ?? CrossSpec.unknown
                     values.append(dimension == .sector ? CrossDimension.sector(ofKind: value) : value)
                 }
                 fields[row[0]] = values
@@ -78,7 +79,6 @@ extension KartlaggningStore {
                     db, sql: "SELECT respondentId, themeId FROM respondentTheme WHERE codebookId = ?", arguments: [stored.codebook.id])
                 while let row = try rows.next() { respondentThemes[row[0], default: [:]][row[1]] = 1 }
             } else if let stored = request.codebook, dimensions.contains(.theme) {
-                let ancestors = stored.codebook.ancestors
                 let byRespondent = request.unit == .respondents
                 let spans =
                     request.unit == .mentions
@@ -100,13 +100,9 @@ extension KartlaggningStore {
                     let theme: String = row[2]
                     let weight = request.unit == .mentions ? max(1, row[3] as Int) : 1
                     if byRespondent {
-                        for name in [theme] + (ancestors[theme] ?? []) { respondentThemes[key, default: [:]][name] = 1 }
+                        respondentThemes[key, default: [:]][theme] = 1
                     } else {
-                        var entry = answerThemes[key] ?? (row[1], [:])
-                        for name in [theme] + (ancestors[theme] ?? []) {
-                            entry.themes[name] = request.unit == .mentions ? (entry.themes[name] ?? 0) + weight : 1
-                        }
-                        answerThemes[key] = entry
+                        answerThemes[key, default: (row[1], [:])].themes[theme] = weight
                     }
                 }
             }
@@ -134,7 +130,7 @@ extension KartlaggningStore {
                 case .theme: return themes
                 case .question(let id):
                     guard let answer = closed[id]?[respondent], !answer.isEmpty else {
-                        return request.dropMissing ? nil : [CrossRequest.noAnswer: 1]
+                        return request.dropMissing ? nil : [CrossSpec.noAnswer: 1]
                     }
                     return Dictionary(answer.map { ($0, 1) }, uniquingKeysWith: { a, _ in a })
                 default:
@@ -143,12 +139,17 @@ extension KartlaggningStore {
                 }
             }
             let filters = request.filters.mapValues { FilterValues($0, registry: registry) }
+            // A theme filter holds for a unit tagged with the theme or one below it.
+            let ancestors = request.codebook?.codebook.ancestors ?? [:]
+            func holds(_ value: String, _ dimension: CrossDimension, _ allowed: FilterValues) -> Bool {
+                allowed.contains(value) || (dimension == .theme && ancestors[value, default: []].contains(where: allowed.contains))
+            }
             var units: [(rows: [String: Int], cols: [String: Int])] = []
             units.reserveCapacity(unitKeys.count)
             unitLoop: for (respondent, themes) in unitKeys {
                 for (dimension, allowed) in filters {
                     guard let present = values(dimension, respondent: respondent, themes: themes),
-                        present.keys.contains(where: allowed.contains)
+                        present.keys.contains(where: { holds($0, dimension, allowed) })
                     else { continue unitLoop }
                 }
                 guard let rows = values(request.rows, respondent: respondent, themes: themes),
@@ -157,37 +158,10 @@ extension KartlaggningStore {
                 units.append((rows, cols))
             }
 
-            func order(_ dimension: CrossDimension) throws -> [String] {
-                try Self.order(
-                    dimension, present: Set(units.flatMap { (dimension == request.rows ? $0.rows : $0.cols).keys }),
-                    codebook: request.codebook?.codebook, questionValues: { questions[$0]?.values ?? [] }, db: db)
-            }
-            let multiRows = Self.isMultiResponse(request.rows, questions)
-            let multiCols = Self.isMultiResponse(request.cols, questions)
             return CrossData(
-                units: units, rowValues: try order(request.rows), colValues: try order(request.cols),
-                multiResponseRows: multiRows, multiResponseCols: multiCols)
+                units: units, multiResponseRows: Self.isMultiResponse(request.rows, questions),
+                multiResponseCols: Self.isMultiResponse(request.cols, questions))
         }
-    }
-
-    /// A dimension's values in display order: themes as a tree, districts as the registry has them, kinds and
-    /// sectors in their usual order, a question's options or scale; then other values seen, sorted; then the
-    /// unknown and no-answer categories.
-    static func order(
-        _ dimension: CrossDimension, present: Set<String>, codebook: Codebook?, questionValues: (String) -> [String], db: Database
-    ) throws -> [String] {
-        var ordered: [String]
-        switch dimension {
-        case .theme: ordered = codebook?.treeOrder ?? []
-        case .district: ordered = try String.fetchAll(db, sql: "SELECT name FROM district ORDER BY position")
-        case .kind: ordered = RespondentKind.builtIn.filter(present.contains)
-        case .sector: ordered = ["ideell", "privat", "offentlig", "(övrigt)"].filter(present.contains)
-        case .question(let id): ordered = questionValues(id)
-        default: ordered = []
-        }
-        ordered += present.subtracting(ordered).subtracting([CrossRequest.unknown, CrossRequest.noAnswer]).sorted()
-        for tail in [CrossRequest.unknown, CrossRequest.noAnswer] where present.contains(tail) { ordered.append(tail) }
-        return ordered
     }
 
     static func isMultiResponse(_ dimension: CrossDimension, _ questions: [String: ClosedQuestion]) -> Bool {
