@@ -127,3 +127,30 @@ struct QuoteCandidateTests {
         #expect(rows.cell("ideell", "Nätra")?.n == 3)
     }
 }
+
+/// Themes counted from their units (answers, mentions) are rolled up their tree by the engine: a parent theme's
+/// answers are the answers tagged with it or any theme below it, each once; its mentions are their mentions' sum.
+struct CrossRollUpTests {
+    @Test func aParentCountsItsChildrensAnswersOnce() throws {
+        let (store, stored) = try TaggingTests.sampleStore()
+        _ = try TaggingTests.tag(store, stored)
+        let parents = Set(stored.codebook.parents.values)
+        #expect(!parents.isEmpty, "the sample codebook has a tree")
+        var spec = CrossSpec(rows: .theme, cols: .district)
+        spec.codebook = stored
+        spec.minCell = 0
+        spec.unit = .answers
+        let table = CrossTabulation.tabulate(CrossEngine.counts(try store.crossFacts(spec), spec: spec), spec: spec)
+        for parent in parents.sorted() {
+            var filter = AnswerFilter()
+            filter.codebook = stored.codebook.id
+            filter.themes = stored.codebook.descendants(of: parent)
+            let hits = try store.answers(matching: filter, codebook: stored).hits
+            #expect(!hits.isEmpty, "\(parent)")
+            for district in table.colValues {
+                let expected = Set(hits.filter { ($0.district ?? CrossSpec.unknown) == district }.map(\.answer)).count
+                #expect(table.cell(parent, district)?.n == expected, "\(parent) × \(district)")
+            }
+        }
+    }
+}
