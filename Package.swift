@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KartlaggningImportTests",
-            dependencies: ["KartlaggningImport", "KartlaggningCore", "TestSupport"],
+            dependencies: ["KartlaggningImport", "KartlaggningCore", "KartlaggningReport", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -7,7 +7,7 @@ import KartlaggningCore
 ///
 /// ```swift
 /// let run = try ImportRun(files: ["svar.xlsx"], survey: "boende-2025").run(store: store)
-/// print(run.summaries.map(ImportSummaryText.render))
+/// print(run.summaries.map(ImportSummaryText.render))  // KartlaggningReport
 /// ```
 public struct ImportRun: Sendable {
     public var files: [String]

@@ -1,3 +1,5 @@
+import KartlaggningCore
+
 /// Writes rejected rows, with their reasons, to a CSV file a user can fix and import again.
 ///
 /// Columns: `file`, `line`, `errors`, then the survey's source columns as read.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KartlaggningImport
+import KartlaggningReport
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

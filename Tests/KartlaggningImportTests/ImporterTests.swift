@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KartlaggningReport
 import TestSupport
 @testable import KartlaggningCore
 @testable import KartlaggningImport

@@ -1,3 +1,5 @@
+import KartlaggningCore
+
 /// One row or record, its cells aligned to the columns a survey reads.
 struct SourceRecord {
     /// The line the row starts on (CSV) or the line of the record's `{` (JSON).

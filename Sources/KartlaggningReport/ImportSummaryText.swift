@@ -1,3 +1,5 @@
+import KartlaggningCore
+
 /// The terminal rendering of an import summary.
 public enum ImportSummaryText {
     /// How many row errors the text shows before it counts the rest.

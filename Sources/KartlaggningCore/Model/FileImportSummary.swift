@@ -1,5 +1,3 @@
-import KartlaggningCore
-
 /// What importing one file did: where each row went, and every problem found.
 public struct FileImportSummary: Codable, Sendable, Equatable {
     /// How the file's import ended.
@@ -39,10 +37,16 @@ public struct FileImportSummary: Codable, Sendable, Equatable {
     public var fileError: String?
     public var warnings: [String] = []
 
+    package init(file: String, survey: String, status: Status) {
+        self.file = file
+        self.survey = survey
+        self.status = status
+    }
+
     /// How row errors name their place: the file, or `file:Sheet!` for a workbook (`svar.xlsx:Blad1!14`).
     public var rowLocation: String { sheet.map { "\(file):\($0)!" } ?? file }
 
-    var counts: ImportCounts {
+    package var counts: ImportCounts {
         get { ImportCounts(rows: rows, added: added, updated: updated, unchanged: unchanged, rejected: rejected) }
         set {
             rows = newValue.rows

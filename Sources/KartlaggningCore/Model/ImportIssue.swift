@@ -9,7 +9,7 @@ public struct ImportIssue: Codable, Sendable, Equatable {
     /// The record number (JSON), when that helps to find the row.
     public var record: Int?
     /// Issues with the same group (an unknown district name) are summarised once, with their count and first lines.
-    var group: String?
+    package var group: String?
 
     enum CodingKeys: String, CodingKey { case line, column, message, record }
 
@@ -17,7 +17,7 @@ public struct ImportIssue: Codable, Sendable, Equatable {
         self.init(line: line, column: column, message: message, record: record, group: nil)
     }
 
-    init(line: Int, column: String? = nil, message: String, record: Int? = nil, group: String?) {
+    package init(line: Int, column: String? = nil, message: String, record: Int? = nil, group: String?) {
         self.group = group
         self.line = line
         self.column = column
@@ -36,7 +36,7 @@ public struct ImportIssue: Codable, Sendable, Equatable {
     }
 
     /// `file:line`, or `file!line` run together for a sheet (`svar.xlsx:Blad1!14`).
-    static func place(_ file: String, _ line: Int) -> String {
+    package static func place(_ file: String, _ line: Int) -> String {
         file.hasSuffix("!") ? "\(file)\(line)" : "\(file):\(line)"
     }
 }

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import KartlaggningAnalysis
+import KartlaggningCore
+import KartlaggningImport
+import KartlaggningReport
+
+extension TagCommand {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "run", abstract: "Auto-tag the text answers (the default).")
+        @OptionGroup var database: WritingDatabaseOptions
+        @OptionGroup var codebook: CodebookOption
+        @Option(help: "text or json.") var format: OutputFormat = .text
+
+        func run() throws {
+            try Console.run {
+                let store = try database.open(creating: false)
+                let stored = try store.codebook(id: codebook.codebook)
+                let summary = try AutoTagging.run(store: store, codebook: stored, progress: Console.progress("answers tagged"))
+                Console.clearProgress()
+                try Console.emit(summary, as: format, text: TagRunText.render)
+            }
+        }
+    }
+}
