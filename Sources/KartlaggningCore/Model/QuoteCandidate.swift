@@ -1,5 +1,5 @@
 /// A free-text answer that may be quoted in a report, with how many of its words the theme's patterns matched.
-public struct QuoteCandidate: Sendable, Equatable {
+public struct QuoteCandidate: Codable, Sendable, Equatable {
     public var answer: Int64
     public var text: String
     public var kind: String

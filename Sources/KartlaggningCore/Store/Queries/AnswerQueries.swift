@@ -10,79 +10,63 @@ extension KartlaggningStore {
     /// The free-text answers that `filter` selects, in survey and answer order.
     public func answers(matching filter: AnswerFilter, codebook stored: StoredCodebook?) throws -> AnswerQueryResult {
         try read { db in
-            var conditions = ["a.isFreeText"]
-            if !filter.includeIdentifying { conditions.append(Self.notIdentifying) }
-            var arguments: [(any DatabaseValueConvertible)?] = []
+            var conditions: [SQL] = ["a.isFreeText"]
+            if !filter.includeIdentifying { conditions.append(SQL(sql: Self.notIdentifying)) }
             let codebookId = stored?.codebook.id
             if !filter.themes.isEmpty, let codebookId {
                 conditions.append(
-                    "a.id IN (SELECT answerId FROM effectiveTag WHERE codebookId = ? AND themeId IN ("
-                        + Array(repeating: "?", count: filter.themes.count).joined(separator: ", ") + "))")
-                arguments.append(codebookId)
-                arguments += filter.themes
+                    "a.id IN (SELECT answerId FROM effectiveTag WHERE codebookId = \(codebookId) AND themeId IN \(filter.themes))")
             }
             if filter.untagged, let codebookId {
-                conditions.append("a.id NOT IN (SELECT answerId FROM effectiveTag WHERE codebookId = ?)")
-                arguments.append(codebookId)
+                conditions.append("a.id NOT IN (SELECT answerId FROM effectiveTag WHERE codebookId = \(codebookId))")
             }
-            for (column, value) in [
-                ("r.district", filter.district), ("r.serviceTown", filter.serviceTown), ("r.surveyId", filter.survey),
-                ("r.wave", filter.wave), ("q.id", filter.question),
-            ] {
-                if let value {
-                    conditions.append("\(column) = ?")
-                    arguments.append(value)
-                }
-            }
+            if let district = filter.district { conditions.append("r.district = \(district)") }
+            if let town = filter.serviceTown { conditions.append("r.serviceTown = \(town)") }
+            if let survey = filter.survey { conditions.append("r.surveyId = \(survey)") }
+            if let wave = filter.wave { conditions.append("r.wave = \(wave)") }
+            if let question = filter.question { conditions.append("q.id = \(question)") }
             if let kind = filter.kind {
                 let kinds = try String.fetchAll(db, sql: "SELECT DISTINCT kind FROM respondent")
-                conditions.append("r.kind = ?")
-                arguments.append(RespondentKind.canonical(kind, allowed: kinds) ?? kind)
+                conditions.append("r.kind = \(RespondentKind.canonical(kind, allowed: kinds) ?? kind)")
             }
             if let text = filter.text {
-                conditions.append("a.id IN (SELECT rowid FROM answerText WHERE answerText MATCH ?)")
-                arguments.append(text)
+                conditions.append("a.id IN (SELECT rowid FROM answerText WHERE answerText MATCH \(text))")
             }
-            let from = """
+            let from: SQL = """
                 FROM answer a JOIN question q ON q.key = a.questionKey JOIN respondent r ON r.id = a.respondentId
                 WHERE \(conditions.joined(separator: " AND "))
                 """
-            let bound = StatementArguments(arguments)
             do {
-                let totals = try Row.fetchOne(db, sql: "SELECT COUNT(*) AS n, COUNT(DISTINCT r.id) AS p \(from)", arguments: bound)
-                var sql = """
-                    SELECT a.id, a.raw, q.id AS question, r.externalId, r.kind, r.district, r.serviceTown, r.surveyId, r.wave
+                let totals = try Row.fetchOne(db, SQLRequest<Row>(literal: "SELECT COUNT(*), COUNT(DISTINCT r.id) \(from)"))
+                var select: SQL = """
+                    SELECT a.id AS answer, a.raw AS text, q.id AS question, r.externalId AS respondent, r.kind, r.district,
+                           r.serviceTown, r.surveyId AS survey, r.wave
                     \(from) ORDER BY r.surveyId, a.id
                     """
-                if let limit = filter.limit { sql += " LIMIT \(max(0, limit))" }
+                if let limit = filter.limit { select += " LIMIT \(max(0, limit))" }
                 let order = Dictionary(
                     (stored?.codebook.themes ?? []).enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-                let hits = try Row.fetchAll(db, sql: sql, arguments: bound).map { row -> AnswerHit in
-                    let id: Int64 = row["id"]
-                    var themes: [String] = []
+                let hits = try HitColumns.fetchAll(db, SQLRequest<HitColumns>(literal: select)).map { columns -> AnswerHit in
+                    var hit = columns.hit
+                    guard let stored else { return hit }
+                    hit.themes = try String.fetchAll(
+                        db, sql: "SELECT themeId FROM effectiveTag WHERE answerId = ? AND codebookId = ?",
+                        arguments: [hit.answer, stored.codebook.id]
+                    ).sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
                     var spans: [[Int]] = []
-                    if let stored {
-                        themes = try String.fetchAll(
-                            db, sql: "SELECT themeId FROM effectiveTag WHERE answerId = ? AND codebookId = ?",
-                            arguments: [id, stored.codebook.id]
-                        ).sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
-                        let json = try String.fetchAll(
-                            db,
-                            sql: """
-                                SELECT t.spans FROM tag t WHERE t.answerId = ? AND t.codebookId = ? AND t.coder = 'auto' AND t.revision = ?
-                                AND t.themeId IN (SELECT themeId FROM effectiveTag WHERE answerId = t.answerId AND codebookId = t.codebookId)
-                                """, arguments: [id, stored.codebook.id, stored.revision])
-                        for text in json {
-                            spans += (try? JSONDecoder().decode([[Int]].self, from: Data(text.utf8))) ?? []
-                        }
-                        spans = Array(Set(spans)).sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
+                    let json = try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT t.spans FROM tag t WHERE t.answerId = ? AND t.codebookId = ? AND t.coder = 'auto' AND t.revision = ?
+                            AND t.themeId IN (SELECT themeId FROM effectiveTag WHERE answerId = t.answerId AND codebookId = t.codebookId)
+                            """, arguments: [hit.answer, stored.codebook.id, stored.revision])
+                    for text in json {
+                        spans += (try? JSONDecoder().decode([[Int]].self, from: Data(text.utf8))) ?? []
                     }
-                    return AnswerHit(
-                        answer: id, respondent: row["externalId"], kind: row["kind"], district: row["district"],
-                        serviceTown: row["serviceTown"], survey: row["surveyId"], wave: row["wave"], question: row["question"],
-                        themes: themes, text: row["raw"], spans: spans)
+                    hit.spans = Array(Set(spans)).sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
+                    return hit
                 }
-                return AnswerQueryResult(hits: hits, answers: totals?["n"] ?? 0, respondents: totals?["p"] ?? 0)
+                return AnswerQueryResult(hits: hits, answers: totals?[0] ?? 0, respondents: totals?[1] ?? 0)
             } catch let error as DatabaseError where filter.text != nil && (error.message ?? "").contains("fts5") {
                 throw StoreError.fullTextQuery(text: filter.text ?? "", reason: error.message ?? "not a full-text query")
             }
@@ -110,5 +94,24 @@ extension KartlaggningStore {
                     respondents: row?["p"] ?? 0)
             }
         }
+    }
+}
+
+/// The columns of an answer hit, as `answers(matching:)` selects them; themes and spans are read per answer.
+private struct HitColumns: Decodable, FetchableRecord {
+    var answer: Int64
+    var respondent: String
+    var kind: String
+    var district: String?
+    var serviceTown: String?
+    var survey: String
+    var wave: String?
+    var question: String
+    var text: String
+
+    var hit: AnswerHit {
+        AnswerHit(
+            answer: answer, respondent: respondent, kind: kind, district: district, serviceTown: serviceTown, survey: survey, wave: wave,
+            question: question, themes: [], text: text, spans: [])
     }
 }

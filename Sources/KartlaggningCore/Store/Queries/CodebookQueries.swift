@@ -11,11 +11,9 @@ extension KartlaggningStore {
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(codebook), as: UTF8.self)
         return try write { db in
-            let latest = try Row.fetchOne(
-                db, sql: "SELECT revision, definition FROM codebook WHERE id = ? ORDER BY revision DESC LIMIT 1",
-                arguments: [codebook.id])
-            if let latest, latest["definition"] as String == json { return (.unchanged, latest["revision"]) }
-            let revision = (latest?["revision"] as Int? ?? 0) + 1
+            let latest = try CodebookRecord.latest(codebook.id).fetchOne(db)
+            if let latest, latest.definition == json { return (.unchanged, latest.revision) }
+            let revision = (latest?.revision ?? 0) + 1
             try db.execute(
                 literal: """
                     INSERT INTO codebook (id, revision, version, language, definition, loadedAt)
@@ -36,55 +34,40 @@ extension KartlaggningStore {
     /// The latest revision of codebook `id`; with `id` nil, the only codebook there is.
     /// - Throws: `StoreError.codebookNotFound`, or `.codebookAmbiguous` when `id` is nil and there are several.
     public func codebook(id: String?, revision: Int? = nil) throws -> StoredCodebook {
-        let row = try read { db -> Row? in
+        let record = try read { db -> CodebookRecord? in
             guard let id else {
                 let ids = try String.fetchAll(db, sql: "SELECT DISTINCT id FROM codebook ORDER BY id")
                 if ids.count > 1 { throw StoreError.codebookAmbiguous(ids) }
-                return try Row.fetchOne(db, sql: "SELECT * FROM codebook ORDER BY revision DESC LIMIT 1")
+                return try CodebookRecord.latest().fetchOne(db)
             }
             if let revision {
-                return try Row.fetchOne(db, sql: "SELECT * FROM codebook WHERE id = ? AND revision = ?", arguments: [id, revision])
+                return try CodebookRecord.filter(CodebookRecord.Columns.id == id && CodebookRecord.Columns.revision == revision)
+                    .fetchOne(db)
             }
-            return try Row.fetchOne(db, sql: "SELECT * FROM codebook WHERE id = ? ORDER BY revision DESC LIMIT 1", arguments: [id])
+            return try CodebookRecord.latest(id).fetchOne(db)
         }
-        guard let row else { throw StoreError.codebookNotFound(id) }
-        return try Self.storedCodebook(row)
+        guard let record else { throw StoreError.codebookNotFound(id) }
+        return try record.stored()
     }
 
     /// The latest revision of codebook `id`, read inside a transaction.
     static func latestCodebook(_ db: Database, id: String) throws -> StoredCodebook? {
-        try Row.fetchOne(db, sql: "SELECT * FROM codebook WHERE id = ? ORDER BY revision DESC LIMIT 1", arguments: [id])
-            .map(storedCodebook)
-    }
-
-    private static func storedCodebook(_ row: Row) throws -> StoredCodebook {
-        let json: String = row["definition"]
-        do {
-            let codebook = try JSONDecoder().decode(Codebook.self, from: Data(json.utf8))
-            return StoredCodebook(codebook: codebook, revision: row["revision"], loadedAt: row["loadedAt"])
-        } catch {
-            throw StoreError.database("codebook \"\(row["id"] as String)\": stored definition is unreadable: \(error)")
-        }
+        try CodebookRecord.latest(id).fetchOne(db)?.stored()
     }
 
     /// The latest revision of every codebook, with how many answers it tags.
     public func codebooks() throws -> [CodebookSummary] {
         try read { db in
-            try Row.fetchAll(
+            try CodebookSummary.fetchAll(
                 db,
                 sql: """
                     SELECT c.id, c.version, c.revision, c.loadedAt,
                         (SELECT COUNT(*) FROM theme t WHERE t.codebookId = c.id AND t.revision = c.revision) AS themes,
-                        (SELECT COUNT(DISTINCT e.answerId) FROM effectiveTag e WHERE e.codebookId = c.id) AS tagged
+                        (SELECT COUNT(DISTINCT e.answerId) FROM effectiveTag e WHERE e.codebookId = c.id) AS taggedAnswers
                     FROM codebook c
                     WHERE c.revision = (SELECT max(revision) FROM codebook WHERE id = c.id)
                     ORDER BY c.id
-                    """
-            ).map {
-                CodebookSummary(
-                    id: $0["id"], version: $0["version"], revision: $0["revision"], themes: $0["themes"],
-                    taggedAnswers: $0["tagged"], loadedAt: $0["loadedAt"])
-            }
+                    """)
         }
     }
 }

@@ -20,18 +20,18 @@ extension KartlaggningStore {
                     db, sql: "SELECT answerId, themeId FROM tag WHERE codebookId = ? AND coder = 'auto' AND revision = ?",
                     arguments: [id, stored.revision])
                 {
-                    coding[row["answerId"], default: []].insert(row["themeId"])
+                    coding[row[0], default: []].insert(row[1])
                 }
                 return coding
             }
             for row in try Row.fetchAll(
                 db, sql: "SELECT answerId, themeId, negative FROM tag WHERE codebookId = ? AND coder = ?", arguments: [id, coder])
             {
-                let answer: Int64 = row["answerId"]
-                if row["negative"] as Bool {
+                let (answer, theme, negative): (Int64, String, Bool) = (row[0], row[1], row[2])
+                if negative {
                     coding[answer, default: []].formUnion([])
                 } else {
-                    coding[answer, default: []].insert(row["themeId"])
+                    coding[answer, default: []].insert(theme)
                 }
             }
             return coding
@@ -75,7 +75,7 @@ extension KartlaggningStore {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY a.id", arguments: arguments)
             while let row = try rows.next() {
-                try body(row["grp"] as String? ?? "(inget)", row["raw"])
+                try body(row[0] as String? ?? "(inget)", row[1])
             }
         }
     }

@@ -65,7 +65,7 @@ extension KartlaggningStore {
                 for row in try Row.fetchAll(
                     db, sql: "SELECT respondentId, valueText, valueNumber FROM answer WHERE questionKey = ?", arguments: [question.key])
                 {
-                    values[row["respondentId"]] = Self.values(of: row, question: question)
+                    values[row[0]] = Self.values(text: row[1], number: row[2], question: question)
                 }
                 closed[id] = values
             }
@@ -119,9 +119,9 @@ extension KartlaggningStore {
                     answerArguments += [question]
                 }
                 for row in try Row.fetchAll(db, sql: sql + " ORDER BY a.id", arguments: answerArguments) {
-                    let respondent: Int64 = row["respondentId"]
+                    let (answer, respondent): (Int64, Int64) = (row[0], row[1])
                     guard fields[respondent] != nil else { continue }
-                    unitKeys.append((respondent, answerThemes[row["id"]]?.themes ?? [:]))
+                    unitKeys.append((respondent, answerThemes[answer]?.themes ?? [:]))
                 }
             }
 
@@ -175,31 +175,30 @@ extension KartlaggningStore {
     /// A question id, or `survey/question` where several surveys have the id.
     func closedQuestion(_ reference: String, bins: [Double]?, db: Database) throws -> ClosedQuestion {
         let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
-        let rows: [Row]
+        let matching: [QuestionRecord]
         if parts.count == 2 {
-            rows = try Row.fetchAll(db, sql: "SELECT * FROM question WHERE surveyId = ? AND id = ?", arguments: [parts[0], parts[1]])
+            matching = try QuestionRecord.filter(QuestionRecord.Columns.surveyId == parts[0] && QuestionRecord.Columns.id == parts[1])
+                .fetchAll(db)
         } else {
-            rows = try Row.fetchAll(db, sql: "SELECT * FROM question WHERE id = ?", arguments: [reference])
+            matching = try QuestionRecord.filter(QuestionRecord.Columns.id == reference).order(QuestionRecord.Columns.key).fetchAll(db)
         }
-        guard let row = rows.first else {
+        guard let question = matching.first else {
             throw StoreError.crossTab(
                 "\"\(reference)\" is neither a dimension (theme, district, service-town, kind, sector, survey, wave, interviewer) nor a question id"
             )
         }
-        if rows.count > 1 {
+        if matching.count > 1 {
             throw StoreError.crossTab(
                 "several surveys have a question \"\(reference)\"; write survey/question: "
-                    + rows.map { "\($0["surveyId"] as String)/\(reference)" }.joined(separator: ", "))
+                    + matching.map { "\($0.surveyId)/\(reference)" }.joined(separator: ", "))
         }
-        guard let type = QuestionType(rawValue: row["type"]) else { throw StoreError.crossTab("unknown question type") }
+        let type = question.type
         var values: [String] = []
         switch type {
-        case .choice, .multi:
-            let json: String = row["options"] ?? "[]"
-            values = (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+        case .choice, .multi: values = question.optionList
         case .boolean: values = ["ja", "nej"]
         case .scale:
-            if let low: Int = row["scaleMin"], let high: Int = row["scaleMax"], low <= high { values = (low...high).map(String.init) }
+            if let scale = question.scale, scale.min <= scale.max { values = (scale.min...scale.max).map(String.init) }
         case .integer, .decimal:
             guard let bins, !bins.isEmpty else {
                 throw StoreError.binsNeeded(question: reference, type: type.rawValue)
@@ -210,22 +209,21 @@ extension KartlaggningStore {
                 "\"\(reference)\" is a \(type.rawValue) question; cross-tabs take choice, multi, scale, boolean, and integer or decimal with --bins"
             )
         }
-        return ClosedQuestion(survey: row["surveyId"], key: row["key"], type: type, values: values, bins: bins?.sorted())
+        return ClosedQuestion(survey: question.surveyId, key: question.key, type: type, values: values, bins: bins?.sorted())
     }
 
-    static func values(of row: Row, question: ClosedQuestion) -> [String] {
+    /// A closed answer's values as a cross-tab counts them: a multi answer's options, a choice or yes/no, a scale
+    /// point, a number's bin.
+    static func values(text: String?, number: Double?, question: ClosedQuestion) -> [String] {
         switch question.type {
         case .multi:
-            let json: String = row["valueText"] ?? "[]"
-            return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+            return (try? JSONDecoder().decode([String].self, from: Data((text ?? "[]").utf8))) ?? []
         case .choice, .boolean:
-            return (row["valueText"] as String?).map { [$0] } ?? []
+            return text.map { [$0] } ?? []
         case .scale:
-            return (row["valueNumber"] as Double?).map { [String(Int($0))] } ?? []
+            return number.map { [String(Int($0))] } ?? []
         case .integer, .decimal:
-            guard let value = row["valueNumber"] as Double?, let edges = question.bins, let label = Bins(edges).label(of: value) else {
-                return []
-            }
+            guard let number, let edges = question.bins, let label = Bins(edges).label(of: number) else { return [] }
             return [label]
         case .text, .date:
             return []

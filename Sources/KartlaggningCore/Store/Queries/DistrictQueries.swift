@@ -60,14 +60,18 @@ extension KartlaggningStore {
     public func districtRegistry() throws -> DistrictRegistry {
         try read { db in
             let names = try String.fetchAll(db, sql: "SELECT name FROM district ORDER BY position")
-            let aliases = try Row.fetchAll(db, sql: "SELECT alias, district FROM districtAlias ORDER BY rowid")
-            let towns = try Row.fetchAll(db, sql: "SELECT name, district FROM serviceTown ORDER BY rowid")
+            let aliases = try Row.fetchAll(db, sql: "SELECT alias, district FROM districtAlias ORDER BY rowid").map {
+                (alias: $0[0] as String, district: $0[1] as String)
+            }
+            let towns = try Row.fetchAll(db, sql: "SELECT name, district FROM serviceTown ORDER BY rowid").map {
+                (name: $0[0] as String, district: $0[1] as String)
+            }
             return DistrictRegistry(
                 districts: names.map { name in
                     District(
                         name: name,
-                        aliases: aliases.filter { $0["district"] == name }.map { $0["alias"] },
-                        serviceTowns: towns.filter { $0["district"] == name }.map { $0["name"] })
+                        aliases: aliases.filter { $0.district == name }.map(\.alias),
+                        serviceTowns: towns.filter { $0.district == name }.map(\.name))
                 })
         }
     }

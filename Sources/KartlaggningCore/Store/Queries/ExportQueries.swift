@@ -29,25 +29,26 @@ extension KartlaggningStore {
                     """, arguments: [surveyId])
             var current: (id: Int64, respondent: StoredRespondent)?
             while let row = try cursor.next() {
-                let id: Int64 = row["rid"]
-                if current?.id != id {
+                let joined = try JoinedRow(row: row)
+                if current?.id != joined.rid {
                     if let done = current { try body(done.respondent) }
-                    let rawJSON: String = row["rawFields"]
-                    let rawFields = (try? JSONDecoder().decode([String: String].self, from: Data(rawJSON.utf8))) ?? [:]
-                    let fields = RespondentFields(
-                        externalId: row["externalId"], kind: row["kind"], district: row["district"],
-                        serviceTown: row["serviceTown"], organisation: row["organisation"], interviewer: row["interviewer"],
-                        date: row["date"], wave: row["wave"])
-                    current = (id, StoredRespondent(fields: fields, rawFields: rawFields))
+                    let respondent = try RespondentColumns(row: row)
+                    current = (joined.rid, StoredRespondent(fields: respondent.fields, rawFields: respondent.rawFieldValues))
                 }
-                if let questionId: String = row["questionId"] {
-                    let raw: String = row["raw"]
-                    let isFreeText: Bool = row["isFreeText"]
-                    current?.respondent.answers[questionId] = StoredAnswer(
-                        raw: raw, valueText: isFreeText ? raw.trimmedCell : row["valueText"] as String?, valueNumber: row["valueNumber"])
+                // A respondent without answers comes once, with the answer's columns NULL (the LEFT JOIN).
+                if joined.questionId != nil {
+                    let answer = try AnswerColumns(row: row)
+                    current?.respondent.answers[answer.questionId] = answer.stored
                 }
             }
             if let done = current { try body(done.respondent) }
         }
     }
+}
+
+/// The keys of a row of `forEachRespondent`'s join: the respondent's id, and the answer's question (nil for a
+/// respondent without answers).
+private struct JoinedRow: Decodable, FetchableRecord {
+    var rid: Int64
+    var questionId: String?
 }

@@ -22,8 +22,8 @@ public final class ImportSession {
     private func keys(surveyId: String) throws -> [String: Int64] {
         if let keys = questionKeys[surveyId] { return keys }
         var keys: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT key, id FROM question WHERE surveyId = ?", arguments: [surveyId]) {
-            keys[row["id"]] = row["key"]
+        for question in try QuestionRecord.filter(QuestionRecord.Columns.surveyId == surveyId).fetchAll(db) {
+            keys[question.id] = question.key
         }
         questionKeys[surveyId] = keys
         return keys
@@ -32,8 +32,7 @@ public final class ImportSession {
     /// The earlier import of the same bytes into the same survey, if any.
     public func existingBatch(surveyId: String, sha256: String) throws -> ImportBatch? {
         try guarded {
-            try Row.fetchOne(db, sql: "SELECT * FROM importBatch WHERE surveyId = ? AND sha256 = ?", arguments: [surveyId, sha256])
-                .map(Self.batch)
+            try ImportBatch.filter(Column("surveyId") == surveyId && Column("sha256") == sha256).fetchOne(db)
         }
     }
 
@@ -69,10 +68,11 @@ public final class ImportSession {
             let rawFields = JSONText.object(respondent.rawFields)
             let find = try db.cachedStatement(
                 sql: """
-                    SELECT id, kind, district, serviceTown, organisation, interviewer, date, wave, rawFields
+                    SELECT id, externalId, kind, district, serviceTown, organisation, interviewer, date, wave, rawFields
                     FROM respondent WHERE surveyId = ? AND externalId = ?
                     """)
-            guard let existing = try Row.fetchOne(find, arguments: [surveyId, respondent.externalId]) else {
+            let existing = try RespondentColumns.fetchOne(find, arguments: [surveyId, respondent.externalId])
+            guard let existing, let respondentId = existing.id else {
                 let insert = try db.cachedStatement(
                     sql: """
                         INSERT INTO respondent (surveyId, externalId, kind, district, serviceTown, organisation, interviewer,
@@ -87,10 +87,9 @@ public final class ImportSession {
                 try insertAnswers(answers, respondentId: db.lastInsertedRowID, surveyId: surveyId)
                 return .added
             }
-            let respondentId: Int64 = existing["id"]
             let stored: [String?] = [
-                existing["kind"], existing["district"], existing["serviceTown"], existing["organisation"],
-                existing["interviewer"], existing["date"], existing["wave"], existing["rawFields"],
+                existing.kind, existing.district, existing.serviceTown, existing.organisation, existing.interviewer, existing.date,
+                existing.wave, existing.rawFields,
             ]
             let incoming: [String?] = [
                 respondent.kind, respondent.district, respondent.serviceTown, respondent.organisation,
@@ -131,13 +130,9 @@ public final class ImportSession {
                 FROM answer a JOIN question q ON q.key = a.questionKey WHERE a.respondentId = ?
                 """)
         var answers: [String: StoredAnswerRow] = [:]
-        for row in try Row.fetchAll(select, arguments: [respondentId]) {
-            let raw: String = row["raw"]
-            let isFreeText: Bool = row["isFreeText"]
-            let answer = AnswerDraft(
-                questionId: row["questionId"], raw: raw, valueText: isFreeText ? raw.trimmedCell : row["valueText"] as String?,
-                valueNumber: row["valueNumber"], isFreeText: isFreeText)
-            answers[answer.questionId] = StoredAnswerRow(id: row["id"], draft: answer)
+        for answer in try AnswerColumns.fetchAll(select, arguments: [respondentId]) {
+            guard let id = answer.id else { continue }
+            answers[answer.questionId] = StoredAnswerRow(id: id, draft: answer.draft)
         }
         return answers
     }
@@ -245,13 +240,5 @@ public final class ImportSession {
         } catch let error as DatabaseError {
             throw KartlaggningStore.storeError(error)
         }
-    }
-
-    static func batch(_ row: Row) -> ImportBatch {
-        ImportBatch(
-            id: row["id"], surveyId: row["surveyId"], fileName: row["fileName"], sha256: row["sha256"],
-            format: row["format"], encoding: row["encoding"], delimiter: row["delimiter"], importedAt: row["importedAt"],
-            rowsRead: row["rowsRead"], added: row["added"], updated: row["updated"], unchanged: row["unchanged"],
-            rejected: row["rejected"])
     }
 }

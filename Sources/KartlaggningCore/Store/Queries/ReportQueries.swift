@@ -22,8 +22,8 @@ extension KartlaggningStore {
                         WHERE a.codebookId = \(stored.codebook.id) AND a.themeId = \(theme)\(filter) GROUP BY b.themeId ORDER BY n DESC, b.themeId
                         """)
             ).compactMap { row -> (String, Int)? in
-                let id: String = row["themeId"]
-                return family.contains(id) ? nil : (id, row["n"])
+                let (id, n): (String, Int) = (row[0], row[1])
+                return family.contains(id) ? nil : (id, n)
             }.prefix(limit).map { $0 }
         }
     }
@@ -76,20 +76,14 @@ extension KartlaggningStore {
     public func closedQuestions(surveys: [String] = []) throws -> [ReportQuestion] {
         try read { db in
             let ambiguous = Set(try String.fetchAll(db, sql: "SELECT id FROM question GROUP BY id HAVING COUNT(*) > 1"))
-            return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT surveyId, id, text, type, scaleMin, scaleMax FROM question
-                    WHERE type IN ('choice', 'multi', 'boolean', 'scale') ORDER BY surveyId, position
-                    """
-            ).compactMap { row -> ReportQuestion? in
-                let survey: String = row["surveyId"]
-                guard surveys.isEmpty || surveys.contains(survey), let type = QuestionType(rawValue: row["type"]) else { return nil }
-                let id: String = row["id"]
-                let scale = (row["scaleMin"] as Int?).flatMap { low in (row["scaleMax"] as Int?).map { ScaleRange(min: low, max: $0) } }
-                return ReportQuestion(
-                    survey: survey, id: id, reference: ambiguous.contains(id) ? "\(survey)/\(id)" : id, text: row["text"], type: type,
-                    scale: scale)
+            let closed: [QuestionType] = [.choice, .multi, .boolean, .scale]
+            var request = QuestionRecord.filter(closed.map(\.rawValue).contains(QuestionRecord.Columns.type))
+            if !surveys.isEmpty { request = request.filter(surveys.contains(QuestionRecord.Columns.surveyId)) }
+            return try request.order(QuestionRecord.Columns.surveyId, QuestionRecord.Columns.position).fetchAll(db).map { question in
+                ReportQuestion(
+                    survey: question.surveyId, id: question.id,
+                    reference: ambiguous.contains(question.id) ? "\(question.surveyId)/\(question.id)" : question.id,
+                    text: question.text, type: question.type, scale: question.scale)
             }
         }
     }

@@ -64,7 +64,7 @@ extension KartlaggningStore {
         let current = try Row.fetchOne(
             db, sql: "SELECT revision, stale FROM respondentThemeState WHERE codebookId = ?", arguments: [stored.codebook.id])
         guard let current else { return false }
-        return current["revision"] as Int == stored.revision && current["stale"] as Int == 0
+        return current[0] as Int == stored.revision && current[1] as Int == 0
     }
 
     /// Makes sure the respondent themes a query reads are current. A writable store rebuilds a stale table;

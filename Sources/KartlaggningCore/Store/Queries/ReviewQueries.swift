@@ -6,35 +6,29 @@ extension KartlaggningStore {
     /// Coders' tags on answers whose text changed since they were made, oldest first.
     public func tagsNeedingReview() throws -> [TagReviewItem] {
         try read { db in
-            try Row.fetchAll(
+            try TagReviewItem.fetchAll(
                 db,
                 sql: """
-                    SELECT t.id AS tag, t.answerId, r.surveyId, r.externalId, q.id AS question, t.codebookId, t.themeId, t.coder,
-                           t.negative, t.note, v.previousRaw, a.raw, v.flaggedAt
+                    SELECT t.id AS tag, t.answerId AS answer, r.surveyId AS survey, r.externalId AS respondent, q.id AS question,
+                           t.codebookId AS codebook, t.themeId AS theme, t.coder, t.negative, t.note, v.previousRaw AS previousText,
+                           a.raw AS currentText, v.flaggedAt
                     FROM tagReview v JOIN tag t ON t.id = v.tagId JOIN answer a ON a.id = t.answerId
                     JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
                     ORDER BY v.flaggedAt, t.answerId, t.codebookId, t.themeId, t.coder
-                    """
-            ).map { row in
-                TagReviewItem(
-                    tag: row["tag"], answer: row["answerId"], survey: row["surveyId"], respondent: row["externalId"],
-                    question: row["question"], codebook: row["codebookId"], theme: row["themeId"], coder: row["coder"],
-                    negative: row["negative"], note: row["note"], previousText: row["previousRaw"], currentText: row["raw"],
-                    flaggedAt: row["flaggedAt"])
-            }
+                    """)
         }
     }
 
     /// Coders' tags in the archive, oldest first.
     public func archivedTags() throws -> [ArchivedTag] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM tagArchive ORDER BY id").map { row in
-                ArchivedTag(
-                    id: row["id"], survey: row["surveyId"], respondent: row["externalId"], question: row["questionId"],
-                    text: row["answerRaw"], codebook: row["codebookId"], theme: row["themeId"], coder: row["coder"],
-                    negative: row["negative"], note: row["note"], createdAt: row["createdAt"], archivedAt: row["archivedAt"],
-                    reason: row["reason"])
-            }
+            try ArchivedTag.fetchAll(
+                db,
+                sql: """
+                    SELECT id, surveyId AS survey, externalId AS respondent, questionId AS question, answerRaw AS text,
+                           codebookId AS codebook, themeId AS theme, coder, negative, note, createdAt, archivedAt, reason
+                    FROM tagArchive ORDER BY id
+                    """)
         }
     }
 

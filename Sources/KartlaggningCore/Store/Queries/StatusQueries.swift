@@ -7,13 +7,12 @@ extension KartlaggningStore {
     public func status() throws -> StoreStatus {
         let surveys = try surveys()
         return try read { db in
-            let counts = try Row.fetchAll(
+            let counts = try StoreStatus.KindDistrictCount.fetchAll(
                 db,
                 sql: """
-                    SELECT kind, district, COUNT(*) AS n FROM respondent GROUP BY kind, district ORDER BY kind, district
-                    """
-            ).map { StoreStatus.KindDistrictCount(kind: $0["kind"], district: $0["district"], respondents: $0["n"]) }
-            let imports = try Row.fetchAll(db, sql: "SELECT * FROM importBatch ORDER BY id").map(ImportSession.batch)
+                    SELECT kind, district, COUNT(*) AS respondents FROM respondent GROUP BY kind, district ORDER BY kind, district
+                    """)
+            let imports = try ImportBatch.order(Column("id")).fetchAll(db)
             return StoreStatus(
                 surveys: surveys,
                 respondents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM respondent") ?? 0,

@@ -24,8 +24,7 @@ extension KartlaggningStore {
                         WHERE q.surveyId = ? AND EXISTS (SELECT 1 FROM answer a WHERE a.questionKey = q.key)
                         """, arguments: [survey.id])
                 for row in answered {
-                    let id: String = row["id"]
-                    let type: String = row["type"]
+                    let (id, type): (String, String) = (row[0], row[1])
                     guard let question = survey.questions.first(where: { $0.id == id }) else {
                         throw StoreError.surveyConflict(survey: survey.id, reason: "question \"\(id)\" has answers and cannot be removed")
                     }
@@ -91,20 +90,15 @@ extension KartlaggningStore {
     /// Every survey with its question, respondent and answer counts, by id.
     public func surveys() throws -> [SurveySummary] {
         try read { db in
-            try Row.fetchAll(
+            try SurveySummary.fetchAll(
                 db,
                 sql: """
-                    SELECT s.id, s.title, s.wave, s.defaultKind,
+                    SELECT s.id, s.title, s.wave, s.defaultKind AS kind,
                         (SELECT COUNT(*) FROM question q WHERE q.surveyId = s.id) AS questions,
                         (SELECT COUNT(*) FROM respondent r WHERE r.surveyId = s.id) AS respondents,
                         (SELECT COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE r.surveyId = s.id) AS answers
                     FROM survey s ORDER BY s.id
-                    """
-            ).map { row in
-                SurveySummary(
-                    id: row["id"], title: row["title"], wave: row["wave"], kind: row["defaultKind"],
-                    questions: row["questions"], respondents: row["respondents"], answers: row["answers"])
-            }
+                    """)
         }
     }
 

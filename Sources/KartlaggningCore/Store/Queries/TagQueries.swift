@@ -40,12 +40,12 @@ extension KartlaggningStore {
                         ORDER BY a.id LIMIT 2000
                         """, arguments: [codebookId, after, revision])
                 guard let last = batch.last else { break }
-                after = last["id"]
+                after = last[0]
                 for row in batch {
-                    let answerId: Int64 = row["id"]
+                    let answerId: Int64 = row[0]
                     try removeOld.execute(arguments: [answerId, codebookId])
                     summary.tagsReplaced += db.changesCount
-                    let tags = tagger(row["raw"], row["question"])
+                    let tags = tagger(row[1], row[2])
                     for tag in tags {
                         let spans = "[" + tag.spans.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
                         try insertTag.execute(arguments: [answerId, codebookId, tag.theme, revision, tag.pattern, spans, now])

@@ -34,17 +34,14 @@ extension KartlaggningStore {
             let request = SQLRequest<Row>(
                 literal: """
                     SELECT * FROM (
-                        SELECT *, ROW_NUMBER() OVER (PARTITION BY district ORDER BY matched DESC, id) AS place FROM (
-                            SELECT a.id, a.raw, r.kind, COALESCE(r.district, '') AS district, r.surveyId, q.id AS question, r.wave,
+                        SELECT *, ROW_NUMBER() OVER (PARTITION BY district ORDER BY matched DESC, answer) AS place FROM (
+                            SELECT a.id AS answer, a.raw AS text, r.kind, COALESCE(r.district, '') AS district, r.surveyId AS survey,
+                                q.id AS question, r.wave,
                                 \(matched) AS matched
                             \(from)))
                     WHERE place <= \(perDistrict) ORDER BY district, place
                     """)
-            return try Row.fetchAll(db, request).map { row in
-                QuoteCandidate(
-                    answer: row["id"], text: row["raw"], kind: row["kind"], district: row["district"], survey: row["surveyId"],
-                    question: row["question"], wave: row["wave"], matched: row["matched"])
-            }
+            return try QuoteCandidate.fetchAll(db, request)
         }
     }
 

@@ -48,9 +48,9 @@ extension KartlaggningStore {
             var missing = 0
             let rows = try Row.fetchCursor(db, sql: "SELECT id, raw FROM answer WHERE isFreeText")
             while let row = try rows.next() {
-                let id: Int64 = row["id"]
+                let id: Int64 = row[0]
                 stray.remove(id)
-                let raw: String = row["raw"]
+                let raw: String = row[1]
                 if !indexed.contains(id)
                     && raw.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
                 {
