@@ -5,13 +5,13 @@ import GRDB
 
 extension KartlaggningStore {
     /// A condition on an answer `a`: its question is not one the survey marks identifying (a name, an e-mail).
-    static let notIdentifying = "NOT EXISTS (SELECT 1 FROM question iq WHERE iq.key = a.questionKey AND iq.identifying)"
+    static let notIdentifying: SQL = "NOT EXISTS (SELECT 1 FROM question iq WHERE iq.key = a.questionKey AND iq.identifying)"
 
     /// The free-text answers that `filter` selects, in survey and answer order.
     public func answers(matching filter: AnswerFilter, codebook stored: StoredCodebook?) throws -> AnswerQueryResult {
         try read { db in
             var conditions: [SQL] = ["a.isFreeText"]
-            if !filter.includeIdentifying { conditions.append(SQL(sql: Self.notIdentifying)) }
+            if !filter.includeIdentifying { conditions.append(Self.notIdentifying) }
             let codebookId = stored?.codebook.id
             if !filter.themes.isEmpty, let codebookId {
                 conditions.append(

@@ -58,22 +58,18 @@ extension KartlaggningStore {
     public func forEachFreeText(
         groupedBy grouping: TermGrouping, untaggedBy stored: StoredCodebook? = nil, _ body: (String, String) throws -> Void
     ) throws {
-        let column =
+        let column: SQL =
             switch grouping {
             case .district: "r.district"
             case .kind: "r.kind"
             case .survey: "r.surveyId"
             case .wave: "r.wave"
             }
-        var sql =
+        var sql: SQL =
             "SELECT \(column) AS grp, a.raw FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE a.isFreeText AND \(Self.notIdentifying)"
-        var arguments: StatementArguments = []
-        if let stored {
-            sql += " AND a.id NOT IN (SELECT answerId FROM effectiveTag WHERE codebookId = ?)"
-            arguments += [stored.codebook.id]
-        }
+        if let stored { sql += " AND a.id NOT IN (SELECT answerId FROM effectiveTag WHERE codebookId = \(stored.codebook.id))" }
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY a.id", arguments: arguments)
+            let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: sql + " ORDER BY a.id"))
             while let row = try rows.next() {
                 try body(row[0] as String? ?? "(inget)", row[1])
             }

@@ -5,11 +5,11 @@ import GRDB
 
 extension KartlaggningStore {
     /// A respondent's district, or the unknown marker, over `respondent r`.
-    static let districtSQL = "COALESCE(r.district, '\(CrossSpec.unknown)')"
+    static let districtSQL: SQL = "COALESCE(r.district, \(CrossSpec.unknown))"
 
     /// The respondent fields cross-tabs can count by, as SQL over `respondent r`.
-    static func attributeSQL(_ dimension: CrossDimension) -> String? {
-        let unknown = "'\(CrossSpec.unknown)'"
+    static func attributeSQL(_ dimension: CrossDimension) -> SQL? {
+        let unknown: SQL = "\(CrossSpec.unknown)"
         switch dimension {
         case .district: return districtSQL
         case .serviceTown: return "COALESCE(r.serviceTown, \(unknown))"
@@ -68,7 +68,7 @@ extension KartlaggningStore {
                 db,
                 SQLRequest<Row>(
                     literal: """
-                        SELECT rt.themeId, \(sql: expression), COUNT(*) FROM respondentTheme rt JOIN respondent r ON r.id = rt.respondentId
+                        SELECT rt.themeId, \(expression), COUNT(*) FROM respondentTheme rt JOIN respondent r ON r.id = rt.respondentId
                         WHERE rt.codebookId = \(stored.codebook.id)\(filter) GROUP BY 1, 2
                         """))
             {
@@ -96,18 +96,18 @@ extension KartlaggningStore {
                 throw StoreError.crossTab("\(dimension) is not a respondent field to filter by")
             }
             let wanted = FilterValues(asked, registry: registry)
-            let stored = try String.fetchAll(db, sql: "SELECT DISTINCT \(expression) FROM respondent r")
+            let stored = try String.fetchAll(db, SQLRequest<String>(literal: "SELECT DISTINCT \(expression) FROM respondent r"))
             let matching = stored.filter(wanted.contains)
-            condition += matching.isEmpty ? " AND 0" : " AND \(sql: expression) IN \(matching)"
+            condition += matching.isEmpty ? " AND 0" : " AND \(expression) IN \(matching)"
         }
         return condition
     }
 
     /// Respondents per value of a respondent field, filtered.
-    static func bases(_ expression: String, filter: SQL, db: Database) throws -> [String: Int] {
+    static func bases(_ expression: SQL, filter: SQL, db: Database) throws -> [String: Int] {
         var bases: [String: Int] = [:]
         for row in try Row.fetchAll(
-            db, SQLRequest<Row>(literal: "SELECT \(sql: expression), COUNT(*) FROM respondent r WHERE 1\(filter) GROUP BY 1"))
+            db, SQLRequest<Row>(literal: "SELECT \(expression), COUNT(*) FROM respondent r WHERE 1\(filter) GROUP BY 1"))
         {
             bases[row[0]] = row[1]
         }
@@ -123,7 +123,7 @@ extension KartlaggningStore {
             var colBase: [String: Int] = [:]
             for row in try Row.fetchAll(
                 db,
-                SQLRequest<Row>(literal: "SELECT \(sql: rowSQL), \(sql: colSQL), COUNT(*) FROM respondent r WHERE 1\(filter) GROUP BY 1, 2")
+                SQLRequest<Row>(literal: "SELECT \(rowSQL), \(colSQL), COUNT(*) FROM respondent r WHERE 1\(filter) GROUP BY 1, 2")
             ) {
                 let (value, other, n): (String, String, Int) = (row[0], row[1], row[2])
                 cells[value, default: [:]][other] = n
@@ -165,7 +165,7 @@ extension KartlaggningStore {
                     db,
                     SQLRequest<Row>(
                         literal: """
-                            SELECT a.valueText, \(sql: expression), COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId
+                            SELECT a.valueText, \(expression), COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId
                             WHERE a.questionKey = \(question.key) AND a.valueText IS NOT NULL\(filter) GROUP BY 1, 2
                             """))
                 {
@@ -180,12 +180,12 @@ extension KartlaggningStore {
                     answered[place, default: 0] += n
                 }
             } else {
-                let value = question.type == .scale ? "CAST(CAST(a.valueNumber AS INTEGER) AS TEXT)" : "a.valueText"
+                let value: SQL = question.type == .scale ? "CAST(CAST(a.valueNumber AS INTEGER) AS TEXT)" : "a.valueText"
                 for row in try Row.fetchAll(
                     db,
                     SQLRequest<Row>(
                         literal: """
-                            SELECT \(sql: value), \(sql: expression), COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId
+                            SELECT \(value), \(expression), COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId
                             WHERE a.questionKey = \(question.key)\(filter) GROUP BY 1, 2
                             """))
                 {

@@ -35,18 +35,19 @@ extension KartlaggningStore {
 
             // Respondents and the fields the table needs, in `attributes` order.
             let attributes = Array(Set(dimensions.filter { if case .question = $0 { false } else { $0 != .theme } }))
-            let columns: [CrossDimension: String] = [
+            let columns: [CrossDimension: SQL] = [
                 .survey: "surveyId", .kind: "kind", .sector: "kind", .district: "district", .serviceTown: "serviceTown",
                 .wave: "wave", .interviewer: "interviewer",
             ]
-            var respondentSQL = "SELECT id" + attributes.map { ", " + columns[$0, default: "NULL"] }.joined() + " FROM respondent"
-            var arguments: StatementArguments = []
-            if let survey = surveys.first {
-                respondentSQL += " WHERE surveyId = ?"
-                arguments += [survey]
+            var respondentSQL: SQL = "SELECT id"
+            for attribute in attributes {
+                // (Not `??`: between SQL values GRDB makes that an IFNULL.)
+                if let column = columns[attribute] { respondentSQL += ", \(column)" } else { respondentSQL += ", NULL" }
             }
+            respondentSQL += " FROM respondent"
+            if let survey = surveys.first { respondentSQL += " WHERE surveyId = \(survey)" }
             var fields: [Int64: [String]] = [:]
-            let respondentRows = try Row.fetchCursor(db, sql: respondentSQL, arguments: arguments)
+            let respondentRows = try Row.fetchCursor(db, SQLRequest<Row>(literal: respondentSQL))
             while let row = try respondentRows.next() {
                 var values: [String] = []
                 values.reserveCapacity(attributes.count)
@@ -80,21 +81,19 @@ extension KartlaggningStore {
                 while let row = try rows.next() { respondentThemes[row[0], default: [:]][row[1]] = 1 }
             } else if let stored = request.codebook, dimensions.contains(.theme) {
                 let byRespondent = request.unit == .respondents
-                let spans =
-                    request.unit == .mentions
-                    ? "SUM(CASE WHEN t.coder = 'auto' THEN json_array_length(t.spans) ELSE 1 END)" : "1"
-                var sql = """
-                    SELECT \(byRespondent ? "a.respondentId" : "t.answerId"), a.respondentId, t.themeId, \(spans)
+                let key: SQL = byRespondent ? "a.respondentId" : "t.answerId"
+                let spans: SQL =
+                    request.unit == .mentions ? "SUM(CASE WHEN t.coder = 'auto' THEN json_array_length(t.spans) ELSE 1 END)" : "1"
+                var sql: SQL = """
+                    SELECT \(key), a.respondentId, t.themeId, \(spans)
                     FROM tag t JOIN answer a ON a.id = t.answerId
-                    WHERE t.codebookId = ? AND \(Self.effectiveTagCondition)
+                    WHERE t.codebookId = \(stored.codebook.id) AND \(Self.effectiveTag(revision: stored.revision))
                     """
-                var themeArguments: StatementArguments = [stored.codebook.id, stored.revision]
                 if let question = request.themeQuestion {
-                    sql += " AND a.questionKey IN (SELECT key FROM question WHERE id = ?)"
-                    themeArguments += [question]
+                    sql += " AND a.questionKey IN (SELECT key FROM question WHERE id = \(question))"
                 }
-                sql += byRespondent ? " GROUP BY a.respondentId, t.themeId" : " GROUP BY t.answerId, t.themeId"
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: themeArguments)
+                sql += " GROUP BY \(key), t.themeId"
+                let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: sql))
                 while let row = try rows.next() {
                     let key: Int64 = row[0]
                     let theme: String = row[2]
@@ -112,13 +111,9 @@ extension KartlaggningStore {
             if request.unit == .respondents {
                 unitKeys = fields.keys.sorted().map { ($0, respondentThemes[$0] ?? [:]) }
             } else {
-                var sql = "SELECT a.id, a.respondentId FROM answer a JOIN question q ON q.key = a.questionKey WHERE a.isFreeText"
-                var answerArguments: StatementArguments = []
-                if let question = request.themeQuestion {
-                    sql += " AND q.id = ?"
-                    answerArguments += [question]
-                }
-                for row in try Row.fetchAll(db, sql: sql + " ORDER BY a.id", arguments: answerArguments) {
+                var sql: SQL = "SELECT a.id, a.respondentId FROM answer a JOIN question q ON q.key = a.questionKey WHERE a.isFreeText"
+                if let question = request.themeQuestion { sql += " AND q.id = \(question)" }
+                for row in try Row.fetchAll(db, SQLRequest<Row>(literal: sql + " ORDER BY a.id")) {
                     let (answer, respondent): (Int64, Int64) = (row[0], row[1])
                     guard fields[respondent] != nil else { continue }
                     unitKeys.append((respondent, answerThemes[answer]?.themes ?? [:]))

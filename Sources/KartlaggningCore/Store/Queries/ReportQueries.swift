@@ -36,7 +36,7 @@ extension KartlaggningStore {
                 SQLRequest<Row>(
                     literal: """
                         SELECT a.id, a.raw FROM answer a JOIN respondent r ON r.id = a.respondentId
-                        WHERE a.isFreeText AND \(sql: Self.notIdentifying)\(filter) ORDER BY a.id
+                        WHERE a.isFreeText AND \(Self.notIdentifying)\(filter) ORDER BY a.id
                         """))
             while let row = try rows.next() { try body(row[0], row[1]) }
         }
@@ -95,7 +95,7 @@ extension KartlaggningStore {
                 db,
                 SQLRequest<Row>(
                     literal: """
-                        SELECT \(sql: Self.districtSQL), COUNT(a.valueNumber), COALESCE(SUM(a.valueNumber), 0) FROM answer a
+                        SELECT \(Self.districtSQL), COUNT(a.valueNumber), COALESCE(SUM(a.valueNumber), 0) FROM answer a
                         JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
                         WHERE q.surveyId = \(survey) AND q.id = \(question) AND a.valueNumber IS NOT NULL\(filter) GROUP BY 1 ORDER BY 1
                         """)

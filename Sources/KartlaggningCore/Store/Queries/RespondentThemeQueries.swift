@@ -5,11 +5,13 @@ import GRDB
 extension KartlaggningStore {
     /// The tags analysts see, as the view effectiveTag has them, for a tag `t` and the revision bound to `?`:
     /// a coder's positive tag, or an auto tag of that revision that no coder has overruled.
-    static let effectiveTagCondition = """
-        t.negative = 0 AND (t.coder <> 'auto' OR (t.revision = ? AND NOT EXISTS (
+    static func effectiveTag(revision: Int) -> SQL {
+        """
+        t.negative = 0 AND (t.coder <> 'auto' OR (t.revision = \(revision) AND NOT EXISTS (
             SELECT 1 FROM tag n WHERE n.answerId = t.answerId AND n.codebookId = t.codebookId AND n.themeId = t.themeId
             AND n.negative = 1)))
         """
+    }
 
     /// Where respondent themes are written: the file's table (writers), or a temporary table of this
     /// connection that shadows it (a reader meeting a table an older kartlagg left stale).
@@ -39,17 +41,15 @@ extension KartlaggningStore {
         let ancestors = stored.codebook.ancestors
         let pairs = stored.codebook.themes.flatMap { theme in ([theme.id] + (ancestors[theme.id] ?? [])).map { (theme.id, $0) } }
         if !pairs.isEmpty {
-            let values = Array(repeating: "(?, ?)", count: pairs.count).joined(separator: ", ")
-            var arguments: StatementArguments = StatementArguments(pairs.flatMap { [$0.0, $0.1] })
-            arguments += [id, id, stored.revision]
+            let values = pairs.map { theme, ancestor -> SQL in "(\(theme), \(ancestor))" }.joined(separator: ", ")
             try db.execute(
-                sql: """
+                literal: """
                     WITH closure(theme, ancestor) AS (VALUES \(values))
-                    INSERT OR IGNORE INTO \(table) (codebookId, themeId, respondentId)
-                    SELECT DISTINCT ?, c.ancestor, a.respondentId
+                    INSERT OR IGNORE INTO \(sql: table) (codebookId, themeId, respondentId)
+                    SELECT DISTINCT \(id), c.ancestor, a.respondentId
                     FROM tag t JOIN answer a ON a.id = t.answerId JOIN closure c ON c.theme = t.themeId
-                    WHERE t.codebookId = ? AND \(Self.effectiveTagCondition)
-                    """, arguments: arguments)
+                    WHERE t.codebookId = \(id) AND \(Self.effectiveTag(revision: stored.revision))
+                    """)
         }
         guard target == .main else { return }
         try db.execute(

@@ -14,7 +14,7 @@ extension KartlaggningStore {
                 FROM (SELECT answerId FROM effectiveTag WHERE codebookId = \(stored.codebook.id) AND themeId IN \(themes)
                     GROUP BY answerId) hit
                 JOIN answer a ON a.id = hit.answerId JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
-                WHERE a.isFreeText AND \(sql: Self.notIdentifying)\(filter)
+                WHERE a.isFreeText AND \(Self.notIdentifying)\(filter)
                 """
             return try body(db, from)
         }
