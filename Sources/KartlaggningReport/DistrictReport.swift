@@ -51,7 +51,7 @@ public enum DistrictReport {
     }
 
     /// The data a template receives; see `swedish` for the variables.
-    public static func context(_ input: DistrictReportInput, figure: String? = nil) -> [String: Any] {
+    public static func context(_ input: DistrictReportInput, figure: String? = nil) -> DistrictReportContext {
         let language = input.language
         let summary = input.summary
         let district = input.district
@@ -80,29 +80,24 @@ public enum DistrictReport {
         }
         let own = SummaryContext.scales(summary, language: language, only: [district], whole: whole)
         let title = input.title ?? (language == .sv ? "Område: \(district)" : "District: \(district)")
-        return [
-            "title": Markdown.inline(title), "district": Markdown.inline(district), "districtAlt": Markdown.altText(district),
-            "codebook": Markdown.inline(input.codebook.codebook.id), "version": Markdown.inline(input.codebook.codebook.version),
-            "revision": input.codebook.revision, "date": input.date,
-            "respondents": base.map(language.integer) ?? ReportLanguage.hidden, "total": language.integer(summary.themes.total),
-            "minCell": summary.themes.minCell,
-            "byKind": compared(summary.basis, rows: summary.basis.rowValues, name: { $0 }),
-            "themes": compared(summary.themes, rows: themeOrder(input), name: { SummaryContext.themeName($0, summary) }),
-            "figure": figure ?? "", "hasFigure": figure != nil,
-            "choices": choices, "hasChoices": !choices.isEmpty,
-            "scales": own.rows.map { ReportScaleRow(name: $0.name, district: $0.cells.first ?? "–", whole: $0.cells.last ?? "–") },
-            "hasScales": !summary.scales.isEmpty,
-            "differences": SummaryContext.differences(
+        return DistrictReportContext(
+            title: Markdown.inline(title), district: Markdown.inline(district), districtAlt: Markdown.altText(district),
+            codebook: Markdown.inline(input.codebook.codebook.id), version: Markdown.inline(input.codebook.codebook.version),
+            revision: input.codebook.revision, date: input.date, respondents: base.map(language.integer) ?? ReportLanguage.hidden,
+            total: language.integer(summary.themes.total), minCell: summary.themes.minCell,
+            byKind: compared(summary.basis, rows: summary.basis.rowValues, name: { $0 }),
+            themes: compared(summary.themes, rows: themeOrder(input), name: { SummaryContext.themeName($0, summary) }),
+            figure: figure ?? "", hasFigure: figure != nil, choices: choices, hasChoices: !choices.isEmpty,
+            scales: own.rows.map { ReportScaleRow(name: $0.name, district: $0.cells.first ?? "–", whole: $0.cells.last ?? "–") },
+            hasScales: !summary.scales.isEmpty,
+            differences: SummaryContext.differences(
                 Array(summary.differences.filter { $0.difference.col == district }.prefix(input.differences)), language: language),
-            "hasDifferences": summary.differences.contains { $0.difference.col == district },
-            "quotes": input.quotes.map { group in
-                [
-                    "label": Markdown.inline(group.label),
-                    "items": group.quotes.map { ["text": Markdown.inline($0.text, startsLine: true), "kind": Markdown.inline($0.kind)] },
-                ]
+            hasDifferences: summary.differences.contains { $0.difference.col == district },
+            quotes: input.quotes.map { group in
+                .init(
+                    label: Markdown.inline(group.label),
+                    items: group.quotes.map { .init(text: Markdown.inline($0.text, startsLine: true), kind: Markdown.inline($0.kind)) })
             },
-            "hasQuotes": !input.quotes.isEmpty,
-            "method": MethodBox.context(input.method, language: language),
-        ]
+            hasQuotes: !input.quotes.isEmpty, method: MethodBox.context(input.method, language: language))
     }
 }

@@ -59,7 +59,7 @@ public enum OverviewReport {
     }
 
     /// The data a template receives; see `swedish` for the variables.
-    public static func context(_ input: OverviewReportInput, figures: [String: String] = [:]) -> [String: Any] {
+    public static func context(_ input: OverviewReportInput, figures: [String: String] = [:]) -> OverviewReportContext {
         let language = input.language
         let summary = input.summary
         let whole = language.phrases.whole
@@ -89,31 +89,24 @@ public enum OverviewReport {
             return grid
         }
         let dates = summary.surveys.compactMap(\.firstDate) + summary.surveys.compactMap(\.lastDate)
-        var context: [String: Any] = [
-            "title": Markdown.inline(input.title ?? (language == .sv ? "Kartläggningen – översikt" : "The mapping – overview")),
-            "codebook": Markdown.inline(input.codebook.codebook.id), "version": Markdown.inline(input.codebook.codebook.version),
-            "revision": input.codebook.revision, "date": input.date,
-            "total": language.integer(summary.themes.total), "minCell": summary.themes.minCell,
-            "basis": basis,
-            "surveys": summary.surveys.map { s in
+        return OverviewReportContext(
+            title: Markdown.inline(input.title ?? (language == .sv ? "Kartläggningen – översikt" : "The mapping – overview")),
+            codebook: Markdown.inline(input.codebook.codebook.id), version: Markdown.inline(input.codebook.codebook.version),
+            revision: input.codebook.revision, date: input.date, total: language.integer(summary.themes.total),
+            minCell: summary.themes.minCell, basis: basis,
+            surveys: summary.surveys.map { s in
                 ReportSurveyRow(
                     id: Markdown.cell(s.id), title: Markdown.cell(s.title), wave: Markdown.cell(s.wave ?? "–"),
                     kind: Markdown.cell(s.kind ?? "–"), respondents: language.integer(s.respondents),
                     period: s.firstDate.map { first in first == s.lastDate ? first : "\(first) – \(s.lastDate ?? first)" } ?? "–")
             },
-            "waves": Markdown.inline(Set(summary.surveys.compactMap(\.wave)).sorted().joined(separator: ", ")),
-            "hasPeriod": !dates.isEmpty, "firstDate": dates.min() ?? "", "lastDate": dates.max() ?? "",
-            "ranked": ranked, "themes": themes,
-            "choices": choices, "hasChoices": !choices.isEmpty,
-            "scales": SummaryContext.scales(summary, language: language, whole: whole), "hasScales": !summary.scales.isEmpty,
-            "differences": SummaryContext.differences(Array(summary.differences.prefix(input.differences)), language: language),
-            "hasDifferences": !summary.differences.isEmpty,
-            "method": MethodBox.context(input.method, language: language),
-        ]
-        context["rankedFigure"] = figures["teman.svg"] ?? ""
-        context["hasRankedFigure"] = figures["teman.svg"] != nil
-        context["heatmapFigure"] = figures["teman-omraden.svg"] ?? ""
-        context["hasHeatmapFigure"] = figures["teman-omraden.svg"] != nil
-        return context
+            waves: Markdown.inline(Set(summary.surveys.compactMap(\.wave)).sorted().joined(separator: ", ")),
+            hasPeriod: !dates.isEmpty, firstDate: dates.min() ?? "", lastDate: dates.max() ?? "",
+            ranked: ranked, themes: themes, choices: choices, hasChoices: !choices.isEmpty,
+            scales: SummaryContext.scales(summary, language: language, whole: whole), hasScales: !summary.scales.isEmpty,
+            differences: SummaryContext.differences(Array(summary.differences.prefix(input.differences)), language: language),
+            hasDifferences: !summary.differences.isEmpty, method: MethodBox.context(input.method, language: language),
+            rankedFigure: figures["teman.svg"] ?? "", hasRankedFigure: figures["teman.svg"] != nil,
+            heatmapFigure: figures["teman-omraden.svg"] ?? "", hasHeatmapFigure: figures["teman-omraden.svg"] != nil)
     }
 }

@@ -19,7 +19,7 @@ public enum ReportTemplate {
     /// Renders `context` with `template` (its text, read from `file`), or with the built-in template.
     /// - Throws: `ReportTemplateError` with the line where the template cannot be parsed.
     public static func render(
-        _ context: [String: Any], kind: ReportKind, language: ReportLanguage, template: String? = nil, file: String = "(built-in)"
+        _ context: some ReportContext, kind: ReportKind, language: ReportLanguage, template: String? = nil, file: String = "(built-in)"
     ) throws -> String {
         let parsed: MustacheTemplate
         do {

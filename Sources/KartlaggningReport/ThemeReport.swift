@@ -28,7 +28,7 @@ public enum ThemeReport {
 
     /// The data a template receives. Texts are Markdown-escaped for where they go (table cells, running text).
     /// - Parameter figures: each section's chart path relative to the report, by theme id.
-    public static func context(_ input: ThemeReportInput, figures: [String: String] = [:]) -> [String: Any] {
+    public static func context(_ input: ThemeReportInput, figures: [String: String] = [:]) -> ThemeReportContext {
         let language = input.language
         func rows(_ table: CrossTable, _ theme: String) -> [ReportThemeSection.Share] {
             table.colValues.compactMap { value in
@@ -78,18 +78,11 @@ public enum ThemeReport {
         }
         let labels = input.sections.map(\.theme.label)
         let prefix = language == .sv ? (labels.count == 1 ? "Tema" : "Teman") : (labels.count == 1 ? "Theme" : "Themes")
-        var context: [String: Any] = [
-            "title": Markdown.inline(input.title ?? "\(prefix): \(labels.joined(separator: ", "))"),
-            "codebook": Markdown.inline(input.codebook.codebook.id), "version": Markdown.inline(input.codebook.codebook.version),
-            "revision": input.codebook.revision, "date": input.date,
-            "total": language.integer(input.byDistrict.total), "minCell": input.byDistrict.minCell,
-            "sections": sections, "method": MethodBox.context(input.method, language: language),
-        ]
-        // With one theme its keys are at the top level too, so a short template needs no section.
-        if sections.count == 1 {
-            for case let (key?, value) in Mirror(reflecting: sections[0]).children where context[key] == nil { context[key] = value }
-        }
-        return context
+        return ThemeReportContext(
+            title: Markdown.inline(input.title ?? "\(prefix): \(labels.joined(separator: ", "))"),
+            codebook: Markdown.inline(input.codebook.codebook.id), version: Markdown.inline(input.codebook.codebook.version),
+            revision: input.codebook.revision, date: input.date, total: language.integer(input.byDistrict.total),
+            minCell: input.byDistrict.minCell, sections: sections, method: MethodBox.context(input.method, language: language))
     }
 
     /// The built-in layout (Swedish). Variables: title, codebook, version, revision, date, total (respondents in the

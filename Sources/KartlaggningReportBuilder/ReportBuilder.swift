@@ -34,7 +34,7 @@ public enum ReportBuilder {
     ) {
         let stored = try store.codebook(id: request.codebook)
         let folder = figureFolder(request.out)
-        let context: [String: Any]
+        let context: any ReportContext
         let method: MethodNote
         var charts: [(String, String)] = []
         switch request.kind {

@@ -123,7 +123,7 @@ struct ReportPartsTests {
             agreements: [.init(coderA: "auto", coderB: "Anna", answers: 25, kappa: 0.8138, percentAgreement: 0.965)], minCell: 3,
             selection: ["område = Nätra"])
         let text = try ReportTemplate.render(
-            ["method": MethodBox.context(note, language: .sv)], kind: .theme, language: .sv, template: "{{> method}}")
+            MethodOnly(method: MethodBox.context(note, language: .sv)), kind: .theme, language: .sv, template: "{{> method}}")
         #expect(text.contains("kodare A (25 svar), kodare B (20 svar)"))
         #expect(text.contains("| automatisk – kodare A | 0,81 | 96,5\u{00A0}% | 25 |"))
         #expect(text.contains("- **Urval:** område = Nätra."))
@@ -133,10 +133,11 @@ struct ReportPartsTests {
 
     @Test func brokenTemplatesNameTheirLine() {
         #expect(throws: ReportTemplateError.self) {
-            try ReportTemplate.render([:], kind: .overview, language: .sv, template: "ok\n{{#rows}}\n", file: "mall.mustache")
+            try ReportTemplate.render(NoVariables(), kind: .overview, language: .sv, template: "ok\n{{#rows}}\n", file: "mall.mustache")
         }
         do {
-            _ = try ReportTemplate.render([:], kind: .overview, language: .sv, template: "ok\nok\n{{/rows}}\n", file: "mall.mustache")
+            _ = try ReportTemplate.render(
+                NoVariables(), kind: .overview, language: .sv, template: "ok\nok\n{{/rows}}\n", file: "mall.mustache")
         } catch let error as ReportTemplateError {
             #expect(error.file == "mall.mustache")
             #expect(error.line == 3)
@@ -149,7 +150,15 @@ struct ReportPartsTests {
     @Test(arguments: ReportKind.allCases)
     func builtInTemplatesParseInBothLanguages(kind: ReportKind) throws {
         for language in ReportLanguage.allCases {
-            _ = try ReportTemplate.render([:], kind: kind, language: language)
+            _ = try ReportTemplate.render(NoVariables(), kind: kind, language: language)
         }
     }
 }
+
+/// A context with only the method box, to render the partial alone.
+private struct MethodOnly: ReportContext {
+    var method: MethodBox.Context
+}
+
+/// A context without variables, for templates that fail before they use any.
+private struct NoVariables: ReportContext {}

@@ -1,0 +1,32 @@
+/// The variables of a district report (see `DistrictReport.swedish`).
+public struct DistrictReportContext: ReportContext, Equatable {
+    /// Quotes on one theme.
+    public struct QuoteGroup: Encodable, Sendable, Equatable {
+        public var label: String
+        public var items: [ReportThemeSection.Quote]
+    }
+
+    public var title: String
+    public var district: String
+    public var districtAlt: String
+    public var codebook: String
+    public var version: String
+    public var revision: Int
+    public var date: String
+    public var respondents: String
+    public var total: String
+    public var minCell: Int
+    public var byKind: [ReportComparedRow]
+    public var themes: [ReportComparedRow]
+    public var figure: String
+    public var hasFigure: Bool
+    public var choices: [ReportComparedQuestion]
+    public var hasChoices: Bool
+    public var scales: [ReportScaleRow]
+    public var hasScales: Bool
+    public var differences: [ReportDifference]
+    public var hasDifferences: Bool
+    public var quotes: [QuoteGroup]
+    public var hasQuotes: Bool
+    public var method: MethodBox.Context
+}

@@ -1,0 +1,29 @@
+/// The variables of an overview report (see `OverviewReport.swedish`).
+public struct OverviewReportContext: ReportContext, Equatable {
+    public var title: String
+    public var codebook: String
+    public var version: String
+    public var revision: Int
+    public var date: String
+    public var total: String
+    public var minCell: Int
+    public var basis: ReportGrid
+    public var surveys: [ReportSurveyRow]
+    public var waves: String
+    public var hasPeriod: Bool
+    public var firstDate: String
+    public var lastDate: String
+    public var ranked: [ReportRankedTheme]
+    public var themes: ReportGrid
+    public var choices: [ReportGrid]
+    public var hasChoices: Bool
+    public var scales: ReportGrid
+    public var hasScales: Bool
+    public var differences: [ReportDifference]
+    public var hasDifferences: Bool
+    public var method: MethodBox.Context
+    public var rankedFigure: String
+    public var hasRankedFigure: Bool
+    public var heatmapFigure: String
+    public var hasHeatmapFigure: Bool
+}
