@@ -10,7 +10,10 @@ On the first size (200,000 rows) it then tags the 600,000 free texts with a 20-t
 and times pandas `str.contains` with the 20 themes as regular expressions (Benchmarks/pandas_baseline.py); then
 the cross-tabs, and the overview report (with HTML) against the sum of the cross-tabs it contains run one by one.
 Each run gets a fresh database. Peak memory is the process's maximum resident set (wait4's ru_maxrss).
-Sizes: BENCH_ROWS (default "200000 1000000"). Figures are ratios measured in this run: the machine is shared."""
+Sizes: BENCH_ROWS (default "200000 1000000"). Figures are ratios measured in this run: the machine is shared.
+BENCH_BASELINE=REV also builds that git revision (in a worktree under bench-data/) and runs its cross-tabs and reports
+on the same database, one after the other with this build's, printing this build's time as a ratio of the baseline's:
+how a change moved them, measured in one run."""
 import os
 import subprocess
 import sys
@@ -20,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench-data"
 BIN = ROOT / ".build" / "release" / "kartlagg"
+BASELINE = os.environ.get("BENCH_BASELINE")
+BASELINE_BIN = None
 SAMPLES = ROOT / "SampleSurveys"
 
 
@@ -156,6 +161,42 @@ def tag_bench(csv, db, rows):
     print(f"  {'theme × district (20 themes)':34}{theme_time:9.2f}{theme_mem / 1024:9.0f}")
     print(f"  {'bredband (scale) × kind':34}{closed_time:9.2f}{closed_mem / 1024:9.0f}")
     report_bench(db, rows)
+    if BASELINE_BIN:
+        baseline_bench(db, rows, BASELINE_BIN)
+
+
+def baseline_binary(rev):
+    """The release binary of git revision `rev`, built in a worktree under bench-data/."""
+    tree = DATA / f"baseline-{rev}"
+    if not tree.exists():
+        subprocess.run(["git", "worktree", "add", "--detach", str(tree), rev], cwd=ROOT, check=True)
+    print(f"building the baseline {rev} (release) …", flush=True)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "kartlagg"], cwd=tree, check=True)
+    return tree / ".build" / "release" / "kartlagg"
+
+
+def baseline_bench(db, rows, baseline):
+    """This build's cross-tabs and reports against the baseline's, on the same database, run alternately (best of 3)."""
+    commands = [
+        ("crosstab theme × district", ["crosstab", "--db", db, "--rows", "theme", "--cols", "district", "--codebook", "bench20"]),
+        ("crosstab bredband × kind", ["crosstab", "--db", db, "--rows", "bredband", "--cols", "kind"]),
+        ("crosstab bransch × district", ["crosstab", "--db", db, "--rows", "bransch", "--cols", "district"]),
+        ("crosstab theme × kind, answers", ["crosstab", "--db", db, "--rows", "theme", "--cols", "kind", "--count", "answers",
+                                            "--codebook", "bench20"]),
+        ("report --kind overview", ["report", "--db", db, "--kind", "overview", "--codebook", "bench20", "--out",
+                                    DATA / "baseline.md", "--date", "2025-06-01", "--html"]),
+        ("report --kind district", ["report", "--db", db, "--kind", "district", "--district", "Nätra", "--codebook", "bench20",
+                                    "--out", DATA / "baseline-natra.md", "--date", "2025-06-01", "--html"]),
+    ]
+    print(f"
+this build against {BASELINE} over {rows:,} respondents (best of 3, run alternately)")
+    print(f"  {'':34}{'this':>9}{'baseline':>9}")
+    for name, args in commands:
+        ours, theirs = [], []
+        for _ in range(3):
+            ours.append(run([BIN] + args)[0])
+            theirs.append(run([baseline] + args)[0])
+        print(f"  {name:34}{min(ours):9.2f}{min(theirs):9.2f}   {min(ours) / min(theirs):.2f} × the baseline")
 
 
 def report_bench(db, rows):
@@ -192,6 +233,8 @@ def main():
     print("building kartlagg (release) …", flush=True)
     subprocess.run(["swift", "build", "-c", "release", "--product", "kartlagg"], cwd=ROOT, check=True)
     DATA.mkdir(exist_ok=True)
+    global BASELINE_BIN
+    BASELINE_BIN = baseline_binary(BASELINE) if BASELINE else None
     sizes = [int(n) for n in os.environ.get("BENCH_ROWS", "200000 1000000").split()]
     # Tagging and cross-tabs are measured on the first size's database.
     peaks = [bench(rows, tag=index == 0) for index, rows in enumerate(sizes)]
