@@ -188,8 +188,7 @@ def baseline_bench(db, rows, baseline):
         ("report --kind district", ["report", "--db", db, "--kind", "district", "--district", "Nätra", "--codebook", "bench20",
                                     "--out", DATA / "baseline-natra.md", "--date", "2025-06-01", "--html"]),
     ]
-    print(f"
-this build against {BASELINE} over {rows:,} respondents (best of 3, run alternately)")
+    print(f"\nthis build against {BASELINE} over {rows:,} respondents (best of 3, run alternately)")
     print(f"  {'':34}{'this':>9}{'baseline':>9}")
     for name, args in commands:
         ours, theirs = [], []
