@@ -6,7 +6,7 @@ DEMO_DB    := $(DEMO_DIR)/kartlaggning.sqlite
 SAMPLES    := SampleSurveys
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps build test demo bench fuzz stress format lint clean install
+.PHONY: all deps build test demo bench eval fuzz stress format lint clean install
 
 PREFIX ?= /usr/local
 
@@ -67,6 +67,15 @@ demo: build
 # Import speed and memory against sqlite3's own .import; see Benchmarks/README.md.
 bench: deps
 	python3 Benchmarks/run.py
+
+# Keyword matching against the labelled evaluation set (Tests/Evaluation/): today's default and the other rules,
+# and the same themes as prefix patterns; precision, recall and F1 per theme and micro-averaged, recall per form.
+EVAL_SET := Tests/Evaluation/matching-set.tsv
+eval: build
+	@for rule in stem forms compounds; do \
+		echo; $(BIN) codebook eval Tests/Evaluation/matching-codebook.yaml --set $(EVAL_SET) --matching $$rule || exit 1; \
+	done
+	@echo; $(BIN) codebook eval Tests/Evaluation/matching-codebook-prefix.yaml --set $(EVAL_SET) --matching stem
 
 # libFuzzer with AddressSanitizer over the CSV reader, encoding detection, the JSON reader, the XLSX/ODS sheet readers, the codebook pattern
 # parser and the Markdown/HTML escaper (Fuzz/, its own package). FUZZ_SECONDS per target; findings land in

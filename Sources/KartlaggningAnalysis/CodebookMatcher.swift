@@ -26,6 +26,11 @@ public struct CodebookMatcher {
     private var suffixes: [String: [Int]] = [:]
     private var infixes: [String: [Int]] = [:]
     private var infixLengths: [Int] = []
+    /// Plain keywords' inflected forms (`.word`).
+    private var forms: [String: [Int]] = [:]
+    /// How plain keywords begin a compound (`.word` with compounds), and the lengths there are.
+    private var compoundStarts: [String: [Int]] = [:]
+    private var compoundStartLengths: [Int] = []
     private var entries: [Entry] = []
     /// Entries by the id of their first token pattern.
     private var entriesByFirstToken: [Int: [Int]] = [:]
@@ -49,7 +54,7 @@ public struct CodebookMatcher {
                 for (order, source) in sources.enumerated() {
                     let pattern: CodebookPattern
                     do {
-                        pattern = try CodebookPattern(source)
+                        pattern = try CodebookPattern(source, matching: codebook.rule)
                     } catch var error as PatternError {
                         error.theme = theme.id
                         throw error
@@ -65,6 +70,13 @@ public struct CodebookMatcher {
                         case .prefix(let s): prefixes[s, default: []].append(id)
                         case .suffix(let s): suffixes[s, default: []].append(id)
                         case .infix(let s): infixes[s, default: []].append(id)
+                        case .word(let word, let compounds):
+                            for form in SwedishInflection.forms(of: word) { forms[form, default: []].append(id) }
+                            if compounds {
+                                for start in SwedishInflection.compoundStarts(of: word) { compoundStarts[start, default: []].append(id) }
+                            }
+                        case .head(let word):
+                            for form in SwedishInflection.forms(of: word) { suffixes[form, default: []].append(id) }
                         }
                         return id
                     }
@@ -74,6 +86,7 @@ public struct CodebookMatcher {
             }
         }
         infixLengths = Set(infixes.keys.map { $0.unicodeScalars.count }).sorted()
+        compoundStartLengths = Set(compoundStarts.keys.map { $0.unicodeScalars.count }).sorted()
     }
 
     /// The token patterns that `token` satisfies, remembered.
@@ -89,7 +102,16 @@ public struct CodebookMatcher {
         var found: [Int] = []
         if !stems.isEmpty, let ids = stems[SwedishStemmer.stem(token)] { found += ids }
         if let ids = exacts[token] { found += ids }
+        if let ids = forms[token] { found += ids }
         let scalars = Array(token.unicodeScalars)
+        // A compound: a keyword's start, then a word of its own (not a derivation's or an inflection's ending).
+        for length in compoundStartLengths where length < scalars.count {
+            if let ids = compoundStarts[Self.string(scalars[0..<length])],
+                SwedishInflection.isCompoundRest(Substring(Self.string(scalars[length...])))
+            {
+                found += ids
+            }
+        }
         if !prefixes.isEmpty || !suffixes.isEmpty {
             for length in 1...scalars.count {
                 if !prefixes.isEmpty, let ids = prefixes[Self.string(scalars[0..<length])] { found += ids }
@@ -104,7 +126,8 @@ public struct CodebookMatcher {
                 }
             }
         }
-        return found
+        // A token may satisfy one pattern several ways (its stem and a form): once is enough.
+        return found.count > 1 ? Array(Set(found)).sorted() : found
     }
 
     private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {

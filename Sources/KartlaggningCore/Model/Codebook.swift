@@ -6,14 +6,21 @@ public struct Codebook: Codable, Sendable, Equatable {
     public var version: String
     /// `sv` for Swedish stemming.
     public var language: String
+    /// How plain keywords match; nil in a codebook stored before there was a choice, which matches by stem
+    /// (`rule`). A codebook file that does not say gets `KeywordMatching.default` when it is loaded.
+    public var matching: KeywordMatching?
     public var themes: [Theme]
 
-    public init(id: String, version: String, language: String = "sv", themes: [Theme]) {
+    public init(id: String, version: String, language: String = "sv", matching: KeywordMatching? = nil, themes: [Theme]) {
         self.id = id
         self.version = version
         self.language = language
+        self.matching = matching
         self.themes = themes
     }
+
+    /// The rule plain keywords match by.
+    public var rule: KeywordMatching { matching ?? .stem }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -26,6 +33,7 @@ public struct Codebook: Codable, Sendable, Equatable {
             version = "1"
         }
         language = try container.decodeIfPresent(String.self, forKey: .language) ?? "sv"
+        matching = try container.decodeIfPresent(KeywordMatching.self, forKey: .matching)
         themes = try container.decode([Theme].self, forKey: .themes)
     }
 

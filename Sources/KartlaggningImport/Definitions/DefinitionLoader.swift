@@ -24,9 +24,11 @@ public enum DefinitionLoader {
     }
 
     /// Reads and checks a codebook (`Schemas/codebook.schema.json`): unique theme ids, parents that exist,
-    /// no cycles. Patterns are compiled (and so checked) by the matcher.
+    /// no cycles. Patterns are compiled (and so checked) by the matcher. A file that does not say how keywords match
+    /// gets `KeywordMatching.default`, written into the stored definition.
     public static func codebook(at path: String) throws -> Codebook {
-        let codebook: Codebook = try decode(path)
+        var codebook: Codebook = try decode(path)
+        codebook.matching = codebook.matching ?? .default
         func fail(_ message: String) -> ImportError { .definition(file: path, line: nil, message: message) }
         if codebook.id.isEmpty || codebook.id.contains(where: \.isWhitespace) {
             throw fail("the codebook id must be a word without spaces")
