@@ -19,7 +19,7 @@ public struct CodebookMatcher {
     }
 
     public let codebook: Codebook
-    private var tokenPatterns: [TokenPattern] = []
+    private(set) var tokenPatterns: [TokenPattern] = []
     private var stems: [String: [Int]] = [:]
     private var exacts: [String: [Int]] = [:]
     private var prefixes: [String: [Int]] = [:]
@@ -31,7 +31,7 @@ public struct CodebookMatcher {
     /// How plain keywords begin a compound (`.word` with compounds), and the lengths there are.
     private var compoundStarts: [String: [Int]] = [:]
     private var compoundStartLengths: [Int] = []
-    private var entries: [Entry] = []
+    private(set) var entries: [Entry] = []
     /// Entries by the id of their first token pattern.
     private var entriesByFirstToken: [Int: [Int]] = [:]
     private var themeQuestions: [Set<String>?] = []

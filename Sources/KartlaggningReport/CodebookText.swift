@@ -30,4 +30,15 @@ public enum CodebookText {
         let stems = Tokenizer.tokens(in: text).map { "\($0.text)→\(SwedishStemmer.stem($0.text))" }
         return out + "tokens: \(stems.joined(separator: " "))\n"
     }
+
+    /// Why the patterns near `word` match it or not (`codebook test --why`).
+    public static func why(_ explanations: [PatternExplanation], word: String) -> String {
+        var out = "why \"\(word)\" (Snowball stem \(SwedishStemmer.stem(word.lowercased()))):\n"
+        if explanations.isEmpty { return out + "  no pattern of the codebook comes near it\n" }
+        for e in explanations {
+            let part = e.part.map { " (word \($0) of the phrase)" } ?? ""
+            out += "  \(e.theme)  \(e.pattern)\(part)  \(e.matches ? "matches" : "no"): \(e.reason)\n"
+        }
+        return out
+    }
 }

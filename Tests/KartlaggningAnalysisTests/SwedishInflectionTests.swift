@@ -110,4 +110,29 @@ struct SwedishInflectionTests {
         #expect(result.forms.map(\.found) == [1, 1, 0])
         #expect(result.misses.map(\.line) == [3, 4])
     }
+
+    /// `codebook test --why`: which patterns come near a word, and what decides each.
+    @Test func whyAPatternMatchesOrNot() throws {
+        let codebook = Codebook(
+            id: "k", version: "1", matching: .compounds,
+            themes: [
+                Theme(id: "service", label: "S", keywords: ["affär", "affär*"]), Theme(id: "skola", label: "Sk", keywords: ["skola"]),
+                Theme(id: "trafik", label: "T", keywords: ["tåg", "*buss"]), Theme(id: "boende", label: "B", keywords: ["villa"]),
+            ])
+        let matcher = try CodebookMatcher(codebook: codebook)
+        let affar = matcher.explain("affärsmässigt")
+        #expect(affar.map(\.pattern) == ["affär", "affär*"])
+        #expect(affar.map(\.matches) == [false, true])
+        #expect(affar[0].reason.contains("after \"affärs\", \"mässigt\" begins with a derivation's or inflection's ending"))
+        #expect(affar[1].reason == "starts with \"affär\"")
+        #expect(matcher.explain("Skolgården").first?.reason == "a compound: \"skol\" + \"gården\"")
+        let tag = matcher.explain("tågstationen")
+        #expect(tag.first?.matches == false)
+        #expect(tag.first?.reason.contains("a keyword under four letters does not begin compounds") == true)
+        #expect(matcher.explain("linjebussarna").first?.reason == "ends with \"bussarna\", a form of \"buss\"")
+        // Snowball gives villa and vill one stem; the rule does not use it, and says so.
+        let vill = try #require(matcher.explain("vill").first)
+        #expect(!vill.matches && vill.pattern == "villa" && vill.reason.hasSuffix("Snowball stem \"vill\", not used by this rule"))
+        #expect(matcher.explain("kaffe").isEmpty)
+    }
 }

@@ -36,6 +36,11 @@ struct ThemeCLITests {
         #expect(spans?.first?["end"] as? Int == 37)
         let text = try kartlagg("codebook", "test", "--db", db, "bygdsam", "Fiber till byn")
         #expect(text.stdout.hasPrefix("bredband  fiber*  \"Fiber\" 0–5\n"))
+        let why = try kartlagg("codebook", "test", "--db", db, "bygdsam", "Linjebussarna", "--why", "Linjebussarna")
+        #expect(
+            why.stdout.hasSuffix(
+                "why \"Linjebussarna\" (Snowball stem linjebuss):\n  kollektivtrafik  *buss  matches: ends with \"bussarna\", a form of \"buss\"\n"
+            ))
     }
 
     @Test func codebookLoadIsIdempotentAndRejectsBadPatterns() throws {
