@@ -2,39 +2,87 @@ import Foundation
 
 /// Term frequencies by group and log-likelihood keyness (Dunning's G²) of each group against the rest:
 /// how an analyst finds what people in one district or of one kind talk about that others do not.
+///
+/// Terms are counted by lemma — the Snowball stem, so that föreningen, föreningar and föreningarnas are one term —
+/// and shown as their most frequent form, the others listed (`TermKeyness.forms`). Words of one letter, numbers,
+/// Snowball's stop words and the function words of `SwedishFunctionWords` are left out. With `ngrams: 2` the terms
+/// are pairs of neighbouring words within a clause that both count (`kollektiv trafik`, `bo kvar`), or a negation and
+/// a word that counts (`inget samarbete`).
 public struct Keyness: Sendable {
-    /// Term counts per group.
+    /// One counted term: the lemma it is counted by, and the form it had in the text.
+    public struct Term: Hashable, Sendable {
+        public var lemma: String
+        public var surface: String
+    }
+
+    /// Term counts per group, by lemma.
     public private(set) var counts: [String: [String: Int]] = [:]
+    /// How often each lemma appeared in each form, over all groups.
+    public private(set) var surfaces: [String: [String: Int]] = [:]
+    /// 1 for words, 2 for pairs of neighbouring words.
+    public var ngrams: Int
 
-    public init() {}
+    public init(ngrams: Int = 1) {
+        self.ngrams = ngrams
+    }
 
-    /// Keyness over term counts already made, by group.
-    public init(counts: [String: [String: Int]]) {
+    /// Keyness over term counts already made, by group, with the forms seen.
+    public init(counts: [String: [String: Int]], surfaces: [String: [String: Int]] = [:]) {
         self.counts = counts
+        self.surfaces = surfaces
+        ngrams = 1
     }
 
-    /// Adds a text's terms to `group`: tokens lowercased, Swedish stop words, digits and one-letter words left out.
+    /// Adds a text's terms to `group` (see `terms(in:ngrams:)`).
     public mutating func add(_ text: String, to group: String) {
-        for term in Self.terms(in: text) { counts[group, default: [:]][term, default: 0] += 1 }
+        for term in Self.terms(in: text, ngrams: ngrams) {
+            counts[group, default: [:]][term.lemma, default: 0] += 1
+            surfaces[term.lemma, default: [:]][term.surface, default: 0] += 1
+        }
     }
 
-    /// The terms of `text` that keyness counts, in order (see `add(_:to:)`).
-    public static func terms(in text: String) -> [String] {
-        Tokenizer.tokens(in: text).map(\.text).filter(counts)
+    /// The terms of `text` that keyness counts, in order.
+    public static func terms(in text: String, ngrams: Int = 1) -> [Term] {
+        let tokens = Tokenizer.tokens(in: text)
+        guard ngrams == 2 else {
+            return tokens.map(\.text).filter(counts).map { Term(lemma: SwedishStemmer.stem($0), surface: $0) }
+        }
+        let scalars = Array(text.unicodeScalars)
+        var pairs: [Term] = []
+        for (first, second) in zip(tokens, tokens.dropFirst()) {
+            // Not across a clause: a full stop, comma, colon, semicolon, question or exclamation mark between them.
+            if scalars[first.end..<second.start].contains(where: { ".,;:!?()\n".unicodeScalars.contains($0) }) { continue }
+            let words = [first.text, second.text]
+            // Two words that each count, or a negation and a word that counts (inget samarbete, inte fungerar).
+            guard counts(words[1]), counts(words[0]) || negations.contains(words[0]) else { continue }
+            pairs.append(Term(lemma: words.map(SwedishStemmer.stem).joined(separator: " "), surface: words.joined(separator: " ")))
+        }
+        return pairs
     }
 
     /// Keyness of one group against the rest, from the rest's and the whole's counts: `whole − group` is the rest.
-    public static func group(_ group: [String: Int], within whole: [String: Int]) -> Keyness {
+    public static func group(_ group: [String: Int], within whole: [String: Int], surfaces: [String: [String: Int]] = [:]) -> Keyness {
         var rest: [String: Int] = [:]
         for (term, n) in whole {
             let left = n - (group[term] ?? 0)
             if left > 0 { rest[term] = left }
         }
-        return Keyness(counts: ["group": group, "rest": rest])
+        return Keyness(counts: ["group": group, "rest": rest], surfaces: surfaces)
     }
 
-    static func counts(_ term: String) -> Bool {
-        term.unicodeScalars.count > 1 && !SwedishStopWords.words.contains(term) && !term.allSatisfy(\.isNumber)
+    /// Words that turn the next one around: a pair starting with one of them is kept (`inget samarbete`).
+    static let negations: Set<String> = ["inte", "ingen", "inget", "inga", "ej", "aldrig", "utan", "icke"]
+
+    /// Whether a word is counted as a term of its own.
+    static func counts(_ word: String) -> Bool {
+        word.unicodeScalars.count > 1 && !SwedishStopWords.words.contains(word) && !SwedishFunctionWords.words.contains(word)
+            && !word.allSatisfy(\.isNumber)
+    }
+
+    /// A lemma's forms, most frequent first (ties alphabetically); the lemma itself when none was recorded.
+    func forms(of lemma: String) -> [String] {
+        guard let seen = surfaces[lemma], !seen.isEmpty else { return [lemma] }
+        return seen.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
     }
 
     /// G² for a term seen `a` times in a group of `c` tokens and `b` times in the rest's `d` tokens.
@@ -75,9 +123,12 @@ public struct Keyness: Sendable {
                 d += n
             }
         }
-        return own.map { term, a in
-            let b = rest[term] ?? 0
-            return TermKeyness(term: term, count: a, rest: b, logLikelihood: Self.logLikelihood(a: a, b: b, c: c, d: d))
+        return own.map { lemma, a in
+            let b = rest[lemma] ?? 0
+            let forms = forms(of: lemma)
+            return TermKeyness(
+                term: forms[0], forms: Array(forms.dropFirst()), count: a, rest: b,
+                logLikelihood: Self.logLikelihood(a: a, b: b, c: c, d: d))
         }
     }
 }

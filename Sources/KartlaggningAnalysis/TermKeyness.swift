@@ -1,6 +1,9 @@
 /// One term's frequency in a group and how distinctive it is against the other groups.
 public struct TermKeyness: Codable, Sendable, Equatable {
+    /// The term as it was most often written.
     public var term: String
+    /// Its other forms, most frequent first (counted together with it).
+    public var forms: [String]
     /// Occurrences in the group.
     public var count: Int
     /// Occurrences in all other groups.

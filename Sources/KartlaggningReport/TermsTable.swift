@@ -16,6 +16,11 @@ public enum TermsTable {
         }
     }
 
+    /// A term's other forms, as ` [föreningar/föreningarna]`; nothing when it had one.
+    static func forms(_ term: TermKeyness) -> String {
+        term.forms.isEmpty ? "" : " [" + term.forms.joined(separator: "/") + "]"
+    }
+
     public static func render(_ groups: [Group], json: Bool) throws -> String {
         if json {
             let encoder = JSONEncoder()
@@ -25,10 +30,10 @@ public enum TermsTable {
         var out = ""
         for group in groups {
             out += "\(group.group)\n"
-            out += "  most frequent:    " + group.frequent.map { "\($0.term) \($0.count)" }.joined(separator: ", ") + "\n"
+            out += "  most frequent:    " + group.frequent.map { "\($0.term)\(forms($0)) \($0.count)" }.joined(separator: ", ") + "\n"
             out +=
                 "  most distinctive: "
-                + group.distinctive.map { "\($0.term) (\($0.count), G² \(Numbers.ratio($0.logLikelihood, digits: 1)))" }
+                + group.distinctive.map { "\($0.term)\(forms($0)) (\($0.count), G² \(Numbers.ratio($0.logLikelihood, digits: 1)))" }
                 .joined(separator: ", ") + "\n"
         }
         return out

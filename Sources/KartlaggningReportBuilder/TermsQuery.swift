@@ -3,8 +3,8 @@ import KartlaggningCore
 import KartlaggningReport
 
 /// `kartlagg terms` as a library call: per group, the most frequent and the most distinctive terms of the free
-/// texts (log-likelihood keyness against the rest), with e-mail addresses, numbers and the names the database holds
-/// left out of the lists.
+/// texts (log-likelihood keyness against the rest), counted by lemma (`Keyness`), with e-mail addresses, numbers,
+/// function words and the names the database holds left out of the lists.
 public struct TermsQuery: Sendable {
     public var grouping: TermGrouping = .district
     /// Only answers without a theme of the codebook (what the codebook misses).
@@ -13,12 +13,14 @@ public struct TermsQuery: Sendable {
     public var codebook: String?
     /// Terms per list.
     public var top = 10
+    /// 1 for words, 2 for pairs of neighbouring words (`kollektiv trafik`, `inget samarbete`).
+    public var ngrams = 1
 
     public init() {}
 
     public func run(store: KartlaggningStore) throws -> [TermsTable.Group] {
         let stored = untagged ? try store.codebook(id: codebook) : nil
-        var keyness = Keyness()
+        var keyness = Keyness(ngrams: ngrams)
         let names = try store.namesToHide()
         let cleaner = Pseudonymizer(people: names.people, organisations: names.organisations)
         try store.forEachFreeText(groupedBy: grouping, untaggedBy: stored) { group, text in keyness.add(cleaner.redact(text), to: group) }

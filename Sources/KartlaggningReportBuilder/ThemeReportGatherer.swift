@@ -24,13 +24,17 @@ enum ThemeReportGatherer {
         // whole and once for each theme it carries; a theme's rest is the whole minus the theme.
         let carrying = try themes.map { try store.answersCarrying(themes: stored.codebook.descendants(of: $0.id), codebook: stored) }
         var whole: [String: Int] = [:]
+        var surfaces: [String: [String: Int]] = [:]
         var byTheme = [[String: Int]](repeating: [:], count: themes.count)
         try store.forEachFreeText(filters: filters) { answer, text in
             // Words of addresses, numbers and the names the database holds never become "distinctive".
             let terms = Keyness.terms(in: chooser.cleaner.redact(text))
-            for term in terms { whole[term, default: 0] += 1 }
+            for term in terms {
+                whole[term.lemma, default: 0] += 1
+                surfaces[term.lemma, default: [:]][term.surface, default: 0] += 1
+            }
             for (index, answers) in carrying.enumerated() where answers.contains(answer) {
-                for term in terms { byTheme[index][term, default: 0] += 1 }
+                for term in terms { byTheme[index][term.lemma, default: 0] += 1 }
             }
         }
         let sections = try themes.enumerated().map { index, theme -> ThemeReportInput.Section in
@@ -52,7 +56,8 @@ enum ThemeReportGatherer {
             }
             let asking = try store.themeAnswersAsking(themes: family, codebook: stored, filters: filters, limit: 200)
             return ThemeReportInput.Section(
-                theme: theme, related: related, terms: Keyness.group(byTheme[index], within: whole).distinctive(in: "group", top: 12),
+                theme: theme, related: related,
+                terms: Keyness.group(byTheme[index], within: whole, surfaces: surfaces).distinctive(in: "group", top: 12),
                 quotes: quotes,
                 questions: chooser.questions(in: asking, limit: 8), sources: sources)
         }

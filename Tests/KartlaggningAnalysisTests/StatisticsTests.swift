@@ -66,6 +66,28 @@ struct StatisticsTests {
         #expect(!keyness.distinctive(in: "Nätra", top: 10).map(\.term).contains("fiber"))
     }
 
+    /// Terms by lemma: inflected forms counted together, shown as the most frequent form with the others; function
+    /// words that name no theme left out; pairs of neighbouring words within a clause.
+    @Test func termsAreCountedByLemma() {
+        var keyness = Keyness()
+        keyness.add("Föreningen och föreningarna. Föreningarna kommer att finnas kvar, också många föreningar.", to: "a")
+        keyness.add("Bussen går bara sällan.", to: "b")
+        let frequent = keyness.frequent(in: "a", top: 10)
+        #expect(frequent.first?.term == "föreningarna")
+        #expect(frequent.first?.count == 4)
+        #expect(frequent.first?.forms == ["föreningar", "föreningen"])
+        #expect(frequent.map(\.term) == ["föreningarna", "kvar"])  // kommer, finnas, också, många: function words
+        #expect(keyness.frequent(in: "b", top: 10).map(\.term) == ["bussen"])  // går, bara, sällan
+        var pairs = Keyness(ngrams: 2)
+        pairs.add("Det finns inget samarbete. Kollektiv trafik saknas, en närarbetsplats behövs; kollektiv trafiken går.", to: "a")
+        let bigrams = pairs.frequent(in: "a", top: 10)
+        // inget samarbete (a negation and a word), kollektiv trafik (twice, two forms); not across the full stop or
+        // comma, not en närarbetsplats (a stop word), not närarbetsplats behövs (a function word).
+        #expect(bigrams.map(\.term) == ["kollektiv trafik", "inget samarbete", "trafik saknas"])
+        #expect(bigrams.first?.count == 2)
+        #expect(bigrams.first?.forms == ["kollektiv trafiken"])
+    }
+
     @Test(.enabled(if: Paths.conformanceAvailable, "../shared/conformance/ is not beside this clone: the public suites cannot run"))
     func stopWordsAreSnowballs() throws {
         let text = try String(
