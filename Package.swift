@@ -68,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KartlaggningAnalysisTests",
-            dependencies: ["KartlaggningAnalysis", "KartlaggningImport", "KartlaggningCore", "TestSupport"]
+            dependencies: ["KartlaggningAnalysis", "KartlaggningImport", "KartlaggningCore", "KartlaggningReport", "TestSupport"]
         ),
         .testTarget(
             name: "KartlaggningReportTests",

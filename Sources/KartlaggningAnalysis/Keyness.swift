@@ -127,7 +127,7 @@ public struct Keyness: Sendable {
             let b = rest[lemma] ?? 0
             let forms = forms(of: lemma)
             return TermKeyness(
-                term: forms[0], forms: Array(forms.dropFirst()), count: a, rest: b,
+                term: forms[0], forms: Array(forms.dropFirst()), lemma: lemma, count: a, rest: b,
                 logLikelihood: Self.logLikelihood(a: a, b: b, c: c, d: d))
         }
     }

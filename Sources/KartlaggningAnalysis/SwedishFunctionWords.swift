@@ -12,6 +12,6 @@ public enum SwedishFunctionWords {
         igen nog redan kanske dock ändå alltså just ju väl nästan snart fortfarande tillbaka lika annat andra annan övriga
         övrigt ny nya nytt stor stora stort större störst liten litet lilla små sätt sak saker del delar exempel ex tex osv
         etc bl både samt enligt kring runt genom via vidare innan därför eftersom medan dessutom alls heller ens egen
-        eget egna gärna iaf typ hos per annars två tre fyra fem sex sju åtta nio tio
+        eget egna gärna iaf typ hos per annars inga inget två tre fyra fem sex sju åtta nio tio
         """.split(whereSeparator: { $0.isWhitespace }).map(String.init))
 }

@@ -4,6 +4,8 @@ public struct TermKeyness: Codable, Sendable, Equatable {
     public var term: String
     /// Its other forms, most frequent first (counted together with it).
     public var forms: [String]
+    /// What the forms are counted by: their Snowball stem (stems joined by a space for a pair of words).
+    public var lemma: String
     /// Occurrences in the group.
     public var count: Int
     /// Occurrences in all other groups.

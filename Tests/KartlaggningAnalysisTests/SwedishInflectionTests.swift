@@ -1,5 +1,6 @@
 import Foundation
 import KartlaggningCore
+import KartlaggningReport
 import Testing
 
 @testable import KartlaggningAnalysis
@@ -134,5 +135,47 @@ struct SwedishInflectionTests {
         let vill = try #require(matcher.explain("vill").first)
         #expect(!vill.matches && vill.pattern == "villa" && vill.reason.hasSuffix("Snowball stem \"vill\", not used by this rule"))
         #expect(matcher.explain("kaffe").isEmpty)
+    }
+
+    /// `codebook suggest`: a term the untagged answers use much more is a new theme's candidate, written in the form
+    /// that covers its forms; a term a theme's answers use that its patterns miss is that theme's candidate, if some
+    /// answer outside the theme has it.
+    @Test func suggestionsFromKeyness() throws {
+        let codebook = Codebook(
+            id: "k", version: "1", matching: .compounds,
+            themes: [Theme(id: "buss", label: "Buss", keywords: ["buss"]), Theme(id: "skola", label: "Skola", keywords: ["skola"])])
+        let stored = StoredCodebook(codebook: codebook, revision: 2, loadedAt: "2026-12-01")
+        let matcher = try CodebookMatcher(codebook: codebook)
+        var answers: [CodebookSuggestions.Answer] = []
+        var id: Int64 = 0
+        func add(_ text: String, _ themes: Set<String>) {
+            id += 1
+            answers.append(.init(id: id, text: text, themes: themes))
+        }
+        add("Vägen är full av hål", [])
+        add("Vägarna plogas för sent", [])
+        add("Vägen till byn är smal", [])
+        add("Vägen till byn är smal", [])
+        add("Vi har inget att klaga på", [])
+        for _ in 0..<4 { add("Bussen och turtätheten är dålig", ["buss"]) }
+        add("Skolan ligger långt bort", ["skola"])
+        add("Turtätheten borde öka", [])
+        let s = CodebookSuggestions.make(answers, codebook: stored, matcher: matcher, top: 5, minCount: 3)
+        #expect(s.answers == 11)
+        #expect(s.untaggedAnswers == 6)
+        let road = try #require(s.newThemes.first)
+        #expect(road.keyword == "väg")
+        #expect(road.forms == ["vägen", "vägarna"])
+        #expect(road.answers == 4 && road.untagged == 4)
+        // Three examples, each text once.
+        #expect(road.examples == ["Vägen är full av hål", "Vägarna plogas för sent", "Vägen till byn är smal"])
+        // turtätheten: 4 of the bus answers and one untagged; bussen itself is the theme's own word.
+        let bus = try #require(s.existingThemes.first { $0.theme == "buss" })
+        #expect(bus.candidates.map(\.keyword) == ["turtätheten"])  // one form seen: written as seen
+        #expect(bus.candidates.first?.untagged == 1)
+        #expect(!s.existingThemes.contains { $0.theme == "skola" })
+        let yaml = CodebookSuggestionText.yaml(s)
+        #expect(yaml.contains("  - id: \"forslag-1-vag\"\n    label: \"väg\"\n    keywords: [\"väg\"]\n"))
+        #expect(yaml.contains("# buss (Buss): add to its keywords\n#   keywords: [\"turtätheten\"]\n"))
     }
 }

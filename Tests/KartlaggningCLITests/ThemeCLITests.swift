@@ -43,6 +43,25 @@ struct ThemeCLITests {
             ))
     }
 
+    /// `codebook suggest` drafts candidates as YAML to paste, quotes examples pseudonymised, and writes nothing.
+    @Test func codebookSuggestDraftsWithoutWriting() throws {
+        try tagged()
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let result = try kartlagg("codebook", "suggest", "--db", db, "--top", "3", "--min-count", "2")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("# kartlagg codebook suggest: candidates from "))
+        #expect(
+            result.stdout.contains(
+                "# New themes: terms the answers without a theme use much more than the tagged ones.\n  - id: \"forslag-1-"))
+        // Every example is pseudonymised: no company or interviewer name of the sample.
+        for name in ["Bredbyns Såg AB", "Karin L"] { #expect(!result.stdout.contains(name), "\(name)") }
+        let json = try kartlagg("codebook", "suggest", "--db", db, "--min-count", "2", "--format", "json")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["codebook"] as? String == "bygdsam")
+        #expect((object?["newThemes"] as? [Any])?.isEmpty == false)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+    }
+
     @Test func codebookLoadIsIdempotentAndRejectsBadPatterns() throws {
         try tagged()
         let again = try kartlagg("codebook", "load", "--db", db, Paths.sample("kodbok.yaml"))

@@ -1,0 +1,49 @@
+import KartlaggningAnalysis
+import KartlaggningCore
+
+/// `kartlagg codebook suggest` as a library call: candidate keywords the codebook lacks, from every free-text
+/// answer (identifying questions left out), with example answers pseudonymised. Reads only.
+public struct CodebookSuggestQuery: Sendable {
+    /// The codebook; nil: the only one loaded.
+    public var codebook: String?
+    /// Candidates per list.
+    public var top = 10
+    /// A term must be in at least this many answers of its group.
+    public var minCount = 3
+    /// Example answers are cut to this many characters.
+    public var exampleLength = 160
+
+    public init() {}
+
+    public func run(store: KartlaggningStore) throws -> CodebookSuggestions {
+        let stored = try store.codebook(id: codebook)
+        let matcher = try CodebookMatcher(codebook: stored.codebook)
+        let carrying = try stored.codebook.themes.map {
+            ($0.id, try store.answersCarrying(themes: stored.codebook.descendants(of: $0.id), codebook: stored))
+        }
+        let names = try store.namesToHide()
+        let cleaner = Pseudonymizer(people: names.people, organisations: names.organisations)
+        var answers: [CodebookSuggestions.Answer] = []
+        try store.forEachFreeText { id, text in
+            // Names and addresses never become candidates, nor appear in the examples.
+            let clean = cleaner.apply(text)
+            answers.append(.init(id: id, text: clean, themes: Set(carrying.filter { $0.1.contains(id) }.map(\.0))))
+        }
+        var suggestions = CodebookSuggestions.make(answers, codebook: stored, matcher: matcher, top: top, minCount: minCount)
+        func cut(_ text: String) -> String {
+            let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+            return flat.count <= exampleLength ? flat : String(flat.prefix(exampleLength - 1)) + "…"
+        }
+        suggestions.newThemes = suggestions.newThemes.map {
+            var c = $0; c.examples = c.examples.map(cut); return c
+        }
+        suggestions.existingThemes = suggestions.existingThemes.map { theme in
+            var theme = theme
+            theme.candidates = theme.candidates.map {
+                var c = $0; c.examples = c.examples.map(cut); return c
+            }
+            return theme
+        }
+        return suggestions
+    }
+}
