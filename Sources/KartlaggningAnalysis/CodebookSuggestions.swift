@@ -56,9 +56,10 @@ public struct CodebookSuggestions: Codable, Sendable, Equatable {
         // Each answer's lemmas (once per answer) and the forms seen.
         var lemmas: [Set<String>] = []
         var surfaces: [String: [String: Int]] = [:]
+        var lemmatizer = Lemmatizer()
         for answer in answers {
             var own = Set<String>()
-            for term in Keyness.terms(in: answer.text) {
+            for term in Keyness.terms(in: answer.text, lemmatizer: &lemmatizer) {
                 own.insert(term.lemma)
                 surfaces[term.lemma, default: [:]][term.surface, default: 0] += 1
             }

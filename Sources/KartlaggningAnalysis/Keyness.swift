@@ -21,6 +21,7 @@ public struct Keyness: Sendable {
     public private(set) var surfaces: [String: [String: Int]] = [:]
     /// 1 for words, 2 for pairs of neighbouring words.
     public var ngrams: Int
+    private var lemmatizer = Lemmatizer()
 
     public init(ngrams: Int = 1) {
         self.ngrams = ngrams
@@ -35,7 +36,7 @@ public struct Keyness: Sendable {
 
     /// Adds a text's terms to `group` (see `terms(in:ngrams:)`).
     public mutating func add(_ text: String, to group: String) {
-        for term in Self.terms(in: text, ngrams: ngrams) {
+        for term in Self.terms(in: text, ngrams: ngrams, lemmatizer: &lemmatizer) {
             counts[group, default: [:]][term.lemma, default: 0] += 1
             surfaces[term.lemma, default: [:]][term.surface, default: 0] += 1
         }
@@ -43,9 +44,15 @@ public struct Keyness: Sendable {
 
     /// The terms of `text` that keyness counts, in order.
     public static func terms(in text: String, ngrams: Int = 1) -> [Term] {
+        var lemmatizer = Lemmatizer()
+        return terms(in: text, ngrams: ngrams, lemmatizer: &lemmatizer)
+    }
+
+    /// The same, with lemmas remembered across calls (`lemmatizer`).
+    public static func terms(in text: String, ngrams: Int = 1, lemmatizer: inout Lemmatizer) -> [Term] {
         let tokens = Tokenizer.tokens(in: text)
         guard ngrams == 2 else {
-            return tokens.map(\.text).filter(counts).map { Term(lemma: SwedishStemmer.stem($0), surface: $0) }
+            return tokens.map(\.text).filter(counts).map { Term(lemma: lemmatizer.lemma($0), surface: $0) }
         }
         let scalars = Array(text.unicodeScalars)
         var pairs: [Term] = []
@@ -55,7 +62,8 @@ public struct Keyness: Sendable {
             let words = [first.text, second.text]
             // Two words that each count, or a negation and a word that counts (inget samarbete, inte fungerar).
             guard counts(words[1]), counts(words[0]) || negations.contains(words[0]) else { continue }
-            pairs.append(Term(lemma: words.map(SwedishStemmer.stem).joined(separator: " "), surface: words.joined(separator: " ")))
+            let lemma = lemmatizer.lemma(words[0]) + " " + lemmatizer.lemma(words[1])
+            pairs.append(Term(lemma: lemma, surface: words.joined(separator: " ")))
         }
         return pairs
     }

@@ -26,9 +26,10 @@ enum ThemeReportGatherer {
         var whole: [String: Int] = [:]
         var surfaces: [String: [String: Int]] = [:]
         var byTheme = [[String: Int]](repeating: [:], count: themes.count)
+        var lemmatizer = Lemmatizer()
         try store.forEachFreeText(filters: filters) { answer, text in
             // Words of addresses, numbers and the names the database holds never become "distinctive".
-            let terms = Keyness.terms(in: chooser.cleaner.redact(text))
+            let terms = Keyness.terms(in: chooser.cleaner.redact(text), lemmatizer: &lemmatizer)
             for term in terms {
                 whole[term.lemma, default: 0] += 1
                 surfaces[term.lemma, default: [:]][term.surface, default: 0] += 1
