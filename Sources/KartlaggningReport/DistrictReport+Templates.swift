@@ -32,17 +32,20 @@ extension DistrictReport {
         {{/hasFigure}}
 
         ·· = färre än {{minCell}} respondenter, eller dolt så att inget dolt värde kan räknas fram ur summorna.
-        {{#hasDifferences}}
 
         ## Där {{{district}}} skiljer sig mest
 
-        | Vad | {{{district}}} | Hela kommunen | Skillnad (procentenheter) | χ² | p |
+        {{#hasDifferences}}
+        | Vad | {{{district}}} | Hela kommunen | Skillnad (procentenheter) | 95 % konfidensintervall | p |
         |---|---:|---:|---:|---:|---:|
         {{#differences}}
-        | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{chiSquare}}} | {{{p}}}{{#significant}} \\*{{/significant}}{{#uncertain}} †{{/uncertain}} |
+        | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{interval}}} | {{{p}}}{{#uncertain}} †{{/uncertain}} |
         {{/differences}}
 
-        p: Pearsons χ² (1 frihetsgrad) för området mot resten av kommunen; \\* = p < 0,05; † = något förväntat antal under 5, så p är osäkert. Med många jämförelser blir några skillnader \\* av en slump.
+        p: korrigerat för de många jämförelserna, se *Skillnader* under Om underlaget och metoden; † = något förväntat antal under 5, så p är osäkert.
+        {{/hasDifferences}}
+        {{^hasDifferences}}
+        Ingen skillnad mellan {{{district}}} och resten av kommunen håller, se *Skillnader* under Om underlaget och metoden.
         {{/hasDifferences}}
         {{#hasChoices}}
 
@@ -120,17 +123,20 @@ extension DistrictReport {
         {{/hasFigure}}
 
         ·· = fewer than {{minCell}} respondents, or hidden so that no hidden value can be worked out from the totals.
-        {{#hasDifferences}}
 
         ## Where {{{district}}} differs most
 
-        | What | {{{district}}} | Whole municipality | Difference (percentage points) | χ² | p |
+        {{#hasDifferences}}
+        | What | {{{district}}} | Whole municipality | Difference (percentage points) | 95 % confidence interval | p |
         |---|---:|---:|---:|---:|---:|
         {{#differences}}
-        | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{chiSquare}}} | {{{p}}}{{#significant}} \\*{{/significant}}{{#uncertain}} †{{/uncertain}} |
+        | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{interval}}} | {{{p}}}{{#uncertain}} †{{/uncertain}} |
         {{/differences}}
 
-        p: Pearson's χ² (1 degree of freedom) of the district against the rest of the municipality; \\* = p < 0.05; † = an expected count below 5, so p is uncertain. With many comparisons some differences get a \\* by chance.
+        p: corrected for the many comparisons, see *Differences* under About the data and the method; † = an expected count below 5, so p is uncertain.
+        {{/hasDifferences}}
+        {{^hasDifferences}}
+        No difference between {{{district}}} and the rest of the municipality holds, see *Differences* under About the data and the method.
         {{/hasDifferences}}
         {{#hasChoices}}
 

@@ -79,13 +79,20 @@ public struct MappingSummary: Sendable {
     public var themeParents: [String: String]
     public var choices: [ChoiceQuestion]
     public var scales: [ScaleQuestion]
-    /// Theme and choice shares per district against the whole, largest first (all of them; reports pick).
+    /// Theme and choice shares per district against the whole that hold by `differenceRule`, largest first (all of
+    /// them; reports pick).
     public var differences: [Difference]
+    /// The rule they were chosen by, and how many differences it compared (the family its correction is over).
+    public var differenceRule: DifferenceRule
+    public var comparedDifferences: Int
 
     public init(
         basis: CrossTable, surveys: [SurveyBasis], themes: CrossTable, themeLabels: [String: String], themeParents: [String: String],
-        choices: [ChoiceQuestion], scales: [ScaleQuestion], differences: [Difference]
+        choices: [ChoiceQuestion], scales: [ScaleQuestion], differences: [Difference], differenceRule: DifferenceRule = DifferenceRule(),
+        comparedDifferences: Int = 0
     ) {
+        self.differenceRule = differenceRule
+        self.comparedDifferences = comparedDifferences
         self.basis = basis
         self.surveys = surveys
         self.themes = themes

@@ -1,3 +1,5 @@
+import KartlaggningAnalysis
+
 /// The method box every report ends with (`{{> method}}` in a template): codebook, tagging, agreement, unit,
 /// suppression rule, selection.
 public enum MethodBox {
@@ -17,6 +19,9 @@ public enum MethodBox {
         public var minCell: Int
         public var suppressing: Bool
         public var selection: String
+        /// How differences from the whole are chosen and tested (overview and district reports).
+        public var differenceRule: String
+        public var hasDifferenceRule: Bool
 
         /// One pair of coders compared: who (by letter), κ, percent agreement and the answers both coded.
         public struct Agreement: Encodable, Sendable, Equatable {
@@ -51,7 +56,39 @@ public enum MethodBox {
             hasAgreements: !note.agreements.isEmpty, minCell: note.minCell, suppressing: note.minCell > 0,
             selection: note.selection.isEmpty
                 ? (language == .sv ? "alla respondenter" : "all respondents")
-                : note.selection.map { Markdown.inline($0) }.joined(separator: "; "))
+                : note.selection.map { Markdown.inline($0) }.joined(separator: "; "),
+            differenceRule: note.differenceRule.map { differenceRule($0, compared: note.comparedDifferences, language: language) } ?? "",
+            hasDifferenceRule: note.differenceRule != nil)
+    }
+
+    /// What the differences section shows, in words: the groups' minimum size, the correction and its family, the
+    /// interval.
+    static func differenceRule(_ rule: DifferenceRule, compared: Int, language: ReportLanguage) -> String {
+        let n = language.integer(rule.minGroup)
+        let m = language.integer(compared)
+        if compared == 0 {
+            return language == .sv
+                ? "ett område jämförs med resten av kommunen där båda har minst \(n) respondenter; här har inget område och resten det, så ingen skillnad prövades"
+                : "a district is compared with the rest of the municipality where both have at least \(n) respondents; here none has, so no difference was tested"
+        }
+        if language == .sv {
+            let correction =
+                switch rule.correction {
+                case .holm: "efter Holms korrektion för de \(m) jämförelser som gjordes (risken för någon falsk skillnad högst 5 %)"
+                case .bh: "efter Benjamini–Hochbergs korrektion för de \(m) jämförelser som gjordes (andelen falska skillnader högst 5 %)"
+                case .none: "utan korrektion för att \(m) jämförelser gjordes (några blir signifikanta av en slump)"
+                }
+            return
+                "ett område jämförs med resten av kommunen där båda har minst \(n) respondenter (Pearsons χ², 1 frihetsgrad); en skillnad visas om p < 0,05 \(correction), med ett 95-procentigt konfidensintervall (Newcombes metod)"
+        }
+        let correction =
+            switch rule.correction {
+            case .holm: "after Holm's correction for the \(m) comparisons made (the risk of any false difference at most 5 %)"
+            case .bh: "after the Benjamini–Hochberg correction for the \(m) comparisons made (the share of false differences at most 5 %)"
+            case .none: "without a correction for the \(m) comparisons made (some are significant by chance)"
+            }
+        return
+            "a district is compared with the rest of the municipality where both have at least \(n) respondents (Pearson's χ², 1 degree of freedom); a difference is shown where p < 0.05 \(correction), with a 95 % confidence interval (Newcombe's method)"
     }
 
     /// A, B, …, Z, AA, AB, …
@@ -83,6 +120,9 @@ public enum MethodBox {
         - **Skydd:** inga celler döljs i denna rapport (--min-cell 0); den ska inte lämnas ut. Citaten är avidentifierade.
         {{/suppressing}}
         - **Urval:** {{{selection}}}.
+        {{#hasDifferenceRule}}
+        - **Skillnader:** {{{differenceRule}}}.
+        {{/hasDifferenceRule}}
         {{#hasAgreements}}
 
         Överensstämmelse mellan kodarna (Cohens κ och andel lika beslut, över de svar båda kodat):
@@ -116,6 +156,9 @@ public enum MethodBox {
         - **Protection:** no cells are hidden in this report (--min-cell 0); it must not be handed out. Quotes are de-identified.
         {{/suppressing}}
         - **Selection:** {{{selection}}}.
+        {{#hasDifferenceRule}}
+        - **Differences:** {{{differenceRule}}}.
+        {{/hasDifferenceRule}}
         {{#hasAgreements}}
 
         Agreement between the coders (Cohen's κ and share of equal decisions, over the answers both coded):

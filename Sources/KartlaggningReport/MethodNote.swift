@@ -1,3 +1,5 @@
+import KartlaggningAnalysis
+
 /// What a report's method box says: the codebook, how tags were made, how coders agree, what is counted and
 /// what is hidden.
 public struct MethodNote: Sendable, Equatable {
@@ -45,6 +47,9 @@ public struct MethodNote: Sendable, Equatable {
     public var minCell: Int
     /// The report's selection, as `key = value` lines (empty: everything).
     public var selection: [String]
+    /// Overview and district reports: which differences they show, and how many were compared.
+    public var differenceRule: DifferenceRule?
+    public var comparedDifferences = 0
 
     public init(
         codebook: String, version: String, revision: Int, themes: Int, freeTextAnswers: Int, autoTaggedAnswers: Int,

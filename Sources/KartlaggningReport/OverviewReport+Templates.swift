@@ -90,17 +90,20 @@ extension OverviewReport {
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
         {{/scales.rows}}
         {{/hasScales}}
-        {{#hasDifferences}}
 
         ## Största skillnaderna mot hela kommunen
 
-        | Område | Vad | Området | Hela kommunen | Skillnad (procentenheter) | χ² | p |
+        {{#hasDifferences}}
+        | Område | Vad | Området | Hela kommunen | Skillnad (procentenheter) | 95 % konfidensintervall | p |
         |---|---|---:|---:|---:|---:|---:|
         {{#differences}}
-        | {{{district}}} | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{chiSquare}}} | {{{p}}}{{#significant}} \\*{{/significant}}{{#uncertain}} †{{/uncertain}} |
+        | {{{district}}} | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{interval}}} | {{{p}}}{{#uncertain}} †{{/uncertain}} |
         {{/differences}}
 
-        p: Pearsons χ² (1 frihetsgrad) för området mot resten av kommunen; \\* = p < 0,05; † = något förväntat antal under 5, så p är osäkert. Med många jämförelser blir några skillnader \\* av en slump, och med få respondenter är testet osäkert.
+        p: korrigerat för de många jämförelserna, se *Skillnader* under Om underlaget och metoden; † = något förväntat antal under 5, så p är osäkert.
+        {{/hasDifferences}}
+        {{^hasDifferences}}
+        Ingen skillnad mellan ett område och resten av kommunen håller, se *Skillnader* under Om underlaget och metoden.
         {{/hasDifferences}}
 
         {{> method}}
@@ -192,17 +195,20 @@ extension OverviewReport {
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
         {{/scales.rows}}
         {{/hasScales}}
-        {{#hasDifferences}}
 
         ## The largest differences from the whole municipality
 
-        | District | What | The district | Whole municipality | Difference (percentage points) | χ² | p |
+        {{#hasDifferences}}
+        | District | What | The district | Whole municipality | Difference (percentage points) | 95 % confidence interval | p |
         |---|---|---:|---:|---:|---:|---:|
         {{#differences}}
-        | {{{district}}} | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{chiSquare}}} | {{{p}}}{{#significant}} \\*{{/significant}}{{#uncertain}} †{{/uncertain}} |
+        | {{{district}}} | {{{subject}}} | {{{percent}}} | {{{whole}}} | {{{points}}} | {{{interval}}} | {{{p}}}{{#uncertain}} †{{/uncertain}} |
         {{/differences}}
 
-        p: Pearson's χ² (1 degree of freedom) of the district against the rest of the municipality; \\* = p < 0.05; † = an expected count below 5, so p is uncertain. With many comparisons some differences get a \\* by chance, and with few respondents the test is uncertain.
+        p: corrected for the many comparisons, see *Differences* under About the data and the method; † = an expected count below 5, so p is uncertain.
+        {{/hasDifferences}}
+        {{^hasDifferences}}
+        No difference between a district and the rest of the municipality holds, see *Differences* under About the data and the method.
         {{/hasDifferences}}
 
         {{> method}}

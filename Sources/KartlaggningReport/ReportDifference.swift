@@ -6,6 +6,8 @@ public struct ReportDifference: Encodable, Sendable, Equatable {
     public var percent: String
     public var whole: String
     public var points: String
+    /// The difference's 95 % interval, in points.
+    public var interval: String
     public var chiSquare: String
     public var p: String
     public var significant: Bool

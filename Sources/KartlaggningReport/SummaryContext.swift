@@ -77,7 +77,8 @@ enum SummaryContext {
             return ReportDifference(
                 district: Markdown.cell(d.col), subject: Markdown.cell(item.subject), percent: language.percent(d.percent),
                 whole: language.percent(d.wholePercent), points: language.points(d.points),
-                chiSquare: language.decimal(d.chiSquare, digits: 2), p: language.pValue(d.pValue), significant: d.pValue < 0.05,
+                interval: "\(language.points(d.lowerPoints)) – \(language.points(d.upperPoints))",
+                chiSquare: language.decimal(d.chiSquare, digits: 2), p: language.pValue(d.adjustedP), significant: d.adjustedP < 0.05,
                 uncertain: d.lowExpected)
         }
     }

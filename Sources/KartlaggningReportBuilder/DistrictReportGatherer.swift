@@ -11,7 +11,7 @@ enum DistrictReportGatherer {
         let registry = try store.districtRegistry().index()
         let summary = try MappingSummaryGatherer.gather(
             store: store, codebook: stored, filters: request.scope.filters(withDistricts: false), surveys: request.scope.surveys,
-            minCell: request.minCell, language: request.language)
+            minCell: request.minCell, language: request.language, differenceRule: request.differenceRule)
         let name = registry.resolve(asked)?.district ?? asked
         guard let district = summary.themes.colValues.first(where: { MatchKey.place($0) == MatchKey.place(name) }) else {
             throw ReportError.noRespondents(district: asked, known: summary.themes.colValues)
@@ -40,9 +40,11 @@ enum DistrictReportGatherer {
                             text: chooser.clean($0.text))
                     }))
         }
-        let method = try MethodGatherer.note(
+        var method = try MethodGatherer.note(
             store: store, codebook: stored, minCell: request.minCell,
             selection: request.scope.lines(request.language, withDistricts: false))
+        method.differenceRule = request.differenceRule
+        method.comparedDifferences = summary.comparedDifferences
         return DistrictReportInput(
             district: district, codebook: stored, date: request.date, title: request.title, language: request.language, summary: summary,
             quotes: quotes, method: method, differences: request.differences)

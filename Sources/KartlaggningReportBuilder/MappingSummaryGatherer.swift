@@ -7,7 +7,7 @@ import KartlaggningReport
 enum MappingSummaryGatherer {
     static func gather(
         store: KartlaggningStore, codebook stored: StoredCodebook, filters: [CrossDimension: [String]], surveys wanted: [String],
-        minCell: Int, language: ReportLanguage
+        minCell: Int, language: ReportLanguage, differenceRule: DifferenceRule = DifferenceRule()
     ) throws -> MappingSummary {
         let tabulator = CrossTabulator(store: store)
         let basis = try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: minCell)
@@ -43,22 +43,26 @@ enum MappingSummaryGatherer {
             }
         }
         let labels = stored.codebook.labels
-        var differences = ShareDifference.largest(in: themes).map { difference in
+        var candidates = ShareDifference.largest(in: themes).map { difference in
             MappingSummary.Difference(
                 source: "theme", subject: (language == .sv ? "Tema: " : "Theme: ") + (labels[difference.row] ?? difference.row),
                 difference: difference)
         }
         for choice in choices {
-            // A yes/no question's "nej" mirrors its "ja".
-            let mirrored = choice.table.rowValues.sorted() == ["ja", "nej"]
-            differences += ShareDifference.largest(in: choice.table).filter { !(mirrored && $0.row == "nej") }.map {
+            candidates += ShareDifference.ofQuestion(choice.table).map {
                 MappingSummary.Difference(source: choice.id, subject: "\(choice.text): \($0.row)", difference: $0)
             }
+        }
+        // One family for the whole report: every difference between a district and the rest that was compared.
+        let (kept, compared) = ShareDifference.worthShowing(candidates.map(\.difference), rule: differenceRule)
+        var differences: [MappingSummary.Difference] = []
+        for (item, difference) in zip(candidates, kept) {
+            guard let difference else { continue }
+            differences.append(MappingSummary.Difference(source: item.source, subject: item.subject, difference: difference))
         }
         differences.sort { ShareDifference.precedes($0.difference, $1.difference) }
         return MappingSummary(
             basis: basis, surveys: surveys, themes: themes, themeLabels: labels, themeParents: stored.codebook.parents, choices: choices,
-            scales: scales,
-            differences: differences)
+            scales: scales, differences: differences, differenceRule: differenceRule, comparedDifferences: compared)
     }
 }

@@ -58,9 +58,12 @@ public enum ReportBuilder {
         case .overview:
             let summary = try MappingSummaryGatherer.gather(
                 store: store, codebook: stored, filters: request.scope.filters(), surveys: request.scope.surveys, minCell: request.minCell,
-                language: request.language)
-            method = try MethodGatherer.note(
+                language: request.language, differenceRule: request.differenceRule)
+            var note = try MethodGatherer.note(
                 store: store, codebook: stored, minCell: request.minCell, selection: request.scope.lines(request.language))
+            note.differenceRule = request.differenceRule
+            note.comparedDifferences = summary.comparedDifferences
+            method = note
             let input = OverviewReportInput(
                 codebook: stored, date: request.date, title: request.title, language: request.language, summary: summary, method: method,
                 differences: request.differences)

@@ -1,4 +1,5 @@
 import Foundation
+import KartlaggningAnalysis
 import KartlaggningReport
 
 /// What `kartlagg report` is asked for.
@@ -31,6 +32,8 @@ public struct ReportRequest: Sendable {
     public var html = false
     /// How many of the largest differences the overview and district reports list.
     public var differences = 10
+    /// Which differences they show: both groups large enough, holding after a multiple-comparison correction.
+    public var differenceRule = DifferenceRule()
 
     public init(kind: ReportKind, out: String, date: String) {
         self.kind = kind

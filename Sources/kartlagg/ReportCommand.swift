@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KartlaggningAnalysis
 import KartlaggningCore
 import KartlaggningReport
 import KartlaggningReportBuilder
@@ -10,7 +11,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write a Markdown report: the whole mapping (overview), one or more themes, or one district's profile.",
         discussion: """
             overview: who was heard (kind × district, surveys, period), themes ranked and by district, closed questions per district, \
-            the largest differences from the whole municipality with χ², and a method box. theme: for a thematic-group meeting — how \
+            the differences from the whole municipality that hold (groups of --min-group or more, --correction for the many comparisons, with 95 % intervals), and a method box. theme: for a thematic-group meeting — how \
             many raised each --theme and where, related themes, distinctive words, the questions they ask, quotes per district. \
             district: one --district against the whole municipality.
 
@@ -32,6 +33,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "A title (default: one for the kind).") var title: String?
     @Option(help: "Quotes per district (theme) or per theme (district).") var quotes: Int = 2
     @Option(help: "Suppress counts below this (0: off).") var minCell: Int = 3
+    @Option(help: "Differences from the whole: only where the district and the rest both have at least this many respondents.")
+    var minGroup: Int = 30
+    @Option(help: "Differences from the whole: the multiple-comparison correction, holm, bh (Benjamini–Hochberg) or none.")
+    var correction: MultipleComparison = .holm
     @Option(help: "sv or en.") var lang: ReportLanguage = .sv
     @Option(help: ArgumentHelp("The report's date (default: today).", valueName: "yyyy-mm-dd")) var date: String?
     @Option(help: ArgumentHelp("A Mustache template to use instead of the built-in one.", valueName: "file")) var template: String?
@@ -43,6 +48,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if quotes < 0 || minCell < 0 { throw ValidationError("--quotes and --min-cell are 0 or more") }
+        if minGroup < 1 { throw ValidationError("--min-group is 1 or more") }
         if printTemplate { return }
         if out == nil { throw ValidationError("give --out FILE.md") }
         let kind = resolvedKind
@@ -69,6 +75,7 @@ struct ReportCommand: ParsableCommand {
             request.title = title
             request.quotes = quotes
             request.minCell = minCell
+            request.differenceRule = DifferenceRule(minGroup: minGroup, correction: correction)
             request.language = lang
             request.html = html
             if let template { try request.useTemplate(at: template) }
@@ -80,4 +87,5 @@ struct ReportCommand: ParsableCommand {
 }
 
 extension ReportKind: ExpressibleByArgument {}
+extension MultipleComparison: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}

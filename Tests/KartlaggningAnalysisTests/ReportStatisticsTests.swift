@@ -29,6 +29,73 @@ struct ReportStatisticsTests {
         #expect(differences.map(\.col) == ["A", "B"])  // the larger difference first
     }
 
+    /// Newcombe's (1998) worked examples, his method 10: 56/70 − 48/80 → 0.0524 to 0.3339; 9/10 − 3/10 → 0.1705 to
+    /// 0.8090. And the table above: A's interval scaled to the difference from the whole (46/59 of A − rest).
+    @Test func intervalsMatchNewcombesExamples() throws {
+        let first = ProportionInterval.newcombe(56, of: 70, 48, of: 80)
+        #expect(abs(first.lowerBound - 0.0524) < 5e-5 && abs(first.upperBound - 0.3339) < 5e-5)
+        let second = ProportionInterval.newcombe(9, of: 10, 3, of: 10)
+        #expect(abs(second.lowerBound - 0.1705) < 5e-5 && abs(second.upperBound - 0.8090) < 5e-5)
+        let a = try #require(ShareDifference.largest(in: Self.table()).first { $0.col == "A" })
+        #expect(abs(a.lowerPoints - 0.44396) < 1e-4 && abs(a.upperPoints - 38.55078) < 1e-4)
+        #expect(a.lowerPoints < a.points && a.points < a.upperPoints)
+        #expect(a.base == 13 && a.restBase == 46)
+    }
+
+    /// p.adjust by hand: Holm multiplies the i-th smallest of m by m − i + 1 and keeps them non-decreasing;
+    /// Benjamini–Hochberg by m / i and keeps them non-increasing from the largest.
+    @Test func multipleComparisonCorrections() {
+        let p = [0.04, 0.01, 0.03, 0.02, 0.5]
+        // Sorted 0.01, 0.02, 0.03, 0.04, 0.5 (m = 5). Holm: 0.05, 0.08, 0.09, max(0.08, 0.09) = 0.09, 0.5.
+        let holm = MultipleComparison.holm.adjust(p)
+        for (value, expected) in zip(holm, [0.09, 0.05, 0.09, 0.08, 0.5]) { #expect(abs(value - expected) < 1e-12) }
+        // BH: 0.05, 0.05, 0.05, 0.05, 0.5 (0.04 · 5/4 = 0.05, 0.03 · 5/3 = 0.05, 0.02 · 5/2 = 0.05, 0.01 · 5 = 0.05).
+        let bh = MultipleComparison.bh.adjust(p)
+        for (value, expected) in zip(bh, [0.05, 0.05, 0.05, 0.05, 0.5]) { #expect(abs(value - expected) < 1e-12) }
+        #expect(MultipleComparison.none.adjust(p) == p)
+        #expect(MultipleComparison.holm.adjust([0.3, 0.4]) == [0.6, 0.6])
+        #expect(MultipleComparison.holm.adjust([0.9, 0.8]) == [1, 1])  // capped at 1
+    }
+
+    /// A yes/no question's "nej" mirrors its "ja" (same χ², opposite points): only the first answer is compared. With
+    /// "(ej svar)" beside them too; a question with three answers keeps all three.
+    @Test func aBinaryQuestionIsComparedOnce() {
+        var options = CrossTabulation.Options()
+        options.minCell = 0
+        let binary = CrossTabulation.tabulate(
+            counts: [[30, 10], [10, 30], [2, 3]], rowBase: [40, 40, 5], colBase: [42, 43], grand: 85,
+            rowValues: ["Ja", "Nej", "(ej svar)"], colValues: ["A", "B"], options: options)
+        #expect(Set(ShareDifference.ofQuestion(binary).map(\.row)) == ["Ja"])
+        #expect(Set(ShareDifference.largest(in: binary).map(\.row)) == ["Ja", "Nej"])
+        let three = CrossTabulation.tabulate(
+            counts: [[20, 10], [10, 20], [12, 13]], rowBase: [30, 30, 25], colBase: [42, 43], grand: 85,
+            rowValues: ["bra", "dålig", "vet ej"], colValues: ["A", "B"], options: options)
+        #expect(Set(ShareDifference.ofQuestion(three).map(\.row)) == ["bra", "dålig", "vet ej"])
+    }
+
+    /// Only groups large enough are compared; a difference is shown where it holds after the correction over them.
+    @Test func differencesWorthShowing() {
+        func difference(_ col: String, p: Double, base: Int, rest: Int) -> ShareDifference {
+            ShareDifference(
+                row: "r", col: col, percent: 0, wholePercent: 0, points: 0, chiSquare: 0, pValue: p, lowExpected: false, base: base,
+                restBase: rest, lowerPoints: 0, upperPoints: 0, adjustedP: p)
+        }
+        let candidates = [
+            difference("A", p: 0.001, base: 40, rest: 200), difference("B", p: 0.02, base: 50, rest: 190),
+            difference("C", p: 0.0001, base: 3, rest: 237), difference("D", p: 0.3, base: 60, rest: 180),
+        ]
+        let (shown, compared) = ShareDifference.worthShowing(candidates, rule: DifferenceRule(minGroup: 30, correction: .holm))
+        #expect(compared == 3)  // C's 3 respondents are not compared at all
+        // Holm over 3: A 0.001 · 3 = 0.003 (shown), B 0.02 · 2 = 0.04 (shown), D 0.3 · 1 → 0.3.
+        #expect(shown.map { $0?.col } == ["A", "B", nil, nil])
+        #expect(abs((shown[0]?.adjustedP ?? 1) - 0.003) < 1e-12)
+        #expect(abs((shown[1]?.adjustedP ?? 1) - 0.04) < 1e-12)
+        let strict = ShareDifference.worthShowing(candidates, rule: DifferenceRule(minGroup: 30, correction: .holm)).shown
+        #expect(strict.compactMap { $0 }.count == 2)
+        let tiny = ShareDifference.worthShowing(candidates, rule: DifferenceRule(minGroup: 1, correction: .none)).shown
+        #expect(tiny.map { $0?.col } == ["A", "B", "C", nil])
+    }
+
     @Test func suppressedCellsAreNotCompared() {
         var options = CrossTabulation.Options()
         options.minCell = 3

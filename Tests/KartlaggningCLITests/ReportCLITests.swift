@@ -151,9 +151,23 @@ struct ReportCLITests {
         #expect(agreement.stdout.contains("\"kappa\" : 0.8252688172043"))
         #expect(report.contains("| automatisk – kodare A | 0,83 | 96,8\u{00A0}% | 25 |"))
         #expect(!report.contains("Anna") && !report.contains("Bertil"))
-        // χ² of Grundsunda against the rest for Turism, by hand: [[4, 9], [4, 42]] → 4.2135, p = erfc(√(χ²/2)) = 0.0401;
-        // an expected count is 13 · 8 / 59 = 1.76 < 5, so p is marked uncertain (†).
-        #expect(report.contains("| Grundsunda | Tema: Turism | 30,8\u{00A0}% | 13,6\u{00A0}% | +17,2 | 4,21 | 0,040 \\* † |"))
+        // No district has 30 respondents and the rest as many: no difference is compared, and the report says so.
+        #expect(report.contains("Ingen skillnad mellan ett område och resten av kommunen håller"))
+        #expect(report.contains("där båda har minst 30 respondenter"))
+        #expect(report.contains("här har inget område och resten det, så ingen skillnad prövades"))
+        // With groups of 5 and no correction: χ² of Grundsunda against the rest for Turism, by hand: [[4, 9], [4, 42]]
+        // → 4.2135, p = erfc(√(χ²/2)) = 0.0401; an expected count is 13 · 8 / 59 = 1.76 < 5, so p is uncertain (†).
+        // Newcombe's interval of 4/13 − 4/46, scaled by 46/59 to the difference from the whole (computed apart, in
+        // Python): +0.44 to +38.55 points.
+        let small = try kartlagg([
+            "report", "--db", db, "--kind", "overview", "--out", folder.path("small.md"), "--date", "2025-06-01", "--min-group", "5",
+            "--correction", "none",
+        ])
+        #expect(small.status == 0, "\(small.stderr)")
+        let smallReport = try read("small.md")
+        #expect(smallReport.contains("| Grundsunda | Tema: Turism | 30,8\u{00A0}% | 13,6\u{00A0}% | +17,2 | +0,4 – +38,6 | 0,040 † |"))
+        #expect(smallReport.contains("utan korrektion för att"))
+
     }
 
     @Test func filtersSelectRespondentsAsCrosstabWhereDoes() throws {
