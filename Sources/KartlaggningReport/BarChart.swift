@@ -27,7 +27,8 @@ public enum BarChart {
         let rowHeight = 28, top = 40, barWidth = 360
         let labelWidth = SVG.textWidth(bars.map(\.label), fontSize: 13) + 16
         let width = labelWidth + barWidth + SVG.textWidth(bars.map(\.text), fontSize: 13) + 24
-        let height = top + rowHeight * bars.count + (legend == nil ? 16 : 36)
+        let captionLines = legend.map { SVG.lines($0, width: width - 16, fontSize: 13) } ?? []
+        let height = top + rowHeight * bars.count + (captionLines.isEmpty ? 16 : 18 + 18 * captionLines.count)
         var out = SVG.open(width: width, height: height, id: id, title: title, description: description, fontSize: 13)
         let largest = max(bars.flatMap { [$0.percent, $0.reference] }.compactMap { $0 }.max() ?? 0, 1)
         func length(_ percent: Double) -> Int { Int((percent / largest * Double(barWidth)).rounded()) }
@@ -48,9 +49,7 @@ public enum BarChart {
             let colour = bar.percent == nil ? " fill=\"#666666\"" : ""
             out += "<text x=\"\(end + 6)\" y=\"\(y + 18)\"\(colour)>\(SVG.escape(bar.text))</text>\n"
         }
-        if let legend {
-            out += "<text x=\"8\" y=\"\(top + rowHeight * bars.count + 20)\" fill=\"#444444\">\(SVG.escape(legend))</text>\n"
-        }
+        out += SVG.caption(captionLines, y: top + rowHeight * bars.count + 20)
         return out + "</svg>\n"
     }
 }

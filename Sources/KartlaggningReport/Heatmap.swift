@@ -24,7 +24,8 @@ public enum Heatmap {
         let labelWidth = SVG.textWidth(rows, fontSize: 12) + 16, cellHeight = 26, top = 64
         let cellWidth = max(80, SVG.textWidth(columns, fontSize: 12) + 12)
         let width = labelWidth + cellWidth * columns.count + 16
-        let height = top + cellHeight * rows.count + (legend == nil ? 12 : 34)
+        let captionLines = legend.map { SVG.lines($0, width: width - 16, fontSize: 12) } ?? []
+        let height = top + cellHeight * rows.count + (captionLines.isEmpty ? 12 : 16 + 18 * captionLines.count)
         var out = SVG.open(width: width, height: height, id: id, title: title, description: description, fontSize: 12)
         for (c, column) in columns.enumerated() {
             out +=
@@ -54,9 +55,7 @@ public enum Heatmap {
                 }
             }
         }
-        if let legend {
-            out += "<text x=\"8\" y=\"\(top + cellHeight * rows.count + 22)\" fill=\"#444444\">\(SVG.escape(legend))</text>\n"
-        }
+        out += SVG.caption(captionLines, y: top + cellHeight * rows.count + 22)
         return out + "</svg>\n"
     }
 

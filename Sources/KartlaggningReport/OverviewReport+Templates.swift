@@ -1,7 +1,7 @@
 extension OverviewReport {
     /// The built-in layout (Swedish). Variables: title, codebook, version, revision, date, total, minCell;
     /// basis (columns, rows: name, cells) — respondents by kind × district; surveys (id, title, wave, kind,
-    /// respondents, period), waves, hasPeriod, firstDate, lastDate; ranked (label, n, percent); themes (columns,
+    /// respondents, period), waves and hasWaves, hasPeriod, firstDate, lastDate; ranked (label, n, percent); themes (columns,
     /// rows) — theme × district, cells `share (n/N)`; rankedFigure/hasRankedFigure and heatmapFigure/hasHeatmapFigure;
     /// choices (id, text, multi, columns, rows) and hasChoices; scales (columns, rows) and hasScales; differences
     /// (district, subject, percent, whole, points, chiSquare, p, significant, uncertain) and hasDifferences; method (`{{> method}}`).
@@ -27,10 +27,12 @@ extension OverviewReport {
         {{/surveys}}
 
         {{#hasPeriod}}
-        Intervjuerna gjordes {{{firstDate}}} – {{{lastDate}}}. Våg: {{{waves}}}.
+        Intervjuerna gjordes {{{firstDate}}} – {{{lastDate}}}.{{#hasWaves}} Våg: {{{waves}}}.{{/hasWaves}}
         {{/hasPeriod}}
         {{^hasPeriod}}
+        {{#hasWaves}}
         Våg: {{{waves}}}.
+        {{/hasWaves}}
         {{/hasPeriod}}
 
         ## Teman
@@ -132,10 +134,12 @@ extension OverviewReport {
         {{/surveys}}
 
         {{#hasPeriod}}
-        The interviews were made {{{firstDate}}} – {{{lastDate}}}. Wave: {{{waves}}}.
+        The interviews were made {{{firstDate}}} – {{{lastDate}}}.{{#hasWaves}} Wave: {{{waves}}}.{{/hasWaves}}
         {{/hasPeriod}}
         {{^hasPeriod}}
+        {{#hasWaves}}
         Wave: {{{waves}}}.
+        {{/hasWaves}}
         {{/hasPeriod}}
 
         ## Themes

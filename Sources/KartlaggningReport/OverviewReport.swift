@@ -45,7 +45,7 @@ public enum OverviewReport {
         return Heatmap.svg(
             title: language.phrases.themesByDistrict,
             description: description + ". " + String(format: language.phrases.hiddenNote, table.minCell), rows: names,
-            columns: table.colValues, cells: cells, id: "teman-omraden",
+            columns: table.colValues.map(language.place), cells: cells, id: "teman-omraden",
             legend: language.phrases.heatmapNote + " " + String(format: language.phrases.hiddenNote, table.minCell))
     }
 
@@ -101,6 +101,7 @@ public enum OverviewReport {
                     period: s.firstDate.map { first in first == s.lastDate ? first : "\(first) – \(s.lastDate ?? first)" } ?? "–")
             },
             waves: Markdown.inline(Set(summary.surveys.compactMap(\.wave)).sorted().joined(separator: ", ")),
+            hasWaves: summary.surveys.contains { $0.wave != nil },
             hasPeriod: !dates.isEmpty, firstDate: dates.min() ?? "", lastDate: dates.max() ?? "",
             ranked: ranked, themes: themes, choices: choices, hasChoices: !choices.isEmpty,
             scales: SummaryContext.scales(summary, language: language, whole: whole), hasScales: !summary.scales.isEmpty,

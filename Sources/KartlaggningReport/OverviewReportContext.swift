@@ -10,6 +10,8 @@ public struct OverviewReportContext: ReportContext, Equatable {
     public var basis: ReportGrid
     public var surveys: [ReportSurveyRow]
     public var waves: String
+    /// Whether any survey has a wave (else no "Våg:" line).
+    public var hasWaves: Bool
     public var hasPeriod: Bool
     public var firstDate: String
     public var lastDate: String

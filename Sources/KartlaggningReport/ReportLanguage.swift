@@ -1,3 +1,4 @@
+import KartlaggningCore
 import Foundation
 
 /// The language of a report: its headings and captions (the built-in templates) and its number formats.
@@ -52,6 +53,12 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
     public var phrases: Phrases { self == .sv ? .swedish : .english }
 
     /// Words the reports' code writes, in one language.
+    /// A place as a report names it: the one word for "no area" (`phrases.noDistrict`, crosstab's "(okänt)" in
+    /// Swedish) where the respondent gave none.
+    public func place(_ value: String) -> String {
+        value == CrossSpec.unknown ? phrases.noDistrict : value
+    }
+
     public struct Phrases: Sendable {
         public var shareByDistrict: String
         public var themesByDistrict: String
@@ -67,13 +74,13 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
         static let swedish = Phrases(
             shareByDistrict: "andel respondenter per område", themesByDistrict: "Teman per område, andel respondenter",
             themesRanked: "Teman, andel av alla respondenter", districtAgainstWhole: "andel respondenter, området mot hela kommunen",
-            whole: "Hela kommunen", noDistrict: "(område ej angivet)", hiddenNote: "·· = färre än %d respondenter eller dolt.",
+            whole: "Hela kommunen", noDistrict: CrossSpec.unknown, hiddenNote: "·· = färre än %d respondenter eller dolt.",
             heatmapNote: "Mörkare ruta = större andel av områdets respondenter.", respondent: "respondent")
         static let english = Phrases(
             shareByDistrict: "share of respondents by district", themesByDistrict: "Themes by district, share of respondents",
             themesRanked: "Themes, share of all respondents",
             districtAgainstWhole: "share of respondents, the district against the whole municipality",
-            whole: "Whole municipality", noDistrict: "(no district given)", hiddenNote: "·· = fewer than %d respondents, or hidden.",
+            whole: "Whole municipality", noDistrict: "(unknown)", hiddenNote: "·· = fewer than %d respondents, or hidden.",
             heatmapNote: "Darker square = larger share of the district's respondents.", respondent: "respondent")
     }
 }

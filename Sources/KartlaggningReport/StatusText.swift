@@ -26,14 +26,14 @@ public enum StatusText {
             "\nRespondents: \(status.respondents) · answers: \(status.answers) (free text: \(status.freeTextAnswers)) · districts: \(status.districts)\n"
         if !status.byKindAndDistrict.isEmpty {
             let kinds = Array(Set(status.byKindAndDistrict.map(\.kind))).sorted()
-            let districts = Array(Set(status.byKindAndDistrict.map { $0.district ?? "(inget område)" })).sorted()
+            let districts = Array(Set(status.byKindAndDistrict.map { $0.district ?? CrossSpec.unknown })).sorted()
             var rows: [[String]] = []
             for district in districts {
                 var row = [district]
                 var total = 0
                 for kind in kinds {
                     let n =
-                        status.byKindAndDistrict.first { $0.kind == kind && ($0.district ?? "(inget område)") == district }?.respondents
+                        status.byKindAndDistrict.first { $0.kind == kind && ($0.district ?? CrossSpec.unknown) == district }?.respondents
                         ?? 0
                     total += n
                     row.append(String(n))

@@ -10,7 +10,7 @@ enum SummaryContext {
         cell: (CrossTable.Cell) -> String, wholeCell: (CrossTable.Total) -> String
     ) -> ReportGrid {
         let columns = table.colValues
-        var header = columns.map(Markdown.cell)
+        var header = columns.map { Markdown.cell(language.place($0)) }
         if let whole { header.append(Markdown.cell(whole)) }
         let rows = table.rowValues.map { row -> ReportGrid.Row in
             var cells = columns.map { column in table.cell(row, column).map(cell) ?? ReportLanguage.hidden }

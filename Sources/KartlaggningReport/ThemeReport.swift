@@ -36,7 +36,7 @@ public enum ThemeReport {
                     return nil
                 }
                 return ReportThemeSection.Share(
-                    name: Markdown.cell(value), n: cell.n.map(language.integer) ?? ReportLanguage.hidden,
+                    name: Markdown.cell(language.place(value)), n: cell.n.map(language.integer) ?? ReportLanguage.hidden,
                     percent: cell.percent.map(language.percent) ?? ReportLanguage.hidden,
                     base: base.n.map(language.integer) ?? ReportLanguage.hidden)
             }

@@ -41,7 +41,8 @@ struct QuoteChooser {
                 }
                 sentence.append(character)
                 guard ".!?".contains(character) else { continue }
-                let trimmed = sentence.trimmingCharacters(in: .whitespaces)
+                // A sentence after a semicolon, colon or dash starts at its first letter or digit, not at "; ".
+                let trimmed = String(sentence.drop { !$0.isLetter && !$0.isNumber }).trimmingCharacters(in: .whitespaces)
                 sentence = ""
                 guard character == "?", trimmed.count >= 12, seen.insert(trimmed.lowercased()).inserted else { continue }
                 out.append(trimmed)
