@@ -71,4 +71,15 @@ extension CrossTable {
         table.cells.removeAll { empty.contains($0.col) }
         return table
     }
+
+    /// The same columns and totals with no rows: what a table of themes is when there is no codebook.
+    public func withoutRows() -> CrossTable {
+        var table = self
+        table.rowValues = []
+        table.rowTotals = []
+        table.cells = []
+        table.stats = nil
+        table.multiResponseRows = true
+        return table
+    }
 }

@@ -19,6 +19,8 @@ public enum MethodBox {
         public var minCell: Int
         public var suppressing: Bool
         public var selection: String
+        /// Whether a codebook was used (else the box says there was none).
+        public var hasCodebook: Bool
         /// How differences from the whole are chosen and tested (overview and district reports).
         public var differenceRule: String
         public var hasDifferenceRule: Bool
@@ -57,6 +59,7 @@ public enum MethodBox {
             selection: note.selection.isEmpty
                 ? (language == .sv ? "alla respondenter" : "all respondents")
                 : note.selection.map { Markdown.inline($0) }.joined(separator: "; "),
+            hasCodebook: note.hasCodebook,
             differenceRule: note.differenceRule.map { differenceRule($0, compared: note.comparedDifferences, language: language) } ?? "",
             hasDifferenceRule: note.differenceRule != nil)
     }
@@ -105,6 +108,7 @@ public enum MethodBox {
         {{#method}}
         ## Om underlaget och metoden
 
+        {{#hasCodebook}}
         - **Kodbok:** {{{codebook}}} {{{version}}} (revision {{revision}}), {{{themes}}} teman.
         {{#applied}}
         - **Taggning:** fritextsvaren taggades automatiskt med kodbokens mönster; {{{autoTagged}}} av {{{freeText}}} fritextsvar fick minst ett tema.{{#hasCoders}} Handkodning går före de automatiska taggarna: {{{coders}}}.{{/hasCoders}}
@@ -112,6 +116,10 @@ public enum MethodBox {
         {{^applied}}
         - **Taggning:** kodbokens senaste revision har inte körts mot svaren (`kartlagg tag`): bara handkodade svar har teman.{{#hasCoders}} Handkodning: {{{coders}}}.{{/hasCoders}}
         {{/applied}}
+        {{/hasCodebook}}
+        {{^hasCodebook}}
+        - **Kodbok:** ingen kodbok är laddad, så fritextsvaren har inga teman; rapporten visar de slutna frågorna.
+        {{/hasCodebook}}
         - **Enhet:** respondenter. En respondent räknas en gång per cell, hur många svar som än nämner temat; andelar är av respondenterna i kolumnen (N).
         {{#suppressing}}
         - **Skydd:** värden under {{minCell}} respondenter visas som ··, och fler celler döljs så att inget dolt värde kan räknas fram ur summorna. Citaten är avidentifierade.
@@ -141,6 +149,7 @@ public enum MethodBox {
         {{#method}}
         ## About the data and the method
 
+        {{#hasCodebook}}
         - **Codebook:** {{{codebook}}} {{{version}}} (revision {{revision}}), {{{themes}}} themes.
         {{#applied}}
         - **Tagging:** free-text answers were tagged automatically by the codebook's patterns; {{{autoTagged}}} of {{{freeText}}} free-text answers got at least one theme.{{#hasCoders}} Hand coding overrules the automatic tags: {{{coders}}}.{{/hasCoders}}
@@ -148,6 +157,10 @@ public enum MethodBox {
         {{^applied}}
         - **Tagging:** the codebook's latest revision has not been applied to the answers (`kartlagg tag`): only hand-coded answers have themes.{{#hasCoders}} Hand coding: {{{coders}}}.{{/hasCoders}}
         {{/applied}}
+        {{/hasCodebook}}
+        {{^hasCodebook}}
+        - **Codebook:** none is loaded, so the free-text answers have no themes; the report shows the closed questions.
+        {{/hasCodebook}}
         - **Unit:** respondents. A respondent counts once per cell, however many answers mention the theme; shares are of the respondents in the column (N).
         {{#suppressing}}
         - **Protection:** values below {{minCell}} respondents are shown as ··, and further cells are hidden so that no hidden value can be worked out from the totals. Quotes are de-identified.

@@ -47,6 +47,8 @@ public struct MethodNote: Sendable, Equatable {
     public var minCell: Int
     /// The report's selection, as `key = value` lines (empty: everything).
     public var selection: [String]
+    /// False for an overview made without a codebook (closed questions only).
+    public var hasCodebook = true
     /// Overview and district reports: which differences they show, and how many were compared.
     public var differenceRule: DifferenceRule?
     public var comparedDifferences = 0

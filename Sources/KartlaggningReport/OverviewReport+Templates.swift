@@ -1,5 +1,6 @@
 extension OverviewReport {
-    /// The built-in layout (Swedish). Variables: title, codebook, version, revision, date, total, minCell;
+    /// The built-in layout (Swedish). Variables: title, hasCodebook (false: no codebook loaded, no theme sections), codebook,
+    /// version, revision, date, total, minCell;
     /// basis (columns, rows: name, cells) — respondents by kind × district; surveys (id, title, wave, kind,
     /// respondents, period), waves and hasWaves, hasPeriod, firstDate, lastDate; ranked (label, n, percent); themes (columns,
     /// rows) — theme × district, cells `share (n/N)`; rankedFigure/hasRankedFigure and heatmapFigure/hasHeatmapFigure;
@@ -8,7 +9,7 @@ extension OverviewReport {
     public static let swedish = """
         # {{{title}}}
 
-        _Kodbok {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{total}}} respondenter_
+        _{{#hasCodebook}}Kodbok {{{codebook}}} {{{version}}} (revision {{revision}}) · {{/hasCodebook}}{{{date}}} · {{{total}}} respondenter_
 
         ## Underlaget
 
@@ -35,6 +36,7 @@ extension OverviewReport {
         {{/hasWaves}}
         {{/hasPeriod}}
 
+        {{#hasCodebook}}
         ## Teman
 
         Teman efter hur många respondenter som tog upp dem (en respondent räknas en gång per tema):
@@ -64,6 +66,7 @@ extension OverviewReport {
         {{/hasHeatmapFigure}}
 
         ·· = färre än {{minCell}} respondenter, eller dolt så att inget dolt värde kan räknas fram ur summorna.
+        {{/hasCodebook}}
         {{#hasChoices}}
 
         ## Slutna frågor per område
@@ -115,7 +118,7 @@ extension OverviewReport {
     public static let english = """
         # {{{title}}}
 
-        _Codebook {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{total}}} respondents_
+        _{{#hasCodebook}}Codebook {{{codebook}}} {{{version}}} (revision {{revision}}) · {{/hasCodebook}}{{{date}}} · {{{total}}} respondents_
 
         ## The data
 
@@ -142,6 +145,7 @@ extension OverviewReport {
         {{/hasWaves}}
         {{/hasPeriod}}
 
+        {{#hasCodebook}}
         ## Themes
 
         Themes by how many respondents raised them (a respondent counts once per theme):
@@ -171,6 +175,7 @@ extension OverviewReport {
         {{/hasHeatmapFigure}}
 
         ·· = fewer than {{minCell}} respondents, or hidden so that no hidden value can be worked out from the totals.
+        {{/hasCodebook}}
         {{#hasChoices}}
 
         ## Closed questions by district

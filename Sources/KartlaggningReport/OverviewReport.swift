@@ -6,7 +6,7 @@ import KartlaggningAnalysis
 public enum OverviewReport {
     /// The charts written beside the report: file name → SVG.
     public static func charts(_ input: OverviewReportInput) -> [(name: String, svg: String)] {
-        [("teman.svg", rankedChart(input)), ("teman-omraden.svg", heatmap(input))]
+        input.codebook == nil ? [] : [("teman.svg", rankedChart(input)), ("teman-omraden.svg", heatmap(input))]
     }
 
     /// Themes ranked by the share of all respondents who raised them.
@@ -91,8 +91,9 @@ public enum OverviewReport {
         let dates = summary.surveys.compactMap(\.firstDate) + summary.surveys.compactMap(\.lastDate)
         return OverviewReportContext(
             title: Markdown.inline(input.title ?? (language == .sv ? "Kartläggningen – översikt" : "The mapping – overview")),
-            codebook: Markdown.inline(input.codebook.codebook.id), version: Markdown.inline(input.codebook.codebook.version),
-            revision: input.codebook.revision, date: input.date, total: language.integer(summary.themes.total),
+            hasCodebook: input.codebook != nil, codebook: Markdown.inline(input.codebook?.codebook.id ?? ""),
+            version: Markdown.inline(input.codebook?.codebook.version ?? ""), revision: input.codebook?.revision ?? 0, date: input.date,
+            total: language.integer(summary.basis.total),
             minCell: summary.themes.minCell, basis: basis,
             surveys: summary.surveys.map { s in
                 ReportSurveyRow(

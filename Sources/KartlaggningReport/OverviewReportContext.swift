@@ -1,6 +1,8 @@
 /// The variables of an overview report (see `OverviewReport.swedish`).
 public struct OverviewReportContext: ReportContext, Equatable {
     public var title: String
+    /// Whether a codebook is loaded: without one the overview shows the closed questions only.
+    public var hasCodebook: Bool
     public var codebook: String
     public var version: String
     public var revision: Int

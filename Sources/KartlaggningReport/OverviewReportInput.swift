@@ -2,7 +2,8 @@ import KartlaggningCore
 
 /// Everything the overview report shows, gathered from the database.
 public struct OverviewReportInput: Sendable {
-    public var codebook: StoredCodebook
+    /// The codebook whose themes are shown; nil when none is loaded (closed questions only).
+    public var codebook: StoredCodebook?
     public var date: String
     public var title: String?
     public var language: ReportLanguage
@@ -12,7 +13,8 @@ public struct OverviewReportInput: Sendable {
     public var differences: Int
 
     public init(
-        codebook: StoredCodebook, date: String, title: String?, language: ReportLanguage = .sv, summary: MappingSummary, method: MethodNote,
+        codebook: StoredCodebook?, date: String, title: String?, language: ReportLanguage = .sv, summary: MappingSummary,
+        method: MethodNote,
         differences: Int = 10
     ) {
         self.codebook = codebook

@@ -6,14 +6,17 @@ import KartlaggningReport
 /// every closed question × district (scale means per district), and the shares that differ most from the whole.
 enum MappingSummaryGatherer {
     static func gather(
-        store: KartlaggningStore, codebook stored: StoredCodebook, filters: [CrossDimension: [String]], surveys wanted: [String],
+        store: KartlaggningStore, codebook stored: StoredCodebook?, filters: [CrossDimension: [String]], surveys wanted: [String],
         minCell: Int, language: ReportLanguage, differenceRule: DifferenceRule = DifferenceRule()
     ) throws -> MappingSummary {
         let tabulator = CrossTabulator(store: store)
         let basis = try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: minCell)
             .droppingEmptyColumns()
-        let themes = try tabulator.respondents(.theme, by: .district, filters: filters, codebook: stored, minCell: minCell)
-            .droppingEmptyColumns()
+        // Without a codebook: no theme rows, the districts of the basis.
+        let themes =
+            try stored.map {
+                try tabulator.respondents(.theme, by: .district, filters: filters, codebook: $0, minCell: minCell).droppingEmptyColumns()
+            } ?? basis.withoutRows()
         let counted = Dictionary(
             try store.surveyRespondents(filters: filters).map { ($0.survey, $0) }, uniquingKeysWith: { first, _ in first })
         let surveys = try store.surveys().compactMap { survey -> MappingSummary.SurveyBasis? in
@@ -42,7 +45,7 @@ enum MappingSummaryGatherer {
                 choices.append(MappingSummary.ChoiceQuestion(id: question.reference, text: question.text, table: table))
             }
         }
-        let labels = stored.codebook.labels
+        let labels = stored?.codebook.labels ?? [:]
         var candidates = ShareDifference.largest(in: themes).map { difference in
             MappingSummary.Difference(
                 source: "theme", subject: (language == .sv ? "Tema: " : "Theme: ") + (labels[difference.row] ?? difference.row),
@@ -62,7 +65,8 @@ enum MappingSummaryGatherer {
         }
         differences.sort { ShareDifference.precedes($0.difference, $1.difference) }
         return MappingSummary(
-            basis: basis, surveys: surveys, themes: themes, themeLabels: labels, themeParents: stored.codebook.parents, choices: choices,
+            basis: basis, surveys: surveys, themes: themes, themeLabels: labels, themeParents: stored?.codebook.parents ?? [:],
+            choices: choices,
             scales: scales, differences: differences, differenceRule: differenceRule, comparedDifferences: compared)
     }
 }

@@ -6,8 +6,16 @@ import KartlaggningReport
 /// coded against the automatic tags, and every two people against each other).
 enum MethodGatherer {
     static func note(
-        store: KartlaggningStore, codebook stored: StoredCodebook, minCell: Int, selection: [String]
+        store: KartlaggningStore, codebook loaded: StoredCodebook?, minCell: Int, selection: [String]
     ) throws -> MethodNote {
+        guard let stored = loaded else {
+            // No codebook loaded: the note says so, and tells nothing of tagging.
+            var note = MethodNote(
+                codebook: "", version: "", revision: 0, themes: 0, freeTextAnswers: 0, autoTaggedAnswers: 0, coders: [], agreements: [],
+                minCell: minCell, selection: selection, applied: false)
+            note.hasCodebook = false
+            return note
+        }
         let figures = try store.taggingFigures(stored)
         let coders = try store.coders(codebook: stored)
         let people = coders.filter { $0 != "auto" }

@@ -32,13 +32,20 @@ public enum ReportBuilder {
     static func renderWithMethod(_ request: ReportRequest, store: KartlaggningStore) throws -> (
         markdown: String, charts: [(String, String)], method: MethodNote
     ) {
-        let stored = try store.codebook(id: request.codebook)
+        // An overview needs no codebook: without one loaded it shows the closed questions only.
+        let loaded: StoredCodebook?
+        do {
+            loaded = try store.codebook(id: request.codebook)
+        } catch StoreError.codebookNotFound(nil) where request.kind == .overview {
+            loaded = nil
+        }
         let folder = figureFolder(request.out)
         let context: any ReportContext
         let method: MethodNote
         var charts: [(String, String)] = []
         switch request.kind {
         case .theme:
+            guard let stored = loaded else { throw StoreError.codebookNotFound(request.codebook) }
             guard !request.themes.isEmpty else { throw ReportError.needsTheme }
             let themes = try request.themes.map { id in
                 guard let theme = stored.codebook.themes.first(where: { $0.id == id }) else {
@@ -57,20 +64,21 @@ public enum ReportBuilder {
             method = input.method
         case .overview:
             let summary = try MappingSummaryGatherer.gather(
-                store: store, codebook: stored, filters: request.scope.filters(), surveys: request.scope.surveys, minCell: request.minCell,
+                store: store, codebook: loaded, filters: request.scope.filters(), surveys: request.scope.surveys, minCell: request.minCell,
                 language: request.language, differenceRule: request.differenceRule)
             var note = try MethodGatherer.note(
-                store: store, codebook: stored, minCell: request.minCell, selection: request.scope.lines(request.language))
+                store: store, codebook: loaded, minCell: request.minCell, selection: request.scope.lines(request.language))
             note.differenceRule = request.differenceRule
             note.comparedDifferences = summary.comparedDifferences
             method = note
             let input = OverviewReportInput(
-                codebook: stored, date: request.date, title: request.title, language: request.language, summary: summary, method: method,
+                codebook: loaded, date: request.date, title: request.title, language: request.language, summary: summary, method: method,
                 differences: request.differences)
             charts = OverviewReport.charts(input).map { ($0.name, $0.svg) }
             context = OverviewReport.context(
                 input, figures: Dictionary(charts.map { ($0.0, folder.relative + "/" + $0.0) }, uniquingKeysWith: { first, _ in first }))
         case .district:
+            guard let stored = loaded else { throw StoreError.codebookNotFound(request.codebook) }
             let input = try DistrictReportGatherer.gather(store: store, codebook: stored, request: request)
             let chart = DistrictReport.chart(input)
             charts = [(chart.name, chart.svg)]
@@ -88,7 +96,7 @@ public enum ReportBuilder {
     public static func write(_ request: ReportRequest, store: KartlaggningStore) throws -> Outcome {
         let (markdown, charts, method) = try renderWithMethod(request, store: store)
         var warnings: [String] = []
-        if !method.applied {
+        if method.hasCodebook && !method.applied {
             warnings.append(
                 "codebook \"\(method.codebook)\" revision \(method.revision) has not been applied: run `kartlagg tag` for its themes")
         }

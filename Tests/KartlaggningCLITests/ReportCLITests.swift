@@ -170,6 +170,34 @@ struct ReportCLITests {
 
     }
 
+    /// A survey of closed questions with no codebook loaded: the overview shows the basis and the closed questions
+    /// by area, says in the method box that there is no codebook, and has no theme sections; a theme report still
+    /// needs a codebook.
+    @Test func anOverviewNeedsNoCodebook() throws {
+        for step in [
+            ["districts", "load", "--db", db, Paths.sample("districts.yaml")],
+            ["survey", "add", "--db", db, Paths.sample("foretag-2025.survey.yaml")],
+            ["import", "--db", db, "--survey", "foretag-2025", Paths.sample("foretag-2025.csv")],
+        ] {
+            #expect(try kartlagg(step).status == 0)
+        }
+        let result = try kartlagg([
+            "report", "--db", db, "--kind", "overview", "--out", folder.path("o.md"), "--date", "2025-06-01", "--html",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)  // no warning about a codebook not applied: there is none
+        let report = try read("o.md")
+        #expect(report.hasPrefix("# Kartläggningen – översikt\n\n_2025-06-01 · 25 respondenter_\n"))
+        #expect(report.contains("## Slutna frågor per område"))
+        #expect(report.contains("### Bransch"))
+        #expect(!report.contains("## Teman"))
+        #expect(report.contains("- **Kodbok:** ingen kodbok är laddad, så fritextsvaren har inga teman"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("o-figurer/teman.svg")))
+        let theme = try kartlagg(["report", "--db", db, "--theme", "x", "--out", folder.path("t.md"), "--date", "2025-06-01"])
+        #expect(theme.status == 1)
+        #expect(theme.stderr.contains("no codebook loaded yet"))
+    }
+
     @Test func filtersSelectRespondentsAsCrosstabWhereDoes() throws {
         try sample()
         let result = try kartlagg([
