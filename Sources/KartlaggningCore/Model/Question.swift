@@ -4,7 +4,8 @@ public struct Question: Codable, Sendable, Equatable {
     public var id: String
     /// The source column: a CSV header text, a JSON key or a dotted path (`svar.bredband`).
     public var column: String
-    /// The question as it was asked, for reports; defaults to the column.
+    /// The question as it was asked, the label reports head it with; defaults to the column. Written `label:` (or
+    /// `text:`) in a definition.
     public var text: String?
     /// How answers are read and stored.
     public var type: QuestionType
@@ -24,6 +25,24 @@ public struct Question: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, column, text, type, options, scale, separator, required, missing, decimalMark = "decimal_mark"
+    }
+
+    /// `label` is the name a definition gives the question's text; `text` is read too (and what is stored).
+    private enum LabelKey: String, CodingKey { case label }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        column = try container.decode(String.self, forKey: .column)
+        let label = try decoder.container(keyedBy: LabelKey.self).decodeIfPresent(String.self, forKey: .label)
+        text = try label ?? container.decodeIfPresent(String.self, forKey: .text)
+        type = try container.decode(QuestionType.self, forKey: .type)
+        options = try container.decodeIfPresent([String].self, forKey: .options)
+        scale = try container.decodeIfPresent(ScaleRange.self, forKey: .scale)
+        separator = try container.decodeIfPresent(String.self, forKey: .separator)
+        required = try container.decodeIfPresent(Bool.self, forKey: .required)
+        missing = try container.decodeIfPresent([String].self, forKey: .missing)
+        decimalMark = try container.decodeIfPresent(String.self, forKey: .decimalMark)
     }
 
     public init(

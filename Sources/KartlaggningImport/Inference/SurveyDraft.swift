@@ -30,6 +30,7 @@ public struct SurveyDraft: Sendable {
         for question in survey.questions {
             out += "  - id: \(quote(question.id))\n"
             out += "    column: \(quote(question.column))\n"
+            if let label = question.text { out += "    label: \(quote(label))\n" }
             out += "    type: \(question.type.rawValue)\n"
             if let scale = question.scale { out += "    scale: { min: \(scale.min), max: \(scale.max) }\n" }
             if let separator = question.separator { out += "    separator: \(quote(separator))\n" }

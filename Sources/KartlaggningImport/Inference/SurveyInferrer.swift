@@ -129,7 +129,9 @@ public struct SurveyInferrer {
             var unique = id
             var n = 2
             while !ids.insert(unique).inserted { unique = "\(id)_\(n)"; n += 1 }
-            let (question, note) = Self.question(id: unique, profile: profile, rows: rows)
+            var (question, note) = Self.question(id: unique, profile: profile, rows: rows)
+            // Reports head the question with its label: an R/SPSS-style name read back as words.
+            question.text = QuestionLabel.from(header: profile.name)
             questions.append(question)
             if let note { notes.append(note) }
         }
