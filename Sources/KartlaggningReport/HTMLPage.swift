@@ -69,20 +69,27 @@ public enum HTMLPage {
         main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
         h1 { font-size: 2rem; margin-bottom: 0.25rem; }
         h2 { margin-top: 2.5rem; border-bottom: 2px solid #2f6f8f; padding-bottom: 0.2rem; }
-        table { border-collapse: collapse; margin: 1rem 0; font-variant-numeric: tabular-nums; }
+        table { border-collapse: collapse; margin: 1rem 0; font-variant-numeric: tabular-nums; display: block; max-width: 100%; overflow-x: auto; }
         th, td { border: 1px solid #c8c8c8; padding: 0.3rem 0.6rem; vertical-align: top; }
         th { background: #eef3f6; }
         td[align="right"], th[align="right"] { text-align: right; }
+        td[align="right"] { white-space: nowrap; }
         tr:nth-child(even) td { background: #f8f8f8; }
         blockquote { margin: 1rem 0; padding: 0.5rem 1rem; border-left: 4px solid #2f6f8f; background: #f4f8fa; }
-        figure { margin: 1.5rem 0; }
-        figure svg { max-width: 100%; height: auto; }
+        figure { margin: 1.5rem 0; max-width: 100%; overflow-x: auto; }
+        figure svg { height: auto; }
         figcaption { font-size: 0.9rem; color: #444; }
         @media print {
-            body { font-size: 10.5pt; }
+            @page { size: A4 landscape; margin: 12mm; }
+            body { font-size: 10pt; }
             main { max-width: none; padding: 0; }
             h2 { break-after: avoid; }
-            table, figure, blockquote { break-inside: avoid; }
+            h2:not(:first-of-type) { break-before: page; }
+            table { display: table; font-size: 8.5pt; }
+            figure { overflow: visible; }
+            figure svg { max-width: 100%; }
+            figure, blockquote { break-inside: avoid; }
+            tr { break-inside: avoid; }
             tr:nth-child(even) td { background: none; }
             a { color: inherit; text-decoration: none; }
         }

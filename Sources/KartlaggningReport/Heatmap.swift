@@ -17,19 +17,31 @@ public enum Heatmap {
     /// - Parameters:
     ///   - cells: `cells[row][column]`.
     ///   - id: a prefix for the element ids, unique within a page.
+    ///   - slantedColumns: column heads written at 45° over narrow columns (many areas as rows, themes as columns), so
+    ///     the chart keeps its cells readable however long the heads.
     public static func svg(
         title: String, description: String, rows: [String], columns: [String], cells: [[Cell]], id: String = "heatmap",
-        legend: String? = nil
+        legend: String? = nil, slantedColumns: Bool = false
     ) -> String {
-        let labelWidth = SVG.textWidth(rows, fontSize: 12) + 16, cellHeight = 26, top = 64
-        let cellWidth = max(80, SVG.textWidth(columns, fontSize: 12) + 12)
-        let width = labelWidth + cellWidth * columns.count + 16
+        let labelWidth = SVG.textWidth(rows, fontSize: 12) + 16, cellHeight = 26
+        let headWidth = SVG.textWidth(columns, fontSize: 12)
+        // A slanted head rises headWidth · sin 45° above the cells and reaches as far to the right.
+        let slant = Int((Double(headWidth) * 0.7072).rounded(.up))
+        let top = slantedColumns ? 48 + slant : 64
+        let cellWidth = slantedColumns ? 64 : max(80, headWidth + 12)
+        let width = labelWidth + cellWidth * columns.count + 16 + (slantedColumns ? slant : 0)
         let captionLines = legend.map { SVG.lines($0, width: width - 16, fontSize: 12) } ?? []
         let height = top + cellHeight * rows.count + (captionLines.isEmpty ? 12 : 16 + 18 * captionLines.count)
         var out = SVG.open(width: width, height: height, id: id, title: title, description: description, fontSize: 12)
         for (c, column) in columns.enumerated() {
-            out +=
-                "<text x=\"\(labelWidth + c * cellWidth + cellWidth / 2)\" y=\"\(top - 10)\" text-anchor=\"middle\" font-weight=\"bold\">\(SVG.escape(column))</text>\n"
+            if slantedColumns {
+                let x = labelWidth + c * cellWidth + cellWidth / 2
+                out +=
+                    "<text x=\"\(x)\" y=\"\(top - 8)\" transform=\"rotate(-45 \(x) \(top - 8))\" font-weight=\"bold\">\(SVG.escape(column))</text>\n"
+            } else {
+                out +=
+                    "<text x=\"\(labelWidth + c * cellWidth + cellWidth / 2)\" y=\"\(top - 10)\" text-anchor=\"middle\" font-weight=\"bold\">\(SVG.escape(column))</text>\n"
+            }
         }
         let largest = max(cells.flatMap { $0.compactMap(\.percent) }.max() ?? 0, 1)
         for (r, row) in rows.enumerated() {

@@ -15,7 +15,7 @@ extension OverviewReport {
 
         Respondenter per typ och område:
 
-        | Typ |{{#basis.columns}} {{{.}}} |{{/basis.columns}}
+        | {{{basis.corner}}} |{{#basis.columns}} {{{.}}} |{{/basis.columns}}
         |---|{{#basis.columns}}---:|{{/basis.columns}}
         {{#basis.rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
@@ -55,7 +55,7 @@ extension OverviewReport {
 
         Andel av områdets respondenter (antal/N):
 
-        | Tema |{{#themes.columns}} {{{.}}} |{{/themes.columns}}
+        | {{{themes.corner}}} |{{#themes.columns}} {{{.}}} |{{/themes.columns}}
         |---|{{#themes.columns}}---:|{{/themes.columns}}
         {{#themes.rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
@@ -78,7 +78,7 @@ extension OverviewReport {
         Flera svar möjliga: andelarna kan summera till mer än 100 %.
 
         {{/multi}}
-        | Svar |{{#columns}} {{{.}}} |{{/columns}}
+        | {{{corner}}} |{{#columns}} {{{.}}} |{{/columns}}
         |---|{{#columns}}---:|{{/columns}}
         {{#rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
@@ -89,7 +89,7 @@ extension OverviewReport {
 
         ### Skalfrågor: medelvärde (antal svar)
 
-        | Fråga |{{#scales.columns}} {{{.}}} |{{/scales.columns}}
+        | {{{scales.corner}}} |{{#scales.columns}} {{{.}}} |{{/scales.columns}}
         |---|{{#scales.columns}}---:|{{/scales.columns}}
         {{#scales.rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
@@ -124,7 +124,7 @@ extension OverviewReport {
 
         Respondents by kind and district:
 
-        | Kind |{{#basis.columns}} {{{.}}} |{{/basis.columns}}
+        | {{{basis.corner}}} |{{#basis.columns}} {{{.}}} |{{/basis.columns}}
         |---|{{#basis.columns}}---:|{{/basis.columns}}
         {{#basis.rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
@@ -164,7 +164,7 @@ extension OverviewReport {
 
         Share of the district's respondents (count/N):
 
-        | Theme |{{#themes.columns}} {{{.}}} |{{/themes.columns}}
+        | {{{themes.corner}}} |{{#themes.columns}} {{{.}}} |{{/themes.columns}}
         |---|{{#themes.columns}}---:|{{/themes.columns}}
         {{#themes.rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
@@ -187,7 +187,7 @@ extension OverviewReport {
         Several answers possible: the shares can add up to more than 100%.
 
         {{/multi}}
-        | Answer |{{#columns}} {{{.}}} |{{/columns}}
+        | {{{corner}}} |{{#columns}} {{{.}}} |{{/columns}}
         |---|{{#columns}}---:|{{/columns}}
         {{#rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
@@ -198,7 +198,7 @@ extension OverviewReport {
 
         ### Scale questions: mean (answers)
 
-        | Question |{{#scales.columns}} {{{.}}} |{{/scales.columns}}
+        | {{{scales.corner}}} |{{#scales.columns}} {{{.}}} |{{/scales.columns}}
         |---|{{#scales.columns}}---:|{{/scales.columns}}
         {{#scales.rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}

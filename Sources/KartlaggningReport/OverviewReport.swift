@@ -42,11 +42,27 @@ public enum OverviewReport {
         let description = rows.indices.map { r in
             names[r] + ": " + table.colValues.indices.map { "\(table.colValues[$0]) \(cells[r][$0].text)" }.joined(separator: ", ")
         }.joined(separator: "; ")
+        let legend = language.phrases.heatmapNote + " " + String(format: language.phrases.hiddenNote, table.minCell)
+        let fullDescription = description + ". " + String(format: language.phrases.hiddenNote, table.minCell)
+        let places = table.colValues.map(language.place)
+        guard areasAsRows(input) else {
+            return Heatmap.svg(
+                title: language.phrases.themesByDistrict, description: fullDescription, rows: names, columns: places, cells: cells,
+                id: "teman-omraden", legend: legend)
+        }
+        // Many areas: one row each (the chart grows down, its text keeps its size), the themes as slanted column heads.
+        let turned = places.indices.map { c in rows.indices.map { cells[$0][c] } }
         return Heatmap.svg(
-            title: language.phrases.themesByDistrict,
-            description: description + ". " + String(format: language.phrases.hiddenNote, table.minCell), rows: names,
-            columns: table.colValues.map(language.place), cells: cells, id: "teman-omraden",
-            legend: language.phrases.heatmapNote + " " + String(format: language.phrases.hiddenNote, table.minCell))
+            title: language.phrases.themesByDistrict, description: fullDescription, rows: places, columns: names, cells: turned,
+            id: "teman-omraden", legend: legend, slantedColumns: true)
+    }
+
+    /// Areas side by side fit a page up to about eight; beyond that tables and the heatmap put areas in rows.
+    public static let areasSideBySide = 8
+
+    /// Whether this overview puts its areas in rows.
+    static func areasAsRows(_ input: OverviewReportInput) -> Bool {
+        input.summary.basis.colValues.count > areasSideBySide
     }
 
     /// Themes by respondents, most first; hidden totals last; ties in codebook order.
@@ -88,6 +104,24 @@ public enum OverviewReport {
             grid.multi = question.table.multiResponseRows
             return grid
         }
+        // Each grid's first header cell; with more areas than a page takes side by side, areas become the rows.
+        let sv = language == .sv
+        basis.corner = sv ? "Typ" : "Kind"
+        themes.corner = sv ? "Tema" : "Theme"
+        var scales = SummaryContext.scales(summary, language: language, whole: whole)
+        scales.corner = sv ? "Fråga" : "Question"
+        var choiceGrids = choices.map { grid -> ReportGrid in
+            var grid = grid
+            grid.corner = sv ? "Svar" : "Answer"
+            return grid
+        }
+        if areasAsRows(input) {
+            let area = sv ? "Område" : "District"
+            basis = basis.transposed(corner: area)
+            themes = themes.transposed(corner: area)
+            scales = scales.transposed(corner: area)
+            choiceGrids = choiceGrids.map { $0.transposed(corner: area) }
+        }
         let dates = summary.surveys.compactMap(\.firstDate) + summary.surveys.compactMap(\.lastDate)
         return OverviewReportContext(
             title: Markdown.inline(input.title ?? (language == .sv ? "Kartläggningen – översikt" : "The mapping – overview")),
@@ -104,8 +138,8 @@ public enum OverviewReport {
             waves: Markdown.inline(Set(summary.surveys.compactMap(\.wave)).sorted().joined(separator: ", ")),
             hasWaves: summary.surveys.contains { $0.wave != nil },
             hasPeriod: !dates.isEmpty, firstDate: dates.min() ?? "", lastDate: dates.max() ?? "",
-            ranked: ranked, themes: themes, choices: choices, hasChoices: !choices.isEmpty,
-            scales: SummaryContext.scales(summary, language: language, whole: whole), hasScales: !summary.scales.isEmpty,
+            ranked: ranked, themes: themes, choices: choiceGrids, hasChoices: !choices.isEmpty,
+            scales: scales, hasScales: !summary.scales.isEmpty,
             differences: SummaryContext.differences(Array(summary.differences.prefix(input.differences)), language: language),
             hasDifferences: !summary.differences.isEmpty, method: MethodBox.context(input.method, language: language),
             rankedFigure: figures["teman.svg"] ?? "", hasRankedFigure: figures["teman.svg"] != nil,

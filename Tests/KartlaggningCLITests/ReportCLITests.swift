@@ -198,6 +198,57 @@ struct ReportCLITests {
         #expect(theme.stderr.contains("no codebook loaded yet"))
     }
 
+    /// 40 areas: tables and the heatmap put the areas in rows (the page grows down, not off its edge), the heatmap's
+    /// theme heads slanted over narrow columns, every cell's text at its size.
+    @Test func fortyAreasGoInRows() throws {
+        let areas = (1...40).map { String(format: "Område %02d", $0) }
+        let registry = folder.write("omraden.yaml", "districts:\n" + areas.map { "  - name: \"\($0)\"\n" }.joined())
+        let survey = folder.write(
+            "s.yaml",
+            """
+            id: s
+            title: S
+            kind: privatperson
+            respondent: { id: Nr, district: Område }
+            questions:
+              - { id: utb, column: Utb, label: "Vilken är din högsta utbildningsnivå?", type: choice, options: [Grundskola, Gymnasium, Högskola] }
+              - { id: onskemal, column: Önskemål, type: text }
+            """)
+        var csv = "Nr;Område;Utb;Önskemål\n"
+        var n = 0
+        for (index, area) in areas.enumerated() {
+            for k in 0..<(10 + index % 5 * 10) {
+                n += 1
+                csv +=
+                    "\(n);\(area);\(["Grundskola", "Gymnasium", "Högskola"][k % 3]);\(k % 2 == 0 ? "Bättre bredband" : "Bussen går sällan")\n"
+            }
+        }
+        let answers = folder.write("svar.csv", csv)
+        for step in [
+            ["districts", "load", "--db", db, registry], ["survey", "add", "--db", db, survey],
+            ["import", "--db", db, "--survey", "s", answers],
+            ["codebook", "load", "--db", db, Paths.sample("kodbok.yaml")], ["tag", "--db", db],
+        ] {
+            let result = try kartlagg(step)
+            #expect(result.status == 0, "\(step): \(result.stderr)")
+        }
+        let result = try kartlagg([
+            "report", "--db", db, "--kind", "overview", "--out", folder.path("o.md"), "--date", "2026-12-01", "--html",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try read("o.md")
+        #expect(report.contains("| Område | privatperson | Totalt |\n|---|---:|---:|\n| Område 01 | 10 | 10 |\n| Område 02 | 20 | 20 |\n"))
+        #expect(report.contains("| Område | Grundskola | Gymnasium | Högskola | N |"))
+        #expect(report.contains("### Vilken är din högsta utbildningsnivå?"))
+        let heatmap = try read("o-figurer/teman-omraden.svg")
+        #expect(heatmap.contains("transform=\"rotate(-45"))
+        // One row per area, 26 pixels each, at the same 12-pixel text as the four-area map.
+        let height = try #require(heatmap.firstMatch(of: /height="(\d+)"/).flatMap { Int($0.1) })
+        #expect(height > 40 * 26)
+        #expect(heatmap.contains("font-size=\"12\""))
+        #expect(heatmap.contains(">Område 40</text>"))
+    }
+
     @Test func filtersSelectRespondentsAsCrosstabWhereDoes() throws {
         try sample()
         let result = try kartlagg([
