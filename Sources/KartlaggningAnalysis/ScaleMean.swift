@@ -4,11 +4,49 @@ public struct ScaleMean: Sendable, Equatable, Codable {
     /// nil when hidden.
     public var n: Int?
     public var mean: Double?
+    /// The middle answer (the mean of the two middle ones for an even n), where the answers were given; nil when
+    /// hidden or not known.
+    public var median: Double?
 
-    public init(group: String, n: Int?, mean: Double?) {
+    public init(group: String, n: Int?, mean: Double?, median: Double? = nil) {
         self.group = group
         self.n = n
         self.mean = mean
+        self.median = median
+    }
+
+    /// The median of answers given as counts per value.
+    public static func median(of counts: [Double: Int]) -> Double? {
+        let n = counts.values.reduce(0, +)
+        guard n > 0 else { return nil }
+        let sorted = counts.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+        func value(at position: Int) -> Double {
+            var seen = 0
+            for (value, count) in sorted {
+                seen += count
+                if seen >= position { return value }
+            }
+            return sorted.last?.key ?? 0
+        }
+        return n % 2 == 1 ? value(at: (n + 1) / 2) : (value(at: n / 2) + value(at: n / 2 + 1)) / 2
+    }
+
+    /// Means and medians per group from each group's answers (counts per value), protected as `protected(_:…)`
+    /// protects means: a hidden group shows neither.
+    public static func protected(
+        distributions: [(group: String, counts: [Double: Int])], minCell: Int, wholeLabel: String
+    ) -> [ScaleMean] {
+        let groups = distributions.map { group in
+            (group: group.group, n: group.counts.values.reduce(0, +), sum: group.counts.reduce(0.0) { $0 + $1.key * Double($1.value) })
+        }
+        var whole: [Double: Int] = [:]
+        for group in distributions { for (value, count) in group.counts { whole[value, default: 0] += count } }
+        let medians = distributions.map { median(of: $0.counts) } + [median(of: whole)]
+        return zip(protected(groups, minCell: minCell, wholeLabel: wholeLabel), medians).map { mean, median in
+            var mean = mean
+            if mean.mean != nil { mean.median = median }
+            return mean
+        }
     }
 
     /// Means per group from each group's count and sum, protected like a cross-tab: a group with 0 < n < `minCell`

@@ -67,7 +67,7 @@ extension DistrictReport {
         {{/hasChoices}}
         {{#hasScales}}
 
-        ### Skalfrågor: medelvärde (antal svar)
+        ### Skalfrågor: medelvärde (median, antal svar)
 
         | Fråga | {{{district}}} | Hela kommunen |
         |---|---:|---:|
@@ -158,7 +158,7 @@ extension DistrictReport {
         {{/hasChoices}}
         {{#hasScales}}
 
-        ### Scale questions: mean (answers)
+        ### Scale questions: mean (median, answers)
 
         | Question | {{{district}}} | Whole municipality |
         |---|---:|---:|

@@ -87,7 +87,7 @@ extension OverviewReport {
         {{/hasChoices}}
         {{#hasScales}}
 
-        ### Skalfrågor: medelvärde (antal svar)
+        ### Skalfrågor: medelvärde (median, antal svar)
 
         | {{{scales.corner}}} |{{#scales.columns}} {{{.}}} |{{/scales.columns}}
         |---|{{#scales.columns}}---:|{{/scales.columns}}
@@ -196,7 +196,7 @@ extension OverviewReport {
         {{/hasChoices}}
         {{#hasScales}}
 
-        ### Scale questions: mean (answers)
+        ### Scale questions: mean (median, answers)
 
         | {{{scales.corner}}} |{{#scales.columns}} {{{.}}} |{{/scales.columns}}
         |---|{{#scales.columns}}---:|{{/scales.columns}}

@@ -48,7 +48,8 @@ enum SummaryContext {
         return (summary.themeLabels[parent] ?? parent) + " › " + label
     }
 
-    /// Scale questions as one grid: a row per question, `3,4 (12)` per district and for the whole.
+    /// Scale questions as one grid: a row per question, `3,4 (md 4, n 12)` — mean, median and n — per district and for
+    /// the whole.
     static func scales(_ summary: MappingSummary, language: ReportLanguage, only: [String]? = nil, whole: String) -> ReportGrid {
         let columns = only ?? summary.themes.colValues
         let rows = summary.scales.map { question -> ReportGrid.Row in
@@ -57,7 +58,8 @@ enum SummaryContext {
                 guard let mean = byGroup[group] else { return "–" }
                 guard let n = mean.n else { return ReportLanguage.hidden }
                 guard let value = mean.mean else { return "–" }
-                return "\(language.decimal(value, digits: 1)) (\(language.integer(n)))"
+                let median = mean.median.map { "md \(language.decimal($0, digits: $0 == $0.rounded() ? 0 : 1)), " } ?? ""
+                return "\(language.decimal(value, digits: 1)) (\(median)n \(language.integer(n)))"
             }
             // The range, unless the question's text already gives it.
             let range =

@@ -30,14 +30,23 @@ enum MappingSummaryGatherer {
         var scales: [MappingSummary.ScaleQuestion] = []
         for question in try store.closedQuestions(surveys: wanted) where present.contains(question.survey) {
             if question.type == .scale {
-                let sums = Dictionary(
-                    try store.numericSums(survey: question.survey, question: question.id, filters: filters).map { ($0.group, $0) },
-                    uniquingKeysWith: { first, _ in first })
-                let groups = themes.colValues.map { (group: $0, n: sums[$0]?.n ?? 0, sum: sums[$0]?.sum ?? 0) }
+                // Each district's answers, value by value (unprotected counts: only the protected means and medians
+                // are shown), from the one cross-tab engine.
+                var spec = CrossSpec(rows: .question(question.reference), cols: .district)
+                (spec.filters, spec.dropMissing, spec.minCell) = (filters, true, 0)
+                let counted = CrossEngine.counts(try store.crossFacts(spec), spec: spec)
+                let distributions = themes.colValues.map { district -> (group: String, counts: [Double: Int]) in
+                    guard let c = counted.colValues.firstIndex(of: district) else { return (district, [:]) }
+                    var counts: [Double: Int] = [:]
+                    for (r, value) in counted.rowValues.enumerated() {
+                        if let number = Double(value), counted.counts[r][c] > 0 { counts[number] = counted.counts[r][c] }
+                    }
+                    return (district, counts)
+                }
                 scales.append(
                     MappingSummary.ScaleQuestion(
                         id: question.reference, text: question.text, range: question.scale,
-                        means: ScaleMean.protected(groups, minCell: minCell, wholeLabel: language.phrases.whole)))
+                        means: ScaleMean.protected(distributions: distributions, minCell: minCell, wholeLabel: language.phrases.whole)))
             } else {
                 let table = try tabulator.respondents(
                     .question(question.reference), by: .district, filters: filters, codebook: nil, minCell: minCell

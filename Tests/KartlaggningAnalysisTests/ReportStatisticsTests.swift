@@ -118,6 +118,24 @@ struct ReportStatisticsTests {
         #expect(open.map(\.mean) == [4, 3, 20.0 / 6])
     }
 
+    /// Medians from counts per value, by hand: 1,1,2,4,5 → 2; 1,2,4,5 → 3; and protected like the means: a hidden
+    /// group shows neither, the whole's median is over every answer.
+    @Test func mediansFromCountsAndProtectedLikeMeans() {
+        #expect(ScaleMean.median(of: [1: 2, 2: 1, 4: 1, 5: 1]) == 2)
+        #expect(ScaleMean.median(of: [1: 1, 2: 1, 4: 1, 5: 1]) == 3)
+        #expect(ScaleMean.median(of: [3: 4]) == 3)
+        #expect(ScaleMean.median(of: [:]) == nil)
+        let means = ScaleMean.protected(
+            distributions: [("A", [1: 1, 5: 1]), ("B", [2: 2, 3: 1, 5: 3]), ("C", [4: 3, 5: 3]), ("D", [3: 5])], minCell: 3,
+            wholeLabel: "Hela")
+        // A (n 2) is hidden, and so is the smallest shown group (D, n 5) lest A be worked out from the whole.
+        // B: 2, 2, 3, 5, 5, 5 → (3 + 5) / 2 = 4; C: 4, 4, 4, 5, 5, 5 → 4.5.
+        #expect(means.map(\.median) == [nil, 4, 4.5, nil, 4])
+        #expect(means[2] == ScaleMean(group: "C", n: 6, mean: 4.5, median: 4.5))
+        // The whole: 1; 2, 2; 3 × 6; 4 × 3; 5 × 7 — 19 answers, the 10th is 4.
+        #expect(means[4].n == 19 && means[4].median == 4)
+    }
+
     @Test func emptyColumnsAreDroppedWithTheirCells() {
         var options = CrossTabulation.Options()
         options.minCell = 0
