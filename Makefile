@@ -6,7 +6,7 @@ DEMO_DB    := $(DEMO_DIR)/kartlaggning.sqlite
 SAMPLES    := SampleSurveys
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps build test demo bench eval fuzz stress format lint clean install
+.PHONY: all deps build test demo demo-large bench eval fuzz stress format lint clean install
 
 PREFIX ?= /usr/local
 
@@ -63,6 +63,26 @@ demo: build
 	@echo "Overview report: $(DEMO_DIR)/oversikt.md and $(DEMO_DIR)/oversikt.html (charts in $(DEMO_DIR)/oversikt-figurer/)"
 	@echo "Theme report:    $(DEMO_DIR)/tema-nararbetsplatser.md and $(DEMO_DIR)/tema-nararbetsplatser.html"
 	@echo "District report: $(DEMO_DIR)/omrade-natra.md and $(DEMO_DIR)/omrade-natra.html"
+
+# The overview for a municipality of many areas (AREAS, 40 by default; generated data, SampleSurveys/tools/make_large.py):
+# tables and the heatmap with the areas as rows. With Chromium on the machine, a screenshot of the HTML page too.
+AREAS ?= 40
+LARGE_DIR := demo-large
+demo-large: build
+	@rm -rf $(LARGE_DIR) && mkdir -p $(LARGE_DIR)
+	python3 $(SAMPLES)/tools/make_large.py $(LARGE_DIR) $(AREAS)
+	$(BIN) districts load --db $(LARGE_DIR)/k.sqlite $(LARGE_DIR)/omraden.yaml
+	$(BIN) survey add --db $(LARGE_DIR)/k.sqlite $(LARGE_DIR)/boende-stor.survey.yaml
+	$(BIN) import --db $(LARGE_DIR)/k.sqlite --survey boende-stor $(LARGE_DIR)/boende-stor.csv
+	$(BIN) codebook load --db $(LARGE_DIR)/k.sqlite $(SAMPLES)/kodbok.yaml
+	$(BIN) tag --db $(LARGE_DIR)/k.sqlite
+	$(BIN) report --db $(LARGE_DIR)/k.sqlite --kind overview --out $(LARGE_DIR)/oversikt.md --date 2026-12-01 --html
+	@if command -v chromium >/dev/null; then \
+		chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,2600 \
+			--screenshot=$(CURDIR)/$(LARGE_DIR)/oversikt.png $(CURDIR)/$(LARGE_DIR)/oversikt.html >/dev/null 2>&1 \
+			&& echo "Screenshot: $(LARGE_DIR)/oversikt.png"; \
+	else echo "(no chromium: no screenshot; apt-get install chromium)"; fi
+	@echo "Overview of $(AREAS) areas: $(LARGE_DIR)/oversikt.md and $(LARGE_DIR)/oversikt.html"
 
 # Import speed and memory against sqlite3's own .import; see Benchmarks/README.md.
 bench: deps
