@@ -120,7 +120,7 @@ public enum MethodBox {
         {{^hasCodebook}}
         - **Kodbok:** ingen kodbok är laddad, så fritextsvaren har inga teman; rapporten visar de slutna frågorna.
         {{/hasCodebook}}
-        - **Enhet:** respondenter. En respondent räknas en gång per cell, hur många svar som än nämner temat; andelar är av respondenterna i kolumnen (N).
+        - **Enhet:** respondenter. En respondent räknas en gång per cell{{#hasCodebook}}, hur många svar som än nämner temat{{/hasCodebook}}; andelar är av respondenterna i kolumnen (N).
         {{#suppressing}}
         - **Skydd:** värden under {{minCell}} respondenter visas som ··, och fler celler döljs så att inget dolt värde kan räknas fram ur summorna. Citaten är avidentifierade.
         {{/suppressing}}
@@ -161,7 +161,7 @@ public enum MethodBox {
         {{^hasCodebook}}
         - **Codebook:** none is loaded, so the free-text answers have no themes; the report shows the closed questions.
         {{/hasCodebook}}
-        - **Unit:** respondents. A respondent counts once per cell, however many answers mention the theme; shares are of the respondents in the column (N).
+        - **Unit:** respondents. A respondent counts once per cell{{#hasCodebook}}, however many answers mention the theme{{/hasCodebook}}; shares are of the respondents in the column (N).
         {{#suppressing}}
         - **Protection:** values below {{minCell}} respondents are shown as ··, and further cells are hidden so that no hidden value can be worked out from the totals. Quotes are de-identified.
         {{/suppressing}}

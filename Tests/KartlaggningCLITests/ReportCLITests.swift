@@ -192,6 +192,7 @@ struct ReportCLITests {
         #expect(report.contains("### Bransch"))
         #expect(!report.contains("## Teman"))
         #expect(report.contains("- **Kodbok:** ingen kodbok är laddad, så fritextsvaren har inga teman"))
+        #expect(report.contains("- **Enhet:** respondenter. En respondent räknas en gång per cell; andelar"))
         #expect(!FileManager.default.fileExists(atPath: folder.path("o-figurer/teman.svg")))
         let theme = try kartlagg(["report", "--db", db, "--theme", "x", "--out", folder.path("t.md"), "--date", "2025-06-01"])
         #expect(theme.status == 1)
