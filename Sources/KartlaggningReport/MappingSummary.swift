@@ -45,12 +45,15 @@ public struct MappingSummary: Sendable {
         public var text: String
         public var range: ScaleRange?
         public var means: [ScaleMean]
+        /// The answers × district, protected as crosstab protects it (no "(ej svar)"): the distribution chart.
+        public var table: CrossTable?
 
-        public init(id: String, text: String, range: ScaleRange?, means: [ScaleMean]) {
+        public init(id: String, text: String, range: ScaleRange?, means: [ScaleMean], table: CrossTable? = nil) {
             self.id = id
             self.text = text
             self.range = range
             self.means = means
+            self.table = table
         }
     }
 

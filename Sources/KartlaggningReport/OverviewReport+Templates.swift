@@ -4,7 +4,7 @@ extension OverviewReport {
     /// basis (columns, rows: name, cells) — respondents by kind × district; surveys (id, title, wave, kind,
     /// respondents, period), waves and hasWaves, hasPeriod, firstDate, lastDate; ranked (label, n, percent); themes (columns,
     /// rows) — theme × district, cells `share (n/N)`; rankedFigure/hasRankedFigure and heatmapFigure/hasHeatmapFigure;
-    /// choices (id, text, multi, columns, rows) and hasChoices; scales (columns, rows) and hasScales; differences
+    /// choices (id, text, multi, columns, rows) and hasChoices; scales (columns, rows) and hasScales; scaleFigures (text, figure); differences
     /// (district, subject, percent, whole, points, chiSquare, p, significant, uncertain) and hasDifferences; method (`{{> method}}`).
     public static let swedish = """
         # {{{title}}}
@@ -94,6 +94,10 @@ extension OverviewReport {
         {{#scales.rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
         {{/scales.rows}}
+        {{#scaleFigures}}
+
+        ![{{{text}}}: svarens fördelning per område]({{{figure}}})
+        {{/scaleFigures}}
         {{/hasScales}}
 
         ## Största skillnaderna mot hela kommunen
@@ -203,6 +207,10 @@ extension OverviewReport {
         {{#scales.rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
         {{/scales.rows}}
+        {{#scaleFigures}}
+
+        ![{{{text}}}: how the answers spread by district]({{{figure}}})
+        {{/scaleFigures}}
         {{/hasScales}}
 
         ## The largest differences from the whole municipality

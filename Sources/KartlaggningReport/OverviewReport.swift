@@ -6,7 +6,50 @@ import KartlaggningAnalysis
 public enum OverviewReport {
     /// The charts written beside the report: file name → SVG.
     public static func charts(_ input: OverviewReportInput) -> [(name: String, svg: String)] {
-        input.codebook == nil ? [] : [("teman.svg", rankedChart(input)), ("teman-omraden.svg", heatmap(input))]
+        let themes = input.codebook == nil ? [] : [("teman.svg", rankedChart(input)), ("teman-omraden.svg", heatmap(input))]
+        return themes + input.summary.scales.compactMap { question in scaleChart(input, question).map { (scaleChartName(question), $0) } }
+    }
+
+    /// The file name of a scale question's distribution chart.
+    static func scaleChartName(_ question: MappingSummary.ScaleQuestion) -> String {
+        "skala-\(FileName.safe(question.id)).svg"
+    }
+
+    /// How a scale question's answers spread in each area and the whole: a stacked bar per area, none where a cell of
+    /// the area is hidden (the crosstab's protection decides).
+    static func scaleChart(_ input: OverviewReportInput, _ question: MappingSummary.ScaleQuestion) -> String? {
+        guard let table = question.table, !table.rowValues.isEmpty else { return nil }
+        let language = input.language
+        var bars = table.colValues.map { column -> StackedBarChart.Bar in
+            let label = language.place(column)
+            let cells = table.rowValues.map { table.cell($0, column) }
+            guard let base = table.colTotals.first(where: { $0.value == column })?.n, base > 0,
+                cells.allSatisfy({ $0?.suppressed == false })
+            else { return StackedBarChart.Bar(label: label, shares: nil, text: ReportLanguage.hidden) }
+            let shares = cells.map { Double($0?.n ?? 0) / Double(base) * 100 }
+            return StackedBarChart.Bar(label: label, shares: shares, text: "n \(language.integer(base))")
+        }
+        if table.total > 0 {
+            let shares = table.rowValues.map { value in
+                Double(table.rowTotals.first { $0.value == value }?.n ?? 0) / Double(table.total) * 100
+            }
+            let allShown = table.rowTotals.allSatisfy { !$0.suppressed }
+            bars.append(
+                StackedBarChart.Bar(
+                    label: language.phrases.whole, shares: allShown ? shares : nil,
+                    text: allShown ? "n \(language.integer(table.total))" : ReportLanguage.hidden))
+        }
+        let description = bars.map { bar in
+            bar.label + ": "
+                + (bar.shares.map { shares in zip(table.rowValues, shares).map { "\($0) \(Int($1.rounded())) %" }.joined(separator: ", ") }
+                    ?? ReportLanguage.hidden)
+        }.joined(separator: "; ")
+        return StackedBarChart.svg(
+            title: question.text, description: description, segments: table.rowValues, bars: bars,
+            id: "skala-\(FileName.safe(question.id))",
+            legend: (language == .sv
+                ? "Andel av områdets svar per värde, i procent. " : "Share of the district's answers per value, in per cent. ")
+                + String(format: language.phrases.hiddenNote, table.minCell))
     }
 
     /// Themes ranked by the share of all respondents who raised them.
@@ -140,6 +183,9 @@ public enum OverviewReport {
             hasPeriod: !dates.isEmpty, firstDate: dates.min() ?? "", lastDate: dates.max() ?? "",
             ranked: ranked, themes: themes, choices: choiceGrids, hasChoices: !choices.isEmpty,
             scales: scales, hasScales: !summary.scales.isEmpty,
+            scaleFigures: summary.scales.compactMap { question in
+                figures[scaleChartName(question)].map { .init(text: Markdown.altText(question.text), figure: $0) }
+            },
             differences: SummaryContext.differences(Array(summary.differences.prefix(input.differences)), language: language),
             hasDifferences: !summary.differences.isEmpty, method: MethodBox.context(input.method, language: language),
             rankedFigure: figures["teman.svg"] ?? "", hasRankedFigure: figures["teman.svg"] != nil,

@@ -23,6 +23,13 @@ public struct OverviewReportContext: ReportContext, Equatable {
     public var hasChoices: Bool
     public var scales: ReportGrid
     public var hasScales: Bool
+    /// Each scale question's distribution chart (text, figure).
+    public var scaleFigures: [ScaleFigure]
+
+    public struct ScaleFigure: Encodable, Sendable, Equatable {
+        public var text: String
+        public var figure: String
+    }
     public var differences: [ReportDifference]
     public var hasDifferences: Bool
     public var method: MethodBox.Context

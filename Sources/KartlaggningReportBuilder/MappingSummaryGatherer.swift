@@ -43,10 +43,14 @@ enum MappingSummaryGatherer {
                     }
                     return (district, counts)
                 }
+                var shown = spec
+                shown.minCell = minCell
+                let table = try tabulator.table(shown).droppingEmptyColumns()
                 scales.append(
                     MappingSummary.ScaleQuestion(
                         id: question.reference, text: question.text, range: question.scale,
-                        means: ScaleMean.protected(distributions: distributions, minCell: minCell, wholeLabel: language.phrases.whole)))
+                        means: ScaleMean.protected(distributions: distributions, minCell: minCell, wholeLabel: language.phrases.whole),
+                        table: table))
             } else {
                 let table = try tabulator.respondents(
                     .question(question.reference), by: .district, filters: filters, codebook: nil, minCell: minCell

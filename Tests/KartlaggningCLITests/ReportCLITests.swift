@@ -121,7 +121,7 @@ struct ReportCLITests {
         let arguments = ["report", "--db", db, "--kind", "overview", "--out", folder.path("oversikt.md"), "--date", "2025-06-01", "--html"]
         let result = try kartlagg(arguments)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "\(folder.path("oversikt.md")): overview report; 3 more files beside it\n")
+        #expect(result.stdout == "\(folder.path("oversikt.md")): overview report; 6 more files beside it\n")
         let report = try read("oversikt.md")
         #expect(report == Golden.expected("report-overview.md", target: "KartlaggningCLITests", actual: report))
         let heatmap = try read("oversikt-figurer/teman-omraden.svg")
@@ -129,7 +129,19 @@ struct ReportCLITests {
         #expect(report.contains("![Teman per område, andel respondenter](oversikt-figurer/teman-omraden.svg)"))
         #expect(report.contains("![Teman, andel av alla respondenter](oversikt-figurer/teman.svg)"))
         let html = try read("oversikt.html")
-        #expect(html.components(separatedBy: "<svg ").count == 3)
+        #expect(html.components(separatedBy: "<svg ").count == 6)  // themes, heatmap, three scale questions
+        // A scale question's spread per area: an area with a hidden cell gets no bar, only "··".
+        let spread = try read("oversikt-figurer/skala-bredband_nojd.svg")
+        #expect(spread.contains("<title id=\"skala-bredband_nojd-title\">Hur nöjd är du med bredbandet och mobiltäckningen?</title>"))
+        // Every sample area has a value with fewer than 3 answers, and so does the whole: no bar at all, only "··".
+        #expect(
+            spread.contains(
+                "<desc id=\"skala-bredband_nojd-desc\">Anundsjö: ··; Nätra: ··; Grundsunda: ··; BLT: ··; Hela kommunen: ··</desc>"))
+        #expect(!spread.contains(" %</title></rect>"))  // no bar segment
+        #expect(
+            report.contains(
+                "![Hur nöjd är du med bredbandet och mobiltäckningen?: svarens fördelning per område](oversikt-figurer/skala-bredband_nojd.svg)"
+            ))
         // Byte-identical the next time.
         #expect(try kartlagg(arguments).status == 0)
         #expect(try read("oversikt.md") == report)
