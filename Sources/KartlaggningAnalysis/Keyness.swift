@@ -42,13 +42,7 @@ public struct Keyness: Sendable {
         }
     }
 
-    /// The terms of `text` that keyness counts, in order.
-    public static func terms(in text: String, ngrams: Int = 1) -> [Term] {
-        var lemmatizer = Lemmatizer()
-        return terms(in: text, ngrams: ngrams, lemmatizer: &lemmatizer)
-    }
-
-    /// The same, with lemmas remembered across calls (`lemmatizer`).
+    /// The terms of `text` that keyness counts, in order, with lemmas remembered across calls (`lemmatizer`).
     public static func terms(in text: String, ngrams: Int = 1, lemmatizer: inout Lemmatizer) -> [Term] {
         let tokens = Tokenizer.tokens(in: text)
         guard ngrams == 2 else {

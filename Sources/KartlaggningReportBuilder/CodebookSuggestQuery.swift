@@ -30,20 +30,16 @@ public struct CodebookSuggestQuery: Sendable {
             answers.append(.init(id: id, text: clean, themes: Set(carrying.filter { $0.1.contains(id) }.map(\.0))))
         }
         var suggestions = CodebookSuggestions.make(answers, codebook: stored, matcher: matcher, top: top, minCount: minCount)
-        func cut(_ text: String) -> String {
-            let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-            return flat.count <= exampleLength ? flat : String(flat.prefix(exampleLength - 1)) + "…"
-        }
-        suggestions.newThemes = suggestions.newThemes.map {
-            var c = $0; c.examples = c.examples.map(cut); return c
-        }
-        suggestions.existingThemes = suggestions.existingThemes.map { theme in
-            var theme = theme
-            theme.candidates = theme.candidates.map {
-                var c = $0; c.examples = c.examples.map(cut); return c
+        func cut(_ candidates: inout [CodebookSuggestions.Candidate]) {
+            for index in candidates.indices {
+                candidates[index].examples = candidates[index].examples.map { text in
+                    let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+                    return flat.count <= exampleLength ? flat : String(flat.prefix(exampleLength - 1)) + "…"
+                }
             }
-            return theme
         }
+        cut(&suggestions.newThemes)
+        for index in suggestions.existingThemes.indices { cut(&suggestions.existingThemes[index].candidates) }
         return suggestions
     }
 }

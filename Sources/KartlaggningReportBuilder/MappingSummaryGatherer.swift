@@ -43,9 +43,10 @@ enum MappingSummaryGatherer {
                     }
                     return (district, counts)
                 }
+                // The same counts, protected as crosstab protects them: the distribution chart.
                 var shown = spec
                 shown.minCell = minCell
-                let table = try tabulator.table(shown).droppingEmptyColumns()
+                let table = CrossTabulation.tabulate(counted, spec: shown).droppingEmptyColumns()
                 scales.append(
                     MappingSummary.ScaleQuestion(
                         id: question.reference, text: question.text, range: question.scale,

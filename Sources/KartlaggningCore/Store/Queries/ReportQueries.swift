@@ -88,21 +88,6 @@ extension KartlaggningStore {
         }
     }
 
-    /// A numeric question's answers per district within `filters`: how many and their sum, for means.
-    public func numericSums(survey: String, question: String, filters: [CrossDimension: [String]]) throws -> [GroupSum] {
-        try readFiltered(filters) { db, filter in
-            try Row.fetchAll(
-                db,
-                SQLRequest<Row>(
-                    literal: """
-                        SELECT \(Self.districtSQL), COUNT(a.valueNumber), COALESCE(SUM(a.valueNumber), 0) FROM answer a
-                        JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
-                        WHERE q.surveyId = \(survey) AND q.id = \(question) AND a.valueNumber IS NOT NULL\(filter) GROUP BY 1 ORDER BY 1
-                        """)
-            ).map { GroupSum(group: $0[0], n: $0[1], sum: $0[2]) }
-        }
-    }
-
     /// How `stored`'s tags were made, over the whole database.
     public func taggingFigures(_ stored: StoredCodebook) throws -> TaggingFigures {
         try read { db in
