@@ -35,7 +35,11 @@ extension CodebookEvaluation {
         let questionColumn = column(["question", "fraga"])
         let missing = [("text", textColumn), ("themes", themesColumn)].filter { $0.1 == nil }.map(\.0)
         guard let textColumn, let themesColumn, missing.isEmpty else {
-            throw ImportError.missingColumns(file: set, line: table.headerLine, columns: missing, available: table.header)
+            throw ImportError.definition(
+                file: set, line: table.headerLine,
+                message: "a labelled set needs the columns text and themes; missing "
+                    + missing.map { "\"\($0)\"" }.joined(separator: ", ") + "; the file has "
+                    + table.header.map { "\"\($0)\"" }.joined(separator: ", "))
         }
         var answers: [LabelledAnswer] = []
         while let row = try table.next() {

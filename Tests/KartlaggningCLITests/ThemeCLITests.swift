@@ -62,6 +62,27 @@ struct ThemeCLITests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
     }
 
+    /// Bad input to the new commands: an unknown matching rule, a labelled set without its columns, a word-pair
+    /// length terms does not count. Each is a clear error, non-zero, and writes nothing.
+    @Test func badMatchingInputIsAClearError() throws {
+        let codebook = folder.write("k.yaml", "id: k\nmatching: sometimes\nthemes:\n  - { id: a, keywords: [buss] }\n")
+        let load = try kartlagg("codebook", "load", "--db", db, codebook)
+        #expect(load.status == 1)
+        #expect(load.stderr == "error: \(codebook): matching: unknown value; matching is one of stem, forms, compounds\n")
+        #expect(!FileManager.default.fileExists(atPath: db))
+        let set = folder.write("set.csv", "svar;x\nBussen;1\n")
+        let eval = try kartlagg(
+            "codebook", "eval", Paths.packageRoot.appendingPathComponent("Tests/Evaluation/matching-codebook.yaml").path, "--set", set)
+        #expect(eval.status == 1)
+        #expect(
+            eval.stderr
+                == "error: \(set):1: a labelled set needs the columns text and themes; missing \"themes\"; the file has \"svar\", \"x\"\n")
+        try tagged()
+        let terms = try kartlagg("terms", "--db", db, "--ngrams", "3")
+        #expect(terms.status == 64)
+        #expect(terms.stderr.contains("--ngrams is 1 (words) or 2 (pairs of words)"))
+    }
+
     @Test func codebookLoadIsIdempotentAndRejectsBadPatterns() throws {
         try tagged()
         let again = try kartlagg("codebook", "load", "--db", db, Paths.sample("kodbok.yaml"))

@@ -120,10 +120,16 @@ public enum DefinitionLoader {
                 + (at == "questions" ? " — the survey lists no questions" : "")
         case .dataCorrupted(let context):
             let at = path(context.codingPath)
+            // An enum's unknown value: say which values the key takes.
+            let allowed: String? =
+                switch context.codingPath.last?.stringValue {
+                case "type": "a question's type is one of " + QuestionType.allCases.map(\.rawValue).joined(separator: ", ")
+                case "matching": "matching is one of " + KeywordMatching.allCases.map(\.rawValue).joined(separator: ", ")
+                default: nil
+                }
             let detail =
-                context.debugDescription.contains("QuestionType")
-                    || context.debugDescription.contains("Cannot initialize")
-                ? "unknown value; a question's type is one of \(QuestionType.allCases.map(\.rawValue).joined(separator: ", "))"
+                context.debugDescription.contains("Cannot initialize")
+                ? "unknown value" + (allowed.map { "; " + $0 } ?? "")
                 : context.debugDescription
             return (at.isEmpty ? "" : "\(at): ") + detail
         @unknown default:
