@@ -75,148 +75,30 @@ public enum CrossTabulation {
             for r in rowValues.indices where hiddenRowTotal[r] { for c in colValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
             for c in colValues.indices where hiddenColTotal[c] { for r in rowValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
             // A line whose cells add up to its shown total gives a lone hidden cell away: hide a second one.
-            let rowAdditive = rowValues.indices.map { counts[$0].reduce(0, +) == rowBase[$0] }
-            let colAdditive = colValues.indices.map { c in counts.reduce(0) { $0 + $1[c] } == colBase[c] }
-            let rowTotalsAdditive = rowBase.reduce(0, +) == grand
-            let colTotalsAdditive = colBase.reduce(0, +) == grand
+            // A line adds up to its total where a reader knows it must: each unit in one value across it (or
+            // mentions, whose bases are sums). Where units can have several values, cells that happen to add up
+            // to the total are a coincidence no reader can count on, and no fact.
+            let rowsSingle = options.weighted || !options.multiResponseCols
+            let colsSingle = options.weighted || !options.multiResponseRows
+            let rowAdditive = rowValues.indices.map { rowsSingle && counts[$0].reduce(0, +) == rowBase[$0] }
+            let colAdditive = colValues.indices.map { c in colsSingle && counts.reduce(0) { $0 + $1[c] } == colBase[c] }
+            let rowTotalsAdditive = colsSingle && rowBase.reduce(0, +) == grand
+            let colTotalsAdditive = rowsSingle && colBase.reduce(0, +) == grand
             let rowParent = rowValues.map { options.rowParents[$0].flatMap { rowIndex[$0] } }
             let colParent = colValues.map { options.colParents[$0].flatMap { colIndex[$0] } }
-            let rowChildren = rowValues.indices.map { p in rowValues.indices.filter { rowParent[$0] == p } }
-            let colChildren = colValues.indices.map { p in colValues.indices.filter { colParent[$0] == p } }
-            var changed = true
-            while changed {
-                changed = false
-                // A parent counts its children's units (a child's respondents are the parent's too). With a child's
-                // cell hidden, the parent's cell would tell something about it only if the parent has units its shown
-                // children do not account for: then it is hidden too. Where the shown children already reach the
-                // parent's count (overlapping children), the hidden child could be anything from 0 up: it stays.
-                for r in rowValues.indices {
-                    for c in colValues.indices where hidden[r][c] {
-                        if let p = rowParent[r], !hidden[p][c], counts[p][c] > 0,
-                            counts[p][c] > rowChildren[p].filter({ !hidden[$0][c] }).reduce(0, { $0 + counts[$1][c] })
-                        {
-                            hidden[p][c] = true
-                            changed = true
-                        }
-                        if let p = colParent[c], !hidden[r][p], counts[r][p] > 0,
-                            counts[r][p] > colChildren[p].filter({ !hidden[r][$0] }).reduce(0, { $0 + counts[r][$1] })
-                        {
-                            hidden[r][p] = true
-                            changed = true
-                        }
-                    }
-                }
-                for r in rowValues.indices where rowAdditive[r] && !hiddenRowTotal[r] && hidden[r].filter({ $0 }).count == 1 {
-                    if let c = smallest(colValues.indices.filter { !hidden[r][$0] }, by: { counts[r][$0] }) {
-                        hidden[r][c] = true
-                        changed = true
-                    }
-                }
-                for c in colValues.indices
-                where colAdditive[c] && !hiddenColTotal[c] && rowValues.indices.filter({ hidden[$0][c] }).count == 1 {
-                    if let r = smallest(rowValues.indices.filter { !hidden[$0][c] }, by: { counts[$0][c] }) {
-                        hidden[r][c] = true
-                        changed = true
-                    }
-                }
-                if colTotalsAdditive && hiddenColTotal.filter({ $0 }).count == 1,
-                    let c = smallest(colValues.indices.filter { !hiddenColTotal[$0] }, by: { colBase[$0] })
-                {
-                    hiddenColTotal[c] = true
-                    for r in rowValues.indices where counts[r][c] > 0 { hidden[r][c] = true }
-                    changed = true
-                }
-                if rowTotalsAdditive && hiddenRowTotal.filter({ $0 }).count == 1,
-                    let r = smallest(rowValues.indices.filter { !hiddenRowTotal[$0] }, by: { rowBase[$0] })
-                {
-                    hiddenRowTotal[r] = true
-                    for c in colValues.indices where counts[r][c] > 0 { hidden[r][c] = true }
-                    changed = true
-                }
-            }
-            // The audit: what can be worked out about each hidden value from all the table shows. Where a range is
-            // narrower than minCell, one more value beside it is hidden, and the table audited again.
-            func published() -> SuppressionAudit.Table {
+            // Secondary suppression: the fewest further people hidden so that no hidden count can be worked out
+            // from what the table shows (SecondarySuppression).
+            var protection = SecondarySuppression(
                 SuppressionAudit.Table(
                     counts: counts, rowBase: rowBase, colBase: colBase, grand: grand, hidden: hidden, hiddenRowTotal: hiddenRowTotal,
                     hiddenColTotal: hiddenColTotal, rowAdditive: rowAdditive, colAdditive: colAdditive,
-                    rowTotalsAdditive: rowTotalsAdditive, colTotalsAdditive: colTotalsAdditive, rowParent: rowParent, colParent: colParent)
-            }
-            func hideRow(_ r: Int) {
-                hiddenRowTotal[r] = true
-                for c in colValues.indices where counts[r][c] > 0 { hidden[r][c] = true }
-            }
-            func hideCol(_ c: Int) {
-                hiddenColTotal[c] = true
-                for r in rowValues.indices where counts[r][c] > 0 { hidden[r][c] = true }
-            }
-            func truth(_ value: SuppressionAudit.Value) -> Int {
-                switch value {
-                case .cell(let r, let c): counts[r][c]
-                case .rowTotal(let r): rowBase[r]
-                case .colTotal(let c): colBase[c]
-                }
-            }
-            while !unprotectable {
-                // A hidden 0 that can be worked out tells of no one; a hidden count of people must stay uncertain.
-                let weak = SuppressionAudit.weakValues(published(), minCell: minCell, truth: truth)
-                if weak.isEmpty { break }
-                var touchedRows = Set<Int>(), touchedCols = Set<Int>()
-                var widened = false
-                for value in weak {
-                    switch value {
-                    case .cell(let r, let c):
-                        if touchedRows.contains(r) || touchedCols.contains(c) { continue }
-                        // A cell is uncertain when it lies on a cycle of hidden cells, (r, c) (r, c') (r', c') (r', c):
-                        // shifting k around it keeps every sum. The rectangle that gives the most room for the least
-                        // newly hidden count is hidden; room is what the cells the shift lowers can give.
-                        var best: (score: Int, cost: Int, r: Int, c: Int)?
-                        for r2 in rowValues.indices where r2 != r {
-                            for c2 in colValues.indices where c2 != c {
-                                let room = min(counts[r][c2], counts[r2][c]) + min(counts[r][c], counts[r2][c2])
-                                let corners = [(r, c2), (r2, c), (r2, c2)]
-                                let cost = corners.filter { !hidden[$0.0][$0.1] }.reduce(0) { $0 + max(counts[$1.0][$1.1], 1) }
-                                if cost == 0 { continue }
-                                let score = min(room, minCell)
-                                if best.map({ (score, -cost, -r2, -c2) > ($0.score, -$0.cost, -$0.r, -$0.c) }) ?? true {
-                                    best = (score, cost, r2, c2)
-                                }
-                            }
-                        }
-                        if let best, best.score > 0 {
-                            hidden[r][best.c] = true
-                            hidden[best.r][c] = true
-                            hidden[best.r][best.c] = true
-                        } else if !hiddenRowTotal[r] {
-                            hideRow(r)
-                        } else if !hiddenColTotal[c] {
-                            hideCol(c)
-                        } else {
-                            continue
-                        }
-                        touchedRows.insert(r)
-                        touchedCols.insert(c)
-                        widened = true
-                    case .rowTotal(let r):
-                        if touchedRows.contains(r) { continue }
-                        guard let other = smallest(rowValues.indices.filter { !hiddenRowTotal[$0] }, by: { rowBase[$0] }) else { continue }
-                        hideRow(other)
-                        touchedRows.formUnion([r, other])
-                        widened = true
-                    case .colTotal(let c):
-                        if touchedCols.contains(c) { continue }
-                        guard let other = smallest(colValues.indices.filter { !hiddenColTotal[$0] }, by: { colBase[$0] }) else { continue }
-                        hideCol(other)
-                        touchedCols.formUnion([c, other])
-                        widened = true
-                    }
-                }
-                if !widened {
-                    unprotectable = true
-                    break
-                }
-            }
-            if options.audit { ranges = SuppressionAudit.ranges(published()) }
+                    rowTotalsAdditive: rowTotalsAdditive, colTotalsAdditive: colTotalsAdditive, rowParent: rowParent, colParent: colParent),
+                minCell: minCell)
+            protection.protect()
+            let published = protection.published
+            (hidden, hiddenRowTotal, hiddenColTotal) = (published.hidden, published.hiddenRowTotal, published.hiddenColTotal)
+            unprotectable = protection.unprotectable
+            if options.audit { ranges = SuppressionAudit.ranges(published) }
         }
 
         // MARK: Cells

@@ -36,7 +36,7 @@ enum DistrictReportGatherer {
                     quotes: chosen.map {
                         ThemeReportInput.Quote(
                             district: district,
-                            kind: chooser.speaker(kind: $0.kind, district: district, basis: summary.basis, language: request.language),
+                            kind: QuoteChooser.speaker(kind: $0.kind, district: district, basis: summary.basis, language: request.language),
                             text: chooser.clean($0.text))
                     }))
         }

@@ -20,7 +20,7 @@ struct QuoteChooser {
     /// How a quote names its speaker: their kind (företag, förening …) where enough respondents of that kind are in
     /// the place it is attributed to (`basis` is kind × district), else only "respondent" — one public-sector
     /// respondent in a district must not be quoted as "offentlig".
-    func speaker(kind: String, district: String?, basis: CrossTable, language: ReportLanguage) -> String {
+    static func speaker(kind: String, district: String?, basis: CrossTable, language: ReportLanguage) -> String {
         let n =
             district.map { place in basis.cell(kind, place).flatMap { $0.suppressed ? nil : $0.n } }
             ?? basis.rowTotals.first { $0.value == kind }.flatMap { $0.suppressed ? nil : $0.n }

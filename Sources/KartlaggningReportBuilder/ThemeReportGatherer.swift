@@ -48,7 +48,7 @@ enum ThemeReportGatherer {
             for candidate in try store.quoteCandidates(themes: family, codebook: stored, filters: filters, perDistrict: request.quotes) {
                 let shown = byDistrict.cell(theme.id, candidate.district).map { !$0.suppressed } ?? false
                 let district = shown && !candidate.district.isEmpty ? candidate.district : nil
-                let speaker = chooser.speaker(kind: candidate.kind, district: district, basis: basis, language: request.language)
+                let speaker = QuoteChooser.speaker(kind: candidate.kind, district: district, basis: basis, language: request.language)
                 quotes.append(.init(district: district, kind: speaker, text: chooser.clean(candidate.text)))
             }
             quotes.sort { ($0.district ?? "~", $0.kind, $0.text) < ($1.district ?? "~", $1.kind, $1.text) }

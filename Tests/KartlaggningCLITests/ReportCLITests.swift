@@ -337,7 +337,7 @@ struct ReportCLITests {
         let report = try read("natra.md")
         #expect(report == Golden.expected("report-district-natra.md", target: "KartlaggningCLITests", actual: report))
         #expect(report.hasPrefix("# Område: Nätra\n"))
-        #expect(report.contains("| Infrastruktur › Kollektivtrafik | 29,4\u{00A0}% (5/17) | 18,6\u{00A0}% (11/59) | +10,8 |"))
+        #expect(report.contains("| Civilsamhälle och samverkan | 47,1\u{00A0}% (8/17) | 40,7\u{00A0}% (24/59) | +6,4 |"))
         // A district whose count is hidden shows no share, no difference and no quotes on that theme.
         #expect(report.contains("| Närarbetsplatser | ·· | 16,9\u{00A0}% (10/59) | ·· |"))
         #expect(!report.contains("### Närarbetsplatser"))
@@ -350,8 +350,9 @@ struct ReportCLITests {
         #expect(english.status == 0, "\(english.stderr)")
         let blt = try read("blt.md")
         #expect(blt == Golden.expected("report-district-blt-en.md", target: "KartlaggningCLITests", actual: blt))
-        // BLT's associations are a hidden cell of kind × district: their quotes do not say "förening".
-        #expect(blt.contains("> — respondent\n") && !blt.contains("> — förening"))
+        // BLT's 5 associations are a shown cell of kind × district: their quotes say "förening" (the hidden case:
+        // QuoteSpeakerTests).
+        #expect(blt.contains("> — förening\n"))
         let none = try kartlagg(["report", "--db", db, "--kind", "district", "--out", folder.path("x.md")])
         #expect(none.status == 64)
         #expect(none.stderr.contains("a district report needs exactly one --district NAME"))

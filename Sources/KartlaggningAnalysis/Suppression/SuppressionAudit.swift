@@ -1,7 +1,8 @@
 /// What an attacker can work out about each suppressed value from everything a table shows: the shown cells, the
 /// row and column totals, the grand total, that a line's cells add up to its total (where they do), that a parent
-/// theme's cell holds at least each child's, and that no count is negative. Each suppressed cell's and total's
-/// feasible range is the minimum and maximum of a linear program over those facts.
+/// theme's cell holds at least each child's and at most its children's together (`TableFacts`), and that no count
+/// is negative. Each suppressed cell's and total's feasible range is the minimum and maximum of a linear program over
+/// those facts.
 ///
 /// The constraint matrix of a two-way table is totally unimodular, so the linear bounds are the integer bounds
 /// there; with parent/child rows they are outer bounds.
@@ -33,40 +34,51 @@ struct SuppressionAudit {
     /// The feasible range of every hidden value.
     static func ranges(_ table: Table) -> [Value: ClosedRange<Int>] {
         solve(table) { _, solver, j, grand in
-            let upper = solver.maximise([j: 1]) ?? grand
-            let lower = -(solver.maximise([j: -1]) ?? 0)
+            guard solver != nil else { return (0, grand) }
+            let upper = solver?.maximise([j: 1]) ?? grand
+            let lower = -(solver?.maximise([j: -1]) ?? 0)
             return (lower, upper)
         }
     }
 
-    /// The hidden values with a count of people (`truth` > 0) that the table narrows to fewer than `minCell`
-    /// possibilities. Quicker than `ranges`: a value whose maximum lies `minCell` above its true count is safe
-    /// without its minimum.
-    static func weakValues(_ table: Table, minCell: Int, truth: (Value) -> Int) -> [Value] {
+    /// Of `among` (hidden values), those with a count of people that the table narrows to fewer than `minCell`
+    /// possibilities. Quicker than `ranges`: only the groups holding one of them are solved, and a value whose
+    /// maximum lies `minCell` above its true count is safe without its minimum. A group of more than
+    /// `largestProgram` hidden values is not solved: its values are reported weak (the caller hides more).
+    static func weakValues(_ table: Table, minCell: Int, among: [Value], largestProgram: Int = .max) -> [Value] {
+        let facts = TableFacts(table)
+        let asked = Set(among)
         var weak: [Value] = []
-        _ = solve(table) { value, solver, j, grand in
-            let count = truth(value)
+        _ = solve(table, facts: facts, only: asked, largestProgram: largestProgram) { value, solver, j, grand in
+            let count = facts.truth[facts.position(value)]
             guard count > 0 else { return (0, grand) }
-            let upper = solver.maximise([j: 1]) ?? grand
+            guard solver != nil else {
+                weak.append(value)
+                return (0, grand)
+            }
+            let upper = solver?.maximise([j: 1]) ?? grand
             if upper - Double(count) >= Double(minCell) - 1e-6 { return (0, upper) }
-            let lower = -(solver.maximise([j: -1]) ?? 0)
+            let lower = -(solver?.maximise([j: -1]) ?? 0)
             if upper - lower < Double(minCell) - 1e-6 { weak.append(value) }
             return (lower, upper)
         }
         return weak.sorted()
     }
 
-    /// Builds the program of each independent group of hidden values and asks `bounds` for each value's range.
+    /// Builds the program of each independent group of hidden values and asks `bounds` for each value's range
+    /// (of the values in `only`, when given; a group too large to solve gets a nil solver).
     private static func solve(
-        _ table: Table, bounds: (Value, inout LinearProgram.Solver, Int, Double) -> (Double, Double)
+        _ table: Table, facts: TableFacts? = nil, only: Set<Value>? = nil, largestProgram: Int = .max,
+        bounds: (Value, inout LinearProgram.Solver?, Int, Double) -> (Double, Double)
     ) -> [Value: ClosedRange<Int>] {
+        let facts = facts ?? TableFacts(table)
         var values: [Value] = []
         for r in table.counts.indices { for c in table.colBase.indices where table.hidden[r][c] { values.append(.cell(r, c)) } }
         for r in table.rowBase.indices where table.hiddenRowTotal[r] { values.append(.rowTotal(r)) }
         for c in table.colBase.indices where table.hiddenColTotal[c] { values.append(.colTotal(c)) }
         guard !values.isEmpty else { return [:] }
-        let index = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, $0) })
-        let constraints = Self.constraints(table, index: index)
+        let index = Dictionary(uniqueKeysWithValues: values.enumerated().map { (facts.position($1), $0) })
+        let constraints = facts.constraints(over: index)
         // Values that share no constraint are independent: each group is its own, smaller program.
         var groups = UnionFind(count: values.count)
         var bounded = Set<Int>()
@@ -79,21 +91,26 @@ struct SuppressionAudit {
         let grand = Double(max(table.grand, 0))
         var ranges: [Value: ClosedRange<Int>] = [:]
         for members in groups.sets() {
-            let local = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
-            var program = LinearProgram(variables: members.count)
-            for constraint in constraints where constraint.terms.keys.contains(where: { local[$0] != nil }) {
-                program.add(
-                    Dictionary(uniqueKeysWithValues: constraint.terms.compactMap { key, value in local[key].map { ($0, value) } }),
-                    constraint.relation, constraint.bound)
+            if let only, !members.contains(where: { only.contains(values[$0]) }) { continue }
+            var solver: LinearProgram.Solver?
+            if members.count <= largestProgram {
+                let local = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
+                var program = LinearProgram(variables: members.count)
+                for constraint in constraints where constraint.terms.keys.contains(where: { local[$0] != nil }) {
+                    program.add(
+                        Dictionary(uniqueKeysWithValues: constraint.terms.compactMap { key, value in local[key].map { ($0, value) } }),
+                        constraint.relation, constraint.bound)
+                }
+                // A count is at most the grand total: every value is bounded, so no objective is unbounded.
+                for (j, member) in members.enumerated() where !bounded.contains(member) { program.add([j: 1], .atMost, grand) }
+                guard let prepared = program.prepared() else {
+                    // The published table contradicts itself: nothing can be worked out, so report nothing as narrow.
+                    for member in members { ranges[values[member]] = 0...max(table.grand, 0) }
+                    continue
+                }
+                solver = prepared
             }
-            // A count is at most the grand total: every value is bounded, so no objective is unbounded.
-            for (j, member) in members.enumerated() where !bounded.contains(member) { program.add([j: 1], .atMost, grand) }
-            guard var solver = program.prepared() else {
-                // The published table contradicts itself: nothing can be worked out, so report nothing as narrow.
-                for member in members { ranges[values[member]] = 0...max(table.grand, 0) }
-                continue
-            }
-            for (j, member) in members.enumerated() {
+            for (j, member) in members.enumerated() where only?.contains(values[member]) ?? true {
                 let (lower, upper) = bounds(values[member], &solver, j, grand)
                 let low = max(0, Int((lower - 1e-6).rounded(.up)))
                 let high = Int((upper + 1e-6).rounded(.down))
@@ -101,57 +118,6 @@ struct SuppressionAudit {
             }
         }
         return ranges
-    }
-
-    /// The facts a reader of the table has, over the hidden values (by index); shown numbers move to the bound.
-    private static func constraints(_ table: Table, index: [Value: Int]) -> [LinearProgram.Constraint] {
-        var constraints: [LinearProgram.Constraint] = []
-        /// A cell or total: a variable, or the number shown.
-        func term(_ value: Value, shown: Int, into terms: inout [Int: Double], bound: inout Double, sign: Double) {
-            if let j = index[value] { terms[j, default: 0] += sign } else { bound -= sign * Double(shown) }
-        }
-        func add(_ parts: [(Value, Int, Double)], _ relation: LinearProgram.Relation, _ constant: Double) {
-            var terms: [Int: Double] = [:]
-            var bound = constant
-            for (value, shown, sign) in parts { term(value, shown: shown, into: &terms, bound: &bound, sign: sign) }
-            terms = terms.filter { $0.value != 0 }
-            if !terms.isEmpty { constraints.append(.init(terms: terms, relation: relation, bound: bound)) }
-        }
-        let rows = table.rowBase.indices
-        let cols = table.colBase.indices
-        for r in rows {
-            let cells = cols.map { (Value.cell(r, $0), table.counts[r][$0], 1.0) }
-            let total = (Value.rowTotal(r), table.rowBase[r], -1.0)
-            if table.rowAdditive[r] {
-                add(cells + [total], .equal, 0)
-            } else {
-                // Each cell is at most its line's total.
-                for cell in cells { add([cell, total], .atMost, 0) }
-            }
-        }
-        for c in cols {
-            let cells = rows.map { (Value.cell($0, c), table.counts[$0][c], 1.0) }
-            let total = (Value.colTotal(c), table.colBase[c], -1.0)
-            if table.colAdditive[c] {
-                add(cells + [total], .equal, 0)
-            } else {
-                for cell in cells { add([cell, total], .atMost, 0) }
-            }
-        }
-        if table.rowTotalsAdditive { add(rows.map { (Value.rowTotal($0), table.rowBase[$0], 1.0) }, .equal, Double(table.grand)) }
-        if table.colTotalsAdditive { add(cols.map { (Value.colTotal($0), table.colBase[$0], 1.0) }, .equal, Double(table.grand)) }
-        // A parent theme holds at least what each child holds, cell by cell and in total.
-        for r in rows {
-            guard let p = table.rowParent[r] else { continue }
-            for c in cols { add([(.cell(p, c), table.counts[p][c], 1), (.cell(r, c), table.counts[r][c], -1)], .atLeast, 0) }
-            add([(.rowTotal(p), table.rowBase[p], 1), (.rowTotal(r), table.rowBase[r], -1)], .atLeast, 0)
-        }
-        for c in cols {
-            guard let p = table.colParent[c] else { continue }
-            for r in rows { add([(.cell(r, p), table.counts[r][p], 1), (.cell(r, c), table.counts[r][c], -1)], .atLeast, 0) }
-            add([(.colTotal(p), table.colBase[p], 1), (.colTotal(c), table.colBase[c], -1)], .atLeast, 0)
-        }
-        return constraints
     }
 }
 

@@ -1,0 +1,305 @@
+/// Chooses the further numbers to hide so that no hidden count of people can be worked out to fewer than `minCell`
+/// possibilities, hiding as little as it can — the hypercube method of τ-ARGUS, in two dimensions with totals and a
+/// theme hierarchy:
+///
+/// A hidden number is safe when the hidden numbers can move together, keeping every fact the table shows
+/// (`TableFacts`), far enough up and down: along a rectangle of hidden numbers (r, c) (r, c′) (r′, c′) (r′, c) —
+/// with totals as the border of the table, the whole in the corner — or along a line that does not add up, with its
+/// ancestors' numbers moving alike. Such a move is checked exactly against every fact, so a number it clears is
+/// safe. What no move clears is asked of the linear program (`SuppressionAudit`) where its group is small enough to
+/// solve quickly, else taken as weak. A weak number gets the cheapest rectangle that clears it: the fewest people
+/// newly hidden, a cell before a total, a whole line only when nothing else will do.
+struct SecondarySuppression {
+    let facts: TableFacts
+    let minCell: Int
+    /// Hidden or not, by position (cells, row totals, column totals: `TableFacts`' order).
+    private(set) var hidden: [Bool]
+    /// A weak number nothing could clear.
+    private(set) var unprotectable = false
+    /// Groups of at most this many hidden numbers go to the linear program when moves do not clear them.
+    var largestProgram = 250
+    /// How many of the cheapest shown numbers of a weak number's row and column are tried as its partners.
+    var partners = 24
+
+    private let table: SuppressionAudit.Table
+
+    init(_ table: SuppressionAudit.Table, minCell: Int) {
+        self.table = table
+        self.facts = TableFacts(table)
+        self.minCell = minCell
+        let facts = self.facts
+        rowDescendants = (0..<facts.rows).map { a in (0..<facts.rows).filter { facts.rowAncestors[$0].contains(a) } }
+        colDescendants = (0..<facts.cols).map { a in (0..<facts.cols).filter { facts.colAncestors[$0].contains(a) } }
+        hidden = table.hidden.joined() + table.hiddenRowTotal + table.hiddenColTotal
+    }
+
+    /// The table as published with the current choice.
+    var published: SuppressionAudit.Table {
+        var published = table
+        let (rows, cols) = (facts.rows, facts.cols)
+        published.hidden = (0..<rows).map { r in (0..<cols).map { hidden[facts.position(cell: r, $0)] } }
+        published.hiddenRowTotal = (0..<rows).map { hidden[facts.rowTotal($0)] }
+        published.hiddenColTotal = (0..<cols).map { hidden[facts.colTotal($0)] }
+        return published
+    }
+
+    /// Hides further numbers until every hidden count is safe, or nothing more helps (`unprotectable`).
+    mutating func protect() {
+        guard minCell > 1 else { return }
+        for _ in 0..<(hidden.count + 1) {
+            let weak = weakPositions()
+            if weak.isEmpty { return }
+            var widened = false
+            var stuck: [Int] = []
+            for position in weak where !isSafe(position) {
+                if widen(position) { widened = true } else { stuck.append(position) }
+            }
+            if !widened {
+                // Nothing more to hide: the linear program, however large, has the last word on what is left.
+                unprotectable = !SuppressionAudit.weakValues(published, minCell: minCell, among: stuck.map(facts.value(at:))).isEmpty
+                return
+            }
+        }
+        unprotectable = true
+    }
+
+    /// The hidden counts of people that no move clears and the linear program (where asked) does not either.
+    func weakPositions() -> [Int] {
+        let doubtful = hidden.indices.filter { hidden[$0] && facts.truth[$0] > 0 && !isSafe($0) }
+        if doubtful.isEmpty { return [] }
+        return SuppressionAudit.weakValues(
+            published, minCell: minCell, among: doubtful.map(facts.value(at:)), largestProgram: largestProgram
+        ).map(facts.position)
+    }
+
+    // MARK: The border grid
+
+    /// A place in the table with its totals as the last row and column: (rows, cols) is the whole, never hidden.
+    private struct Place: Hashable {
+        var row: Int
+        var col: Int
+    }
+
+    private func place(of position: Int) -> Place {
+        switch facts.value(at: position) {
+        case .cell(let r, let c): Place(row: r, col: c)
+        case .rowTotal(let r): Place(row: r, col: facts.cols)
+        case .colTotal(let c): Place(row: facts.rows, col: c)
+        }
+    }
+
+    private func position(of place: Place) -> Int? {
+        switch (place.row < facts.rows, place.col < facts.cols) {
+        case (true, true): facts.position(cell: place.row, place.col)
+        case (true, false): facts.rowTotal(place.row)
+        case (false, true): facts.colTotal(place.col)
+        case (false, false): nil
+        }
+    }
+
+    /// A move given on the border grid, where every line sums to what it shows (a total counts negatively in its
+    /// line), as changes of the numbers; with `ancestors`, each row's (column's) ancestors moving with it.
+    /// Nil where it would move the whole.
+    private func direction(_ moves: [(Place, Int)], rowAncestors: Bool, colAncestors: Bool) -> [Int: Int]? {
+        var direction: [Int: Int] = [:]
+        for (place, change) in moves {
+            let rows = [place.row] + (rowAncestors && place.row < facts.rows ? facts.rowAncestors[place.row] : [])
+            let cols = [place.col] + (colAncestors && place.col < facts.cols ? facts.colAncestors[place.col] : [])
+            for row in rows {
+                for col in cols {
+                    let moved = Place(row: row, col: col)
+                    guard let position = position(of: moved) else { return nil }
+                    let isTotal = row == facts.rows || col == facts.cols
+                    direction[position, default: 0] += isTotal ? -change : change
+                }
+            }
+        }
+        direction = direction.filter { $0.value != 0 }
+        return direction.isEmpty ? nil : direction
+    }
+
+    /// The moves through `place`: alone, with one other number of its row or column, or around a rectangle, each
+    /// plain and with ancestors moving alike.
+    private func moves(through place: Place, rows: [Int], cols: [Int], corner: (Int, Int) -> Bool) -> [[(Place, Int)]] {
+        var moves: [[(Place, Int)]] = [[(place, 1)]]
+        for col in cols where col != place.col { moves.append([(place, 1), (Place(row: place.row, col: col), -1)]) }
+        for row in rows where row != place.row { moves.append([(place, 1), (Place(row: row, col: place.col), -1)]) }
+        for row in rows where row != place.row {
+            for col in cols where col != place.col && corner(row, col) {
+                moves.append([
+                    (place, 1), (Place(row: place.row, col: col), -1), (Place(row: row, col: place.col), -1),
+                    (Place(row: row, col: col), 1),
+                ])
+            }
+        }
+        return moves
+    }
+
+    private var hasRowAncestors: Bool { facts.rowAncestors.contains { !$0.isEmpty } }
+    private var hasColAncestors: Bool { facts.colAncestors.contains { !$0.isEmpty } }
+    /// Each row's and column's descendants.
+    private let rowDescendants: [[Int]]
+    private let colDescendants: [[Int]]
+
+    /// The move, plain and with ancestors moving alike, each with the equalities it breaks mended (`price`: what
+    /// moving a position costs, nil where it may not move).
+    private func variants(_ move: [(Place, Int)], keeping position: Int, price: (Int) -> Int?) -> [[Int: Int]] {
+        var result: [[Int: Int]] = []
+        for rowChain in hasRowAncestors ? [false, true] : [false] {
+            for colChain in hasColAncestors ? [false, true] : [false] {
+                guard let direction = direction(move, rowAncestors: rowChain, colAncestors: colChain) else { continue }
+                // Alone or in pairs a move breaks its line wherever the line adds up, and the mended move is
+                // another pair or rectangle, tried anyway: only rectangles (with their ancestors) are mended.
+                result += move.count == 4 ? facts.mended(direction, fixed: position, price: price) : [direction]
+            }
+        }
+        return result
+    }
+
+    private func isHidden(_ place: Place) -> Bool {
+        position(of: place).map { hidden[$0] } ?? false
+    }
+
+    /// The places whose moves, with their ancestors moving alike, move `place` too: itself, and the same place
+    /// in each descendant row or column (a parent theme's number rises only with one of its children's).
+    private func origins(of place: Place) -> [Place] {
+        let rows = [place.row] + (place.row < facts.rows ? rowDescendants[place.row] : [])
+        let cols = [place.col] + (place.col < facts.cols ? colDescendants[place.col] : [])
+        return rows.flatMap { row in cols.map { Place(row: row, col: $0) } }
+    }
+
+    /// Whether moves of hidden numbers alone take the number at `position` over at least `minCell` values.
+    func isSafe(_ position: Int) -> Bool {
+        let reach = reach(position)
+        return reach.up + reach.down >= minCell
+    }
+
+    /// How far moves of hidden numbers alone take the number at `position` up and down (each the best of any move;
+    /// the search stops once the two together reach `minCell`).
+    private func reach(_ position: Int) -> (up: Int, down: Int) {
+        let at = place(of: position)
+        var (up, down) = (0, 0)
+        for origin in origins(of: at) where isHidden(origin) {
+            let rows = (0...facts.rows).filter { isHidden(Place(row: $0, col: origin.col)) }
+            let cols = (0...facts.cols).filter { isHidden(Place(row: origin.row, col: $0)) }
+            for move in moves(through: origin, rows: rows, cols: cols, corner: { isHidden(Place(row: $0, col: $1)) }) {
+                for direction in variants(move, keeping: position, price: { hidden[$0] ? 0 : nil })
+                where direction.keys.allSatisfy({ hidden[$0] }) {
+                    let sign = direction[position] ?? 0
+                    guard sign != 0 else { continue }
+                    let forward = facts.step(direction)
+                    let backward = facts.step(direction.mapValues { -$0 })
+                    // Forward raises the number when its change is positive.
+                    up = max(up, sign > 0 ? forward : backward)
+                    down = max(down, sign > 0 ? backward : forward)
+                    if up + down >= minCell { return (up, down) }
+                }
+            }
+        }
+        return (up, down)
+    }
+
+    /// What hiding `position` costs: the people no longer shown, a total far more than a cell.
+    private func cost(_ position: Int) -> Int {
+        if hidden[position] { return 0 }
+        let cell = position < facts.rows * facts.cols
+        return facts.truth[position] + 1 + (cell ? 0 : facts.grand + 1)
+    }
+
+    /// Hides the cheapest set of further numbers that lets the number at `position` move `minCell` values;
+    /// failing that its whole row or column. False when nothing more can be hidden for it.
+    private mutating func widen(_ position: Int) -> Bool {
+        let at = place(of: position)
+        // What moves of hidden numbers already give it.
+        var best: (cost: Int, room: Int, positions: [Int])?
+        // Candidates that help without being enough alone: tried together with what they make possible below.
+        var partial: [(cost: Int, positions: [Int])] = []
+        let (up0, down0) = reach(position)
+        func placeCost(_ place: Place) -> Int { self.position(of: place).map(cost) ?? Int.max / 4 }
+        func consider(_ move: [(Place, Int)]) {
+            for direction in variants(move, keeping: position, price: { cost($0) }) {
+                guard let sign = direction[position], sign != 0 else { continue }
+                let newly = direction.keys.filter { !hidden[$0] }
+                let price = newly.reduce(0) { $0 + cost($1) }
+                if let best, price > best.cost { continue }
+                let forward = facts.step(direction)
+                let backward = facts.step(direction.mapValues { -$0 })
+                let (up, down) = sign > 0 ? (forward, backward) : (backward, forward)
+                let room = max(up, up0) + max(down, down0)
+                let positions = newly.sorted()
+                guard room >= minCell else {
+                    if up + down > 0 && !positions.isEmpty { partial.append((price, positions)) }
+                    continue
+                }
+                if best.map({
+                    (price, -room) < ($0.cost, -$0.room)
+                        || ((price, -room) == ($0.cost, -$0.room) && positions.lexicographicallyPrecedes($0.positions))
+                }) ?? true {
+                    best = (price, room, positions)
+                }
+            }
+        }
+        for origin in origins(of: at) {
+            // The cheapest partners first, and no more than `partners` of them beyond the hidden ones.
+            let rows = (0...facts.rows).filter { $0 != origin.row }.sorted {
+                (placeCost(Place(row: $0, col: origin.col)), $0) < (placeCost(Place(row: $1, col: origin.col)), $1)
+            }.enumerated().filter { $0.offset < partners || placeCost(Place(row: $0.element, col: origin.col)) == 0 }.map(\.element)
+            let cols = (0...facts.cols).filter { $0 != origin.col }.sorted {
+                (placeCost(Place(row: origin.row, col: $0)), $0) < (placeCost(Place(row: origin.row, col: $1)), $1)
+            }.enumerated().filter { $0.offset < partners || placeCost(Place(row: origin.row, col: $0.element)) == 0 }.map(\.element)
+            let own = placeCost(origin)
+            if let best, own >= best.cost { continue }
+            consider([(origin, 1)])
+            for col in cols { consider([(origin, 1), (Place(row: origin.row, col: col), -1)]) }
+            for row in rows { consider([(origin, 1), (Place(row: row, col: origin.col), -1)]) }
+            for col in cols {
+                let colCost = own + placeCost(Place(row: origin.row, col: col))
+                if let best, colCost >= best.cost { break }
+                for row in rows {
+                    let rowCost = placeCost(Place(row: row, col: origin.col))
+                    if let best, colCost + rowCost >= best.cost { break }
+                    if row == facts.rows && col == facts.cols { continue }
+                    consider([
+                        (origin, 1), (Place(row: origin.row, col: col), -1), (Place(row: row, col: origin.col), -1),
+                        (Place(row: row, col: col), 1),
+                    ])
+                }
+            }
+        }
+        if best == nil {
+            // Two moves, each too short alone, may do together: the cheapest helpers, hidden in turn, and checked.
+            var tried = Set<[Int]>()
+            for candidate in partial.sorted(by: {
+                $0.cost != $1.cost ? $0.cost < $1.cost : $0.positions.lexicographicallyPrecedes($1.positions)
+            })
+            where tried.insert(candidate.positions).inserted {
+                if tried.count > 8 { break }
+                let before = hidden
+                for p in candidate.positions { hidden[p] = true }
+                let safe = isSafe(position)
+                hidden = before
+                if safe {
+                    best = (candidate.cost, 0, candidate.positions)
+                    break
+                }
+            }
+        }
+        if let best, !best.positions.isEmpty {
+            for position in best.positions { hidden[position] = true }
+            return true
+        }
+        // No rectangle will do: the whole row, else the whole column (a cell's line; a total's own).
+        let lines: [[Int]] = [
+            at.row < facts.rows ? (0..<facts.cols).map { facts.position(cell: at.row, $0) } + [facts.rowTotal(at.row)] : [],
+            at.col < facts.cols ? (0..<facts.rows).map { facts.position(cell: $0, at.col) } + [facts.colTotal(at.col)] : [],
+        ]
+        for line in lines {
+            let newly = line.filter { !hidden[$0] && ($0 >= facts.rows * facts.cols || facts.truth[$0] > 0) }
+            if !newly.isEmpty {
+                for position in newly { hidden[position] = true }
+                return true
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,207 @@
+/// Everything a reader of a published table knows, as linear facts over all its numbers — every cell and every row
+/// and column total, hidden or not: lines that add up to their totals, totals that add up to the whole, a cell at
+/// most its line's total where a line does not add up (multi-response), a parent theme at least each child and at
+/// most its children together (where the data bears that out), no count negative or above the whole.
+///
+/// Which numbers are hidden is not part of the facts: the audit substitutes the shown ones (`constraints(over:)`),
+/// and a move of hidden numbers that keeps every fact (`step(_:)`) proves how far they can go without a solver.
+struct TableFacts {
+    /// One linear fact: `Σ coefficient · number  relation  bound`, over positions.
+    struct Fact {
+        var terms: [(position: Int, coefficient: Int)]
+        var relation: LinearProgram.Relation
+        var bound: Int
+        /// `bound − Σ terms` at the true numbers (≥ 0 for ≤ facts, 0 for equalities, ≤ 0 for ≥ facts).
+        var slack: Int
+    }
+
+    let rows: Int
+    let cols: Int
+    let grand: Int
+    /// The true number at each position (cells row by row, then row totals, then column totals).
+    let truth: [Int]
+    private(set) var facts: [Fact] = []
+    /// The facts each position appears in, with its coefficient there.
+    private(set) var factsOf: [[(fact: Int, coefficient: Int)]]
+    /// Each row's and each column's ancestors (nearest first).
+    let rowAncestors: [[Int]]
+    let colAncestors: [[Int]]
+
+    init(_ table: SuppressionAudit.Table) {
+        rows = table.rowBase.count
+        cols = table.colBase.count
+        grand = max(table.grand, 0)
+        truth = table.counts.joined() + table.rowBase + table.colBase
+        factsOf = Array(repeating: [], count: truth.count)
+        func ancestors(_ parent: [Int?]) -> [[Int]] {
+            parent.indices.map { start in
+                var chain: [Int] = []
+                var next = parent[start]
+                while let p = next, !chain.contains(p), p != start {
+                    chain.append(p)
+                    next = parent[p]
+                }
+                return chain
+            }
+        }
+        rowAncestors = ancestors(table.rowParent)
+        colAncestors = ancestors(table.colParent)
+        let (rows, cols) = (rows, cols)
+        for r in 0..<rows {
+            let cells = (0..<cols).map { (position(cell: r, $0), 1) }
+            if table.rowAdditive[r] {
+                add(cells + [(rowTotal(r), -1)], .equal, 0)
+            } else {
+                for cell in cells { add([cell, (rowTotal(r), -1)], .atMost, 0) }
+            }
+        }
+        for c in 0..<cols {
+            let cells = (0..<rows).map { (position(cell: $0, c), 1) }
+            if table.colAdditive[c] {
+                add(cells + [(colTotal(c), -1)], .equal, 0)
+            } else {
+                for cell in cells { add([cell, (colTotal(c), -1)], .atMost, 0) }
+            }
+        }
+        if table.rowTotalsAdditive { add((0..<rows).map { (rowTotal($0), 1) }, .equal, table.grand) }
+        if table.colTotalsAdditive { add((0..<cols).map { (colTotal($0), 1) }, .equal, table.grand) }
+        // A parent theme holds at least what each child holds, cell by cell and in total; and, where no unit has the
+        // parent without one of the children, at most what the children hold together.
+        for p in 0..<rows {
+            let children = (0..<rows).filter { table.rowParent[$0] == p && $0 != p }
+            guard !children.isEmpty else { continue }
+            for line in Array(0..<cols).map(Optional.some) + [nil] {
+                let parent = line.map { position(cell: p, $0) } ?? rowTotal(p)
+                let kids = children.map { child in line.map { position(cell: child, $0) } ?? rowTotal(child) }
+                for kid in kids { add([(parent, 1), (kid, -1)], .atLeast, 0) }
+                if truth[parent] <= kids.reduce(0, { $0 + truth[$1] }) { add([(parent, 1)] + kids.map { ($0, -1) }, .atMost, 0) }
+            }
+        }
+        for p in 0..<cols {
+            let children = (0..<cols).filter { table.colParent[$0] == p && $0 != p }
+            guard !children.isEmpty else { continue }
+            for line in Array(0..<rows).map(Optional.some) + [nil] {
+                let parent = line.map { position(cell: $0, p) } ?? colTotal(p)
+                let kids = children.map { child in line.map { position(cell: $0, child) } ?? colTotal(child) }
+                for kid in kids { add([(parent, 1), (kid, -1)], .atLeast, 0) }
+                if truth[parent] <= kids.reduce(0, { $0 + truth[$1] }) { add([(parent, 1)] + kids.map { ($0, -1) }, .atMost, 0) }
+            }
+        }
+    }
+
+    func position(cell r: Int, _ c: Int) -> Int { r * cols + c }
+    func rowTotal(_ r: Int) -> Int { rows * cols + r }
+    func colTotal(_ c: Int) -> Int { rows * cols + rows + c }
+
+    /// The position of a value, and back.
+    func position(_ value: SuppressionAudit.Value) -> Int {
+        switch value {
+        case .cell(let r, let c): position(cell: r, c)
+        case .rowTotal(let r): rowTotal(r)
+        case .colTotal(let c): colTotal(c)
+        }
+    }
+
+    func value(at position: Int) -> SuppressionAudit.Value {
+        if position < rows * cols { return .cell(position / cols, position % cols) }
+        if position < rows * cols + rows { return .rowTotal(position - rows * cols) }
+        return .colTotal(position - rows * cols - rows)
+    }
+
+    private mutating func add(_ terms: [(Int, Int)], _ relation: LinearProgram.Relation, _ bound: Int) {
+        var merged: [Int: Int] = [:]
+        for (position, coefficient) in terms { merged[position, default: 0] += coefficient }
+        let kept = merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { (position: $0.key, coefficient: $0.value) }
+        guard !kept.isEmpty else { return }
+        let slack = bound - kept.reduce(0) { $0 + $1.coefficient * truth[$1.position] }
+        for term in kept { factsOf[term.position].append((facts.count, term.coefficient)) }
+        facts.append(Fact(terms: kept, relation: relation, bound: bound, slack: slack))
+    }
+
+    /// The facts over the hidden positions (`index`: position → variable), the shown numbers moved into the bound.
+    func constraints(over index: [Int: Int]) -> [LinearProgram.Constraint] {
+        facts.compactMap { fact in
+            var terms: [Int: Double] = [:]
+            var bound = Double(fact.bound)
+            for term in fact.terms {
+                if let j = index[term.position] {
+                    terms[j, default: 0] += Double(term.coefficient)
+                } else {
+                    bound -= Double(term.coefficient * truth[term.position])
+                }
+            }
+            return terms.isEmpty ? nil : LinearProgram.Constraint(terms: terms, relation: fact.relation, bound: bound)
+        }
+    }
+
+    /// How much each fact `direction` touches moves per step (facts that do not move left out), in the order met.
+    private func moves(_ direction: [Int: Int]) -> [(fact: Int, moved: Int)] {
+        var moved: [(fact: Int, moved: Int)] = []
+        for (position, change) in direction.sorted(by: { $0.key < $1.key }) {
+            for (fact, coefficient) in factsOf[position] {
+                if let i = moved.firstIndex(where: { $0.fact == fact }) {
+                    moved[i].moved += coefficient * change
+                } else {
+                    moved.append((fact, coefficient * change))
+                }
+            }
+        }
+        return moved.filter { $0.moved != 0 }
+    }
+
+    /// `direction` with each equality it breaks mended by moving one more number of that equality (`price` says
+    /// what moving a position costs, nil where it may not move; `fixed` never moves): a line that adds up by
+    /// coincidence, say, needs its total to move with both a child and its parent. The few cheapest ways, tried in
+    /// turn (a number that cannot go down makes a way useless one way round); none where nothing mends it.
+    func mended(_ direction: [Int: Int], fixed: Int, price: (Int) -> Int?, depth: Int = 4) -> [[Int: Int]] {
+        guard let broken = moves(direction).first(where: { facts[$0.fact].relation == .equal }) else { return [direction] }
+        guard depth > 0 else { return [] }
+        let choices = facts[broken.fact].terms.compactMap { term -> (cost: Int, position: Int, coefficient: Int)? in
+            guard term.position != fixed, broken.moved % term.coefficient == 0, let cost = price(term.position) else { return nil }
+            // A number not moving yet is preferred to one that is: mending should not undo the move.
+            return (cost * 2 + (direction[term.position] == nil ? 0 : 1), term.position, term.coefficient)
+        }
+        // The three cheapest, picked in one pass (an equality can run the width of the table).
+        var cheapest: [(cost: Int, position: Int, coefficient: Int)] = []
+        for choice in choices {
+            let index = cheapest.firstIndex { ($0.cost, $0.position) > (choice.cost, choice.position) } ?? cheapest.count
+            if index < 3 {
+                cheapest.insert(choice, at: index)
+                if cheapest.count > 3 { cheapest.removeLast() }
+            }
+        }
+        var results: [[Int: Int]] = []
+        for choice in cheapest {
+            var next = direction
+            next[choice.position, default: 0] -= broken.moved / choice.coefficient
+            if next[choice.position] == 0 { next[choice.position] = nil }
+            results += mended(next, fixed: fixed, price: price, depth: depth - 1)
+            if results.count >= 6 { break }
+        }
+        return results
+    }
+
+    /// How far the numbers can move from the truth along `direction` (position → change per step) and still keep
+    /// every fact: the largest whole t ≥ 0 with truth + t · direction a possible table. Every point between is
+    /// possible too (the facts are linear), so each hidden number in the direction takes t + 1 values at least.
+    func step(_ direction: [Int: Int]) -> Int {
+        var limit = Int.max
+        for (position, change) in direction where change != 0 {
+            if change < 0 {
+                limit = min(limit, truth[position] / -change)
+            } else {
+                limit = min(limit, max(0, grand - truth[position]) / change)
+            }
+        }
+        for (f, moved) in moves(direction) {
+            let fact = facts[f]
+            switch fact.relation {
+            case .equal: return 0
+            case .atMost: if moved > 0 { limit = min(limit, max(0, fact.slack) / moved) }
+            case .atLeast: if moved < 0 { limit = min(limit, max(0, -fact.slack) / -moved) }
+            }
+            if limit == 0 { return 0 }
+        }
+        return limit == Int.max ? 0 : limit
+    }
+}

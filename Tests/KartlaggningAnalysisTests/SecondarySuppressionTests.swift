@@ -1,0 +1,123 @@
+import Testing
+import TestSupport
+
+@testable import KartlaggningAnalysis
+
+/// Secondary suppression hides little and protects fully: what it hides is checked by the audit's linear program,
+/// which `SuppressionAuditTests` checks against brute force.
+struct SecondarySuppressionTests {
+    /// The table `counts` as published with only its primary suppression (0 < n < minCell, and small totals).
+    static func primary(
+        _ counts: [[Int]], rowBase: [Int]? = nil, colBase: [Int]? = nil, grand: Int? = nil, rowParent: [Int?]? = nil, minCell: Int = 3
+    ) -> SuppressionAudit.Table {
+        let rowBase = rowBase ?? counts.map { $0.reduce(0, +) }
+        let colBase = colBase ?? (counts.first ?? []).indices.map { c in counts.reduce(0) { $0 + $1[c] } }
+        let grand = grand ?? counts.joined().reduce(0, +)
+        let small = { (n: Int) in n > 0 && n < minCell }
+        return SuppressionAudit.Table(
+            counts: counts, rowBase: rowBase, colBase: colBase, grand: grand, hidden: counts.map { $0.map(small) },
+            hiddenRowTotal: rowBase.map(small), hiddenColTotal: colBase.map(small),
+            rowAdditive: counts.indices.map { counts[$0].reduce(0, +) == rowBase[$0] },
+            colAdditive: colBase.indices.map { c in counts.reduce(0) { $0 + $1[c] } == colBase[c] },
+            rowTotalsAdditive: rowBase.reduce(0, +) == grand, colTotalsAdditive: colBase.reduce(0, +) == grand,
+            rowParent: rowParent ?? counts.map { _ in nil }, colParent: colBase.map { _ in nil })
+    }
+
+    /// Every hidden count of people, by the audit: its range is at least `minCell` wide.
+    static func narrow(_ table: SuppressionAudit.Table, minCell: Int) -> [String] {
+        let facts = TableFacts(table)
+        return SuppressionAudit.ranges(table).compactMap { value, range in
+            facts.truth[facts.position(value)] > 0 && range.upperBound - range.lowerBound < minCell ? "\(value): \(range)" : nil
+        }
+    }
+
+    @Test func aMoveGoesAsFarAsEveryFactAllows() {
+        // 1 4 | 5
+        // 5 2 | 7     every cell hidden, totals shown: the rectangle can take 1 up to 5 and down to 0.
+        var table = Self.primary([[1, 4], [5, 2]])
+        table.hidden = [[true, true], [true, true]]
+        let facts = TableFacts(table)
+        let rectangle = [
+            facts.position(cell: 0, 0): 1, facts.position(cell: 0, 1): -1, facts.position(cell: 1, 0): -1, facts.position(cell: 1, 1): 1,
+        ]
+        #expect(facts.step(rectangle) == 4)
+        #expect(facts.step(rectangle.mapValues { -$0 }) == 1)
+        // Moving one cell alone breaks its row's sum.
+        #expect(facts.step([facts.position(cell: 0, 0): 1]) == 0)
+        // A row total moving with its cell: the column's sum breaks, unless another row gives way.
+        #expect(facts.step([facts.position(cell: 0, 0): 1, facts.rowTotal(0): 1]) == 0)
+        #expect(
+            facts.step([
+                facts.position(cell: 0, 0): 1, facts.rowTotal(0): 1, facts.position(cell: 1, 0): -1, facts.rowTotal(1): -1,
+            ]) == 5)
+    }
+
+    /// The case: the "(ej svar)" row has 2 people, so its total is hidden; the totals add up to the whole,
+    /// so a second total must go — the smallest, and only the cells the two 1s need, not the whole row.
+    @Test func aSmallTotalCostsOneMoreTotalNotAWholeLine() {
+        let counts = [[20, 25, 24], [30, 28, 33], [12, 18, 15], [1, 0, 1]]
+        var suppression = SecondarySuppression(Self.primary(counts), minCell: 3)
+        suppression.protect()
+        let published = suppression.published
+        #expect(!suppression.unprotectable)
+        #expect(Self.narrow(published, minCell: 3).isEmpty)
+        #expect(published.hiddenRowTotal == [false, false, true, true])
+        // The two 1s take the cheapest rectangle, 12 and 15 in row 2 (the smallest other total, 45), which also
+        // lets row 2's total move against row 3's; row 2's 18 and rows 0 and 1 show.
+        #expect(published.hidden[3] == [true, false, true])
+        #expect(published.hidden[2] == [true, false, true])
+        #expect(!published.hidden[0...1].joined().contains(true))
+        #expect(!published.hiddenColTotal.contains(true))
+    }
+
+    /// The cheapest rectangle is taken: small cells, not the large ones beside them.
+    @Test func theCheapestCellsProtect() {
+        let counts = [[1, 29, 4], [30, 40, 3], [5, 31, 35]]
+        var suppression = SecondarySuppression(Self.primary(counts), minCell: 3)
+        suppression.protect()
+        let published = suppression.published
+        #expect(Self.narrow(published, minCell: 3).isEmpty)
+        // 1 at (0,0): the rectangle (0,0) (0,2) (2,0) (2,2) costs 4 + 5 + 35; (0,0) (0,2) (1,0) (1,2) costs
+        // 4 + 30 + 3 = 37 and is taken.
+        let hidden = published.hidden.enumerated().flatMap { r, row in row.enumerated().filter(\.element).map { [r, $0.offset] } }
+        #expect(hidden == [[0, 0], [0, 2], [1, 0], [1, 2]])
+    }
+
+    /// Generated multi-response tables with a theme hierarchy (a parent and its children, each respondent in one
+    /// area): moves alone (no linear program) protect every hidden count, and so does the default.
+    @Test(arguments: 0..<30)
+    func movesAloneProtectThemesWithAHierarchy(seed: Int) {
+        var random = SeededGenerator(seed: UInt64(seed) &* 6151 &+ 11)
+        let areas = Int.random(in: 3...7, using: &random)
+        // Rows: 0 the parent of 1…3, 4 a theme of its own.
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: areas), count: 5)
+        var colBase = [Int](repeating: 0, count: areas)
+        var rowBase = [Int](repeating: 0, count: 5)
+        for area in 0..<areas {
+            for _ in 0..<Int.random(in: 2...25, using: &random) {
+                colBase[area] += 1
+                let children = (1...3).filter { _ in Int.random(in: 0..<4, using: &random) == 0 }
+                var themes = Set(children)
+                if !children.isEmpty { themes.insert(0) }
+                if Int.random(in: 0..<3, using: &random) == 0 { themes.insert(4) }
+                for theme in themes {
+                    counts[theme][area] += 1
+                    rowBase[theme] += 1
+                }
+            }
+        }
+        let grand = colBase.reduce(0, +)
+        for largestProgram in [0, 250] {
+            var table = Self.primary(counts, rowBase: rowBase, colBase: colBase, grand: grand, rowParent: [nil, 0, 0, 0, nil])
+            // Themes are multi-response: no reader knows an area's themes to add up to its respondents, even where
+            // they happen to (crosstab states it so).
+            table.colAdditive = colBase.map { _ in false }
+            var suppression = SecondarySuppression(table, minCell: 3)
+            suppression.largestProgram = largestProgram
+            suppression.protect()
+            let (unprotectable, narrow) = (suppression.unprotectable, Self.narrow(suppression.published, minCell: 3))
+            #expect(!unprotectable, "\(counts), program \(largestProgram)")
+            #expect(narrow.isEmpty, "\(counts), program \(largestProgram): \(narrow)")
+        }
+    }
+}
