@@ -4,7 +4,9 @@ extension OverviewReport {
     /// basis (columns, rows: name, cells) — respondents by kind × district; surveys (id, title, wave, kind,
     /// respondents, period), waves and hasWaves, hasPeriod, firstDate, lastDate; ranked (label, n, percent); themes (columns,
     /// rows) — theme × district, cells `share (n/N)`; rankedFigure/hasRankedFigure and heatmapFigure/hasHeatmapFigure;
-    /// choices (id, text, multi, columns, rows) and hasChoices; scales (columns, rows) and hasScales; scaleFigures (text, figure); differences
+    /// choices (id, text, multi, columns, rows) and hasChoices; scales (columns, rows) and hasScales; scaleFigures (text, figure);
+    /// every grid (basis, themes, each choice, scales) also has corner and parts — the same table cut into tables at
+    /// most a page wide (each part: corner, columns, rows, separated); differences
     /// (district, subject, percent, whole, points, chiSquare, p, significant, uncertain) and hasDifferences; method (`{{> method}}`).
     public static let swedish = """
         # {{{title}}}
@@ -55,11 +57,16 @@ extension OverviewReport {
 
         Andel av områdets respondenter (antal/N):
 
-        | {{{themes.corner}}} |{{#themes.columns}} {{{.}}} |{{/themes.columns}}
-        |---|{{#themes.columns}}---:|{{/themes.columns}}
-        {{#themes.rows}}
+        {{#themes.parts}}
+        {{#separated}}
+
+        {{/separated}}
+        | {{{corner}}} |{{#columns}} {{{.}}} |{{/columns}}
+        |---|{{#columns}}---:|{{/columns}}
+        {{#rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
-        {{/themes.rows}}
+        {{/rows}}
+        {{/themes.parts}}
         {{#hasHeatmapFigure}}
 
         ![Teman per område, andel respondenter]({{{heatmapFigure}}})
@@ -78,22 +85,32 @@ extension OverviewReport {
         Flera svar möjliga: andelarna kan summera till mer än 100 %.
 
         {{/multi}}
+        {{#parts}}
+        {{#separated}}
+
+        {{/separated}}
         | {{{corner}}} |{{#columns}} {{{.}}} |{{/columns}}
         |---|{{#columns}}---:|{{/columns}}
         {{#rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
         {{/rows}}
+        {{/parts}}
         {{/choices}}
         {{/hasChoices}}
         {{#hasScales}}
 
         ### Skalfrågor: medelvärde (median, antal svar)
 
-        | {{{scales.corner}}} |{{#scales.columns}} {{{.}}} |{{/scales.columns}}
-        |---|{{#scales.columns}}---:|{{/scales.columns}}
-        {{#scales.rows}}
+        {{#scales.parts}}
+        {{#separated}}
+
+        {{/separated}}
+        | {{{corner}}} |{{#columns}} {{{.}}} |{{/columns}}
+        |---|{{#columns}}---:|{{/columns}}
+        {{#rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
-        {{/scales.rows}}
+        {{/rows}}
+        {{/scales.parts}}
         {{#scaleFigures}}
 
         ![{{{text}}}: svarens fördelning per område]({{{figure}}})
@@ -168,11 +185,16 @@ extension OverviewReport {
 
         Share of the district's respondents (count/N):
 
-        | {{{themes.corner}}} |{{#themes.columns}} {{{.}}} |{{/themes.columns}}
-        |---|{{#themes.columns}}---:|{{/themes.columns}}
-        {{#themes.rows}}
+        {{#themes.parts}}
+        {{#separated}}
+
+        {{/separated}}
+        | {{{corner}}} |{{#columns}} {{{.}}} |{{/columns}}
+        |---|{{#columns}}---:|{{/columns}}
+        {{#rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
-        {{/themes.rows}}
+        {{/rows}}
+        {{/themes.parts}}
         {{#hasHeatmapFigure}}
 
         ![Themes by district, share of respondents]({{{heatmapFigure}}})
@@ -191,22 +213,32 @@ extension OverviewReport {
         Several answers possible: the shares can add up to more than 100%.
 
         {{/multi}}
+        {{#parts}}
+        {{#separated}}
+
+        {{/separated}}
         | {{{corner}}} |{{#columns}} {{{.}}} |{{/columns}}
         |---|{{#columns}}---:|{{/columns}}
         {{#rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
         {{/rows}}
+        {{/parts}}
         {{/choices}}
         {{/hasChoices}}
         {{#hasScales}}
 
         ### Scale questions: mean (median, answers)
 
-        | {{{scales.corner}}} |{{#scales.columns}} {{{.}}} |{{/scales.columns}}
-        |---|{{#scales.columns}}---:|{{/scales.columns}}
-        {{#scales.rows}}
+        {{#scales.parts}}
+        {{#separated}}
+
+        {{/separated}}
+        | {{{corner}}} |{{#columns}} {{{.}}} |{{/columns}}
+        |---|{{#columns}}---:|{{/columns}}
+        {{#rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
-        {{/scales.rows}}
+        {{/rows}}
+        {{/scales.parts}}
         {{#scaleFigures}}
 
         ![{{{text}}}: how the answers spread by district]({{{figure}}})

@@ -165,6 +165,10 @@ public enum OverviewReport {
             scales = scales.transposed(corner: area)
             choiceGrids = choiceGrids.map { $0.transposed(corner: area) }
         }
+        // Tables at most a page wide: a turned table has one column per theme, answer or question.
+        let widest = areasAsRows(input) ? 6 : Int.max
+        (themes, scales) = (themes.paged(maxColumns: widest), scales.paged(maxColumns: widest))
+        choiceGrids = choiceGrids.map { $0.paged(maxColumns: widest) }
         let dates = summary.surveys.compactMap(\.firstDate) + summary.surveys.compactMap(\.lastDate)
         return OverviewReportContext(
             title: Markdown.inline(input.title ?? (language == .sv ? "Kartläggningen – översikt" : "The mapping – overview")),

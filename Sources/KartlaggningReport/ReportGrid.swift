@@ -9,6 +9,10 @@ public struct ReportGrid: Encodable, Sendable, Equatable {
     public var text: String?
     public var id: String?
     public var multi: Bool?
+    /// The grid cut into tables of at most a page's width (`paged`): the same rows, a few columns each.
+    public var parts: [ReportGrid] = []
+    /// Whether a part follows another (a blank line before it in Markdown).
+    public var separated = false
 
     public struct Row: Encodable, Sendable, Equatable {
         public var name: String
@@ -18,6 +22,23 @@ public struct ReportGrid: Encodable, Sendable, Equatable {
     public init(columns: [String], rows: [Row]) {
         self.columns = columns
         self.rows = rows
+    }
+
+    /// The grid with `parts`: its columns in groups of at most `maxColumns` (evenly sized), each a table of its own
+    /// with every row — a table of 20 themes for 300 areas fits an A4 page in three parts instead of running off it.
+    public func paged(maxColumns: Int) -> ReportGrid {
+        var paged = self
+        let count = max(1, Int((Double(columns.count) / Double(max(1, maxColumns))).rounded(.up)))
+        let size = max(1, Int((Double(columns.count) / Double(count)).rounded(.up)))
+        paged.parts = stride(from: 0, to: max(columns.count, 1), by: size).enumerated().map { index, start in
+            let range = start..<min(start + size, columns.count)
+            var part = ReportGrid(
+                columns: Array(columns[range]),
+                rows: rows.map { row in Row(name: row.name, cells: range.map { c in c < row.cells.count ? row.cells[c] : "" }) })
+            (part.corner, part.separated) = (corner, index > 0)
+            return part
+        }
+        return paged
     }
 
     /// The same grid turned: its columns (areas) as rows, its rows as columns, `corner` naming the new rows — a

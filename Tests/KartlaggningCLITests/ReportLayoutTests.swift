@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The reports at 4 and 40 areas: golden files for the overview, a theme and a district, and each HTML page looked
+/// at in a real headless browser as it prints (A4 landscape): nothing wider than the page, no caption cut, no chart
+/// text outside its chart.
+@Suite(.serialized)
+struct ReportLayoutTests {
+    let folder = TemporaryDirectory()
+    var db: String { folder.path("k.sqlite") }
+
+    func kartlagg(_ arguments: [String]) throws -> CLI.Result {
+        try CLI.run(arguments, in: folder.url)
+    }
+
+    /// The generated survey of `make demo-large` (SampleSurveys/tools/make_large.py), imported and tagged.
+    func generated(areas: Int) throws {
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", Paths.sample("tools/make_large.py"), folder.path("data"), String(areas)]
+        python.standardOutput = FileHandle.nullDevice
+        try python.run()
+        python.waitUntilExit()
+        #expect(python.terminationStatus == 0)
+        for step in [
+            ["districts", "load", "--db", db, folder.path("data/omraden.yaml")],
+            ["survey", "add", "--db", db, folder.path("data/boende-stor.survey.yaml")],
+            ["import", "--db", db, "--survey", "boende-stor", folder.path("data/boende-stor.csv")],
+            ["codebook", "load", "--db", db, Paths.sample("kodbok.yaml")], ["tag", "--db", db],
+        ] {
+            let result = try kartlagg(step)
+            #expect(result.status == 0, "\(step): \(result.stderr)")
+        }
+    }
+
+    /// Writes the three reports with their HTML; returns their Markdown paths.
+    func reports(district: String) throws -> [String] {
+        let runs: [(String, [String])] = [
+            ("oversikt.md", ["--kind", "overview"]), ("tema.md", ["--theme", "nararbetsplatser"]),
+            ("omrade.md", ["--kind", "district", "--district", district]),
+        ]
+        return try runs.map { name, kind in
+            let result = try kartlagg(["report", "--db", db] + kind + ["--out", folder.path(name), "--date", "2026-12-01", "--html"])
+            #expect(result.status == 0, "\(kind): \(result.stderr)")
+            return folder.path(name)
+        }
+    }
+
+    func expectFitsThePage(_ markdown: String) throws {
+        let html = String(markdown.dropLast(3)) + ".html"
+        guard Browser.path != nil else { return }
+        let problems = try Browser.layoutProblems(ofHTMLFile: html)
+        #expect(problems.isEmpty, "\(URL(fileURLWithPath: html).lastPathComponent): \(problems.prefix(8))")
+    }
+
+    @Test func fourAreasFitAnA4LandscapePage() throws {
+        #expect(try CLI.prepareSample(db: db, in: folder.url) == [])
+        #expect(try kartlagg(["tag", "--db", db]).status == 0)
+        for report in try reports(district: "Nätra") { try expectFitsThePage(report) }
+    }
+
+    @Test func fortyAreasMatchTheirGoldenFilesAndFitThePage() throws {
+        try generated(areas: 40)
+        let reports = try reports(district: "Bjästa")
+        for (report, golden) in zip(reports, ["report-40-overview.md", "report-40-theme.md", "report-40-district.md"]) {
+            let text = try String(contentsOfFile: report, encoding: .utf8)
+            #expect(text == Golden.expected(golden, target: "KartlaggningCLITests", actual: text))
+            try expectFitsThePage(report)
+        }
+        let overview = try String(contentsOfFile: reports[0], encoding: .utf8)
+        // Areas as rows; the theme table cut into parts at most six themes wide, each with every area.
+        #expect(overview.contains("| Område | Civilsamhälle och samverkan |"))
+        let themeTables = overview.components(separatedBy: "\n| Område | ").count - 1
+        #expect(themeTables >= 4)
+    }
+
+    @Test(.enabled(if: Browser.path != nil, "no chromium on this machine: `apt-get install chromium` (make test does)"))
+    func theCheckSeesATooWidePage() throws {
+        // The check itself: a page with a table wider than A4 landscape is caught.
+        let cells = (1...40).map { "<td>cell number \($0)</td>" }.joined()
+        let page = folder.write(
+            "wide.html",
+            """
+            <!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <style>td { white-space: nowrap; }</style></head><body><main><h1>Wide</h1><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p>
+            <table><tr>\(cells)</tr></table><figure><figcaption>ok</figcaption></figure></main></body></html>
+            """)
+        let problems = try Browser.layoutProblems(ofHTMLFile: page)
+        #expect(problems.contains { $0.hasPrefix("wider than the page") && $0.contains("table") })
+    }
+}

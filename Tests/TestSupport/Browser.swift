@@ -1,0 +1,92 @@
+import Foundation
+
+/// A real headless browser (Debian's `chromium`) looking at a rendered HTML report as it prints: A4 landscape, the
+/// page's own print rules applied. `make test` installs Chromium where it can; where it is absent, tests that need it
+/// are skipped with a message.
+public enum Browser {
+    /// The browser, if the machine has one.
+    public static let path: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    /// An A4 landscape page's printable width in CSS pixels: 297 mm less the report's 12 mm margins, at 96 px per inch.
+    public static let a4LandscapeWidth = Int(((297.0 - 2 * 12) / 25.4 * 96).rounded(.down))
+
+    /// What is wrong with the page's layout at `width`: every element reaching past the page's right edge, every
+    /// table or figure caption cut off, every text of an inline chart outside its chart. Empty when all fits.
+    public static func layoutProblems(ofHTMLFile path: String, width: Int = a4LandscapeWidth) throws -> [String] {
+        guard let browser = Self.path else { return ["no browser"] }
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        // The copy may run the check: the report's own policy forbids every script.
+        let checked = html.replacingOccurrences(of: "default-src 'none';", with: "default-src 'none'; script-src 'unsafe-inline';")
+            .replacingOccurrences(of: "</body>", with: "<script>\(script)</script></body>")
+        let copy = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(".layout-check.html")
+        try checked.write(to: copy, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        process.arguments = [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=\(width),800", "--dump-dom",
+            copy.absoluteString,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let dom = String(decoding: data, as: UTF8.self)
+        guard let start = dom.range(of: "<pre id=\"kartlagg-layout-check\">"),
+            let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex)
+        else { return ["the browser ran no check (status \(process.terminationStatus))"] }
+        let json = String(dom[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+        struct Check: Decodable {
+            var width: Int
+            var elements: Int
+            var problems: [String]
+        }
+        let check = try JSONDecoder().decode(Check.self, from: Data(json.utf8))
+        if check.width != width { return ["the page was \(check.width) px wide, not \(width)"] }
+        if check.elements < 10 { return ["the page has almost nothing on it (\(check.elements) elements)"] }
+        return check.problems
+    }
+
+    /// Applies the page's print rules on screen, then measures.
+    static let script = """
+        (function () {
+          for (const sheet of Array.from(document.styleSheets)) {
+            for (const rule of Array.from(sheet.cssRules)) {
+              if (rule.media && rule.media.mediaText.indexOf('print') >= 0) {
+                for (const inner of Array.from(rule.cssRules)) {
+                  if (inner.type === CSSRule.STYLE_RULE) sheet.insertRule(inner.cssText, sheet.cssRules.length);
+                }
+              }
+            }
+          }
+          const width = document.documentElement.clientWidth;
+          const problems = [];
+          const name = (el) => el.tagName.toLowerCase() + ' "' + (el.textContent || '').trim().slice(0, 50) + '"';
+          for (const el of Array.from(document.body.querySelectorAll('*'))) {
+            const r = el.getBoundingClientRect();
+            if (r.width > 0 && r.right > width + 1) problems.push('wider than the page (' + Math.round(r.right) + ' px): ' + name(el));
+            if ((el.tagName === 'FIGCAPTION' || el.tagName === 'CAPTION') &&
+                (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) problems.push('caption cut: ' + name(el));
+          }
+          for (const svg of Array.from(document.querySelectorAll('svg'))) {
+            const box = svg.getBoundingClientRect();
+            for (const text of Array.from(svg.querySelectorAll('text'))) {
+              const t = text.getBoundingClientRect();
+              if (t.width === 0) continue;
+              if (t.left < box.left - 1 || t.right > box.right + 1 || t.top < box.top - 1 || t.bottom > box.bottom + 1)
+                problems.push('text outside its chart: ' + name(text));
+            }
+          }
+          const out = document.createElement('pre');
+          out.id = 'kartlagg-layout-check';
+          out.textContent = JSON.stringify({ width: width, elements: document.body.querySelectorAll('*').length, problems: problems });
+          document.body.appendChild(out);
+        })();
+        """
+}
