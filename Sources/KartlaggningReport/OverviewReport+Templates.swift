@@ -6,7 +6,7 @@ extension OverviewReport {
     /// rows) — theme × district, cells `share (n/N)`; rankedFigure/hasRankedFigure and heatmapFigure/hasHeatmapFigure;
     /// choices (id, text, multi, columns, rows) and hasChoices; scales (columns, rows) and hasScales; scaleFigures (text, figure);
     /// every grid (basis, themes, each choice, scales) also has corner and parts — the same table cut into tables at
-    /// most a page wide (each part: corner, columns, rows, separated); differences
+    /// most a page wide (each part: corner, columns, rows, separated; the partial `{{> grid}}` writes one); differences
     /// (district, subject, percent, whole, points, chiSquare, p, significant, uncertain) and hasDifferences; method (`{{> method}}`).
     public static let swedish = """
         # {{{title}}}
@@ -58,14 +58,7 @@ extension OverviewReport {
         Andel av områdets respondenter (antal/N):
 
         {{#themes.parts}}
-        {{#separated}}
-
-        {{/separated}}
-        | {{{corner}}} |{{#columns}} {{{.}}} |{{/columns}}
-        |---|{{#columns}}---:|{{/columns}}
-        {{#rows}}
-        | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
-        {{/rows}}
+        {{> grid}}
         {{/themes.parts}}
         {{#hasHeatmapFigure}}
 
@@ -86,14 +79,7 @@ extension OverviewReport {
 
         {{/multi}}
         {{#parts}}
-        {{#separated}}
-
-        {{/separated}}
-        | {{{corner}}} |{{#columns}} {{{.}}} |{{/columns}}
-        |---|{{#columns}}---:|{{/columns}}
-        {{#rows}}
-        | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
-        {{/rows}}
+        {{> grid}}
         {{/parts}}
         {{/choices}}
         {{/hasChoices}}
@@ -102,14 +88,7 @@ extension OverviewReport {
         ### Skalfrågor: medelvärde (median, antal svar)
 
         {{#scales.parts}}
-        {{#separated}}
-
-        {{/separated}}
-        | {{{corner}}} |{{#columns}} {{{.}}} |{{/columns}}
-        |---|{{#columns}}---:|{{/columns}}
-        {{#rows}}
-        | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
-        {{/rows}}
+        {{> grid}}
         {{/scales.parts}}
         {{#scaleFigures}}
 
@@ -186,14 +165,7 @@ extension OverviewReport {
         Share of the district's respondents (count/N):
 
         {{#themes.parts}}
-        {{#separated}}
-
-        {{/separated}}
-        | {{{corner}}} |{{#columns}} {{{.}}} |{{/columns}}
-        |---|{{#columns}}---:|{{/columns}}
-        {{#rows}}
-        | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
-        {{/rows}}
+        {{> grid}}
         {{/themes.parts}}
         {{#hasHeatmapFigure}}
 
@@ -214,14 +186,7 @@ extension OverviewReport {
 
         {{/multi}}
         {{#parts}}
-        {{#separated}}
-
-        {{/separated}}
-        | {{{corner}}} |{{#columns}} {{{.}}} |{{/columns}}
-        |---|{{#columns}}---:|{{/columns}}
-        {{#rows}}
-        | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
-        {{/rows}}
+        {{> grid}}
         {{/parts}}
         {{/choices}}
         {{/hasChoices}}
@@ -230,14 +195,7 @@ extension OverviewReport {
         ### Scale questions: mean (median, answers)
 
         {{#scales.parts}}
-        {{#separated}}
-
-        {{/separated}}
-        | {{{corner}}} |{{#columns}} {{{.}}} |{{/columns}}
-        |---|{{#columns}}---:|{{/columns}}
-        {{#rows}}
-        | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
-        {{/rows}}
+        {{> grid}}
         {{/scales.parts}}
         {{#scaleFigures}}
 

@@ -24,6 +24,19 @@ public struct ReportGrid: Encodable, Sendable, Equatable {
         self.rows = rows
     }
 
+    /// One part as a Markdown table, after a blank line where it follows another: the report templates' `{{> grid}}`.
+    public static let template = """
+        {{#separated}}
+
+        {{/separated}}
+        | {{{corner}}} |{{#columns}} {{{.}}} |{{/columns}}
+        |---|{{#columns}}---:|{{/columns}}
+        {{#rows}}
+        | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
+        {{/rows}}
+
+        """
+
     /// The grid with `parts`: its columns in groups of at most `maxColumns` (evenly sized), each a table of its own
     /// with every row — a table of 20 themes for 300 areas fits an A4 page in three parts instead of running off it.
     public func paged(maxColumns: Int) -> ReportGrid {

@@ -31,8 +31,9 @@ public enum ReportTemplate {
         // The built-in partial parses; a failure here is a bug in this file, reported like a template error.
         do {
             try library.register(MethodBox.template(language), named: "method")
+            try library.register(ReportGrid.template, named: "grid")
         } catch let error as MustacheTemplate.ParserError {
-            throw ReportTemplateError(file: "(method box)", line: error.context.lineNumber, message: "\(error.error)")
+            throw ReportTemplateError(file: "(built-in partial)", line: error.context.lineNumber, message: "\(error.error)")
         }
         return parsed.render(context, library: library)
     }
