@@ -74,7 +74,6 @@ public enum CrossTabulation {
         if minCell > 0 {
             for r in rowValues.indices where hiddenRowTotal[r] { for c in colValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
             for c in colValues.indices where hiddenColTotal[c] { for r in rowValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
-            // A line whose cells add up to its shown total gives a lone hidden cell away: hide a second one.
             // A line adds up to its total where a reader knows it must: each unit in one value across it (or
             // mentions, whose bases are sums). Where units can have several values, cells that happen to add up
             // to the total are a coincidence no reader can count on, and no fact.
@@ -189,11 +188,5 @@ public enum CrossTabulation {
                 .init(value: colValues[$0], n: hiddenColTotal[$0] ? nil : colBase[$0], suppressed: hiddenColTotal[$0])
             },
             total: grand, minCell: minCell, stats: stats, notes: notes, audit: audit)
-    }
-
-    /// The index with the smallest positive value, else the smallest value; ties by position.
-    static func smallest(_ indices: [Int], by value: (Int) -> Int) -> Int? {
-        let positive = indices.filter { value($0) > 0 }
-        return (positive.isEmpty ? indices : positive).min { (value($0), $0) < (value($1), $1) }
     }
 }

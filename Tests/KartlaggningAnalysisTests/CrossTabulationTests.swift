@@ -137,6 +137,28 @@ struct CrossTabulationTests {
         #expect(!table.notes.contains { $0.contains("can be narrowed") })
     }
 
+    /// Themes are multi-response: an area whose theme counts happen to add up to its N gives the reader no equation
+    /// (they cannot know no one has two themes or none), so a hidden 1 there is protected along its own row alone.
+    @Test func aCoincidentalSumIsNoFact() throws {
+        var units: [CrossUnit] = []
+        // X: 1 respondent with A, 4 with B — 1 + 4 = N = 5 by chance. Y: 10 with A, 9 with B, 1 with neither.
+        units += [CrossUnit(rows: ["A": 1], cols: ["X": 1])]
+        units += Array(repeating: CrossUnit(rows: ["B": 1], cols: ["X": 1]), count: 4)
+        units += Array(repeating: CrossUnit(rows: ["A": 1], cols: ["Y": 1]), count: 10)
+        units += Array(repeating: CrossUnit(rows: ["B": 1], cols: ["Y": 1]), count: 9)
+        units += [CrossUnit(rows: [:], cols: ["Y": 1])]
+        var options = CrossTabulation.Options()
+        (options.multiResponseRows, options.audit) = (true, true)
+        let table = CrossTabulation.tabulate(units, rowValues: ["A", "B"], colValues: ["X", "Y"], options: options)
+        #expect(table.cell("A", "X")?.suppressed == true)
+        #expect(table.cell("A", "Y")?.suppressed == true)
+        // Taken as a fact, 5 − 4 would give A in X away and B in X would have to go too.
+        #expect(table.cell("B", "X")?.n == 4)
+        #expect(table.cell("B", "Y")?.n == 9)
+        let range = try #require(table.audit?.first { $0.row == "A" && $0.col == "X" })
+        #expect((range.lower, range.upper) == (0, 5))
+    }
+
     /// Where the shown children already account for every respondent of the parent, the parent's cell says
     /// nothing about a hidden child's and stays.
     @Test func parentsCoveredByShownChildrenStay() {

@@ -162,3 +162,30 @@ private struct MethodOnly: ReportContext {
 
 /// A context without variables, for templates that fail before they use any.
 private struct NoVariables: ReportContext {}
+
+/// A turned grid cut into parts a page wide: every row in each part, the columns in order, none lost.
+struct ReportGridPagingTests {
+    @Test func sixteenColumnsMakeThreePartsWithEveryRow() {
+        let columns = (1...16).map { "t\($0)" }
+        var grid = ReportGrid(
+            columns: columns, rows: ["Bjästa", "Husum"].map { area in .init(name: area, cells: columns.map { "\(area) \($0)" }) })
+        grid.corner = "Område"
+        let paged = grid.paged(maxColumns: 6)
+        #expect(paged.parts.map(\.columns.count) == [6, 6, 4])
+        #expect(paged.parts.flatMap(\.columns) == columns)
+        #expect(paged.parts.map(\.separated) == [false, true, true])
+        #expect(paged.parts.allSatisfy { $0.corner == "Område" && $0.rows.map(\.name) == ["Bjästa", "Husum"] })
+        #expect(paged.parts[2].rows[1].cells == ["Husum t13", "Husum t14", "Husum t15", "Husum t16"])
+        // A narrow grid is one part, itself.
+        #expect(grid.paged(maxColumns: 20).parts.map(\.columns) == [columns])
+        // The built-in partial writes each part as its own table, a blank line between them.
+        let rendered = try? ReportTemplate.render(
+            GridOnly(themes: paged), kind: .overview, language: .sv, template: "{{#themes.parts}}{{> grid}}{{/themes.parts}}")
+        #expect(rendered?.components(separatedBy: "| Område |").count == 4)
+        #expect(rendered?.contains("| Husum t12 |\n\n| Område | t13 |") == true)
+    }
+}
+
+private struct GridOnly: ReportContext {
+    var themes: ReportGrid
+}

@@ -30,6 +30,8 @@ struct SecondarySuppression {
         let facts = self.facts
         rowDescendants = (0..<facts.rows).map { a in (0..<facts.rows).filter { facts.rowAncestors[$0].contains(a) } }
         colDescendants = (0..<facts.cols).map { a in (0..<facts.cols).filter { facts.colAncestors[$0].contains(a) } }
+        rowChains = facts.rowAncestors.contains { !$0.isEmpty } ? [false, true] : [false]
+        colChains = facts.colAncestors.contains { !$0.isEmpty } ? [false, true] : [false]
         hidden = table.hidden.joined() + table.hiddenRowTotal + table.hiddenColTotal
     }
 
@@ -51,12 +53,17 @@ struct SecondarySuppression {
             if weak.isEmpty { return }
             var widened = false
             var stuck: [Int] = []
-            for position in weak where !isSafe(position) {
-                if widen(position) { widened = true } else { stuck.append(position) }
+            for position in weak {
+                // Earlier widening in this round may have cleared it.
+                let reach = reach(position)
+                if reach.up + reach.down >= minCell { continue }
+                if widen(position, from: reach) { widened = true } else { stuck.append(position) }
             }
             if !widened {
                 // Nothing more to hide: the linear program, however large, has the last word on what is left.
-                unprotectable = !SuppressionAudit.weakValues(published, minCell: minCell, among: stuck.map(facts.value(at:))).isEmpty
+                unprotectable = !SuppressionAudit.weakValues(
+                    published, facts: facts, minCell: minCell, among: stuck.map(facts.value(at:))
+                ).isEmpty
                 return
             }
         }
@@ -68,7 +75,7 @@ struct SecondarySuppression {
         let doubtful = hidden.indices.filter { hidden[$0] && facts.truth[$0] > 0 && !isSafe($0) }
         if doubtful.isEmpty { return [] }
         return SuppressionAudit.weakValues(
-            published, minCell: minCell, among: doubtful.map(facts.value(at:)), largestProgram: largestProgram
+            published, facts: facts, minCell: minCell, among: doubtful.map(facts.value(at:)), largestProgram: largestProgram
         ).map(facts.position)
     }
 
@@ -135,8 +142,9 @@ struct SecondarySuppression {
         return moves
     }
 
-    private var hasRowAncestors: Bool { facts.rowAncestors.contains { !$0.isEmpty } }
-    private var hasColAncestors: Bool { facts.colAncestors.contains { !$0.isEmpty } }
+    /// Whether moves are tried with ancestors moving alike: only where rows (columns) have any.
+    private let rowChains: [Bool]
+    private let colChains: [Bool]
     /// Each row's and column's descendants.
     private let rowDescendants: [[Int]]
     private let colDescendants: [[Int]]
@@ -145,8 +153,8 @@ struct SecondarySuppression {
     /// moving a position costs, nil where it may not move).
     private func variants(_ move: [(Place, Int)], keeping position: Int, price: (Int) -> Int?) -> [[Int: Int]] {
         var result: [[Int: Int]] = []
-        for rowChain in hasRowAncestors ? [false, true] : [false] {
-            for colChain in hasColAncestors ? [false, true] : [false] {
+        for rowChain in rowChains {
+            for colChain in colChains {
                 guard let direction = direction(move, rowAncestors: rowChain, colAncestors: colChain) else { continue }
                 // Alone or in pairs a move breaks its line wherever the line adds up, and the mended move is
                 // another pair or rectangle, tried anyway: only rectangles (with their ancestors) are mended.
@@ -207,14 +215,15 @@ struct SecondarySuppression {
     }
 
     /// Hides the cheapest set of further numbers that lets the number at `position` move `minCell` values;
-    /// failing that its whole row or column. False when nothing more can be hidden for it.
-    private mutating func widen(_ position: Int) -> Bool {
+    /// failing that its whole row or column (`reach`: how far moves already take it). False when nothing more can be
+    /// hidden for it.
+    private mutating func widen(_ position: Int, from reach: (up: Int, down: Int)) -> Bool {
         let at = place(of: position)
         // What moves of hidden numbers already give it.
         var best: (cost: Int, room: Int, positions: [Int])?
         // Candidates that help without being enough alone: tried together with what they make possible below.
         var partial: [(cost: Int, positions: [Int])] = []
-        let (up0, down0) = reach(position)
+        let (up0, down0) = reach
         func placeCost(_ place: Place) -> Int { self.position(of: place).map(cost) ?? Int.max / 4 }
         func consider(_ move: [(Place, Int)]) {
             for direction in variants(move, keeping: position, price: { cost($0) }) {

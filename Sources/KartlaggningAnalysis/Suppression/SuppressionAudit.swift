@@ -45,8 +45,10 @@ struct SuppressionAudit {
     /// possibilities. Quicker than `ranges`: only the groups holding one of them are solved, and a value whose
     /// maximum lies `minCell` above its true count is safe without its minimum. A group of more than
     /// `largestProgram` hidden values is not solved: its values are reported weak (the caller hides more).
-    static func weakValues(_ table: Table, minCell: Int, among: [Value], largestProgram: Int = .max) -> [Value] {
-        let facts = TableFacts(table)
+    static func weakValues(
+        _ table: Table, facts: TableFacts? = nil, minCell: Int, among: [Value], largestProgram: Int = .max
+    ) -> [Value] {
+        let facts = facts ?? TableFacts(table)
         let asked = Set(among)
         var weak: [Value] = []
         _ = solve(table, facts: facts, only: asked, largestProgram: largestProgram) { value, solver, j, grand in

@@ -67,22 +67,21 @@ struct TableFacts {
         if table.colTotalsAdditive { add((0..<cols).map { (colTotal($0), 1) }, .equal, table.grand) }
         // A parent theme holds at least what each child holds, cell by cell and in total; and, where no unit has the
         // parent without one of the children, at most what the children hold together.
-        for p in 0..<rows {
-            let children = (0..<rows).filter { table.rowParent[$0] == p && $0 != p }
-            guard !children.isEmpty else { continue }
-            for line in Array(0..<cols).map(Optional.some) + [nil] {
-                let parent = line.map { position(cell: p, $0) } ?? rowTotal(p)
-                let kids = children.map { child in line.map { position(cell: child, $0) } ?? rowTotal(child) }
-                for kid in kids { add([(parent, 1), (kid, -1)], .atLeast, 0) }
-                if truth[parent] <= kids.reduce(0, { $0 + truth[$1] }) { add([(parent, 1)] + kids.map { ($0, -1) }, .atMost, 0) }
-            }
+        addHierarchy(parents: table.rowParent, lines: cols) { member, line in line.map { member * cols + $0 } ?? rows * cols + member }
+        addHierarchy(parents: table.colParent, lines: rows) { member, line in
+            line.map { $0 * cols + member } ?? rows * cols + rows + member
         }
-        for p in 0..<cols {
-            let children = (0..<cols).filter { table.colParent[$0] == p && $0 != p }
+    }
+
+    /// The hierarchy's facts for rows or columns (`parents`), in each of the `lines` across them and in total
+    /// (`number(member, line)`: the position of a member's number in a line, or its total for nil).
+    private mutating func addHierarchy(parents: [Int?], lines: Int, number: (Int, Int?) -> Int) {
+        for p in parents.indices {
+            let children = parents.indices.filter { parents[$0] == p && $0 != p }
             guard !children.isEmpty else { continue }
-            for line in Array(0..<rows).map(Optional.some) + [nil] {
-                let parent = line.map { position(cell: $0, p) } ?? colTotal(p)
-                let kids = children.map { child in line.map { position(cell: $0, child) } ?? colTotal(child) }
+            for line in Array(0..<lines).map(Optional.some) + [nil] {
+                let parent = number(p, line)
+                let kids = children.map { number($0, line) }
                 for kid in kids { add([(parent, 1), (kid, -1)], .atLeast, 0) }
                 if truth[parent] <= kids.reduce(0, { $0 + truth[$1] }) { add([(parent, 1)] + kids.map { ($0, -1) }, .atMost, 0) }
             }
