@@ -8,7 +8,8 @@ For each size it generates an Excel-style export (Benchmarks/generate.py) and ti
   kartlagg import   detection, parsing, validation, typed answers, upsert and the full-text index.
 On the first size (200,000 rows) it then tags the 600,000 free texts with a 20-theme and a 200-theme codebook (Benchmarks/codebooks.py)
 and times pandas `str.contains` with the 20 themes as regular expressions (Benchmarks/pandas_baseline.py); then
-the cross-tabs, and the overview report (with HTML) against the sum of the cross-tabs it contains run one by one.
+the cross-tabs, and the overview report (with HTML) against the sum of the cross-tabs it contains run one by one;
+then the same for an overview of 300 generated areas with about 200,000 respondents (SampleSurveys/tools/make_large.py).
 Each run gets a fresh database. Peak memory is the process's maximum resident set (wait4's ru_maxrss).
 Sizes: BENCH_ROWS (default "200000 1000000"). Figures are ratios measured in this run: the machine is shared.
 BENCH_BASELINE=REV also builds that git revision (in a worktree under bench-data/) and runs its cross-tabs and reports
@@ -225,6 +226,35 @@ def report_bench(db, rows):
     print(f"  {'kartlagg report --kind district':34}{district_time:9.2f}{district_mem / 1024:9.0f}")
 
 
+def many_areas_bench(areas=300, respondents=200_000):
+    """The overview of a municipality of many areas (SampleSurveys/tools/make_large.py: `areas` areas, about
+    `respondents` respondents, the sample codebook) against the cross-tabs it contains, run one by one."""
+    folder = DATA / f"areas-{areas}-{respondents}"
+    db = folder / "k.sqlite"
+    if not db.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, SAMPLES / "tools" / "make_large.py", folder, str(areas), str(respondents)], check=True,
+                       stdout=subprocess.DEVNULL)
+        for command, args in ((["districts", "load"], [folder / "omraden.yaml"]),
+                              (["survey", "add"], [folder / "boende-stor.survey.yaml"]),
+                              (["import"], ["--survey", "boende-stor", folder / "boende-stor.csv"]),
+                              (["codebook", "load"], [SAMPLES / "kodbok.yaml"]), (["tag"], [])):
+            subprocess.run([BIN, *command, "--db", db, *args], check=True, stdout=subprocess.DEVNULL)
+    parts = []
+    for rows_dim in ["kind", "theme", "alder", "utbildning", "trivsel"]:
+        seconds, _ = run([BIN, "crosstab", "--db", db, "--rows", rows_dim, "--cols", "district"])
+        parts.append((f"{rows_dim} × district", seconds))
+    crosstabs = sum(seconds for _, seconds in parts)
+    report_time, report_mem = run([BIN, "report", "--db", db, "--kind", "overview", "--out", folder / "oversikt.md",
+                                   "--date", "2026-12-01", "--html"])
+    print(f"\noverview report of {areas} areas, about {respondents:,} respondents (its cross-tabs one by one)")
+    for name, seconds in parts:
+        print(f"  {'crosstab ' + name:34}{seconds:9.2f}")
+    print(f"  {'sum of its cross-tabs':34}{crosstabs:9.2f}")
+    print(f"  {'kartlagg report --kind overview':34}{report_time:9.2f}{report_mem / 1024:9.0f}   "
+          f"{report_time / crosstabs:.2f} × its cross-tabs")
+
+
 def main():
     if subprocess.run(["which", "sqlite3"], capture_output=True).returncode != 0:
         print("installing the sqlite3 shell (the benchmark's reference) …")
@@ -237,6 +267,7 @@ def main():
     sizes = [int(n) for n in os.environ.get("BENCH_ROWS", "200000 1000000").split()]
     # Tagging and cross-tabs are measured on the first size's database.
     peaks = [bench(rows, tag=index == 0) for index, rows in enumerate(sizes)]
+    many_areas_bench()
     if len(peaks) > 1:
         print(f"\npeak memory: {' → '.join(f'{p / 1024:.0f} MB' for p in peaks)} "
               f"({'flat' if max(peaks) < 1.25 * min(peaks) else 'grows'} as the file grows)")

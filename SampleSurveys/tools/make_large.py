@@ -2,6 +2,8 @@
 """make demo-large: a generated web survey of a municipality with many areas (40 by default, or AREAS=N), to see how
 the reports lay out when areas outnumber what a page takes side by side. Writes, into the folder given:
 omraden.yaml (the registry), boende-stor.survey.yaml and boende-stor.csv (Swedish Excel CSV: ;, BOM, CRLF).
+A third argument asks for about that many respondents in all (areas keep their uneven sizes); `make bench` uses it
+for 300 areas of 200,000 respondents.
 Deterministic: the same N gives the same files. The places are real village names of Örnsköldsvik and its
 neighbours, the answers made up."""
 import random
@@ -22,6 +24,10 @@ TEXTS = ["Bättre bredband och fiber till byn", "Bussen går för sällan, kolle
 def main():
     out = Path(sys.argv[1])
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 40
+    sizes = [6, 12, 20, 30, 40, 60, 90]
+    if len(sys.argv) > 3:
+        scale = int(sys.argv[3]) / (count * sum(sizes) / len(sizes))
+        sizes = [max(1, round(size * scale)) for size in sizes]
     out.mkdir(parents=True, exist_ok=True)
     places = [PLACES[i] if i < len(PLACES) else f"{PLACES[i % len(PLACES)]} {i // len(PLACES) + 1}" for i in range(count)]
     rng = random.Random(count)
@@ -40,7 +46,7 @@ questions:
     rows = ["Nr;Område;Ålder;Vilken.är.din.högsta.utbildningsnivå.;Trivsel;Önskemål"]
     number = 0
     for place in places:
-        for _ in range(rng.choice([6, 12, 20, 30, 40, 60, 90])):
+        for _ in range(rng.choice(sizes)):
             number += 1
             rows.append(";".join([str(number), place, rng.choice(["15–24", "25–44", "45–64", "45–64", "65+", "65+"]),
                                   rng.choice(["Grundskola", "Gymnasium", "Gymnasium", "Högskola"]), str(rng.choice([2, 3, 4, 4, 5, 5])),
