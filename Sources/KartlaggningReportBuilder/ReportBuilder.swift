@@ -94,6 +94,7 @@ public enum ReportBuilder {
     /// Renders the report and writes it, its charts and (with `request.html`) its HTML page. A template error
     /// leaves every file as it was.
     public static func write(_ request: ReportRequest, store: KartlaggningStore) throws -> Outcome {
+        try ReportFileSet(out: request.out, chartFolder: figureFolder(request.out).path).checkFolder()
         let (markdown, charts, method) = try renderWithMethod(request, store: store)
         var warnings: [String] = []
         if method.hasCodebook && !method.applied {

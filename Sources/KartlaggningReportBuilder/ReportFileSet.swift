@@ -30,6 +30,15 @@ struct ReportFileSet {
         return folder.isEmpty ? "." : folder
     }
 
+    /// Fails at once where the report's folder is missing or not a writable folder: before a report of 300 areas is
+    /// computed, not after. - Throws: `ReportError.notWritable` naming `out`.
+    func checkFolder() throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue,
+            FileManager.default.isWritableFile(atPath: directory)
+        else { throw ReportError.notWritable(path: out) }
+    }
+
     private var stagingPrefix: String { "." + (out as NSString).lastPathComponent + ".kartlagg-" }
 
     /// Writes the set. - Throws: `ReportError.notWritable` naming the path that could not be written; the

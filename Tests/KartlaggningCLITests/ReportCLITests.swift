@@ -541,6 +541,11 @@ struct ReportCLITests {
         let blocked = try kartlagg(["report", "--db", db, "--theme", "bredband", "--out", folder.path("k.sqlite/tema.md")])
         #expect(blocked.status == 1)
         #expect(blocked.stderr == "error: \(folder.path("k.sqlite/tema.md")): cannot be written\n")
+        // A folder that does not exist is not made, and said before the report is computed.
+        let nowhere = try kartlagg(["report", "--db", db, "--theme", "bredband", "--out", folder.path("saknas/tema.md")])
+        #expect(nowhere.status == 1)
+        #expect(nowhere.stderr == "error: \(folder.path("saknas/tema.md")): cannot be written\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("saknas")))
         let unknown = try kartlagg(["report", "--db", db, "--theme", "fiske", "--out", out])
         #expect(unknown.stderr == "error: codebook \"bygdsam\" has no theme \"fiske\"\n")
         let themeless = try kartlagg(["report", "--db", db, "--kind", "overview", "--theme", "bredband", "--out", out])
