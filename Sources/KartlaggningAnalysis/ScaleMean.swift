@@ -33,29 +33,44 @@ public struct ScaleMean: Sendable, Equatable, Codable {
 
     /// Means and medians per group from each group's answers (counts per value), protected as `protected(_:…)`
     /// protects means: a hidden group shows neither.
+    ///
+    /// With `numbers` (integer and decimal questions: counts of people, members, kronor), two rules more: a group is
+    /// hidden where one answer is more than half of the group's total (the dominance rule: the mean would show that
+    /// respondent's number through), and a median is shown only from `numberMedianFrom` answers up (the median of a
+    /// few numbers is one respondent's own answer). A scale's points tell no one's size: neither rule applies there.
     public static func protected(
-        distributions: [(group: String, counts: [Double: Int])], minCell: Int, wholeLabel: String
+        distributions: [(group: String, counts: [Double: Int])], minCell: Int, wholeLabel: String, numbers: Bool = false
     ) -> [ScaleMean] {
         let groups = distributions.map { group in
             (group: group.group, n: group.counts.values.reduce(0, +), sum: group.counts.reduce(0.0) { $0 + $1.key * Double($1.value) })
         }
         var whole: [Double: Int] = [:]
         for group in distributions { for (value, count) in group.counts { whole[value, default: 0] += count } }
-        let medians = distributions.map { median(of: $0.counts) } + [median(of: whole)]
-        return zip(protected(groups, minCell: minCell, wholeLabel: wholeLabel), medians).map { mean, median in
+        let dominated = distributions.map { group in
+            numbers && (group.counts.keys.map(abs).max() ?? 0) > 0.5 * group.counts.reduce(0.0) { $0 + abs($1.key) * Double($1.value) }
+        }
+        let medianFrom = numbers ? max(numberMedianFrom, minCell) : 0
+        let medians = (distributions.map(\.counts) + [whole]).map { counts in
+            counts.values.reduce(0, +) >= medianFrom ? median(of: counts) : nil
+        }
+        return zip(protected(groups, minCell: minCell, wholeLabel: wholeLabel, alsoHidden: dominated), medians).map { mean, median in
             var mean = mean
             if mean.mean != nil { mean.median = median }
             return mean
         }
     }
 
+    /// The fewest answers a number question's median is shown from.
+    public static let numberMedianFrom = 10
+
     /// Means per group from each group's count and sum, protected like a cross-tab: a group with 0 < n < `minCell`
-    /// is hidden, and when exactly one group is hidden the smallest shown one is hidden too, so that its sum
-    /// cannot be worked out from the whole's mean and the others'. The whole comes last, under `wholeLabel`.
+    /// is hidden (and so is one `alsoHidden` marks), and when exactly one group is hidden the smallest shown one is hidden
+    /// too, so that its sum cannot be worked out from the whole's mean and the others'. The whole comes last, under
+    /// `wholeLabel`.
     public static func protected(
-        _ groups: [(group: String, n: Int, sum: Double)], minCell: Int, wholeLabel: String
+        _ groups: [(group: String, n: Int, sum: Double)], minCell: Int, wholeLabel: String, alsoHidden: [Bool] = []
     ) -> [ScaleMean] {
-        var hidden = groups.map { $0.n > 0 && $0.n < minCell }
+        var hidden = groups.indices.map { groups[$0].n > 0 && (groups[$0].n < minCell || ($0 < alsoHidden.count && alsoHidden[$0])) }
         if hidden.filter({ $0 }).count == 1,
             let next = groups.indices.filter({ !hidden[$0] && groups[$0].n > 0 }).min(by: {
                 (groups[$0].n, groups[$0].group) < (groups[$1].n, groups[$1].group)

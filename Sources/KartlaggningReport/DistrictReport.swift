@@ -89,7 +89,8 @@ public enum DistrictReport {
             themes: compared(summary.themes, rows: themeOrder(input), name: { SummaryContext.themeName($0, summary) }),
             figure: figure ?? "", hasFigure: figure != nil, choices: choices, hasChoices: !choices.isEmpty,
             scales: own.rows.map { ReportScaleRow(name: $0.name, district: $0.cells.first ?? "–", whole: $0.cells.last ?? "–") },
-            hasScales: !summary.scales.isEmpty,
+            hasScales: !summary.scales.isEmpty, hasNumbers: summary.scales.contains(where: \.numbers),
+            numberMedianFrom: ScaleMean.numberMedianFrom,
             differences: SummaryContext.differences(
                 Array(summary.differences.filter { $0.difference.col == district }.prefix(input.differences)), language: language),
             hasDifferences: summary.differences.contains { $0.difference.col == district },

@@ -24,6 +24,10 @@ public struct DistrictReportContext: ReportContext, Equatable {
     public var hasChoices: Bool
     public var scales: [ReportScaleRow]
     public var hasScales: Bool
+    /// Whether integer or decimal questions are among the scales (their own protection is stated).
+    public var hasNumbers: Bool
+    /// The fewest answers a number question's median is shown from.
+    public var numberMedianFrom: Int
     public var differences: [ReportDifference]
     public var hasDifferences: Bool
     public var quotes: [QuoteGroup]

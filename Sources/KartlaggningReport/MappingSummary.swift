@@ -47,13 +47,17 @@ public struct MappingSummary: Sendable {
         public var means: [ScaleMean]
         /// The answers × district, protected as crosstab protects it (no "(ej svar)"): the distribution chart.
         public var table: CrossTable?
+        /// An integer or decimal question (counts, members, kronor): its means are protected as numbers
+        /// (`ScaleMean.protected(distributions:…numbers:)`).
+        public var numbers: Bool
 
-        public init(id: String, text: String, range: ScaleRange?, means: [ScaleMean], table: CrossTable? = nil) {
+        public init(id: String, text: String, range: ScaleRange?, means: [ScaleMean], table: CrossTable? = nil, numbers: Bool = false) {
             self.id = id
             self.text = text
             self.range = range
             self.means = means
             self.table = table
+            self.numbers = numbers
         }
     }
 

@@ -85,7 +85,12 @@ extension OverviewReport {
         {{/hasChoices}}
         {{#hasScales}}
 
-        ### Skalfrågor: medelvärde (median, antal svar)
+        ### {{#hasNumbers}}Skal- och talfrågor{{/hasNumbers}}{{^hasNumbers}}Skalfrågor{{/hasNumbers}}: medelvärde (median, antal svar)
+        {{#hasNumbers}}
+
+        Talfrågor (antal, belopp): medelvärdet döljs (··) där ett enda svar är mer än hälften av områdets summa, och
+        medianen visas först från {{numberMedianFrom}} svar — annars vore den en enskild svarandes eget tal.
+        {{/hasNumbers}}
 
         {{#scales.parts}}
         {{> grid}}
@@ -192,7 +197,12 @@ extension OverviewReport {
         {{/hasChoices}}
         {{#hasScales}}
 
-        ### Scale questions: mean (median, answers)
+        ### {{#hasNumbers}}Scale and number questions{{/hasNumbers}}{{^hasNumbers}}Scale questions{{/hasNumbers}}: mean (median, answers)
+        {{#hasNumbers}}
+
+        Number questions (counts, amounts): the mean is hidden (··) where one answer is more than half of the district's
+        total, and the median is shown only from {{numberMedianFrom}} answers — below that it would be one respondent's own number.
+        {{/hasNumbers}}
 
         {{#scales.parts}}
         {{> grid}}

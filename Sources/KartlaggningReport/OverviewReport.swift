@@ -186,7 +186,8 @@ public enum OverviewReport {
             hasWaves: summary.surveys.contains { $0.wave != nil },
             hasPeriod: !dates.isEmpty, firstDate: dates.min() ?? "", lastDate: dates.max() ?? "",
             ranked: ranked, themes: themes, choices: choiceGrids, hasChoices: !choices.isEmpty,
-            scales: scales, hasScales: !summary.scales.isEmpty,
+            scales: scales, hasScales: !summary.scales.isEmpty, hasNumbers: summary.scales.contains(where: \.numbers),
+            numberMedianFrom: ScaleMean.numberMedianFrom,
             scaleFigures: summary.scales.compactMap { question in
                 figures[scaleChartName(question)].map { .init(text: Markdown.altText(question.text), figure: $0) }
             },

@@ -23,6 +23,10 @@ public struct OverviewReportContext: ReportContext, Equatable {
     public var hasChoices: Bool
     public var scales: ReportGrid
     public var hasScales: Bool
+    /// Whether integer or decimal questions are among the scales (their own protection is stated).
+    public var hasNumbers: Bool
+    /// The fewest answers a number question's median is shown from.
+    public var numberMedianFrom: Int
     /// Each scale question's distribution chart (text, figure).
     public var scaleFigures: [ScaleFigure]
 

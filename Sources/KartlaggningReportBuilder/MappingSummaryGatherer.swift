@@ -29,7 +29,16 @@ enum MappingSummaryGatherer {
         var choices: [MappingSummary.ChoiceQuestion] = []
         var scales: [MappingSummary.ScaleQuestion] = []
         for question in try store.closedQuestions(surveys: wanted) where present.contains(question.survey) {
-            if question.type == .scale {
+            if question.type == .integer || question.type == .decimal {
+                // A number: its mean, median and n per district (no chart: its values have no scale to stack).
+                let counts = try store.numberCounts(question.reference, by: .district, filters: filters)
+                scales.append(
+                    MappingSummary.ScaleQuestion(
+                        id: question.reference, text: question.text, range: nil,
+                        means: ScaleMean.protected(
+                            distributions: themes.colValues.map { ($0, counts[$0] ?? [:]) }, minCell: minCell,
+                            wholeLabel: language.phrases.whole, numbers: true), numbers: true))
+            } else if question.type == .scale {
                 // Each district's answers, value by value (unprotected counts: only the protected means and medians
                 // are shown), from the one cross-tab engine.
                 var spec = CrossSpec(rows: .question(question.reference), cols: .district)

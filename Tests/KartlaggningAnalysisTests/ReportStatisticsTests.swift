@@ -147,4 +147,25 @@ struct ReportStatisticsTests {
         #expect(trimmed.cells.map(\.col) == ["A", "C"])
         #expect(trimmed.total == 11)
     }
+
+    /// Number questions (the sample's employees, by hand): Grundsunda's 35 is more than half of its 54, so its mean
+    /// goes; being the only one hidden, the smallest shown group goes with it (Anundsjö, 6 answers, before BLT by name).
+    /// Medians only from 10 answers: the whole's 13th of 25 sorted values, 4.
+    @Test func numberMeansFollowTheDominanceRule() {
+        func counts(_ values: [Double]) -> [Double: Int] { values.reduce(into: [:]) { $0[$1, default: 0] += 1 } }
+        let groups: [(group: String, counts: [Double: Int])] = [
+            ("Anundsjö", counts([2, 3, 4, 7, 14, 4])), ("Nätra", counts([2, 2, 5, 11, 12, 22, 6])),
+            ("Grundsunda", counts([2, 2, 3, 8, 35, 4])), ("BLT", counts([1, 3, 5, 9, 16, 1])),
+        ]
+        let means = ScaleMean.protected(distributions: groups, minCell: 3, wholeLabel: "Hela", numbers: true)
+        #expect(means.map(\.group) == ["Anundsjö", "Nätra", "Grundsunda", "BLT", "Hela"])
+        #expect(means[0] == ScaleMean(group: "Anundsjö", n: nil, mean: nil))
+        #expect(means[1] == ScaleMean(group: "Nätra", n: 7, mean: 60.0 / 7))
+        #expect(means[2] == ScaleMean(group: "Grundsunda", n: nil, mean: nil))
+        #expect(means[3] == ScaleMean(group: "BLT", n: 6, mean: 35.0 / 6))
+        #expect(means[4] == ScaleMean(group: "Hela", n: 25, mean: 183.0 / 25, median: 4))
+        // The same answers as a scale: no dominance rule, every median shown.
+        let asScale = ScaleMean.protected(distributions: groups, minCell: 3, wholeLabel: "Hela")
+        #expect(asScale[2] == ScaleMean(group: "Grundsunda", n: 6, mean: 9, median: 3.5))
+    }
 }

@@ -124,6 +124,10 @@ struct ReportCLITests {
         #expect(result.stdout == "\(folder.path("oversikt.md")): overview report; 6 more files beside it\n")
         let report = try read("oversikt.md")
         #expect(report == Golden.expected("report-overview.md", target: "KartlaggningCLITests", actual: report))
+        // A number question by area (employees; checked by hand from the sample's CSV in ReportStatisticsTests):
+        // Grundsunda's one large firm hides its mean, and Anundsjö's with it; medians only for the 25 of the whole.
+        #expect(report.contains("| Hur många är anställda i företaget? | ·· | 8,6 (n 7) | ·· | 5,8 (n 6) | 7,3 (md 4, n 25) |"))
+        #expect(!report.contains("Hur många är anställda i företaget?\n\n| Svar"))
         let heatmap = try read("oversikt-figurer/teman-omraden.svg")
         #expect(heatmap == Golden.expected("report-overview-heatmap.svg", target: "KartlaggningCLITests", actual: heatmap))
         #expect(report.contains("![Teman per område, andel respondenter](oversikt-figurer/teman-omraden.svg)"))

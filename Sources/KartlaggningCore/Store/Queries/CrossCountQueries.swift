@@ -139,6 +139,36 @@ extension KartlaggningStore {
         }
     }
 
+    /// A number question's answers (integer, decimal or scale) per value of a respondent field, filtered as
+    /// crosstab filters: each number with how many gave it — what a mean and a median are worked out from, where a
+    /// cross-tab would need bins.
+    public func numberCounts(
+        _ reference: String, by dimension: CrossDimension, filters: [CrossDimension: [String]]
+    ) throws -> [String: [Double: Int]] {
+        guard let expression = Self.attributeSQL(dimension) else { throw StoreError.crossTab("\(dimension) is not a respondent field") }
+        return try readFiltered(filters) { db, filter in
+            let question = try questionRecord(reference, db: db)
+            guard [.integer, .decimal, .scale].contains(question.type) else {
+                throw StoreError.crossTab("\"\(reference)\" is a \(question.type.rawValue) question, not a number")
+            }
+            var counts: [String: [Double: Int]] = [:]
+            for row in try Row.fetchAll(
+                db,
+                SQLRequest<Row>(
+                    literal: """
+                        SELECT \(expression), a.valueNumber, COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId
+                        WHERE a.questionKey = \(question.key) AND a.valueNumber IS NOT NULL AND r.surveyId = \(question.surveyId)\(filter)
+                        GROUP BY 1, 2
+                        """))
+            {
+                let place: String = row[0]
+                let number: Double = row[1]
+                counts[place, default: [:]][number] = row[2]
+            }
+            return counts
+        }
+    }
+
     /// A closed question (choice, boolean, scale, multi) × a respondent field, counted in SQL.
     func questionCounts(_ spec: CrossSpec) throws -> CrossCounts? {
         let questionRows: Bool

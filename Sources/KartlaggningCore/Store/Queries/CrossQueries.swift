@@ -169,24 +169,7 @@ extension KartlaggningStore {
 
     /// A question id, or `survey/question` where several surveys have the id.
     func closedQuestion(_ reference: String, bins: [Double]?, db: Database) throws -> ClosedQuestion {
-        let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
-        let matching: [QuestionRecord]
-        if parts.count == 2 {
-            matching = try QuestionRecord.filter(QuestionRecord.Columns.surveyId == parts[0] && QuestionRecord.Columns.id == parts[1])
-                .fetchAll(db)
-        } else {
-            matching = try QuestionRecord.filter(QuestionRecord.Columns.id == reference).order(QuestionRecord.Columns.key).fetchAll(db)
-        }
-        guard let question = matching.first else {
-            throw StoreError.crossTab(
-                "\"\(reference)\" is neither a dimension (theme, district, service-town, kind, sector, survey, wave, interviewer) nor a question id"
-            )
-        }
-        if matching.count > 1 {
-            throw StoreError.crossTab(
-                "several surveys have a question \"\(reference)\"; write survey/question: "
-                    + matching.map { "\($0.surveyId)/\(reference)" }.joined(separator: ", "))
-        }
+        let question = try questionRecord(reference, db: db)
         let type = question.type
         var values: [String] = []
         switch type {
@@ -205,6 +188,29 @@ extension KartlaggningStore {
             )
         }
         return ClosedQuestion(survey: question.surveyId, key: question.key, type: type, values: values, bins: bins?.sorted())
+    }
+
+    /// The question a reference names: its id, or `survey/question` where several surveys have the id.
+    func questionRecord(_ reference: String, db: Database) throws -> QuestionRecord {
+        let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
+        let matching: [QuestionRecord]
+        if parts.count == 2 {
+            matching = try QuestionRecord.filter(QuestionRecord.Columns.surveyId == parts[0] && QuestionRecord.Columns.id == parts[1])
+                .fetchAll(db)
+        } else {
+            matching = try QuestionRecord.filter(QuestionRecord.Columns.id == reference).order(QuestionRecord.Columns.key).fetchAll(db)
+        }
+        guard let question = matching.first else {
+            throw StoreError.crossTab(
+                "\"\(reference)\" is neither a dimension (theme, district, service-town, kind, sector, survey, wave, interviewer) nor a question id"
+            )
+        }
+        if matching.count > 1 {
+            throw StoreError.crossTab(
+                "several surveys have a question \"\(reference)\"; write survey/question: "
+                    + matching.map { "\($0.surveyId)/\(reference)" }.joined(separator: ", "))
+        }
+        return question
     }
 
     /// A closed answer's values as a cross-tab counts them: a multi answer's options, a choice or yes/no, a scale

@@ -71,12 +71,12 @@ extension KartlaggningStore {
         }
     }
 
-    /// The closed questions (choice, multi, boolean, scale) of `surveys` (all when empty), in survey and
-    /// question order.
+    /// The closed and number questions (choice, multi, boolean, scale, integer, decimal) of `surveys` (all when empty),
+    /// in survey and question order.
     public func closedQuestions(surveys: [String] = []) throws -> [ReportQuestion] {
         try read { db in
             let ambiguous = Set(try String.fetchAll(db, sql: "SELECT id FROM question GROUP BY id HAVING COUNT(*) > 1"))
-            let closed: [QuestionType] = [.choice, .multi, .boolean, .scale]
+            let closed: [QuestionType] = [.choice, .multi, .boolean, .scale, .integer, .decimal]
             var request = QuestionRecord.filter(closed.map(\.rawValue).contains(QuestionRecord.Columns.type))
             if !surveys.isEmpty { request = request.filter(surveys.contains(QuestionRecord.Columns.surveyId)) }
             return try request.order(QuestionRecord.Columns.surveyId, QuestionRecord.Columns.position).fetchAll(db).map { question in
