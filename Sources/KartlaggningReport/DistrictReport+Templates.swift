@@ -2,7 +2,7 @@ extension DistrictReport {
     /// The built-in layout (Swedish). Variables: title, district (districtAlt in a chart's alt text), codebook, version, revision, date, respondents
     /// (in the district), total (in the selection), minCell; byKind and themes (name, district, whole, points),
     /// figure and hasFigure; choices (id, text, multi, rows: name, district, whole, points) and hasChoices; scales
-    /// (name, district, whole) and hasScales; differences (district, subject, percent, whole, points, chiSquare, p,
+    /// (name, district, whole), hasScales, hasNumbers and numberMedianFrom; differences (district, subject, percent, whole, points, chiSquare, p,
     /// significant, uncertain) and hasDifferences; quotes (label, items: text, kind) and hasQuotes; method (`{{> method}}`).
     public static let swedish = """
         # {{{title}}}

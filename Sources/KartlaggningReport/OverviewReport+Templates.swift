@@ -4,7 +4,7 @@ extension OverviewReport {
     /// basis (columns, rows: name, cells) — respondents by kind × district; surveys (id, title, wave, kind,
     /// respondents, period), waves and hasWaves, hasPeriod, firstDate, lastDate; ranked (label, n, percent); themes (columns,
     /// rows) — theme × district, cells `share (n/N)`; rankedFigure/hasRankedFigure and heatmapFigure/hasHeatmapFigure;
-    /// choices (id, text, multi, columns, rows) and hasChoices; scales (columns, rows) and hasScales; scaleFigures (text, figure);
+    /// choices (id, text, multi, columns, rows) and hasChoices; scales (columns, rows), hasScales, hasNumbers and numberMedianFrom; scaleFigures (text, figure);
     /// every grid (basis, themes, each choice, scales) also has corner and parts — the same table cut into tables at
     /// most a page wide (each part: corner, columns, rows, separated; the partial `{{> grid}}` writes one); differences
     /// (district, subject, percent, whole, points, chiSquare, p, significant, uncertain) and hasDifferences; method (`{{> method}}`).
