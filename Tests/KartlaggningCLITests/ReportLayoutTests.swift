@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The reports at 4 and 40 areas: golden files for the overview, a theme and a district, and each HTML page looked
+/// The reports at 4, 40 and 300 areas: golden files for the overview, a theme and a district, and each HTML page looked
 /// at in a real headless browser as it prints (A4 landscape): nothing wider than the page, no caption cut, no chart
 /// text outside its chart.
 @Suite(.serialized)
@@ -73,6 +73,18 @@ struct ReportLayoutTests {
         #expect(overview.contains("| Område | Civilsamhälle och samverkan |"))
         let themeTables = overview.components(separatedBy: "\n| Område | ").count - 1
         #expect(themeTables >= 4)
+    }
+
+    /// 300 areas (11,022 respondents): the same three reports, golden files, and the page checked as it prints. The
+    /// longest test in `make test` (a few minutes in a debug build); each theme table is cut into parts.
+    @Test func threeHundredAreasMatchTheirGoldenFilesAndFitThePage() throws {
+        try generated(areas: 300)
+        let reports = try reports(district: "Bjästa")
+        for (report, golden) in zip(reports, ["report-300-overview.md", "report-300-theme.md", "report-300-district.md"]) {
+            let text = try String(contentsOfFile: report, encoding: .utf8)
+            #expect(text == Golden.expected(golden, target: "KartlaggningCLITests", actual: text))
+            try expectFitsThePage(report)
+        }
     }
 
     @Test(.enabled(if: Browser.path != nil, "no chromium on this machine: `apt-get install chromium` (make test does)"))
