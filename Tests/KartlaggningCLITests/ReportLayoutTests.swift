@@ -60,31 +60,30 @@ struct ReportLayoutTests {
         for report in try reports(district: "Nätra") { try expectFitsThePage(report) }
     }
 
-    @Test func fortyAreasMatchTheirGoldenFilesAndFitThePage() throws {
-        try generated(areas: 40)
+    /// `areas` generated areas: the three reports against their golden files (`report-N-overview.md`, `-theme`,
+    /// `-district`), each page checked as it prints; returns the overview.
+    func generatedReportsHold(areas: Int) throws -> String {
+        try generated(areas: areas)
         let reports = try reports(district: "Bjästa")
-        for (report, golden) in zip(reports, ["report-40-overview.md", "report-40-theme.md", "report-40-district.md"]) {
+        for (report, kind) in zip(reports, ["overview", "theme", "district"]) {
             let text = try String(contentsOfFile: report, encoding: .utf8)
-            #expect(text == Golden.expected(golden, target: "KartlaggningCLITests", actual: text))
+            #expect(text == Golden.expected("report-\(areas)-\(kind).md", target: "KartlaggningCLITests", actual: text))
             try expectFitsThePage(report)
         }
-        let overview = try String(contentsOfFile: reports[0], encoding: .utf8)
+        return try String(contentsOfFile: reports[0], encoding: .utf8)
+    }
+
+    @Test func fortyAreasMatchTheirGoldenFilesAndFitThePage() throws {
+        let overview = try generatedReportsHold(areas: 40)
         // Areas as rows; the theme table cut into parts at most six themes wide, each with every area.
         #expect(overview.contains("| Område | Civilsamhälle och samverkan |"))
         let themeTables = overview.components(separatedBy: "\n| Område | ").count - 1
         #expect(themeTables >= 4)
     }
 
-    /// 300 areas (11,022 respondents): the same three reports, golden files, and the page checked as it prints. The
-    /// longest test in `make test` (a few minutes in a debug build); each theme table is cut into parts.
+    /// 300 areas (11,022 respondents): the longest test in `make test` (a few minutes in a debug build).
     @Test func threeHundredAreasMatchTheirGoldenFilesAndFitThePage() throws {
-        try generated(areas: 300)
-        let reports = try reports(district: "Bjästa")
-        for (report, golden) in zip(reports, ["report-300-overview.md", "report-300-theme.md", "report-300-district.md"]) {
-            let text = try String(contentsOfFile: report, encoding: .utf8)
-            #expect(text == Golden.expected(golden, target: "KartlaggningCLITests", actual: text))
-            try expectFitsThePage(report)
-        }
+        _ = try generatedReportsHold(areas: 300)
     }
 
     @Test(.enabled(if: Browser.path != nil, "no chromium on this machine: `apt-get install chromium` (make test does)"))
