@@ -74,8 +74,9 @@ demo: build
 	@echo "District report: $(DEMO_DIR)/omrade-natra.md and $(DEMO_DIR)/omrade-natra.html"
 
 # The overview for a municipality of many areas (AREAS, 40 by default; generated data, SampleSurveys/tools/make_large.py):
-# tables and the heatmap with the areas as rows. With Chromium on the machine, a screenshot of the HTML page too.
+# tables and the heatmap with the areas as rows, under the registry's groups, largest first (AREA_ORDER). With Chromium on the machine, a screenshot of the HTML page too.
 AREAS ?= 40
+AREA_ORDER ?= size
 LARGE_DIR := demo-large
 demo-large: build
 	@rm -rf $(LARGE_DIR) && mkdir -p $(LARGE_DIR)
@@ -85,7 +86,8 @@ demo-large: build
 	$(BIN) import --db $(LARGE_DIR)/k.sqlite --survey boende-stor $(LARGE_DIR)/boende-stor.csv
 	$(BIN) codebook load --db $(LARGE_DIR)/k.sqlite $(SAMPLES)/kodbok.yaml
 	$(BIN) tag --db $(LARGE_DIR)/k.sqlite
-	$(BIN) report --db $(LARGE_DIR)/k.sqlite --kind overview --out $(LARGE_DIR)/oversikt.md --date 2026-12-01 --html
+	$(BIN) report --db $(LARGE_DIR)/k.sqlite --kind overview --out $(LARGE_DIR)/oversikt.md --date 2026-12-01 --html \
+		--area-order $(AREA_ORDER)
 	@if command -v chromium >/dev/null; then \
 		chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,2600 \
 			--screenshot=$(CURDIR)/$(LARGE_DIR)/oversikt.png $(CURDIR)/$(LARGE_DIR)/oversikt.html >/dev/null 2>&1 \

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """make demo-large: a generated web survey of a municipality with many areas (40 by default, or AREAS=N), to see how
 the reports lay out when areas outnumber what a page takes side by side. Writes, into the folder given:
-omraden.yaml (the registry), boende-stor.survey.yaml and boende-stor.csv (Swedish Excel CSV: ;, BOM, CRLF).
+omraden.yaml (the registry, the areas in three groups and two in none), boende-stor.survey.yaml and boende-stor.csv (Swedish Excel CSV: ;, BOM, CRLF).
 A third argument asks for about that many respondents in all (areas keep their uneven sizes); `make bench` uses it
 for 300 areas of 200,000 respondents.
 Deterministic: the same N gives the same files. The places are real village names of Örnsköldsvik and its
@@ -15,6 +15,7 @@ PLACES = ["Bjästa", "Bredbyn", "Husum", "Köpmanholmen", "Långviksmon", "Treh�
           "Hörnett", "Sund", "Rundvik", "Nordmaling", "Lögdeå", "Grundsunda", "Järved", "Domsjö", "Alne", "Kubbe",
           "Anundsjö", "Nätra", "Ullånger", "Docksta", "Skuleberget", "Lunde", "Nyland", "Kramfors", "Bollstabruk",
           "Ytterlännäs", "Ramsele"]
+GROUPS = ["Norra kustlandet", "Södra kustlandet", "Inlandet"]
 TEXTS = ["Bättre bredband och fiber till byn", "Bussen går för sällan, kollektivtrafiken måste bli bättre",
          "En närarbetsplats i byn vore bra", "Skolan måste finnas kvar", "Fler lägenheter och hyresrätter",
          "Föreningslivet behöver stöd för sina lokaler", "Vägarna är dåliga på vintern", "Mer samverkan med kommunen",
@@ -31,7 +32,12 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     places = [PLACES[i] if i < len(PLACES) else f"{PLACES[i % len(PLACES)]} {i // len(PLACES) + 1}" for i in range(count)]
     rng = random.Random(count)
-    (out / "omraden.yaml").write_text("districts:\n" + "".join(f"  - name: \"{p}\"\n" for p in places), encoding="utf-8")
+    # A registry with groups (larger areas), taken in turn so that a group's areas are not listed together, and the
+    # last two areas in none: reports list areas under their groups and the rest under "Övriga områden".
+    def group(i):
+        return "" if i >= count - 2 else f"\n    group: \"{GROUPS[i % len(GROUPS)]}\""
+    (out / "omraden.yaml").write_text(
+        "districts:\n" + "".join(f"  - name: \"{p}\"{group(i)}\n" for i, p in enumerate(places)), encoding="utf-8")
     (out / "boende-stor.survey.yaml").write_text("""id: boende-stor
 title: Boendeenkät (genererad)
 wave: "2026"

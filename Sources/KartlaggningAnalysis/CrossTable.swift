@@ -72,6 +72,21 @@ extension CrossTable {
         return table
     }
 
+    /// The same table with its columns in `order` (columns it does not name keep their place after those it does):
+    /// only the order changes, never a number.
+    public func arrangingColumns(_ order: [String]) -> CrossTable {
+        let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let current = Dictionary(colValues.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        func key(_ value: String) -> (Int, Int) { (rank[value] ?? order.count, current[value] ?? 0) }
+        var table = self
+        table.colValues.sort { key($0) < key($1) }
+        table.colTotals.sort { key($0.value) < key($1.value) }
+        table.cells = cells.enumerated().sorted { a, b in
+            (key(a.element.col).0, key(a.element.col).1, a.offset) < (key(b.element.col).0, key(b.element.col).1, b.offset)
+        }.map(\.element)
+        return table
+    }
+
     /// The same columns and totals with no rows: what a table of themes is when there is no codebook.
     public func withoutRows() -> CrossTable {
         var table = self

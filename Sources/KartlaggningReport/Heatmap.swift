@@ -15,7 +15,7 @@ public enum Heatmap {
     }
 
     /// - Parameters:
-    ///   - cells: `cells[row][column]`.
+    ///   - cells: `cells[row][column]`; a row without cells is a heading (a group of areas), its label in bold.
     ///   - id: a prefix for the element ids, unique within a page.
     ///   - slantedColumns: column heads written at 45° over narrow columns (many areas as rows, themes as columns), so
     ///     the chart keeps its cells readable however long the heads.
@@ -46,7 +46,8 @@ public enum Heatmap {
         let largest = max(cells.flatMap { $0.compactMap(\.percent) }.max() ?? 0, 1)
         for (r, row) in rows.enumerated() {
             let y = top + r * cellHeight
-            out += "<text x=\"8\" y=\"\(y + 17)\">\(SVG.escape(row))</text>\n"
+            let weight = cells[r].isEmpty ? " font-weight=\"bold\"" : ""
+            out += "<text x=\"8\" y=\"\(y + 17)\"\(weight)>\(SVG.escape(row))</text>\n"
             for (c, cell) in cells[r].enumerated() {
                 let x = labelWidth + c * cellWidth
                 let label = "\(SVG.escape(row)), \(SVG.escape(columns[c])): \(SVG.escape(cell.text))"

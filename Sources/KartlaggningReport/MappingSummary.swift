@@ -92,6 +92,8 @@ public struct MappingSummary: Sendable {
     /// The rule they were chosen by, and how many differences it compared (the family its correction is over).
     public var differenceRule: DifferenceRule
     public var comparedDifferences: Int
+    /// The order of the areas and their groups (every table's columns are in this order once `arranged(by:)`).
+    public var areas = AreaArrangement(order: [])
 
     public init(
         basis: CrossTable, surveys: [SurveyBasis], themes: CrossTable, themeLabels: [String: String], themeParents: [String: String],
@@ -108,5 +110,22 @@ public struct MappingSummary: Sendable {
         self.choices = choices
         self.scales = scales
         self.differences = differences
+    }
+}
+
+extension MappingSummary {
+    /// The same numbers with every table's areas in `arrangement`'s order and its groups kept for the layout.
+    public func arranged(by arrangement: AreaArrangement) -> MappingSummary {
+        var summary = self
+        summary.areas = arrangement
+        summary.basis = basis.arrangingColumns(arrangement.order)
+        summary.themes = themes.arrangingColumns(arrangement.order)
+        for index in summary.choices.indices {
+            summary.choices[index].table = choices[index].table.arrangingColumns(arrangement.order)
+        }
+        for index in summary.scales.indices {
+            summary.scales[index].table = scales[index].table?.arrangingColumns(arrangement.order)
+        }
+        return summary
     }
 }

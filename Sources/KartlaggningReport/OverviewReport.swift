@@ -93,10 +93,20 @@ public enum OverviewReport {
                 title: language.phrases.themesByDistrict, description: fullDescription, rows: names, columns: places, cells: cells,
                 id: "teman-omraden", legend: legend)
         }
-        // Many areas: one row each (the chart grows down, its text keeps its size), the themes as slanted column heads.
-        let turned = places.indices.map { c in rows.indices.map { cells[$0][c] } }
+        // Many areas: one row each (the chart grows down, its text keeps its size), the themes as slanted column heads;
+        // a registry group's name as a row of its own before its first area.
+        var labels: [String] = []
+        var turned: [[Heatmap.Cell]] = []
+        var current: String?
+        for (c, group) in input.summary.areas.groups(of: table.colValues).enumerated() {
+            if let group, group != current {
+                (labels, turned, current) = (labels + [group], turned + [[]], group)
+            }
+            labels.append(places[c])
+            turned.append(rows.indices.map { cells[$0][c] })
+        }
         return Heatmap.svg(
-            title: language.phrases.themesByDistrict, description: fullDescription, rows: places, columns: names, cells: turned,
+            title: language.phrases.themesByDistrict, description: fullDescription, rows: labels, columns: names, cells: turned,
             id: "teman-omraden", legend: legend, slantedColumns: true)
     }
 
@@ -159,11 +169,15 @@ public enum OverviewReport {
             return grid
         }
         if areasAsRows(input) {
+            // Each area a row, under its registry group's name where the registry has groups.
             let area = sv ? "Område" : "District"
-            basis = basis.transposed(corner: area)
-            themes = themes.transposed(corner: area)
-            scales = scales.transposed(corner: area)
-            choiceGrids = choiceGrids.map { $0.transposed(corner: area) }
+            let areas = summary.areas
+            basis = basis.transposed(corner: area, groups: areas.groups(of: summary.basis.colValues))
+            themes = themes.transposed(corner: area, groups: areas.groups(of: summary.themes.colValues))
+            scales = scales.transposed(corner: area, groups: areas.groups(of: summary.themes.colValues))
+            choiceGrids = zip(choiceGrids, summary.choices).map { grid, question in
+                grid.transposed(corner: area, groups: areas.groups(of: question.table.colValues))
+            }
         }
         // Tables at most a page wide: a turned table has one column per theme, answer or question.
         let widest = areasAsRows(input) ? 6 : Int.max

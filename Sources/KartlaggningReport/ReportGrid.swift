@@ -56,10 +56,18 @@ public struct ReportGrid: Encodable, Sendable, Equatable {
 
     /// The same grid turned: its columns (areas) as rows, its rows as columns, `corner` naming the new rows — a
     /// table for 40 or 300 areas grows down the page instead of off its edge.
-    public func transposed(corner: String) -> ReportGrid {
-        var turned = ReportGrid(
-            columns: rows.map(\.name),
-            rows: columns.indices.map { c in Row(name: columns[c], cells: rows.map { c < $0.cells.count ? $0.cells[c] : "" }) })
+    /// - Parameter groups: each column's group (`AreaArrangement.groups(of:)`), nil for none: a row with the group's
+    ///   name in bold and empty cells comes before the first area of each group.
+    public func transposed(corner: String, groups: [String?] = []) -> ReportGrid {
+        var turned = ReportGrid(columns: rows.map(\.name), rows: [])
+        var current: String?
+        for c in columns.indices {
+            if c < groups.count, let group = groups[c], group != current {
+                turned.rows.append(Row(name: "**\(Markdown.cell(group))**", cells: rows.map { _ in "" }))
+                current = group
+            }
+            turned.rows.append(Row(name: columns[c], cells: rows.map { c < $0.cells.count ? $0.cells[c] : "" }))
+        }
         turned.corner = corner
         (turned.text, turned.id, turned.multi) = (text, id, multi)
         return turned

@@ -70,17 +70,21 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
         public var heatmapNote: String
         /// Who said a quote when their kind would single them out.
         public var respondent: String
+        /// The group of areas the registry gives none, when it gives others one.
+        public var otherAreas: String
 
         static let swedish = Phrases(
             shareByDistrict: "andel respondenter per område", themesByDistrict: "Teman per område, andel respondenter",
             themesRanked: "Teman, andel av alla respondenter", districtAgainstWhole: "andel respondenter, området mot hela kommunen",
             whole: "Hela kommunen", noDistrict: CrossSpec.unknown, hiddenNote: "·· = färre än %d respondenter eller dolt.",
-            heatmapNote: "Mörkare ruta = större andel av områdets respondenter.", respondent: "respondent")
+            heatmapNote: "Mörkare ruta = större andel av områdets respondenter.", respondent: "respondent",
+            otherAreas: "Övriga områden")
         static let english = Phrases(
             shareByDistrict: "share of respondents by district", themesByDistrict: "Themes by district, share of respondents",
             themesRanked: "Themes, share of all respondents",
             districtAgainstWhole: "share of respondents, the district against the whole municipality",
             whole: "Whole municipality", noDistrict: "(unknown)", hiddenNote: "·· = fewer than %d respondents, or hidden.",
-            heatmapNote: "Darker square = larger share of the district's respondents.", respondent: "respondent")
+            heatmapNote: "Darker square = larger share of the district's respondents.", respondent: "respondent",
+            otherAreas: "Other areas")
     }
 }

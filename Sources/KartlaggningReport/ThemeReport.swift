@@ -9,10 +9,11 @@ public enum ThemeReport {
     /// The chart of one section's theme by district (SVG), to write beside the report.
     public static func districtChart(_ input: ThemeReportInput, section: ThemeReportInput.Section) -> String {
         let language = input.language
-        let bars = input.byDistrict.colValues.compactMap { district -> BarChart.Bar? in
-            guard let cell = input.byDistrict.cell(section.theme.id, district) else { return nil }
+        let table = section.areas.map { input.byDistrict.arrangingColumns($0.order) } ?? input.byDistrict
+        let bars = table.colValues.compactMap { district -> BarChart.Bar? in
+            guard let cell = table.cell(section.theme.id, district) else { return nil }
             let text = cell.percent.map { language.percent($0, count: cell.n ?? 0) } ?? ReportLanguage.hidden
-            return BarChart.Bar(label: district, percent: cell.percent, text: text)
+            return BarChart.Bar(label: language.place(district), percent: cell.percent, text: text)
         }
         return BarChart.svg(
             title: "\(section.theme.label): \(language.phrases.shareByDistrict)",
@@ -30,15 +31,25 @@ public enum ThemeReport {
     /// - Parameter figures: each section's chart path relative to the report, by theme id.
     public static func context(_ input: ThemeReportInput, figures: [String: String] = [:]) -> ThemeReportContext {
         let language = input.language
-        func rows(_ table: CrossTable, _ theme: String) -> [ReportThemeSection.Share] {
-            table.colValues.compactMap { value in
+        /// A row per column of `table` with the theme's cell, under its group's name where `areas` gives groups.
+        func rows(_ table: CrossTable, _ theme: String, areas: AreaArrangement? = nil) -> [ReportThemeSection.Share] {
+            let table = areas.map { table.arrangingColumns($0.order) } ?? table
+            var current: String?
+            return table.colValues.flatMap { value -> [ReportThemeSection.Share] in
                 guard let cell = table.cell(theme, value), let base = table.colTotals.first(where: { $0.value == value }) else {
-                    return nil
+                    return []
                 }
-                return ReportThemeSection.Share(
-                    name: Markdown.cell(language.place(value)), n: cell.n.map(language.integer) ?? ReportLanguage.hidden,
-                    percent: cell.percent.map(language.percent) ?? ReportLanguage.hidden,
-                    base: base.n.map(language.integer) ?? ReportLanguage.hidden)
+                var out: [ReportThemeSection.Share] = []
+                if let group = areas?.groups[value], group != current {
+                    out.append(ReportThemeSection.Share(name: "**\(Markdown.cell(group))**", n: "", percent: "", base: ""))
+                    current = group
+                }
+                out.append(
+                    ReportThemeSection.Share(
+                        name: Markdown.cell(language.place(value)), n: cell.n.map(language.integer) ?? ReportLanguage.hidden,
+                        percent: cell.percent.map(language.percent) ?? ReportLanguage.hidden,
+                        base: base.n.map(language.integer) ?? ReportLanguage.hidden))
+                return out
             }
         }
         let sections = input.sections.map { section in
@@ -54,7 +65,7 @@ public enum ThemeReport {
                 description: section.theme.description.map { Markdown.inline($0, startsLine: true) } ?? "",
                 hasDescription: section.theme.description != nil,
                 respondents: total?.n.map(language.integer) ?? ReportLanguage.hidden,
-                byDistrict: rows(input.byDistrict, id), byKind: rows(input.byKind, id),
+                byDistrict: rows(input.byDistrict, id, areas: section.areas), byKind: rows(input.byKind, id),
                 figure: figures[id] ?? "", hasFigure: figures[id] != nil,
                 related: section.related.map { .init(label: Markdown.cell($0.label), respondents: language.integer($0.respondents)) },
                 hasRelated: !section.related.isEmpty,

@@ -48,10 +48,14 @@ public struct ThemeReportInput: Sendable {
         public var questions: [String]
         /// The survey questions the theme came up in.
         public var sources: [Source]
+        /// The order of the areas in the section's table and chart, and their registry groups; nil: as `byDistrict`.
+        public var areas: AreaArrangement?
 
         public init(
-            theme: Theme, related: [Related], terms: [TermKeyness], quotes: [Quote], questions: [String] = [], sources: [Source] = []
+            theme: Theme, related: [Related], terms: [TermKeyness], quotes: [Quote], questions: [String] = [], sources: [Source] = [],
+            areas: AreaArrangement? = nil
         ) {
+            self.areas = areas
             self.theme = theme
             self.related = related
             self.terms = terms

@@ -63,9 +63,11 @@ public enum ReportBuilder {
             context = ThemeReport.context(input, figures: figures)
             method = input.method
         case .overview:
-            let summary = try MappingSummaryGatherer.gather(
+            let gathered = try MappingSummaryGatherer.gather(
                 store: store, codebook: loaded, filters: request.scope.filters(), surveys: request.scope.surveys, minCell: request.minCell,
                 language: request.language, differenceRule: request.differenceRule)
+            let arranger = try AreaArranger(store: store, order: request.areaOrder, language: request.language)
+            let summary = gathered.arranged(by: try arranger.overview(gathered, codebook: loaded?.codebook.id))
             var note = try MethodGatherer.note(
                 store: store, codebook: loaded, minCell: request.minCell, selection: request.scope.lines(request.language))
             note.differenceRule = request.differenceRule

@@ -8,6 +8,8 @@ public enum ReportError: Error, LocalizedError, Equatable, Sendable {
     case unknownTheme(theme: String, codebook: String)
     case notWritable(path: String)
     case unreadableTemplate(path: String)
+    /// `--area-order share` in an overview, which has no one theme to sort by.
+    case shareNeedsTheme
 
     public var errorDescription: String? {
         switch self {
@@ -21,6 +23,7 @@ public enum ReportError: Error, LocalizedError, Equatable, Sendable {
         case .unknownTheme(let theme, let codebook): "codebook \"\(codebook)\" has no theme \"\(theme)\""
         case .notWritable(let path): "\(path): cannot be written"
         case .unreadableTemplate(let path): "\(path): cannot be read as UTF-8 text"
+        case .shareNeedsTheme: "an overview sorts areas by one theme's share: give --area-order share:THEME"
         }
     }
 }

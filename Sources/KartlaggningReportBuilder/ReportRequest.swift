@@ -30,6 +30,8 @@ public struct ReportRequest: Sendable {
         template = (path, text)
     }
     public var html = false
+    /// The order of the areas in the overview and theme reports (`--area-order`); the registry's groups either way.
+    public var areaOrder = AreaOrder.registry
     /// How many of the largest differences the overview and district reports list.
     public var differences = 10
     /// Which differences they show: both groups large enough, holding after a multiple-comparison correction.

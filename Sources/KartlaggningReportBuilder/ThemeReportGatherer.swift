@@ -38,6 +38,7 @@ enum ThemeReportGatherer {
                 for term in terms { byTheme[index][term.lemma, default: 0] += 1 }
             }
         }
+        let arranger = try AreaArranger(store: store, order: request.areaOrder, language: request.language)
         let sections = try themes.enumerated().map { index, theme -> ThemeReportInput.Section in
             let related = try store.relatedThemes(of: theme.id, codebook: stored, filters: filters)
                 .filter { $0.respondents >= max(request.minCell, 1) }
@@ -60,7 +61,8 @@ enum ThemeReportGatherer {
                 theme: theme, related: related,
                 terms: Keyness.group(byTheme[index], within: whole, surfaces: surfaces).distinctive(in: "group", top: 12),
                 quotes: quotes,
-                questions: chooser.questions(in: asking, limit: 8), sources: sources)
+                questions: chooser.questions(in: asking, limit: 8), sources: sources,
+                areas: try arranger.section(theme: theme.id, byDistrict: byDistrict, basis: basis, codebook: stored.codebook.id))
         }
         let method = try MethodGatherer.note(
             store: store, codebook: stored, minCell: request.minCell, selection: request.scope.lines(request.language))

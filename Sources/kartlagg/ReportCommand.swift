@@ -37,6 +37,13 @@ struct ReportCommand: ParsableCommand {
     var minGroup: Int = 30
     @Option(help: "Differences from the whole: the multiple-comparison correction, holm, bh (Benjamini–Hochberg) or none.")
     var correction: MultipleComparison = .holm
+    @Option(
+        help: ArgumentHelp(
+            "The order of the areas: registry (as districts.yaml lists them), size (most respondents first), name, or share:THEME "
+                + "(that theme's share, highest first; in a theme report plain share sorts each theme's table by its own). "
+                + "Hidden figures sort last. Districts with a group in the registry are listed under it.",
+            valueName: "order"))
+    var areaOrder: AreaOrder = .registry
     @Option(help: "sv or en.") var lang: ReportLanguage = .sv
     @Option(help: ArgumentHelp("The report's date (default: today).", valueName: "yyyy-mm-dd")) var date: String?
     @Option(help: ArgumentHelp("A Mustache template to use instead of the built-in one.", valueName: "file")) var template: String?
@@ -78,6 +85,7 @@ struct ReportCommand: ParsableCommand {
             request.differenceRule = DifferenceRule(minGroup: minGroup, correction: correction)
             request.language = lang
             request.html = html
+            request.areaOrder = areaOrder
             if let template { try request.useTemplate(at: template) }
             let outcome = try ReportBuilder.write(request, store: store)
             for warning in outcome.warnings { Console.note("warning: \(warning)") }
@@ -89,3 +97,6 @@ struct ReportCommand: ParsableCommand {
 extension ReportKind: ExpressibleByArgument {}
 extension MultipleComparison: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}
+extension AreaOrder: ExpressibleByArgument {
+    public init?(argument: String) { self.init(areaOrder: argument) }
+}

@@ -79,6 +79,44 @@ struct ReportLayoutTests {
         #expect(overview.contains("| Område | Civilsamhälle och samverkan |"))
         let themeTables = overview.components(separatedBy: "\n| Område | ").count - 1
         #expect(themeTables >= 4)
+        // The registry's groups (make_large.py: three, and two areas in none).
+        for group in ["Norra kustlandet", "Södra kustlandet", "Inlandet", "Övriga områden"] {
+            #expect(overview.contains("\n| **\(group)** |"))
+        }
+    }
+
+    /// `--area-order share` in a theme report: within each group, shares highest first and hidden ones last.
+    @Test func fortyAreasSortByATheme() throws {
+        try generated(areas: 40)
+        let out = folder.path("tema-andel.md")
+        let result = try kartlagg([
+            "report", "--db", db, "--theme", "nararbetsplatser", "--area-order", "share", "--out", out, "--date", "2026-12-01",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        let table = text.components(separatedBy: "### Per område")[1].components(separatedBy: "###")[0]
+        var groups: [[Double?]] = []
+        for line in table.split(separator: "\n") where line.hasPrefix("| ") && !line.hasPrefix("| Område") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            if cells[0].hasPrefix("**") {
+                groups.append([])
+            } else if !groups.isEmpty {
+                let share = Double(cells[2].replacingOccurrences(of: ",", with: ".").filter { "0123456789.".contains($0) })
+                groups[groups.count - 1].append(cells[2] == "··" ? nil : share)
+            }
+        }
+        #expect(groups.count == 4)
+        #expect(groups.reduce(0) { $0 + $1.count } == 40)
+        for shares in groups {
+            let shown = shares.prefix { $0 != nil }.compactMap { $0 }
+            #expect(shown == shown.sorted(by: >), "\(shares)")
+            #expect(shares.dropFirst(shown.count).allSatisfy { $0 == nil }, "hidden shares last: \(shares)")
+        }
+        // An overview has many themes: it needs one named.
+        let refused = try kartlagg(["report", "--db", db, "--area-order", "share", "--out", folder.path("o.md")])
+        #expect(refused.status != 0 && refused.stderr.contains("--area-order share:THEME"))
+        let unknown = try kartlagg(["report", "--db", db, "--area-order", "largest", "--out", folder.path("o.md")])
+        #expect(unknown.status != 0 && unknown.stderr.contains("--area-order"))
     }
 
     /// 300 areas (11,022 respondents): the longest test in `make test` (a few minutes in a debug build).

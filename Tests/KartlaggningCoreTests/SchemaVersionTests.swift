@@ -22,11 +22,13 @@ struct SchemaVersionTests {
     @Test func aReaderRefusesAnOlderSchemaAndLeavesItAlone() throws {
         let path = try olderDatabase()
         let before = FileManager.default.contents(atPath: path)
-        #expect(throws: StoreError.olderSchema(path: path, found: 3, known: 4)) {
+        #expect(throws: StoreError.olderSchema(path: path, found: 3, known: KartlaggningStore.schemaVersion)) {
             try KartlaggningStore(path: path, mode: .readOnly)
         }
         #expect(FileManager.default.contents(atPath: path) == before)
-        #expect(StoreError.olderSchema(path: path, found: 3, known: 4).errorDescription?.contains("kartlagg init") == true)
+        #expect(
+            StoreError.olderSchema(path: path, found: 3, known: KartlaggningStore.schemaVersion).errorDescription?.contains("kartlagg init")
+                == true)
     }
 
     @Test func aWriterBacksAnOlderFileUpBeforeMigratingIt() throws {
@@ -45,7 +47,7 @@ struct SchemaVersionTests {
         // The migrated file keeps the data and reads.
         #expect(try KartlaggningStore(path: path, mode: .readOnly).districtRegistry().districts.map(\.name) == ["Nätra"])
         let version = try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
-        #expect(version == 4)
+        #expect(version == KartlaggningStore.schemaVersion)
     }
 
     @Test func aCurrentFileIsNotBackedUp() throws {
@@ -60,9 +62,11 @@ struct SchemaVersionTests {
         let path = folder.path("future.sqlite")
         _ = try KartlaggningStore(path: path)
         let queue = try DatabaseQueue(path: path)
-        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v5: a future feature')") }
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99: a future feature')") }
         try queue.close()
-        let expected = StoreError.newerSchema(path: path, found: 5, known: 4, unknownMigrations: ["v5: a future feature"])
+        let expected = StoreError.newerSchema(
+            path: path, found: KartlaggningStore.schemaVersion + 1, known: KartlaggningStore.schemaVersion,
+            unknownMigrations: ["v99: a future feature"])
         #expect(throws: expected) { try KartlaggningStore(path: path, mode: .readOnly) }
         #expect(throws: expected) { try KartlaggningStore(path: path, mode: .existing) }
     }

@@ -13,6 +13,7 @@ struct StoreTests {
             try again.appliedMigrations() == [
                 "v1: surveys, districts, respondents, answers, imports", "v2: codebooks, themes, tags",
                 "v3: respondent themes for cross-tabs", "v4: answer-level upsert, tag review and archive, erasures",
+                "v5: district groups",
             ])
     }
 
@@ -63,6 +64,24 @@ struct StoreTests {
         ])
         #expect(throws: StoreError.districtConflict("\"BJÄSTA\" names both Nätra and Anundsjö")) { try store.loadDistricts(conflicting) }
         #expect(try store.districtRegistry() == StoreFixtures.districts)
+    }
+
+    /// A district's group (`group:` in the registry) is stored, read back, changed by a new load and decoded from YAML
+    /// with blank groups left out.
+    @Test func districtGroupsRoundTrip() throws {
+        let store = try KartlaggningStore.inMemory()
+        let grouped = DistrictRegistry(districts: [
+            District(name: "Nätra", group: "Kusten"), District(name: "Anundsjö", group: "Inlandet"), District(name: "BLT"),
+        ])
+        try store.loadDistricts(grouped)
+        #expect(try store.districtRegistry().districts.map(\.group) == ["Kusten", "Inlandet", nil])
+        var moved = grouped
+        moved.districts[0].group = nil
+        try store.loadDistricts(moved)
+        #expect(try store.districtRegistry().districts.map(\.group) == [nil, "Inlandet", nil])
+        let decoded = try JSONDecoder().decode(
+            District.self, from: Data(#"{"name": "Nätra", "group": "  "}"#.utf8))
+        #expect(decoded.group == nil)
     }
 
     /// Each bin holds its lower edge; values below the first edge and from the last one have bins of their own.

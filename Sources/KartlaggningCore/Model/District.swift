@@ -6,13 +6,16 @@ public struct District: Codable, Sendable, Equatable {
     public var aliases: [String]
     /// Service towns (serviceorter) that lie in the district (`Bjästa`, `Köpmanholmen`).
     public var serviceTowns: [String]
+    /// A larger area the district belongs to (`Norra kustlandet`): reports with many areas list them under it.
+    public var group: String?
 
-    enum CodingKeys: String, CodingKey { case name, aliases, serviceTowns = "service_towns" }
+    enum CodingKeys: String, CodingKey { case name, aliases, serviceTowns = "service_towns", group }
 
-    public init(name: String, aliases: [String] = [], serviceTowns: [String] = []) {
+    public init(name: String, aliases: [String] = [], serviceTowns: [String] = [], group: String? = nil) {
         self.name = name
         self.aliases = aliases
         self.serviceTowns = serviceTowns
+        self.group = group
     }
 
     public init(from decoder: any Decoder) throws {
@@ -20,5 +23,6 @@ public struct District: Codable, Sendable, Equatable {
         name = try container.decode(String.self, forKey: .name)
         aliases = try container.decodeIfPresent([String].self, forKey: .aliases) ?? []
         serviceTowns = try container.decodeIfPresent([String].self, forKey: .serviceTowns) ?? []
+        group = try container.decodeIfPresent(String.self, forKey: .group).map(\.trimmedCell).flatMap { $0.isEmpty ? nil : $0 }
     }
 }

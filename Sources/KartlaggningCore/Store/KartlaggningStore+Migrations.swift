@@ -6,7 +6,8 @@ import GRDB
 //
 // survey       a survey definition (id, title, wave, default respondent kind) and its JSON.
 // question     one typed question of a survey: source column, type, options, scale range.
-// district     canonical district names; districtAlias and serviceTown map other names to them.
+// district     canonical district names, their registry order and group (v5); districtAlias and serviceTown
+//              map other names to them.
 // importBatch  one imported file: name, SHA-256, format, encoding, delimiter, the survey's columns in
 //              the file's order, time and row counts.
 // respondent   one company, association, thematic-group statement …: external id, kind, district,
@@ -257,11 +258,15 @@ extension KartlaggningStore {
                         erasedAt   TEXT NOT NULL
                     );
                     """)
+            try db.execute(sql: "PRAGMA user_version = 4")
+        }
+        migrator.registerMigration("v5: district groups") { db in
+            try db.execute(sql: "ALTER TABLE district ADD COLUMN groupName TEXT")
             try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
         }
         return migrator
     }
 
     /// The schema this kartlagg writes: the number of its migrations, also kept in SQLite's `user_version`.
-    public static let schemaVersion = 4
+    public static let schemaVersion = 5
 }

@@ -30,8 +30,8 @@ extension KartlaggningStore {
             for (position, district) in registry.districts.enumerated() {
                 try db.execute(
                     literal: """
-                        INSERT INTO district (name, position) VALUES (\(district.name), \(position))
-                        ON CONFLICT (name) DO UPDATE SET position = excluded.position
+                        INSERT INTO district (name, position, groupName) VALUES (\(district.name), \(position), \(district.group))
+                        ON CONFLICT (name) DO UPDATE SET position = excluded.position, groupName = excluded.groupName
                         """)
                 for alias in district.aliases {
                     try db.execute(literal: "INSERT OR REPLACE INTO districtAlias (alias, district) VALUES (\(alias), \(district.name))")
@@ -59,7 +59,9 @@ extension KartlaggningStore {
     /// The stored district registry, in the order it was loaded.
     public func districtRegistry() throws -> DistrictRegistry {
         try read { db in
-            let names = try String.fetchAll(db, sql: "SELECT name FROM district ORDER BY position")
+            let districts = try Row.fetchAll(db, sql: "SELECT name, groupName FROM district ORDER BY position").map {
+                (name: $0[0] as String, group: $0[1] as String?)
+            }
             let aliases = try Row.fetchAll(db, sql: "SELECT alias, district FROM districtAlias ORDER BY rowid").map {
                 (alias: $0[0] as String, district: $0[1] as String)
             }
@@ -67,11 +69,11 @@ extension KartlaggningStore {
                 (name: $0[0] as String, district: $0[1] as String)
             }
             return DistrictRegistry(
-                districts: names.map { name in
+                districts: districts.map { district in
                     District(
-                        name: name,
-                        aliases: aliases.filter { $0.district == name }.map(\.alias),
-                        serviceTowns: towns.filter { $0.district == name }.map(\.name))
+                        name: district.name,
+                        aliases: aliases.filter { $0.district == district.name }.map(\.alias),
+                        serviceTowns: towns.filter { $0.district == district.name }.map(\.name), group: district.group)
                 })
         }
     }
