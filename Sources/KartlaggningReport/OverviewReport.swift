@@ -15,8 +15,8 @@ public enum OverviewReport {
         "skala-\(FileName.safe(question.id)).svg"
     }
 
-    /// How a scale question's answers spread in each area and the whole: a stacked bar per area, none where a cell of
-    /// the area is hidden (the crosstab's protection decides).
+    /// How a scale question's answers (a number question's, in size classes) spread in each area and the whole: a
+    /// stacked bar per area, none where a cell of the area is hidden (the crosstab's protection decides).
     static func scaleChart(_ input: OverviewReportInput, _ question: MappingSummary.ScaleQuestion) -> String? {
         guard let table = question.table, !table.rowValues.isEmpty else { return nil }
         let language = input.language
@@ -47,8 +47,12 @@ public enum OverviewReport {
         return StackedBarChart.svg(
             title: question.text, description: description, segments: table.rowValues, bars: bars,
             id: "skala-\(FileName.safe(question.id))",
-            legend: (language == .sv
-                ? "Andel av områdets svar per värde, i procent. " : "Share of the district's answers per value, in per cent. ")
+            legend: (question.numbers
+                ? (language == .sv
+                    ? "Andel av områdets svar per storleksklass, i procent. "
+                    : "Share of the district's answers per size class, in per cent. ")
+                : (language == .sv
+                    ? "Andel av områdets svar per värde, i procent. " : "Share of the district's answers per value, in per cent. "))
                 + String(format: language.phrases.hiddenNote, table.minCell))
     }
 

@@ -30,14 +30,18 @@ enum MappingSummaryGatherer {
         var scales: [MappingSummary.ScaleQuestion] = []
         for question in try store.closedQuestions(surveys: wanted) where present.contains(question.survey) {
             if question.type == .integer || question.type == .decimal {
-                // A number: its mean, median and n per district (no chart: its values have no scale to stack).
+                // A number: its mean, median and n per district, and its answers in size classes (the chart).
                 let counts = try store.numberCounts(question.reference, by: .district, filters: filters)
                 scales.append(
                     MappingSummary.ScaleQuestion(
                         id: question.reference, text: question.text, range: nil,
                         means: ScaleMean.protected(
                             distributions: themes.colValues.map { ($0, counts[$0] ?? [:]) }, minCell: minCell,
-                            wholeLabel: language.phrases.whole, numbers: true), numbers: true))
+                            wholeLabel: language.phrases.whole, numbers: true),
+                        table: classTable(
+                            counts, question: question.reference, areas: themes.colValues, integer: question.type == .integer,
+                            minCell: minCell, language: language),
+                        numbers: true))
             } else if question.type == .scale {
                 // Each district's answers, value by value (unprotected counts: only the protected means and medians
                 // are shown), from the one cross-tab engine.
@@ -91,5 +95,33 @@ enum MappingSummaryGatherer {
             basis: basis, surveys: surveys, themes: themes, themeLabels: labels, themeParents: stored?.codebook.parents ?? [:],
             choices: choices,
             scales: scales, differences: differences, differenceRule: differenceRule, comparedDifferences: compared)
+    }
+
+    /// A number question's answers per area in size classes (`NumberClasses`), protected as crosstab protects a table:
+    /// the distribution chart. nil when no one answered.
+    static func classTable(
+        _ counts: [String: [Double: Int]], question: String, areas: [String], integer: Bool, minCell: Int, language: ReportLanguage,
+        audit: Bool = false
+    ) -> CrossTable? {
+        let values = counts.values.flatMap(\.keys)
+        guard let smallest = values.min(), let largest = values.max() else { return nil }
+        let classes = NumberClasses(smallest: smallest, largest: largest, integer: integer, number: language.integer)
+        var grid = [[Int]](repeating: [Int](repeating: 0, count: areas.count), count: classes.labels.count)
+        for (c, area) in areas.enumerated() {
+            for (value, n) in counts[area] ?? [:] { grid[classes.index(of: value)][c] += n }
+        }
+        // Classes no one is in are left out (the legend names only those with answers).
+        let used = grid.indices.filter { grid[$0].contains { $0 > 0 } }
+        grid = used.map { grid[$0] }
+        let rowBase = grid.map { $0.reduce(0, +) }
+        let colBase = areas.indices.map { c in grid.reduce(0) { $0 + $1[c] } }
+        var spec = CrossSpec(rows: .question(question), cols: .district)
+        (spec.minCell, spec.audit) = (minCell, audit)
+        return CrossTabulation.tabulate(
+            CrossCounts(
+                counts: grid, rowBase: rowBase, colBase: colBase, grand: rowBase.reduce(0, +), rowValues: used.map { classes.labels[$0] },
+                colValues: areas),
+            spec: spec
+        ).droppingEmptyColumns()
     }
 }

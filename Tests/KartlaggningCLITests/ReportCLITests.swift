@@ -121,7 +121,7 @@ struct ReportCLITests {
         let arguments = ["report", "--db", db, "--kind", "overview", "--out", folder.path("oversikt.md"), "--date", "2025-06-01", "--html"]
         let result = try kartlagg(arguments)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "\(folder.path("oversikt.md")): overview report; 6 more files beside it\n")
+        #expect(result.stdout == "\(folder.path("oversikt.md")): overview report; 8 more files beside it\n")
         let report = try read("oversikt.md")
         #expect(report == Golden.expected("report-overview.md", target: "KartlaggningCLITests", actual: report))
         // A number question by area (employees; checked by hand from the sample's CSV in ReportStatisticsTests):
@@ -133,7 +133,11 @@ struct ReportCLITests {
         #expect(report.contains("![Teman per område, andel respondenter](oversikt-figurer/teman-omraden.svg)"))
         #expect(report.contains("![Teman, andel av alla respondenter](oversikt-figurer/teman.svg)"))
         let html = try read("oversikt.html")
-        #expect(html.components(separatedBy: "<svg ").count == 6)  // themes, heatmap, three scale questions
+        #expect(html.components(separatedBy: "<svg ").count == 8)  // themes, heatmap, three scale and two number questions
+        // A number question's spread in size classes: 19 of the 25 firms have 1–9 employees, 6 have 10 or more.
+        let employees = try read("oversikt-figurer/skala-anstallda.svg")
+        #expect(employees.contains("Hela kommunen, 1–9: 76 %") && employees.contains("Hela kommunen, 10+: 24 %"))
+        #expect(employees.contains("per storleksklass"))
         // A scale question's spread per area: an area with a hidden cell gets no bar, only "··".
         let spread = try read("oversikt-figurer/skala-bredband_nojd.svg")
         #expect(spread.contains("<title id=\"skala-bredband_nojd-title\">Hur nöjd är du med bredbandet och mobiltäckningen?</title>"))
