@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "kartlagg",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kartlagg", targets: ["kartlagg"]),
         .library(name: "KartlaggningCore", targets: ["KartlaggningCore"]),
@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "KartlaggningAnalysis", targets: ["KartlaggningAnalysis"]),
         .library(name: "KartlaggningReport", targets: ["KartlaggningReport"]),
         .library(name: "KartlaggningReportBuilder", targets: ["KartlaggningReportBuilder"]),
+        .library(name: "KartlaggningServe", targets: ["KartlaggningServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -19,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The workbench (`kartlagg serve`) only; its default traits (swift-configuration) are not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(
@@ -45,11 +49,19 @@ let package = Package(
             name: "KartlaggningReportBuilder",
             dependencies: ["KartlaggningCore", "KartlaggningAnalysis", "KartlaggningReport"]
         ),
+        // The local workbench: pages over the report builder's numbers, coding through the store; HTTP by Hummingbird.
+        .target(
+            name: "KartlaggningServe",
+            dependencies: [
+                "KartlaggningCore", "KartlaggningAnalysis", "KartlaggningReport", "KartlaggningReportBuilder",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "kartlagg",
             dependencies: [
                 "KartlaggningCore", "KartlaggningImport", "KartlaggningAnalysis", "KartlaggningReport", "KartlaggningReportBuilder",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KartlaggningServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(
@@ -73,6 +85,12 @@ let package = Package(
         .testTarget(
             name: "KartlaggningReportTests",
             dependencies: ["KartlaggningReport", "KartlaggningReportBuilder", "KartlaggningAnalysis", "KartlaggningCore", "TestSupport"]
+        ),
+        .testTarget(
+            name: "KartlaggningServeTests",
+            dependencies: [
+                "KartlaggningServe", "KartlaggningCore", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "KartlaggningCLITests",

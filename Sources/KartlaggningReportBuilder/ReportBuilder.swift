@@ -22,6 +22,16 @@ public enum ReportBuilder {
         public var warnings: [String] = []
     }
 
+    /// One theme's section as its theme report gathers it — related themes, distinctive words, quotes — for a page
+    /// that shows one theme (the workbench).
+    public static func themeSection(
+        _ theme: Theme, codebook: StoredCodebook, scope: ReportScope, minCell: Int, store: KartlaggningStore
+    ) throws -> ThemeReportInput.Section? {
+        var request = ReportRequest(kind: .theme, out: "", date: "")
+        (request.scope, request.minCell, request.themes) = (scope, minCell, [theme.id])
+        return try ThemeReportGatherer.gather(store: store, codebook: codebook, themes: [theme], request: request).sections.first
+    }
+
     /// The report's Markdown and its charts (file name → SVG), without writing anything.
     public static func render(_ request: ReportRequest, store: KartlaggningStore) throws -> (markdown: String, charts: [(String, String)]) {
         let rendered = try renderWithMethod(request, store: store)

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Kartlagg: ParsableCommand {
+struct Kartlagg: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kartlagg",
         abstract: "Kartläggning: import survey and interview answers into one SQLite database, and query them.",
@@ -17,7 +17,8 @@ struct Kartlagg: ParsableCommand {
         subcommands: [
             InitCommand.self, SurveyCommand.self, DistrictsCommand.self, ImportCommand.self, ExportCommand.self,
             StatusCommand.self, CodebookCommand.self, TagCommand.self, QueryCommand.self, ThemesCommand.self, TermsCommand.self,
-            AgreementCommand.self, CrosstabCommand.self, ReportCommand.self, StemCommand.self, BackupCommand.self, ForgetCommand.self,
+            AgreementCommand.self, CrosstabCommand.self, ReportCommand.self, ServeCommand.self, StemCommand.self, BackupCommand.self,
+            ForgetCommand.self,
         ]
     )
 }

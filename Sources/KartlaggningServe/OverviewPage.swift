@@ -1,0 +1,96 @@
+import KartlaggningAnalysis
+import KartlaggningCore
+
+/// The first page: respondents by kind × area and the theme × area heatmap, for the chosen survey, wave and kind.
+/// Every shown count above zero links to its answers; a hidden one (`··`) links nowhere.
+enum OverviewPage {
+    static func render(
+        selection: Selection, tables: WorkbenchData.Tables, state: WorkbenchData.State, options: WorkbenchOptions
+    ) -> String {
+        var body = "<h1>Översikt</h1>\n"
+        body += PageParts.filterForm(action: "/", selection: selection, vocabulary: state.vocabulary, codebook: state.codebook, full: false)
+        body += "<p class=\"note\">·· = färre än \(options.minCell) respondenter, eller dolt så att inget dolt värde kan räknas fram.</p>\n"
+        body += basis(tables.basis, selection: selection)
+        if let themes = tables.themes, let codebook = state.codebook {
+            body += heatmap(themes, codebook: codebook, selection: selection)
+        } else {
+            body += "<p>Ingen kodbok är laddad: teman visas när en kodbok är laddad och svaren taggade.</p>\n"
+        }
+        return HTML.page(title: "Översikt", body: body, meeting: options.meeting, active: "/")
+    }
+
+    /// Respondents by kind (rows) and area (columns), with the areas' totals.
+    static func basis(_ table: CrossTable, selection: Selection) -> String {
+        var out = "<h2>Respondenter per typ och område</h2>\n<div class=\"scroll\"><table class=\"counts\">\n<thead><tr><th>Typ</th>"
+        for area in table.colValues { out += "<th scope=\"col\">\(HTML.escape(PageParts.areaName(area)))</th>" }
+        out += "<th scope=\"col\">Totalt</th></tr></thead>\n<tbody>\n"
+        for kind in table.rowValues {
+            out += "<tr><th scope=\"row\">\(HTML.escape(kind))</th>"
+            for area in table.colValues {
+                guard let cell = table.cell(kind, area), !cell.suppressed, let n = cell.n else {
+                    out += PageParts.hiddenCell
+                    continue
+                }
+                var target = selection.overviewFilters
+                (target.kind, target.area) = (kind, area)
+                out += PageParts.countCell(
+                    String(n), href: n > 0 ? "/answers?" + target.query() : nil, title: "\(kind), \(PageParts.areaName(area)): \(n)")
+            }
+            let total = table.rowTotals.first { $0.value == kind }
+            out += total?.n.map { "<td>\($0)</td>" } ?? PageParts.hiddenCell
+            out += "</tr>\n"
+        }
+        out += "<tr class=\"total\"><th scope=\"row\">Totalt</th>"
+        for area in table.colValues {
+            out += table.colTotals.first { $0.value == area }?.n.map { "<td>\($0)</td>" } ?? PageParts.hiddenCell
+        }
+        return out + "<td>\(table.total)</td></tr>\n</tbody></table></div>\n"
+    }
+
+    /// Themes × areas, shares of each area's respondents, shaded; areas as rows beyond eight.
+    static func heatmap(_ table: CrossTable, codebook: StoredCodebook, selection: Selection) -> String {
+        let largest = table.cells.compactMap(\.percent).max() ?? 1
+        let turned = table.colValues.count > 8
+        var out =
+            "<h2>Teman per område</h2>\n<p class=\"note\">Andel av områdets respondenter; klicka på en ruta för svaren bakom den.</p>\n"
+        out +=
+            "<div class=\"scroll\"><table class=\"heatmap\(turned ? " turned" : "")\" id=\"heatmap\">\n<thead><tr><th>\(turned ? "Område" : "Tema")</th>"
+        func cell(_ theme: String, _ area: String) -> String {
+            guard let cell = table.cell(theme, area), !cell.suppressed, let n = cell.n, let percent = cell.percent else {
+                return PageParts.hiddenCell
+            }
+            var target = selection.overviewFilters
+            (target.theme, target.area) = (theme, area)
+            let name = PageParts.themeName(theme, codebook)
+            return PageParts.countCell(
+                PageParts.percent(percent), href: n > 0 ? "/answers?" + target.query() : nil,
+                heat: PageParts.heat(percent, largest: largest),
+                title: "\(name), \(PageParts.areaName(area)): \(n) av \(cell.base ?? 0)")
+        }
+        func themeHead(_ theme: String) -> String {
+            "<a href=\"/theme/\(FormFields.encode(theme))?\(HTML.escape(selection.overviewFilters.query()))\">\(HTML.escape(PageParts.themeName(theme, codebook)))</a>"
+        }
+        if turned {
+            for theme in table.rowValues { out += "<th scope=\"col\" class=\"slanted\"><span>\(themeHead(theme))</span></th>" }
+            out += "</tr></thead>\n<tbody>\n"
+            for area in table.colValues {
+                let base = table.colTotals.first { $0.value == area }?.n
+                out += "<tr><th scope=\"row\">\(HTML.escape(PageParts.areaName(area)))\(base.map { " <small>(\($0))</small>" } ?? "")</th>"
+                for theme in table.rowValues { out += cell(theme, area) }
+                out += "</tr>\n"
+            }
+        } else {
+            for area in table.colValues {
+                let base = table.colTotals.first { $0.value == area }?.n
+                out += "<th scope=\"col\">\(HTML.escape(PageParts.areaName(area)))\(base.map { "<br><small>N \($0)</small>" } ?? "")</th>"
+            }
+            out += "</tr></thead>\n<tbody>\n"
+            for theme in table.rowValues {
+                out += "<tr><th scope=\"row\">\(themeHead(theme))</th>"
+                for area in table.colValues { out += cell(theme, area) }
+                out += "</tr>\n"
+            }
+        }
+        return out + "</tbody></table></div>\n"
+    }
+}

@@ -1,0 +1,262 @@
+import Foundation
+import KartlaggningAnalysis
+import KartlaggningCore
+import KartlaggningReport
+import KartlaggningReportBuilder
+
+/// What the pages show, from the database: the counts (the report builder's cross-tabs, protected as `crosstab`
+/// protects them), the answers behind a shown cell (pseudonymised, matched words marked), and coders' decisions.
+/// Reads go through a read-only connection; only coding opens the file to write. What is worked out is kept until
+/// the database changes (SQLite's `data_version`: a coder's write or another process's import).
+final class WorkbenchData: @unchecked Sendable {
+    let options: WorkbenchOptions
+    let reader: KartlaggningStore
+    /// nil in meeting mode: nothing can be written.
+    let writer: KartlaggningStore?
+
+    /// What holds until the database changes.
+    struct State: @unchecked Sendable {
+        var vocabulary: WorkbenchVocabulary
+        var codebook: StoredCodebook?
+        var matcher: CodebookMatcher?
+        var cleaner: Pseudonymizer
+    }
+
+    /// The two tables every page stands on, for one choice of survey, wave and kind.
+    struct Tables: Sendable {
+        /// kind × area.
+        var basis: CrossTable
+        /// theme × area (nil without a codebook).
+        var themes: CrossTable?
+    }
+
+    private let lock = NSLock()
+    private var version: Int?
+    private var state: State?
+    private var tables: [String: Tables] = [:]
+    private var sections: [String: ThemeReportInput.Section] = [:]
+
+    /// Opens the database: to write first unless in meeting mode (an older file is backed up and migrated, as every
+    /// writing command does), then read-only for everything else.
+    init(options: WorkbenchOptions) throws {
+        self.options = options
+        writer = options.meeting ? nil : try KartlaggningStore(path: options.database, mode: .existing)
+        reader = try KartlaggningStore(path: options.database, mode: .readOnly)
+        _ = try current()
+    }
+
+    /// The state for the database as it is now.
+    func current() throws -> State {
+        let now = try reader.dataVersion()
+        lock.lock()
+        defer { lock.unlock() }
+        if let state, version == now { return state }
+        let codebook: StoredCodebook?
+        do {
+            codebook = try reader.codebook(id: options.codebook)
+        } catch StoreError.codebookNotFound(nil) {
+            codebook = nil
+        }
+        let names = try reader.namesToHide()
+        let fresh = State(
+            vocabulary: try reader.workbenchVocabulary(), codebook: codebook,
+            matcher: try codebook.map { try CodebookMatcher(codebook: $0.codebook) },
+            cleaner: Pseudonymizer(people: names.people, organisations: names.organisations))
+        (state, version, tables, sections) = (fresh, now, [:], [:])
+        return fresh
+    }
+
+    /// kind × area and theme × area for the selection's survey, wave and kind.
+    func tables(for selection: Selection) throws -> Tables {
+        let state = try current()
+        let key = [selection.survey, selection.wave, selection.kind].map { $0 ?? "\u{1}" }.joined(separator: "\u{0}")
+        lock.lock()
+        if let known = tables[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let tabulator = CrossTabulator(store: reader)
+        let filters = selection.filters
+        let made = Tables(
+            basis: try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: options.minCell)
+                .droppingEmptyColumns(),
+            themes: try state.codebook.map {
+                try tabulator.respondents(.theme, by: .district, filters: filters, codebook: $0, minCell: options.minCell)
+                    .droppingEmptyColumns()
+            })
+        lock.lock()
+        tables[key] = made
+        lock.unlock()
+        return made
+    }
+
+    /// A theme's related themes and distinctive words, as its theme report has them (for the survey and wave chosen).
+    func themeSection(_ theme: Theme, selection: Selection) throws -> ThemeReportInput.Section? {
+        guard let codebook = try current().codebook else { return nil }
+        let key = [theme.id, selection.survey ?? "\u{1}", selection.wave ?? "\u{1}"].joined(separator: "\u{0}")
+        lock.lock()
+        if let known = sections[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let scope = ReportScope(surveys: selection.survey.map { [$0] } ?? [], waves: selection.wave.map { [$0] } ?? [])
+        let section = try ReportBuilder.themeSection(theme, codebook: codebook, scope: scope, minCell: options.minCell, store: reader)
+        lock.lock()
+        sections[key] = section
+        lock.unlock()
+        return section
+    }
+
+    // MARK: - Answers
+
+    /// One answer as the page shows it.
+    struct Answer: Sendable, Equatable {
+        var id: Int64
+        /// The text as markup: escaped, matched words in `<mark>`.
+        var html: String
+        var kind: String
+        var area: String
+        var survey: String
+        var question: String
+        /// The themes it carries whose cell in its area is shown.
+        var themes: [String]
+    }
+
+    struct AnswerPage: Sendable {
+        var answers: [Answer]
+        /// Whether answers follow this page.
+        var more: Bool
+        /// The shown cell the selection is (theme × area, an area's or a theme's total), when it is one.
+        var cell: (n: Int, base: Int?)?
+    }
+
+    /// The answers behind a selection, a page at a time — only where the selection is a shown cell (or a shown
+    /// total), each answer only where its own kind × area cell (and its theme × area cell) is shown, and never fewer
+    /// respondents than min-cell.
+    func answers(_ selection: Selection, names: Bool, pageSize: Int? = nil) throws -> AnswerPage {
+        let pageSize = pageSize ?? options.pageSize
+        let state = try current()
+        let tables = try tables(for: selection)
+        let cell = try gate(selection, tables: tables, codebook: state.codebook)
+        var filter = AnswerFilter()
+        filter.codebook = state.codebook?.codebook.id
+        if let theme = selection.theme, let codebook = state.codebook { filter.themes = codebook.codebook.descendants(of: theme) }
+        if let area = selection.area, area != CrossSpec.unknown { filter.district = area }
+        (filter.kind, filter.survey, filter.wave, filter.question, filter.text) = (
+            selection.kind, selection.survey, selection.wave, selection.question, selection.text
+        )
+        let wanted = selection.offset + pageSize
+        var limit = wanted + 1
+        var visible: [AnswerHit] = []
+        var exhausted = false
+        // Answers of hidden cells are passed over: ask for more until a page is full or none are left.
+        for _ in 0..<12 {
+            filter.limit = limit
+            let result: AnswerQueryResult
+            do {
+                result = try reader.answers(matching: filter, codebook: state.codebook)
+            } catch let error as StoreError {
+                throw WorkbenchError.refused(error.localizedDescription)
+            }
+            exhausted = result.hits.count < limit
+            visible = result.hits.filter { isShown($0, selection: selection, tables: tables) }
+            let respondents = Set(visible.map { "\($0.survey)/\($0.respondent)" }).count
+            if exhausted || (visible.count > wanted && respondents >= options.minCell) { break }
+            limit *= 2
+        }
+        if Set(visible.map { "\($0.survey)/\($0.respondent)" }).count < max(options.minCell, 1) {
+            if exhausted && visible.isEmpty && cell != nil { return AnswerPage(answers: [], more: false, cell: cell) }
+            throw WorkbenchError.tooFew(minCell: options.minCell)
+        }
+        let page = visible.dropFirst(selection.offset).prefix(pageSize)
+        let questions = Dictionary(
+            state.vocabulary.questions.map { ("\($0.survey)/\($0.id)", $0.text) }, uniquingKeysWith: { first, _ in first })
+        let rows = page.map { hit in
+            answer(
+                hit, selection: selection, tables: tables, state: state, names: names, question: questions["\(hit.survey)/\(hit.question)"])
+        }
+        return AnswerPage(answers: rows, more: visible.count > selection.offset + pageSize, cell: cell)
+    }
+
+    /// Refuses a selection that is a hidden cell or total; returns the cell's count and base where it is one.
+    private func gate(_ selection: Selection, tables: Tables, codebook: StoredCodebook?) throws -> (n: Int, base: Int?)? {
+        if selection.theme != nil && codebook == nil { throw WorkbenchError.noCodebook }
+        let basis = tables.basis
+        switch (selection.theme, selection.area) {
+        case (let theme?, let area?):
+            guard let table = tables.themes, let cell = table.cell(theme, area), !cell.suppressed, let n = cell.n else {
+                throw WorkbenchError.hiddenCell(minCell: options.minCell)
+            }
+            return (n, cell.base)
+        case (let theme?, nil):
+            guard let total = tables.themes?.rowTotals.first(where: { $0.value == theme }), !total.suppressed, let n = total.n else {
+                throw WorkbenchError.hiddenCell(minCell: options.minCell)
+            }
+            return (n, tables.themes?.total)
+        case (nil, let area?):
+            if let kind = selection.kind {
+                guard let cell = basis.cell(kind, area), !cell.suppressed, let n = cell.n else {
+                    throw WorkbenchError.hiddenCell(minCell: options.minCell)
+                }
+                return (n, nil)
+            }
+            guard let total = basis.colTotals.first(where: { $0.value == area }), !total.suppressed, let n = total.n else {
+                throw WorkbenchError.hiddenCell(minCell: options.minCell)
+            }
+            return (n, nil)
+        case (nil, nil):
+            return nil
+        }
+    }
+
+    /// Whether an answer may be shown: its respondent's kind × area cell is shown, and the theme asked for is shown
+    /// in its area.
+    private func isShown(_ hit: AnswerHit, selection: Selection, tables: Tables) -> Bool {
+        let area = hit.district ?? CrossSpec.unknown
+        if let asked = selection.area, asked != area { return false }
+        guard let cell = tables.basis.cell(hit.kind, area), !cell.suppressed else { return false }
+        if let theme = selection.theme {
+            guard let cell = tables.themes?.cell(theme, area), !cell.suppressed else { return false }
+        }
+        return true
+    }
+
+    private func answer(
+        _ hit: AnswerHit, selection: Selection, tables: Tables, state: State, names: Bool, question: String?
+    ) -> Answer {
+        let area = hit.district ?? CrossSpec.unknown
+        let themes = hit.themes.filter { theme in tables.themes?.cell(theme, area).map { !$0.suppressed } ?? false }
+        let text: String
+        var spans: [[Int]]
+        if names {
+            (text, spans) = (hit.text, hit.spans)
+        } else {
+            // Names out first; then the words that matched are found again in what is left.
+            text = state.cleaner.apply(hit.text)
+            lock.lock()
+            let matches = state.matcher?.match(text, question: hit.question) ?? []
+            lock.unlock()
+            spans = matches.filter { hit.themes.contains($0.theme) }.flatMap(\.matches).map { [$0.start, $0.end] }
+        }
+        spans += Marking.wordSpans(of: selection.text, in: text)
+        return Answer(
+            id: hit.answer, html: Marking.html(text, spans: spans), kind: hit.kind, area: area, survey: hit.survey,
+            question: question ?? hit.question, themes: themes)
+    }
+
+    // MARK: - Coding
+
+    /// A coder's decision, written as `kartlagg tag add` (or `tag remove`: `negative`) writes it.
+    func record(answer: Int64, theme: String, coder: String, negative: Bool, note: String?) throws {
+        guard let writer else { throw WorkbenchError.codingOff(reason: "the workbench runs in meeting mode") }
+        guard let codebook = try current().codebook else { throw WorkbenchError.noCodebook }
+        do {
+            try writer.setManualTags(
+                [ManualTag(answer: .id(answer), theme: theme, coder: coder, negative: negative, note: note)], codebook: codebook)
+        } catch let error as StoreError {
+            throw WorkbenchError.refused(error.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// How `kartlagg serve` runs: which database, where it listens, and what the page may show.
+public struct WorkbenchOptions: Sendable {
+    public var database: String
+    /// 127.0.0.1 unless `--host` asks for another address (a LAN at a meeting: an access token is then required).
+    public var host = "127.0.0.1"
+    /// 0: any free port (the URL printed says which).
+    public var port = 8080
+    /// A projector's view: no coding, larger type, quotes stepped through one by one.
+    public var meeting = false
+    /// `--identifying`: the page may offer "show names"; without it every quote is pseudonymised.
+    public var identifying = false
+    /// Counts below this are hidden (and what would let them be worked out), as in `crosstab` and the reports.
+    public var minCell = 3
+    /// The codebook whose themes are shown (nil: the only one loaded).
+    public var codebook: String?
+    /// Required of every request when set (`?token=` once, then a cookie); set whenever the host is not loopback.
+    public var accessToken: String?
+    /// Answers per page.
+    public var pageSize = 50
+
+    public init(database: String) {
+        self.database = database
+    }
+
+    /// Whether `host` is this machine only.
+    public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) }
+}
