@@ -89,7 +89,8 @@ let package = Package(
         .testTarget(
             name: "KartlaggningServeTests",
             dependencies: [
-                "KartlaggningServe", "KartlaggningCore", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "kartlagg", "KartlaggningServe", "KartlaggningReportBuilder", "KartlaggningAnalysis", "KartlaggningCore", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(

@@ -1,0 +1,351 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KartlaggningAnalysis
+import KartlaggningCore
+import KartlaggningReportBuilder
+import KartlaggningServe
+import Testing
+import TestSupport
+
+/// Every route of `kartlagg serve` over HTTP (Hummingbird's router tester): status codes, headers, escaping, the
+/// suppression rule tried through every filter, coding with its session token, meeting mode and the access token.
+@Suite(.serialized)
+struct WorkbenchHTTPTests {
+    let fixture: WorkbenchFixture
+
+    init() throws {
+        fixture = try WorkbenchFixture()
+    }
+
+    /// The report builder's theme × area and kind × area, as the pages must show them.
+    func tables(kind: String? = nil) throws -> (basis: CrossTable, themes: CrossTable) {
+        let store = try KartlaggningStore(path: fixture.db, mode: .readOnly)
+        let tabulator = CrossTabulator(store: store)
+        let filters: [CrossDimension: [String]] = kind.map { [.kind: [$0]] } ?? [:]
+        return (
+            try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: 3).droppingEmptyColumns(),
+            try tabulator.respondents(.theme, by: .district, filters: filters, codebook: try store.codebook(id: nil), minCell: 3)
+                .droppingEmptyColumns()
+        )
+    }
+
+    @Test func theOverviewLinksShownCellsOnly() async throws {
+        let (_, themes) = try tables()
+        let hidden = themes.cells.filter(\.suppressed)
+        let shown = themes.cells.filter { !$0.suppressed && ($0.n ?? 0) > 0 }
+        #expect(!hidden.isEmpty && !shown.isEmpty)
+        try await fixture.withClient { browser in
+            let page = try await browser.get("/")
+            #expect(page.status == .ok)
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(page.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+            #expect(page.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+            #expect(page.headers[.xContentTypeOptions] == "nosniff")
+            #expect(page.headers[.setCookie]?.contains("HttpOnly; SameSite=Strict") == true)
+            // No remote asset, no inline script or style.
+            #expect(!page.body.contains("http://") && !page.body.contains("https://"))
+            #expect(!page.body.contains("<script>") && !page.body.contains("style="))
+            for cell in shown {
+                let link = "/answers?area=\(Browser.encode(cell.col))&amp;theme=\(Browser.encode(cell.row))\""
+                #expect(page.body.contains(link), "a shown cell links to its answers: \(cell.row) × \(cell.col)")
+            }
+            for cell in hidden {
+                #expect(!page.body.contains("area=\(Browser.encode(cell.col))&amp;theme=\(Browser.encode(cell.row))\""))
+            }
+            let heatmap = page.body.components(separatedBy: "id=\"heatmap\"")[1]
+            #expect(heatmap.components(separatedBy: "<td class=\"hidden\" title=\"dolt\">··</td>").count - 1 == hidden.count)
+        }
+    }
+
+    @Test func aHiddenCellCannotBeReachedByAnyFilterOrURL() async throws {
+        let store = try KartlaggningStore(path: fixture.db, mode: .readOnly)
+        let vocabulary = try store.workbenchVocabulary()
+        let themeIds = try store.codebook(id: nil).codebook.themes.map(\.id)
+        var kinds: [String?: (basis: CrossTable, themes: CrossTable)] = [nil: try tables()]
+        for kind in vocabulary.kinds { kinds[kind] = try tables(kind: kind) }
+        let byKind = kinds
+        let (_, themes) = try tables()
+        try await fixture.withClient { browser in
+            // The hidden cells themselves: refused.
+            for cell in themes.cells where cell.suppressed {
+                let page = try await browser.get("/answers?theme=\(Browser.encode(cell.row))&area=\(Browser.encode(cell.col))")
+                #expect(page.status == .forbidden, "\(cell.row) × \(cell.col)")
+                #expect(!page.body.contains("class=\"answer\""))
+            }
+            // Every theme × area × kind, with and without words: whatever is shown is from a shown cell.
+            var tried = 0
+            var shownAnswers = 0
+            for theme in [nil] + themeIds.map(Optional.some) {
+                for area in [nil] + vocabulary.areas.map(Optional.some) {
+                    for kind in [nil] + vocabulary.kinds.map(Optional.some) {
+                        for words in [nil, "buss*"] {
+                            var query: [String] = []
+                            if let theme { query.append("theme=\(Browser.encode(theme))") }
+                            if let area { query.append("area=\(Browser.encode(area))") }
+                            if let kind { query.append("kind=\(Browser.encode(kind))") }
+                            if let words { query.append("q=\(Browser.encode(words))") }
+                            let page = try await browser.get("/answers?" + query.joined(separator: "&"))
+                            tried += 1
+                            #expect([.ok, .forbidden].contains(page.status), "\(query): \(page.status)")
+                            guard let tables = byKind[kind] else { continue }
+                            for match in page.body.matches(of: /<p class="meta">([^<]*) · ([^<]*) · ([^<]*) · [^<]*<\/p>/) {
+                                shownAnswers += 1
+                                let (answerKind, answerArea) = (String(match.1), String(match.2))
+                                let place = answerArea == "(inget område)" ? CrossSpec.unknown : answerArea
+                                #expect(tables.basis.cell(answerKind, place)?.suppressed == false, "\(query): \(answerKind) in \(place)")
+                                if let theme {
+                                    #expect(tables.themes.cell(theme, place)?.suppressed == false, "\(query): \(theme) in \(place)")
+                                }
+                            }
+                            if page.status == .ok, page.body.contains("class=\"answer\"") {
+                                let count = page.body.components(separatedBy: "class=\"answer\"").count - 1
+                                #expect(count >= 1)
+                            }
+                        }
+                    }
+                }
+            }
+            #expect(tried > 500 && shownAnswers > 100)
+        }
+    }
+
+    @Test func answersArePseudonymisedAndEscaped() async throws {
+        try await fixture.withClient { browser in
+            let page = try await browser.get("/answers?survey=rost-2025")
+            #expect(page.status == .ok)
+            #expect(!page.body.contains("070-123 45 67") && page.body.contains("[telefon]"))
+            #expect(!page.body.contains("<script>alert") && page.body.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+            #expect(page.body.contains("&lt;b&gt;nu&lt;/b&gt;") && page.body.contains("</mark> &amp; tåget"))
+            // The words that tagged it are marked in the cleaned text; a query's words too.
+            #expect(page.body.contains("<mark>Bussen</mark> går för sällan"))
+            let found = try await browser.get("/answers?survey=rost-2025&q=" + Browser.encode("buss* OR kvällen"))
+            #expect(found.status == .ok && found.body.contains("Fler <mark>bussar</mark> på <mark>kvällen</mark>"))
+            // Words only one respondent wrote open nothing: fewer than min-cell.
+            let one = try await browser.get("/answers?survey=rost-2025&q=" + Browser.encode("kvällen"))
+            #expect(one.status == .forbidden && one.body.contains("fewer than 3 respondents") && !one.body.contains("kvällen</mark>"))
+            // names=1 is no way round it without --identifying.
+            let asked = try await browser.get("/answers?survey=rost-2025&names=1")
+            #expect(!asked.body.contains("070-123 45 67") && !asked.body.contains("Visa namn"))
+        }
+        try await fixture.withClient(fixture.options { $0.identifying = true }) { browser in
+            let plain = try await browser.get("/answers?survey=rost-2025")
+            #expect(plain.body.contains("[telefon]") && plain.body.contains("Visa namn"))
+            let named = try await browser.get("/answers?survey=rost-2025&names=1")
+            #expect(named.body.contains("070-123 45 67") && named.body.contains("Dölj namn"))
+        }
+    }
+
+    @Test func parametersAreCheckedAndEchoedEscaped() async throws {
+        try await fixture.withClient { browser in
+            let cases: [(String, HTTPResponse.Status, String)] = [
+                ("/answers?area=%3Cb%3EX%3C%2Fb%3E", .badRequest, "parameter &quot;area&quot; = &quot;&lt;b&gt;X&lt;/b&gt;&quot;"),
+                ("/answers?theme=nope", .badRequest, "parameter &quot;theme&quot;"),
+                ("/answers?offset=-1", .badRequest, "a whole number"),
+                ("/answers?sort=1", .badRequest, "this page takes no such parameter"),
+                ("/answers?q=" + String(repeating: "a", count: 201), .badRequest, "at most 200 characters"),
+                ("/answers?q=%22unclosed", .badRequest, "database"),
+                ("/?area=Nätra", .badRequest, "this page takes no such parameter"),
+                ("/theme/nope", .badRequest, "no such theme"),
+                ("/nowhere", .notFound, "no such page"),
+                ("/answers?names=yes", .badRequest, "only names=1"),
+            ]
+            for (uri, status, message) in cases {
+                let page = try await browser.get(uri)
+                #expect(page.status == status, "\(uri)")
+                #expect(page.body.contains(message), "\(uri): \(page.body.suffix(400))")
+                #expect(page.headers[.contentSecurityPolicy] != nil)
+            }
+            let echoed = try await browser.get("/answers?survey=rost-2025&q=" + Browser.encode("\"><script>x</script>"))
+            #expect(!echoed.body.contains("\"><script>x"))
+        }
+    }
+
+    @Test func everyPageAndAssetAnswers() async throws {
+        try await fixture.withClient { browser in
+            for uri in [
+                "/", "/?kind=privatperson", "/answers", "/answers?theme=kollektivtrafik", "/theme/nararbetsplatser",
+                "/quotes?survey=rost-2025",
+            ] {
+                let page = try await browser.get(uri)
+                #expect(page.status == .ok, "\(uri): \(page.body.suffix(300))")
+                #expect(page.body.hasPrefix("<!doctype html>"))
+            }
+            let css = try await browser.get("/static/app.css")
+            #expect(css.status == .ok && css.headers[.contentType] == "text/css; charset=utf-8" && css.body.contains(".heatmap"))
+            let js = try await browser.get("/static/app.js")
+            #expect(js.status == .ok && js.headers[.contentType] == "text/javascript; charset=utf-8" && js.body.contains("keydown"))
+            let theme = try await browser.get("/theme/nararbetsplatser")
+            #expect(theme.body.contains("Andel per område") && theme.body.contains("Utmärkande ord"))
+        }
+    }
+
+    // MARK: - Coding
+
+    /// The first answer on a page: its id.
+    static func firstAnswer(in page: String) -> Int64? {
+        page.firstMatch(of: /data-answer="([0-9]+)"/).flatMap { Int64($0.1) }
+    }
+
+    /// An answer's item on the Nätra pages, paged through until it is found.
+    static func item(_ answer: Int64, browser: Browser) async throws -> String {
+        for offset in stride(from: 0, to: 1000, by: 50) {
+            let page = try await browser.get("/answers?area=N%C3%A4tra&offset=\(offset)")
+            let parts = page.body.components(separatedBy: "id=\"a\(answer)\"")
+            if parts.count > 1 { return parts[1].components(separatedBy: "</li>\n<li class=\"answer\"")[0] }
+            if !page.body.contains("rel=\"next\"") { break }
+        }
+        return ""
+    }
+
+    @Test func codingNeedsACoderATokenAndTheSameSite() async throws {
+        // A theme shown in Nätra (its chip is shown on the answer) and one hidden there (coded, but not shown).
+        let (_, themes) = try tables()
+        let shownTheme = try #require(
+            themes.rowValues.first {
+                $0 != "kollektivtrafik" && themes.cell($0, "Nätra")?.suppressed == false && (themes.cell($0, "Nätra")?.n ?? 0) >= 3
+            })
+        #expect(themes.cell("service", "Nätra")?.suppressed == true)
+        try await fixture.withClient { browser in
+            let page = try await browser.get("/answers?survey=rost-2025")
+            let token = try #require(Browser.token(in: page.body))
+            let answer = try #require(Self.firstAnswer(in: page.body))
+            let decision = [("csrf", token), ("answer", String(answer)), ("theme", shownTheme), ("action", "add"), ("back", "/answers")]
+            // Without a name: asked for one.
+            #expect(try await browser.post("/code", decision).status == .badRequest)
+            // A wrong token, another site, or a forged cookie: refused.
+            #expect(try await browser.post("/coder", [("csrf", "00"), ("coder", "Anna")]).status == .forbidden)
+            #expect(
+                try await browser.post("/coder", [("csrf", token), ("coder", "Anna")], headers: [.origin: "http://evil.example"]).status
+                    == .forbidden)
+            #expect(try await browser.post("/coder", [("csrf", token), ("coder", "auto")]).status == .badRequest)
+            #expect(
+                try await browser.post("/coder", [("csrf", token), ("coder", "Anna"), ("back", "//evil.example/")]).headers[.location]
+                    == "/")
+            let getCode = try await browser.get("/code").status
+            #expect(getCode == .methodNotAllowed || getCode == .notFound)
+            let store = try KartlaggningStore(path: fixture.db, mode: .readOnly)
+            let codebook = try store.codebook(id: nil)
+            #expect(try store.coding(by: "Anna", codebook: codebook).isEmpty)
+            #expect(try await browser.post("/coder", [("csrf", token), ("coder", "Anna")]).status == .seeOther)
+            // Named: the decision is the one `tag add` writes, and the page shows it at once.
+            let coded = try await browser.post("/code", decision + [("note", "  om servicen  ")])
+            #expect(coded.status == .seeOther && coded.headers[.location] == "/answers#a\(answer)")
+            #expect(try store.coding(by: "Anna", codebook: codebook)[answer]?.contains(shownTheme) == true)
+            // Seen where its theme's cell is shown: all of Nätra (within rost-2025 alone, one coded answer would be a
+            // hidden cell, and its chip is not shown there).
+            let item = try await Self.item(answer, browser: browser)
+            #expect(try await browser.get("/answers").body.contains("Du kodar som <strong>Anna</strong>"))
+            #expect(item.contains("data-theme=\"\(shownTheme)\""), "\(shownTheme): \(item)")
+            // "Not this theme": a negative tag, and the theme leaves the answer.
+            let removed = try await browser.post(
+                "/code", [("csrf", token), ("answer", String(answer)), ("theme", shownTheme), ("action", "remove"), ("back", "/answers")])
+            #expect(removed.status == .seeOther)
+            #expect(try store.coding(by: "Anna", codebook: codebook)[answer]?.contains(shownTheme) != true)
+            let itemAgain = try await Self.item(answer, browser: browser)
+            #expect(itemAgain.contains("data-answer=\"\(answer)\""))
+            #expect(!itemAgain.contains("data-theme=\"\(shownTheme)\""))
+            // A theme whose Nätra cell is hidden: the decision is kept, the chip would point at a hidden cell.
+            let hidden = try await browser.post("/code", decision.map { $0.0 == "theme" ? ("theme", "service") : $0 })
+            #expect(hidden.status == .seeOther)
+            #expect(try store.coding(by: "Anna", codebook: codebook)[answer]?.contains("service") == true)
+            let itemThird = try await Self.item(answer, browser: browser)
+            #expect(itemThird.contains("data-answer=\"\(answer)\"") && !itemThird.contains("data-theme=\"service\""))
+            #expect(try await browser.post("/code", decision.map { $0.0 == "action" ? ("action", "delete") : $0 }).status == .badRequest)
+            #expect(try await browser.post("/code", decision.map { $0.0 == "theme" ? ("theme", "nope") : $0 }).status == .badRequest)
+            #expect(try await browser.post("/code", decision.map { $0.0 == "answer" ? ("answer", "999999") : $0 }).status == .badRequest)
+        }
+        let notes = try KartlaggningStore(path: fixture.db, mode: .readOnly).coders(
+            codebook: try KartlaggningStore(path: fixture.db, mode: .readOnly).codebook(id: nil))
+        #expect(notes.contains("Anna"))
+    }
+
+    @Test func aCodedThemeCountsAtOnce() async throws {
+        // service × Nätra as counted before (min-cell 0): five more once the five Nätra voices are coded with it.
+        let store = try KartlaggningStore(path: fixture.db, mode: .readOnly)
+        let before =
+            try CrossTabulator(store: store).respondents(
+                .theme, by: .district, filters: [:], codebook: try store.codebook(id: nil), minCell: 0
+            ).cell("service", "Nätra")?.n ?? 0
+        try await fixture.withClient { browser in
+            let page = try await browser.get("/answers?survey=rost-2025&area=N%C3%A4tra")
+            let token = try #require(Browser.token(in: page.body))
+            _ = try await browser.post("/coder", [("csrf", token), ("coder", "Bertil")])
+            let answers = page.body.matches(of: /data-answer="([0-9]+)"/).compactMap { Int64($0.1) }
+            #expect(answers.count == 5)
+            for answer in answers {
+                let done = try await browser.post(
+                    "/code", [("csrf", token), ("answer", String(answer)), ("theme", "service"), ("action", "add"), ("back", "/")])
+                #expect(done.status == .seeOther)
+            }
+            let after = try await browser.get("/")
+            let shown = after.body.firstMatch(of: /area=N%C3%A4tra&amp;theme=service" title="[^"]*: ([0-9]+) av/).flatMap { Int($0.1) }
+            #expect(shown == before + 5, "service in Nätra: \(before) → \(shown ?? -1)")
+            let cell = try await browser.get("/answers?theme=service&area=N%C3%A4tra")
+            #expect(cell.status == .ok && cell.body.contains("\(before + 5) respondenter av"))
+        }
+    }
+
+    @Test func twoCodersAtOnceLoseNothing() async throws {
+        // Two servers on one database file (two browsers, two processes' worth of connections), coding at once.
+        let store = try KartlaggningStore(path: fixture.db, mode: .readOnly)
+        let answers = try store.answers(matching: AnswerFilter(), codebook: try store.codebook(id: nil)).hits.map(\.answer).prefix(40)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (coder, share) in [("Cecilia", Array(answers.prefix(20))), ("David", Array(answers.suffix(20)))] {
+                group.addTask {
+                    try await fixture.withClient { browser in
+                        let page = try await browser.get("/answers")
+                        let token = try #require(Browser.token(in: page.body))
+                        _ = try await browser.post("/coder", [("csrf", token), ("coder", coder)])
+                        try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { posts in
+                            for answer in share {
+                                posts.addTask {
+                                    try await browser.post(
+                                        "/code", [("csrf", token), ("answer", String(answer)), ("theme", "turism"), ("action", "add")]
+                                    ).status
+                                }
+                            }
+                            for try await status in posts { #expect(status == .seeOther) }
+                        }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let codebook = try store.codebook(id: nil)
+        #expect(try store.coding(by: "Cecilia", codebook: codebook).count == 20)
+        #expect(try store.coding(by: "David", codebook: codebook).count == 20)
+        #expect(try store.coding(by: "Cecilia", codebook: codebook).values.allSatisfy { $0.contains("turism") })
+    }
+
+    // MARK: - Meeting mode and access
+
+    @Test func meetingModeHasNoCodingAndStepsThroughQuotes() async throws {
+        try await fixture.withClient(fixture.options { $0.meeting = true }) { browser in
+            let page = try await browser.get("/answers?survey=rost-2025")
+            #expect(page.status == .ok && page.body.contains("class=\"meeting\""))
+            #expect(!page.body.contains("action=\"/code\"") && !page.body.contains("action=\"/coder\""))
+            #expect(page.body.contains("Visa citaten ett i taget"))
+            let first = try await browser.get("/quotes?survey=rost-2025&step=0")
+            #expect(first.status == .ok && first.body.contains("<figure class=\"quote\">") && first.body.contains("rel=\"next\""))
+            #expect(!first.body.contains("rel=\"prev\""))
+            let second = try await browser.get("/quotes?survey=rost-2025&step=1")
+            #expect(second.body.contains("rel=\"prev\""))
+            #expect(
+                try await browser.post("/code", [("csrf", "x"), ("answer", "1"), ("theme", "service"), ("action", "add")]).status
+                    == .forbidden)
+            #expect(try await browser.get("/quotes?survey=rost-2025&names=1").status == .badRequest)
+        }
+    }
+
+    @Test func anAccessTokenGuardsEveryPageBeyondThisMachine() async throws {
+        try await fixture.withClient(fixture.options { ($0.host, $0.accessToken) = ("0.0.0.0", "abc123") }) { browser in
+            #expect(try await browser.get("/").status == .unauthorized)
+            #expect(try await browser.get("/static/app.css").status == .unauthorized)
+            #expect(try await browser.get("/?token=wrong").status == .unauthorized)
+            let entry = try await browser.get("/answers?token=abc123&survey=rost-2025")
+            #expect(entry.status == .seeOther && entry.headers[.location] == "/answers?survey=rost-2025")
+            #expect(try await browser.get("/").status == .ok)
+        }
+    }
+}
