@@ -6,7 +6,7 @@ DEMO_DB    := $(DEMO_DIR)/kartlaggning.sqlite
 SAMPLES    := SampleSurveys
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps browser build test demo demo-large bench eval fuzz stress format lint clean install
+.PHONY: all deps browser build test screenshots demo demo-large bench eval fuzz stress format lint clean install
 
 PREFIX ?= /usr/local
 
@@ -29,18 +29,27 @@ install: deps
 	install -m 755 .build/release/kartlagg $(PREFIX)/bin/kartlagg
 	@echo "installed $(PREFIX)/bin/kartlagg"
 
-# The report layout tests look at the HTML in a real headless browser (Debian's chromium): installed here when
-# missing; where it cannot be, those checks are skipped with a message.
+# The report layout tests look at the HTML in a real headless browser (Debian's chromium), and the workbench test
+# drives one (chromium, chromium-driver and Python's selenium): installed here when missing; where they cannot be,
+# those checks are skipped with a message.
 browser:
-	@if ! command -v chromium >/dev/null 2>&1; then \
-		echo "Installing chromium (the report layout tests look at the HTML in it)…"; \
-		( $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium ) >/dev/null 2>&1 \
-			|| echo "(could not install chromium: the browser layout checks will be skipped)"; \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+		echo "Installing chromium and chromium-driver (the layout and workbench tests use them)…"; \
+		( $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver ) >/dev/null 2>&1 \
+			|| echo "(could not install chromium: the browser checks will be skipped)"; \
 	fi
+	@python3 -c 'import selenium' 2>/dev/null || python3 -m pip install -q selenium >/dev/null 2>&1 \
+		|| echo "(could not install selenium: the workbench browser test will be skipped)"
 
 test: deps browser
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	python3 Tests/browser/workbench.py test $(BIN)
+
+# Screenshots of the workbench for the README (docs/workbench-overview.png, docs/workbench-coding.png), from the
+# demo database.
+screenshots: demo browser
+	python3 Tests/browser/workbench.py screenshots $(BIN) $(DEMO_DB) docs
 
 demo: build
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
@@ -72,6 +81,9 @@ demo: build
 	@echo "Overview report: $(DEMO_DIR)/oversikt.md and $(DEMO_DIR)/oversikt.html (charts in $(DEMO_DIR)/oversikt-figurer/)"
 	@echo "Theme report:    $(DEMO_DIR)/tema-nararbetsplatser.md and $(DEMO_DIR)/tema-nararbetsplatser.html"
 	@echo "District report: $(DEMO_DIR)/omrade-natra.md and $(DEMO_DIR)/omrade-natra.html"
+	@echo
+	@echo "Workbench (heatmap, the answers behind a cell, coding in the browser; Ctrl-C stops it):"
+	@echo "  $(BIN) serve --db $(DEMO_DB)        then open http://127.0.0.1:8080/"
 
 # The overview for a municipality of many areas (AREAS, 40 by default; generated data, SampleSurveys/tools/make_large.py):
 # tables and the heatmap with the areas as rows, under the registry's groups, largest first (AREA_ORDER). With Chromium on the machine, a screenshot of the HTML page too.

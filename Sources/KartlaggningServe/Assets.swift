@@ -64,6 +64,13 @@ enum Assets {
         @media print { header nav, form, nav.pager { display: none; } }
         """
 
+    /// The tab's icon: a small heatmap.
+    static let icon = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" fill="#ffffff"/>\
+        <rect x="1" y="1" width="6" height="6" fill="#2f6f8f"/><rect x="9" y="1" width="6" height="6" fill="#8bafc1"/>\
+        <rect x="1" y="9" width="6" height="6" fill="#c5d7e0"/><rect x="9" y="9" width="6" height="6" fill="#2f6f8f"/></svg>
+        """
+
     static let javascript = #"""
         // kartlagg workbench: keys for fast coding (j/k: next/previous answer; 1-9: the keyed themes, added or, when the
         // answer has it, removed as "not this theme"); the filter selects submit on change. No data, no remote code.

@@ -30,8 +30,9 @@ enum HTML {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="referrer" content="no-referrer">
+            <meta name="referrer" content="same-origin">
             <title>\(escape(title)) – kartlagg</title>
+            <link rel="icon" href="/static/icon.svg" type="image/svg+xml">
             <link rel="stylesheet" href="/static/app.css">
             <script src="/static/app.js" defer></script>
             </head>

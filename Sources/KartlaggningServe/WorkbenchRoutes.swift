@@ -26,6 +26,8 @@ struct WorkbenchRoutes: Sendable {
         router.post("/coder") { request, _ in try await coder(request) }
         router.get("/static/app.css") { _, _ in Self.asset(Assets.css, type: "text/css; charset=utf-8") }
         router.get("/static/app.js") { _, _ in Self.asset(Assets.javascript, type: "text/javascript; charset=utf-8") }
+        router.get("/static/icon.svg") { _, _ in Self.asset(Assets.icon, type: "image/svg+xml") }
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
     }
 
     // MARK: - Pages
