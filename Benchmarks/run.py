@@ -9,7 +9,9 @@ For each size it generates an Excel-style export (Benchmarks/generate.py) and ti
 On the first size (200,000 rows) it then tags the 600,000 free texts with a 20-theme and a 200-theme codebook (Benchmarks/codebooks.py)
 and times pandas `str.contains` with the 20 themes as regular expressions (Benchmarks/pandas_baseline.py); then
 the cross-tabs, and the overview report (with HTML) against the sum of the cross-tabs it contains run one by one;
-then the same for an overview of 300 generated areas with about 200,000 respondents (SampleSurveys/tools/make_large.py).
+then the same for an overview of 300 generated areas with about 200,000 respondents (SampleSurveys/tools/make_large.py),
+and the workbench (`kartlagg serve`) on that database: its overview and a cell's first 50 answers against the
+equivalent crosstab and query commands.
 Each run gets a fresh database. Peak memory is the process's maximum resident set (wait4's ru_maxrss).
 Sizes: BENCH_ROWS (default "200000 1000000"). Figures are ratios measured in this run: the machine is shared.
 BENCH_BASELINE=REV also builds that git revision (in a worktree under bench-data/) and runs its cross-tabs and reports
@@ -240,6 +242,7 @@ def many_areas_bench(areas=300, respondents=200_000):
                               (["import"], ["--survey", "boende-stor", folder / "boende-stor.csv"]),
                               (["codebook", "load"], [SAMPLES / "kodbok.yaml"]), (["tag"], [])):
             subprocess.run([BIN, *command, "--db", db, *args], check=True, stdout=subprocess.DEVNULL)
+    run([BIN, "init", "--db", db])  # a database an older kartlagg made: brought up to this schema (a backup first)
     parts = []
     for rows_dim in ["kind", "theme", "alder", "utbildning", "trivsel"]:
         seconds, _ = run([BIN, "crosstab", "--db", db, "--rows", rows_dim, "--cols", "district"])
@@ -255,6 +258,93 @@ def many_areas_bench(areas=300, respondents=200_000):
           f"{report_time / crosstabs:.2f} × its cross-tabs")
 
 
+def workbench_bench(areas=300, respondents=200_000):
+    """`kartlagg serve` on the many-areas database: the overview (cold: its two cross-tabs computed; warm: kept until
+    the database changes) against `crosstab` kind × district plus theme × district, and the first 50 answers of the
+    largest shown theme × area cell and of a middling one against `kartlagg query --limit 50` on the same cell."""
+    import http.client
+    import re
+    import shutil
+    import urllib.parse
+    import urllib.request
+    source = DATA / f"areas-{areas}-{respondents}" / "k.sqlite"
+    run([BIN, "init", "--db", source])
+    db = DATA / "workbench.sqlite"  # a copy: the bench codes an answer
+    fresh(db)
+    shutil.copyfile(source, db)
+    server = subprocess.Popen([BIN, "serve", "--db", db, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, cwd=ROOT)
+    url = re.search(r"(http://\S+)", server.stdout.readline()).group(1).rstrip("/")
+
+    session_cookie = []
+
+    def get(path):
+        start = time.perf_counter()
+        request = urllib.request.Request(url + path, headers={"Cookie": session_cookie[0]} if session_cookie else {})
+        with urllib.request.urlopen(request) as response:
+            body = response.read().decode()
+            if not session_cookie and response.headers.get("Set-Cookie"):
+                session_cookie.append(response.headers["Set-Cookie"].split(";")[0])
+        return time.perf_counter() - start, body
+
+    def post(path, fields, cookie):
+        """A form post, its 303 not followed: the time of the write alone."""
+        address = urllib.parse.urlparse(url)
+        connection = http.client.HTTPConnection(address.hostname, address.port)
+        start = time.perf_counter()
+        connection.request("POST", path, body=urllib.parse.urlencode(fields),
+                           headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie,
+                                    "Origin": url})
+        status = connection.getresponse().status
+        elapsed = time.perf_counter() - start
+        if status != 303:
+            sys.exit(f"workbench: POST {path} answered {status}")
+        return elapsed
+
+    try:
+        cold, page = get("/")
+        warm, _ = get("/")
+        cells = [(int(n), href.replace("&amp;", "&")) for href, n in
+                 re.findall(r'href="(/answers\?area=[^"]*theme=[^"]*)" title="[^"]*: ([0-9]+) av', page)]
+        cells.sort()
+        picks = [("largest cell", cells[-1]), ("middling cell", cells[len(cells) // 2])]
+        answers = []
+        for name, (n, href) in picks:
+            first, body = get(href)
+            again, _ = get(href)
+            query = urllib.parse.parse_qs(urllib.parse.urlparse(href).query)
+            reference, _ = run([BIN, "query", "--db", db, "--theme", query["theme"][0], "--district", query["area"][0],
+                                "--limit", "50"])
+            answers.append((name, n, body.count('class="answer"'), first, again, reference))
+        # A coder's decision (added, then taken back) on the largest cell's first answer, and the overview after it.
+        _, body = get(picks[0][1][1])
+        token = re.search(r'name="csrf" value="([0-9a-f]+)"', body).group(1)
+        answer = re.search(r'data-answer="([0-9]+)"', body).group(1)
+        cookie = session_cookie[0]
+        post("/coder", {"csrf": token, "coder": "bench"}, cookie)
+        coding = [post("/code", {"csrf": token, "answer": answer, "theme": "turism", "action": action}, cookie)
+                  for action in ("add", "remove", "add", "remove")]
+        after, _ = get("/")
+        peak = next((int(line.split()[1]) for line in open(f"/proc/{server.pid}/status") if line.startswith("VmHWM")), 0)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    kinds, _ = run([BIN, "crosstab", "--db", db, "--rows", "kind", "--cols", "district"])
+    themes, _ = run([BIN, "crosstab", "--db", db, "--rows", "theme", "--cols", "district"])
+    print(f"\nworkbench (kartlagg serve) on {areas} areas, about {respondents:,} respondents, {len(cells)} shown cells")
+    print(f"  {'GET / (overview), first':40}{cold:8.2f} s   {cold / (kinds + themes):.2f} × crosstab kind + theme "
+          f"({kinds + themes:.2f} s)")
+    print(f"  {'GET / again (kept until the data change)':40}{warm:8.2f} s")
+    for name, n, shown, first, again, reference in answers:
+        print(f"  {f'first {shown} answers, {name} (n {n})':40}{first:8.2f} s   {first / reference:.2f} × kartlagg query "
+              f"--limit 50 ({reference:.2f} s); again {again:.2f} s")
+    runs = ", ".join(f"{t:.2f}" for t in coding)
+    label = "a coder's decision (POST /code), 4 runs"
+    print(f"  {label:40}{max(coding):8.2f} s   at most ({runs})")
+    print(f"  {'GET / after it (worked out again)':40}{after:8.2f} s")
+    print(f"  {'server peak memory':40}{peak / 1024:8.0f} MB")
+
+
 def main():
     if subprocess.run(["which", "sqlite3"], capture_output=True).returncode != 0:
         print("installing the sqlite3 shell (the benchmark's reference) …")
@@ -268,6 +358,7 @@ def main():
     # Tagging and cross-tabs are measured on the first size's database.
     peaks = [bench(rows, tag=index == 0) for index, rows in enumerate(sizes)]
     many_areas_bench()
+    workbench_bench()
     if len(peaks) > 1:
         print(f"\npeak memory: {' → '.join(f'{p / 1024:.0f} MB' for p in peaks)} "
               f"({'flat' if max(peaks) < 1.25 * min(peaks) else 'grows'} as the file grows)")

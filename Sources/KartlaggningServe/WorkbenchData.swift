@@ -141,6 +141,7 @@ final class WorkbenchData: @unchecked Sendable {
         let tables = try tables(for: selection)
         let cell = try gate(selection, tables: tables, codebook: state.codebook)
         var filter = AnswerFilter()
+        filter.countAll = false
         filter.codebook = state.codebook?.codebook.id
         if let theme = selection.theme, let codebook = state.codebook { filter.themes = codebook.codebook.descendants(of: theme) }
         if let area = selection.area, area != CrossSpec.unknown { filter.district = area }

@@ -77,6 +77,43 @@ struct TaggingTests {
         #expect(try store.coding(by: "Anna", codebook: latest).count == 1)
     }
 
+    /// A coder's decisions rework only the respondents they touch; the table then equals a rebuild from every tag
+    /// (`status --verify`'s check), parents included, after adding, saying no, and changing one's mind.
+    @Test func codingUpdatesRespondentThemesInPlace() throws {
+        let (store, stored) = try Self.sampleStore()
+        _ = try Self.tag(store, stored)
+        let answers = try store.answers(matching: AnswerFilter(), codebook: stored).hits
+        let withBroadband = Set(answers.filter { $0.themes.contains("bredband") }.map { "\($0.survey)/\($0.respondent)" })
+        let untagged = try #require(answers.first { $0.themes.isEmpty && !withBroadband.contains("\($0.survey)/\($0.respondent)") })
+        let tagged = try #require(answers.first { $0.themes.contains("skola") })
+        let respondentsWith = { (theme: String) throws -> Int in
+            try CrossTabulation.tabulate(
+                CrossEngine.counts(try store.crossFacts(Self.spec(stored)), spec: Self.spec(stored)), spec: Self.spec(stored)
+            ).rowTotals.first { $0.value == theme }?.n ?? 0
+        }
+        let (bredband, infrastruktur, skola) = (
+            try respondentsWith("bredband"), try respondentsWith("infrastruktur"), try respondentsWith("skola")
+        )
+        try store.setManualTags([ManualTag(answer: .id(untagged.answer), theme: "bredband", coder: "Anna")], codebook: stored)
+        try store.setManualTags([ManualTag(answer: .id(tagged.answer), theme: "skola", coder: "Anna", negative: true)], codebook: stored)
+        let check = { () throws -> IntegrityCheck? in try store.verify().first { $0.name == "respondent themes are current" } }
+        let verified = try check()
+        #expect(verified?.passed == true, "\(verified?.detail ?? "no such check")")
+        #expect(try respondentsWith("bredband") == bredband + 1)
+        #expect(try respondentsWith("infrastruktur") >= infrastruktur)  // the parent comes with its child
+        #expect(try respondentsWith("skola") <= skola)
+        // A change of mind: the no becomes a yes again.
+        try store.setManualTags([ManualTag(answer: .id(tagged.answer), theme: "skola", coder: "Anna")], codebook: stored)
+        #expect(try check()?.passed == true)
+        #expect(try respondentsWith("skola") == skola)
+    }
+
+    static func spec(_ stored: StoredCodebook) -> CrossSpec {
+        var spec = CrossSpec(rows: .theme, cols: .district)
+        (spec.codebook, spec.minCell) = (stored, 0)
+        return spec
+    }
+
     @Test func aCodersNoOverrulesTheAutoTag() throws {
         let (store, stored) = try Self.sampleStore()
         _ = try Self.tag(store, stored)

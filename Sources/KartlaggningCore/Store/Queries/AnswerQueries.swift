@@ -13,12 +13,22 @@ extension KartlaggningStore {
             var conditions: [SQL] = ["a.isFreeText"]
             if !filter.includeIdentifying { conditions.append(Self.notIdentifying) }
             let codebookId = stored?.codebook.id
+            // The effective tags as the view has them, asked answer by answer: a page of a large cell stops after its
+            // rows instead of gathering every tag of the theme first.
+            let latest =
+                try codebookId.flatMap { try Int.fetchOne(db, sql: "SELECT max(revision) FROM codebook WHERE id = ?", arguments: [$0]) }
+                ?? 0
             if !filter.themes.isEmpty, let codebookId {
                 conditions.append(
-                    "a.id IN (SELECT answerId FROM effectiveTag WHERE codebookId = \(codebookId) AND themeId IN \(filter.themes))")
+                    """
+                    EXISTS (SELECT 1 FROM tag t WHERE t.answerId = a.id AND t.codebookId = \(codebookId) AND t.themeId IN \(filter.themes)
+                            AND \(Self.effectiveTag(revision: latest)))
+                    """)
             }
             if filter.untagged, let codebookId {
-                conditions.append("a.id NOT IN (SELECT answerId FROM effectiveTag WHERE codebookId = \(codebookId))")
+                conditions.append(
+                    "NOT EXISTS (SELECT 1 FROM tag t WHERE t.answerId = a.id AND t.codebookId = \(codebookId) AND \(Self.effectiveTag(revision: latest)))"
+                )
             }
             if let district = filter.district { conditions.append("r.district = \(district)") }
             if let town = filter.serviceTown { conditions.append("r.serviceTown = \(town)") }
@@ -37,7 +47,8 @@ extension KartlaggningStore {
                 WHERE \(conditions.joined(separator: " AND "))
                 """
             do {
-                let totals = try Row.fetchOne(db, SQLRequest<Row>(literal: "SELECT COUNT(*), COUNT(DISTINCT r.id) \(from)"))
+                let totals =
+                    filter.countAll ? try Row.fetchOne(db, SQLRequest<Row>(literal: "SELECT COUNT(*), COUNT(DISTINCT r.id) \(from)")) : nil
                 var select: SQL = """
                     SELECT a.id AS answer, a.raw AS text, q.id AS question, r.externalId AS respondent, r.kind, r.district,
                            r.serviceTown, r.surveyId AS survey, r.wave

@@ -20,11 +20,18 @@ extension KartlaggningStore {
     }
 
     /// Rebuilds which respondents carry which themes of the codebook's latest revision, ancestors included.
-    func rebuildRespondentThemes(_ stored: StoredCodebook, db: Database, target: RespondentThemeTarget = .main) throws {
+    /// - Parameter respondents: only these respondents' rows (a coder's decision on a few answers), the rest left as they
+    ///   are; nil: all. Only for a table that is current apart from them.
+    func rebuildRespondentThemes(
+        _ stored: StoredCodebook, db: Database, target: RespondentThemeTarget = .main, respondents: [Int64]? = nil
+    ) throws {
         let id = stored.codebook.id
+        // A few respondents: their answers first, then each answer's tags (CROSS JOIN keeps SQLite to that order).
+        let only: SQL = respondents.map { "AND respondentId IN \($0)" } ?? ""
+        let onlyAnswers: SQL = respondents.map { "AND a.respondentId IN \($0)" } ?? ""
         switch target {
         case .main:
-            try db.execute(literal: "DELETE FROM main.respondentTheme WHERE codebookId = \(id)")
+            try db.execute(literal: "DELETE FROM main.respondentTheme WHERE codebookId = \(id) \(only)")
         case .temporary:
             let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE name = 'respondentTheme')")
             if exists != true {
@@ -35,7 +42,7 @@ extension KartlaggningStore {
                         CREATE INDEX temp.respondentTheme_respondent ON respondentTheme(respondentId);
                         """)
             }
-            try db.execute(literal: "DELETE FROM temp.respondentTheme WHERE codebookId = \(id)")
+            try db.execute(literal: "DELETE FROM temp.respondentTheme WHERE codebookId = \(id) \(only)")
         }
         let table = target == .main ? "main.respondentTheme" : "temp.respondentTheme"
         let ancestors = stored.codebook.ancestors
@@ -47,8 +54,9 @@ extension KartlaggningStore {
                     WITH closure(theme, ancestor) AS (VALUES \(values))
                     INSERT OR IGNORE INTO \(sql: table) (codebookId, themeId, respondentId)
                     SELECT DISTINCT \(id), c.ancestor, a.respondentId
-                    FROM tag t JOIN answer a ON a.id = t.answerId JOIN closure c ON c.theme = t.themeId
-                    WHERE t.codebookId = \(id) AND \(Self.effectiveTag(revision: stored.revision))
+                    FROM \(sql: respondents == nil ? "tag t JOIN answer a ON a.id = t.answerId" : "answer a CROSS JOIN tag t ON t.answerId = a.id")
+                    JOIN closure c ON c.theme = t.themeId
+                    WHERE t.codebookId = \(id) AND \(Self.effectiveTag(revision: stored.revision)) \(onlyAnswers)
                     """)
         }
         guard target == .main else { return }

@@ -81,6 +81,12 @@ extension KartlaggningStore {
                     DO UPDATE SET negative = excluded.negative, note = coalesce(excluded.note, note), createdAt = excluded.createdAt
                     """)
             let now = Self.timestamp()
+            // Whether the codebook's respondent themes are current before these decisions: then only the
+            // respondents they touch are worked out again (a click in the workbench on 200,000 respondents).
+            let latest = try Self.latestCodebook(db, id: stored.codebook.id)
+            let current = try latest.map { try Self.respondentThemesAreCurrent($0, db: db) } ?? false
+            var touched: Set<Int64> = []
+            let respondentOf = try db.makeStatement(sql: "SELECT respondentId FROM answer WHERE id = ?")
             for tag in tags {
                 let found: Int64? =
                     switch tag.answer {
@@ -93,9 +99,14 @@ extension KartlaggningStore {
                 }
                 guard themes.contains(tag.theme) else { throw StoreError.themeNotFound(theme: tag.theme, codebook: stored.codebook.id) }
                 try upsert.execute(arguments: [answerId, stored.codebook.id, tag.theme, tag.coder, tag.negative, tag.note, now])
+                if let respondent = try Int64.fetchOne(respondentOf, arguments: [answerId]) { touched.insert(respondent) }
             }
-            try db.execute(literal: "UPDATE respondentThemeState SET stale = 1 WHERE codebookId = \(stored.codebook.id)")
-            try refreshStaleRespondentThemes(db)
+            if current, let latest, touched.count <= 10_000 {
+                try rebuildRespondentThemes(latest, db: db, respondents: touched.sorted())
+            } else {
+                try db.execute(literal: "UPDATE respondentThemeState SET stale = 1 WHERE codebookId = \(stored.codebook.id)")
+                try refreshStaleRespondentThemes(db)
+            }
         }
     }
 
