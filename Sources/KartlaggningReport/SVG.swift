@@ -46,7 +46,6 @@ enum SVG {
 
     /// Text for XML and HTML: `&`, `<`, `>` and `"` as entities.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        Markup.escape(text)
     }
 }

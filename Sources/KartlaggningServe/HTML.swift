@@ -1,22 +1,10 @@
+import KartlaggningReport
+
 /// Markup for the workbench's pages: every value from the database goes through `escape` (text and attribute
 /// values alike), and the page shell loads only kartlagg's own style sheet and script.
 enum HTML {
-    /// `&`, `<`, `>`, `"` and `'` as entities: safe in text and in quoted attributes.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Escaped for text and quoted attributes (`Markup.escape`, the charts' escaping too).
+    static func escape(_ text: String) -> String { Markup.escape(text) }
 
     /// A whole page: title, the navigation, the body (markup already built from escaped values).
     static func page(title: String, body: String, meeting: Bool, active: String = "") -> String {
