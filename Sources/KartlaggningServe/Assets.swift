@@ -18,14 +18,15 @@ enum Assets {
         th, td { border: 1px solid var(--line); padding: 0.25rem 0.5rem; }
         thead th { background: var(--soft); }
         td { text-align: right; font-variant-numeric: tabular-nums; }
-        th[scope=row] { text-align: left; font-weight: normal; }
+        th[scope=row] { text-align: left; font-weight: normal; white-space: nowrap; }
         tr.total th, tr.total td { font-weight: bold; }
         td.hidden { color: #777777; background: #f2f2f2; text-align: center; }
         td a { display: block; color: inherit; text-decoration: none; }
         td a:hover, td a:focus { outline: 2px solid #d48a00; }
         .heatmap td { min-width: 4.5rem; text-align: center; }
-        .heatmap.turned th.slanted { height: 9rem; vertical-align: bottom; padding: 0.2rem; }
-        .heatmap.turned th.slanted span { writing-mode: vertical-rl; transform: rotate(180deg); display: inline-block; max-height: 9rem; }
+        .heatmap.turned th.slanted { vertical-align: bottom; padding: 0.3rem 0.2rem; }
+        .heatmap.turned th.slanted span { writing-mode: vertical-rl; transform: rotate(180deg); display: inline-block;
+            white-space: nowrap; max-height: 16rem; overflow: hidden; text-overflow: ellipsis; }
         .heatmap.turned td { min-width: 3.6rem; }
         .heatmap td.h0 { background: #ffffff; }
         .heatmap td.h1 { background: #e8eff3; }

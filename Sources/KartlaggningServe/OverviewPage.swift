@@ -10,40 +10,41 @@ enum OverviewPage {
         var body = "<h1>Översikt</h1>\n"
         body += PageParts.filterForm(action: "/", selection: selection, vocabulary: state.vocabulary, codebook: state.codebook, full: false)
         body += "<p class=\"note\">·· = färre än \(options.minCell) respondenter, eller dolt så att inget dolt värde kan räknas fram.</p>\n"
-        body += basis(tables.basis, selection: selection)
-        if let themes = tables.themes, let codebook = state.codebook {
-            body += heatmap(themes, codebook: codebook, selection: selection)
-        } else {
-            body += "<p>Ingen kodbok är laddad: teman visas när en kodbok är laddad och svaren taggade.</p>\n"
+        var themes = "<p>Ingen kodbok är laddad: teman visas när en kodbok är laddad och svaren taggade.</p>\n"
+        if let table = tables.themes, let codebook = state.codebook {
+            themes = heatmap(table, codebook: codebook, selection: selection)
         }
+        // With many areas the heatmap (each area's N beside its name) comes first; the basis follows, as long.
+        let many = tables.basis.colValues.count > 8
+        body += many ? themes + basis(tables.basis, selection: selection) : basis(tables.basis, selection: selection) + themes
         return HTML.page(title: "Översikt", body: body, meeting: options.meeting, active: "/")
     }
 
-    /// Respondents by kind (rows) and area (columns), with the areas' totals.
+    /// Respondents by kind and area, with the totals; kinds as columns beyond eight areas (the table grows down).
     static func basis(_ table: CrossTable, selection: Selection) -> String {
-        var out = "<h2>Respondenter per typ och område</h2>\n<div class=\"scroll\"><table class=\"counts\">\n<thead><tr><th>Typ</th>"
-        for area in table.colValues { out += "<th scope=\"col\">\(HTML.escape(PageParts.areaName(area)))</th>" }
+        func cell(_ kind: String, _ area: String) -> String {
+            guard let cell = table.cell(kind, area), !cell.suppressed, let n = cell.n else { return PageParts.hiddenCell }
+            var target = selection.overviewFilters
+            (target.kind, target.area) = (kind, area)
+            return PageParts.countCell(
+                String(n), href: n > 0 ? "/answers?" + target.query() : nil, title: "\(kind), \(PageParts.areaName(area)): \(n)")
+        }
+        func total(_ totals: [CrossTable.Total], _ value: String) -> String {
+            totals.first { $0.value == value }?.n.map { "<td>\($0)</td>" } ?? PageParts.hiddenCell
+        }
+        let turned = table.colValues.count > 8
+        let (rows, columns) = turned ? (table.colValues, table.rowValues) : (table.rowValues, table.colValues)
+        var out =
+            "<h2>Respondenter per typ och område</h2>\n<div class=\"scroll\"><table class=\"counts\">\n<thead><tr><th>\(turned ? "Område" : "Typ")</th>"
+        for column in columns { out += "<th scope=\"col\">\(HTML.escape(turned ? column : PageParts.areaName(column)))</th>" }
         out += "<th scope=\"col\">Totalt</th></tr></thead>\n<tbody>\n"
-        for kind in table.rowValues {
-            out += "<tr><th scope=\"row\">\(HTML.escape(kind))</th>"
-            for area in table.colValues {
-                guard let cell = table.cell(kind, area), !cell.suppressed, let n = cell.n else {
-                    out += PageParts.hiddenCell
-                    continue
-                }
-                var target = selection.overviewFilters
-                (target.kind, target.area) = (kind, area)
-                out += PageParts.countCell(
-                    String(n), href: n > 0 ? "/answers?" + target.query() : nil, title: "\(kind), \(PageParts.areaName(area)): \(n)")
-            }
-            let total = table.rowTotals.first { $0.value == kind }
-            out += total?.n.map { "<td>\($0)</td>" } ?? PageParts.hiddenCell
-            out += "</tr>\n"
+        for row in rows {
+            out += "<tr><th scope=\"row\">\(HTML.escape(turned ? PageParts.areaName(row) : row))</th>"
+            for column in columns { out += turned ? cell(column, row) : cell(row, column) }
+            out += total(turned ? table.colTotals : table.rowTotals, row) + "</tr>\n"
         }
         out += "<tr class=\"total\"><th scope=\"row\">Totalt</th>"
-        for area in table.colValues {
-            out += table.colTotals.first { $0.value == area }?.n.map { "<td>\($0)</td>" } ?? PageParts.hiddenCell
-        }
+        for column in columns { out += total(turned ? table.rowTotals : table.colTotals, column) }
         return out + "<td>\(table.total)</td></tr>\n</tbody></table></div>\n"
     }
 
@@ -67,11 +68,19 @@ enum OverviewPage {
                 heat: PageParts.heat(percent, largest: largest),
                 title: "\(name), \(PageParts.areaName(area)): \(n) av \(cell.base ?? 0)")
         }
-        func themeHead(_ theme: String) -> String {
-            "<a href=\"/theme/\(FormFields.encode(theme))?\(HTML.escape(selection.overviewFilters.query()))\">\(HTML.escape(PageParts.themeName(theme, codebook)))</a>"
+        /// A theme's link; in a turned head a child's own label after `›` (its parent stands just before it).
+        func themeHead(_ theme: String, short: Bool = false) -> String {
+            let name =
+                short && codebook.codebook.parents[theme] != nil
+                ? "› " + (codebook.codebook.labels[theme] ?? theme) : PageParts.themeName(theme, codebook)
+            return
+                "<a href=\"/theme/\(FormFields.encode(theme))?\(HTML.escape(selection.overviewFilters.query()))\">\(HTML.escape(name))</a>"
         }
         if turned {
-            for theme in table.rowValues { out += "<th scope=\"col\" class=\"slanted\"><span>\(themeHead(theme))</span></th>" }
+            for theme in table.rowValues {
+                out +=
+                    "<th scope=\"col\" class=\"slanted\" title=\"\(HTML.escape(PageParts.themeName(theme, codebook)))\"><span>\(themeHead(theme, short: true))</span></th>"
+            }
             out += "</tr></thead>\n<tbody>\n"
             for area in table.colValues {
                 let base = table.colTotals.first { $0.value == area }?.n

@@ -2,7 +2,7 @@
 /// a click (or an arrow key) away.
 enum QuotePage {
     static func render(selection: Selection, answer: WorkbenchData.Answer?, more: Bool, heading: String, meeting: Bool) -> String {
-        var body = "<h1>\(HTML.escape(heading))</h1>\n"
+        var body = "<h1>\(HTML.escape(heading))</h1>\n<p class=\"note\">Citat \(selection.step + 1)</p>\n"
         if let answer {
             body += "<figure class=\"quote\"><blockquote>\(answer.html)</blockquote>"
             body += "<figcaption>\(HTML.escape(answer.kind)) · \(HTML.escape(PageParts.areaName(answer.area)))</figcaption></figure>\n"

@@ -349,3 +349,39 @@ struct WorkbenchHTTPTests {
         }
     }
 }
+
+/// More than eight areas (SampleSurveys/tools/make_large.py, 12 areas): the heatmap and the basis turn, areas in rows.
+struct WorkbenchManyAreasTests {
+    let folder = TemporaryDirectory()
+
+    @Test func manyAreasTurnTheTables() async throws {
+        let db = folder.path("k.sqlite")
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", Paths.sample("tools/make_large.py"), folder.path("data"), "12"]
+        python.standardOutput = FileHandle.nullDevice
+        try python.run()
+        python.waitUntilExit()
+        for step in [
+            ["districts", "load", "--db", db, folder.path("data/omraden.yaml")],
+            ["survey", "add", "--db", db, folder.path("data/boende-stor.survey.yaml")],
+            ["import", "--db", db, "--survey", "boende-stor", folder.path("data/boende-stor.csv")],
+            ["codebook", "load", "--db", db, Paths.sample("kodbok.yaml")], ["tag", "--db", db],
+        ] {
+            #expect(try CLI.run(step, in: folder.url).status == 0, "\(step)")
+        }
+        let app = Application(router: try Workbench.router(WorkbenchOptions(database: db)))
+        try await app.test(.router) { client in
+            let page = String(buffer: try await client.execute(uri: "/", method: .get).body)
+            #expect(page.contains("<table class=\"heatmap turned\" id=\"heatmap\">"))
+            // The heatmap first, then the basis with the areas as rows.
+            let heatmap = try #require(page.range(of: "id=\"heatmap\""))
+            let basis = try #require(page.range(of: "Respondenter per typ och område"))
+            #expect(heatmap.lowerBound < basis.lowerBound)
+            #expect(
+                page.contains("<thead><tr><th>Område</th><th scope=\"col\">privatperson</th><th scope=\"col\">Totalt</th></tr></thead>"))
+            // A child theme's head is its own label after ›, its full name in the title.
+            #expect(page.contains("title=\"Infrastruktur › Vägar\"><span><a href=\"/theme/vagar?\">› Vägar</a>"))
+        }
+    }
+}
