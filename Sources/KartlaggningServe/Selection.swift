@@ -17,6 +17,8 @@ struct Selection: Sendable, Equatable {
     var names = false
     /// The position of a quote being stepped through (meeting mode).
     var step = 0
+    /// A theme page's distinctive words asked for (`words=1`): they read every free text.
+    var words = false
 
     init() {}
 
@@ -53,10 +55,14 @@ struct Selection: Sendable, Equatable {
         }
         offset = try Self.number(fields, "offset", upTo: 10_000_000)
         step = try Self.number(fields, "step", upTo: 10_000_000)
-        if let names = fields["names"], !names.isEmpty {
-            guard names == "1" else { throw WorkbenchError.badParameter(name: "names", value: names, reason: "only names=1") }
-            self.names = true
-        }
+        names = try Self.flag(fields, "names")
+        words = try Self.flag(fields, "words")
+    }
+
+    private static func flag(_ fields: FormFields, _ name: String) throws -> Bool {
+        guard let value = fields[name], !value.isEmpty else { return false }
+        guard value == "1" else { throw WorkbenchError.badParameter(name: name, value: value, reason: "only \(name)=1") }
+        return true
     }
 
     private static func number(_ fields: FormFields, _ name: String, upTo limit: Int) throws -> Int {
@@ -80,7 +86,8 @@ struct Selection: Sendable, Equatable {
     func query(offset: Int? = nil, step: Int? = nil) -> String {
         FormFields.query([
             ("survey", survey), ("wave", wave), ("kind", kind), ("area", area), ("theme", theme), ("question", question), ("q", text),
-            ("names", names ? "1" : nil), ("offset", offset.map(String.init)), ("step", step.map(String.init)),
+            ("names", names ? "1" : nil), ("words", words ? "1" : nil), ("offset", offset.map(String.init)),
+            ("step", step.map(String.init)),
         ])
     }
 

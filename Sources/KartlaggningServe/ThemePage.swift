@@ -2,12 +2,12 @@ import KartlaggningAnalysis
 import KartlaggningCore
 import KartlaggningReport
 
-/// One theme: its share by area (shown cells link to their answers), related themes and distinctive words, as the
-/// theme report has them.
+/// One theme: its share by area (shown cells link to their answers), the themes raised with it, and — asked for,
+/// since they read every free text — its distinctive words, as the theme report has them.
 enum ThemePage {
     static func render(
-        theme: Theme, selection: Selection, tables: WorkbenchData.Tables, section: ThemeReportInput.Section?, state: WorkbenchData.State,
-        options: WorkbenchOptions
+        theme: Theme, selection: Selection, tables: WorkbenchData.Tables, related: [(label: String, respondents: Int)], terms: [String]?,
+        state: WorkbenchData.State, options: WorkbenchOptions
     ) -> String {
         let codebook = state.codebook
         let name = PageParts.themeName(theme.id, codebook)
@@ -37,16 +37,20 @@ enum ThemePage {
             }
             body += "</tbody></table>\n"
         }
-        if let section {
-            if !section.related.isEmpty {
-                body += "<h2>Tas upp tillsammans med</h2>\n<ul>"
-                for related in section.related { body += "<li>\(HTML.escape(related.label)) (\(related.respondents))</li>" }
-                body += "</ul>\n"
-            }
-            if !section.terms.isEmpty {
-                body +=
-                    "<h2>Utmärkande ord</h2>\n<p class=\"terms\">\(section.terms.map { HTML.escape($0.term) }.joined(separator: ", "))</p>\n"
-            }
+        if !related.isEmpty {
+            body += "<h2>Tas upp tillsammans med</h2>\n<ul>"
+            for item in related { body += "<li>\(HTML.escape(item.label)) (\(item.respondents))</li>" }
+            body += "</ul>\n"
+        }
+        body += "<h2>Utmärkande ord</h2>\n"
+        if let terms {
+            body += terms.isEmpty ? "<p>Inga.</p>\n" : "<p class=\"terms\">\(terms.map(HTML.escape).joined(separator: ", "))</p>\n"
+        } else {
+            var asked = selection.overviewFilters
+            asked.words = true
+            body +=
+                "<p><a href=\"/theme/\(FormFields.encode(theme.id))?\(HTML.escape(asked.query()))\">Räkna fram utmärkande ord</a> "
+                + "<span class=\"note\">(läser alla fritextsvar: några sekunder på en stor databas)</span></p>\n"
         }
         return HTML.page(title: name, body: body, meeting: options.meeting)
     }

@@ -91,6 +91,16 @@ final class WorkbenchData: @unchecked Sendable {
         return made
     }
 
+    /// The themes most often raised by the same respondents (for the survey, wave and kind chosen), each with at
+    /// least min-cell respondents, as the theme report lists them.
+    func related(_ theme: Theme, selection: Selection) throws -> [(label: String, respondents: Int)] {
+        guard let codebook = try current().codebook else { return [] }
+        let labels = codebook.codebook.labels
+        return try reader.relatedThemes(of: theme.id, codebook: codebook, filters: selection.filters)
+            .filter { $0.respondents >= max(options.minCell, 1) }
+            .map { (labels[$0.theme] ?? $0.theme, $0.respondents) }
+    }
+
     /// A theme's related themes and distinctive words, as its theme report has them (for the survey and wave chosen).
     func themeSection(_ theme: Theme, selection: Selection) throws -> ThemeReportInput.Section? {
         guard let codebook = try current().codebook else { return nil }

@@ -85,10 +85,12 @@ struct WorkbenchRoutes: Sendable {
                 throw WorkbenchError.badParameter(name: "theme", value: id, reason: "codebook \(codebook.codebook.id) has no such theme")
             }
             let selection = try Selection(
-                FormFields(request.uri.query ?? ""), allowed: Self.overviewParameters, vocabulary: state.vocabulary, themes: [])
-            let section = try data.themeSection(theme, selection: selection)
+                FormFields(request.uri.query ?? ""), allowed: Self.overviewParameters.union(["words"]), vocabulary: state.vocabulary,
+                themes: [])
             return ThemePage.render(
-                theme: theme, selection: selection, tables: try data.tables(for: selection), section: section, state: state,
+                theme: theme, selection: selection, tables: try data.tables(for: selection),
+                related: try data.related(theme, selection: selection),
+                terms: selection.words ? try data.themeSection(theme, selection: selection)?.terms.map(\.term) : nil, state: state,
                 options: data.options)
         }
         return Self.html(body, session: nil)

@@ -176,7 +176,13 @@ struct WorkbenchHTTPTests {
             let js = try await browser.get("/static/app.js")
             #expect(js.status == .ok && js.headers[.contentType] == "text/javascript; charset=utf-8" && js.body.contains("keydown"))
             let theme = try await browser.get("/theme/nararbetsplatser")
-            #expect(theme.body.contains("Andel per område") && theme.body.contains("Utmärkande ord"))
+            #expect(theme.body.contains("Andel per område") && theme.body.contains("Tas upp tillsammans med"))
+            // The distinctive words read every free text: only when asked for.
+            #expect(theme.body.contains("href=\"/theme/nararbetsplatser?words=1\">Räkna fram utmärkande ord</a>"))
+            #expect(!theme.body.contains("class=\"terms\""))
+            let words = try await browser.get("/theme/nararbetsplatser?words=1")
+            #expect(words.status == .ok && words.body.contains("<p class=\"terms\">"))
+            #expect(try await browser.get("/theme/nararbetsplatser?words=2").status == .badRequest)
         }
     }
 
