@@ -316,6 +316,8 @@ def workbench_bench(areas=300, respondents=200_000):
             reference, _ = run([BIN, "query", "--db", db, "--theme", query["theme"][0], "--district", query["area"][0],
                                 "--limit", "50"])
             answers.append((name, n, body.count('class="answer"'), first, again, reference))
+        largest_theme = urllib.parse.parse_qs(urllib.parse.urlparse(picks[0][1][1]).query)["theme"][0]
+        theme_page, _ = get(f"/theme/{urllib.parse.quote(largest_theme)}")
         # A coder's decision (added, then taken back) on the largest cell's first answer, and the overview after it.
         _, body = get(picks[0][1][1])
         token = re.search(r'name="csrf" value="([0-9a-f]+)"', body).group(1)
@@ -338,6 +340,7 @@ def workbench_bench(areas=300, respondents=200_000):
     for name, n, shown, first, again, reference in answers:
         print(f"  {f'first {shown} answers, {name} (n {n})':40}{first:8.2f} s   {first / reference:.2f} × kartlagg query "
               f"--limit 50 ({reference:.2f} s); again {again:.2f} s")
+    print(f"  {'a theme page (share by area, related)':40}{theme_page:8.2f} s")
     runs = ", ".join(f"{t:.2f}" for t in coding)
     label = "a coder's decision (POST /code), 4 runs"
     print(f"  {label:40}{max(coding):8.2f} s   at most ({runs})")

@@ -22,15 +22,16 @@ enum OverviewPage {
 
     /// Respondents by kind and area, with the totals; kinds as columns beyond eight areas (the table grows down).
     static func basis(_ table: CrossTable, selection: Selection) -> String {
+        let lookup = CrossTable.Lookup(table)
         func cell(_ kind: String, _ area: String) -> String {
-            guard let cell = table.cell(kind, area), !cell.suppressed, let n = cell.n else { return PageParts.hiddenCell }
+            guard let cell = lookup.cell(kind, area), !cell.suppressed, let n = cell.n else { return PageParts.hiddenCell }
             var target = selection.overviewFilters
             (target.kind, target.area) = (kind, area)
             return PageParts.countCell(
                 String(n), href: n > 0 ? "/answers?" + target.query() : nil, title: "\(kind), \(PageParts.areaName(area)): \(n)")
         }
-        func total(_ totals: [CrossTable.Total], _ value: String) -> String {
-            totals.first { $0.value == value }?.n.map { "<td>\($0)</td>" } ?? PageParts.hiddenCell
+        func total(_ total: CrossTable.Total?) -> String {
+            total?.n.map { "<td>\($0)</td>" } ?? PageParts.hiddenCell
         }
         let turned = table.colValues.count > 8
         let (rows, columns) = turned ? (table.colValues, table.rowValues) : (table.rowValues, table.colValues)
@@ -41,23 +42,24 @@ enum OverviewPage {
         for row in rows {
             out += "<tr><th scope=\"row\">\(HTML.escape(turned ? PageParts.areaName(row) : row))</th>"
             for column in columns { out += turned ? cell(column, row) : cell(row, column) }
-            out += total(turned ? table.colTotals : table.rowTotals, row) + "</tr>\n"
+            out += total(turned ? lookup.colTotal(row) : lookup.rowTotal(row)) + "</tr>\n"
         }
         out += "<tr class=\"total\"><th scope=\"row\">Totalt</th>"
-        for column in columns { out += total(turned ? table.rowTotals : table.colTotals, column) }
+        for column in columns { out += total(turned ? lookup.rowTotal(column) : lookup.colTotal(column)) }
         return out + "<td>\(table.total)</td></tr>\n</tbody></table></div>\n"
     }
 
     /// Themes × areas, shares of each area's respondents, shaded; areas as rows beyond eight.
     static func heatmap(_ table: CrossTable, codebook: StoredCodebook, selection: Selection) -> String {
         let largest = table.cells.compactMap(\.percent).max() ?? 1
+        let lookup = CrossTable.Lookup(table)
         let turned = table.colValues.count > 8
         var out =
             "<h2>Teman per område</h2>\n<p class=\"note\">Andel av områdets respondenter; klicka på en ruta för svaren bakom den.</p>\n"
         out +=
             "<div class=\"scroll\"><table class=\"heatmap\(turned ? " turned" : "")\" id=\"heatmap\">\n<thead><tr><th>\(turned ? "Område" : "Tema")</th>"
         func cell(_ theme: String, _ area: String) -> String {
-            guard let cell = table.cell(theme, area), !cell.suppressed, let n = cell.n, let percent = cell.percent else {
+            guard let cell = lookup.cell(theme, area), !cell.suppressed, let n = cell.n, let percent = cell.percent else {
                 return PageParts.hiddenCell
             }
             var target = selection.overviewFilters
@@ -83,14 +85,14 @@ enum OverviewPage {
             }
             out += "</tr></thead>\n<tbody>\n"
             for area in table.colValues {
-                let base = table.colTotals.first { $0.value == area }?.n
+                let base = lookup.colTotal(area)?.n
                 out += "<tr><th scope=\"row\">\(HTML.escape(PageParts.areaName(area)))\(base.map { " <small>(\($0))</small>" } ?? "")</th>"
                 for theme in table.rowValues { out += cell(theme, area) }
                 out += "</tr>\n"
             }
         } else {
             for area in table.colValues {
-                let base = table.colTotals.first { $0.value == area }?.n
+                let base = lookup.colTotal(area)?.n
                 out += "<th scope=\"col\">\(HTML.escape(PageParts.areaName(area)))\(base.map { "<br><small>N \($0)</small>" } ?? "")</th>"
             }
             out += "</tr></thead>\n<tbody>\n"

@@ -19,13 +19,13 @@ enum ThemePage {
         var all = selection.overviewFilters
         all.theme = theme.id
         body += "<p><a href=\"/answers?\(HTML.escape(all.query()))\">Alla svar med temat</a></p>\n"
-        if let table = tables.themes {
+        if let table = tables.themes, let lookup = tables.themeCells {
             body +=
                 "<h2>Andel per område</h2>\n<table class=\"counts\"><thead><tr><th>Område</th><th>Respondenter</th><th>Andel</th><th>N</th></tr></thead><tbody>\n"
             for area in table.colValues {
-                let base = table.colTotals.first { $0.value == area }?.n.map(String.init) ?? "··"
+                let base = lookup.colTotal(area)?.n.map(String.init) ?? "··"
                 body += "<tr><th scope=\"row\">\(HTML.escape(PageParts.areaName(area)))</th>"
-                if let cell = table.cell(theme.id, area), !cell.suppressed, let n = cell.n, let percent = cell.percent {
+                if let cell = lookup.cell(theme.id, area), !cell.suppressed, let n = cell.n, let percent = cell.percent {
                     var target = all
                     target.area = area
                     body += PageParts.countCell(String(n), href: n > 0 ? "/answers?" + target.query() : nil, title: "\(n) av \(base)")

@@ -13,6 +13,8 @@ final class WorkbenchData: @unchecked Sendable {
     let reader: KartlaggningStore
     /// nil in meeting mode: nothing can be written.
     let writer: KartlaggningStore?
+    /// A second read-only connection, so that the two tables of a page are counted at once.
+    let secondReader: KartlaggningStore
 
     /// What holds until the database changes.
     struct State: @unchecked Sendable {
@@ -28,6 +30,14 @@ final class WorkbenchData: @unchecked Sendable {
         var basis: CrossTable
         /// theme × area (nil without a codebook).
         var themes: CrossTable?
+        /// Their cells by value, looked up for every answer on a page.
+        let basisCells: CrossTable.Lookup
+        let themeCells: CrossTable.Lookup?
+
+        init(basis: CrossTable, themes: CrossTable?) {
+            (self.basis, self.themes) = (basis, themes)
+            (basisCells, themeCells) = (CrossTable.Lookup(basis), themes.map(CrossTable.Lookup.init))
+        }
     }
 
     private let lock = NSLock()
@@ -42,6 +52,7 @@ final class WorkbenchData: @unchecked Sendable {
         self.options = options
         writer = options.meeting ? nil : try KartlaggningStore(path: options.database, mode: .existing)
         reader = try KartlaggningStore(path: options.database, mode: .readOnly)
+        secondReader = try KartlaggningStore(path: options.database, mode: .readOnly)
         _ = try current()
     }
 
@@ -76,15 +87,25 @@ final class WorkbenchData: @unchecked Sendable {
             return known
         }
         lock.unlock()
-        let tabulator = CrossTabulator(store: reader)
+        // The two tables at once, each on a read-only connection of its own (two cores: the first overview sooner).
         let filters = selection.filters
-        let made = Tables(
-            basis: try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: options.minCell)
-                .droppingEmptyColumns(),
-            themes: try state.codebook.map {
-                try tabulator.respondents(.theme, by: .district, filters: filters, codebook: $0, minCell: options.minCell)
-                    .droppingEmptyColumns()
-            })
+        let (minCell, codebook, stores) = (options.minCell, state.codebook, [reader, secondReader])
+        let results = ResultBox()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            results.set(index) {
+                let tabulator = CrossTabulator(store: stores[index])
+                if index == 0 {
+                    return try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: minCell)
+                        .droppingEmptyColumns()
+                }
+                return try codebook.map {
+                    try tabulator.respondents(.theme, by: .district, filters: filters, codebook: $0, minCell: minCell)
+                        .droppingEmptyColumns()
+                }
+            }
+        }
+        guard let basis = try results.value(0) else { throw WorkbenchError.refused("the respondents could not be counted") }
+        let made = Tables(basis: basis, themes: try results.value(1))
         lock.lock()
         tables[key] = made
         lock.unlock()
@@ -194,26 +215,25 @@ final class WorkbenchData: @unchecked Sendable {
     /// Refuses a selection that is a hidden cell or total; returns the cell's count and base where it is one.
     private func gate(_ selection: Selection, tables: Tables, codebook: StoredCodebook?) throws -> (n: Int, base: Int?)? {
         if selection.theme != nil && codebook == nil { throw WorkbenchError.noCodebook }
-        let basis = tables.basis
         switch (selection.theme, selection.area) {
         case (let theme?, let area?):
-            guard let table = tables.themes, let cell = table.cell(theme, area), !cell.suppressed, let n = cell.n else {
+            guard let cell = tables.themeCells?.cell(theme, area), !cell.suppressed, let n = cell.n else {
                 throw WorkbenchError.hiddenCell(minCell: options.minCell)
             }
             return (n, cell.base)
         case (let theme?, nil):
-            guard let total = tables.themes?.rowTotals.first(where: { $0.value == theme }), !total.suppressed, let n = total.n else {
+            guard let total = tables.themeCells?.rowTotal(theme), !total.suppressed, let n = total.n else {
                 throw WorkbenchError.hiddenCell(minCell: options.minCell)
             }
             return (n, tables.themes?.total)
         case (nil, let area?):
             if let kind = selection.kind {
-                guard let cell = basis.cell(kind, area), !cell.suppressed, let n = cell.n else {
+                guard let cell = tables.basisCells.cell(kind, area), !cell.suppressed, let n = cell.n else {
                     throw WorkbenchError.hiddenCell(minCell: options.minCell)
                 }
                 return (n, nil)
             }
-            guard let total = basis.colTotals.first(where: { $0.value == area }), !total.suppressed, let n = total.n else {
+            guard let total = tables.basisCells.colTotal(area), !total.suppressed, let n = total.n else {
                 throw WorkbenchError.hiddenCell(minCell: options.minCell)
             }
             return (n, nil)
@@ -227,9 +247,9 @@ final class WorkbenchData: @unchecked Sendable {
     private func isShown(_ hit: AnswerHit, selection: Selection, tables: Tables) -> Bool {
         let area = hit.district ?? CrossSpec.unknown
         if let asked = selection.area, asked != area { return false }
-        guard let cell = tables.basis.cell(hit.kind, area), !cell.suppressed else { return false }
+        guard let cell = tables.basisCells.cell(hit.kind, area), !cell.suppressed else { return false }
         if let theme = selection.theme {
-            guard let cell = tables.themes?.cell(theme, area), !cell.suppressed else { return false }
+            guard let cell = tables.themeCells?.cell(theme, area), !cell.suppressed else { return false }
         }
         return true
     }
@@ -238,7 +258,7 @@ final class WorkbenchData: @unchecked Sendable {
         _ hit: AnswerHit, selection: Selection, tables: Tables, state: State, names: Bool, question: String?
     ) -> Answer {
         let area = hit.district ?? CrossSpec.unknown
-        let themes = hit.themes.filter { theme in tables.themes?.cell(theme, area).map { !$0.suppressed } ?? false }
+        let themes = hit.themes.filter { theme in tables.themeCells?.cell(theme, area).map { !$0.suppressed } ?? false }
         let text: String
         var spans: [[Int]]
         if names {
@@ -269,5 +289,20 @@ final class WorkbenchData: @unchecked Sendable {
         } catch let error as StoreError {
             throw WorkbenchError.refused(error.localizedDescription)
         }
+    }
+}
+
+/// What two concurrent computations give back: each slot a table (or none) or the error it threw.
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Int: Result<CrossTable?, any Error>] = [:]
+
+    func set(_ index: Int, _ work: () throws -> CrossTable?) {
+        let result = Result { try work() }
+        lock.withLock { results[index] = result }
+    }
+
+    func value(_ index: Int) throws -> CrossTable? {
+        try lock.withLock { results[index] }?.get() ?? nil
     }
 }
