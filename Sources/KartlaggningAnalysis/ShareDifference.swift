@@ -31,10 +31,11 @@ public struct ShareDifference: Sendable, Equatable, Codable {
     public static func largest(in table: CrossTable, top: Int? = nil) -> [ShareDifference] {
         let skip: Set<String> = ["(ej svar)", "(okänt)"]
         var out: [ShareDifference] = []
+        let lookup = CrossTable.Lookup(table)
         for row in table.rowValues where !skip.contains(row) {
-            guard let rowTotal = table.rowTotals.first(where: { $0.value == row }), let inRow = rowTotal.n, inRow > 0 else { continue }
+            guard let rowTotal = lookup.rowTotal(row), let inRow = rowTotal.n, inRow > 0 else { continue }
             for col in table.colValues where !skip.contains(col) {
-                guard let cell = table.cell(row, col), let n = cell.n, let base = cell.base, base > 0, base < table.total else {
+                guard let cell = lookup.cell(row, col), let n = cell.n, let base = cell.base, base > 0, base < table.total else {
                     continue
                 }
                 let restBase = table.total - base

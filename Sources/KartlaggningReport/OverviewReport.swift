@@ -20,10 +20,11 @@ public enum OverviewReport {
     static func scaleChart(_ input: OverviewReportInput, _ question: MappingSummary.ScaleQuestion) -> String? {
         guard let table = question.table, !table.rowValues.isEmpty else { return nil }
         let language = input.language
+        let lookup = CrossTable.Lookup(table)
         var bars = table.colValues.map { column -> StackedBarChart.Bar in
             let label = language.place(column)
-            let cells = table.rowValues.map { table.cell($0, column) }
-            guard let base = table.colTotals.first(where: { $0.value == column })?.n, base > 0,
+            let cells = table.rowValues.map { lookup.cell($0, column) }
+            guard let base = lookup.colTotal(column)?.n, base > 0,
                 cells.allSatisfy({ $0?.suppressed == false })
             else { return StackedBarChart.Bar(label: label, shares: nil, text: ReportLanguage.hidden) }
             let shares = cells.map { Double($0?.n ?? 0) / Double(base) * 100 }
@@ -31,7 +32,7 @@ public enum OverviewReport {
         }
         if table.total > 0 {
             let shares = table.rowValues.map { value in
-                Double(table.rowTotals.first { $0.value == value }?.n ?? 0) / Double(table.total) * 100
+                Double(lookup.rowTotal(value)?.n ?? 0) / Double(table.total) * 100
             }
             let allShown = table.rowTotals.allSatisfy { !$0.suppressed }
             bars.append(
@@ -77,9 +78,10 @@ public enum OverviewReport {
         let language = input.language
         let table = input.summary.themes
         let rows = table.rowValues
+        let lookup = CrossTable.Lookup(table)
         let cells = rows.map { row in
             table.colValues.map { column -> Heatmap.Cell in
-                guard let cell = table.cell(row, column), let percent = cell.percent else {
+                guard let cell = lookup.cell(row, column), let percent = cell.percent else {
                     return Heatmap.Cell(percent: nil, text: ReportLanguage.hidden)
                 }
                 return Heatmap.Cell(percent: percent, text: language.percent(percent))

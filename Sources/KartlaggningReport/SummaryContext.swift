@@ -10,11 +10,12 @@ enum SummaryContext {
         cell: (CrossTable.Cell) -> String, wholeCell: (CrossTable.Total) -> String
     ) -> ReportGrid {
         let columns = table.colValues
+        let lookup = CrossTable.Lookup(table)
         var header = columns.map { Markdown.cell(language.place($0)) }
         if let whole { header.append(Markdown.cell(whole)) }
         let rows = table.rowValues.map { row -> ReportGrid.Row in
-            var cells = columns.map { column in table.cell(row, column).map(cell) ?? ReportLanguage.hidden }
-            if whole != nil, let total = table.rowTotals.first(where: { $0.value == row }) { cells.append(wholeCell(total)) }
+            var cells = columns.map { column in lookup.cell(row, column).map(cell) ?? ReportLanguage.hidden }
+            if whole != nil, let total = lookup.rowTotal(row) { cells.append(wholeCell(total)) }
             return ReportGrid.Row(name: Markdown.cell(rowName(row)), cells: cells)
         }
         return ReportGrid(columns: header, rows: rows)
@@ -34,8 +35,9 @@ enum SummaryContext {
 
     /// The bases of a table's columns (and of the whole), as the last row of a grid: `N | 20 | 15 | … | 71`.
     static func baseRow(_ table: CrossTable, language: ReportLanguage, whole: Bool, name: String = "N") -> ReportGrid.Row {
+        let lookup = CrossTable.Lookup(table)
         var cells = table.colValues.map { column in
-            table.colTotals.first { $0.value == column }?.n.map(language.integer) ?? ReportLanguage.hidden
+            lookup.colTotal(column)?.n.map(language.integer) ?? ReportLanguage.hidden
         }
         if whole { cells.append(language.integer(table.total)) }
         return ReportGrid.Row(name: name, cells: cells)

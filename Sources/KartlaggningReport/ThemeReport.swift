@@ -10,8 +10,9 @@ public enum ThemeReport {
     public static func districtChart(_ input: ThemeReportInput, section: ThemeReportInput.Section) -> String {
         let language = input.language
         let table = section.areas.map { input.byDistrict.arrangingColumns($0.order) } ?? input.byDistrict
+        let lookup = CrossTable.Lookup(table)
         let bars = table.colValues.compactMap { district -> BarChart.Bar? in
-            guard let cell = table.cell(section.theme.id, district) else { return nil }
+            guard let cell = lookup.cell(section.theme.id, district) else { return nil }
             let text = cell.percent.map { language.percent($0, count: cell.n ?? 0) } ?? ReportLanguage.hidden
             return BarChart.Bar(label: language.place(district), percent: cell.percent, text: text)
         }
@@ -34,9 +35,10 @@ public enum ThemeReport {
         /// A row per column of `table` with the theme's cell, under its group's name where `areas` gives groups.
         func rows(_ table: CrossTable, _ theme: String, areas: AreaArrangement? = nil) -> [ReportThemeSection.Share] {
             let table = areas.map { table.arrangingColumns($0.order) } ?? table
+            let lookup = CrossTable.Lookup(table)
             var current: String?
             return table.colValues.flatMap { value -> [ReportThemeSection.Share] in
-                guard let cell = table.cell(theme, value), let base = table.colTotals.first(where: { $0.value == value }) else {
+                guard let cell = lookup.cell(theme, value), let base = lookup.colTotal(value) else {
                     return []
                 }
                 var out: [ReportThemeSection.Share] = []

@@ -50,9 +50,10 @@ struct AreaArranger {
     /// Sizes are a table's column bases; `basis` is kind × area or theme × area, both based on the area's respondents.
     private func arrangement(areas: [String], basis: CrossTable, themes: CrossTable, theme: String?) -> AreaArrangement {
         let sizes = Dictionary(basis.colTotals.map { ($0.value, $0.suppressed ? nil : $0.n) }, uniquingKeysWith: { first, _ in first })
+        let lookup = CrossTable.Lookup(themes)
         return AreaArrangement.make(
             areas: areas, registryGroups: groups, order: order, size: { sizes[$0] ?? nil },
-            share: { area in theme.flatMap { themes.cell($0, area) }.flatMap { $0.suppressed ? nil : $0.percent } },
+            share: { area in theme.flatMap { lookup.cell($0, area) }.flatMap { $0.suppressed ? nil : $0.percent } },
             other: language.phrases.otherAreas)
     }
 }
