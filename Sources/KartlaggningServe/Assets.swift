@@ -20,6 +20,7 @@ enum Assets {
         td { text-align: right; font-variant-numeric: tabular-nums; }
         th[scope=row] { text-align: left; font-weight: normal; white-space: nowrap; }
         tr.total th, tr.total td { font-weight: bold; }
+        tr.group th { text-align: left; background: var(--soft); font-weight: bold; padding-top: 0.5rem; }
         td.hidden { color: #777777; background: #f2f2f2; text-align: center; }
         td a { display: block; color: inherit; text-decoration: none; }
         td a:hover, td a:focus { outline: 2px solid #d48a00; }

@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningReport
 
 /// The first page: respondents by kind × area and the theme × area heatmap, for the chosen survey, wave and kind.
 /// Every shown count above zero links to its answers; a hidden one (`··`) links nowhere.
@@ -12,16 +13,19 @@ enum OverviewPage {
         body += "<p class=\"note\">·· = färre än \(options.minCell) respondenter, eller dolt så att inget dolt värde kan räknas fram.</p>\n"
         var themes = "<p>Ingen kodbok är laddad: teman visas när en kodbok är laddad och svaren taggade.</p>\n"
         if let table = tables.themes, let codebook = state.codebook {
-            themes = heatmap(table, codebook: codebook, selection: selection)
+            themes = heatmap(table, areas: tables.areas, codebook: codebook, selection: selection)
         }
         // With many areas the heatmap (each area's N beside its name) comes first; the basis follows, as long.
         let many = tables.basis.colValues.count > 8
-        body += many ? themes + basis(tables.basis, selection: selection) : basis(tables.basis, selection: selection) + themes
+        body +=
+            many
+            ? themes + basis(tables.basis, areas: tables.areas, selection: selection)
+            : basis(tables.basis, areas: tables.areas, selection: selection) + themes
         return HTML.page(title: "Översikt", body: body, meeting: options.meeting, active: "/")
     }
 
     /// Respondents by kind and area, with the totals; kinds as columns beyond eight areas (the table grows down).
-    static func basis(_ table: CrossTable, selection: Selection) -> String {
+    static func basis(_ table: CrossTable, areas: AreaArrangement, selection: Selection) -> String {
         let lookup = CrossTable.Lookup(table)
         func cell(_ kind: String, _ area: String) -> String {
             guard let cell = lookup.cell(kind, area), !cell.suppressed, let n = cell.n else { return PageParts.hiddenCell }
@@ -39,7 +43,12 @@ enum OverviewPage {
             "<h2>Respondenter per typ och område</h2>\n<div class=\"scroll\"><table class=\"counts\">\n<thead><tr><th>\(turned ? "Område" : "Typ")</th>"
         for column in columns { out += "<th scope=\"col\">\(HTML.escape(turned ? column : PageParts.areaName(column)))</th>" }
         out += "<th scope=\"col\">Totalt</th></tr></thead>\n<tbody>\n"
+        var group: String?
         for row in rows {
+            if turned, let next = areas.groups[row], next != group {
+                out += PageParts.groupRow(next, columns: columns.count + 2)
+                group = next
+            }
             out += "<tr><th scope=\"row\">\(HTML.escape(turned ? PageParts.areaName(row) : row))</th>"
             for column in columns { out += turned ? cell(column, row) : cell(row, column) }
             out += total(turned ? lookup.colTotal(row) : lookup.rowTotal(row)) + "</tr>\n"
@@ -50,7 +59,7 @@ enum OverviewPage {
     }
 
     /// Themes × areas, shares of each area's respondents, shaded; areas as rows beyond eight.
-    static func heatmap(_ table: CrossTable, codebook: StoredCodebook, selection: Selection) -> String {
+    static func heatmap(_ table: CrossTable, areas: AreaArrangement, codebook: StoredCodebook, selection: Selection) -> String {
         let largest = table.cells.compactMap(\.percent).max() ?? 1
         let lookup = CrossTable.Lookup(table)
         let turned = table.colValues.count > 8
@@ -84,7 +93,12 @@ enum OverviewPage {
                     "<th scope=\"col\" class=\"slanted\" title=\"\(HTML.escape(PageParts.themeName(theme, codebook)))\"><span>\(themeHead(theme, short: true))</span></th>"
             }
             out += "</tr></thead>\n<tbody>\n"
+            var group: String?
             for area in table.colValues {
+                if let next = areas.groups[area], next != group {
+                    out += PageParts.groupRow(next, columns: table.rowValues.count + 1)
+                    group = next
+                }
                 let base = lookup.colTotal(area)?.n
                 out += "<tr><th scope=\"row\">\(HTML.escape(PageParts.areaName(area)))\(base.map { " <small>(\($0))</small>" } ?? "")</th>"
                 for theme in table.rowValues { out += cell(theme, area) }

@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningReport
 
 /// Pieces several pages share: the filter form, names of themes and areas, the heat classes of a share.
 enum PageParts {
@@ -63,6 +64,11 @@ enum PageParts {
         let classes = heat.map { " class=\"\($0)\"" } ?? ""
         guard let href else { return "<td\(classes) title=\"\(HTML.escape(title))\">\(HTML.escape(text))</td>" }
         return "<td\(classes)><a href=\"\(HTML.escape(href))\" title=\"\(HTML.escape(title))\">\(HTML.escape(text))</a></td>"
+    }
+
+    /// A registry group's name as a row of its own, before its first area.
+    static func groupRow(_ group: String, columns: Int) -> String {
+        "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(columns)\">\(HTML.escape(group))</th></tr>\n"
     }
 
     /// `··` in a cell: hidden, never a link.

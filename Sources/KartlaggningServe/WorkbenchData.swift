@@ -22,6 +22,8 @@ final class WorkbenchData: @unchecked Sendable {
         var codebook: StoredCodebook?
         var matcher: CodebookMatcher?
         var cleaner: Pseudonymizer
+        /// The registry's group of each district that has one (`group:` in districts.yaml).
+        var groups: [String: String]
     }
 
     /// The two tables every page stands on, for one choice of survey, wave and kind.
@@ -33,9 +35,11 @@ final class WorkbenchData: @unchecked Sendable {
         /// Their cells by value, looked up for every answer on a page.
         let basisCells: CrossTable.Lookup
         let themeCells: CrossTable.Lookup?
+        /// The areas' order and registry groups.
+        var areas: AreaArrangement
 
-        init(basis: CrossTable, themes: CrossTable?) {
-            (self.basis, self.themes) = (basis, themes)
+        init(basis: CrossTable, themes: CrossTable?, areas: AreaArrangement) {
+            (self.basis, self.themes, self.areas) = (basis, themes, areas)
             (basisCells, themeCells) = (CrossTable.Lookup(basis), themes.map(CrossTable.Lookup.init))
         }
     }
@@ -72,7 +76,10 @@ final class WorkbenchData: @unchecked Sendable {
         let fresh = State(
             vocabulary: try reader.workbenchVocabulary(), codebook: codebook,
             matcher: try codebook.map { try CodebookMatcher(codebook: $0.codebook) },
-            cleaner: Pseudonymizer(people: names.people, organisations: names.organisations))
+            cleaner: Pseudonymizer(people: names.people, organisations: names.organisations),
+            groups: Dictionary(
+                try reader.districtRegistry().districts.compactMap { district in district.group.map { (district.name, $0) } },
+                uniquingKeysWith: { first, _ in first }))
         (state, version, tables, sections) = (fresh, now, [:], [:])
         return fresh
     }
@@ -105,7 +112,12 @@ final class WorkbenchData: @unchecked Sendable {
             }
         }
         guard let basis = try results.value(0) else { throw WorkbenchError.refused("the respondents could not be counted") }
-        let made = Tables(basis: basis, themes: try results.value(1))
+        // Areas in registry order under their groups, as the reports list them.
+        let areas = AreaArrangement.make(
+            areas: basis.colValues, registryGroups: state.groups, order: .registry, size: { _ in nil }, share: { _ in nil },
+            other: ReportLanguage.sv.phrases.otherAreas)
+        let made = Tables(
+            basis: basis.arrangingColumns(areas.order), themes: try results.value(1)?.arrangingColumns(areas.order), areas: areas)
         lock.lock()
         tables[key] = made
         lock.unlock()
@@ -199,7 +211,8 @@ final class WorkbenchData: @unchecked Sendable {
             limit *= 2
         }
         if Set(visible.map { "\($0.survey)/\($0.respondent)" }).count < max(options.minCell, 1) {
-            if exhausted && visible.isEmpty && cell != nil { return AnswerPage(answers: [], more: false, cell: cell) }
+            // Nothing at all to show is no small count to hide.
+            if exhausted && visible.isEmpty { return AnswerPage(answers: [], more: false, cell: cell) }
             throw WorkbenchError.tooFew(minCell: options.minCell)
         }
         let page = visible.dropFirst(selection.offset).prefix(pageSize)

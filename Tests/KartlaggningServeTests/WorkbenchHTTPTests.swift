@@ -122,6 +122,8 @@ struct WorkbenchHTTPTests {
             let found = try await browser.get("/answers?survey=rost-2025&q=" + Browser.encode("buss* OR kvällen"))
             #expect(found.status == .ok && found.body.contains("Fler <mark>bussar</mark> på <mark>kvällen</mark>"))
             // Words only one respondent wrote open nothing: fewer than min-cell.
+            let none = try await browser.get("/answers?survey=rost-2025&q=" + Browser.encode("zebrafink"))
+            #expect(none.status == .ok && none.body.contains("Inga svar."))
             let one = try await browser.get("/answers?survey=rost-2025&q=" + Browser.encode("kvällen"))
             #expect(one.status == .forbidden && one.body.contains("fewer than 3 respondents") && !one.body.contains("kvällen</mark>"))
             // names=1 is no way round it without --identifying.
@@ -386,6 +388,14 @@ struct WorkbenchManyAreasTests {
             #expect(heatmap.lowerBound < basis.lowerBound)
             #expect(
                 page.contains("<thead><tr><th>Område</th><th scope=\"col\">privatperson</th><th scope=\"col\">Totalt</th></tr></thead>"))
+            // The registry's groups (make_large.py: three, the last two areas in none) as rows before their areas,
+            // in the heatmap and the basis alike.
+            let heatmapPart = page.components(separatedBy: "id=\"heatmap\"")[1].components(separatedBy: "</table>")[0]
+            let groups = heatmapPart.matches(of: /<tr class="group"><th scope="rowgroup" colspan="[0-9]+">([^<]+)<\/th><\/tr>/).map {
+                String($0.1)
+            }
+            #expect(groups == ["Norra kustlandet", "Södra kustlandet", "Inlandet", "Övriga områden"])
+            #expect(page.components(separatedBy: "<tr class=\"group\">").count - 1 == 8)
             // A child theme's head is its own label after ›, its full name in the title.
             #expect(page.contains("title=\"Infrastruktur › Vägar\"><span><a href=\"/theme/vagar?\">› Vägar</a>"))
         }
