@@ -56,6 +56,8 @@ public struct AreaArrangement: Sendable, Equatable {
             case .size, .share: return figures[area].map { (0, -$0, place) } ?? (1, 0, place)
             }
         }
+        // Names' sort keys once, not at every comparison.
+        let names = order == .name ? Dictionary(listed.map { ($0, swedishKey($0)) }, uniquingKeysWith: { first, _ in first }) : [:]
         func groupRank(_ area: String) -> Int { groups[area].map { groupOrder[$0] ?? groupOrder.count } ?? 0 }
         let sorted = listed.sorted { a, b in
             let (ga, gb) = (groupRank(a), groupRank(b))
@@ -63,7 +65,7 @@ public struct AreaArrangement: Sendable, Equatable {
             let (ua, ub) = (a == CrossSpec.unknown, b == CrossSpec.unknown)
             if ua != ub { return ub }
             if case .name = order {
-                let (ka, kb) = (swedishKey(a), swedishKey(b))
+                let (ka, kb) = (names[a] ?? a, names[b] ?? b)
                 return ka != kb ? ka < kb : (position[a] ?? 0) < (position[b] ?? 0)
             }
             return figure(a) < figure(b)

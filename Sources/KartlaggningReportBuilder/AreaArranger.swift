@@ -17,11 +17,7 @@ struct AreaArranger {
 
     /// With the groups of the stored registry.
     init(store: KartlaggningStore, order: AreaOrder, language: ReportLanguage) throws {
-        var groups: [String: String] = [:]
-        for district in try store.districtRegistry().districts {
-            if let group = district.group { groups[district.name] = group }
-        }
-        self.init(groups: groups, order: order, language: language)
+        self.init(groups: try store.districtRegistry().groups, order: order, language: language)
     }
 
     /// The overview's arrangement: sizes from `basis` (kind × area), shares of `--area-order share:THEME` from `themes`.

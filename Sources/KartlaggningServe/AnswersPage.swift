@@ -31,9 +31,9 @@ enum AnswersPage {
             action: "/answers", selection: selection, vocabulary: context.state.vocabulary, codebook: codebook, full: true)
         if context.options.identifying && !context.options.meeting {
             var toggled = selection
-            toggled.names = !selection.names
+            toggled.names = !context.names
             body +=
-                "<p class=\"names\"><a href=\"/answers?\(HTML.escape(toggled.query()))\">\(selection.names ? "Dölj namn" : "Visa namn")</a> (startad med --identifying)</p>\n"
+                "<p class=\"names\"><a href=\"/answers?\(HTML.escape(toggled.query()))\">\(context.names ? "Dölj namn" : "Visa namn")</a> (startad med --identifying)</p>\n"
         }
         if context.options.meeting && !context.page.answers.isEmpty {
             body += "<p><a class=\"button\" href=\"/quotes?\(HTML.escape(selection.query(step: 0)))\">Visa citaten ett i taget</a></p>\n"

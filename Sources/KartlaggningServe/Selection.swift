@@ -59,6 +59,13 @@ struct Selection: Sendable, Equatable {
         words = try Self.flag(fields, "words")
     }
 
+    /// A request's query string, checked against the database as `state` knows it.
+    init(query: String?, allowed: Set<String>, state: WorkbenchData.State) throws {
+        try self.init(
+            FormFields(query ?? ""), allowed: allowed, vocabulary: state.vocabulary, themes: state.codebook?.codebook.themes.map(\.id) ?? []
+        )
+    }
+
     private static func flag(_ fields: FormFields, _ name: String) throws -> Bool {
         guard let value = fields[name], !value.isEmpty else { return false }
         guard value == "1" else { throw WorkbenchError.badParameter(name: name, value: value, reason: "only \(name)=1") }

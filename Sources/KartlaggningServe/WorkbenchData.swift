@@ -24,6 +24,11 @@ final class WorkbenchData: @unchecked Sendable {
         var cleaner: Pseudonymizer
         /// The registry's group of each district that has one (`group:` in districts.yaml).
         var groups: [String: String]
+
+        /// Each free-text question's text, by `survey/question`.
+        var questionTexts: [String: String] {
+            Dictionary(vocabulary.questions.map { ("\($0.survey)/\($0.id)", $0.text) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     /// The two tables every page stands on, for one choice of survey, wave and kind.
@@ -45,10 +50,12 @@ final class WorkbenchData: @unchecked Sendable {
     }
 
     private let lock = NSLock()
+    /// The codebook matcher keeps a cache of its own: one page matches at a time.
+    private let matching = NSLock()
     private var version: Int?
     private var state: State?
     private var tables: [String: Tables] = [:]
-    private var sections: [String: ThemeReportInput.Section] = [:]
+    private var sections: [String: ThemeReportInput.Section?] = [:]
 
     /// Opens the database: to write first unless in meeting mode (an older file is backed up and migrated, as every
     /// writing command does), then read-only for everything else.
@@ -77,51 +84,54 @@ final class WorkbenchData: @unchecked Sendable {
             vocabulary: try reader.workbenchVocabulary(), codebook: codebook,
             matcher: try codebook.map { try CodebookMatcher(codebook: $0.codebook) },
             cleaner: Pseudonymizer(people: names.people, organisations: names.organisations),
-            groups: Dictionary(
-                try reader.districtRegistry().districts.compactMap { district in district.group.map { (district.name, $0) } },
-                uniquingKeysWith: { first, _ in first }))
+            groups: try reader.districtRegistry().groups)
         (state, version, tables, sections) = (fresh, now, [:], [:])
         return fresh
+    }
+
+    /// What `cache` holds for `key` while the database is as it was at `seen`, else `make()`'s, kept unless the
+    /// database changed meanwhile.
+    private func remembered<T>(
+        _ cache: ReferenceWritableKeyPath<WorkbenchData, [String: T]>, _ key: String, _ make: () throws -> T
+    ) throws -> T {
+        let seen = lock.withLock { version }
+        if let known = lock.withLock({ self[keyPath: cache][key] }) { return known }
+        let made = try make()
+        lock.withLock {
+            if version == seen { self[keyPath: cache][key] = made }
+        }
+        return made
     }
 
     /// kind × area and theme × area for the selection's survey, wave and kind.
     func tables(for selection: Selection) throws -> Tables {
         let state = try current()
-        let key = [selection.survey, selection.wave, selection.kind].map { $0 ?? "\u{1}" }.joined(separator: "\u{0}")
-        lock.lock()
-        if let known = tables[key] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
-        // The two tables at once, each on a read-only connection of its own (two cores: the first overview sooner).
-        let filters = selection.filters
-        let (minCell, codebook, stores) = (options.minCell, state.codebook, [reader, secondReader])
-        let results = ResultBox()
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            results.set(index) {
-                let tabulator = CrossTabulator(store: stores[index])
-                if index == 0 {
-                    return try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: minCell)
-                        .droppingEmptyColumns()
-                }
-                return try codebook.map {
-                    try tabulator.respondents(.theme, by: .district, filters: filters, codebook: $0, minCell: minCell)
-                        .droppingEmptyColumns()
+        return try remembered(\.tables, selection.overviewFilters.query()) {
+            // The two tables at once, each on a read-only connection of its own (two cores: the first overview sooner).
+            let filters = selection.filters
+            let (minCell, codebook, stores) = (options.minCell, state.codebook, [reader, secondReader])
+            let results = ResultBox()
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                results.set(index) {
+                    let tabulator = CrossTabulator(store: stores[index])
+                    if index == 0 {
+                        return try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: minCell)
+                            .droppingEmptyColumns()
+                    }
+                    return try codebook.map {
+                        try tabulator.respondents(.theme, by: .district, filters: filters, codebook: $0, minCell: minCell)
+                            .droppingEmptyColumns()
+                    }
                 }
             }
+            guard let basis = try results.value(0) else { throw WorkbenchError.refused("the respondents could not be counted") }
+            // Areas in registry order under their groups, as the reports list them.
+            let areas = AreaArrangement.make(
+                areas: basis.colValues, registryGroups: state.groups, order: .registry, size: { _ in nil }, share: { _ in nil },
+                other: ReportLanguage.sv.phrases.otherAreas)
+            return Tables(
+                basis: basis.arrangingColumns(areas.order), themes: try results.value(1)?.arrangingColumns(areas.order), areas: areas)
         }
-        guard let basis = try results.value(0) else { throw WorkbenchError.refused("the respondents could not be counted") }
-        // Areas in registry order under their groups, as the reports list them.
-        let areas = AreaArrangement.make(
-            areas: basis.colValues, registryGroups: state.groups, order: .registry, size: { _ in nil }, share: { _ in nil },
-            other: ReportLanguage.sv.phrases.otherAreas)
-        let made = Tables(
-            basis: basis.arrangingColumns(areas.order), themes: try results.value(1)?.arrangingColumns(areas.order), areas: areas)
-        lock.lock()
-        tables[key] = made
-        lock.unlock()
-        return made
     }
 
     /// The themes most often raised by the same respondents (for the survey, wave and kind chosen), each with at
@@ -137,19 +147,12 @@ final class WorkbenchData: @unchecked Sendable {
     /// A theme's related themes and distinctive words, as its theme report has them (for the survey and wave chosen).
     func themeSection(_ theme: Theme, selection: Selection) throws -> ThemeReportInput.Section? {
         guard let codebook = try current().codebook else { return nil }
-        let key = [theme.id, selection.survey ?? "\u{1}", selection.wave ?? "\u{1}"].joined(separator: "\u{0}")
-        lock.lock()
-        if let known = sections[key] {
-            lock.unlock()
-            return known
+        var scoped = Selection()
+        (scoped.theme, scoped.survey, scoped.wave) = (theme.id, selection.survey, selection.wave)
+        return try remembered(\.sections, scoped.query()) {
+            let scope = ReportScope(surveys: selection.survey.map { [$0] } ?? [], waves: selection.wave.map { [$0] } ?? [])
+            return try ReportBuilder.themeSection(theme, codebook: codebook, scope: scope, minCell: options.minCell, store: reader)
         }
-        lock.unlock()
-        let scope = ReportScope(surveys: selection.survey.map { [$0] } ?? [], waves: selection.wave.map { [$0] } ?? [])
-        let section = try ReportBuilder.themeSection(theme, codebook: codebook, scope: scope, minCell: options.minCell, store: reader)
-        lock.lock()
-        sections[key] = section
-        lock.unlock()
-        return section
     }
 
     // MARK: - Answers
@@ -194,7 +197,7 @@ final class WorkbenchData: @unchecked Sendable {
         let wanted = selection.offset + pageSize
         var limit = wanted + 1
         var visible: [AnswerHit] = []
-        var exhausted = false
+        var (exhausted, respondents) = (false, 0)
         // Answers of hidden cells are passed over: ask for more until a page is full or none are left.
         for _ in 0..<12 {
             filter.limit = limit
@@ -206,18 +209,17 @@ final class WorkbenchData: @unchecked Sendable {
             }
             exhausted = result.hits.count < limit
             visible = result.hits.filter { isShown($0, selection: selection, tables: tables) }
-            let respondents = Set(visible.map { "\($0.survey)/\($0.respondent)" }).count
+            respondents = Set(visible.map { "\($0.survey)/\($0.respondent)" }).count
             if exhausted || (visible.count > wanted && respondents >= options.minCell) { break }
             limit *= 2
         }
-        if Set(visible.map { "\($0.survey)/\($0.respondent)" }).count < max(options.minCell, 1) {
+        if respondents < max(options.minCell, 1) {
             // Nothing at all to show is no small count to hide.
             if exhausted && visible.isEmpty { return AnswerPage(answers: [], more: false, cell: cell) }
             throw WorkbenchError.tooFew(minCell: options.minCell)
         }
         let page = visible.dropFirst(selection.offset).prefix(pageSize)
-        let questions = Dictionary(
-            state.vocabulary.questions.map { ("\($0.survey)/\($0.id)", $0.text) }, uniquingKeysWith: { first, _ in first })
+        let questions = state.questionTexts
         let rows = page.map { hit in
             answer(
                 hit, selection: selection, tables: tables, state: state, names: names, question: questions["\(hit.survey)/\(hit.question)"])
@@ -228,31 +230,17 @@ final class WorkbenchData: @unchecked Sendable {
     /// Refuses a selection that is a hidden cell or total; returns the cell's count and base where it is one.
     private func gate(_ selection: Selection, tables: Tables, codebook: StoredCodebook?) throws -> (n: Int, base: Int?)? {
         if selection.theme != nil && codebook == nil { throw WorkbenchError.noCodebook }
-        switch (selection.theme, selection.area) {
-        case (let theme?, let area?):
-            guard let cell = tables.themeCells?.cell(theme, area), !cell.suppressed, let n = cell.n else {
-                throw WorkbenchError.hiddenCell(minCell: options.minCell)
-            }
-            return (n, cell.base)
-        case (let theme?, nil):
-            guard let total = tables.themeCells?.rowTotal(theme), !total.suppressed, let n = total.n else {
-                throw WorkbenchError.hiddenCell(minCell: options.minCell)
-            }
-            return (n, tables.themes?.total)
-        case (nil, let area?):
-            if let kind = selection.kind {
-                guard let cell = tables.basisCells.cell(kind, area), !cell.suppressed, let n = cell.n else {
-                    throw WorkbenchError.hiddenCell(minCell: options.minCell)
-                }
-                return (n, nil)
-            }
-            guard let total = tables.basisCells.colTotal(area), !total.suppressed, let n = total.n else {
-                throw WorkbenchError.hiddenCell(minCell: options.minCell)
-            }
-            return (n, nil)
-        case (nil, nil):
-            return nil
+        // The cell or total the selection is: theme × area, a theme's or an area's total, kind × area.
+        let found: (suppressed: Bool, n: Int?, base: Int?)?
+        switch (selection.theme, selection.area, selection.kind) {
+        case (let theme?, let area?, _): found = tables.themeCells?.cell(theme, area).map { ($0.suppressed, $0.n, $0.base) }
+        case (let theme?, nil, _): found = tables.themeCells?.rowTotal(theme).map { ($0.suppressed, $0.n, tables.themes?.total) }
+        case (nil, let area?, let kind?): found = tables.basisCells.cell(kind, area).map { ($0.suppressed, $0.n, nil) }
+        case (nil, let area?, nil): found = tables.basisCells.colTotal(area).map { ($0.suppressed, $0.n, nil) }
+        case (nil, nil, _): return nil
         }
+        guard let found, !found.suppressed, let n = found.n else { throw WorkbenchError.hiddenCell(minCell: options.minCell) }
+        return (n, found.base)
     }
 
     /// Whether an answer may be shown: its respondent's kind × area cell is shown, and the theme asked for is shown
@@ -279,9 +267,7 @@ final class WorkbenchData: @unchecked Sendable {
         } else {
             // Names out first; then the words that matched are found again in what is left.
             text = state.cleaner.apply(hit.text)
-            lock.lock()
-            let matches = state.matcher?.match(text, question: hit.question) ?? []
-            lock.unlock()
+            let matches = matching.withLock { state.matcher?.match(text, question: hit.question) ?? [] }
             spans = matches.filter { hit.themes.contains($0.theme) }.flatMap(\.matches).map { [$0.start, $0.end] }
         }
         spans += Marking.wordSpans(of: selection.text, in: text)

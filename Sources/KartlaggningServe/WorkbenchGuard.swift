@@ -49,7 +49,7 @@ struct WorkbenchGuard<Context: RequestContext>: RouterMiddleware {
     func checkHost(_ request: Request) throws {
         guard options.isLoopback, let host = request.head.authority else { return }
         let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" }.dropFirst()) : String(host.split(separator: ":").first ?? "")
-        guard ["127.0.0.1", "localhost", "::1"].contains(name.lowercased()) else { throw WorkbenchError.wrongHost(host) }
+        guard WorkbenchOptions.loopbackNames.contains(name.lowercased()) else { throw WorkbenchError.wrongHost(host) }
     }
 
     /// With an access token: `?token=` once (answered by a redirect that sets the cookie), the cookie after.

@@ -22,6 +22,9 @@ public struct WorkbenchOptions: Sendable {
         self.database = database
     }
 
+    /// The names of this machine: a host it listens on, and the only ones a request may name when it does.
+    static let loopbackNames: Set<String> = ["127.0.0.1", "::1", "localhost"]
+
     /// Whether `host` is this machine only.
-    public var isLoopback: Bool { ["127.0.0.1", "::1", "localhost"].contains(host) }
+    public var isLoopback: Bool { Self.loopbackNames.contains(host) }
 }

@@ -36,8 +36,7 @@ struct WorkbenchRoutes: Sendable {
         let (session, isNew) = await sessions.session(for: request.cookies["kl_session"]?.value)
         let body = try await offload { [data] in
             let state = try data.current()
-            let selection = try Selection(
-                FormFields(request.uri.query ?? ""), allowed: Self.overviewParameters, vocabulary: state.vocabulary, themes: [])
+            let selection = try Selection(query: request.uri.query, allowed: Self.overviewParameters, state: state)
             return OverviewPage.render(selection: selection, tables: try data.tables(for: selection), state: state, options: data.options)
         }
         return Self.html(body, session: isNew ? session : nil)
@@ -48,9 +47,7 @@ struct WorkbenchRoutes: Sendable {
         let options = options
         let body = try await offload { [data] in
             let state = try data.current()
-            let selection = try Selection(
-                FormFields(request.uri.query ?? ""), allowed: Self.answerParameters, vocabulary: state.vocabulary,
-                themes: state.codebook?.codebook.themes.map(\.id) ?? [])
+            let selection = try Selection(query: request.uri.query, allowed: Self.answerParameters, state: state)
             let names = selection.names && options.identifying && !options.meeting
             let page = try data.answers(selection, names: names)
             return AnswersPage.render(
@@ -65,9 +62,7 @@ struct WorkbenchRoutes: Sendable {
         let parameters = Self.answerParameters.subtracting(["names"]).union(["step"])
         let body = try await offload { [data] in
             let state = try data.current()
-            var selection = try Selection(
-                FormFields(request.uri.query ?? ""), allowed: parameters, vocabulary: state.vocabulary,
-                themes: state.codebook?.codebook.themes.map(\.id) ?? [])
+            var selection = try Selection(query: request.uri.query, allowed: parameters, state: state)
             selection.offset = selection.step
             let page = try data.answers(selection, names: false, pageSize: 1)
             return QuotePage.render(
@@ -84,9 +79,7 @@ struct WorkbenchRoutes: Sendable {
             guard let theme = codebook.codebook.themes.first(where: { $0.id == id }) else {
                 throw WorkbenchError.badParameter(name: "theme", value: id, reason: "codebook \(codebook.codebook.id) has no such theme")
             }
-            let selection = try Selection(
-                FormFields(request.uri.query ?? ""), allowed: Self.overviewParameters.union(["words"]), vocabulary: state.vocabulary,
-                themes: [])
+            let selection = try Selection(query: request.uri.query, allowed: Self.overviewParameters.union(["words"]), state: state)
             return ThemePage.render(
                 theme: theme, selection: selection, tables: try data.tables(for: selection),
                 related: try data.related(theme, selection: selection),

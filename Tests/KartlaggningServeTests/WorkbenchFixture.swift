@@ -49,15 +49,15 @@ final class WorkbenchFixture: Sendable {
 
     /// Runs `test` against the workbench's router (no network).
     func withClient<T: Sendable>(
-        _ options: WorkbenchOptions? = nil, _ test: @Sendable (Browser) async throws -> T
+        _ options: WorkbenchOptions? = nil, _ test: @Sendable (WorkbenchClient) async throws -> T
     ) async throws -> T {
         let app = Application(router: try Workbench.router(options ?? self.options()))
-        return try await app.test(.router) { client in try await test(Browser(client: client)) }
+        return try await app.test(.router) { client in try await test(WorkbenchClient(client: client)) }
     }
 }
 
 /// A client with a cookie jar: what a browser sends back.
-final class Browser: @unchecked Sendable {
+final class WorkbenchClient: @unchecked Sendable {
     let client: any TestClientProtocol
     private let lock = NSLock()
     private var cookies: [String: String] = [:]

@@ -47,11 +47,11 @@ struct WorkbenchHTTPTests {
             #expect(!page.body.contains("http://") && !page.body.contains("https://"))
             #expect(!page.body.contains("<script>") && !page.body.contains("style="))
             for cell in shown {
-                let link = "/answers?area=\(Browser.encode(cell.col))&amp;theme=\(Browser.encode(cell.row))\""
+                let link = "/answers?area=\(WorkbenchClient.encode(cell.col))&amp;theme=\(WorkbenchClient.encode(cell.row))\""
                 #expect(page.body.contains(link), "a shown cell links to its answers: \(cell.row) × \(cell.col)")
             }
             for cell in hidden {
-                #expect(!page.body.contains("area=\(Browser.encode(cell.col))&amp;theme=\(Browser.encode(cell.row))\""))
+                #expect(!page.body.contains("area=\(WorkbenchClient.encode(cell.col))&amp;theme=\(WorkbenchClient.encode(cell.row))\""))
             }
             let heatmap = page.body.components(separatedBy: "id=\"heatmap\"")[1]
             #expect(heatmap.components(separatedBy: "<td class=\"hidden\" title=\"dolt\">··</td>").count - 1 == hidden.count)
@@ -69,7 +69,8 @@ struct WorkbenchHTTPTests {
         try await fixture.withClient { browser in
             // The hidden cells themselves: refused.
             for cell in themes.cells where cell.suppressed {
-                let page = try await browser.get("/answers?theme=\(Browser.encode(cell.row))&area=\(Browser.encode(cell.col))")
+                let page = try await browser.get(
+                    "/answers?theme=\(WorkbenchClient.encode(cell.row))&area=\(WorkbenchClient.encode(cell.col))")
                 #expect(page.status == .forbidden, "\(cell.row) × \(cell.col)")
                 #expect(!page.body.contains("class=\"answer\""))
             }
@@ -81,10 +82,10 @@ struct WorkbenchHTTPTests {
                     for kind in [nil] + vocabulary.kinds.map(Optional.some) {
                         for words in [nil, "buss*"] {
                             var query: [String] = []
-                            if let theme { query.append("theme=\(Browser.encode(theme))") }
-                            if let area { query.append("area=\(Browser.encode(area))") }
-                            if let kind { query.append("kind=\(Browser.encode(kind))") }
-                            if let words { query.append("q=\(Browser.encode(words))") }
+                            if let theme { query.append("theme=\(WorkbenchClient.encode(theme))") }
+                            if let area { query.append("area=\(WorkbenchClient.encode(area))") }
+                            if let kind { query.append("kind=\(WorkbenchClient.encode(kind))") }
+                            if let words { query.append("q=\(WorkbenchClient.encode(words))") }
                             let page = try await browser.get("/answers?" + query.joined(separator: "&"))
                             tried += 1
                             #expect([.ok, .forbidden].contains(page.status), "\(query): \(page.status)")
@@ -119,12 +120,12 @@ struct WorkbenchHTTPTests {
             #expect(page.body.contains("&lt;b&gt;nu&lt;/b&gt;") && page.body.contains("</mark> &amp; tåget"))
             // The words that tagged it are marked in the cleaned text; a query's words too.
             #expect(page.body.contains("<mark>Bussen</mark> går för sällan"))
-            let found = try await browser.get("/answers?survey=rost-2025&q=" + Browser.encode("buss* OR kvällen"))
+            let found = try await browser.get("/answers?survey=rost-2025&q=" + WorkbenchClient.encode("buss* OR kvällen"))
             #expect(found.status == .ok && found.body.contains("Fler <mark>bussar</mark> på <mark>kvällen</mark>"))
             // Words only one respondent wrote open nothing: fewer than min-cell.
-            let none = try await browser.get("/answers?survey=rost-2025&q=" + Browser.encode("zebrafink"))
+            let none = try await browser.get("/answers?survey=rost-2025&q=" + WorkbenchClient.encode("zebrafink"))
             #expect(none.status == .ok && none.body.contains("Inga svar."))
-            let one = try await browser.get("/answers?survey=rost-2025&q=" + Browser.encode("kvällen"))
+            let one = try await browser.get("/answers?survey=rost-2025&q=" + WorkbenchClient.encode("kvällen"))
             #expect(one.status == .forbidden && one.body.contains("fewer than 3 respondents") && !one.body.contains("kvällen</mark>"))
             // names=1 is no way round it without --identifying.
             let asked = try await browser.get("/answers?survey=rost-2025&names=1")
@@ -158,7 +159,7 @@ struct WorkbenchHTTPTests {
                 #expect(page.body.contains(message), "\(uri): \(page.body.suffix(400))")
                 #expect(page.headers[.contentSecurityPolicy] != nil)
             }
-            let echoed = try await browser.get("/answers?survey=rost-2025&q=" + Browser.encode("\"><script>x</script>"))
+            let echoed = try await browser.get("/answers?survey=rost-2025&q=" + WorkbenchClient.encode("\"><script>x</script>"))
             #expect(!echoed.body.contains("\"><script>x"))
         }
     }
@@ -196,7 +197,7 @@ struct WorkbenchHTTPTests {
     }
 
     /// An answer's item on the Nätra pages, paged through until it is found.
-    static func item(_ answer: Int64, browser: Browser) async throws -> String {
+    static func item(_ answer: Int64, browser: WorkbenchClient) async throws -> String {
         for offset in stride(from: 0, to: 1000, by: 50) {
             let page = try await browser.get("/answers?area=N%C3%A4tra&offset=\(offset)")
             let parts = page.body.components(separatedBy: "id=\"a\(answer)\"")
@@ -216,7 +217,7 @@ struct WorkbenchHTTPTests {
         #expect(themes.cell("service", "Nätra")?.suppressed == true)
         try await fixture.withClient { browser in
             let page = try await browser.get("/answers?survey=rost-2025")
-            let token = try #require(Browser.token(in: page.body))
+            let token = try #require(WorkbenchClient.token(in: page.body))
             let answer = try #require(Self.firstAnswer(in: page.body))
             let decision = [("csrf", token), ("answer", String(answer)), ("theme", shownTheme), ("action", "add"), ("back", "/answers")]
             // Without a name: asked for one.
@@ -277,7 +278,7 @@ struct WorkbenchHTTPTests {
             ).cell("service", "Nätra")?.n ?? 0
         try await fixture.withClient { browser in
             let page = try await browser.get("/answers?survey=rost-2025&area=N%C3%A4tra")
-            let token = try #require(Browser.token(in: page.body))
+            let token = try #require(WorkbenchClient.token(in: page.body))
             _ = try await browser.post("/coder", [("csrf", token), ("coder", "Bertil")])
             let answers = page.body.matches(of: /data-answer="([0-9]+)"/).compactMap { Int64($0.1) }
             #expect(answers.count == 5)
@@ -303,7 +304,7 @@ struct WorkbenchHTTPTests {
                 group.addTask {
                     try await fixture.withClient { browser in
                         let page = try await browser.get("/answers")
-                        let token = try #require(Browser.token(in: page.body))
+                        let token = try #require(WorkbenchClient.token(in: page.body))
                         _ = try await browser.post("/coder", [("csrf", token), ("coder", coder)])
                         try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { posts in
                             for answer in share {
@@ -364,20 +365,7 @@ struct WorkbenchManyAreasTests {
 
     @Test func manyAreasTurnTheTables() async throws {
         let db = folder.path("k.sqlite")
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", Paths.sample("tools/make_large.py"), folder.path("data"), "12"]
-        python.standardOutput = FileHandle.nullDevice
-        try python.run()
-        python.waitUntilExit()
-        for step in [
-            ["districts", "load", "--db", db, folder.path("data/omraden.yaml")],
-            ["survey", "add", "--db", db, folder.path("data/boende-stor.survey.yaml")],
-            ["import", "--db", db, "--survey", "boende-stor", folder.path("data/boende-stor.csv")],
-            ["codebook", "load", "--db", db, Paths.sample("kodbok.yaml")], ["tag", "--db", db],
-        ] {
-            #expect(try CLI.run(step, in: folder.url).status == 0, "\(step)")
-        }
+        #expect(try CLI.prepareGenerated(areas: 12, db: db, in: folder.url) == [])
         let app = Application(router: try Workbench.router(WorkbenchOptions(database: db)))
         try await app.test(.router) { client in
             let page = String(buffer: try await client.execute(uri: "/", method: .get).body)

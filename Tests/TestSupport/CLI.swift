@@ -63,4 +63,26 @@ extension CLI {
             return result.status == 0 ? nil : "\(step.joined(separator: " ")): \(result.stderr)"
         }
     }
+
+    /// The generated survey of `make demo-large` (SampleSurveys/tools/make_large.py: `areas` areas, its registry's
+    /// groups) in `db`, imported and tagged with the sample codebook. Returns the steps that failed, as `prepareSample`.
+    public static func prepareGenerated(areas: Int, db: String, in directory: URL) throws -> [String] {
+        let data = directory.appendingPathComponent("generated").path
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", Paths.sample("tools/make_large.py"), data, String(areas)]
+        python.standardOutput = FileHandle.nullDevice
+        try python.run()
+        python.waitUntilExit()
+        guard python.terminationStatus == 0 else { return ["make_large.py \(areas): exit \(python.terminationStatus)"] }
+        let steps = [
+            ["districts", "load", "--db", db, data + "/omraden.yaml"], ["survey", "add", "--db", db, data + "/boende-stor.survey.yaml"],
+            ["import", "--db", db, "--survey", "boende-stor", data + "/boende-stor.csv"],
+            ["codebook", "load", "--db", db, Paths.sample("kodbok.yaml")], ["tag", "--db", db],
+        ]
+        return try steps.compactMap { step in
+            let result = try run(step, in: directory)
+            return result.status == 0 ? nil : "\(step.joined(separator: " ")): \(result.stderr)"
+        }
+    }
 }

@@ -28,6 +28,7 @@ def skip(why):
 try:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as ready
@@ -107,7 +108,8 @@ def test(binary):
         db = small_database(binary, Path(folder))
         server = Server(binary, db)
         driver = browser()
-        wait = WebDriverWait(driver, 20)
+        # A page being replaced after a form or a key: an element found on the old one may go stale; look again.
+        wait = WebDriverWait(driver, 20, ignored_exceptions=[StaleElementReferenceException, NoSuchElementException])
         try:
             driver.get(server.url)
             cell = wait.until(ready.presence_of_element_located(

@@ -22,6 +22,11 @@ public struct DistrictRegistry: Codable, Sendable, Equatable {
         return problems
     }
 
+    /// Each district's group (`group:`), for the districts that have one.
+    public var groups: [String: String] {
+        Dictionary(districts.compactMap { district in district.group.map { (district.name, $0) } }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// A resolver with every name precomputed; build it once per import.
     public func index() -> DistrictIndex { DistrictIndex(registry: self) }
 
