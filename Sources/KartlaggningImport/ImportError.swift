@@ -20,7 +20,6 @@ public enum ImportError: Error, Equatable, Sendable, LocalizedError {
     case limitExceeded(file: String, line: Int, what: String, flag: String)
     case implausibleEncoding(file: String, reason: String)
     case unterminatedQuote(file: String, line: Int)
-    case duplicateHeader(file: String, line: Int, column: String)
     case missingColumns(file: String, line: Int, columns: [String], available: [String])
     case headerRowOutOfRange(file: String, headerRow: Int, rows: Int)
     /// The survey's columns are in a row below the one read as the header.
@@ -55,8 +54,6 @@ public enum ImportError: Error, Equatable, Sendable, LocalizedError {
             "\(ImportIssue.place(file, line)): \(what); if the file is right, raise the limit with \(flag)"
         case .implausibleEncoding(let file, let reason): "\(file): \(reason)"
         case .unterminatedQuote(let file, let line): "\(ImportIssue.place(file, line)): a quoted cell starts here and is never closed"
-        case .duplicateHeader(let file, let line, let column):
-            "\(ImportIssue.place(file, line)): column \"\(column.clipped())\": the header appears more than once"
         case .missingColumns(let file, let line, let columns, let available):
             "\(ImportIssue.place(file, line)): missing column\(columns.count == 1 ? "" : "s") "
                 + columns.map { "\"\($0.clipped())\"" }.joined(separator: ", ")

@@ -217,10 +217,6 @@ public struct SurveyInferrer {
         }
         let table = try SourceTable(
             path: path, file: path, options: options, shape: options.headerRow == nil ? nil : options.shape())
-        var duplicates = Set<String>()
-        for name in table.header where !name.isEmpty && !duplicates.insert(name).inserted {
-            throw ImportError.duplicateHeader(file: path, line: table.headerLine, column: name)
-        }
         var profiles = table.header.enumerated().map { i, name in
             ColumnProfile(name: name, trackUniqueness: i < 3 || Self.looksLikeId(name), trackPlaces: mayNamePlaces(name))
         }

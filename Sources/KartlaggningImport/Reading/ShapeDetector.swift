@@ -22,6 +22,16 @@ enum ShapeDetector {
                     return filled[i] >= needed && Set(names).count * 2 > names.count && i + 1 < rows.count
                 } ?? 0
         }
+        // A header whose names repeat (`Response`, an option under several questions) under a sparser row that
+        // tells them apart is the second row of a two-row header: SurveyMonkey's and Netigate's exports.
+        var joinedAbove = false
+        if headerIndex > 0, filled[headerIndex - 1] >= 2,
+            repeats(rows[headerIndex].fields.map(\.trimmedCell))
+                > repeats(HeaderNames.join(rows[headerIndex - 1].fields.map(\.trimmedCell), sub: rows[headerIndex].fields))
+        {
+            headerIndex -= 1
+            joinedAbove = true
+        }
         var notes: [String] = []
         let header = rows[headerIndex]
         if header.line > first.line {
@@ -30,29 +40,55 @@ enum ShapeDetector {
                     + "look\(headerIndex == 1 ? "s" : "") like a title, a preamble or a group row (`header_row: \(header.line)`; "
                     + "--header-row \(header.line) to read it so once)")
         }
-        // Rows after the header that are header-like.
-        var skip = 0
+        // Rows after the header that are header-like; an import-id row (Qualtrics) ends the header wherever it is,
+        // whatever the number of responses below it.
+        var skip = joinedAbove ? 1 : 0
         let rest = Array(rows[(headerIndex + 1)...])
+        if let importIds = rest.prefix(4).firstIndex(where: isImportIdRow) { skip = max(skip, importIds + 1) }
         while skip < min(5, rest.count - 1) {
             let sample = Array(rest[(skip + 1)...])
-            guard isHeaderLike(rest[skip], comparedWith: sample) else { break }
+            guard isHeaderLike(rest[skip], comparedWith: sample, header: header) else { break }
             skip += 1
         }
         if skip > 0 {
             let lines = rest.prefix(skip).map { String($0.line) }.joined(separator: ", ")
             notes.append(
                 "line\(skip == 1 ? "" : "s") \(lines) after the header \(skip == 1 ? "reads" : "read") as more header "
-                    + "(question texts or import ids), not answers: `skip_after_header: \(skip)`")
+                    + (joinedAbove
+                        ? "(each question's options or sub-questions, joined to its name: \"Question: Option\")"
+                        : "(question texts or import ids)") + ", not answers: `skip_after_header: \(skip)`")
         }
         return (TableShape(headerRow: header.line, skipAfterHeader: skip), notes)
     }
 
+    /// Whether `row` holds a Qualtrics import id (`{"ImportId":"QID1"}`) in any cell.
+    static func isImportIdRow(_ row: CSVRow) -> Bool {
+        row.fields.contains { cell in
+            let text = cell.trimmedCell
+            return text.hasPrefix("{\"ImportId\"") || text.hasPrefix("{'ImportId'")
+        }
+    }
+
     /// Whether `row` looks like header rather than data, compared with the rows below it: import-id metadata, or
-    /// text where the data is numbers or dates, or empty where every data row has a value.
-    static func isHeaderLike(_ row: CSVRow, comparedWith data: [CSVRow]) -> Bool {
+    /// text where the data is numbers or dates, or empty where every data row has a value. Over a single data row it
+    /// takes more: a header of codes (`V1`, `Q1`) with words beneath them where that row holds numbers or dates.
+    static func isHeaderLike(_ row: CSVRow, comparedWith data: [CSVRow], header: CSVRow? = nil) -> Bool {
         let cells = row.fields.map { $0.trimmedCell }
-        if cells.contains(where: { $0.hasPrefix("{\"ImportId\"") || $0.hasPrefix("{'ImportId'") }) { return true }
-        guard data.count >= 2 else { return false }
+        if isImportIdRow(row) { return true }
+        guard !data.isEmpty else { return false }
+        if data.count == 1 {
+            guard let header else { return false }
+            let names = header.fields.map(\.trimmedCell).filter { !$0.isEmpty }
+            let codes = names.filter(isCode).count
+            guard codes * 2 >= names.count else { return false }
+            var misfits = 0, fits = 0
+            for column in cells.indices where !cells[column].isEmpty {
+                let value = column < data[0].fields.count ? data[0].fields[column].trimmedCell : ""
+                guard !value.isEmpty, isTyped(value) else { continue }
+                if isTyped(cells[column]) { fits += 1 } else { misfits += 1 }
+            }
+            return misfits >= 3 && fits == 0
+        }
         var misfits = 0, fits = 0, alwaysFilled = 0, emptyHere = 0
         for column in cells.indices {
             let values = data.map { column < $0.fields.count ? $0.fields[column].trimmedCell : "" }
@@ -75,6 +111,21 @@ enum ShapeDetector {
         let firstAlwaysFilled = data.allSatisfy { !($0.fields.first?.trimmedCell.isEmpty ?? true) }
         return firstAlwaysFilled && (cells.first?.isEmpty ?? true) && alwaysFilled >= 2 && emptyHere * 2 >= alwaysFilled && fits == 0
             && cells.contains { !$0.isEmpty }
+    }
+
+    /// A variable code rather than a question: `V1`, `Q12`, `QID3_TEXT`, `q4_2`.
+    static func isCode(_ name: String) -> Bool {
+        let letters = name.prefix { $0.isASCII && $0.isLetter }
+        let digits = name.dropFirst(letters.count).prefix { $0.isASCII && $0.isNumber }
+        let rest = name.dropFirst(letters.count + digits.count)
+        return (1...4).contains(letters.count) && !digits.isEmpty && (rest.isEmpty || "_.-[".contains(rest.first ?? " "))
+            && !name.contains(" ")
+    }
+
+    /// How many names repeat another in the row.
+    private static func repeats(_ names: [String]) -> Int {
+        let keys = names.filter { !$0.isEmpty }.map(MatchKey.header)
+        return keys.count - Set(keys).count
     }
 
     private static func isTyped(_ value: String) -> Bool {

@@ -73,48 +73,21 @@ final class SourceTable {
             if seen == 0 { throw ImportError.emptyFile(file: file) }
             throw ImportError.headerRowOutOfRange(file: file, headerRow: shape.headerRow, rows: seen)
         }
-        var names = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        var names = headerRecord.fields.map(\.trimmedCell)
         for skipped in 0..<shape.skipAfterHeader {
             guard let row = try nextRaw() else { break }
-            if skipped == 0 { names = Self.joinGroups(names, sub: row.fields) }
+            if skipped == 0 { names = HeaderNames.join(names, sub: row.fields) }
         }
-        header = names
+        let distinct = HeaderNames.distinct(names)
+        header = distinct.names
         headerLine = headerRecord.line
-        shapeNotes = detected
+        shapeNotes = detected + distinct.notes
         replay = rows.reversed()
-        var keys = Set<String>()
-        for name in header where !name.isEmpty {
-            if !keys.insert(MatchKey.header(name)).inserted {
-                throw ImportError.duplicateHeader(file: file, line: headerLine, column: name)
-            }
-        }
     }
 
     /// Opens `path` with the shape `options` give (header on line 1 unless they say otherwise).
     convenience init(path: String, file: String, options: ReadOptions) throws {
         try self.init(path: path, file: file, options: options, shape: options.shape())
-    }
-
-    /// A group header over several columns (`Hur nöjd är du med …` above `Skolan`, `Vården`), written once and
-    /// followed by empty cells — or repeated, as a merged cell reads — joined to the row below: `Hur nöjd är du med
-    /// …: Skolan`. Columns whose header stands alone keep it.
-    static func joinGroups(_ header: [String], sub raw: [String]) -> [String] {
-        let sub = raw.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        var out = header
-        var start = 0
-        while start < header.count {
-            var end = start + 1
-            while end < header.count && (header[end].isEmpty || header[end] == header[start]) { end += 1 }
-            let span = start..<end
-            let subs = span.map { $0 < sub.count ? sub[$0] : "" }
-            if !header[start].isEmpty && span.count >= 2 && subs.allSatisfy({ !$0.isEmpty }) && Set(subs).count == subs.count {
-                for (offset, column) in span.enumerated() { out[column] = "\(header[start]): \(subs[offset])" }
-            } else if header[start].isEmpty, let only = subs.first, span.count == 1, !only.isEmpty {
-                out[start] = only
-            }
-            start = end
-        }
-        return out
     }
 
     /// The next data row that has any content, or nil at the end (or at a footer).
@@ -169,10 +142,15 @@ final class SourceTable {
         return first.contains(where: \.isWhitespace) || Self.footerWords.contains { first.lowercased().hasPrefix($0) }
     }
 
-    /// A footer starts after a blank line, or with a word footers start with (`Källa:`, `Anm.`, `Not:`).
+    /// A footer starts after a blank line, with a word footers start with (`Källa:`, `Anm.`, `Not:`), or with a line
+    /// shaped unlike a data row: in a delimited file, one cell where the rows carry a delimiter per column (an agency's
+    /// `Rapportbeskrivning och definitioner`); in a workbook, a sentence of five words or more alone in its row. Rows
+    /// held back so are data again when a data row follows them.
     private func startsFooter(_ row: CSVRow) -> Bool {
         guard isFooterLike(row), let first = row.fields.first?.trimmedCell.lowercased() else { return false }
-        return Self.footerWords.contains { first.hasPrefix($0) }
+        if Self.footerWords.contains(where: { first.hasPrefix($0) }) { return true }
+        if !format.isSpreadsheet { return header.count >= 3 && row.fields.count * 2 < header.count }
+        return first.split(whereSeparator: \.isWhitespace).count >= 5
     }
 
     static let footerWords = [
