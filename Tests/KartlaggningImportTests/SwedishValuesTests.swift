@@ -4,12 +4,15 @@ import Testing
 struct SwedishValuesTests {
     @Test(arguments: [
         ("12", 12), ("12 000", 12000), ("12\u{00A0}000", 12000), ("1\u{202F}234\u{202F}567", 1_234_567), ("−3", -3), ("+4", 4),
+        // Google Sheets and Excel write whole numbers as `6.0`; `6,00` with a Swedish mark.
+        ("6.0", 6), ("6,00", 6), ("12 000,0", 12000), ("-2.0", -2),
     ])
     func integers(text: String, value: Int) {
         #expect(SwedishValues.integer(text) == value)
     }
 
-    @Test(arguments: ["12,5", "tolv", "", "1 2a", "3.0"])
+    // `1.000` is a thousand or one; `3.05` is no whole number; a bare mark is no number.
+    @Test(arguments: ["12,5", "tolv", "", "1 2a", "1.000", "3.05", ".0", "6.", "6.0.0"])
     func notIntegers(text: String) {
         #expect(SwedishValues.integer(text) == nil)
     }

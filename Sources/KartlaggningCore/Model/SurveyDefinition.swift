@@ -28,6 +28,10 @@ public struct SurveyDefinition: Codable, Sendable, Equatable {
     /// Source columns that identify people (a name, an e-mail address, a phone number, an organisation): never
     /// printed by `query`, `export` or reports unless `--include-identifying` is given.
     public var identifying: [String]?
+    /// Source columns a form tool adds about the response rather than the respondent's answers (ids, timings, IP
+    /// addresses, tool metadata): kept in the database and in `export`, left out of every report, cross-tab and the
+    /// workbench, never tagged.
+    public var technical: [String]?
     /// The sheet of a workbook export to read (its name, or its number from 1); the first sheet when not given.
     public var sheet: String?
     /// The physical line (a sheet's row number) of the header, as error messages count lines; 1 when not given.
@@ -40,15 +44,16 @@ public struct SurveyDefinition: Codable, Sendable, Equatable {
     public var missing: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case id, title, wave, kind, kinds, respondent, questions, identifying, sheet
+        case id, title, wave, kind, kinds, respondent, questions, identifying, technical, sheet
         case headerRow = "header_row", skipAfterHeader = "skip_after_header", missing
     }
 
     public init(
         id: String, title: String, wave: String? = nil, kind: String? = nil, kinds: [String]? = nil,
         respondent: RespondentMapping, questions: [Question], identifying: [String]? = nil, sheet: String? = nil,
-        headerRow: Int? = nil, skipAfterHeader: Int? = nil, missing: [String]? = nil
+        headerRow: Int? = nil, skipAfterHeader: Int? = nil, missing: [String]? = nil, technical: [String]? = nil
     ) {
+        self.technical = technical
         self.sheet = sheet
         self.headerRow = headerRow
         self.skipAfterHeader = skipAfterHeader
@@ -67,6 +72,12 @@ public struct SurveyDefinition: Codable, Sendable, Equatable {
     public func isIdentifying(_ column: String) -> Bool {
         let key = MatchKey.header(column)
         return (identifying ?? []).contains { MatchKey.header($0) == key }
+    }
+
+    /// Whether `column` is marked technical (compared as headers are).
+    public func isTechnical(_ column: String) -> Bool {
+        let key = MatchKey.header(column)
+        return (technical ?? []).contains { MatchKey.header($0) == key }
     }
 
     /// Whether `cell` (trimmed) is a missing-value token for `question` (nil: a respondent field).

@@ -262,11 +262,15 @@ extension KartlaggningStore {
         }
         migrator.registerMigration("v5: district groups") { db in
             try db.execute(sql: "ALTER TABLE district ADD COLUMN groupName TEXT")
+            try db.execute(sql: "PRAGMA user_version = 5")
+        }
+        migrator.registerMigration("v6: technical columns") { db in
+            try db.execute(sql: "ALTER TABLE question ADD COLUMN technical INTEGER NOT NULL DEFAULT 0")
             try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
         }
         return migrator
     }
 
     /// The schema this kartlagg writes: the number of its migrations, also kept in SQLite's `user_version`.
-    public static let schemaVersion = 5
+    public static let schemaVersion = 6
 }

@@ -139,10 +139,11 @@ public enum DefinitionLoader {
 
     /// Checks what the schema cannot: unique ids and columns, options where needed, sane ranges, known kinds.
     static func check(_ survey: SurveyDefinition, file: String) throws {
-        for column in survey.identifying ?? []
-        where !survey.sourceColumns.contains(where: { MatchKey.header($0) == MatchKey.header(column) }) {
-            throw ImportError.definition(
-                file: file, line: nil, message: "identifying column \"\(column)\" is not a column the survey reads")
+        for (list, columns) in [("identifying", survey.identifying ?? []), ("technical", survey.technical ?? [])] {
+            for column in columns where !survey.sourceColumns.contains(where: { MatchKey.header($0) == MatchKey.header(column) }) {
+                throw ImportError.definition(
+                    file: file, line: nil, message: "\(list) column \"\(column)\" is not a column the survey reads")
+            }
         }
         func fail(_ message: String) -> ImportError { .definition(file: file, line: nil, message: message) }
         if survey.id.trimmingCharacters(in: .whitespaces).isEmpty { throw fail("the survey id is empty") }

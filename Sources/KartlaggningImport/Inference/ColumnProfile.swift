@@ -15,6 +15,9 @@ struct ColumnProfile {
     /// The line each distinct value is first seen on.
     var firstLines: [String: Int] = [:]
     var tooManyDistinct = false
+    /// Every value with its count, past the option cap, while they are short and few enough to be a checkbox
+    /// question's joins (up to 5,000): what `CheckboxAnswers.options` reads.
+    var joins: [String: Int]? = [:]
     /// Missing-value tokens (`NA`, `..`) seen, with their counts: never values.
     var missingTokens: [String: Int] = [:]
     var integer = Fit()
@@ -34,6 +37,10 @@ struct ColumnProfile {
     var commaDecimals = 0
     var pointDecimals = 0
     var maxLength = 0
+    /// Values shaped as a way to reach or name a person (e-mail address, phone number, personnummer), or as a form
+    /// tool's own (IP address, UUID).
+    var contactValues = 0
+    var machineValues = 0
     var lineBreaks = false
     var rowsWithSemicolon = 0
     var parts: [String] = []
@@ -110,14 +117,25 @@ struct ColumnProfile {
             }
             places = seen
         }
+        if var seen = joins {
+            joins = nil  // unique while it is changed, so the insert does not copy it
+            seen[value, default: 0] += 1
+            joins = value.count <= 400 && !value.contains("\n") && seen.count <= 5_000 ? seen : nil
+        }
         maxLength = max(maxLength, value.count)
+        switch ValueShape.of(value) {
+        case .email, .phone, .personnummer: contactValues += 1
+        case .ipAddress, .uuid: machineValues += 1
+        case nil: break
+        }
         if value.contains("\n") || value.contains("\r") { lineBreaks = true }
         // Typed values are short and start with a digit or a sign (Ja/Nej aside): free text skips the parsers.
         let utf8 = value.utf8
         let lead = utf8.first ?? 0
         let numberLike = utf8.count <= 40 && ((lead >= 0x30 && lead <= 0x39) || lead == 0x2D || lead == 0x2B || lead == 0xE2)
         let whole = numberLike ? SwedishValues.integer(value) : nil
-        if let number = whole, !(value.count > 1 && value.hasPrefix("0")) {
+        let zeroLed = value.count > 1 && value.hasPrefix("0") && value.dropFirst().first?.isNumber == true
+        if let number = whole, !zeroLed {
             minInteger = min(minInteger, number)
             maxInteger = max(maxInteger, number)
         } else {
@@ -136,7 +154,8 @@ struct ColumnProfile {
         } else if let mark = Self.decimalMark(value) {
             if mark == "," { commaDecimals += 1 } else { pointDecimals += 1 }
         }
-        if !numberLike || SwedishValues.date(value) == nil { date.miss(value, line: line) }
+        let monthLed = lead >= 0x41 && utf8.count <= 30 && value.contains(", ")
+        if !(numberLike || monthLed) || SwedishValues.date(value) == nil { date.miss(value, line: line) }
         if utf8.count > 8 || SwedishValues.boolean(value) == nil {
             boolean.miss(value, line: line)
         } else if !["0", "1"].contains(value) {

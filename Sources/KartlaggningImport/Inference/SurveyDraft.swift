@@ -26,6 +26,7 @@ public struct SurveyDraft: Sendable {
             out += "  \(field.rawValue): \(quote(column))\n"
         }
         if let identifying = survey.identifying { out += "identifying: [" + identifying.map(quote).joined(separator: ", ") + "]\n" }
+        if let technical = survey.technical { out += "technical: [" + technical.map(quote).joined(separator: ", ") + "]\n" }
         out += survey.questions.isEmpty ? "questions: []\n" : "questions:\n"
         for question in survey.questions {
             out += "  - id: \(quote(question.id))\n"

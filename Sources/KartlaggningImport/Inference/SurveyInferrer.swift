@@ -34,11 +34,7 @@ public struct SurveyInferrer {
         }
 
         // The respondent id: a column named like one whose values are unique; else the first unique column.
-        let idNames = [
-            "id", "nr", "nummer", "lopnummer", "lopnr", "respondent", "respondentid", "respondent id", "respondentnummer",
-            "svarsid", "svar id", "intervju", "intervjuid", "intervju id", "intervjunr", "id nummer", "kod", "key",
-            "responseid", "response id", "svars id", "svarsid", "_recordid", "recordid", "respondent_id", "respondentnr",
-        ]
+        let idNames = Self.idNames
         var idColumn = pick(idNames) { $0.uniqueness != nil && !$0.duplicates && $0.nonEmpty == rows }
         if idColumn == nil {
             idColumn = profiles.indices.first { i in
@@ -108,7 +104,10 @@ public struct SurveyInferrer {
             "foreningens namn", "organisationsnamn", "verksamhet",
         ]) { !$0.lineBreaks && $0.maxLength <= 120 }
         let interviewer = pick(["intervjuare", "interviewer", "antecknad av", "intervjuad av"])
-        let date = pick(["datum", "date", "intervjudatum", "mötesdatum", "motesdatum"]) { $0.date.misfits == 0 }
+        let date = pick([
+            "datum", "date", "intervjudatum", "mötesdatum", "motesdatum", "timestamp", "tidsstampel", "tidstämpel", "tidsstämpel",
+            "completion time", "slutförandetid", "submitdate", "submissiondate", "_submission_time", "recordeddate",
+        ]) { $0.date.misfits == 0 }
         let wave = pick(["omgang", "omgång", "wave", "vag", "våg"])
 
         let mapping = RespondentMapping(
@@ -119,6 +118,7 @@ public struct SurveyInferrer {
 
         var questions: [Question] = []
         var ids = Set<String>()
+        let batteries = Self.ratingBatteries(profiles, rows: rows)
         for (i, profile) in profiles.enumerated() where !used.contains(i) {
             guard !profile.name.isEmpty else {
                 notes.append("column \(i + 1) has no header and is left out")
@@ -129,7 +129,7 @@ public struct SurveyInferrer {
             var unique = id
             var n = 2
             while !ids.insert(unique).inserted { unique = "\(id)_\(n)"; n += 1 }
-            var (question, note) = Self.question(id: unique, profile: profile, rows: rows)
+            var (question, note) = Self.question(id: unique, profile: profile, rows: rows, battery: batteries[i])
             // Reports head the question with its label: an R/SPSS-style name read back as words.
             question.text = QuestionLabel.from(header: profile.name)
             questions.append(question)
@@ -158,14 +158,32 @@ public struct SurveyInferrer {
             sheet: profiling.sheet, headerRow: profiling.shape.map { $0.headerRow > 1 ? $0.headerRow : nil } ?? nil,
             skipAfterHeader: profiling.shape.map { $0.skipAfterHeader > 0 ? $0.skipAfterHeader : nil } ?? nil,
             missing: missing.isEmpty ? nil : missing)
-        // Columns that name or reach a person stay out of every output unless asked for.
-        let identifying = profiles.map(\.name).filter(Self.looksIdentifying)
+        // Columns that name or reach a person stay out of every output unless asked for: by their header, or by values
+        // that are e-mail addresses, phone numbers or personnummer.
+        let identifying = profiles.filter { profile in
+            Self.looksIdentifying(profile.name) || (profile.nonEmpty > 0 && profile.contactValues * 2 >= profile.nonEmpty)
+        }.map(\.name)
         if !identifying.isEmpty {
             survey.identifying = identifying
             notes.append(
                 "identifying column\(identifying.count == 1 ? "" : "s") "
                     + identifying.map { "\"\($0.clipped(40))\"" }.joined(separator: ", ")
                     + " (names, e-mail, phone): kept out of query, export and reports unless --include-identifying")
+        }
+        // A form tool's own columns (ids, timings, IP addresses, metadata) are kept but are no questions to report.
+        let respondentColumns = Set(([mapping.id] + mapping.mappedFields.map(\.column)).map(MatchKey.header))
+        let technical = profiles.filter { profile in
+            guard !respondentColumns.contains(MatchKey.header(profile.name)), !identifying.contains(profile.name) else { return false }
+            let stamped = profile.nonEmpty > 0 && profile.machineValues * 10 >= profile.nonEmpty * 9
+            return stamped || Self.looksTechnical(profile.name)
+        }.map(\.name)
+        if !technical.isEmpty {
+            survey.technical = technical
+            let shown: [String] = technical.prefix(8).map { "\"\($0.clipped(30))\"" }
+            let more = technical.count > 8 ? " and \(technical.count - 8) more" : ""
+            notes.append(
+                "technical column\(technical.count == 1 ? "" : "s") \(shown.joined(separator: ", "))\(more) (a form tool's ids, "
+                    + "timings, IP addresses, metadata): kept, but in no report, cross-tab or the workbench")
         }
         return SurveyDraft(survey: survey, notes: notes, readWith: readWith)
     }
@@ -257,7 +275,7 @@ public struct SurveyInferrer {
 
     // MARK: - Types
 
-    static func question(id: String, profile: ColumnProfile, rows: Int) -> (Question, String?) {
+    static func question(id: String, profile: ColumnProfile, rows: Int, battery: ScaleRange? = nil) -> (Question, String?) {
         let column = profile.name
         let count = profile.nonEmpty
         if count == 0 {
@@ -272,6 +290,30 @@ public struct SurveyInferrer {
                     Question(id: id, column: column, type: .scale, scale: range),
                     profile.misfitNote(profile.integer, readAs: "a scale \(range.description)")
                 )
+            }
+            // A checkbox column written as 1 where chosen (and 0 or nothing where not): a yes/no question; written as
+            // the option's code where chosen (SurveyMonkey's `3` under its third option): that one value.
+            if profile.minInteger >= 0 && profile.maxInteger == 1 && profile.integer.misfits == 0 && isOptionColumn(column) {
+                return (Question(id: id, column: column, type: .boolean), nil)
+            }
+            if profile.minInteger == profile.maxInteger && profile.integer.misfits == 0 && isOptionColumn(column),
+                let code = profile.distinct.first, profile.distinct.count == 1
+            {
+                return (
+                    Question(id: id, column: column, type: .choice, options: [code]),
+                    "\"\(column.clipped(60))\" holds only \"\(code)\": read as one option's column (chosen where it holds \(code), "
+                        + "not chosen where empty)"
+                )
+            }
+            // A rating: one of a battery of columns on the same small range, or a header that asks for one.
+            if let range = battery ?? ratingRange(of: profile) {
+                var notes = [
+                    "\"\(column.clipped(60))\" is read as a rating \(range.description) "
+                        + (battery != nil ? "(one of several columns side by side on that range)" : "(its header asks for a rating)")
+                        + "; make it `type: integer` if it counts something"
+                ]
+                if let misfit = profile.misfitNote(profile.integer, readAs: "a scale") { notes.append(misfit) }
+                return (Question(id: id, column: column, type: .scale, scale: range), notes.joined(separator: "\n# check: "))
             }
             return (Question(id: id, column: column, type: .integer), profile.misfitNote(profile.integer, readAs: "whole numbers"))
         }
@@ -310,6 +352,32 @@ public struct SurveyInferrer {
             return (Question(id: id, column: column, type: .date), profile.misfitNote(profile.date, readAs: "dates"))
         }
         let shortValues = !profile.lineBreaks && profile.maxLength <= 60
+        // Checkbox answers joined by `, ` (Google Forms) while options may hold commas: the options are the values
+        // that are no join of others.
+        if let joins = profile.joins, profile.rowsWithSemicolon == 0, !profile.lineBreaks,
+            let options = CheckboxAnswers.options(of: joins, separator: ", ")
+        {
+            var seen: [String: Int] = [:]
+            for (value, n) in joins {
+                for part in CheckboxAnswers.split(value, separator: ", ", options: options) { seen[part, default: 0] += n }
+            }
+            return (
+                Question(
+                    id: id, column: column, type: .multi, options: OptionOrder.natural(options, counts: seen), separator: ", "),
+                "\"\(column.clipped(60))\" is read as a checkbox question: \(options.count) options, answers joined by \", \" "
+                    + "(an option's own commas kept where the option is seen alone)"
+            )
+        }
+        // A few long options, each chosen many times (`I prefer spending time alone … (Introversion)`), are still options.
+        let fewLongOptions =
+            !profile.lineBreaks && !profile.tooManyDistinct && profile.maxLength <= 250 && profile.distinct.count <= 12
+            && profile.distinct.count * 5 <= profile.nonEmpty && profile.distinct.allSatisfy { profile.counts[$0, default: 0] >= 2 }
+        if fewLongOptions && !shortValues {
+            return (
+                Question(id: id, column: column, type: .choice, options: OptionOrder.natural(profile.distinct, counts: profile.counts)),
+                nil
+            )
+        }
         if profile.rowsWithSemicolon > 0 && !profile.tooManyParts && shortValues && profile.parts.allSatisfy({ $0.count <= 60 })
             && profile.parts.count < profile.nonEmpty
         {
@@ -339,14 +407,97 @@ public struct SurveyInferrer {
         return (Question(id: id, column: column, type: .text), nil)
     }
 
-    /// The range a header announces: `Nöjd med bredband (1-5)`, `Betyg 1–10`, `skala 0-10`.
+    /// Words a header that asks for a rating uses, in the languages exports come in.
+    static let ratingWords = [
+        "nojd", "nöjd", "betyg", "betygsatt", "skala", "instammer", "instämmer", "grad", "hur bra", "hur viktigt", "viktigt",
+        "sannolikt", "rate", "rating", "scale", "satisf", "agree", "likely", "important", "fornoyd", "fornøyd", "tilfreds",
+        "enig", "vurder", "zufrieden", "bewert", "tyytyv", "arvio", "satisfait", "note", "satisfecho", "valor", "satisfeito",
+    ]
+    /// Words of a header that counts: never a rating.
+    static let countWords = [
+        "antal", "hur manga", "hur många", "number of", "how many", "amount", "belopp", "kronor", "kr", "ar", "år", "age",
+        "alder", "ålder", "anstallda", "anställda", "employees", "timmar", "hours", "minuter", "minutes", "km", "sek", "procent",
+        "percent", "andel", "elever", "medlemmar", "members", "barn", "children", "year", "duration", "seconds", "sekunder",
+    ]
+
+    /// Whether the header's words include one of `words` (a word or a phrase, matched on word boundaries).
+    static func headerSays(_ header: String, _ words: [String]) -> Bool {
+        let key = " " + MatchKey.make(header).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ") + " "
+        return words.contains { key.contains(" " + MatchKey.make($0)) }
+    }
+
+    /// A rating's range from its answers and a header that asks for one: 0 or 1 up to the highest answer, which is
+    /// at least 4 and at most 10.
+    static func ratingRange(of profile: ColumnProfile) -> ScaleRange? {
+        guard profile.minInteger >= 0, profile.minInteger <= 1, (4...10).contains(profile.maxInteger),
+            headerSays(profile.name, ratingWords), !headerSays(profile.name, countWords)
+        else { return nil }
+        return ScaleRange(min: profile.minInteger, max: profile.maxInteger)
+    }
+
+    /// Runs of three or more columns side by side whose answers are whole numbers from 0 or 1 up to at most 20 and
+    /// whose headers do not count: a rating battery (`0–14` items, a 1–6 grid), each column on the run's range.
+    static func ratingBatteries(_ profiles: [ColumnProfile], rows: Int) -> [Int: ScaleRange] {
+        func fits(_ p: ColumnProfile) -> Bool {
+            p.nonEmpty > 0 && p.integer.holds(of: p.nonEmpty) && p.minInteger >= 0 && p.minInteger <= 1 && p.maxInteger >= 3
+                && p.maxInteger <= 20 && scaleRange(in: p.name) == nil && !headerSays(p.name, countWords)
+                && !(p.maxInteger == 1)
+        }
+        var out: [Int: ScaleRange] = [:]
+        var start = 0
+        while start < profiles.count {
+            guard fits(profiles[start]) else { start += 1; continue }
+            var end = start + 1
+            while end < profiles.count && fits(profiles[end]) { end += 1 }
+            let run = start..<end
+            let low = run.map { profiles[$0].minInteger }.min() ?? 0
+            let high = run.map { profiles[$0].maxInteger }.max() ?? 0
+            // Side by side and alike: every column reaches near the run's top.
+            if run.count >= 3 && run.allSatisfy({ profiles[$0].maxInteger * 2 >= high }) {
+                for i in run { out[i] = ScaleRange(min: low, max: high) }
+            }
+            start = end
+        }
+        return out
+    }
+
+    /// A column named `Question: Option` (a two-row header's option under its question) or an option code
+    /// (`q4_2`, `some_string/CHOICE_1`).
+    static func isOptionColumn(_ header: String) -> Bool {
+        header.contains(": ") || header.contains("/") || header.contains("[")
+    }
+
+    /// The range a header announces: `Nöjd med bredband (1-5)`, `Betyg 1–10`, `skala 0-10`, `skala mellan 1 och 6`,
+    /// `from 1 to 10`, `1=Inte alls … 6=Helt`.
     static func scaleRange(in header: String) -> ScaleRange? {
+        let key = header.lowercased()
+        if let range = wordedRange(in: key) { return range }
         let pattern = #"(\d{1,2})\s*[-–—]\s*(\d{1,2})"#
         guard let regex = try? NSRegularExpression(pattern: pattern),
             let match = regex.firstMatch(in: header, range: NSRange(header.startIndex..., in: header)),
             let lowRange = Range(match.range(at: 1), in: header), let highRange = Range(match.range(at: 2), in: header),
             let low = Int(header[lowRange]), let high = Int(header[highRange]), low < high, high <= 100
         else { return nil }
+        return ScaleRange(min: low, max: high)
+    }
+
+    /// `mellan 1 och 6`, `1 till 5`, `from 1 to 10`, `1 bis 5`, or labelled ends `1=…` and `6=…`.
+    private static func wordedRange(in key: String) -> ScaleRange? {
+        let worded = #"(\d{1,2})\s+(?:och|till|to|and|til|og|bis|à|a|y|e|ja)\s+(\d{1,2})\b"#
+        if let regex = try? NSRegularExpression(pattern: worded),
+            let match = regex.firstMatch(in: key, range: NSRange(key.startIndex..., in: key)),
+            let a = Range(match.range(at: 1), in: key), let b = Range(match.range(at: 2), in: key),
+            let low = Int(key[a]), let high = Int(key[b]), low < high, low <= 1, high <= 20,
+            key.contains("skala") || key.contains("scale") || key.contains("mellan") || key.contains("between")
+                || key.contains("from") || key.contains("från") || key.contains("fra ") || key.contains("rate")
+        {
+            return ScaleRange(min: low, max: high)
+        }
+        guard let ends = try? NSRegularExpression(pattern: #"(?<![\d,.])(\d{1,2})\s*="#) else { return nil }
+        let points = ends.matches(in: key, range: NSRange(key.startIndex..., in: key)).compactMap { match in
+            Range(match.range(at: 1), in: key).flatMap { Int(key[$0]) }
+        }
+        guard points.count >= 2, let low = points.min(), let high = points.max(), low <= 1, high > low + 1, high <= 20 else { return nil }
         return ScaleRange(min: low, max: high)
     }
 
@@ -377,15 +528,73 @@ public struct SurveyInferrer {
         return key.contains("bor du") || key.contains("where do you live") || key.contains("var bor")
     }
 
-    /// Whether a header names a person or a way to reach one: `Namn`, `E-post`, `Telefon`, `Personnummer`.
+    /// Words of a header that names a person or a way to reach one, in Swedish, Norwegian, Danish, Finnish, English,
+    /// German, French, Spanish and Portuguese.
+    static let identifyingWords = [
+        // sv
+        "namn", "fornamn", "efternamn", "kontaktperson", "epost", "mejl", "telefon", "telefonnummer", "mobil", "mobilnummer",
+        "personnummer", "adress", "gatuadress", "postadress",
+        // no, da
+        "navn", "fornavn", "etternavn", "efternavn", "mobilnr", "fodselsnummer", "cpr", "personnr",
+        // fi
+        "nimi", "etunimi", "sukunimi", "sahkoposti", "puhelin", "puhelinnumero", "osoite", "henkilotunnus",
+        // en
+        "name", "firstname", "lastname", "surname", "email", "mail", "phone", "telephone", "mobile", "address", "ssn",
+        // de
+        "vorname", "nachname", "anschrift", "telefonnummer", "handy",
+        // fr
+        "nom", "prenom", "courriel", "telephone", "adresse", "portable",
+        // es, pt
+        "nombre", "apellido", "apellidos", "correo", "telefono", "direccion", "celular", "nome", "sobrenome", "endereco",
+    ]
+
+    /// Whether a header names a person or a way to reach one: `Namn`, `E-post`, `Telefon`, `Personnummer`, `Eget
+    /// navn`, `Sähköposti`. Only short headers (a label, at most five words): a question that merely mentions an
+    /// address ("does your office address security issues?") asks for none.
     static func looksIdentifying(_ name: String) -> Bool {
-        let key = MatchKey.make(name).replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
-        let words = Set(key.split(whereSeparator: { !$0.isLetter }).map(String.init))
-        let names = [
-            "namn", "name", "fornamn", "efternamn", "kontaktperson", "epost", "email", "mail", "mejl", "telefon", "tel", "mobil",
-            "phone", "personnummer", "adress", "address", "gatuadress",
-        ]
-        return names.contains(where: words.contains) || key.contains("e post") || key.contains("e mail")
+        let spaced = name.unicodeScalars.reduce(into: "") { out, scalar in
+            // `RecipientLastName` → `Recipient Last Name`
+            if CharacterSet.uppercaseLetters.contains(scalar), let last = out.unicodeScalars.last,
+                CharacterSet.lowercaseLetters.contains(last)
+            {
+                out.append(" ")
+            }
+            out.unicodeScalars.append(scalar)
+        }
+        let key = MatchKey.make(spaced).folding(options: .diacriticInsensitive, locale: nil)
+            .replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        let words = key.split(whereSeparator: { !$0.isLetter }).map(String.init)
+        guard words.count <= 5 else { return false }
+        return identifyingWords.contains(where: Set(words).contains) || key.contains("e post") || key.contains("e mail")
+            || words.joined().hasSuffix("email")
+    }
+
+    /// Headers form tools give their own columns: ids, timings, IP addresses, languages, tool metadata (Qualtrics,
+    /// LimeSurvey, SurveyMonkey, Kobo, ODK, Nettskjema, Google and Microsoft Forms).
+    static let technicalNames: Set<String> = [
+        "startdate", "enddate", "start date", "end date", "status", "ipaddress", "ip address", "ip", "ip adresse", "progress",
+        "duration in seconds", "duration", "finished", "recordeddate", "distributionchannel", "userlanguage",
+        "externalreference", "externaldatareference", "locationlatitude", "locationlongitude", "locationaccuracy",
+        "responseset", "collector id", "collectorid", "sid", "uid", "serial", "draft", "lastpage", "startlanguage", "seed",
+        "datestamp", "submitdate", "interviewtime", "refurl", "token", "uuid", "id", "validation status",
+        "submission time", "submitted by", "meta instanceid", "meta instancename", "key",
+        "submissiondate", "start", "end", "deviceid", "simserial", "subscriberid", "today", "instanceid", "formhub uuid",
+        "xform id string", "attachments", "completion time", "start time", "last modified time", "svarstid", "starttid",
+        "sluttid", "ip adress", "ip nummer", "language", "startlanguage", "edited",
+    ]
+
+    /// Whether a header is one a form tool gives its own column, or is shaped like one: Kobo's `_uuid` and
+    /// `__version__`, LimeSurvey's `groupTime7`, Qualtrics' `Q3_Page Submit`, ODK's `SET-OF-g1`.
+    static func looksTechnical(_ name: String) -> Bool {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("_") || trimmed.hasPrefix("$") || trimmed.hasPrefix("SET-OF-") { return true }
+        let key = MatchKey.make(trimmed).replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+            .replacingOccurrences(of: "(", with: "").replacingOccurrences(of: ")", with: "").replacingOccurrences(of: "/", with: " ")
+        if technicalNames.contains(key) { return true }
+        // LimeSurvey's timings: `interviewtime`, `groupTime12`, `g0Time`, `q3Time` — one word ending in Time.
+        if !trimmed.contains(" "), trimmed.range(of: #"^[A-Za-z0-9]*Time\d*$"#, options: .regularExpression) != nil { return true }
+        // Qualtrics' timing questions.
+        return ["first click", "last click", "page submit", "click count"].contains { key.hasSuffix($0) }
     }
 
     /// `'…'` for a shell, when the text needs it.
@@ -394,7 +603,16 @@ public struct SurveyInferrer {
             ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
+    /// Headers of a respondent id column.
+    static let idNames = [
+        "id", "nr", "nummer", "lopnummer", "lopnr", "respondent", "respondentid", "respondent id", "respondentnummer",
+        "svarsid", "svar id", "intervju", "intervjuid", "intervju id", "intervjunr", "id nummer", "kod", "key",
+        "responseid", "response id", "svars id", "svarsid", "_recordid", "recordid", "respondent_id", "respondentnr",
+        "_uuid", "_id", "instanceid", "meta instanceid", "meta/instanceid", "uuid", "sid", "serial", "submission id",
+    ]
+
     static func looksLikeId(_ name: String) -> Bool {
+        if nameMatches(name, idNames) { return true }
         let key = MatchKey.make(name)
         return key == "id" || key.hasSuffix(" id") || key.hasSuffix("id") || key.hasPrefix("nr") || key.contains("nummer")
     }

@@ -122,7 +122,7 @@ struct RecordMapper {
                 answers.append(
                     AnswerDraft(
                         questionId: question.id, raw: raw, valueText: typed.text, valueNumber: typed.number,
-                        isFreeText: question.isFreeText))
+                        isFreeText: question.isFreeText && !survey.isTechnical(question.column)))
             case .failure(let message):
                 misfits += 1
                 issues.append(ImportIssue(line: record.line, column: question.column, message: message.text))

@@ -4,9 +4,15 @@ import KartlaggningCore
 /// Reads typed values the way Swedish spreadsheets write them: decimal comma, space or non-breaking
 /// space between thousands, Ja/Nej, ISO and common Swedish dates.
 public enum SwedishValues {
-    /// A whole number: `12`, `12 000`, `−3`. Nil when the text is not one.
+    /// A whole number: `12`, `12 000`, `−3`, and `6.0` or `6,00` as a spreadsheet writes a whole number (one or two
+    /// zeros after the mark; `1.000` is a thousand or one, so it is not read as either). Nil when the text is not one.
     public static func integer(_ text: String) -> Int? {
-        let compact = stripGrouping(text)
+        var compact = stripGrouping(text)
+        if let mark = compact.lastIndex(where: { $0 == "." || $0 == "," }) {
+            let fraction = compact[compact.index(after: mark)...]
+            guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0 == "0" }), mark != compact.startIndex else { return nil }
+            compact = String(compact[..<mark])
+        }
         guard !compact.isEmpty, compact.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }),
             compact.dropFirst().allSatisfy(\.isNumber)
         else { return nil }
@@ -88,10 +94,12 @@ public enum SwedishValues {
     ]
 
     /// A calendar date as ISO 8601 (`2025-03-14`) from `2025-03-14`, `2025-03-14 10:30`, `2025-03-14T10:30:00`,
-    /// `2025/3/14`, `20250314`, `14/3/2025`, `14.3.2025`, `14/3 2025` or `14 mars 2025`. Nil when not a real date.
+    /// `2025/3/14`, `20250314`, `14/3/2025`, `14.3.2025`, `14/3 2025`, `14 mars 2025`, or `Apr 26, 2018` and
+    /// `Apr 26, 2018 8:58:20 AM` as Java and ODK write them. Nil when not a real date.
     public static func date(_ text: String) -> String? {
         var trimmed = text.trimmedCell
         if let iso = isoDate(trimmed) { return iso }
+        if let monthFirst = monthFirstDate(trimmed) { return monthFirst }
         if let cut = trimmed.firstIndex(where: { $0 == "T" || $0 == " " }), trimmed.prefix(4).allSatisfy(\.isNumber),
             trimmed.count > 10
         {
@@ -121,6 +129,25 @@ public enum SwedishValues {
         }
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
+
+    /// `Apr 26, 2018`, `April 26, 2018 8:58:20 AM`: the month's name, the day, a comma, the year, maybe a time.
+    static func monthFirstDate(_ text: String) -> String? {
+        guard let first = text.first, first.isLetter, let comma = text.firstIndex(of: ",") else { return nil }
+        let head = text[..<comma].split(separator: " ")
+        let tail = text[text.index(after: comma)...].split(separator: " ")
+        guard head.count == 2, let day = Int(head[1]), let yearText = tail.first, yearText.count == 4, let year = Int(yearText),
+            let month = months[head[0].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))] ?? englishMonths[head[0].lowercased()],
+            (1900...2200).contains(year), day >= 1, day <= daysIn(month: month, year: year)
+        else { return nil }
+        // What follows is a time of day (`8:58:20 AM`) or nothing.
+        let rest = tail.dropFirst()
+        guard rest.isEmpty || (rest.first?.contains(":") == true && rest.count <= 2) else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    static let englishMonths = [
+        "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8, "october": 10, "oct": 10,
+    ]
 
     /// The fast path for the common `2025-03-14`, without splitting or formatting.
     static func isoDate(_ text: String) -> String? {

@@ -23,7 +23,7 @@ enum ValueReader {
             return .success(Typed(text: option))
         case .multi:
             var chosen: [String] = []
-            for part in cell.components(separatedBy: question.multiSeparator) {
+            for part in CheckboxAnswers.split(cell, separator: question.multiSeparator, options: question.options ?? []) {
                 let item = part.trimmedCell
                 if item.isEmpty || missing.contains(item) { continue }
                 guard let option = option(item, in: question.options ?? []) else {

@@ -170,6 +170,10 @@ extension KartlaggningStore {
     /// A question id, or `survey/question` where several surveys have the id.
     func closedQuestion(_ reference: String, bins: [Double]?, db: Database) throws -> ClosedQuestion {
         let question = try questionRecord(reference, db: db)
+        if question.technical {
+            throw StoreError.crossTab(
+                "\"\(reference)\" is a technical column of its survey (`technical:`: an id, a timing or tool metadata), not a question")
+        }
         let type = question.type
         var values: [String] = []
         switch type {

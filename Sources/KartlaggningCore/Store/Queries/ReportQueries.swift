@@ -78,6 +78,7 @@ extension KartlaggningStore {
             let ambiguous = Set(try String.fetchAll(db, sql: "SELECT id FROM question GROUP BY id HAVING COUNT(*) > 1"))
             let closed: [QuestionType] = [.choice, .multi, .boolean, .scale, .integer, .decimal]
             var request = QuestionRecord.filter(closed.map(\.rawValue).contains(QuestionRecord.Columns.type))
+                .filter(QuestionRecord.Columns.technical == false)
             if !surveys.isEmpty { request = request.filter(surveys.contains(QuestionRecord.Columns.surveyId)) }
             return try request.order(QuestionRecord.Columns.surveyId, QuestionRecord.Columns.position).fetchAll(db).map { question in
                 ReportQuestion(

@@ -62,13 +62,15 @@ extension KartlaggningStore {
             let options = question.options.map(JSONText.array)
             try db.execute(
                 literal: """
-                    INSERT INTO question (surveyId, id, position, sourceColumn, text, type, options, scaleMin, scaleMax, identifying)
+                    INSERT INTO question (
+                        surveyId, id, position, sourceColumn, text, type, options, scaleMin, scaleMax, identifying, technical)
                     VALUES (\(survey.id), \(question.id), \(position), \(question.column), \(question.text ?? question.column),
                             \(question.type.rawValue), \(options), \(question.scale?.min), \(question.scale?.max),
-                            \(survey.isIdentifying(question.column)))
+                            \(survey.isIdentifying(question.column)), \(survey.isTechnical(question.column)))
                     ON CONFLICT (surveyId, id) DO UPDATE SET position = excluded.position, sourceColumn = excluded.sourceColumn,
                         text = excluded.text, type = excluded.type, options = excluded.options,
-                        scaleMin = excluded.scaleMin, scaleMax = excluded.scaleMax, identifying = excluded.identifying
+                        scaleMin = excluded.scaleMin, scaleMax = excluded.scaleMax, identifying = excluded.identifying,
+                        technical = excluded.technical
                     """)
         }
     }

@@ -15,7 +15,7 @@ extension KartlaggningStore {
                 db,
                 sql: """
                     SELECT surveyId, id, coalesce(nullif(text, ''), sourceColumn) FROM question
-                    WHERE type = 'text' AND NOT identifying ORDER BY surveyId, position
+                    WHERE type = 'text' AND NOT identifying AND NOT technical ORDER BY surveyId, position
                     """
             ).map { WorkbenchVocabulary.Question(survey: $0[0], id: $0[1], text: $0[2]) }
             return WorkbenchVocabulary(

@@ -11,6 +11,7 @@ struct QuestionRecord: Codable, FetchableRecord, TableRecord {
         static let id = Column(CodingKeys.id)
         static let position = Column(CodingKeys.position)
         static let type = Column(CodingKeys.type)
+        static let technical = Column(CodingKeys.technical)
     }
 
     var key: Int64
@@ -25,6 +26,8 @@ struct QuestionRecord: Codable, FetchableRecord, TableRecord {
     var scaleMin: Int?
     var scaleMax: Int?
     var identifying: Bool
+    /// About the response, not an answer (a form tool's id, timing or IP address): in no report or cross-tab.
+    var technical: Bool
 
     /// The options in the definition's order (none for other types, or when the stored list cannot be read).
     var optionList: [String] {

@@ -1,0 +1,64 @@
+import KartlaggningCore
+
+/// A checkbox question's answers as form tools write them: the chosen options joined by a separator (`, ` in Google
+/// Forms, `;` in Microsoft Forms) while an option's own label may hold the separator (`Jordbruk, skog, fiske`). The
+/// options are what splits a cell, longest first; the separator only where no option fits.
+enum CheckboxAnswers {
+    /// The parts of `cell`: at each place the longest option that ends at a separator or the cell's end, else the
+    /// text up to the next separator.
+    static func split(_ cell: String, separator: String, options: [String]) -> [String] {
+        // `, ` is matched as `,` followed by any spacing, so `A,B` and `A,  B` split as `A, B` does.
+        let bare = separator.trimmingCharacters(in: .whitespaces).isEmpty ? separator : separator.trimmingCharacters(in: .whitespaces)
+        guard !bare.isEmpty else { return [cell] }
+        let keyed = options.map { (option: $0, key: MatchKey.header($0)) }.sorted { $0.option.count > $1.option.count }
+        var parts: [String] = []
+        var rest = Substring(cell)
+        while true {
+            rest = rest.drop { $0.isWhitespace }
+            if rest.isEmpty { break }
+            var matched = false
+            for (option, key) in keyed where rest.count >= option.count {
+                let head = rest.prefix(option.count)
+                guard head == option || MatchKey.header(String(head)) == key else { continue }
+                let tail = rest.dropFirst(option.count).drop { $0 == " " }
+                guard tail.isEmpty || tail.hasPrefix(bare) else { continue }
+                parts.append(option)
+                rest = tail.dropFirst(tail.isEmpty ? 0 : bare.count)
+                matched = true
+                break
+            }
+            if matched { continue }
+            if let range = rest.range(of: bare) {
+                parts.append(String(rest[..<range.lowerBound]).trimmedCell)
+                rest = rest[range.upperBound...]
+            } else {
+                parts.append(String(rest).trimmedCell)
+                rest = ""
+            }
+        }
+        return parts.filter { !$0.isEmpty }
+    }
+
+    /// The options of a column whose cells may join several: the values that are not a join of shorter ones, found
+    /// from the shortest up; a joined value whose parts are mostly options gives its other parts as options too (an
+    /// option nobody chose alone). Nil when no cell joins two options, or the options would be too many to be a
+    /// question's.
+    static func options(of counts: [String: Int], separator: String, maxOptions: Int = 40) -> [String]? {
+        let values = counts.keys.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
+        var atoms: [String] = []
+        var joined = 0
+        for value in values {
+            let parts = split(value, separator: separator, options: atoms)
+            if parts.count >= 2 && parts.contains(where: atoms.contains) {
+                joined += counts[value, default: 0]
+                for part in parts where !atoms.contains(part) { atoms.append(part) }
+            } else {
+                atoms.append(value)
+            }
+            if atoms.count > maxOptions { return nil }
+        }
+        guard joined >= 2, atoms.count >= 2 else { return nil }
+        // Every option is itself no join of others (an option first seen alone after a join that held it).
+        return atoms.filter { atom in split(atom, separator: separator, options: atoms.filter { $0 != atom }).count < 2 }
+    }
+}
