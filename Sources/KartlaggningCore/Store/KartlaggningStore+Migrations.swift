@@ -5,7 +5,8 @@ import GRDB
 // The data model, in one place:
 //
 // survey       a survey definition (id, title, wave, default respondent kind) and its JSON.
-// question     one typed question of a survey: source column, type, options, scale range.
+// question     one typed question of a survey: source column, type, options, scale range, and whether its
+//              column identifies people (v4) or is a form tool's technical column (v6: in no report or cross-tab).
 // district     canonical district names, their registry order and group (v5); districtAlias and serviceTown
 //              map other names to them.
 // importBatch  one imported file: name, SHA-256, format, encoding, delimiter, the survey's columns in

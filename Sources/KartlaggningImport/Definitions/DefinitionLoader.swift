@@ -7,14 +7,14 @@ public enum DefinitionLoader {
     /// Reads and checks a survey definition (`Schemas/survey.schema.json`).
     /// - Throws: `ImportError.definition` naming the file, and the line where the parser knows it.
     public static func survey(at path: String) throws -> SurveyDefinition {
-        let survey: SurveyDefinition = try decode(path)
+        let survey: SurveyDefinition = try decode(path, keys: .survey)
         try check(survey, file: path)
         return survey
     }
 
     /// Reads and checks a district registry (`Schemas/districts.schema.json`).
     public static func districts(at path: String) throws -> DistrictRegistry {
-        let registry: DistrictRegistry = try decode(path)
+        let registry: DistrictRegistry = try decode(path, keys: .districts)
         if registry.districts.isEmpty { throw ImportError.definition(file: path, line: nil, message: "no districts") }
         for district in registry.districts where district.name.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ImportError.definition(file: path, line: nil, message: "a district has an empty name")
@@ -27,7 +27,7 @@ public enum DefinitionLoader {
     /// no cycles. Patterns are compiled (and so checked) by the matcher. A file that does not say how keywords match
     /// gets `KeywordMatching.default`, written into the stored definition.
     public static func codebook(at path: String) throws -> Codebook {
-        var codebook: Codebook = try decode(path)
+        var codebook: Codebook = try decode(path, keys: .codebook)
         codebook.matching = codebook.matching ?? .default
         func fail(_ message: String) -> ImportError { .definition(file: path, line: nil, message: message) }
         if codebook.id.isEmpty || codebook.id.contains(where: \.isWhitespace) {
@@ -53,7 +53,7 @@ public enum DefinitionLoader {
         return codebook
     }
 
-    static func decode<T: Decodable>(_ path: String) throws -> T {
+    static func decode<T: Decodable>(_ path: String, keys: KnownKeys? = nil) throws -> T {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw ImportError.fileNotFound(file: path) }
         if isDirectory.boolValue { throw ImportError.isDirectory(file: path) }
@@ -67,6 +67,7 @@ public enum DefinitionLoader {
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ImportError.emptyFile(file: path)
         }
+        try keys?.check(text, file: path)
         do {
             return try YAMLDecoder().decode(T.self, from: text)
         } catch let error as YamlError {

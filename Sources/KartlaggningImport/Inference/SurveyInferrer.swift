@@ -62,7 +62,8 @@ public struct SurveyInferrer {
             return places.count > 0 && ColumnProfile.Fit(misfits: misses).holds(of: profile.nonEmpty)
         }
         var district = profiles.indices.first { i in
-            !used.contains(i) && profiles[i].nonEmpty > 0 && Self.isAreaName(profiles[i].name) && resolvesMostly(profiles[i])
+            !used.contains(i) && profiles[i].nonEmpty > 0 && Self.isAreaName(profiles[i].name) && Self.looksLikePlaces(profiles[i])
+                && resolvesMostly(profiles[i])
         }
         if district == nil && !registry.districts.isEmpty {
             district = profiles.indices.first { i in
@@ -522,7 +523,7 @@ public struct SurveyInferrer {
         if words.count <= 2 && exact.contains(where: words.contains) { return true }
         let anywhere = [
             "omrade", "omradet", "bostadsort", "stadsdel", "kommundel", "socken", "postort", "distrikt", "hemort", "bostadsomrade",
-            "bygden", "landsbygdsomrade",
+            "landsbygdsomrade",
         ]
         if anywhere.contains(where: words.contains) { return true }
         return key.contains("bor du") || key.contains("where do you live") || key.contains("var bor")
@@ -546,7 +547,21 @@ public struct SurveyInferrer {
         "nom", "prenom", "courriel", "telephone", "adresse", "portable",
         // es, pt
         "nombre", "apellido", "apellidos", "correo", "telefono", "direccion", "celular", "nome", "sobrenome", "endereco",
+        "telefone", "morada",
     ]
+
+    /// Whether a column's values look like place names: short words that start with a letter, not numbers, dates or
+    /// sentences (a rating whose question mentions `bygden` is no area column).
+    static func looksLikePlaces(_ profile: ColumnProfile) -> Bool {
+        guard profile.nonEmpty > 0, !profile.lineBreaks, profile.maxLength <= 60 else { return false }
+        let numeric = profile.nonEmpty - profile.decimal.misfits
+        guard numeric * 10 < profile.nonEmpty else { return false }
+        let sample = profile.distinct.isEmpty ? Array((profile.places ?? [:]).keys.prefix(200)) : profile.distinct
+        let placeLike = sample.filter { value in
+            (value.first?.isLetter ?? false) && value.split(separator: " ").count <= 5
+        }.count
+        return placeLike * 10 >= sample.count * 9
+    }
 
     /// Whether a header names a person or a way to reach one: `Namn`, `E-post`, `Telefon`, `Personnummer`, `Eget
     /// navn`, `Sähköposti`. Only short headers (a label, at most five words): a question that merely mentions an

@@ -59,6 +59,10 @@ enum CheckboxAnswers {
         }
         guard joined >= 2, atoms.count >= 2 else { return nil }
         // Every option is itself no join of others (an option first seen alone after a join that held it).
-        return atoms.filter { atom in split(atom, separator: separator, options: atoms.filter { $0 != atom }).count < 2 }
+        return atoms.filter { atom in
+            let others = atoms.filter { $0 != atom }
+            let parts = split(atom, separator: separator, options: others)
+            return parts.count < 2 || !parts.allSatisfy(others.contains)
+        }
     }
 }

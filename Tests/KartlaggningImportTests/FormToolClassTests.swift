@@ -1,0 +1,227 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import KartlaggningCore
+@testable import KartlaggningImport
+
+/// One fixture per class of export that first contact must read with no edits (#21), written the way the tools write
+/// them, plus the rules each class rests on.
+struct FormToolClassTests {
+    let folder = TemporaryDirectory()
+
+    func firstContact(_ name: String, _ text: String) throws -> (draft: SurveyDraft, summary: FileImportSummary, store: KartlaggningStore) {
+        let path = folder.write(name, text)
+        let store = try KartlaggningStore.inMemory()
+        let draft = try SurveyInferrer().infer(path: path)
+        try store.addSurvey(try DefinitionLoader.survey(at: folder.write(name + ".yaml", draft.yaml)))
+        let summary = try Importer(store: store).importFile(at: path, survey: draft.survey.id)
+        return (draft, summary, store)
+    }
+
+    // MARK: - Repeated and two-row headers
+
+    @Test func repeatedShortLabelsAreNamedByTheQuestionBefore() {
+        let (names, notes) = HeaderNames.distinct(["Id", "Hur nöjd är du med bussen?", "Motivering", "Hur nöjd är du med tåget?", "Motivering"])
+        #expect(names == ["Id", "Hur nöjd är du med bussen?", "Hur nöjd är du med bussen?: Motivering", "Hur nöjd är du med tåget?", "Hur nöjd är du med tåget?: Motivering"])
+        #expect(notes.count == 1)
+    }
+
+    @Test func repeatedTitlesAreNamedByColumn() {
+        // Two titles that differ only by trailing spaces; a name after nothing.
+        let (names, _) = HeaderNames.distinct(["id", "Vad tycker du om service i din by?", "Vad tycker du om service i din by? ", "id"])
+        #expect(names == ["id", "Vad tycker du om service i din by?", "Vad tycker du om service i din by? (column 3)", "id (column 4)"])
+    }
+
+    @Test func twoRowHeaderJoinsOptionsToTheirQuestion() {
+        let joined = HeaderNames.join(
+            ["Respondent ID", "Vilka tjänster använder du?", "", "", "Kön"], sub: ["", "Bibliotek", "Vårdcentral", "Other (please specify)", "Response"])
+        #expect(joined == ["Respondent ID", "Vilka tjänster använder du?: Bibliotek", "Vilka tjänster använder du?: Vårdcentral", "Vilka tjänster använder du?: Other (please specify)", "Kön"])
+    }
+
+    /// SurveyMonkey's classic export: questions in row 1, options and `Response` in row 2, a single-column question's
+    /// text repeated in row 2.
+    @Test func surveyMonkeyClassicExportImports() throws {
+        var text = "Respondent ID,Start Date,Vilka tjänster använder du?,,,Boendeform,Övrigt,Other (please specify)\n"
+        text += ",,Bibliotek,Vårdcentral,Other (please specify),Response,Övrigt,Other (please specify)\n"
+        for i in 1...12 {
+            text += "\(1000 + i),2025-03-\(10 + i) 10:00:00,\(i % 2 == 0 ? "Bibliotek" : ""),\(i % 3 == 0 ? "Vårdcentral" : ""),"
+                + "\(i == 5 ? "Simhall" : ""),\(i % 2 == 0 ? "Villa" : "Lägenhet"),,\(i == 7 ? "Bättre buss" : "")\n"
+        }
+        let run = try firstContact("monkey.csv", text)
+        #expect(run.draft.survey.skipAfterHeader == 1)
+        let columns = run.draft.survey.questions.map(\.column)
+        #expect(columns.contains("Vilka tjänster använder du?: Vårdcentral"))
+        #expect(columns.contains("Boendeform"))
+        // Two single-column questions whose text row 2 repeats.
+        #expect(columns.contains("Övrigt") && columns.contains("Other (please specify)"))
+        #expect(run.draft.survey.technical == ["Start Date"])
+        #expect(run.summary.status == .imported, "\(run.summary.errors)")
+        #expect(run.summary.counts.added == 12)
+    }
+
+    // MARK: - Qualtrics at any number of responses
+
+    @Test(arguments: [1, 2, 30])
+    func qualtricsImportIdRowAtAnyCount(responses: Int) throws {
+        var text = "StartDate,IPAddress,ResponseId,Q1,Q2\nStart Date,IP Address,Response ID,Hur nöjd är du? (1-5),Kommentar\n"
+        text += #""{""ImportId"":""startDate""}","{""ImportId"":""ipAddress""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2_TEXT""}""# + "\n"
+        for i in 1...responses { text += "2025-03-01 10:00:00,10.0.0.\(i),R_\(i),\(i % 5 + 1),Bra\n" }
+        let run = try firstContact("qualtrics.csv", text)
+        #expect(run.draft.survey.skipAfterHeader == 2)
+        #expect(run.summary.counts.added == responses)
+        #expect(run.draft.survey.technical?.contains("IPAddress") == true)
+    }
+
+    // MARK: - Footers by shape
+
+    @Test func agencyFooterWithoutAFooterWord() throws {
+        var text = "Område;Kön;2023;2024\n"
+        for i in 1...10 { text += "Område \(i);Kvinnor;\(100 + i);\(110 + i)\n" }
+        text += "\nRapportbeskrivning och definitioner\nUppgifterna avser 31 december.\n"
+        let run = try firstContact("agency.csv", text)
+        #expect(run.summary.status == .imported, "\(run.summary.errors)")
+        #expect(run.summary.counts.added == 10)
+        #expect(run.draft.notes.contains { $0.contains("a footer: \"Rapportbeskrivning och definitioner\"") })
+    }
+
+    // MARK: - Numbers as spreadsheets write them
+
+    @Test func googleSheetsWholeNumbersAndNamedScale() throws {
+        var text = "Tidstämpel,Hur nöjd är du med bygden? Svara på en skala mellan 1 och 6 där 1=Inte alls och 6=Mycket,Antal barn\n"
+        for i in 1...20 { text += "2025-04-0\(i % 9 + 1) 12:00:00,\(Double(i % 6 + 1)),\(i % 4).0\n" }
+        let run = try firstContact("google.csv", text)
+        let questions = Dictionary(uniqueKeysWithValues: run.draft.survey.questions.map { ($0.column, $0) })
+        let rating = questions.first { $0.key.hasPrefix("Hur nöjd") }?.value
+        #expect(rating?.type == .scale)
+        #expect(rating?.scale == ScaleRange(min: 1, max: 6))
+        #expect(questions["Antal barn"]?.type == .integer)
+        #expect(run.summary.status == .imported, "\(run.summary.errors)")
+    }
+
+    @Test func ratingBatteryIsAScale() throws {
+        var text = "Id;Trygghet;Service;Natur;Kultur;Antal anställda\n"
+        for i in 1...30 { text += "\(i);\(i % 15);\((i * 3) % 15);\((i * 7) % 14);\((i * 5) % 15);\(i % 9)\n" }
+        let run = try firstContact("battery.csv", text)
+        let types = Dictionary(uniqueKeysWithValues: run.draft.survey.questions.map { ($0.column, ($0.type, $0.scale)) })
+        for item in ["Trygghet", "Service", "Natur", "Kultur"] {
+            #expect(types[item]?.0 == .scale)
+            #expect(types[item]?.1 == ScaleRange(min: 0, max: 14))
+        }
+        #expect(types["Antal anställda"]?.0 == .integer)
+    }
+
+    // MARK: - Checkbox answers
+
+    @Test func checkboxOptionsKeepTheirCommas() {
+        let options = ["Jordbruk, skog, fiske", "Handel", "Turism"]
+        #expect(CheckboxAnswers.split("Jordbruk, skog, fiske, Turism", separator: ", ", options: options) == ["Jordbruk, skog, fiske", "Turism"])
+        #expect(CheckboxAnswers.split("Handel, Jordbruk, skog, fiske", separator: ", ", options: options) == ["Handel", "Jordbruk, skog, fiske"])
+        #expect(CheckboxAnswers.split("Handel;Turism", separator: ";", options: options) == ["Handel", "Turism"])
+    }
+
+    @Test func googleFormsCheckboxQuestion() throws {
+        let answers = [
+            "Jordbruk, skog, fiske", "Handel", "Turism", "Jordbruk, skog, fiske, Turism", "Handel, Turism", "Turism",
+            "Handel, Jordbruk, skog, fiske", "Handel", "Jordbruk, skog, fiske", "Turism, Handel",
+        ]
+        var text = "Tidstämpel,Vilka näringar finns i din by?\n"
+        for (i, answer) in answers.enumerated() { text += "2025-05-0\(i % 9 + 1) 09:00:00,\"\(answer)\"\n" }
+        let run = try firstContact("forms.csv", text)
+        let question = run.draft.survey.questions.first { $0.column == "Vilka näringar finns i din by?" }
+        #expect(question?.type == .multi)
+        #expect(Set(question?.options ?? []) == ["Jordbruk, skog, fiske", "Handel", "Turism"])
+        #expect(run.summary.status == .imported, "\(run.summary.errors)")
+        var stored: [String] = []
+        try run.store.forEachRespondent(surveyId: run.draft.survey.id) { respondent in
+            if respondent.externalId == "4", let answer = respondent.answers[question?.id ?? ""] { stored.append(answer.valueText ?? "") }
+        }
+        #expect(stored == [#"["Jordbruk, skog, fiske","Turism"]"#])
+    }
+
+    // MARK: - Identifying and technical columns
+
+    @Test(arguments: [
+        ("Eget navn", true), ("Sähköposti", true), ("E-postadress", true), ("Nombre", true), ("Telefone", true),
+        ("RecipientEmail", true), ("Does your office address open source security issues? (select one)", false),
+        ("Hur nöjd är du?", false),
+    ])
+    func identifyingHeaders(header: String, identifying: Bool) {
+        #expect(SurveyInferrer.looksIdentifying(header) == identifying)
+    }
+
+    @Test(arguments: [
+        ("kalle@example.se", ValueShape.email), ("070-123 45 67", .phone), ("+46 70 123 45 67", .phone),
+        ("19800101-1234", .personnummer), ("130.92.34.66", .ipAddress), ("uuid:39f3dd36-161e-45cb-a1a4-395831d253a7", .uuid),
+    ])
+    func valueShapes(value: String, shape: ValueShape) {
+        #expect(ValueShape.of(value) == shape)
+    }
+
+    @Test(arguments: ["Nätra", "1 234", "2025-03-14", "Bra service, men dyr", "12.5"])
+    func plainValuesHaveNoShape(value: String) {
+        #expect(ValueShape.of(value) == nil)
+    }
+
+    @Test func contactColumnsFoundByTheirValues() throws {
+        var text = "Nr;Kontakt;Synpunkt\n"
+        for i in 1...10 { text += "\(i);person\(i)@byn.se;Mer buss\n" }
+        let run = try firstContact("kontakt.csv", text)
+        #expect(run.draft.survey.identifying == ["Kontakt"])
+    }
+
+    @Test func technicalColumnsStayOutOfReportsAndCrossTabs() throws {
+        var text = "_id;_uuid;start;groupTime3;Nöjd (1-5)\n"
+        for i in 1...10 {
+            text += "\(i);3f2b1c4d-0000-4000-8000-00000000000\(i % 10);2025-03-01 10:00:00;\(i * 3);\(i % 5 + 1)\n"
+        }
+        let run = try firstContact("kobo.csv", text)
+        #expect(run.draft.survey.respondent.id == "_id")
+        #expect(Set(run.draft.survey.technical ?? []) == ["_uuid", "start", "groupTime3"])
+        let closed = try run.store.closedQuestions().map(\.id)
+        #expect(closed == ["nojd_1_5"])
+        var spec = CrossSpec(rows: .question("grouptime3"), cols: .district)
+        spec.bins = [0, 10, 20]
+        #expect(throws: StoreError.self) { try run.store.crossFacts(spec) }
+        // Kept in the database all the same.
+        var kept = 0
+        try run.store.forEachRespondent(surveyId: run.draft.survey.id) { kept += $0.answers["grouptime3"] == nil ? 0 : 1 }
+        #expect(kept == 10)
+    }
+
+    // MARK: - Unknown keys
+
+    @Test func unknownKeysAreRefusedWithTheNearestKnownOne() throws {
+        let registry = folder.write("districts.yaml", "districts:\n  - name: Nätra\n    aliasez: [Bjästa]\n")
+        #expect(throws: ImportError.definition(file: registry, line: 3, message: "unknown key \"aliasez\" in districts[0]; did you mean \"aliases\"?")) {
+            try DefinitionLoader.districts(at: registry)
+        }
+        let codebook = folder.write("kodbok.yaml", "id: k\nthemes:\n  - id: buss\n    label: Buss\n    keywrds: [buss]\n")
+        #expect(throws: ImportError.definition(file: codebook, line: 5, message: "unknown key \"keywrds\" in themes[0]; did you mean \"keywords\"?")) {
+            try DefinitionLoader.codebook(at: codebook)
+        }
+        let survey = folder.write("s.json", #"{"id": "s", "title": "S", "respondent": {"id": "Nr", "distrct": "Ort"}, "questions": []}"#)
+        #expect(throws: ImportError.self) { try DefinitionLoader.survey(at: survey) }
+        do {
+            _ = try DefinitionLoader.survey(at: survey)
+        } catch {
+            #expect("\(error.localizedDescription)".contains("unknown key \"distrct\" in respondent; did you mean \"district\"?"))
+        }
+    }
+
+    /// The table of known keys is the JSON Schemas' properties, level by level.
+    @Test(arguments: [("survey", KnownKeys.survey), ("districts", KnownKeys.districts), ("codebook", KnownKeys.codebook)])
+    func knownKeysAreTheSchemas(name: String, keys: KnownKeys) throws {
+        let url = Paths.packageRoot.appendingPathComponent("Schemas/\(name).schema.json")
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        func compare(_ node: [String: Any], _ known: KnownKeys, _ path: String) {
+            var node = node
+            if let items = node["items"] as? [String: Any] { node = items }
+            guard let properties = node["properties"] as? [String: Any] else { return }
+            #expect(Set(properties.keys) == known.keys, "\(name) \(path)")
+            for (key, child) in known.children {
+                if let value = properties[key] as? [String: Any] { compare(value, child, path + "/" + key) }
+            }
+        }
+        compare(schema, keys, "")
+    }
+}
