@@ -21,8 +21,14 @@ struct FormToolClassTests {
     // MARK: - Repeated and two-row headers
 
     @Test func repeatedShortLabelsAreNamedByTheQuestionBefore() {
-        let (names, notes) = HeaderNames.distinct(["Id", "Hur nöjd är du med bussen?", "Motivering", "Hur nöjd är du med tåget?", "Motivering"])
-        #expect(names == ["Id", "Hur nöjd är du med bussen?", "Hur nöjd är du med bussen?: Motivering", "Hur nöjd är du med tåget?", "Hur nöjd är du med tåget?: Motivering"])
+        let (names, notes) = HeaderNames.distinct([
+            "Id", "Hur nöjd är du med bussen?", "Motivering", "Hur nöjd är du med tåget?", "Motivering",
+        ])
+        #expect(
+            names == [
+                "Id", "Hur nöjd är du med bussen?", "Hur nöjd är du med bussen?: Motivering", "Hur nöjd är du med tåget?",
+                "Hur nöjd är du med tåget?: Motivering",
+            ])
         #expect(notes.count == 1)
     }
 
@@ -34,8 +40,13 @@ struct FormToolClassTests {
 
     @Test func twoRowHeaderJoinsOptionsToTheirQuestion() {
         let joined = HeaderNames.join(
-            ["Respondent ID", "Vilka tjänster använder du?", "", "", "Kön"], sub: ["", "Bibliotek", "Vårdcentral", "Other (please specify)", "Response"])
-        #expect(joined == ["Respondent ID", "Vilka tjänster använder du?: Bibliotek", "Vilka tjänster använder du?: Vårdcentral", "Vilka tjänster använder du?: Other (please specify)", "Kön"])
+            ["Respondent ID", "Vilka tjänster använder du?", "", "", "Kön"],
+            sub: ["", "Bibliotek", "Vårdcentral", "Other (please specify)", "Response"])
+        #expect(
+            joined == [
+                "Respondent ID", "Vilka tjänster använder du?: Bibliotek", "Vilka tjänster använder du?: Vårdcentral",
+                "Vilka tjänster använder du?: Other (please specify)", "Kön",
+            ])
     }
 
     /// SurveyMonkey's classic export: questions in row 1, options and `Response` in row 2, a single-column question's
@@ -44,7 +55,8 @@ struct FormToolClassTests {
         var text = "Respondent ID,Start Date,Vilka tjänster använder du?,,,Boendeform,Övrigt,Other (please specify)\n"
         text += ",,Bibliotek,Vårdcentral,Other (please specify),Response,Övrigt,Other (please specify)\n"
         for i in 1...12 {
-            text += "\(1000 + i),2025-03-\(10 + i) 10:00:00,\(i % 2 == 0 ? "Bibliotek" : ""),\(i % 3 == 0 ? "Vårdcentral" : ""),"
+            text +=
+                "\(1000 + i),2025-03-\(10 + i) 10:00:00,\(i % 2 == 0 ? "Bibliotek" : ""),\(i % 3 == 0 ? "Vårdcentral" : ""),"
                 + "\(i == 5 ? "Simhall" : ""),\(i % 2 == 0 ? "Villa" : "Lägenhet"),,\(i == 7 ? "Bättre buss" : "")\n"
         }
         let run = try firstContact("monkey.csv", text)
@@ -64,7 +76,9 @@ struct FormToolClassTests {
     @Test(arguments: [1, 2, 30])
     func qualtricsImportIdRowAtAnyCount(responses: Int) throws {
         var text = "StartDate,IPAddress,ResponseId,Q1,Q2\nStart Date,IP Address,Response ID,Hur nöjd är du? (1-5),Kommentar\n"
-        text += #""{""ImportId"":""startDate""}","{""ImportId"":""ipAddress""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2_TEXT""}""# + "\n"
+        text +=
+            #""{""ImportId"":""startDate""}","{""ImportId"":""ipAddress""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2_TEXT""}""#
+            + "\n"
         for i in 1...responses { text += "2025-03-01 10:00:00,10.0.0.\(i),R_\(i),\(i % 5 + 1),Bra\n" }
         let run = try firstContact("qualtrics.csv", text)
         #expect(run.draft.survey.skipAfterHeader == 2)
@@ -114,8 +128,14 @@ struct FormToolClassTests {
 
     @Test func checkboxOptionsKeepTheirCommas() {
         let options = ["Jordbruk, skog, fiske", "Handel", "Turism"]
-        #expect(CheckboxAnswers.split("Jordbruk, skog, fiske, Turism", separator: ", ", options: options) == ["Jordbruk, skog, fiske", "Turism"])
-        #expect(CheckboxAnswers.split("Handel, Jordbruk, skog, fiske", separator: ", ", options: options) == ["Handel", "Jordbruk, skog, fiske"])
+        #expect(
+            CheckboxAnswers.split("Jordbruk, skog, fiske, Turism", separator: ", ", options: options) == [
+                "Jordbruk, skog, fiske", "Turism",
+            ])
+        #expect(
+            CheckboxAnswers.split("Handel, Jordbruk, skog, fiske", separator: ", ", options: options) == [
+                "Handel", "Jordbruk, skog, fiske",
+            ])
         #expect(CheckboxAnswers.split("Handel;Turism", separator: ";", options: options) == ["Handel", "Turism"])
     }
 
@@ -192,11 +212,17 @@ struct FormToolClassTests {
 
     @Test func unknownKeysAreRefusedWithTheNearestKnownOne() throws {
         let registry = folder.write("districts.yaml", "districts:\n  - name: Nätra\n    aliasez: [Bjästa]\n")
-        #expect(throws: ImportError.definition(file: registry, line: 3, message: "unknown key \"aliasez\" in districts[0]; did you mean \"aliases\"?")) {
+        #expect(
+            throws: ImportError.definition(
+                file: registry, line: 3, message: "unknown key \"aliasez\" in districts[0]; did you mean \"aliases\"?")
+        ) {
             try DefinitionLoader.districts(at: registry)
         }
         let codebook = folder.write("kodbok.yaml", "id: k\nthemes:\n  - id: buss\n    label: Buss\n    keywrds: [buss]\n")
-        #expect(throws: ImportError.definition(file: codebook, line: 5, message: "unknown key \"keywrds\" in themes[0]; did you mean \"keywords\"?")) {
+        #expect(
+            throws: ImportError.definition(
+                file: codebook, line: 5, message: "unknown key \"keywrds\" in themes[0]; did you mean \"keywords\"?")
+        ) {
             try DefinitionLoader.codebook(at: codebook)
         }
         let survey = folder.write("s.json", #"{"id": "s", "title": "S", "respondent": {"id": "Nr", "distrct": "Ort"}, "questions": []}"#)

@@ -136,7 +136,8 @@ public enum SwedishValues {
         let head = text[..<comma].split(separator: " ")
         let tail = text[text.index(after: comma)...].split(separator: " ")
         guard head.count == 2, let day = Int(head[1]), let yearText = tail.first, yearText.count == 4, let year = Int(yearText),
-            let month = months[head[0].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))] ?? englishMonths[head[0].lowercased()],
+            let month = months[head[0].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))]
+                ?? englishMonths[head[0].lowercased()],
             (1900...2200).contains(year), day >= 1, day <= daysIn(month: month, year: year)
         else { return nil }
         // What follows is a time of day (`8:58:20 AM`) or nothing.
