@@ -208,6 +208,33 @@ struct FormToolClassTests {
         #expect(kept == 10)
     }
 
+    // MARK: - The sheet that holds the answers
+
+    /// Microsoft Forms: an empty first sheet and a hidden sync sheet before `Form1`.
+    @Test func answersOnALaterSheet() throws {
+        func cell(_ ref: String, _ text: String) -> String { "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
+        var rows = "<row r=\"1\">\(cell("A1", "ID"))\(cell("B1", "Kön"))\(cell("C1", "Synpunkter"))</row>"
+        for i in 2...7 {
+            rows +=
+                "<row r=\"\(i)\">\(cell("A\(i)", "\(i - 1)"))\(cell("B\(i)", i % 2 == 0 ? "Kvinna" : "Man"))\(cell("C\(i)", "Mer buss"))</row>"
+        }
+        let path = folder.path("forms.xlsx")
+        try WorkbookWriter.xlsx(
+            at: path,
+            sheets: [
+                .init(name: "Sheet1", rows: ""), .init(name: "Sync", rows: "<row r=\"1\">\(cell("A1", "x"))</row>", hidden: true),
+                .init(name: "Form1", rows: rows),
+            ])
+        let store = try KartlaggningStore.inMemory()
+        let draft = try SurveyInferrer().infer(path: path)
+        #expect(draft.survey.sheet == "Form1")
+        #expect(draft.notes.contains { $0.contains("sheet 3 \"Form1\" does, and is read") })
+        try store.addSurvey(try DefinitionLoader.survey(at: folder.write("forms.yaml", draft.yaml)))
+        let summary = try Importer(store: store).importFile(at: path, survey: draft.survey.id)
+        #expect(summary.status == .imported, "\(summary.errors) \(summary.fileError ?? "")")
+        #expect(summary.counts.added == 6)
+    }
+
     // MARK: - Unknown keys
 
     @Test func unknownKeysAreRefusedWithTheNearestKnownOne() throws {

@@ -32,11 +32,21 @@ final class SourceTable {
     init(path: String, file: String, options: ReadOptions, shape requested: TableShape?) throws {
         self.file = file
         format = try SourceFormat.resolve(options.format, path: path, file: file)
+        var sheetNotes: [String] = []
         switch format {
-        case .xlsx:
-            reader = try XLSXReader(path: path, file: file, sheet: options.sheet, limits: options.limits)
-        case .ods:
-            reader = try ODSReader(path: path, file: file, sheet: options.sheet, limits: options.limits, allSheets: requested == nil)
+        case .xlsx, .ods:
+            let isXLSX = format == .xlsx
+            let open: (String?) throws -> RowReader = { sheet in
+                isXLSX
+                    ? try XLSXReader(path: path, file: file, sheet: sheet, limits: options.limits)
+                    : try ODSReader(path: path, file: file, sheet: sheet, limits: options.limits, allSheets: requested == nil)
+            }
+            let first = try open(options.sheet)
+            if requested == nil && options.sheet == nil && first.sheets.count > 1 {
+                (reader, sheetNotes) = try Self.sheetWithAnswers(first, open: open, file: file)
+            } else {
+                reader = first
+            }
         case .csv, .tsv:
             var csvOptions = options
             if format == .tsv && options.delimiter == nil { csvOptions.delimiter = "\t" }
@@ -81,8 +91,37 @@ final class SourceTable {
         let distinct = HeaderNames.distinct(names)
         header = distinct.names
         headerLine = headerRecord.line
-        shapeNotes = detected + distinct.notes
+        shapeNotes = sheetNotes + detected + distinct.notes
         replay = rows.reversed()
+    }
+
+    /// The sheet that holds the answers, for `survey infer`: the first visible sheet unless it is empty or cannot be a
+    /// table (a scratch sheet spanning 16,384 columns), then the next sheet with two rows of two cells or more — visible
+    /// sheets before hidden ones (Microsoft Forms puts an empty sheet and a hidden sync sheet before `Form1`).
+    private static func sheetWithAnswers(
+        _ first: RowReader, open: (String?) throws -> RowReader, file: String
+    ) throws -> (RowReader, [String]) {
+        func holdsTable(_ reader: RowReader) -> Bool {
+            var rows = 0
+            while rows < 2, let row = try? reader.nextRow() {
+                if row.fields.filter({ !$0.trimmedCell.isEmpty }).count >= 2 { rows += 1 }
+            }
+            return rows >= 2
+        }
+        let sheets = first.sheets
+        let order = sheets.indices.filter { !sheets[$0].hidden } + sheets.indices.filter { sheets[$0].hidden }
+        guard let probe = try? open(first.sheet?.name), !holdsTable(probe) else { return (first, []) }
+        for index in order where sheets[index].name != first.sheet?.name {
+            guard let candidate = try? open(sheets[index].name), holdsTable(candidate) else { continue }
+            return (
+                try open(sheets[index].name),
+                [
+                    "the first sheet \"\(first.sheet?.name ?? "")\" holds no table; sheet \(index + 1) \"\(sheets[index].name)\" "
+                        + "\(sheets[index].hidden ? "(hidden) " : "")does, and is read"
+                ]
+            )
+        }
+        return (first, [])
     }
 
     /// Opens `path` with the shape `options` give (header on line 1 unless they say otherwise).
