@@ -124,6 +124,17 @@ struct FormToolClassTests {
         #expect(types["Antal anställda"]?.0 == .integer)
     }
 
+    /// Words are whole words or stems: a question about `barnomsorgen` or `arbetet` asks for a rating, not a count.
+    @Test(arguments: [
+        ("Hur nöjd är du med barnomsorgen?", true), ("Hur nöjd är du med arbetet?", true), ("Nöjdhet med vården", true),
+        ("Antal barn", false), ("Hur många år har du bott här?", false), ("Hur nöjd är du, i kronor?", false),
+    ])
+    func ratingHeaders(header: String, rating: Bool) {
+        var profile = ColumnProfile(name: header, trackUniqueness: false, trackPlaces: false)
+        for value in ["1", "3", "5", "4", "2"] { profile.add(value, line: 2) }
+        #expect((SurveyInferrer.ratingRange(of: profile) != nil) == rating)
+    }
+
     // MARK: - Checkbox answers
 
     @Test func checkboxOptionsKeepTheirCommas() {
@@ -156,6 +167,14 @@ struct FormToolClassTests {
             if respondent.externalId == "4", let answer = respondent.answers[question?.id ?? ""] { stored.append(answer.valueText ?? "") }
         }
         #expect(stored == [#"["Jordbruk, skog, fiske","Turism"]"#])
+    }
+
+    /// Free text with commas is no checkbox question: its "options" would be sentences nobody wrote alone.
+    @Test func freeTextWithCommasStaysText() {
+        let counts = ["Bra": 3, "Bra, men dyrt": 1, "Bra, men för få turer": 1, "Dåligt": 2, "Dåligt, tyvärr": 1, "Vet ej, kanske": 1]
+        #expect(CheckboxAnswers.options(of: counts, separator: ", ") == nil)
+        let checkbox = ["Handel": 3, "Turism": 2, "Handel, Turism": 4, "Handel, Skog": 1]
+        #expect(Set(CheckboxAnswers.options(of: checkbox, separator: ", ") ?? []) == ["Handel", "Turism", "Skog"])
     }
 
     // MARK: - Identifying and technical columns
@@ -259,6 +278,16 @@ struct FormToolClassTests {
         } catch {
             #expect("\(error.localizedDescription)".contains("unknown key \"distrct\" in respondent; did you mean \"district\"?"))
         }
+    }
+
+    @Test func aTechnicalColumnTheSurveyDoesNotReadIsRefused() throws {
+        let path = folder.write(
+            "s.yaml",
+            "id: s\ntitle: S\nrespondent:\n  id: Nr\nquestions:\n  - id: q\n    column: Fråga\n    type: text\ntechnical: [IPAddress]\n")
+        #expect(
+            throws: ImportError.definition(
+                file: path, line: nil, message: "technical column \"IPAddress\" is not a column the survey reads")
+        ) { try DefinitionLoader.survey(at: path) }
     }
 
     /// The table of known keys is the JSON Schemas' properties, level by level.

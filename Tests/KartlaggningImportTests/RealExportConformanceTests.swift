@@ -38,12 +38,21 @@ struct RealExportConformanceTests {
         return Run(draft: draft, summary: summary, answers: answers)
     }
 
+    /// What every file's first contact must give: an import, its respondents, where the header is, and the id column.
+    static func expectRead(
+        _ run: Run, respondents: Int, headerRow: Int = 1, skip: Int = 0, id: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(run.summary.status == .imported, "\(run.summary.errors) \(run.summary.fileError ?? "")", sourceLocation: sourceLocation)
+        #expect(run.answers.count == respondents, sourceLocation: sourceLocation)
+        #expect((run.draft.survey.headerRow ?? 1) == headerRow, sourceLocation: sourceLocation)
+        #expect((run.draft.survey.skipAfterHeader ?? 0) == skip, sourceLocation: sourceLocation)
+        if let id { #expect(run.draft.survey.respondent.id == id, sourceLocation: sourceLocation) }
+    }
+
     @Test func qualtricsThreeHeaderRowsOneResponse() throws {
         let run = try Self.firstContact("qualtrics-csv/sample.csv")
-        #expect(run.summary.status == .imported, "\(run.summary.errors) \(run.summary.fileError ?? "")")
-        #expect(run.answers.count == 1)
-        #expect(run.draft.survey.skipAfterHeader == 2)
-        #expect(run.draft.survey.respondent.id == "ResponseId")
+        Self.expectRead(run, respondents: 1, skip: 2, id: "ResponseId")
         #expect(run.identifying == ["RecipientLastName", "RecipientFirstName", "RecipientEmail"])
         #expect(run.technical.isSuperset(of: ["StartDate", "EndDate", "Status", "IPAddress", "Progress", "Duration (in seconds)"]))
         #expect(!run.technical.contains("Q1") && !run.technical.contains("Q2"))
@@ -53,9 +62,7 @@ struct RealExportConformanceTests {
 
     @Test func qualtricsLegacyTwoHeaderRowsOneResponse() throws {
         let run = try Self.firstContact("qualtrics-csv/sample_legacy.csv")
-        #expect(run.summary.status == .imported, "\(run.summary.errors) \(run.summary.fileError ?? "")")
-        #expect(run.answers.count == 1)
-        #expect(run.draft.survey.skipAfterHeader == 1)
+        Self.expectRead(run, respondents: 1, skip: 1, id: "V1")
         #expect(run.answers["R_2YPOQ602ER1jkf1"] != nil)
         #expect(run.answer("R_2YPOQ602ER1jkf1", "Q2")?.raw == "Hello World!")
         // V6 holds the IP address (130.92.34.66): a technical column by its values.
@@ -64,12 +71,9 @@ struct RealExportConformanceTests {
 
     @Test func skolverketAgencyDownload() throws {
         let run = try Self.firstContact("skolverket-csv/grundskolan-2009.csv")
-        #expect(run.summary.status == .imported, "\(run.summary.errors) \(run.summary.fileError ?? "")")
         // 4,655 schools between the 5-line preamble and the 19-line footer, whose first line has no footer word.
-        #expect(run.answers.count == 4_655)
-        #expect(run.draft.survey.headerRow == 6)
+        Self.expectRead(run, respondents: 4_655, headerRow: 6, id: "Skol-enhetskod")
         #expect(run.draft.survey.missing == [".", ".."])
-        #expect(run.draft.survey.respondent.id == "Skol-enhetskod")
         #expect(run.type("Typ av huvudman") == .choice)
         #expect(run.type("Elever, årskurs 1-9") == .integer)
         // Codes with leading zeros stay text.
@@ -82,11 +86,7 @@ struct RealExportConformanceTests {
 
     @Test func surveyMonkeyTwoRowHeader() throws {
         let run = try Self.firstContact("surveymonkey-csv/osposurvey-2023.csv")
-        #expect(run.summary.status == .imported, "\(run.summary.errors) \(run.summary.fileError ?? "")")
-        #expect(run.answers.count == 489)
-        #expect(run.draft.survey.headerRow == 2)
-        #expect(run.draft.survey.skipAfterHeader == 1)
-        #expect(run.draft.survey.respondent.id == "Respondent ID")
+        Self.expectRead(run, respondents: 489, headerRow: 2, skip: 1, id: "Respondent ID")
         #expect(run.technical.isSuperset(of: ["Collector ID", "Start Date", "End Date"]))
         // Questions over one column keep their text; option columns are named "Question: Option".
         let role = "Professionally, which of the following best describes your role? (select one): Developer / Software Engineer"
@@ -102,8 +102,7 @@ struct RealExportConformanceTests {
 
     @Test func googleFormsWorkbook() throws {
         let run = try Self.firstContact("google-forms-xlsx/Personality and Music Preferences.xlsx")
-        #expect(run.summary.status == .imported, "\(run.summary.errors) \(run.summary.fileError ?? "")")
-        #expect(run.answers.count == 380)
+        Self.expectRead(run, respondents: 380, id: "#row")
         #expect(run.draft.survey.respondent.date == "Timestamp")
         #expect(run.type("Age") == .choice)
         // Two long options, chosen 241 and 139 times.
@@ -130,9 +129,7 @@ struct RealExportConformanceTests {
     ])
     func koboWorkbook(file: String, respondents: Int, firstId: String) throws {
         let run = try Self.firstContact(file)
-        #expect(run.summary.status == .imported, "\(run.summary.errors) \(run.summary.fileError ?? "")")
-        #expect(run.answers.count == respondents)
-        #expect(run.draft.survey.respondent.id == "_id")
+        Self.expectRead(run, respondents: respondents, id: "_id")
         #expect(run.draft.survey.respondent.date == "_submission_time")
         #expect(run.answers[firstId] != nil)
         #expect(run.technical.isSuperset(of: ["start", "end", "_uuid", "_validation_status", "_status", "__version__", "_index"]))
@@ -140,9 +137,7 @@ struct RealExportConformanceTests {
 
     @Test func limeSurveyWorkbook() throws {
         let run = try Self.firstContact("limesurvey-xlsx/results-survey54231.xlsx")
-        #expect(run.summary.status == .imported, "\(run.summary.errors) \(run.summary.fileError ?? "")")
-        #expect(run.answers.count == 257)
-        #expect(run.draft.survey.respondent.id == "id")
+        Self.expectRead(run, respondents: 257, id: "id")
         #expect(run.draft.survey.missing?.contains("N/A") == true)
         // Metadata and all 36+ timing columns.
         #expect(run.technical.isSuperset(of: ["lastpage", "startlanguage", "seed", "startdate", "datestamp", "interviewtime"]))
@@ -158,8 +153,7 @@ struct RealExportConformanceTests {
     ])
     func odkBriefcase(file: String) throws {
         let run = try Self.firstContact("odk-briefcase-csv/" + file)
-        #expect(run.summary.status == .imported, "\(run.summary.errors) \(run.summary.fileError ?? "")")
-        #expect(run.answers.count == 1)
+        Self.expectRead(run, respondents: 1)
         // "Apr 26, 2018 8:58:20 AM" is a date: the respondent's.
         #expect(run.draft.survey.respondent.date == "SubmissionDate")
         #expect(["KEY", "meta-instanceID"].contains(run.draft.survey.respondent.id))

@@ -34,8 +34,7 @@ public struct SurveyInferrer {
         }
 
         // The respondent id: a column named like one whose values are unique; else the first unique column.
-        let idNames = Self.idNames
-        var idColumn = pick(idNames) { $0.uniqueness != nil && !$0.duplicates && $0.nonEmpty == rows }
+        var idColumn = pick(Self.idNames) { $0.uniqueness != nil && !$0.duplicates && $0.nonEmpty == rows }
         if idColumn == nil {
             idColumn = profiles.indices.first { i in
                 profiles[i].uniqueness != nil && !profiles[i].duplicates && profiles[i].nonEmpty == rows
@@ -119,7 +118,7 @@ public struct SurveyInferrer {
 
         var questions: [Question] = []
         var ids = Set<String>()
-        let batteries = Self.ratingBatteries(profiles, rows: rows)
+        let batteries = Self.ratingBatteries(profiles)
         for (i, profile) in profiles.enumerated() where !used.contains(i) {
             guard !profile.name.isEmpty else {
                 notes.append("column \(i + 1) has no header and is left out")
@@ -408,23 +407,27 @@ public struct SurveyInferrer {
         return (Question(id: id, column: column, type: .text), nil)
     }
 
-    /// Words a header that asks for a rating uses, in the languages exports come in.
+    /// Words a header that asks for a rating uses, in the languages exports come in (diacritics folded; `*` ends a
+    /// stem: `nojd*` is `nöjd` and `nöjdhet`).
     static let ratingWords = [
-        "nojd", "nöjd", "betyg", "betygsatt", "skala", "instammer", "instämmer", "grad", "hur bra", "hur viktigt", "viktigt",
-        "sannolikt", "rate", "rating", "scale", "satisf", "agree", "likely", "important", "fornoyd", "fornøyd", "tilfreds",
-        "enig", "vurder", "zufrieden", "bewert", "tyytyv", "arvio", "satisfait", "note", "satisfecho", "valor", "satisfeito",
+        "nojd*", "betyg*", "skala", "instammer", "grad", "hur bra", "hur viktigt", "viktigt", "sannolikt", "rate", "rating",
+        "scale", "satisf*", "agree", "likely", "important", "fornoyd*", "tilfreds*", "enig", "vurder*", "zufrieden*",
+        "bewert*", "tyytyv*", "arvio", "satisfait*", "note", "satisfech*", "valor", "satisfeit*",
     ]
-    /// Words of a header that counts: never a rating.
+    /// Words of a header that counts: never a rating. Not `år`: folded it is `ar`, as `är` is (`Hur nöjd är du …`).
     static let countWords = [
-        "antal", "hur manga", "hur många", "number of", "how many", "amount", "belopp", "kronor", "kr", "ar", "år", "age",
-        "alder", "ålder", "anstallda", "anställda", "employees", "timmar", "hours", "minuter", "minutes", "km", "sek", "procent",
-        "percent", "andel", "elever", "medlemmar", "members", "barn", "children", "year", "duration", "seconds", "sekunder",
+        "antal*", "hur manga", "number of", "how many", "amount", "belopp", "kronor", "kr", "age", "alder", "anstallda",
+        "employees", "timmar", "hours", "minuter", "minutes", "km", "sek", "procent", "percent", "andel*", "elever",
+        "medlemmar", "members", "barn", "children", "year", "years", "duration", "seconds", "sekunder",
     ]
 
-    /// Whether the header's words include one of `words` (a word or a phrase, matched on word boundaries).
+    /// Whether the header says one of `words`: a word or phrase as whole words, a stem (`antal*`) at a word's start —
+    /// so `barn` counts children but `barnomsorgen` does not, and `kr` counts kronor but `kring` does not.
     static func headerSays(_ header: String, _ words: [String]) -> Bool {
         let key = " " + MatchKey.make(header).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ") + " "
-        return words.contains { key.contains(" " + MatchKey.make($0)) }
+        return words.contains { word in
+            word.hasSuffix("*") ? key.contains(" " + word.dropLast()) : key.contains(" " + word + " ")
+        }
     }
 
     /// A rating's range from its answers and a header that asks for one: 0 or 1 up to the highest answer, which is
@@ -438,11 +441,10 @@ public struct SurveyInferrer {
 
     /// Runs of three or more columns side by side whose answers are whole numbers from 0 or 1 up to at most 20 and
     /// whose headers do not count: a rating battery (`0–14` items, a 1–6 grid), each column on the run's range.
-    static func ratingBatteries(_ profiles: [ColumnProfile], rows: Int) -> [Int: ScaleRange] {
+    static func ratingBatteries(_ profiles: [ColumnProfile]) -> [Int: ScaleRange] {
         func fits(_ p: ColumnProfile) -> Bool {
             p.nonEmpty > 0 && p.integer.holds(of: p.nonEmpty) && p.minInteger >= 0 && p.minInteger <= 1 && p.maxInteger >= 3
                 && p.maxInteger <= 20 && scaleRange(in: p.name) == nil && !headerSays(p.name, countWords)
-                && !(p.maxInteger == 1)
         }
         var out: [Int: ScaleRange] = [:]
         var start = 0

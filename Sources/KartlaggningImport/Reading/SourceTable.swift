@@ -33,6 +33,8 @@ final class SourceTable {
         self.file = file
         format = try SourceFormat.resolve(options.format, path: path, file: file)
         var sheetNotes: [String] = []
+        // Rows already read from the chosen sheet while looking for the one with answers: the top of the table.
+        var rows: [CSVRow] = []
         switch format {
         case .xlsx, .ods:
             let isXLSX = format == .xlsx
@@ -43,7 +45,7 @@ final class SourceTable {
             }
             let first = try open(options.sheet)
             if requested == nil && options.sheet == nil && first.sheets.count > 1 {
-                (reader, sheetNotes) = try Self.sheetWithAnswers(first, open: open, file: file)
+                (reader, rows, sheetNotes) = try Self.sheetWithAnswers(first, open: open)
             } else {
                 reader = first
             }
@@ -56,7 +58,6 @@ final class SourceTable {
         }
         location = reader.sheet?.location(file: file) ?? file
         let source = reader
-        var rows: [CSVRow] = []
         var detected: [String] = []
         let shape: TableShape
         if let requested {
@@ -98,30 +99,36 @@ final class SourceTable {
     /// The sheet that holds the answers, for `survey infer`: the first visible sheet unless it is empty or cannot be a
     /// table (a scratch sheet spanning 16,384 columns), then the next sheet with two rows of two cells or more — visible
     /// sheets before hidden ones (Microsoft Forms puts an empty sheet and a hidden sync sheet before `Form1`).
+    /// - Returns: the sheet's reader, the rows read from it so far, and a note when it is not the first sheet.
     private static func sheetWithAnswers(
-        _ first: RowReader, open: (String?) throws -> RowReader, file: String
-    ) throws -> (RowReader, [String]) {
-        func holdsTable(_ reader: RowReader) -> Bool {
-            var rows = 0
-            while rows < 2, let row = try? reader.nextRow() {
-                if row.fields.filter({ !$0.trimmedCell.isEmpty }).count >= 2 { rows += 1 }
+        _ first: RowReader, open: (String?) throws -> RowReader
+    ) throws -> (RowReader, [CSVRow], [String]) {
+        /// The rows up to the second with two cells or more, or nil when the sheet ends (or cannot be read) first.
+        func tableTop(_ reader: RowReader) -> [CSVRow]? {
+            var read: [CSVRow] = []
+            var filled = 0
+            while filled < 2 {
+                guard let row = try? reader.nextRow() else { return nil }
+                read.append(row)
+                if row.fields.filter({ !$0.trimmedCell.isEmpty }).count >= 2 { filled += 1 }
             }
-            return rows >= 2
+            return read
         }
+        if let top = tableTop(first) { return (first, top, []) }
         let sheets = first.sheets
         let order = sheets.indices.filter { !sheets[$0].hidden } + sheets.indices.filter { sheets[$0].hidden }
-        guard let probe = try? open(first.sheet?.name), !holdsTable(probe) else { return (first, []) }
         for index in order where sheets[index].name != first.sheet?.name {
-            guard let candidate = try? open(sheets[index].name), holdsTable(candidate) else { continue }
+            guard let candidate = try? open(sheets[index].name), let top = tableTop(candidate) else { continue }
             return (
-                try open(sheets[index].name),
+                candidate, top,
                 [
                     "the first sheet \"\(first.sheet?.name ?? "")\" holds no table; sheet \(index + 1) \"\(sheets[index].name)\" "
                         + "\(sheets[index].hidden ? "(hidden) " : "")does, and is read"
                 ]
             )
         }
-        return (first, [])
+        // No sheet holds a table: the first, opened again, says why as it is read.
+        return (try open(first.sheet?.name), [], [])
     }
 
     /// Opens `path` with the shape `options` give (header on line 1 unless they say otherwise).

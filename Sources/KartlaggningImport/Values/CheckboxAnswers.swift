@@ -46,18 +46,28 @@ enum CheckboxAnswers {
     static func options(of counts: [String: Int], separator: String, maxOptions: Int = 40) -> [String]? {
         let values = counts.keys.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
         var atoms: [String] = []
+        var unseenAlone = 0
+        var lowercaseUnseen = false
         var joined = 0
         for value in values {
             let parts = split(value, separator: separator, options: atoms)
             if parts.count >= 2 && parts.contains(where: atoms.contains) {
                 joined += counts[value, default: 0]
-                for part in parts where !atoms.contains(part) { atoms.append(part) }
+                for part in parts where !atoms.contains(part) {
+                    atoms.append(part)
+                    if counts[part] == nil {
+                        unseenAlone += 1
+                        if part.first?.isLowercase == true { lowercaseUnseen = true }
+                    }
+                }
             } else {
                 atoms.append(value)
             }
             if atoms.count > maxOptions { return nil }
         }
-        guard joined >= 2, atoms.count >= 2 else { return nil }
+        // Most options are chosen alone somewhere, and an option starts as a label does: free text (`Bra`, `Bra, men
+        // dyrt`, `Dåligt, tyvärr`) leaves sentence tails nobody wrote alone.
+        guard joined >= 2, atoms.count >= 2, unseenAlone * 2 <= atoms.count, !lowercaseUnseen else { return nil }
         // Every option is itself no join of others (an option first seen alone after a join that held it).
         return atoms.filter { atom in
             let others = atoms.filter { $0 != atom }
