@@ -16,7 +16,7 @@ struct ColumnProfile {
     var firstLines: [String: Int] = [:]
     var tooManyDistinct = false
     /// Every value with its count, past the option cap, while they are short and few enough to be a checkbox
-    /// question's joins (up to 5,000): what `CheckboxAnswers.options` reads.
+    /// question's joins (up to 2,000 of at most 200 characters): what `CheckboxAnswers.options` reads.
     var joins: [String: Int]? = [:]
     /// Missing-value tokens (`NA`, `..`) seen, with their counts: never values.
     var missingTokens: [String: Int] = [:]
@@ -120,7 +120,8 @@ struct ColumnProfile {
         if var seen = joins {
             joins = nil  // unique while it is changed, so the insert does not copy it
             seen[value, default: 0] += 1
-            joins = value.count <= 400 && !value.contains("\n") && seen.count <= 5_000 ? seen : nil
+            // Free text (a long answer, a line break, thousands of different answers) ends it: memory stays small.
+            joins = value.count <= 200 && !value.contains("\n") && seen.count <= 2_000 ? seen : nil
         }
         maxLength = max(maxLength, value.count)
         switch ValueShape.of(value) {
