@@ -117,21 +117,23 @@ struct ColumnProfile {
             }
             places = seen
         }
+        let utf8 = value.utf8
+        let length = value.count
+        let breaks = utf8.contains(0x0A) || utf8.contains(0x0D)
         if var seen = joins {
             joins = nil  // unique while it is changed, so the insert does not copy it
             seen[value, default: 0] += 1
             // Free text (a long answer, a line break, thousands of different answers) ends it: memory stays small.
-            joins = value.count <= 200 && !value.contains("\n") && seen.count <= 2_000 ? seen : nil
+            joins = length <= 200 && !breaks && seen.count <= 2_000 ? seen : nil
         }
-        maxLength = max(maxLength, value.count)
+        maxLength = max(maxLength, length)
         switch ValueShape.of(value) {
         case .email, .phone, .personnummer: contactValues += 1
         case .ipAddress, .uuid: machineValues += 1
         case nil: break
         }
-        if value.contains("\n") || value.contains("\r") { lineBreaks = true }
+        if breaks { lineBreaks = true }
         // Typed values are short and start with a digit or a sign (Ja/Nej aside): free text skips the parsers.
-        let utf8 = value.utf8
         let lead = utf8.first ?? 0
         let numberLike = utf8.count <= 40 && ((lead >= 0x30 && lead <= 0x39) || lead == 0x2D || lead == 0x2B || lead == 0xE2)
         let whole = numberLike ? SwedishValues.integer(value) : nil
@@ -155,14 +157,14 @@ struct ColumnProfile {
         } else if let mark = Self.decimalMark(value) {
             if mark == "," { commaDecimals += 1 } else { pointDecimals += 1 }
         }
-        let monthLed = lead >= 0x41 && utf8.count <= 30 && value.contains(", ")
+        let monthLed = lead >= 0x41 && utf8.count <= 30 && utf8.contains(0x2C)
         if !(numberLike || monthLed) || SwedishValues.date(value) == nil { date.miss(value, line: line) }
         if utf8.count > 8 || SwedishValues.boolean(value) == nil {
             boolean.miss(value, line: line)
         } else if !["0", "1"].contains(value) {
             anyBooleanWord = true
         }
-        if value.contains(";") { rowsWithSemicolon += 1 }
+        if utf8.contains(0x3B) { rowsWithSemicolon += 1 }
         if !tooManyParts {
             for part in value.split(separator: ";") {
                 let item = String(part).trimmedCell

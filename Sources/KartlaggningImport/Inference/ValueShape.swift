@@ -4,8 +4,12 @@ enum ValueShape: Equatable {
     case email, phone, personnummer, ipAddress, uuid
 
     static func of(_ value: String) -> ValueShape? {
-        let utf8 = Array(value.utf8)
-        guard utf8.count >= 7, utf8.count <= 120, !utf8.contains(0x20) || isPhoneLike(utf8) else { return nil }
+        // Most cells are too short, too long, or words with spaces that no phone number starts like: no copy for them.
+        let view = value.utf8
+        guard view.count >= 7, view.count <= 120, let lead = view.first else { return nil }
+        if view.contains(0x20) && lead != 0x2B && lead != 0x30 && lead != 0x28 { return nil }
+        let utf8 = Array(view)
+        guard !utf8.contains(0x20) || isPhoneLike(utf8) else { return nil }
         if let at = utf8.firstIndex(of: 0x40), at > 0, utf8[(at + 1)...].contains(0x2E), !utf8[(at + 1)...].contains(0x40),
             utf8.last != 0x2E
         {

@@ -10,6 +10,8 @@ struct RecordMapper {
     /// Where each respondent field's cell is among the stream's columns.
     private let fieldSlots: [RespondentField: Int]
     private let questionSlots: [Int]
+    /// Per question: whether its text answers are free text (a technical column's never are), worked out once.
+    private let freeText: [Bool]
     private let columns: [String]
     private let memo = Memo()
 
@@ -33,6 +35,7 @@ struct RecordMapper {
         for (index, mapped) in survey.respondent.mappedFields.enumerated() { slots[mapped.field] = index }
         fieldSlots = slots
         questionSlots = survey.questions.indices.map { $0 + slots.count }
+        freeText = survey.questions.map { $0.isFreeText && !survey.isTechnical($0.column) }
         columns = Self.columns(for: survey).map(\.name)
     }
 
@@ -108,7 +111,7 @@ struct RecordMapper {
         var answers: [AnswerDraft] = []
         answers.reserveCapacity(survey.questions.count)
         var misfits = 0
-        for (question, slot) in zip(survey.questions, questionSlots) {
+        for (index, (question, slot)) in zip(survey.questions, questionSlots).enumerated() {
             let raw = record.cells[slot]
             let trimmed = raw.trimmedCell
             if trimmed.isEmpty || survey.isMissing(trimmed, question: question) {
@@ -122,7 +125,7 @@ struct RecordMapper {
                 answers.append(
                     AnswerDraft(
                         questionId: question.id, raw: raw, valueText: typed.text, valueNumber: typed.number,
-                        isFreeText: question.isFreeText && !survey.isTechnical(question.column)))
+                        isFreeText: freeText[index]))
             case .failure(let message):
                 misfits += 1
                 issues.append(ImportIssue(line: record.line, column: question.column, message: message.text))

@@ -4,31 +4,35 @@ import KartlaggningCore
 /// Forms, `;` in Microsoft Forms) while an option's own label may hold the separator (`Jordbruk, skog, fiske`). The
 /// options are what splits a cell, longest first; the separator only where no option fits.
 enum CheckboxAnswers {
-    /// The parts of `cell`: at each place the longest option that ends at a separator or the cell's end, else the
-    /// text up to the next separator.
+    /// The parts of `cell`: at each place the longest option holding the separator that ends at a separator or the
+    /// cell's end, else the text up to the next separator. Options are matched as `ValueReader.option` then names them.
     static func split(_ cell: String, separator: String, options: [String]) -> [String] {
         // `, ` is matched as `,` followed by any spacing, so `A,B` and `A,  B` split as `A, B` does.
-        let bare = separator.trimmingCharacters(in: .whitespaces).isEmpty ? separator : separator.trimmingCharacters(in: .whitespaces)
+        let spaceless = separator.filter { $0 != " " }
+        let bare = spaceless.isEmpty ? separator : spaceless
         guard !bare.isEmpty else { return [cell] }
-        let keyed = options.map { (option: $0, key: MatchKey.header($0)) }.sorted { $0.option.count > $1.option.count }
+        // Only an option holding the separator needs looking for; the import's hot path has none and just splits.
+        let joined = options.filter { holds($0, bare) }.sorted { $0.count > $1.count }
+        guard !joined.isEmpty, holds(cell, bare) else {
+            return cell.components(separatedBy: bare).map(\.trimmedCell).filter { !$0.isEmpty }
+        }
+        let keys = joined.map(MatchKey.header)
         var parts: [String] = []
         var rest = Substring(cell)
         while true {
             rest = rest.drop { $0.isWhitespace }
             if rest.isEmpty { break }
-            var matched = false
-            for (option, key) in keyed where rest.count >= option.count {
-                let head = rest.prefix(option.count)
-                guard head == option || MatchKey.header(String(head)) == key else { continue }
-                let tail = rest.dropFirst(option.count).drop { $0 == " " }
-                guard tail.isEmpty || tail.hasPrefix(bare) else { continue }
-                parts.append(option)
-                rest = tail.dropFirst(tail.isEmpty ? 0 : bare.count)
-                matched = true
-                break
+            let found = joined.indices.first { i in
+                guard rest.count >= joined[i].count else { return false }
+                let head = rest.prefix(joined[i].count)
+                let tail = rest.dropFirst(joined[i].count).drop { $0 == " " }
+                return (tail.isEmpty || tail.hasPrefix(bare)) && (head == joined[i] || MatchKey.header(String(head)) == keys[i])
             }
-            if matched { continue }
-            if let range = rest.range(of: bare) {
+            if let found {
+                parts.append(joined[found])
+                let tail = rest.dropFirst(joined[found].count).drop { $0 == " " }
+                rest = tail.dropFirst(tail.isEmpty ? 0 : bare.count)
+            } else if let range = rest.range(of: bare) {
                 parts.append(String(rest[..<range.lowerBound]).trimmedCell)
                 rest = rest[range.upperBound...]
             } else {
@@ -37,6 +41,13 @@ enum CheckboxAnswers {
             }
         }
         return parts.filter { !$0.isEmpty }
+    }
+
+    /// Whether `text` holds `separator`: a byte scan for the usual one-byte separators.
+    private static func holds(_ text: String, _ separator: String) -> Bool {
+        let bytes = separator.utf8
+        if bytes.count == 1, let byte = bytes.first { return text.utf8.contains(byte) }
+        return text.contains(separator)
     }
 
     /// The options of a column whose cells may join several: the values that are not a join of shorter ones, found

@@ -8,9 +8,9 @@ public enum SwedishValues {
     /// zeros after the mark; `1.000` is a thousand or one, so it is not read as either). Nil when the text is not one.
     public static func integer(_ text: String) -> Int? {
         var compact = stripGrouping(text)
-        if let mark = compact.lastIndex(where: { $0 == "." || $0 == "," }) {
-            let fraction = compact[compact.index(after: mark)...]
-            guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0 == "0" }), mark != compact.startIndex else { return nil }
+        if let mark = compact.utf8.lastIndex(where: { $0 == 0x2E || $0 == 0x2C }) {
+            let fraction = compact.utf8[compact.utf8.index(after: mark)...]
+            guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0 == 0x30 }), mark != compact.utf8.startIndex else { return nil }
             compact = String(compact[..<mark])
         }
         guard !compact.isEmpty, compact.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }),
