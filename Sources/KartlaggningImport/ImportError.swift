@@ -10,8 +10,9 @@ public enum ImportError: Error, Equatable, Sendable, LocalizedError {
     case emptyFile(file: String)
     case headerOnly(file: String)
     case binaryFile(file: String, line: Int)
-    /// A byte that is not valid UTF-8 in a file read as UTF-8 (asked for, or announced by its byte-order mark).
-    case invalidUTF8(file: String, line: Int, byte: Int, why: String)
+    /// Bytes that are not valid UTF-8 in a file that is UTF-8 (announced by its byte-order mark, or UTF-8 everywhere
+    /// else): the first one's line and byte, how many sequences in all, and the first few lines that hold them.
+    case invalidUTF8(file: String, line: Int, byte: Int, why: String, count: Int, lines: [Int], moreLines: Bool)
     /// The file changed while it was being read: nothing from it is written.
     case fileChanged(file: String, detail: String)
     /// A quote where RFC 4180 does not allow one.
@@ -37,10 +38,15 @@ public enum ImportError: Error, Equatable, Sendable, LocalizedError {
         case .unreadable(let file, let reason): "\(file): cannot be read: \(reason)"
         case .emptyFile(let file): "\(file): the file is empty"
         case .headerOnly(let file): "\(file): the file has a header but no data rows"
-        case .binaryFile(let file, let line): "\(ImportIssue.place(file, line)): a NUL byte: this is a binary file, not CSV or JSON text"
-        case .invalidUTF8(let file, let line, let byte, let why):
-            "\(ImportIssue.place(file, line)): byte \(byte) is not valid UTF-8 (the file is read as UTF-8 \(why)); "
-                + "pass --encoding windows-1252 if the file comes from Excel"
+        case .binaryFile(let file, let line):
+            "\(ImportIssue.place(file, line)): NUL and control bytes: this is a binary file, not CSV or JSON text (a workbook "
+                + "or SPSS file renamed?)"
+        case .invalidUTF8(let file, let line, let byte, let why, let count, let lines, let moreLines):
+            "\(ImportIssue.place(file, line)): byte \(byte) is not valid UTF-8"
+                + (count > 1 ? " (\(count) places in all, on \(FileProbe.listedLines(lines, more: moreLines)))" : "")
+                + ", in a file that is UTF-8 \(why); nothing was read. Fix those bytes, or pass --encoding utf-8 to read them "
+                + "as Windows-1252 characters and the rest as UTF-8, or --encoding windows-1252 if the whole file is "
+                + "Windows-1252"
         case .fileChanged(let file, let detail):
             "\(file): the file changed while it was being read (\(detail)); nothing from it was written: import it again "
                 + "once it is complete"

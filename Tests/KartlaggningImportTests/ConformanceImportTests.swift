@@ -24,7 +24,7 @@ struct ConformanceImportTests {
         ("csvkit-examples/examples", "empty.csv", .error("empty.csv: the file is empty")),
         ("csvkit-examples/examples", "mac_newlines.csv", .imported(2)),
         ("csvkit-examples/examples", "no_header_row.csv", .error("the file has a header but no data rows")),
-        ("csvkit-examples/examples", "null_byte.csv", .error("null_byte.csv:2: a NUL byte")),
+        ("csvkit-examples/examples", "null_byte.csv", .imported(1)),  // its NUL byte left out, with a warning
         ("csvkit-examples/examples", "optional_quote_characters.csv", .imported(1)),
         (
             "csvkit-examples/examples", "test_empty_columns.csv",

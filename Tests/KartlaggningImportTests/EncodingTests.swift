@@ -56,11 +56,69 @@ struct EncodingTests {
         #expect(rows.last == ["a": "Gävle", "b": "x"])
     }
 
-    @Test func askingForUTF8OnInvalidBytesNamesTheLine() throws {
+    /// A UTF-8 file with one Windows-1252 line pasted in stays UTF-8: it is refused, naming the lines, not read as
+    /// Windows-1252 with every å, ä and ö garbled.
+    @Test func aFewStrayBytesInAUTF8FileAreRefusedNamingTheirLines() throws {
+        var bytes = Array("Område;Svar\n".utf8)
+        for i in 0..<40 { bytes += Array("Nätra;Får vi fiber \(i)?\n".utf8) }
+        bytes += Array("Björna;G".utf8) + [0xE4] + Array("vle\n".utf8)  // line 42, Windows-1252
+        bytes += Array("Björna;Sm".utf8) + [0xE5, 0x0A]  // line 43: read as UTF-8, 0xE5 starts a sequence the line feed cuts
         let folder = TemporaryDirectory()
-        let path = folder.write("bad.csv", bytes: Array("a,b\n1,2\n".utf8) + [0x47, 0xE4, 0x2C, 0x31, 0x0A])
-        #expect(throws: ImportError.invalidUTF8(file: "bad.csv", line: 3, byte: 10, why: "as asked")) {
-            try SourceTable(path: path, file: "bad.csv", options: ReadOptions(encoding: "utf-8"))
+        let path = folder.write("mixed.csv", bytes: bytes)
+        let badAt = bytes.firstIndex(of: 0xE4)! + 1
+        let error = ImportError.invalidUTF8(
+            file: "mixed.csv", line: 42, byte: badAt,
+            why: "everywhere else (83 characters such as å, ä, ö are written as UTF-8)", count: 2, lines: [42, 43], moreLines: false)
+        #expect(throws: error) { try SourceTable(path: path, file: "mixed.csv", options: ReadOptions()) }
+        #expect(
+            error.errorDescription?.contains("byte \(badAt) is not valid UTF-8 (2 places in all, on lines 42, 43), in a file") == true)
+        // Asked for UTF-8, the stray bytes are read as Windows-1252 characters, with a warning naming the lines.
+        let table = try SourceTable(path: path, file: "mixed.csv", options: ReadOptions(encoding: "utf-8"))
+        #expect(table.encoding == .utf8)
+        #expect(
+            table.warnings == [
+                "2 places (on lines 42, 43) are not valid UTF-8 and were read as Windows-1252 characters, as --encoding utf-8 "
+                    + "asks; check those lines"
+            ])
+        let rows = try readTable(path, options: ReadOptions(encoding: "utf-8"))
+        #expect(rows.count == 42)
+        #expect(rows[0] == ["Område": "Nätra", "Svar": "Får vi fiber 0?"])
+        #expect(rows[40] == ["Område": "Björna", "Svar": "Gävle"])
+        #expect(rows[41] == ["Område": "Björna", "Svar": "Små"])
+    }
+
+    /// Stray bytes split across the reader's chunks are read the same as anywhere else.
+    @Test func strayBytesAcrossChunkBoundariesAreReadAlike() throws {
+        var bytes = Array("a;b\n".utf8)
+        var expected: [[String: String]] = []
+        var i = 0
+        while bytes.count < 300_000 {
+            bytes += Array("ä\(i);ö".utf8) + (i % 997 == 0 ? [0xE5] : []) + [0x0A]
+            expected.append(["a": "ä\(i)", "b": i % 997 == 0 ? "öå" : "ö"])
+            i += 1
+        }
+        let folder = TemporaryDirectory()
+        let path = folder.write("long.csv", bytes: bytes)
+        #expect(try readTable(path, options: ReadOptions(encoding: "utf-8")) == expected)
+    }
+
+    /// A few NUL bytes in a text export (an old SurveyMonkey CSV pads with them) are left out with a warning that
+    /// counts them; a binary file is still refused.
+    @Test func nulBytesInTextAreDroppedWithAWarning() throws {
+        let folder = TemporaryDirectory()
+        var bytes = Array("Område;Svar\r\n".utf8) + [0]
+        bytes += Array("Nätra;Ja\r\n".utf8) + [0, 0] + Array("Anundsjö;Nej\r\n".utf8) + [0]
+        let path = folder.write("nul.csv", bytes: bytes)
+        let table = try SourceTable(path: path, file: "nul.csv", options: ReadOptions())
+        #expect(table.encoding == .utf8)
+        #expect(table.warnings == ["4 NUL bytes (on lines 2, 3, 4) are not text and were left out"])
+        #expect(try readTable(path) == [["Område": "Nätra", "Svar": "Ja"], ["Område": "Anundsjö", "Svar": "Nej"]])
+        // An SPSS file renamed .csv has control bytes text never has.
+        var binary: [UInt8] = Array("$FL2@(#) IBM SPSS STATISTICS".utf8) + [0x02, 0x00, 0x00, 0x00]
+        for i in 0..<2_000 { binary.append(UInt8(truncatingIfNeeded: i &* 7919 >> 3)) }
+        let binaryPath = folder.write("svar.csv", bytes: binary)
+        #expect(throws: ImportError.binaryFile(file: "svar.csv", line: 1)) {
+            try SourceTable(path: binaryPath, file: "svar.csv", options: ReadOptions())
         }
     }
 

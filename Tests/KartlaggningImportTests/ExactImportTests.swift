@@ -94,7 +94,9 @@ struct ExactImportTests {
         #expect(summary.status == .failed)
         #expect(
             summary.fileError
-                == ImportError.invalidUTF8(file: path, line: 3_002, byte: badAt, why: "because it starts with a UTF-8 byte-order mark")
+                == ImportError.invalidUTF8(
+                    file: path, line: 3_002, byte: badAt, why: "by its byte-order mark", count: 1, lines: [3_002], moreLines: false
+                )
                 .errorDescription)
         #expect(try store.status().respondents == 0)
         // Asked to read it as Windows-1252, it is decoded as asked: every byte a character (here the UTF-8

@@ -12,6 +12,7 @@ struct FormToolClassTests {
     func firstContact(_ name: String, _ text: String) throws -> (draft: SurveyDraft, summary: FileImportSummary, store: KartlaggningStore) {
         let path = folder.write(name, text)
         let store = try KartlaggningStore.inMemory()
+        try store.loadDistricts(StoreFixtures.districts)
         let draft = try SurveyInferrer().infer(path: path)
         try store.addSurvey(try DefinitionLoader.survey(at: folder.write(name + ".yaml", draft.yaml)))
         let summary = try Importer(store: store).importFile(at: path, survey: draft.survey.id)
@@ -230,6 +231,84 @@ struct FormToolClassTests {
     // MARK: - The sheet that holds the answers
 
     /// Microsoft Forms: an empty first sheet and a hidden sync sheet before `Form1`.
+    // MARK: - Shifted rows, encoding, NUL bytes
+
+    /// One row with an unquoted delimiter in a text cell: its age band lands under education, its sex under
+    /// occupation, its education under the area. It never shapes the draft, the note calls it shifted, and import
+    /// rejects it saying so.
+    @Test func aShiftedRowNeverShapesTheDraft() throws {
+        var text = "Id;Övrigt;Kön;Åldersgrupp;Utbildning;Sysselsättning;Område\n"
+        let (sexes, bands) = (["Kvinna", "Man", "Vill ej uppge"], ["15-24", "25-44", "45-64", "65+"])
+        let (schools, jobs) = (["Grundskola", "Gymnasium", "Högskola"], ["Anställd", "Egen företagare", "Pensionär"])
+        let places = ["Nätra", "Anundsjö", "Grundsunda", "Björna"]
+        for i in 1...60 {
+            text += "\(i);;\(sexes[i % 3]);\(bands[i % 4]);\(schools[i % 3]);\(jobs[(i / 3) % 3]);\(places[i % 4])\n"
+        }
+        text += "61;Bra; men dyrt;Kvinna;15-24;Gymnasium;Anställd;Nätra\n"
+        let run = try firstContact("skift.csv", text)
+        let questions = run.draft.survey.questions
+        #expect(questions.first { $0.column == "Åldersgrupp" }?.options == bands)
+        #expect(Set(questions.first { $0.column == "Utbildning" }?.options ?? []) == Set(schools))
+        #expect(Set(questions.first { $0.column == "Sysselsättning" }?.options ?? []) == Set(jobs))
+        #expect(Set(questions.first { $0.column == "Kön" }?.options ?? []) == Set(sexes))
+        #expect(run.draft.survey.respondent.district == "Område")
+        #expect(
+            run.draft.notes.contains {
+                $0.hasPrefix("1 row has a different number of cells than the header's 7 (line 62: 8): shifted by a delimiter")
+            })
+        #expect(run.summary.status == .failed)
+        #expect(
+            run.summary.errors.map { $0.formatted(file: "skift.csv") }.contains {
+                $0.hasPrefix("skift.csv:62: the row's values from column") && $0.contains("look shifted 1 column to the right")
+            })
+    }
+
+    /// An export that is UTF-8 but for one pasted Windows-1252 line is refused with that line named, not read as
+    /// Windows-1252 with every å, ä and ö garbled; with `--encoding utf-8` it imports and the line reads right.
+    @Test func aUTF8ExportWithOneStrayLineKeepsItsLetters() throws {
+        var bytes = Array("Id;Område;Vad saknar du i bygden?\n".utf8)
+        for i in 1...30 { bytes += Array("\(i);Nätra;Närarbetsplats och bättre bussförbindelser\n".utf8) }
+        bytes += Array("31;Björna;Aff".utf8) + [0xE4, 0x72, 0x0A]
+        let path = folder.write("blandat.csv", bytes: bytes)
+        #expect {
+            try SurveyInferrer().infer(path: path)
+        } throws: { error in
+            let text = (error as? LocalizedError)?.errorDescription ?? ""
+            return text.hasPrefix("\(path):32: byte ") && text.contains("--encoding utf-8")
+        }
+        let draft = try SurveyInferrer().infer(path: path, options: ReadOptions(encoding: "utf-8"))
+        #expect(draft.notes.contains { $0.hasPrefix("1 place (on line 32) is not valid UTF-8") })
+        let store = try KartlaggningStore.inMemory()
+        try store.loadDistricts(StoreFixtures.districts)
+        try store.addSurvey(try DefinitionLoader.survey(at: folder.write("blandat.yaml", draft.yaml)))
+        let summary = try Importer(store: store).importFile(
+            at: path, survey: draft.survey.id, options: ImportOptions(read: ReadOptions(encoding: "utf-8")))
+        #expect(summary.status == .imported)
+        #expect(summary.counts.rows == 31)
+        #expect(summary.warnings.contains { $0.hasPrefix("1 place (on line 32) is not valid UTF-8") })
+        let question = try #require(draft.survey.questions.first { $0.column.hasPrefix("Vad saknar") })
+        var texts: [String: String] = [:]
+        try store.forEachRespondent(surveyId: draft.survey.id) { texts[$0.externalId] = $0.answers[question.id]?.valueText }
+        #expect(texts["31"] == "Affär")
+        #expect(texts["1"] == "Närarbetsplats och bättre bussförbindelser")
+    }
+
+    /// An old SurveyMonkey CSV with NUL bytes after its rows: they are left out with a warning that counts them.
+    @Test func nulBytesInAnOldExportAreLeftOut() throws {
+        var bytes = Array("Respondent ID,Område,Hur nöjd är du med bussen? (1-5)\r\n".utf8)
+        for i in 1...12 { bytes += Array("\(1000 + i),\(["Nätra", "Anundsjö"][i % 2]),\(i % 5 + 1)\r\n".utf8) + [0x00] }
+        let path = folder.write("gammal.csv", bytes: bytes)
+        let draft = try SurveyInferrer().infer(path: path)
+        #expect(draft.notes.contains("12 NUL bytes (on lines 3, 4, 5, 6, 7, …) are not text and were left out"))
+        let store = try KartlaggningStore.inMemory()
+        try store.loadDistricts(StoreFixtures.districts)
+        try store.addSurvey(try DefinitionLoader.survey(at: folder.write("gammal.yaml", draft.yaml)))
+        let summary = try Importer(store: store).importFile(at: path, survey: draft.survey.id)
+        #expect(summary.status == .imported)
+        #expect(summary.counts.rows == 12)
+        #expect(draft.survey.questions.first?.type == .scale)
+    }
+
     @Test func answersOnALaterSheet() throws {
         func cell(_ ref: String, _ text: String) -> String { "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
         var rows = "<row r=\"1\">\(cell("A1", "ID"))\(cell("B1", "Kön"))\(cell("C1", "Synpunkter"))</row>"

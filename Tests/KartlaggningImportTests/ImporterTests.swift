@@ -116,7 +116,10 @@ struct ImporterTests {
                 folder.write("quote.csv", StoreFixtures.companyHeader + "\n1;\"open\n"),
                 "quote.csv:2: a quoted cell starts here and is never closed"
             ),
-            (folder.write("binary.csv", bytes: [0x4E, 0x72, 0x0A, 0x00, 0x01, 0x02]), "binary.csv:2: a NUL byte"),
+            (
+                folder.write("binary.csv", bytes: [0x4E, 0x72, 0x0A, 0x00, 0x01, 0x02]),
+                "binary.csv:2: NUL and control bytes: this is a binary file"
+            ),
             (folder.write("bad.json", "[{\"Nr\": 1,]"), "bad.json:1:11: JSON syntax error"),
             (folder.path("a-folder"), "a-folder: is a directory, not a file"),
             (folder.path("nowhere.csv"), "nowhere.csv: no such file"),

@@ -238,23 +238,45 @@ public struct SurveyInferrer {
         var profiles = table.header.enumerated().map { i, name in
             ColumnProfile(name: name, trackUniqueness: i < 3 || Self.looksLikeId(name), trackPlaces: mayNamePlaces(name))
         }
-        var ragged: [(line: Int, cells: Int)] = []
+        // A row with more filled cells than the header, or (in text) fewer cells, has a delimiter too many or too few:
+        // its values sit under the wrong columns. It never shapes the draft — "15-24" is not an education, "0-4 år"
+        // not a district — and import rejects it until it is fixed.
+        var shifted: [(line: Int, cells: Int)] = []
+        // Shifted rows are profiled apart, for a file in which every row is "shifted" (the header has a cell more):
+        // its draft is then made of them, and import says what is wrong.
+        var shiftedProfiles: [ColumnProfile] = []
         while let row = try table.next() {
-            rows += 1
             let filled = row.fields.lastIndex { !$0.trimmedCell.isEmpty }.map { $0 + 1 } ?? 0
             if filled > table.header.count || (!table.format.isSpreadsheet && row.fields.count < table.header.count) {
-                ragged.append((row.line, row.fields.count))
+                shifted.append((row.line, table.format.isSpreadsheet ? filled : row.fields.count))
+                if rows == 0 {
+                    if shiftedProfiles.isEmpty { shiftedProfiles = profiles }
+                    for (i, field) in row.fields.prefix(profiles.count).enumerated() { shiftedProfiles[i].add(field, line: row.line) }
+                }
+                continue
             }
+            rows += 1
+            shiftedProfiles = []
             for (i, field) in row.fields.prefix(profiles.count).enumerated() { profiles[i].add(field, line: row.line) }
         }
+        let everyRowShifted = rows == 0 && !shifted.isEmpty
+        if everyRowShifted { (profiles, rows) = (shiftedProfiles, shifted.count) }
         var profiling = Profiling(profiles: profiles, rows: rows, readWith: table.readWith, notes: table.shapeNotes)
         profiling.notes += table.warnings
-        if !ragged.isEmpty {
+        if everyRowShifted {
             profiling.notes.append(
-                "\(ragged.count) row\(ragged.count == 1 ? " has" : "s have") a different number of cells than the header's "
+                "every row has a different number of cells than the header's \(table.header.count) (line \(shifted[0].line): "
+                    + "\(shifted[0].cells)): is the header on another line (--header-row N) or the delimiter another "
+                    + "(--delimiter)? Import rejects such rows")
+        } else if !shifted.isEmpty {
+            let cells = table.format.isSpreadsheet ? "filled cells" : "cells"
+            profiling.notes.append(
+                "\(shifted.count) row\(shifted.count == 1 ? " has" : "s have") a different number of \(cells) than the header's "
                     + "\(table.header.count) ("
-                    + ragged.prefix(5).map { "line \($0.line): \($0.cells)" }.joined(separator: ", ") + (ragged.count > 5 ? ", …" : "")
-                    + "): shifted rows? import rejects them until they are fixed")
+                    + shifted.prefix(5).map { "line \($0.line): \($0.cells)" }.joined(separator: ", ") + (shifted.count > 5 ? ", …" : "")
+                    + "): shifted by a delimiter too many or too few, so left out of this draft's types, options and "
+                    + "districts; import rejects \(shifted.count == 1 ? "it" : "them") until \(shifted.count == 1 ? "it is" : "they are") fixed"
+            )
         }
         if table.format.isSpreadsheet {
             let sheets = table.reader.sheets

@@ -48,11 +48,12 @@ final class CSVRowReader: RowReader {
     var description: String { "\(encoding.rawValue), delimiter \(delimiterName)" }
 
     var warnings: [String] {
-        strayQuotes == 0
-            ? []
-            : [
-                "\(strayQuotes) cell\(strayQuotes == 1 ? " has" : "s have") quotes RFC 4180 does not allow; "
-                    + "read as Excel reads them (--lenient-quotes)"
-            ]
+        source.warnings
+            + (strayQuotes == 0
+                ? []
+                : [
+                    "\(strayQuotes) cell\(strayQuotes == 1 ? " has" : "s have") quotes RFC 4180 does not allow; "
+                        + "read as Excel reads them (--lenient-quotes)"
+                ])
     }
 }

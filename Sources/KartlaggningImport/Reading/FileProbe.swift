@@ -1,7 +1,8 @@
 import Foundation
 
 /// What one pass over a file's bytes tells: its SHA-256, its BOM, whether it is valid UTF-8
-/// (and where not), whether it holds NUL bytes, and whether it reads plausibly as Windows-1252.
+/// (and where not), whether it holds NUL bytes (and whether it is binary), and whether it reads plausibly as
+/// Windows-1252.
 struct FileProbe {
     var sha256 = ""
     var size = 0
@@ -11,10 +12,23 @@ struct FileProbe {
     var firstInvalidUTF8Line: Int?
     /// The offset (from 1, as editors count bytes) of that byte.
     var firstInvalidUTF8Byte: Int?
+    /// The sequences that are not valid UTF-8, and the first few lines that hold them.
+    var invalidUTF8Count = 0
+    var invalidUTF8Lines: [Int] = []
+    /// Whether more lines hold them than are listed.
+    var invalidUTF8OnMoreLines = false
+    /// Valid UTF-8 sequences of two bytes or more ("ä" as 0xC3 0xA4). A Windows-1252 file almost never has one, so a
+    /// file with more of them than invalid sequences is UTF-8 apart from a few stray bytes.
+    var multibyteUTF8Count = 0
     /// Size and modification time when the probe began.
     var stamp: FileStamp?
-    /// The line of the first NUL byte (outside UTF-16), or nil.
-    var firstNULLine: Int?
+    /// The NUL bytes, and the first few lines that hold them.
+    var nulCount = 0
+    var nulLines: [Int] = []
+    var nulOnMoreLines = false
+    /// C0 control bytes other than NUL, tab, line feed, form feed, carriage return and escape: text has next to none,
+    /// a binary file (a ZIP, an SPSS file, an image) plenty.
+    var controlCount = 0
     /// UTF-16 without a BOM, guessed from where the NUL bytes fall in ASCII text.
     var bomlessUTF16: TextEncoding?
     /// Words that read as Windows-1252 letters mostly from the upper half: Greek or Cyrillic in a
@@ -56,11 +70,11 @@ struct FileProbe {
                 }
                 for (offset, byte) in bytes.enumerated() {
                     if byte < 0x80 && validator.isComplete {
-                        // ASCII, the bulk of any export: only lines, NULs and word boundaries matter.
+                        // ASCII, the bulk of any export: only lines, control bytes and word boundaries matter.
                         if byte == 0x0A {
                             line += 1
-                        } else if byte == 0 && probe.firstNULLine == nil {
-                            probe.firstNULLine = line
+                        } else if byte < 0x20 {
+                            probe.countControl(byte, line: line)
                         }
                         if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
                             word.letters += 1
@@ -70,15 +84,26 @@ struct FileProbe {
                         }
                         continue
                     }
-                    if probe.firstInvalidUTF8Line == nil {
-                        // Report where the bad sequence starts, not the byte that gave it away.
-                        let here = probe.size + offset + 1
-                        let startsSequence = validator.isComplete
-                        if !validator.accept(byte) {
-                            probe.firstInvalidUTF8Line = line
-                            probe.firstInvalidUTF8Byte = startsSequence ? here : sequenceStart
-                        } else if startsSequence {
+                    // Report where a bad sequence starts, not the byte that gave it away.
+                    let here = probe.size + offset + 1
+                    let startsSequence = validator.isComplete
+                    if validator.accept(byte) {
+                        if startsSequence {
                             sequenceStart = here
+                        } else if validator.isComplete {
+                            probe.multibyteUTF8Count += 1
+                        }
+                    } else {
+                        probe.countInvalidUTF8(at: startsSequence ? here : sequenceStart, line: line)
+                        // A sequence cut short: the byte that cut it starts anew (a line feed still ends the line).
+                        if !startsSequence {
+                            if byte < 0x80 {
+                                if byte == 0x0A { line += 1 } else if byte < 0x20 { probe.countControl(byte, line: line) }
+                            } else if validator.accept(byte) {
+                                sequenceStart = here
+                            } else {
+                                probe.countInvalidUTF8(at: here, line: line)
+                            }
                         }
                     }
                     if Self.isWindows1252Letter(byte) {
@@ -93,16 +118,51 @@ struct FileProbe {
             probe.size += chunk.count
         }
         if word.letters > 0 { probe.count(word) }
-        if probe.firstInvalidUTF8Line == nil && !validator.isComplete {
-            probe.firstInvalidUTF8Line = line
-            probe.firstInvalidUTF8Byte = sequenceStart
-        }
+        if !validator.isComplete { probe.countInvalidUTF8(at: sequenceStart, line: line) }
         if probe.bom == nil && sampled >= 4 {
             if oddNULs * 3 > sampled && evenNULs == 0 { probe.bomlessUTF16 = .utf16LE }
             if evenNULs * 3 > sampled && oddNULs == 0 { probe.bomlessUTF16 = .utf16BE }
         }
         probe.sha256 = hasher.finalize()
         return probe
+    }
+
+    /// How many lines the probe names where it lists them.
+    static let linesNamed = 5
+
+    private mutating func countInvalidUTF8(at byte: Int, line: Int) {
+        if invalidUTF8Count == 0 {
+            firstInvalidUTF8Line = line
+            firstInvalidUTF8Byte = byte
+        }
+        invalidUTF8Count += 1
+        Self.note(line, in: &invalidUTF8Lines, more: &invalidUTF8OnMoreLines)
+    }
+
+    private static func note(_ line: Int, in lines: inout [Int], more: inout Bool) {
+        guard lines.last != line else { return }
+        if lines.count < linesNamed { lines.append(line) } else { more = true }
+    }
+
+    private mutating func countControl(_ byte: UInt8, line: Int) {
+        if byte == 0 {
+            nulCount += 1
+            Self.note(line, in: &nulLines, more: &nulOnMoreLines)
+        } else if byte != 0x09 && byte != 0x0C && byte != 0x0D && byte != 0x1B {
+            controlCount += 1
+        }
+    }
+
+    /// Whether the file is binary rather than text with a few NUL bytes in it (an old export pads with them): it has
+    /// control bytes text does not have, or is mostly NULs. Only asked of files not read as UTF-16.
+    var isBinary: Bool {
+        nulCount > 0 && (controlCount * 100 > size || nulCount * 2 > size)
+    }
+
+    /// Whether a file that is not valid UTF-8 is UTF-8 all the same, apart from a few stray bytes (a Windows-1252
+    /// line pasted into it): more valid multi-byte sequences than invalid ones.
+    var isMostlyUTF8: Bool {
+        invalidUTF8Count > 0 && multibyteUTF8Count >= invalidUTF8Count
     }
 
     private mutating func count(_ word: (letters: Int, high: Int)) {

@@ -69,6 +69,9 @@ final class JSONRecordReader {
         }
     }
 
+    /// What the user should know about how the bytes were read (NUL bytes left out).
+    var warnings: [String] { source.warnings }
+
     /// After the last record: the SHA-256 of the bytes parsed; throws when the file changed while it was read.
     func verifyUnchanged() throws -> String {
         try source.verifyUnchanged(path: path, file: file)

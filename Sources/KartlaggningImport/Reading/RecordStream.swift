@@ -134,7 +134,7 @@ final class RecordStream {
     }
 
     /// What reading the file noticed (stray quotes, hidden rows, error cells, a footer), once it is read.
-    var warnings: [String] { csv?.warnings ?? [] }
+    var warnings: [String] { csv?.warnings ?? json?.warnings ?? [] }
 
     /// After the last record: checks the file did not change while it was read, and returns the SHA-256 of the
     /// bytes parsed (the one the import records).

@@ -17,8 +17,20 @@ final class UTF8Stream {
     private var bytesRead = 0
     private var reachedEnd = false
 
-    init(path: String, file: String, encoding: TextEncoding, bomLength: Int) throws {
+    /// NUL bytes are left out (a text file with a few of them; the probe warned).
+    private let dropsNULs: Bool
+    /// Bytes that are not valid UTF-8 are read as Windows-1252 characters (`--encoding utf-8` on a file with a few).
+    private let repairsUTF8: Bool
+    private var validator = UTF8Validator()
+    /// The start of a multi-byte sequence not yet complete at the end of a chunk.
+    private var sequence: [UInt8] = []
+
+    init(
+        path: String, file: String, encoding: TextEncoding, bomLength: Int, dropsNULs: Bool = false, repairsUTF8: Bool = false
+    ) throws {
         self.encoding = encoding
+        self.dropsNULs = dropsNULs
+        self.repairsUTF8 = repairsUTF8
         self.file = file
         self.handle = try InputFile.open(path: path, file: file)
         self.skip = bomLength
@@ -35,8 +47,16 @@ final class UTF8Stream {
                 bytes.removeFirst(dropped)
                 skip -= dropped
             }
-            let out = transcode(bytes)
+            var out = transcode(bytes)
+            if dropsNULs && out.contains(0) { out.removeAll { $0 == 0 } }
             if !out.isEmpty { return out }
+        }
+        if !sequence.isEmpty {
+            // The file ends inside a sequence: its bytes are stray.
+            var out: [UInt8] = []
+            for byte in sequence { Self.appendWindows1252(byte, to: &out) }
+            sequence = []
+            return out
         }
         return nil
     }
@@ -66,7 +86,7 @@ final class UTF8Stream {
     private func transcode(_ bytes: [UInt8]) -> [UInt8] {
         switch encoding {
         case .utf8:
-            return bytes
+            return repairsUTF8 ? repairUTF8(bytes) : bytes
         case .iso88591, .windows1252:
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8)
@@ -74,10 +94,11 @@ final class UTF8Stream {
                 if byte < 0x80 {
                     out.append(byte)
                 } else {
-                    let scalar =
-                        (encoding == .windows1252 && byte < 0xA0)
-                        ? TextEncoding.windows1252High[Int(byte) - 0x80] : UInt32(byte)
-                    Self.appendUTF8(scalar, to: &out)
+                    if encoding == .windows1252 {
+                        Self.appendWindows1252(byte, to: &out)
+                    } else {
+                        Self.appendUTF8(UInt32(byte), to: &out)
+                    }
                 }
             }
             return out
@@ -106,6 +127,48 @@ final class UTF8Stream {
                 Self.appendUTF8((0xDC00...0xDFFF).contains(unit) ? 0xFFFD : unit, to: &out)
             }
             return out
+        }
+    }
+
+    /// UTF-8 as it stands, with each byte that is not part of a valid sequence read as a Windows-1252 character.
+    private func repairUTF8(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        for byte in bytes {
+            if sequence.isEmpty && byte < 0x80 {
+                out.append(byte)
+                continue
+            }
+            if validator.accept(byte) {
+                sequence.append(byte)
+                if validator.isComplete {
+                    out += sequence
+                    sequence = []
+                }
+                continue
+            }
+            // A stray byte, or a sequence cut short: its bytes are read one by one, the byte that cut it anew.
+            let cut = !sequence.isEmpty
+            for stray in sequence { Self.appendWindows1252(stray, to: &out) }
+            sequence = []
+            if !cut {
+                Self.appendWindows1252(byte, to: &out)
+            } else if byte < 0x80 {
+                out.append(byte)
+            } else if validator.accept(byte) {
+                sequence = [byte]
+            } else {
+                Self.appendWindows1252(byte, to: &out)
+            }
+        }
+        return out
+    }
+
+    static func appendWindows1252(_ byte: UInt8, to out: inout [UInt8]) {
+        if byte < 0x80 {
+            out.append(byte)
+        } else {
+            appendUTF8(byte < 0xA0 ? TextEncoding.windows1252High[Int(byte) - 0x80] : UInt32(byte), to: &out)
         }
     }
 
