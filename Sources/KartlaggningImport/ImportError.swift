@@ -30,6 +30,8 @@ public enum ImportError: Error, Equatable, Sendable, LocalizedError {
     /// A survey definition or district registry that cannot be used.
     case definition(file: String, line: Int?, message: String)
     case unknownFormat(file: String, format: String)
+    /// A workbook that could not be read as a survey's table: the reason, and the workbook's sheets to choose from.
+    indirect case inWorkbook(ImportError, sheets: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -37,7 +39,8 @@ public enum ImportError: Error, Equatable, Sendable, LocalizedError {
         case .isDirectory(let file): "\(file): is a directory, not a file"
         case .unreadable(let file, let reason): "\(file): cannot be read: \(reason)"
         case .emptyFile(let file): "\(file): the file is empty"
-        case .headerOnly(let file): "\(file): the file has a header but no data rows"
+        case .headerOnly(let file):
+            "\(file): the file has a header but no data rows (if the header is further down, name its line with --header-row N)"
         case .binaryFile(let file, let line):
             "\(ImportIssue.place(file, line)): NUL and control bytes: this is a binary file, not CSV or JSON text (a workbook "
                 + "or SPSS file renamed?)"
@@ -75,6 +78,9 @@ public enum ImportError: Error, Equatable, Sendable, LocalizedError {
         case .definition(let file, let line, let message):
             line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
         case .unknownFormat(let file, let format): "\(file): unknown format \"\(format)\"; use csv, tsv, json, ndjson, xlsx or ods"
+        case .inWorkbook(let error, let sheets):
+            (error.errorDescription ?? "") + "; the workbook's sheets are " + sheets.joined(separator: ", ")
+                + ": name the one with the answers with --sheet NAME"
         }
     }
 }

@@ -335,6 +335,51 @@ struct FormToolClassTests {
 
     // MARK: - Unknown keys
 
+    /// A workbook whose sheets hold no answers is refused with its sheets listed to choose from.
+    @Test func aRefusedWorkbookListsItsSheets() throws {
+        func cell(_ ref: String, _ text: String) -> String { "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
+        let path = folder.path("tom.xlsx")
+        try WorkbookWriter.xlsx(
+            at: path,
+            sheets: [
+                .init(name: "Blad1", rows: "<row r=\"1\">\(cell("A1", "ID"))\(cell("B1", "Kön"))</row>"),
+                .init(name: "Svar", rows: "", hidden: true),
+            ])
+        #expect(
+            throws: ImportError.inWorkbook(.headerOnly(file: path), sheets: ["1 \"Blad1\"", "2 \"Svar\" (hidden)"])
+        ) { try SurveyInferrer().infer(path: path) }
+        let message = ImportError.inWorkbook(.headerOnly(file: path), sheets: ["1 \"Blad1\"", "2 \"Svar\" (hidden)"]).errorDescription
+        #expect(
+            message?.hasSuffix(
+                "; the workbook's sheets are 1 \"Blad1\", 2 \"Svar\" (hidden): name the one with the answers with --sheet NAME") == true)
+    }
+
+    /// Every column of a draft says why it has its type or respondent field.
+    @Test func inferExplainsEveryColumn() throws {
+        var text = "Svars-ID;Område;Hur nöjd är du? (1-5);Antal anställda;Bransch;Vilka tjänster saknar du?;Övrigt\n"
+        let places = ["Nätra", "Anundsjö", "Grundsunda", "Björna"]
+        let trades = ["Handel", "Jordbruk", "Turism"]
+        let services = ["Buss", "Buss; Affär", "Affär", "Vård; Buss"]
+        for i in 1...24 {
+            text += "R\(i);\(places[i % 4]);\(i % 5 + 1);\(i * 3);\(trades[i % 3]);\"\(services[i % 4])\";Synpunkt nummer \(i) om bygden\n"
+        }
+        let run = try firstContact("forklara.csv", text)
+        let whys = run.draft.yaml.split(separator: "\n").filter { $0.contains("# why: ") }.map {
+            String($0.split(separator: "# why: ", maxSplits: 1)[1])
+        }
+        #expect(
+            whys == [
+                "a different value on every one of the 24 rows, and named like an id",
+                "named like an area, and its 4 values look like place names",
+                "whole numbers 1–5 in all 24 answers, and the header names the scale 1–5",
+                "whole numbers 3–72 in all 24 answers, and nothing says they are a rating",
+                "3 different values in 24 answers, each given by several",
+                "24 answers that list one or more of 3 short options joined by \";\" (a checkbox question)",
+                "free text: 24 different answers in 24, most given once: no options",
+            ])
+        #expect(run.summary.status == .imported, "\(run.summary.errors)")
+    }
+
     @Test func unknownKeysAreRefusedWithTheNearestKnownOne() throws {
         let registry = folder.write("districts.yaml", "districts:\n  - name: Nätra\n    aliasez: [Bjästa]\n")
         #expect(

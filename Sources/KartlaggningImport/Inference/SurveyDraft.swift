@@ -7,6 +7,8 @@ public struct SurveyDraft: Sendable {
     public var notes: [String]
     /// How the file was read (encoding, delimiter), as a comment.
     public var readWith: String
+    /// Why each column (by its header) has its type or respondent field: `# why:` comments.
+    public var reasons: [String: String] = [:]
 
     /// The draft as YAML, ready to edit and `kartlagg survey add`.
     public var yaml: String {
@@ -21,15 +23,16 @@ public struct SurveyDraft: Sendable {
         if let skip = survey.skipAfterHeader { out += "skip_after_header: \(skip)\n" }
         if let missing = survey.missing { out += "missing: [" + missing.map(quote).joined(separator: ", ") + "]\n" }
         out += "respondent:\n"
-        out += "  id: \(quote(survey.respondent.id))\n"
+        out += "  id: \(quote(survey.respondent.id))\(why(survey.respondent.id, inline: true))\n"
         for (field, column) in survey.respondent.mappedFields where field != .id {
-            out += "  \(field.rawValue): \(quote(column))\n"
+            out += "  \(field.rawValue): \(quote(column))\(why(column, inline: true))\n"
         }
         if let identifying = survey.identifying { out += "identifying: [" + identifying.map(quote).joined(separator: ", ") + "]\n" }
         if let technical = survey.technical { out += "technical: [" + technical.map(quote).joined(separator: ", ") + "]\n" }
         out += survey.questions.isEmpty ? "questions: []\n" : "questions:\n"
         for question in survey.questions {
             out += "  - id: \(quote(question.id))\n"
+            out += why(question.column, inline: false)
             out += "    column: \(quote(question.column))\n"
             if let label = question.text { out += "    label: \(quote(label))\n" }
             out += "    type: \(question.type.rawValue)\n"
@@ -42,6 +45,13 @@ public struct SurveyDraft: Sendable {
             }
         }
         return out
+    }
+
+    /// The reason for a column as a YAML comment: after the value, or on its own line in a question.
+    private func why(_ column: String, inline: Bool) -> String {
+        guard let reason = reasons[column] else { return "" }
+        let text = reason.replacingOccurrences(of: "\n", with: " ")
+        return inline ? "  # why: \(text)" : "    # why: \(text)\n"
     }
 
     /// A YAML double-quoted scalar: a JSON string literal is one, escapes and all.

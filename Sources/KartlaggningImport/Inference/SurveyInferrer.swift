@@ -14,12 +14,17 @@ public struct SurveyInferrer {
     }
 
     public func infer(path: String, options: ReadOptions = ReadOptions()) throws -> SurveyDraft {
-        let profiling = try profile(path: path, options: options)
+        let profiling: Profiling
+        do {
+            profiling = try profile(path: path, options: options)
+        } catch let error as ImportError {
+            throw Self.withSheets(error, path: path, options: options)
+        }
         let (profiles, rows, readWith) = (profiling.profiles, profiling.rows, profiling.readWith)
         if rows == 0 {
             throw SourceFormat.isJSONPath(path, options.format)
                 ? ImportError.jsonShape(file: path, line: 1, message: "the file holds no records")
-                : ImportError.headerOnly(file: path)
+                : Self.withSheets(ImportError.headerOnly(file: path), path: path, options: options)
         }
         var notes = profiling.notes
         var used = Set<Int>()
@@ -35,6 +40,7 @@ public struct SurveyInferrer {
 
         // The respondent id: a column named like one whose values are unique; else the first unique column.
         var idColumn = pick(Self.idNames) { $0.uniqueness != nil && !$0.duplicates && $0.nonEmpty == rows }
+        let idByName = idColumn != nil
         if idColumn == nil {
             idColumn = profiles.indices.first { i in
                 profiles[i].uniqueness != nil && !profiles[i].duplicates && profiles[i].nonEmpty == rows
@@ -116,6 +122,16 @@ public struct SurveyInferrer {
             interviewer: interviewer.map { profiles[$0].name }, date: date.map { profiles[$0].name },
             wave: wave.map { profiles[$0].name })
 
+        // Why each column got what it got: `# why:` in the draft.
+        var reasons: [String: String] = [:]
+        let fieldColumns: [(RespondentField, Int?)] = [
+            (.id, idColumn), (.kind, kind), (.district, district), (.serviceTown, serviceTown), (.organisation, organisation),
+            (.interviewer, interviewer), (.date, date), (.wave, wave),
+        ]
+        for case (let field, let column?) in fieldColumns {
+            let byName = field == .id ? idByName : (field != .district || Self.isAreaName(profiles[column].name))
+            reasons[profiles[column].name] = Self.reason(forRespondent: field, profile: profiles[column], rows: rows, byName: byName)
+        }
         var questions: [Question] = []
         var ids = Set<String>()
         let batteries = Self.ratingBatteries(profiles)
@@ -133,6 +149,7 @@ public struct SurveyInferrer {
             // Reports head the question with its label: an R/SPSS-style name read back as words.
             question.text = QuestionLabel.from(header: profile.name)
             questions.append(question)
+            reasons[profile.name] = Self.reason(for: question, profile: profile, battery: batteries[i])
             if let note { notes.append(note) }
         }
 
@@ -185,10 +202,25 @@ public struct SurveyInferrer {
                 "technical column\(technical.count == 1 ? "" : "s") \(shown.joined(separator: ", "))\(more) (a form tool's ids, "
                     + "timings, IP addresses, metadata): kept, but in no report, cross-tab or the workbench")
         }
-        return SurveyDraft(survey: survey, notes: notes, readWith: readWith)
+        return SurveyDraft(survey: survey, notes: notes, readWith: readWith, reasons: reasons)
     }
 
     // MARK: - Reading
+
+    /// A refusal of a workbook's sheet, with the workbook's sheets listed to choose from (when it has more than one).
+    static func withSheets(_ error: ImportError, path: String, options: ReadOptions) -> ImportError {
+        if case .inWorkbook = error { return error }
+        guard let format = try? SourceFormat.resolve(options.format, path: path, file: path), format.isSpreadsheet else {
+            return error
+        }
+        let reader: RowReader? =
+            format == .xlsx
+            ? try? XLSXReader(path: path, file: path, sheet: nil, limits: options.limits)
+            : try? ODSReader(path: path, file: path, sheet: nil, limits: options.limits, allSheets: true)
+        guard let sheets = reader?.sheets, sheets.count > 1 else { return error }
+        return .inWorkbook(
+            error, sheets: sheets.enumerated().map { "\($0.offset + 1) \"\($0.element.name)\"\($0.element.hidden ? " (hidden)" : "")" })
+    }
 
     /// What one pass over a file tells about its columns and shape.
     struct Profiling {
