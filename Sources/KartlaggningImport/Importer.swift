@@ -78,11 +78,14 @@ public struct Importer {
         options: ImportOptions, rejects: RejectsWriter?, progress: Progress?
     ) throws -> FileImportSummary {
         var summary = initial
-        if let earlier = try session.existingBatch(surveyId: summary.survey, sha256: stream.sha256) {
+        // The same bytes as the survey's latest import: nothing can differ. The same bytes as an earlier one: a later
+        // import may have changed what they set (a wrong correction), so they are read again and set it back.
+        let earlier = try session.existingBatch(surveyId: summary.survey, sha256: stream.sha256)
+        if let earlier, try session.latestBatch(surveyId: summary.survey)?.id == earlier.id {
             summary.status = .alreadyImported
             summary.warnings.append(
                 "the same file was imported into \(summary.survey) on \(earlier.importedAt) "
-                    + "(as \(earlier.fileName)); nothing to do")
+                    + "(as \(earlier.fileName), import \(earlier.id)); nothing to do")
             return summary
         }
         let batchId = try session.startBatch(
@@ -161,6 +164,21 @@ public struct Importer {
             summary.status = .failed
             return summary
         }
+        if let earlier, counts.added == 0 && counts.updated == 0 && counts.rejected == 0 {
+            summary.status = .alreadyImported
+            summary.warnings.append(
+                "the same file was imported into \(summary.survey) on \(earlier.importedAt) (as \(earlier.fileName), import "
+                    + "\(earlier.id)), and every row still stands as it says; nothing to do")
+            return summary
+        }
+        if let earlier {
+            summary.warnings.append(
+                "the same file was imported before (import \(earlier.id)); \(counts.updated) respondent\(counts.updated == 1 ? "" : "s") "
+                    + "a later import had changed \(counts.updated == 1 ? "is" : "are") set back to what it says")
+        }
+        summary.importId = options.dryRun ? nil : batchId
+        summary.changes = session.changes
+        summary.changeCount = session.changeCount
         summary.codedAnswersChanged = session.codedAnswersChanged
         summary.manualTagsArchived = session.manualTagsArchived
         if session.codedAnswersChanged > 0 {

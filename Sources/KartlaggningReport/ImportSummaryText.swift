@@ -23,6 +23,9 @@ public enum ImportSummaryText {
                     "error: \(summary.file): \(summary.rejected) of \(summary.rows) rows have errors; nothing from this file was written")
             }
         }
+        if summary.status == .imported || summary.status == .dryRun {
+            lines += ImportChangeText.summaryLines(changes: summary.changes, count: summary.changeCount, importId: summary.importId)
+        }
         for issue in summary.errors.prefix(shownErrors) {
             lines.append("  " + issue.formatted(file: summary.rowLocation))
         }

@@ -6,11 +6,25 @@ import KartlaggningReport
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
+        abstract: "Import answer files (CSV, TSV, JSON, NDJSON, XLSX, ODS) into a survey, or undo an import.",
+        discussion: """
+            kartlagg import FILE… --survey ID   imports (the default subcommand, `files`)
+            kartlagg import undo N              takes import N back (`kartlagg imports` lists them)
+            """,
+        subcommands: [ImportFilesCommand.self, ImportUndoCommand.self],
+        defaultSubcommand: ImportFilesCommand.self)
+}
+
+struct ImportFilesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "files",
         abstract: "Import answer files (CSV, TSV, JSON, NDJSON, XLSX, ODS) into a survey.",
         discussion: "Each file is imported in one transaction: a file with any error writes nothing and the exit status is 1, "
-            + "unless --skip-invalid imports its valid rows and writes the others to --rejects. A file imported before "
-            + "(same SHA-256) is skipped; respondents seen before are updated, and every row is counted as added, updated, "
-            + "unchanged or rejected. Progress is shown on a terminal.")
+            + "unless --skip-invalid imports its valid rows and writes the others to --rejects. The same bytes as the "
+            + "survey's latest import are skipped; respondents seen before are updated, and every row is counted as added, "
+            + "updated, unchanged or rejected. A re-import lists each value it changed (respondent, question, old → new); "
+            + "`kartlagg imports N` lists them all and `kartlagg import undo N` takes the import back. Progress is shown on "
+            + "a terminal.")
 
     @OptionGroup var database: WritingDatabaseOptions
     @Argument(help: "The files to import.") var files: [String]

@@ -15,7 +15,7 @@ struct Kartlagg: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, SurveyCommand.self, DistrictsCommand.self, ImportCommand.self, ExportCommand.self,
+            InitCommand.self, SurveyCommand.self, DistrictsCommand.self, ImportCommand.self, ImportsCommand.self, ExportCommand.self,
             StatusCommand.self, CodebookCommand.self, TagCommand.self, QueryCommand.self, ThemesCommand.self, TermsCommand.self,
             AgreementCommand.self, CrosstabCommand.self, ReportCommand.self, ServeCommand.self, StemCommand.self, BackupCommand.self,
             ForgetCommand.self,

@@ -26,9 +26,58 @@ struct CLITests {
     }
 
     @Test func importHelpIsTheDocumentedOne() throws {
-        let result = try kartlagg("import", "--help")
+        let result = try kartlagg("import", "files", "--help")
         #expect(result.status == 0)
         #expect(result.stdout == Golden.expected("import-help.txt", target: "KartlaggningCLITests", actual: result.stdout))
+        let group = try kartlagg("import", "--help")
+        #expect(group.stdout.contains("kartlagg import undo N"))
+        #expect(group.stdout.contains("files (default)"))
+    }
+
+    /// A correction lists what it changed; `imports` lists the imports and one import's changes; `import undo` takes
+    /// it back, after which the correction imports again.
+    @Test func reImportChangesAreListedAndUndone() throws {
+        try prepared()
+        let sample = Paths.sample("foretag-2025.csv")
+        #expect(try kartlagg("import", "--db", db, "--survey", "foretag-2025", sample).status == 0)
+        let text = try String(contentsOfFile: sample, encoding: .utf8)
+        let fixed = folder.write(
+            "rattelse.csv",
+            text.replacingOccurrences(
+                of: "F001;Bredbyns Såg AB;Anundsjö;Bredbyn;Karin L;2025-03-04;Jord och skog;14;2;",
+                with: "F001;Bredbyns Såg AB;Nätra;Bjästa;Karin L;2025-03-04;Jord och skog;14;4;"))
+        let correction = try kartlagg("import", "--db", db, "--survey", "foretag-2025", fixed)
+        #expect(correction.status == 0)
+        #expect(
+            correction.stdout == """
+                \(fixed): imported into foretag-2025 (csv, utf-8, delimiter ;): 25 rows: 0 added, 1 updated, 24 unchanged, 0 rejected
+                  3 values changed in respondents seen before:
+                    F001  district: Anundsjö → Nätra
+                    F001  service_town: Bredbyn → Bjästa
+                    F001  bredband_nojd: "2" → "4"
+                  `kartlagg import undo 2` takes this import back
+
+                """)
+        let list = try kartlagg("imports", "--db", db)
+        let lines = list.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(
+            lines.first == "import  survey        file              imported             rows  added  updated  unchanged  rejected  sha-256"
+        )
+        #expect(lines[2].hasPrefix("     2  foretag-2025  rattelse.csv      20"))
+        let detail = try kartlagg("imports", "2", "--db", db, "--output-format", "json")
+        let json = try JSONSerialization.jsonObject(with: Data(detail.stdout.utf8)) as? [String: Any]
+        let sha = try #require((json?["batch"] as? [String: Any])?["sha256"] as? String)
+        #expect(lines[2].hasSuffix("   25      0        1         24         0  " + String(sha.prefix(12))))
+        #expect((json?["changes"] as? [[String: Any]])?.map { $0["field"] as? String } == ["district", "service_town", "bredband_nojd"])
+        let undo = try kartlagg("import", "undo", "2", "--db", db)
+        #expect(undo.status == 0)
+        #expect(undo.stdout == "import 2 (rattelse.csv into foretag-2025) undone: 1 respondent it updated set back; 1 answer restored\n")
+        #expect(try kartlagg("imports", "--db", db).stdout.split(separator: "\n").count == 2)
+        let missing = try kartlagg("import", "undo", "2", "--db", db)
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "error: no import 2; `kartlagg imports` lists them\n")
+        #expect(try kartlagg("import", "--db", db, "--survey", "foretag-2025", fixed).stdout.contains("1 updated"))
     }
 
     @Test func reportHelpIsTheDocumentedOne() throws {
@@ -41,7 +90,7 @@ struct CLITests {
         let first = try kartlagg("init", "--db", db)
         let second = try kartlagg("init", "--db", db)
         #expect(first.status == 0 && second.status == 0)
-        #expect(second.stdout == "\(db): ready (schema: 6 migrations applied)\n")
+        #expect(second.stdout == "\(db): ready (schema: 7 migrations applied)\n")
     }
 
     @Test func importThenReimport() throws {

@@ -50,6 +50,43 @@ struct SchemaVersionTests {
         #expect(version == KartlaggningStore.schemaVersion)
     }
 
+    /// v7 rebuilds the import table without its unique file constraint: imports, respondents, answers, their
+    /// provenance and the review flags that point at an import all survive it.
+    @Test func theImportTableRebuildKeepsEverything() throws {
+        let path = folder.path("v6.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try KartlaggningStore.migrator.migrate(queue, upTo: "v6: technical columns")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO survey (id, title, definition, addedAt) VALUES ('s', 'S', '{}', 'x');
+                    INSERT INTO question (surveyId, id, position, sourceColumn, text, type) VALUES ('s', 'q', 0, 'Q', 'Q', 'text');
+                    INSERT INTO importBatch (id, surveyId, fileName, sha256, format, importedAt, rowsRead, added)
+                        VALUES (4, 's', 'svar.csv', 'abc', 'csv', '2025-03-01T10:00:00Z', 1, 1);
+                    INSERT INTO respondent (id, surveyId, externalId, kind, batchId, sourceLine, sourceRecord)
+                        VALUES (1, 's', 'R1', 'inspel', 4, 2, 1);
+                    INSERT INTO answer (id, respondentId, questionKey, raw, isFreeText)
+                        VALUES (1, 1, (SELECT key FROM question), 'Mer buss', 1);
+                    INSERT INTO answerText (rowid, raw) VALUES (1, 'Mer buss');
+                    INSERT INTO tag (id, answerId, codebookId, themeId, coder, createdAt) VALUES (1, 1, 'k', 't', 'Anna', 'x');
+                    INSERT INTO tagReview (tagId, previousRaw, batchId, flaggedAt) VALUES (1, 'Buss', 4, 'x');
+                    """)
+        }
+        try queue.close()
+        let store = try KartlaggningStore(path: path, mode: .existing)
+        #expect(try store.imports().map { "\($0.id) \($0.fileName) \($0.sha256) \($0.added)" } == ["4 svar.csv abc 1"])
+        #expect(try store.tagsNeedingReview().map(\.previousText) == ["Buss"])
+        let failed = try store.verify().filter { !$0.passed }
+        #expect(failed.isEmpty, "\(failed.map { "\($0.name): \($0.detail)" })")
+        let (provenance, violations) = try DatabaseQueue(path: path).read { db in
+            (
+                try String.fetchAll(db, sql: "SELECT fileName FROM answerProvenance"),
+                try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
+            )
+        }
+        #expect(provenance == ["svar.csv"] && violations == 0)
+    }
+
     @Test func aCurrentFileIsNotBackedUp() throws {
         let path = folder.path("new.sqlite")
         _ = try KartlaggningStore(path: path)

@@ -30,6 +30,11 @@ public struct FileImportSummary: Codable, Sendable, Equatable {
     public var codedAnswersChanged = 0
     /// Coders' tags archived because their answer is not in the file any more.
     public var manualTagsArchived = 0
+    /// The import's number (`kartlagg imports`, `kartlagg import undo N`), once it is written.
+    public var importId: Int64?
+    /// What the import replaced in respondents seen before, up to a cap; `changeCount` counts them all.
+    public var changes: [ImportChange] = []
+    public var changeCount = 0
     /// The row errors, up to a cap; `errorCount` has them all.
     public var errors: [ImportIssue] = []
     public var errorCount = 0

@@ -10,7 +10,12 @@ import GRDB
 // district     canonical district names, their registry order and group (v5); districtAlias and serviceTown
 //              map other names to them.
 // importBatch  one imported file: name, SHA-256, format, encoding, delimiter, the survey's columns in
-//              the file's order, time and row counts.
+//              the file's order, time and row counts. The same bytes may come twice (v7: after a later file
+//              changed what they set).
+// importChange what one import replaced in respondents it updated (v7): per respondent (questionId NULL)
+//              its fields before and after, per answer its value before (NULL: added) and after (NULL:
+//              removed), JSON. Respondents it added are those still carrying its batch id and no change row.
+//              `kartlagg import undo` restores from here; it undoes a survey's imports last first.
 // respondent   one company, association, thematic-group statement …: external id, kind, district,
 //              service town, organisation, interviewer, date, wave, and the respondent cells as written
 //              (rawFields, JSON); unique per survey and external id.
@@ -267,11 +272,56 @@ extension KartlaggningStore {
         }
         migrator.registerMigration("v6: technical columns") { db in
             try db.execute(sql: "ALTER TABLE question ADD COLUMN technical INTEGER NOT NULL DEFAULT 0")
+            try db.execute(sql: "PRAGMA user_version = 6")
+        }
+        // The same bytes may be imported again once a later file changed what they set (a wrong correction taken
+        // back), so (surveyId, sha256) is no longer unique; what each import replaced is kept, so it can be undone.
+        // SQLite cannot drop a constraint: the table is rebuilt (foreign keys are checked once the migration ends).
+        migrator.registerMigration("v7: import changes and undo") { db in
+            try db.execute(
+                sql: """
+                    DROP VIEW answerProvenance;
+                    CREATE TABLE importBatchNew (
+                        id         INTEGER PRIMARY KEY,
+                        surveyId   TEXT NOT NULL REFERENCES survey(id),
+                        fileName   TEXT NOT NULL,
+                        sha256     TEXT NOT NULL,
+                        format     TEXT NOT NULL,
+                        encoding   TEXT,
+                        delimiter  TEXT,
+                        columns    TEXT NOT NULL DEFAULT '[]',
+                        importedAt TEXT NOT NULL,
+                        rowsRead   INTEGER NOT NULL DEFAULT 0,
+                        added      INTEGER NOT NULL DEFAULT 0,
+                        updated    INTEGER NOT NULL DEFAULT 0,
+                        unchanged  INTEGER NOT NULL DEFAULT 0,
+                        rejected   INTEGER NOT NULL DEFAULT 0
+                    );
+                    INSERT INTO importBatchNew SELECT id, surveyId, fileName, sha256, format, encoding, delimiter, columns,
+                        importedAt, rowsRead, added, updated, unchanged, rejected FROM importBatch;
+                    DROP TABLE importBatch;
+                    ALTER TABLE importBatchNew RENAME TO importBatch;
+                    CREATE INDEX importBatch_file ON importBatch(surveyId, sha256);
+                    CREATE VIEW answerProvenance AS
+                        SELECT a.id AS answerId, r.surveyId, r.externalId, q.id AS questionId, b.id AS batchId,
+                               b.fileName, b.sha256, r.sourceLine, r.sourceRecord
+                        FROM answer a JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
+                        JOIN importBatch b ON b.id = r.batchId;
+                    CREATE TABLE importChange (
+                        id         INTEGER PRIMARY KEY,
+                        batchId    INTEGER NOT NULL REFERENCES importBatch(id) ON DELETE CASCADE,
+                        externalId TEXT NOT NULL,
+                        questionId TEXT,
+                        before     TEXT,
+                        after      TEXT
+                    );
+                    CREATE INDEX importChange_batch ON importChange(batchId);
+                    """)
             try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
         }
         return migrator
     }
 
     /// The schema this kartlagg writes: the number of its migrations, also kept in SQLite's `user_version`.
-    public static let schemaVersion = 6
+    public static let schemaVersion = 7
 }

@@ -40,6 +40,10 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case reservedCoder
     /// A command that only reads tried to write.
     case readOnly(path: String)
+    /// No import has this number.
+    case importNotFound(Int64)
+    /// An import that later imports of the same survey built on: those are undone first.
+    case importNotLast(id: Int64, survey: String, later: [Int64])
     /// Another process kept the database locked for longer than the writer was allowed to wait.
     case busy
 
@@ -56,6 +60,11 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
         case .themeNotFound(let theme, let codebook): "codebook \"\(codebook)\" has no theme \"\(theme)\""
         case .answerNotFound(let reference): "no \(reference); `kartlagg query` shows answer ids"
         case .crossTab(let message): "crosstab: \(message)"
+        case .importNotFound(let id): "no import \(id); `kartlagg imports` lists them"
+        case .importNotLast(let id, let survey, let later):
+            "import \(id) was followed by import\(later.count == 1 ? "" : "s") "
+                + later.map(String.init).joined(separator: ", ") + " of survey \"\(survey)\", which may build on its values: undo "
+                + "\(later.count == 1 ? "that" : "those") first, last first (`kartlagg import undo \(later.last ?? id)`)"
         case .database(let message): "database: \(message)"
         case .newerSchema(let path, let found, let known, let unknown):
             "\(path): the database was written by a newer kartlagg (schema \(found)"

@@ -4,7 +4,7 @@ import GRDB
 
 extension KartlaggningStore {
     /// Erases a respondent and everything derived from them: answers, their full-text index entries, tags, review
-    /// flags, archived tags that held their text, respondent themes. The erasure is recorded (survey, counts, time)
+    /// flags, archived tags that held their text, what imports replaced in them (`importChange`), respondent themes. The erasure is recorded (survey, counts, time)
     /// without the erased data. Deleted pages are overwritten (`secure_delete`), the full-text index is optimised
     /// and the write-ahead log checkpointed, so the data does not linger in the file.
     /// - Throws: `StoreError.answerNotFound` when the survey has no such respondent.
@@ -30,6 +30,12 @@ extension KartlaggningStore {
                     try db.execute(
                         sql: "DELETE FROM tagArchive WHERE surveyId = ? AND externalId = ?", arguments: [surveyId, externalId])
                     let archived = db.changesCount
+                    // What imports replaced in them: an undo cannot bring an erased respondent back.
+                    try db.execute(
+                        sql: """
+                            DELETE FROM importChange WHERE externalId = ?
+                                AND batchId IN (SELECT id FROM importBatch WHERE surveyId = ?)
+                            """, arguments: [externalId, surveyId])
                     // Answers first, so the full-text index's delete trigger runs for each; tags and flags cascade.
                     try db.execute(sql: "DELETE FROM answer WHERE respondentId = ?", arguments: [id])
                     try db.execute(sql: "DELETE FROM respondent WHERE id = ?", arguments: [id])

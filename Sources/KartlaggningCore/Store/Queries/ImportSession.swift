@@ -10,10 +10,17 @@ public final class ImportSession {
     private var indexedUpTo: Int64?
     /// Question keys by survey and question id, loaded once per survey.
     private var questionKeys: [String: [String: Int64]] = [:]
+    /// The ids of questions whose columns identify people: their changes are listed without values.
+    private var identifyingQuestions: Set<String> = []
     /// Answers with coders' tags whose text this session changed: their tags are flagged for review.
     public private(set) var codedAnswersChanged = 0
     /// Coders' tags moved to the archive because their answer is gone from the re-imported file.
     public private(set) var manualTagsArchived = 0
+    /// What this session replaced in respondents seen before, the first `changeListLimit` of them, and how many in all.
+    /// Every one is kept in `importChange` as well, for `kartlagg imports N` and `kartlagg import undo N`.
+    public private(set) var changes: [ImportChange] = []
+    public private(set) var changeCount = 0
+    public static let changeListLimit = 1_000
 
     init(db: Database) {
         self.db = db
@@ -24,15 +31,23 @@ public final class ImportSession {
         var keys: [String: Int64] = [:]
         for question in try QuestionRecord.filter(QuestionRecord.Columns.surveyId == surveyId).fetchAll(db) {
             keys[question.id] = question.key
+            if question.identifying { identifyingQuestions.insert(question.id) }
         }
         questionKeys[surveyId] = keys
         return keys
     }
 
-    /// The earlier import of the same bytes into the same survey, if any.
+    /// The latest earlier import of the same bytes into the same survey, if any.
     public func existingBatch(surveyId: String, sha256: String) throws -> ImportBatch? {
         try guarded {
-            try ImportBatch.filter(Column("surveyId") == surveyId && Column("sha256") == sha256).fetchOne(db)
+            try ImportBatch.filter(Column("surveyId") == surveyId && Column("sha256") == sha256).order(Column("id").desc).fetchOne(db)
+        }
+    }
+
+    /// The survey's latest import, if any.
+    public func latestBatch(surveyId: String) throws -> ImportBatch? {
+        try guarded {
+            try ImportBatch.filter(Column("surveyId") == surveyId).order(Column("id").desc).fetchOne(db)
         }
     }
 
@@ -99,6 +114,7 @@ public final class ImportSession {
             let storedAnswers = try storedAnswers(respondentId)
             let incomingAnswers = Dictionary(answers.map { ($0.questionId, $0) }, uniquingKeysWith: { _, last in last })
             if sameFields && storedAnswers.mapValues(\.draft) == incomingAnswers { return .unchanged }
+            try recordRespondentChange(existing, id: respondentId, incoming: respondent, rawFields: rawFields, batchId: batchId)
             let update = try db.cachedStatement(
                 sql: """
                     UPDATE respondent SET kind = ?, district = ?, serviceTown = ?, organisation = ?, interviewer = ?, date = ?,
@@ -113,6 +129,56 @@ public final class ImportSession {
                 externalId: respondent.externalId, batchId: batchId)
             return .updated
         }
+    }
+
+    // MARK: - What an update replaced
+
+    /// Keeps a known respondent's fields before and after this import (restored by undo), and lists those that differ.
+    private func recordRespondentChange(
+        _ existing: RespondentColumns, id respondentId: Int64, incoming: RespondentDraft, rawFields: String, batchId: Int64
+    ) throws {
+        let select = try db.cachedStatement(
+            sql: """
+                SELECT kind, district, serviceTown, organisation, interviewer, date, wave, batchId, sourceLine, sourceRecord,
+                    rawFields
+                FROM respondent WHERE id = ?
+                """)
+        guard let before = try RespondentState.fetchOne(select, arguments: [respondentId]) else { return }
+        let fields = incoming.fields
+        let after = RespondentState(
+            kind: fields.kind, district: fields.district, serviceTown: fields.serviceTown, organisation: fields.organisation,
+            interviewer: fields.interviewer, date: fields.date, wave: fields.wave, batchId: batchId, sourceLine: incoming.sourceLine,
+            sourceRecord: incoming.sourceRecord, rawFields: rawFields)
+        try insertChange(batchId: batchId, externalId: existing.externalId, questionId: nil, before: before, after: after)
+        for change in before.changes(to: after, respondent: existing.externalId) { list(change) }
+    }
+
+    /// Keeps an answer's value before and after this import; nil before: added, nil after: removed.
+    private func recordAnswerChange(
+        surveyId: String, externalId: String, questionId: String, before: AnswerDraft?, after: AnswerDraft?, batchId: Int64
+    ) throws {
+        _ = try keys(surveyId: surveyId)
+        try insertChange(
+            batchId: batchId, externalId: externalId, questionId: questionId, before: before.map(AnswerState.init),
+            after: after.map(AnswerState.init))
+        list(
+            ImportChange(
+                respondent: externalId, field: questionId, isQuestion: true, before: before?.raw.trimmedCell,
+                after: after?.raw.trimmedCell))
+    }
+
+    private func insertChange<T: Encodable>(batchId: Int64, externalId: String, questionId: String?, before: T?, after: T?) throws {
+        try db.cachedStatement(
+            sql: "INSERT INTO importChange (batchId, externalId, questionId, before, after) VALUES (?, ?, ?, ?, ?)"
+        ).execute(arguments: [
+            batchId, externalId, questionId, try before.map(ChangeJSON.encode), try after.map(ChangeJSON.encode),
+        ])
+    }
+
+    private func list(_ change: ImportChange) {
+        changeCount += 1
+        guard changes.count < Self.changeListLimit else { return }
+        changes.append(change.isQuestion && identifyingQuestions.contains(change.field) ? change.withValuesHidden : change)
     }
 
     // MARK: - Answer by answer
@@ -151,9 +217,14 @@ public final class ImportSession {
             seen.insert(answer.questionId)
             guard let old = stored[answer.questionId] else {
                 added.append(answer)
+                try recordAnswerChange(
+                    surveyId: surveyId, externalId: externalId, questionId: answer.questionId, before: nil, after: answer, batchId: batchId)
                 continue
             }
             if old.draft == answer { continue }
+            try recordAnswerChange(
+                surveyId: surveyId, externalId: externalId, questionId: answer.questionId, before: old.draft, after: answer,
+                batchId: batchId)
             try flushIndex(before: old.id)
             try db.cachedStatement(sql: "UPDATE answer SET raw = ?, valueText = ?, valueNumber = ? WHERE id = ?").execute(
                 arguments: [answer.raw, answer.isFreeText ? nil : answer.valueText, answer.valueNumber, old.id])
@@ -169,10 +240,12 @@ public final class ImportSession {
             ).execute(arguments: [old.draft.raw, batchId, KartlaggningStore.timestamp(), old.id])
             if try hasManualTags(old.id) { codedAnswersChanged += 1 }
         }
-        for (questionId, old) in stored where !seen.contains(questionId) {
+        for (questionId, old) in stored.sorted(by: { $0.key < $1.key }) where !seen.contains(questionId) {
+            try recordAnswerChange(
+                surveyId: surveyId, externalId: externalId, questionId: questionId, before: old.draft, after: nil, batchId: batchId)
             try archiveManualTags(
                 answerId: old.id, surveyId: surveyId, externalId: externalId, questionId: questionId, raw: old.draft.raw,
-                reason: "the answer is not in the re-imported file", batchId: batchId)
+                reason: TagArchive.answerNotInFile, batchId: batchId)
             try flushIndex(before: old.id)
             try db.cachedStatement(sql: "DELETE FROM answer WHERE id = ?").execute(arguments: [old.id])
         }
@@ -189,15 +262,9 @@ public final class ImportSession {
     private func archiveManualTags(
         answerId: Int64, surveyId: String, externalId: String, questionId: String, raw: String, reason: String, batchId: Int64
     ) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO tagArchive (surveyId, externalId, questionId, answerRaw, codebookId, themeId, coder, negative, note,
-                    createdAt, archivedAt, reason, batchId)
-                SELECT ?, ?, ?, ?, codebookId, themeId, coder, negative, note, createdAt, ?, ?, ?
-                FROM tag WHERE answerId = ? AND coder <> 'auto'
-                """
-        ).execute(arguments: [surveyId, externalId, questionId, raw, KartlaggningStore.timestamp(), reason, batchId, answerId])
-        manualTagsArchived += db.changesCount
+        manualTagsArchived += try TagArchive.archive(
+            db, answerId: answerId, surveyId: surveyId, externalId: externalId, questionId: questionId, raw: raw, reason: reason,
+            batchId: batchId)
     }
 
     /// Adds the answers this session inserted so far to the full-text index before a row among them is
