@@ -85,7 +85,9 @@ struct JSONReaderTests {
         #expect(
             throws: ImportError.jsonShape(
                 file: "svar.json", line: 1,
-                message: "expected an array of records, or an object with \"records\" (and optional \"defaults\")")
+                message: "found an object with \"id\"; kartlagg reads an array of records, an object with \"records\" (and "
+                    + "optional \"defaults\"), KoboToolbox's {\"results\": […]} and ODK Central's {\"value\": […]}; export the "
+                    + "answers as CSV or XLSX from the tool, or write them as an array of flat objects")
         ) {
             try Self.records(#"{"id": 1}"#)
         }

@@ -177,8 +177,10 @@ public struct SurveyInferrer {
             missing: missing.isEmpty ? nil : missing)
         // Columns that name or reach a person stay out of every output unless asked for: by their header, or by values
         // that are e-mail addresses, phone numbers or personnummer.
+        // A form tool's own `_name` columns (Kobo's `_parent_table_name`) identify by their values only.
         let identifying = profiles.filter { profile in
-            Self.looksIdentifying(profile.name) || (profile.nonEmpty > 0 && profile.contactValues * 2 >= profile.nonEmpty)
+            (Self.looksIdentifying(profile.name) && !profile.name.hasPrefix("_"))
+                || (profile.nonEmpty > 0 && profile.contactValues * 2 >= profile.nonEmpty)
         }.map(\.name)
         if !identifying.isEmpty {
             survey.identifying = identifying
@@ -206,6 +208,30 @@ public struct SurveyInferrer {
     }
 
     // MARK: - Reading
+
+    /// What infer says about a form tool's JSON: its repeat groups, read as records of their own with `--sheet`.
+    static func formToolNotes(_ reader: JSONRecordReader, sheet: String?) -> [String] {
+        guard let tool = reader.dialect else { return [] }
+        var notes: [String] = []
+        let link = tool == .kobo ? "_submission__uuid and _parent_index" : "PARENT_KEY"
+        if let sheet {
+            notes.append(
+                "the records are those of the repeat group \"\(sheet)\" in \(tool.name) submissions, each linked to its parent by "
+                    + "\(link) (`sheet: \(sheet)`)")
+        }
+        let others = reader.repeatSheets.filter { $0.name != sheet }
+        if !others.isEmpty {
+            notes.append(
+                "the submissions hold repeat group\(others.count == 1 ? "" : "s") "
+                    + others.map { "\"\($0.name)\" (\($0.records) record\($0.records == 1 ? "" : "s"))" }.joined(separator: ", ")
+                    + ": their answers are not in this draft; `--sheet NAME` drafts one as records of its own, linked to their "
+                    + "parents by \(link)")
+        }
+        if !reader.unexpandedRepeats.isEmpty {
+            notes.append(String(JSONRecordReader.unexpandedHint(reader.unexpandedRepeats).dropFirst(2)))
+        }
+        return notes
+    }
 
     /// A refusal of a workbook's sheet, with the workbook's sheets listed to choose from (when it has more than one).
     static func withSheets(_ error: ImportError, path: String, options: ReadOptions) -> ImportError {
@@ -247,7 +273,7 @@ public struct SurveyInferrer {
             var position: [String: Int] = [:]
             while let record = try reader.next() {
                 rows += 1
-                for key in record.cells.keys.sorted() where position[key] == nil {
+                for key in record.cells.order where position[key] == nil {
                     position[key] = profiles.count
                     profiles.append(
                         ColumnProfile(
@@ -263,7 +289,11 @@ public struct SurveyInferrer {
                     }
                 }
             }
-            return Profiling(profiles: profiles, rows: rows, readWith: "\(format.rawValue), \(reader.encoding.rawValue)")
+            var profiling = Profiling(profiles: profiles, rows: rows, readWith: "\(format.rawValue), \(reader.encoding.rawValue)")
+            profiling.notes = reader.warnings + Self.formToolNotes(reader, sheet: options.sheet)
+            if let tool = reader.dialect { profiling.readWith += ", \(tool.name) submissions" }
+            profiling.sheet = options.sheet
+            return profiling
         }
         let table = try SourceTable(
             path: path, file: path, options: options, shape: options.headerRow == nil ? nil : options.shape())
@@ -651,7 +681,8 @@ public struct SurveyInferrer {
         "submission time", "submitted by", "meta instanceid", "meta instancename", "key",
         "submissiondate", "start", "end", "deviceid", "simserial", "subscriberid", "today", "instanceid", "formhub uuid",
         "xform id string", "attachments", "completion time", "start time", "last modified time", "svarstid", "starttid",
-        "sluttid", "ip adress", "ip nummer", "language", "startlanguage", "edited",
+        "sluttid", "ip adress", "ip nummer", "language", "startlanguage", "edited", "submitterid", "attachmentspresent",
+        "attachmentsexpected", "reviewstate", "edits", "formversion", "parent key",
     ]
 
     /// Whether a header is one a form tool gives its own column, or is shaped like one: Kobo's `_uuid` and

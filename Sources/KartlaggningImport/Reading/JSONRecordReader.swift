@@ -5,6 +5,10 @@
 /// - NDJSON: one object per line.
 ///
 /// Nested objects are flattened to dotted keys.
+///
+/// Form tools' submissions are read as their own table exports flatten them (`FormToolJSON`): KoboToolbox's
+/// `{"results": […]}` and ODK Central's `{"value": […]}`, or their records alone. `sheet` (`--sheet`) names a repeat
+/// group, whose records are then read instead, linked to their parents. Other JSON is refused saying what was found.
 final class JSONRecordReader {
     let file: String
     let encoding: TextEncoding
@@ -13,14 +17,28 @@ final class JSONRecordReader {
     private let path: String
     private var source: TextSource
     private var mode: Mode
-    private var defaults: [String: JSONCell] = [:]
+    private var defaults: FlatCells = FlatCells()
+    /// Objects read (submissions), and records handed out (repeat records included).
+    private var objects = 0
     private var count = 0
+    /// The array of records in a top-level object: `records` (kartlagg), `results` (Kobo), `value` (ODK Central).
+    private var recordsKey = "records"
+    /// The repeat group whose records are read, nil for the submissions themselves.
+    private let repeatSheet: String?
+    private var pending: [JSONRecord] = []
+    private var repeatCounters: [String: Int] = [:]
+    /// The form tool that wrote the records, once one is seen.
+    private(set) var dialect: FormToolJSON.Dialect?
+    /// Repeat groups met, in order, with their record counts; repeats ODK Central did not expand.
+    private(set) var repeatSheets: [(name: String, records: Int)] = []
+    private(set) var unexpandedRepeats: [String] = []
 
     private enum Mode { case array(first: Bool), records(first: Bool), ndjson, done }
 
     init(path: String, file: String, options: ReadOptions, format: SourceFormat) throws {
         self.file = file
         self.path = path
+        repeatSheet = options.sheet
         source = try TextSource.open(path: path, file: file, requested: options.encoding)
         encoding = source.encoding
         sha256 = source.probe.sha256
@@ -41,13 +59,17 @@ final class JSONRecordReader {
                 guard try parser.peek() == 0x7B else { throw parser.error("unexpected content after the top-level value") }
                 mode = .ndjson
             } else {
-                guard case .object(let members) = top, let records = members.first(where: { $0.0 == "records" })?.1 else {
-                    throw ImportError.jsonShape(
-                        file: file, line: 1,
-                        message: "expected an array of records, or an object with \"records\" (and optional \"defaults\")")
+                guard case .object(let members) = top else {
+                    throw ImportError.jsonShape(file: file, line: 1, message: "expected an array of records or an object")
                 }
-                guard case .array = records else {
-                    throw ImportError.jsonShape(file: file, line: 1, message: "\"records\" must be an array of objects")
+                if let formTool = FormToolJSON.recordsKey(of: members) {
+                    (recordsKey, dialect) = (formTool.key, formTool.dialect)
+                } else if members.first(where: { $0.0 == "records" }) == nil {
+                    throw ImportError.jsonShape(file: file, line: 1, message: FormToolJSON.describeUnknown(members))
+                }
+                let key = recordsKey
+                guard case .array? = members.first(where: { $0.0 == key })?.1 else {
+                    throw ImportError.jsonShape(file: file, line: 1, message: "\"\(key)\" must be an array of objects")
                 }
                 if let value = members.first(where: { $0.0 == "defaults" })?.1 {
                     guard case .object = value else {
@@ -83,8 +105,8 @@ final class JSONRecordReader {
         while true {
             let key = try parser.parseValue()
             try parser.expect(0x3A, "expected ':'")
-            if key == .string("records") {
-                try parser.expect(0x5B, "expected '[' after \"records\"")
+            if key == .string(recordsKey) {
+                try parser.expect(0x5B, "expected '[' after \"\(recordsKey)\"")
                 return
             }
             _ = try parser.parseValue()
@@ -92,8 +114,67 @@ final class JSONRecordReader {
         }
     }
 
-    /// The next record, or nil at the end.
+    /// The next record, or nil at the end: a submission, or with `sheet` the next record of that repeat group.
     func next() throws -> JSONRecord? {
+        while true {
+            if !pending.isEmpty { return pending.removeFirst() }
+            guard let (value, line) = try nextObject() else {
+                if let repeatSheet, count == 0 {
+                    let found = repeatSheets.map { "\"\($0.name)\" (\($0.records))" }.joined(separator: ", ")
+                    throw ImportError.jsonShape(
+                        file: file, line: 1,
+                        message: "no repeat group \"\(repeatSheet)\" in the file; "
+                            + (found.isEmpty ? "its records have none" : "it has " + found) + Self.unexpandedHint(unexpandedRepeats))
+                }
+                return nil
+            }
+            guard case .object(let members) = value else {
+                throw ImportError.jsonShape(file: file, line: line, message: "record \(objects) is not an object")
+            }
+            guard let tool = dialect ?? FormToolJSON.dialect(of: members) else {
+                if repeatSheet != nil {
+                    throw ImportError.jsonShape(
+                        file: file, line: line,
+                        message: "--sheet (`sheet:`) names a repeat group of KoboToolbox or ODK Central submissions; these "
+                            + "records are no form tool's")
+                }
+                var cells = defaults
+                value.flattened(into: &cells)
+                count += 1
+                return JSONRecord(cells: cells, line: line, index: count)
+            }
+            dialect = tool
+            let submission = FormToolJSON.submission(members, dialect: tool, index: objects, counters: &repeatCounters)
+            for record in submission.repeats {
+                if let at = repeatSheets.firstIndex(where: { $0.name == record.sheet }) {
+                    repeatSheets[at].records += 1
+                } else {
+                    repeatSheets.append((record.sheet, 1))
+                }
+            }
+            for name in submission.unexpanded where !unexpandedRepeats.contains(name) { unexpandedRepeats.append(name) }
+            if let repeatSheet {
+                for record in submission.repeats where record.sheet == repeatSheet {
+                    count += 1
+                    pending.append(JSONRecord(cells: record.cells, line: line, index: count))
+                }
+            } else {
+                count += 1
+                return JSONRecord(cells: submission.cells, line: line, index: count)
+            }
+        }
+    }
+
+    /// ODK Central leaves repeats out unless asked to expand them.
+    static func unexpandedHint(_ names: [String]) -> String {
+        names.isEmpty
+            ? ""
+            : "; the repeat" + (names.count == 1 ? " " : "s ") + names.map { "\"\($0)\"" }.joined(separator: ", ")
+                + " \(names.count == 1 ? "is" : "are") not expanded: download the submissions with `$expand=*`"
+    }
+
+    /// The next object of the file with the line it starts on, or nil at the end.
+    private func nextObject() throws -> (JSONValue, Int)? {
         switch mode {
         case .done:
             return nil
@@ -106,13 +187,13 @@ final class JSONRecordReader {
             }
             if !first { try parser.expect(0x2C, "expected ',' or ']' between records") }
             if case .array = mode { mode = .array(first: false) } else { mode = .records(first: false) }
-            return try record()
+            return try object()
         case .ndjson:
             if try parser.atEnd() {
                 mode = .done
                 return nil
             }
-            return try record()
+            return try object()
         }
     }
 
@@ -125,16 +206,10 @@ final class JSONRecordReader {
         try parser.expect(0x7D, "expected '}' at the end of the object")
     }
 
-    private func record() throws -> JSONRecord {
+    private func object() throws -> (JSONValue, Int) {
         try parser.skipWhitespace()
         let line = parser.line
-        count += 1
-        let value = try parser.parseValue()
-        guard case .object = value else {
-            throw ImportError.jsonShape(file: file, line: line, message: "record \(count) is not an object")
-        }
-        var cells = defaults
-        value.flattened(into: &cells)
-        return JSONRecord(cells: cells, line: line, index: count)
+        objects += 1
+        return (try parser.parseValue(), line)
     }
 }

@@ -30,7 +30,7 @@ enum JSONValue: Equatable, Sendable {
 
     /// Flattens nested objects to dotted keys (`svar.bredband`); arrays of scalars stay lists (for multi
     /// questions), arrays holding objects get their index as a key part (`kontakter.0.roll`).
-    func flattened(prefix: String = "", into cells: inout [String: JSONCell]) {
+    func flattened(prefix: String = "", into cells: inout FlatCells) {
         switch self {
         case .object(let members):
             for (key, value) in members {
