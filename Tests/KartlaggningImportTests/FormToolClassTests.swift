@@ -202,6 +202,21 @@ struct FormToolClassTests {
         #expect(ValueShape.of(value) == nil)
     }
 
+    /// A column of people's names identifies them whatever its header says; the interviewer's names do not make that
+    /// column identifying (it is a respondent field, pseudonymised in reports).
+    @Test func namesFoundByTheirValues() throws {
+        let names = ["Anna Berg", "Olle Svensson", "Anna-Karin Öberg", "Per Nilsson", "Maria José García", "Mikko Virtanen", "Olle S."]
+        var text = "Nr;Intervjuare;Vem mer borde vi prata med?;Synpunkt\n"
+        for i in 1...14 { text += "\(i);Karin L;\(names[i % names.count]);Anna tycker att bussen borde gå oftare\n" }
+        let run = try firstContact("namn.csv", text)
+        #expect(run.draft.survey.identifying == ["Vem mer borde vi prata med?"])
+        #expect(run.draft.survey.respondent.interviewer == "Intervjuare")
+        for value in names { #expect(PersonalName.looksLike(value), "\(value)") }
+        for value in ["Bredbyns Såg AB", "Stora Wäsby", "Anna tycker att bussen borde gå oftare", "Ja", "Nätra", "ANNA BERG", "1 2 3"] {
+            #expect(!PersonalName.looksLike(value), "\(value)")
+        }
+    }
+
     @Test func contactColumnsFoundByTheirValues() throws {
         var text = "Nr;Kontakt;Synpunkt\n"
         for i in 1...10 { text += "\(i);person\(i)@byn.se;Mer buss\n" }

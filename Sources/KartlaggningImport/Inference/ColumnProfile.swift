@@ -41,6 +41,8 @@ struct ColumnProfile {
     /// tool's own (IP address, UUID).
     var contactValues = 0
     var machineValues = 0
+    /// Values shaped as a person's name (`Anna Berg`).
+    var nameValues = 0
     var lineBreaks = false
     var rowsWithSemicolon = 0
     var parts: [String] = []
@@ -130,7 +132,7 @@ struct ColumnProfile {
         switch ValueShape.of(value) {
         case .email, .phone, .personnummer: contactValues += 1
         case .ipAddress, .uuid: machineValues += 1
-        case nil: break
+        case nil: if PersonalName.looksLike(value) { nameValues += 1 }
         }
         if breaks { lineBreaks = true }
         // Typed values are short and start with a digit or a sign (Ja/Nej aside): free text skips the parsers.

@@ -177,10 +177,14 @@ public struct SurveyInferrer {
             missing: missing.isEmpty ? nil : missing)
         // Columns that name or reach a person stay out of every output unless asked for: by their header, or by values
         // that are e-mail addresses, phone numbers or personnummer.
-        // A form tool's own `_name` columns (Kobo's `_parent_table_name`) identify by their values only.
+        // A form tool's own `_name` columns (Kobo's `_parent_table_name`) identify by their values only; a column of
+        // people's names does whatever its header says, unless it is the interviewer's or the organisation's (kept,
+        // and pseudonymised in reports, as respondent fields).
+        let staff = Set([mapping.interviewer, mapping.organisation].compactMap { $0 })
         let identifying = profiles.filter { profile in
             (Self.looksIdentifying(profile.name) && !profile.name.hasPrefix("_"))
                 || (profile.nonEmpty > 0 && profile.contactValues * 2 >= profile.nonEmpty)
+                || (profile.nonEmpty > 0 && profile.nameValues * 2 >= profile.nonEmpty && !staff.contains(profile.name))
         }.map(\.name)
         if !identifying.isEmpty {
             survey.identifying = identifying
