@@ -58,6 +58,9 @@ struct RealExportConformanceTests {
         #expect(!run.technical.contains("Q1") && !run.technical.contains("Q2"))
         #expect(run.answer("R_2YPOQ602ER1jkf1", "Q2")?.raw == "Hello World!")
         #expect(run.answer("R_2YPOQ602ER1jkf1", "Q1")?.raw == "2")
+        // Row 2's question texts are the labels reports use.
+        #expect(run.draft.survey.questions.first { $0.column == "Q2" }?.text == "This is a free text question.")
+        #expect(run.draft.survey.questions.first { $0.column == "StartDate" }?.text == "Anfangsdatum")
     }
 
     @Test func qualtricsLegacyTwoHeaderRowsOneResponse() throws {
@@ -65,8 +68,12 @@ struct RealExportConformanceTests {
         Self.expectRead(run, respondents: 1, skip: 1, id: "V1")
         #expect(run.answers["R_2YPOQ602ER1jkf1"] != nil)
         #expect(run.answer("R_2YPOQ602ER1jkf1", "Q2")?.raw == "Hello World!")
-        // V6 holds the IP address (130.92.34.66): a technical column by its values.
+        // V6 holds the IP address (130.92.34.66): a technical column by its values. Row 2 names the codes: V3 "Name" and
+        // V5 "EmailAddress" identify people, V2 "ResponseSet" … V10 "Finished" are Qualtrics' own.
         #expect(run.technical.contains("V6"))
+        #expect(run.identifying == ["V3", "V5"])
+        #expect(run.technical.isSuperset(of: ["V2", "V4", "V6", "V7", "V8", "V9", "V10"]))
+        #expect(run.draft.survey.questions.first { $0.column == "Q1" }?.text == "This is a multiple choice question.")
     }
 
     @Test func skolverketAgencyDownload() throws {

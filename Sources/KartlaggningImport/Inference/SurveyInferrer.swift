@@ -147,7 +147,7 @@ public struct SurveyInferrer {
             while !ids.insert(unique).inserted { unique = "\(id)_\(n)"; n += 1 }
             var (question, note) = Self.question(id: unique, profile: profile, rows: rows, battery: batteries[i])
             // Reports head the question with its label: an R/SPSS-style name read back as words.
-            question.text = QuestionLabel.from(header: profile.name)
+            question.text = profiling.labels[profile.name] ?? QuestionLabel.from(header: profile.name)
             questions.append(question)
             reasons[profile.name] = Self.reason(for: question, profile: profile, battery: batteries[i])
             if let note { notes.append(note) }
@@ -181,8 +181,11 @@ public struct SurveyInferrer {
         // people's names does whatever its header says, unless it is the interviewer's or the organisation's (kept,
         // and pseudonymised in reports, as respondent fields).
         let staff = Set([mapping.interviewer, mapping.organisation].compactMap { $0 })
+        // A header row of codes (`V3`) with the texts below it (`Name`): the texts say what the column is too.
+        let labels = profiling.labels
         let identifying = profiles.filter { profile in
             (Self.looksIdentifying(profile.name) && !profile.name.hasPrefix("_"))
+                || (labels[profile.name].map(Self.looksIdentifying) == true && !Self.looksTechnical(profile.name))
                 || (profile.nonEmpty > 0 && profile.contactValues * 2 >= profile.nonEmpty)
                 || (profile.nonEmpty > 0 && profile.nameValues * 2 >= profile.nonEmpty && !staff.contains(profile.name))
         }.map(\.name)
@@ -198,7 +201,7 @@ public struct SurveyInferrer {
         let technical = profiles.filter { profile in
             guard !respondentColumns.contains(MatchKey.header(profile.name)), !identifying.contains(profile.name) else { return false }
             let stamped = profile.nonEmpty > 0 && profile.machineValues * 10 >= profile.nonEmpty * 9
-            return stamped || Self.looksTechnical(profile.name)
+            return stamped || Self.looksTechnical(profile.name) || labels[profile.name].map(Self.looksTechnical) == true
         }.map(\.name)
         if !technical.isEmpty {
             survey.technical = technical
@@ -260,6 +263,8 @@ public struct SurveyInferrer {
         var notes: [String] = []
         var shape: TableShape?
         var sheet: String?
+        /// Question texts the file gives under its column names, by name.
+        var labels: [String: String] = [:]
     }
 
     /// Whether a column's distinct values are kept for the area column: one named like it, or, with a registry to
@@ -328,6 +333,7 @@ public struct SurveyInferrer {
         let everyRowShifted = rows == 0 && !shifted.isEmpty
         if everyRowShifted { (profiles, rows) = (shiftedProfiles, shifted.count) }
         var profiling = Profiling(profiles: profiles, rows: rows, readWith: table.readWith, notes: table.shapeNotes)
+        profiling.labels = table.labels
         profiling.notes += table.warnings
         if everyRowShifted {
             profiling.notes.append(

@@ -14,6 +14,8 @@ final class SourceTable {
     let shape: TableShape
     /// What `survey infer` found about the shape, for its notes.
     let shapeNotes: [String]
+    /// Question texts from the header row below the names (Qualtrics' row 2), by column name.
+    let labels: [String: String]
     let reader: RowReader
     /// Held-back rows that turned out to be data, last first (taken with `popLast`).
     private var pending: [CSVRow] = []
@@ -85,12 +87,26 @@ final class SourceTable {
             throw ImportError.headerRowOutOfRange(file: file, headerRow: shape.headerRow, rows: seen)
         }
         var names = headerRecord.fields.map(\.trimmedCell)
+        var texts: [String] = []
         for skipped in 0..<shape.skipAfterHeader {
             guard let row = try nextRaw() else { break }
-            if skipped == 0 { names = HeaderNames.join(names, sub: row.fields) }
+            if skipped == 0 {
+                let own = names
+                names = HeaderNames.join(names, sub: row.fields)
+                // Where the row below did not become part of the name, it is the question's text (Qualtrics' row 2
+                // under `Q1`): the label reports use. Import ids (`{"ImportId":…}`) are no text.
+                texts = row.fields.enumerated().map { i, cell in
+                    let text = cell.trimmedCell
+                    guard i < own.count, names[i] == own[i], !text.isEmpty, text != own[i], !text.hasPrefix("{") else { return "" }
+                    return text
+                }
+            }
         }
         let distinct = HeaderNames.distinct(names)
         header = distinct.names
+        var labels: [String: String] = [:]
+        for (name, text) in zip(distinct.names, texts) where !text.isEmpty { labels[name] = text }
+        self.labels = labels
         headerLine = headerRecord.line
         shapeNotes = sheetNotes + detected + distinct.notes
         replay = rows.reversed()
