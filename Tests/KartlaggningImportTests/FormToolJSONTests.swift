@@ -188,6 +188,14 @@ struct FormToolJSONTests {
         #expect(draft.survey.identifying == ["SubmitterName"])
     }
 
+    /// `districts infer` reads a JSON file's column as it reads a table's (infer's note proposes it for JSON too).
+    @Test func districtsAreDraftedFromJSON() throws {
+        let path = folder.write("bygd.json", Self.odkCentral)
+        let draft = try DistrictDraft.infer(path: path, column: "Omrade")
+        #expect(draft.districts.map(\.name) == ["Anundsjö", "Nätra"])
+        #expect(throws: ImportError.self) { try DistrictDraft.infer(path: path, column: "Plats") }
+    }
+
     @Test func odkCentralRepeatsNotExpandedAreNamed() throws {
         var text = Self.odkCentral
         let repeatRange = try #require(text.range(of: #""barn": \[\{[\s\S]*?\}\],"#, options: .regularExpression))

@@ -11,18 +11,42 @@ public struct DistrictDraft: Sendable {
     public var file: String
     public var column: String
 
-    /// Reads `column` of the file at `path` (CSV, TSV, XLSX or ODS, the header found as `survey infer` finds it).
+    /// Reads `column` of the file at `path` (CSV, TSV, XLSX or ODS, the header found as `survey infer` finds it; or a
+    /// JSON file's records, form tools' submissions included).
     public static func infer(path: String, column: String, options: ReadOptions = ReadOptions()) throws -> DistrictDraft {
-        let table = try SourceTable(path: path, file: path, options: options, shape: options.headerRow == nil ? nil : options.shape())
-        guard let index = RecordStream.locate([column], in: table.header).first ?? nil else {
-            throw ImportError.missingColumns(
-                file: path, line: table.headerLine, columns: [column], available: table.header.filter { !$0.isEmpty })
+        let nextValue: () throws -> String?
+        if SourceFormat.isJSONPath(path, options.format) {
+            let reader = try JSONRecordReader(
+                path: path, file: path, options: options, format: try SourceFormat.resolve(options.format, path: path, file: path))
+            var seen: Set<String> = []
+            nextValue = {
+                guard let record = try reader.next() else {
+                    if !seen.contains(column) {
+                        throw ImportError.missingColumns(file: path, line: 1, columns: [column], available: seen.sorted())
+                    }
+                    return nil
+                }
+                for key in record.cells.order where seen.count < 200 { seen.insert(key) }
+                if case .value(let text)? = record.cells[column] { seen.insert(column); return text.trimmedCell }
+                if record.cells[column] != nil { seen.insert(column) }
+                return ""
+            }
+        } else {
+            let table = try SourceTable(
+                path: path, file: path, options: options, shape: options.headerRow == nil ? nil : options.shape())
+            guard let index = RecordStream.locate([column], in: table.header).first ?? nil else {
+                throw ImportError.missingColumns(
+                    file: path, line: table.headerLine, columns: [column], available: table.header.filter { !$0.isEmpty })
+            }
+            nextValue = {
+                guard let row = try table.next() else { return nil }
+                return index < row.fields.count ? row.fields[index].trimmedCell : ""
+            }
         }
         var counts: [String: Int] = [:]
         var order: [String] = []
         var empty = 0
-        while let row = try table.next() {
-            let value = index < row.fields.count ? row.fields[index].trimmedCell : ""
+        while let value = try nextValue() {
             if value.isEmpty || ColumnProfile.commonMissingTokens.contains(value) {
                 empty += 1
                 continue
