@@ -7,11 +7,17 @@ public struct ImportOptions: Sendable {
     public var skipInvalid: Bool
     /// How many row errors a summary keeps in full.
     public var errorLimit: Int
+    /// A row repeating an earlier row's respondent id replaces it, instead of being an error.
+    public var lastWins: Bool
 
-    public init(read: ReadOptions = ReadOptions(), dryRun: Bool = false, skipInvalid: Bool = false, errorLimit: Int = 100) {
+    public init(
+        read: ReadOptions = ReadOptions(), dryRun: Bool = false, skipInvalid: Bool = false, errorLimit: Int = 100,
+        lastWins: Bool = false
+    ) {
         self.read = read
         self.dryRun = dryRun
         self.skipInvalid = skipInvalid
         self.errorLimit = errorLimit
+        self.lastWins = lastWins
     }
 }

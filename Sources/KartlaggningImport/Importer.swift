@@ -88,6 +88,7 @@ public struct Importer {
                     + "(as \(earlier.fileName), import \(earlier.id)); nothing to do")
             return summary
         }
+        session.lastWins = options.lastWins
         let batchId = try session.startBatch(
             ImportBatchInfo(
                 surveyId: summary.survey, fileName: (summary.file as NSString).lastPathComponent, sha256: stream.sha256,
@@ -102,7 +103,19 @@ public struct Importer {
             if counts.rows % 5000 == 0 { progress?(counts.rows) }
             switch mapper.map(record) {
             case .valid(let respondent, let answers):
-                counts.record(try session.upsert(respondent, answers: answers, surveyId: summary.survey, batchId: batchId))
+                let outcome = try session.upsert(respondent, answers: answers, surveyId: summary.survey, batchId: batchId)
+                counts.record(outcome)
+                if outcome == .repeated {
+                    // Two rows for one respondent: which one holds is for a person to say, never the row order.
+                    summary.errorCount += 1
+                    let issue = ImportIssue(
+                        line: record.line, column: mapper.survey.respondent.idIsRowNumber ? nil : mapper.survey.respondent.id,
+                        message: "the respondent id \"\(respondent.externalId.clipped(60))\" is also on line "
+                            + "\(session.repeatedFirstLine) of this file; give each row its own id, or pass --last-wins to keep "
+                            + "the last row")
+                    if summary.errors.count < options.errorLimit { summary.errors.append(issue) }
+                    if rejects != nil { pendingRejects.append((record, [issue])) }
+                }
             case .invalid(let issues):
                 counts.rejected += 1
                 summary.errorCount += issues.count
@@ -175,6 +188,11 @@ public struct Importer {
             summary.warnings.append(
                 "the same file was imported before (import \(earlier.id)); \(counts.updated) respondent\(counts.updated == 1 ? "" : "s") "
                     + "a later import had changed \(counts.updated == 1 ? "is" : "are") set back to what it says")
+        }
+        if session.rowsReplaced > 0 {
+            summary.warnings.append(
+                "\(session.rowsReplaced) row\(session.rowsReplaced == 1 ? "" : "s") repeated the respondent id of an earlier row "
+                    + "of this file and replaced it (--last-wins)")
         }
         summary.importId = options.dryRun ? nil : batchId
         summary.changes = session.changes

@@ -32,6 +32,8 @@ struct ImportFilesCommand: ParsableCommand {
     @OptionGroup var read: ReadOptionGroup
     @Flag(help: "Validate and count without writing.") var dryRun = false
     @Flag(help: "Import the valid rows; write the rejected ones to --rejects.") var skipInvalid = false
+    @Flag(help: "A row that repeats an earlier row's respondent id replaces it (default: an error naming both lines).")
+    var lastWins = false
     @Option(help: ArgumentHelp("Where --skip-invalid writes rejected rows with their reasons (CSV).", valueName: "file.csv"))
     var rejects: String?
     @Option(help: "text or json.") var outputFormat: OutputFormat = .text
@@ -47,7 +49,9 @@ struct ImportFilesCommand: ParsableCommand {
             let showProgress = Console.stderrIsTerminal && outputFormat == .text
             let tagged = Console.progress("answers tagged")
             let run = ImportRun(
-                files: files, survey: survey, options: ImportOptions(read: read.options, dryRun: dryRun, skipInvalid: skipInvalid),
+                files: files, survey: survey,
+                options: ImportOptions(
+                    read: read.options, dryRun: dryRun, skipInvalid: skipInvalid, lastWins: lastWins),
                 rejects: rejects)
             let outcome = try run.run(
                 store: try database.open(creating: true),

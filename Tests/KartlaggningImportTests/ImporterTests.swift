@@ -90,6 +90,39 @@ struct ImporterTests {
         )
     }
 
+    /// Two rows with one respondent id in one file: an error naming both lines, nothing written; `--last-wins` keeps the
+    /// last row and says how many were replaced; a repeat of a respondent the file leaves unchanged is found too.
+    @Test func aRepeatedIdWithinOneFileIsAnError() throws {
+        let store = try StoreFixtures.companyStore()
+        let folder = TemporaryDirectory()
+        let rows = [Self.companyRow("1"), Self.companyRow("2"), Self.companyRow("1", idea: "Bättre buss")]
+        let path = Self.file(folder, "dubbel.csv", rows: rows)
+        let failed = try Importer(store: store).importFile(at: path, survey: "test-foretag")
+        #expect(failed.status == .failed)
+        #expect(
+            failed.errors.map { $0.formatted(file: "dubbel.csv") } == [
+                "dubbel.csv:4: column \"Nr\": the respondent id \"1\" is also on line 2 of this file; give each row its own id, "
+                    + "or pass --last-wins to keep the last row"
+            ])
+        #expect(try store.status().respondents == 0)
+        let kept = try Importer(store: store).importFile(at: path, survey: "test-foretag", options: ImportOptions(lastWins: true))
+        #expect(kept.status == .imported)
+        #expect(kept.counts == ImportCounts(rows: 3, added: 2, updated: 1, unchanged: 0, rejected: 0))
+        #expect(kept.warnings.contains("1 row repeated the respondent id of an earlier row of this file and replaced it (--last-wins)"))
+        var ideas: [String: String] = [:]
+        try store.forEachRespondent(surveyId: "test-foretag") { ideas[$0.externalId] = $0.answers["ideer"]?.raw }
+        #expect(ideas == ["1": "Bättre buss", "2": "Mer fiber"])
+        // Undone, the respondents the import added go, the one it wrote twice included.
+        _ = try store.undoImport(id: try #require(kept.importId))
+        #expect(try store.status().respondents == 0)
+        // The earlier row is one the database already holds unchanged: still a repeat.
+        _ = try Importer(store: store).importFile(at: Self.file(folder, "v1.csv", rows: [Self.companyRow("1")]), survey: "test-foretag")
+        let again = try Importer(store: store).importFile(
+            at: Self.file(folder, "v2.csv", rows: [Self.companyRow("1"), Self.companyRow("1", idea: "Tåg")]), survey: "test-foretag")
+        #expect(again.status == .failed)
+        #expect(again.errors.first?.message.contains("is also on line 2 of this file") == true)
+    }
+
     @Test func dryRunCountsButWritesNothing() throws {
         let store = try StoreFixtures.companyStore()
         let folder = TemporaryDirectory()

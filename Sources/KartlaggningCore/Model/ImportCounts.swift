@@ -20,6 +20,7 @@ public struct ImportCounts: Codable, Sendable, Equatable {
         case .added: added += 1
         case .updated: updated += 1
         case .unchanged: unchanged += 1
+        case .repeated: rejected += 1
         }
     }
 }

@@ -6,4 +6,7 @@ public enum UpsertOutcome: String, Sendable, Equatable {
     case updated
     /// A known respondent with exactly the same fields and answers.
     case unchanged
+    /// A respondent an earlier row of the same file already gave (nothing written; `ImportSession.repeatedFirstLine`
+    /// names that row's line).
+    case repeated
 }

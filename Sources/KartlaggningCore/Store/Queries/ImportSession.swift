@@ -22,8 +22,29 @@ public final class ImportSession {
     public private(set) var changeCount = 0
     public static let changeListLimit = 1_000
 
+    /// A row that repeats an earlier row's respondent id replaces it (`--last-wins`) instead of being refused.
+    public var lastWins = false
+    /// With `lastWins`, how many rows replaced an earlier row of the same file.
+    public private(set) var rowsReplaced = 0
+    /// After a `.repeated` outcome: the line of the earlier row with the same id.
+    public private(set) var repeatedFirstLine = 0
+    /// The rows of this file by respondent row id: the line that gave it, negative when this import wrote the
+    /// respondent (added or updated it), 0 when no row has. 4 bytes per respondent id, however long the file.
+    private var seenLines: [Int32] = []
+
     init(db: Database) {
         self.db = db
+    }
+
+    private func seenLine(_ id: Int64) -> Int32 {
+        id >= 0 && id < seenLines.count ? seenLines[Int(id)] : 0
+    }
+
+    private func markSeen(_ id: Int64, line: Int, written: Bool) {
+        guard id >= 0 else { return }
+        if id >= seenLines.count { seenLines += [Int32](repeating: 0, count: max(Int(id) + 1 - seenLines.count, seenLines.count)) }
+        let line = Int32(clamping: line)
+        seenLines[Int(id)] = written ? -line : line
     }
 
     private func keys(surveyId: String) throws -> [String: Int64] {
@@ -99,9 +120,21 @@ public final class ImportSession {
                     respondent.organisation, respondent.interviewer, respondent.date, respondent.wave, batchId,
                     respondent.sourceLine, respondent.sourceRecord, rawFields,
                 ])
-                try insertAnswers(answers, respondentId: db.lastInsertedRowID, surveyId: surveyId)
+                let id = db.lastInsertedRowID
+                try insertAnswers(answers, respondentId: id, surveyId: surveyId)
+                markSeen(id, line: respondent.sourceLine, written: true)
                 return .added
             }
+            let seen = seenLine(respondentId)
+            if seen != 0 {
+                guard lastWins else {
+                    repeatedFirstLine = Int(abs(seen))
+                    return .repeated
+                }
+                rowsReplaced += 1
+            }
+            // What this import wrote itself is no change to keep: undo takes it back from the state before the import.
+            let writtenHere = seen < 0
             let stored: [String?] = [
                 existing.kind, existing.district, existing.serviceTown, existing.organisation, existing.interviewer, existing.date,
                 existing.wave, existing.rawFields,
@@ -113,8 +146,13 @@ public final class ImportSession {
             let sameFields = stored == incoming
             let storedAnswers = try storedAnswers(respondentId)
             let incomingAnswers = Dictionary(answers.map { ($0.questionId, $0) }, uniquingKeysWith: { _, last in last })
-            if sameFields && storedAnswers.mapValues(\.draft) == incomingAnswers { return .unchanged }
-            try recordRespondentChange(existing, id: respondentId, incoming: respondent, rawFields: rawFields, batchId: batchId)
+            if sameFields && storedAnswers.mapValues(\.draft) == incomingAnswers {
+                markSeen(respondentId, line: respondent.sourceLine, written: writtenHere)
+                return .unchanged
+            }
+            if !writtenHere {
+                try recordRespondentChange(existing, id: respondentId, incoming: respondent, rawFields: rawFields, batchId: batchId)
+            }
             let update = try db.cachedStatement(
                 sql: """
                     UPDATE respondent SET kind = ?, district = ?, serviceTown = ?, organisation = ?, interviewer = ?, date = ?,
@@ -126,7 +164,8 @@ public final class ImportSession {
             ])
             try updateAnswers(
                 stored: storedAnswers, incoming: answers, respondentId: respondentId, surveyId: surveyId,
-                externalId: respondent.externalId, batchId: batchId)
+                externalId: respondent.externalId, batchId: batchId, recording: !writtenHere)
+            markSeen(respondentId, line: respondent.sourceLine, written: true)
             return .updated
         }
     }
@@ -209,7 +248,7 @@ public final class ImportSession {
     /// and keeps its coders' tags, flagged for review with the text the coder saw.
     private func updateAnswers(
         stored: [String: StoredAnswerRow], incoming: [AnswerDraft], respondentId: Int64, surveyId: String, externalId: String,
-        batchId: Int64
+        batchId: Int64, recording: Bool
     ) throws {
         var added: [AnswerDraft] = []
         var seen: Set<String> = []
@@ -217,14 +256,19 @@ public final class ImportSession {
             seen.insert(answer.questionId)
             guard let old = stored[answer.questionId] else {
                 added.append(answer)
-                try recordAnswerChange(
-                    surveyId: surveyId, externalId: externalId, questionId: answer.questionId, before: nil, after: answer, batchId: batchId)
+                if recording {
+                    try recordAnswerChange(
+                        surveyId: surveyId, externalId: externalId, questionId: answer.questionId, before: nil, after: answer,
+                        batchId: batchId)
+                }
                 continue
             }
             if old.draft == answer { continue }
-            try recordAnswerChange(
-                surveyId: surveyId, externalId: externalId, questionId: answer.questionId, before: old.draft, after: answer,
-                batchId: batchId)
+            if recording {
+                try recordAnswerChange(
+                    surveyId: surveyId, externalId: externalId, questionId: answer.questionId, before: old.draft, after: answer,
+                    batchId: batchId)
+            }
             try flushIndex(before: old.id)
             try db.cachedStatement(sql: "UPDATE answer SET raw = ?, valueText = ?, valueNumber = ? WHERE id = ?").execute(
                 arguments: [answer.raw, answer.isFreeText ? nil : answer.valueText, answer.valueNumber, old.id])
@@ -241,8 +285,10 @@ public final class ImportSession {
             if try hasManualTags(old.id) { codedAnswersChanged += 1 }
         }
         for (questionId, old) in stored.sorted(by: { $0.key < $1.key }) where !seen.contains(questionId) {
-            try recordAnswerChange(
-                surveyId: surveyId, externalId: externalId, questionId: questionId, before: old.draft, after: nil, batchId: batchId)
+            if recording {
+                try recordAnswerChange(
+                    surveyId: surveyId, externalId: externalId, questionId: questionId, before: old.draft, after: nil, batchId: batchId)
+            }
             try archiveManualTags(
                 answerId: old.id, surveyId: surveyId, externalId: externalId, questionId: questionId, raw: old.draft.raw,
                 reason: TagArchive.answerNotInFile, batchId: batchId)
