@@ -87,14 +87,15 @@ public enum CrossTabulation {
             let colParent = colValues.map { options.colParents[$0].flatMap { colIndex[$0] } }
             // Secondary suppression: the fewest further people hidden so that no hidden count can be worked out
             // from what the table shows (SecondarySuppression).
-            var protection = SecondarySuppression(
-                SuppressionAudit.Table(
-                    counts: counts, rowBase: rowBase, colBase: colBase, grand: grand, hidden: hidden, hiddenRowTotal: hiddenRowTotal,
-                    hiddenColTotal: hiddenColTotal, rowAdditive: rowAdditive, colAdditive: colAdditive,
-                    rowTotalsAdditive: rowTotalsAdditive, colTotalsAdditive: colTotalsAdditive, rowParent: rowParent, colParent: colParent),
-                minCell: minCell)
+            let table = SuppressionAudit.Table(
+                counts: counts, rowBase: rowBase, colBase: colBase, grand: grand, hidden: hidden, hiddenRowTotal: hiddenRowTotal,
+                hiddenColTotal: hiddenColTotal, rowAdditive: rowAdditive, colAdditive: colAdditive,
+                rowTotalsAdditive: rowTotalsAdditive, colTotalsAdditive: colTotalsAdditive, rowParent: rowParent, colParent: colParent)
+            // Chosen on the canonical orientation, so the table turned the other way hides the same numbers.
+            let turned = table.prefersTransposed
+            var protection = SecondarySuppression(turned ? table.transposed : table, minCell: minCell)
             protection.protect()
-            let published = protection.published
+            let published = turned ? protection.published.transposed : protection.published
             (hidden, hiddenRowTotal, hiddenColTotal) = (published.hidden, published.hiddenRowTotal, published.hiddenColTotal)
             unprotectable = protection.unprotectable
             if options.audit { ranges = SuppressionAudit.ranges(published) }

@@ -121,3 +121,53 @@ struct SecondarySuppressionTests {
         }
     }
 }
+
+/// One pattern per table, margins published (#22): over generated tables, the table and its transpose hide the same
+/// numbers, no total of at least min-cell is hidden, and the audit finds no hidden count narrower than min-cell.
+struct OrientationTests {
+    @Test(arguments: 0..<40)
+    func bothOrientationsHideTheSameAndNoTotal(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let rows = Int.random(in: 2...6, using: &random)
+        let cols = Int.random(in: 2...9, using: &random)
+        let minCell = [3, 5][Int(seed % 2)]
+        // Small villages: many small and empty cells among a few large ones.
+        let counts = (0..<rows).map { _ in
+            (0..<cols).map { _ in [0, 1, 2, 3, 4, 6, 9, 15, 30][Int.random(in: 0..<9, using: &random)] }
+        }
+        let rowValues = (0..<rows).map { "r\($0)" }
+        let colValues = (0..<cols).map { "c\($0)" }
+        var options = CrossTabulation.Options()
+        options.minCell = minCell
+        options.audit = true
+        let rowBase = counts.map { $0.reduce(0, +) }
+        let colBase = (0..<cols).map { c in counts.reduce(0) { $0 + $1[c] } }
+        let grand = rowBase.reduce(0, +)
+        let table = CrossTabulation.tabulate(
+            counts: counts, rowBase: rowBase, colBase: colBase, grand: grand, rowValues: rowValues, colValues: colValues,
+            options: options)
+        let turned = CrossTabulation.tabulate(
+            counts: (0..<cols).map { c in (0..<rows).map { counts[$0][c] } }, rowBase: colBase, colBase: rowBase, grand: grand,
+            rowValues: colValues, colValues: rowValues, options: options)
+        let hidden = Set(table.cells.filter(\.suppressed).map { "\($0.row)×\($0.col)" })
+        let hiddenTurned = Set(turned.cells.filter(\.suppressed).map { "\($0.col)×\($0.row)" })
+        #expect(hidden == hiddenTurned, "\(counts)")
+        #expect(table.rowTotals.map(\.suppressed) == turned.colTotals.map(\.suppressed))
+        // A total is hidden only where it is itself small, or where a small total of its margin needs a second one.
+        let smallRowTotal = rowBase.contains { $0 > 0 && $0 < minCell }
+        let smallColTotal = colBase.contains { $0 > 0 && $0 < minCell }
+        for (total, n) in zip(table.rowTotals, rowBase) where total.suppressed && n >= minCell {
+            #expect(smallRowTotal, "row total \(n) hidden in \(counts)")
+        }
+        for (total, n) in zip(table.colTotals, colBase) where total.suppressed && n >= minCell {
+            #expect(smallColTotal, "column total \(n) hidden in \(counts)")
+        }
+        #expect(!table.notes.contains { $0.contains("can be narrowed") }, "\(counts)")
+        for range in table.audit ?? [] {
+            let truth =
+                range.col.flatMap { col in range.row.map { counts[rowValues.firstIndex(of: $0)!][colValues.firstIndex(of: col)!] } }
+                ?? range.row.map { rowBase[rowValues.firstIndex(of: $0)!] } ?? range.col.map { colBase[colValues.firstIndex(of: $0)!] } ?? 0
+            if truth > 0 { #expect(range.upper - range.lower >= minCell, "\(range) in \(counts)") }
+        }
+    }
+}

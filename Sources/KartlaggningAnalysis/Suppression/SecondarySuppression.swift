@@ -7,8 +7,12 @@
 /// with totals as the border of the table, the whole in the corner — or along a line that does not add up, with its
 /// ancestors' numbers moving alike. Such a move is checked exactly against every fact, so a number it clears is
 /// safe. What no move clears is asked of the linear program (`SuppressionAudit`) where its group is small enough to
-/// solve quickly, else taken as weak. A weak number gets the cheapest rectangle that clears it: the fewest people
-/// newly hidden, a cell before a total, a whole line only when nothing else will do.
+/// solve quickly, else taken as weak. A weak number gets the cheapest rectangle of inner cells that clears it: the
+/// fewest people newly hidden, a whole line of cells only when nothing else will do.
+///
+/// Totals and the whole are published facts: never chosen to protect a cell, so readers can rely on every margin of
+/// at least `minCell`. A total is hidden where it is itself below `minCell` (before this starts); such a total is
+/// worked out from the others of its margin unless one more of them goes, so only a hidden total may cost another.
 struct SecondarySuppression {
     let facts: TableFacts
     let minCell: Int
@@ -49,7 +53,9 @@ struct SecondarySuppression {
     mutating func protect() {
         guard minCell > 1 else { return }
         for _ in 0..<(hidden.count + 1) {
-            let weak = weakPositions()
+            // Small totals first: a cell is protected only once the totals around it are, and only they may cost a
+            // total.
+            let weak = weakPositions().sorted { ($0 < facts.rows * facts.cols ? 1 : 0, $0) < ($1 < facts.rows * facts.cols ? 1 : 0, $1) }
             if weak.isEmpty { return }
             var widened = false
             var stuck: [Int] = []
@@ -207,11 +213,12 @@ struct SecondarySuppression {
         return (up, down)
     }
 
-    /// What hiding `position` costs: the people no longer shown, a total far more than a cell.
-    private func cost(_ position: Int) -> Int {
+    /// What hiding `position` costs: the people no longer shown. A shown total is never hidden for a cell (nil), and
+    /// for a hidden total costs far more than any cell.
+    private func cost(_ position: Int, protectingTotal: Bool) -> Int? {
         if hidden[position] { return 0 }
-        let cell = position < facts.rows * facts.cols
-        return facts.truth[position] + 1 + (cell ? 0 : facts.grand + 1)
+        if position < facts.rows * facts.cols { return facts.truth[position] + 1 }
+        return protectingTotal ? facts.truth[position] + 1 + facts.grand + 1 : nil
     }
 
     /// Hides the cheapest set of further numbers that lets the number at `position` move `minCell` values;
@@ -219,17 +226,23 @@ struct SecondarySuppression {
     /// hidden for it.
     private mutating func widen(_ position: Int, from reach: (up: Int, down: Int)) -> Bool {
         let at = place(of: position)
+        let protectingTotal = position >= facts.rows * facts.cols
+        func cost(_ position: Int) -> Int? { self.cost(position, protectingTotal: protectingTotal) }
         // What moves of hidden numbers already give it.
         var best: (cost: Int, room: Int, positions: [Int])?
         // Candidates that help without being enough alone: tried together with what they make possible below.
         var partial: [(cost: Int, positions: [Int])] = []
         let (up0, down0) = reach
-        func placeCost(_ place: Place) -> Int { self.position(of: place).map(cost) ?? Int.max / 4 }
+        func placeCost(_ place: Place) -> Int { self.position(of: place).flatMap(cost) ?? Int.max / 4 }
         func consider(_ move: [(Place, Int)]) {
-            for direction in variants(move, keeping: position, price: { cost($0) }) {
+            variantLoop: for direction in variants(move, keeping: position, price: { cost($0) }) {
                 guard let sign = direction[position], sign != 0 else { continue }
                 let newly = direction.keys.filter { !hidden[$0] }
-                let price = newly.reduce(0) { $0 + cost($1) }
+                var price = 0
+                for position in newly {
+                    guard let each = cost(position) else { continue variantLoop }
+                    price += each
+                }
                 if let best, price > best.cost { continue }
                 let forward = facts.step(direction)
                 let backward = facts.step(direction.mapValues { -$0 })
@@ -297,13 +310,16 @@ struct SecondarySuppression {
             for position in best.positions { hidden[position] = true }
             return true
         }
-        // No rectangle will do: the whole row, else the whole column (a cell's line; a total's own).
+        // No rectangle will do: the cells of its row, else of its column (a cell's lines; a total's own); a hidden
+        // total's margin as a last resort.
         let lines: [[Int]] = [
-            at.row < facts.rows ? (0..<facts.cols).map { facts.position(cell: at.row, $0) } + [facts.rowTotal(at.row)] : [],
-            at.col < facts.cols ? (0..<facts.rows).map { facts.position(cell: $0, at.col) } + [facts.colTotal(at.col)] : [],
+            at.row < facts.rows ? (0..<facts.cols).map { facts.position(cell: at.row, $0) } : [],
+            at.col < facts.cols ? (0..<facts.rows).map { facts.position(cell: $0, at.col) } : [],
+            protectingTotal && at.col == facts.cols ? (0..<facts.rows).map(facts.rowTotal) : [],
+            protectingTotal && at.row == facts.rows ? (0..<facts.cols).map(facts.colTotal) : [],
         ]
         for line in lines {
-            let newly = line.filter { !hidden[$0] && ($0 >= facts.rows * facts.cols || facts.truth[$0] > 0) }
+            let newly = line.filter { !hidden[$0] && facts.truth[$0] > 0 }
             if !newly.isEmpty {
                 for position in newly { hidden[position] = true }
                 return true
