@@ -126,31 +126,11 @@ public enum CrossTabulation {
         // MARK: Statistics
         var stats: CrossTable.Stats?
         if options.stats {
-            var perValue: [String: ChiSquare.Result] = [:]
-            var table: ChiSquare.Result?
-            var warnings: [String] = []
-            if !options.multiResponseRows && !options.multiResponseCols {
-                table = ChiSquare.test(counts.map { $0.map(Double.init) })
-            } else if options.multiResponseRows && !options.multiResponseCols {
-                for (r, row) in rowValues.enumerated() {
-                    perValue[row] = ChiSquare.test([
-                        counts[r].map(Double.init), colValues.indices.map { Double(colBase[$0] - counts[r][$0]) },
-                    ])
-                }
-            } else if options.multiResponseCols && !options.multiResponseRows {
-                for (c, col) in colValues.enumerated() {
-                    perValue[col] = ChiSquare.test([
-                        rowValues.indices.map { Double(counts[$0][c]) }, rowValues.indices.map { Double(rowBase[$0] - counts[$0][c]) },
-                    ])
-                }
-            } else {
-                warnings.append("no χ² for two multi-response dimensions")
-            }
-            for result in [table].compactMap({ $0 }) + perValue.values where result.lowExpectedCells > 0 {
-                warnings.append("some expected counts are below 5: the χ² approximation is unreliable there")
-                break
-            }
-            stats = .init(table: table, perValue: perValue, warnings: warnings)
+            // From what may be shown only: χ² of the whole table would let hidden cells be worked out.
+            stats = ProtectedStatistics.compute(
+                counts: counts, rowBase: rowBase, colBase: colBase, rowValues: rowValues, colValues: colValues, hidden: hidden,
+                hiddenRowTotal: hiddenRowTotal, hiddenColTotal: hiddenColTotal, multiResponseRows: options.multiResponseRows,
+                multiResponseCols: options.multiResponseCols)
         }
 
         var notes: [String] = []

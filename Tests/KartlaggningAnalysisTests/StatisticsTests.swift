@@ -100,3 +100,79 @@ struct StatisticsTests {
         #expect(words.count == 114)
     }
 }
+
+/// Statistics never undo protection (#22.6): the enumeration attack — every fill of the hidden cells that keeps what
+/// the table shows, tried against the printed χ² — finds more than one fill for every hidden cell.
+struct ProtectedStatisticsTests {
+    /// A rating × district table of small districts: two ratings few gave.
+    static let counts = [[12, 9, 15, 7], [1, 2, 1, 0], [14, 11, 9, 8], [2, 1, 0, 2], [20, 16, 18, 11]]
+
+    @Test func theEnumerationAttackFindsMoreThanOneFillForEveryHiddenCell() throws {
+        let rowValues = (1...5).map(String.init)
+        let colValues = ["Anundsjö", "Nätra", "Grundsunda", "BLT"]
+        var options = CrossTabulation.Options()
+        options.minCell = 3
+        options.stats = true
+        let rowBase = Self.counts.map { $0.reduce(0, +) }
+        let colBase = (0..<4).map { c in Self.counts.reduce(0) { $0 + $1[c] } }
+        let grand = rowBase.reduce(0, +)
+        let table = CrossTabulation.tabulate(
+            counts: Self.counts, rowBase: rowBase, colBase: colBase, grand: grand, rowValues: rowValues, colValues: colValues,
+            options: options)
+        let printed = try #require(table.stats?.table?.chiSquare)
+        #expect(table.stats?.warnings.contains { $0.hasPrefix("χ² with the rows holding hidden cells merged into one") } == true)
+        let hidden = rowValues.map { row in
+            colValues.map { col in table.cells.first { $0.row == row && $0.col == col }?.suppressed ?? false }
+        }
+        let hiddenRowTotal = table.rowTotals.map(\.suppressed)
+        let hiddenColTotal = table.colTotals.map(\.suppressed)
+        #expect(hidden.joined().contains(true))
+        // Every table an attacker cannot tell from this one: shown cells and totals as printed, hidden cells free.
+        var fills: [[[Int]]] = []
+        var current = Self.counts
+        let places = (0..<5).flatMap { r in (0..<4).compactMap { c in hidden[r][c] ? (r, c) : nil } }
+        // Row by row, each row's hidden cells taking what its shown total leaves; columns checked at the end.
+        func fill(_ index: Int, left: Int) {
+            if index == places.count || (index > 0 && places[index].0 != places[index - 1].0) {
+                guard left == 0 else { return }
+                if index == places.count {
+                    if (0..<4).allSatisfy({ c in current.reduce(0) { $0 + $1[c] } == colBase[c] }) { fills.append(current) }
+                    return
+                }
+            }
+            let (r, c) = places[index]
+            let remaining =
+                index == 0 || places[index - 1].0 != r
+                ? rowBase[r] - (0..<4).filter { !hidden[r][$0] }.reduce(0) { $0 + Self.counts[r][$1] } : left
+            let lastInRow = index + 1 == places.count || places[index + 1].0 != r
+            for value in (lastInRow ? remaining...remaining : 0...remaining) where value <= colBase[c] {
+                current[r][c] = value
+                fill(index + 1, left: remaining - value)
+            }
+            current[r][c] = Self.counts[r][c]
+        }
+        fill(0, left: 0)
+        #expect(fills.contains(Self.counts))
+        // With the printed (merged) χ²: every fill fits, so every hidden cell keeps more than one value.
+        let fitting = fills.filter { candidate in
+            let stats = ProtectedStatistics.compute(
+                counts: candidate, rowBase: rowBase, colBase: colBase, rowValues: rowValues, colValues: colValues, hidden: hidden,
+                hiddenRowTotal: hiddenRowTotal, hiddenColTotal: hiddenColTotal, multiResponseRows: false, multiResponseCols: false)
+            return stats.table.map { abs($0.chiSquare - printed) < 1e-9 } ?? false
+        }
+        #expect(fitting.count == fills.count)
+        for (r, c) in places where Self.counts[r][c] > 0 {
+            #expect(Set(fitting.map { $0[r][c] }).count > 1, "cell \(r),\(c)")
+        }
+        // The whole table's χ², as printed before, singles the truth out among them: the attack this rule stops.
+        let whole = ChiSquare.test(Self.counts.map { $0.map(Double.init) })?.chiSquare ?? 0
+        let byWhole = fills.filter { abs((ChiSquare.test($0.map { $0.map(Double.init) })?.chiSquare ?? -1) - whole) < 1e-9 }
+        #expect(byWhole.count < fills.count)
+    }
+
+    @Test func mergingSumsTheMarkedLines() {
+        #expect(
+            ProtectedStatistics.merge([[1, 2, 3], [4, 5, 6], [7, 8, 9]], rows: [true, false, true], cols: [false, true, false])
+                == [[4, 6, 5], [8, 12, 10]])
+    }
+}
