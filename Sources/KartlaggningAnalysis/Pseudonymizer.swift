@@ -1,9 +1,13 @@
 import Foundation
 
 /// Makes quotes identify no one: e-mail addresses, phone numbers, personnummer, samordningsnummer and
-/// organisationsnummer, and the names of people and organisations the database holds, are replaced by `[e-post]`,
-/// `[telefon]`, `[personnummer]`, `[samordningsnummer]`, `[organisationsnummer]`, `[person]` and `[organisation]`
-/// before any text reaches a report. Identity numbers are recognised by their shape (a plausible date, or an
+/// organisationsnummer, street addresses, the names of people and organisations the database holds, and people's
+/// names by their shape, are replaced by `[e-post]`, `[telefon]`, `[personnummer]`, `[samordningsnummer]`,
+/// `[organisationsnummer]`, `[adress]`, `[person]` and `[organisation]` before any text reaches a report. A name by
+/// its shape is a common first name (`PersonalName`) with a capitalised surname or initial after it (`Anna Berg`,
+/// `Olle S.`), or such a first name alone (`grannen Olle vet`, `Anna tycker`) unless it starts a sentence and is a
+/// word too (`Bo i byn`); a street address is a street
+/// word and a number (`Storgatan 12`, `Bredbyvägen 4 B`, `Box 45`). Identity numbers are recognised by their shape (a plausible date, or an
 /// organisation's group digits), whatever their check digit: people mistype, and a mistyped number still
 /// points at one person. `redact` blanks the same spans, for word lists built from the texts.
 ///
@@ -52,6 +56,16 @@ public struct Pseudonymizer: Sendable {
     static let phone = regex(
         "(?<![\\w+])(?:\\+46|0046|0)[\\s-]?\\(?0?\\)?\\d{1,3}[\\s-]?\\d{2,4}(?:[\\s-]?\\d{2,4}){0,3}(?![\\w])")
 
+    /// A street, road, lane … and its number: `Storgatan 12`, `Skolvägen 4B`, `Kyrkbacken 3 A`; a post box.
+    static let streetAddress = regex(
+        "(?<![\\p{L}\\p{N}])(?:\\p{Lu}[\\p{L}-]*(?:gatan|gata|vägen|väg|gränd|gränden|stigen|backen|backe|torget|torg|allén|allé|"
+            + "leden|platsen|plan|gången|slingan|liden|kajen|stranden|strand|veien|vej|gade|tie|katu)|Box)\\s+\\d{1,4}"
+            + "(?:(?:[A-Za-z]|\\s[A-Z])(?![\\p{L}\\p{N}]))?(?![\\p{N}])")
+    /// A capitalised word, maybe hyphenated (`Anna-Karin`).
+    static let capitalisedWord = regex("(?<![\\p{L}\\p{N}-])\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?![\\p{L}\\p{N}-])")
+    /// A surname after a first name: a space, then a capitalised word (`Berg`, `Berg-Lund`, `O'Neill`) or an initial (`S.`).
+    static let surname = regex("\\s\\p{Lu}(?:\\p{Ll}[\\p{Ll}']*(?:-\\p{Lu}\\p{Ll}+)?|\\.)(?![\\p{L}\\p{N}-])")
+
     /// The patterns are constants of this file; one that would not compile matches nothing rather than crash.
     private static func regex(_ pattern: String) -> NSRegularExpression? {
         try? NSRegularExpression(pattern: pattern)
@@ -81,12 +95,64 @@ public struct Pseudonymizer: Sendable {
             out = Self.replace(Self.identityNumber, in: out) { match in Self.identityKind(match).map(replacement) }
             out = Self.replace(Self.phone, in: out) { match in match.filter(\.isNumber).count >= 7 ? replacement("[telefon]") : nil }
         }
+        if digits > 0 { out = Self.replace(Self.streetAddress, in: out) { _ in replacement("[adress]") } }
+        // Names by shape before the registry's, whose parts would otherwise split `Anna-Karin Öberg`.
+        out = Self.maskNamesByShape(out) { replacement("[person]") }
         for (pattern, label) in names {
             out = pattern.stringByReplacingMatches(
                 in: out, range: NSRange(out.startIndex..., in: out),
                 withTemplate: NSRegularExpression.escapedTemplate(for: replacement(label)))
         }
         return out
+    }
+
+    /// People's names by their shape: a common first name followed by a capitalised surname or initial, or a common
+    /// first name capitalised where a sentence does not start (a word at a sentence's start is capitalised anyway:
+    /// "Bo i byn" is no name).
+    static func maskNamesByShape(_ text: String, _ replacement: () -> String) -> String {
+        guard let word = capitalisedWord, let surname else { return text }
+        let whole = NSRange(text.startIndex..., in: text)
+        var out = ""
+        var last = text.startIndex
+        for match in word.matches(in: text, range: whole) {
+            guard let range = Range(match.range, in: text), range.lowerBound >= last else { continue }
+            let given = text[range].split(separator: "-").first.map(String.init) ?? ""
+            guard PersonalName.firstNames.contains(given) else { continue }
+            // Up to two surnames or initials right after it.
+            var end = match.range.location + match.range.length
+            var surnames = 0
+            while surnames < 2,
+                let next = surname.firstMatch(in: text, options: .anchored, range: NSRange(location: end, length: whole.length - end))
+            {
+                end = next.range.location + next.range.length
+                surnames += 1
+            }
+            if surnames == 0 && startsSentence(text, at: range.lowerBound) && alsoWords.contains(given) { continue }
+            guard let span = Range(NSRange(location: match.range.location, length: end - match.range.location), in: text) else { continue }
+            out += text[last..<span.lowerBound] + replacement()
+            last = span.upperBound
+        }
+        return last == text.startIndex ? text : out + text[last...]
+    }
+
+    /// First names that are Swedish words too (`Bo i byn`, `Stig längs ån`, `Klara sig`): alone at a sentence's start,
+    /// where every word is capitalised, they are taken as the word.
+    static let alsoWords: Set<String> = [
+        "Bo", "Stig", "Saga", "Liv", "Per", "Tor", "Odd", "Inge", "Gun", "Rune", "Sten", "Björn", "Klara", "Ola", "Ask", "Vera",
+        "Ellen", "Mona", "Siv", "Rosa", "Hanna", "Ida", "Ebba", "Axel",
+    ]
+
+    /// Whether `index` starts a sentence: the text's start, or only spaces after `.`, `!`, `?`, `:`, a line break or
+    /// an opening quote.
+    private static func startsSentence(_ text: String, at index: String.Index) -> Bool {
+        var i = index
+        while i > text.startIndex {
+            i = text.index(before: i)
+            let c = text[i]
+            if c == " " || c == "\t" { continue }
+            return ".!?:\n\r\"“”'(-–".contains(c)
+        }
+        return true
     }
 
     /// What a ten- or twelve-digit number is, by its shape: `[personnummer]` for a plausible date of birth,

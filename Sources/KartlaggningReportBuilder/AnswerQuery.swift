@@ -53,6 +53,9 @@ public struct AnswerQuery: Sendable {
             guard let match = registry.resolveServiceTown(serviceTown) else { throw AnswerQueryError.unknownServiceTown(serviceTown) }
             filter.serviceTown = match.serviceTown
         }
+        // Searching pseudonymised text: every hit is checked against the text shown, so counts come from all of them.
+        let limit = filter.limit
+        if pseudonymise && filter.text != nil { filter.limit = nil }
         var result = try store.answers(matching: filter, codebook: stored)
         if pseudonymise {
             let names = try store.namesToHide()
@@ -63,6 +66,14 @@ public struct AnswerQuery: Sendable {
                 hit.text = cleaner.apply(hit.text)
                 hit.spans = []
                 return hit
+            }
+            if let text = filter.text {
+                // Found only by what the mask hides (a personnummer, a name): not found, and not counted.
+                let words = SearchWords(query: text)
+                result.hits = result.hits.filter { words.match($0.text) }
+                result.answers = result.hits.count
+                result.respondents = Set(result.hits.map { "\($0.survey)/\($0.respondent)" }).count
+                if let limit { result.hits = Array(result.hits.prefix(limit)) }
             }
         }
         return result

@@ -209,6 +209,11 @@ final class WorkbenchData: @unchecked Sendable {
             }
             exhausted = result.hits.count < limit
             visible = result.hits.filter { isShown($0, selection: selection, tables: tables) }
+            if !names, let text = selection.text {
+                // The words must be in the text shown: a masked personnummer or name found by search would be an oracle.
+                let words = SearchWords(query: text)
+                visible = visible.filter { words.match(state.cleaner.apply($0.text)) }
+            }
             respondents = Set(visible.map { "\($0.survey)/\($0.respondent)" }).count
             if exhausted || (visible.count > wanted && respondents >= options.minCell) { break }
             limit *= 2

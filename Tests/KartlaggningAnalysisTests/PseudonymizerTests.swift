@@ -28,6 +28,19 @@ struct PseudonymizerTests {
         // Not identifying: years, counts, sums, a date, a number that is no date and fails the check digit.
         ("2025 fick vi 12 000 kr, 2025-03-14, och 811345-9875", "2025 fick vi 12 000 kr, 2025-03-14, och 811345-9875"),
         ("Nätra är fint", "Nätra är fint"),
+        // Names by their shape, whoever the database knows: a first name and a surname or initial, or a first name alone.
+        ("Anna Berg sa att grannen Olle Svensson vet mer", "[person] sa att grannen [person] vet mer"),
+        ("Fråga Anna-Karin Öberg eller Olle S. i byalaget", "Fråga [person] eller [person] i byalaget"),
+        ("Anna tycker att grannen Olle vet mer", "[person] tycker att grannen [person] vet mer"),
+        ("Bo i byn är bra. Stig längs ån finns. Vi bor i Nätra", "Bo i byn är bra. Stig längs ån finns. Vi bor i Nätra"),
+        ("Bredbyns Såg AB och Skolan i Bjästa", "[organisation] och Skolan i Bjästa"),
+        // Street addresses: a street word and a number.
+        (
+            "Vi bor på Storgatan 12 i Bjästa, nära Skolvägen 4B och Kyrkbacken 3 A",
+            "Vi bor på [adress] i Bjästa, nära [adress] och [adress]"
+        ),
+        ("Skriv till Box 45 eller kom till Storgatan", "Skriv till [adress] eller kom till Storgatan"),
+        ("Vägen 12 km söderut är dålig, 3 gator saknar ljus", "Vägen 12 km söderut är dålig, 3 gator saknar ljus"),
     ])
     func replaces(text: String, expected: String) {
         #expect(Self.clean.apply(text) == expected)
@@ -42,6 +55,15 @@ struct PseudonymizerTests {
             #expect(!redacted.contains(gone), "\(gone) in \(redacted)")
         }
         #expect(redacted.hasSuffix("vill ha fiber"))
+    }
+
+    @Test func personalNamesByShape() {
+        for value in ["Anna Berg", "Olle Svensson", "Anna-Karin Öberg", "Per Nilsson", "María José García", "Mikko Virtanen", "Olle S."] {
+            #expect(PersonalName.looksLike(value), "\(value)")
+        }
+        for value in ["Bredbyns Såg AB", "Stora Wäsby", "Anna tycker att bussen borde gå oftare", "Ja", "Nätra", "ANNA BERG", "1 2 3"] {
+            #expect(!PersonalName.looksLike(value), "\(value)")
+        }
     }
 
     @Test func luhn() {

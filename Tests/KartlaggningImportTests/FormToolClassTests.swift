@@ -211,10 +211,6 @@ struct FormToolClassTests {
         let run = try firstContact("namn.csv", text)
         #expect(run.draft.survey.identifying == ["Vem mer borde vi prata med?"])
         #expect(run.draft.survey.respondent.interviewer == "Intervjuare")
-        for value in names { #expect(PersonalName.looksLike(value), "\(value)") }
-        for value in ["Bredbyns Såg AB", "Stora Wäsby", "Anna tycker att bussen borde gå oftare", "Ja", "Nätra", "ANNA BERG", "1 2 3"] {
-            #expect(!PersonalName.looksLike(value), "\(value)")
-        }
     }
 
     @Test func contactColumnsFoundByTheirValues() throws {

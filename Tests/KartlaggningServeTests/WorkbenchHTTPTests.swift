@@ -125,6 +125,9 @@ struct WorkbenchHTTPTests {
             // Words only one respondent wrote open nothing: fewer than min-cell.
             let none = try await browser.get("/answers?survey=rost-2025&q=" + WorkbenchClient.encode("zebrafink"))
             #expect(none.status == .ok && none.body.contains("Inga svar."))
+            // Searching the masked phone number answers as searching a word nobody wrote: the search runs on what is shown.
+            let masked = try await browser.get("/answers?survey=rost-2025&q=" + WorkbenchClient.encode("070 AND 123"))
+            #expect(masked.status == none.status && masked.body.contains("Inga svar."))
             let one = try await browser.get("/answers?survey=rost-2025&q=" + WorkbenchClient.encode("kvällen"))
             #expect(one.status == .forbidden && one.body.contains("fewer than 3 respondents") && !one.body.contains("kvällen</mark>"))
             // names=1 is no way round it without --identifying.

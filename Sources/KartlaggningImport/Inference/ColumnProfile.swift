@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningAnalysis
 
 /// What a column's values look like, gathered in one pass with bounded memory.
 ///

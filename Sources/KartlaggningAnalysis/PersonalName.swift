@@ -1,8 +1,8 @@
 /// Whether a cell is shaped as a person's name — `Anna Berg`, `Anna-Karin Öberg`, `Olle S.`, `María José García` —
 /// a common first name from the languages exports come in (sv, no, da, fi, en, de, fr, es, pt), then one or two
 /// capitalised words. A column mostly of these identifies people whatever its header says.
-enum PersonalName {
-    static func looksLike(_ value: String) -> Bool {
+package enum PersonalName {
+    package static func looksLike(_ value: String) -> Bool {
         let utf8 = value.utf8
         // Names are short, with one or two spaces, and start with a capital: most answers are over at once.
         guard utf8.count >= 5, utf8.count <= 40, let lead = utf8.first, (lead >= 0x41 && lead <= 0x5A) || lead >= 0xC3,
@@ -24,7 +24,7 @@ enum PersonalName {
 
     /// Common first names (Statistics Sweden's and the neighbours' most frequent, and the usual in English, German,
     /// French, Spanish and Portuguese).
-    static let firstNames: Set<String> = [
+    package static let firstNames: Set<String> = [
         // Swedish
         "Anna", "Eva", "Maria", "Karin", "Kristina", "Lena", "Sara", "Emma", "Kerstin", "Ingrid", "Marie", "Malin", "Jenny",
         "Hanna", "Linda", "Annika", "Elin", "Birgitta", "Susanne", "Sofia", "Johanna", "Elisabeth", "Ulla", "Monica",
@@ -50,7 +50,7 @@ enum PersonalName {
         "Janne", "Esa", "Seppo", "Raija", "Marja", "Hannu", "Teemu", "Aleksi", "Eero",
         // English
         "John", "James", "Michael", "Mary", "Sarah", "Jennifer", "Elizabeth", "Susan", "Emily", "Patricia", "Richard",
-        "Joseph", "Charles", "Matthew", "Mark", "Paul", "Steven", "Andrew", "George", "Laura", "Karen", "Nancy", "Sophie",
+        "Joseph", "Charles", "Matthew", "Paul", "Steven", "Andrew", "George", "Laura", "Karen", "Nancy", "Sophie",
         "Chris", "Tom", "Ben", "Sam", "Alex", "Kate", "Amy", "Rachel", "Rebecca", "Hannah", "Jack", "Harry", "Brian",
         "Jason", "Lucy", "Grace", "Jane", "Helen", "Margaret", "Barbara",
         // German
