@@ -11,8 +11,9 @@ import KartlaggningReportBuilder
 final class WorkbenchData: @unchecked Sendable {
     let options: WorkbenchOptions
     let reader: KartlaggningStore
-    /// nil in meeting mode: nothing can be written.
-    let writer: KartlaggningStore?
+    /// The connection coding writes through: opened at the first decision, so that starting the workbench writes
+    /// nothing to the database (SQLite's WAL set-up is a write). Nil in meeting mode.
+    private var writerStore: KartlaggningStore?
     /// A second read-only connection, so that the two tables of a page are counted at once.
     let secondReader: KartlaggningStore
 
@@ -57,12 +58,17 @@ final class WorkbenchData: @unchecked Sendable {
     private var tables: [String: Tables] = [:]
     private var sections: [String: ThemeReportInput.Section?] = [:]
 
-    /// Opens the database: to write first unless in meeting mode (an older file is backed up and migrated, as every
-    /// writing command does), then read-only for everything else.
+    /// Opens the database read-only; an older file is first backed up and migrated (unless in meeting mode), as every
+    /// writing command does. Coding opens a writing connection at the first decision.
     init(options: WorkbenchOptions) throws {
         self.options = options
-        writer = options.meeting ? nil : try KartlaggningStore(path: options.database, mode: .existing)
-        reader = try KartlaggningStore(path: options.database, mode: .readOnly)
+        do {
+            reader = try KartlaggningStore(path: options.database, mode: .readOnly)
+        } catch StoreError.olderSchema where !options.meeting {
+            // An older file is backed up and migrated at once, as every writing command does.
+            writerStore = try KartlaggningStore(path: options.database, mode: .existing)
+            reader = try KartlaggningStore(path: options.database, mode: .readOnly)
+        }
         secondReader = try KartlaggningStore(path: options.database, mode: .readOnly)
         _ = try current()
     }
@@ -284,9 +290,36 @@ final class WorkbenchData: @unchecked Sendable {
     // MARK: - Coding
 
     /// A coder's decision, written as `kartlagg tag add` (or `tag remove`: `negative`) writes it.
-    func record(answer: Int64, theme: String, coder: String, negative: Bool, note: String?) throws {
-        guard let writer else { throw WorkbenchError.codingOff(reason: "the workbench runs in meeting mode") }
-        guard let codebook = try current().codebook else { throw WorkbenchError.noCodebook }
+    /// Records a coder's decision on an answer the page (`selection`, from the form's `back`) shows: the same gate as
+    /// the page — a hidden cell's answers, or an answer its own cells hide, cannot be coded by a crafted form.
+    func record(answer: Int64, theme: String, coder: String, negative: Bool, note: String?, page selection: Selection) throws {
+        if options.meeting { throw WorkbenchError.codingOff(reason: "the workbench runs in meeting mode") }
+        let writer = try lock.withLock {
+            if let writerStore { return writerStore }
+            let opened = try KartlaggningStore(path: options.database, mode: .existing)
+            writerStore = opened
+            return opened
+        }
+        let state = try current()
+        guard let codebook = state.codebook else { throw WorkbenchError.noCodebook }
+        let tables = try tables(for: selection)
+        _ = try gate(selection, tables: tables, codebook: codebook)
+        var filter = AnswerFilter()
+        filter.answerIds = [answer]
+        filter.codebook = codebook.codebook.id
+        filter.countAll = false
+        (filter.kind, filter.survey, filter.wave, filter.question) = (selection.kind, selection.survey, selection.wave, selection.question)
+        if let theme = selection.theme { filter.themes = codebook.codebook.descendants(of: theme) }
+        if let area = selection.area, area != CrossSpec.unknown { filter.district = area }
+        let hits: [AnswerHit]
+        do {
+            hits = try reader.answers(matching: filter, codebook: codebook).hits
+        } catch let error as StoreError {
+            throw WorkbenchError.refused(error.localizedDescription)
+        }
+        guard let hit = hits.first, isShown(hit, selection: selection, tables: tables) else {
+            throw WorkbenchError.refused("answer \(answer) is not on the page it was coded from")
+        }
         do {
             try writer.setManualTags(
                 [ManualTag(answer: .id(answer), theme: theme, coder: coder, negative: negative, note: note)], codebook: codebook)

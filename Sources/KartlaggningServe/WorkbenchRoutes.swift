@@ -107,8 +107,12 @@ struct WorkbenchRoutes: Sendable {
         let note = fields["note"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap {
             $0.isEmpty ? nil : String($0.prefix(500))
         }
+        let back = Self.safeBack(fields["back"])
         try await offload { [data] in
-            try data.record(answer: answer, theme: theme, coder: coder, negative: action == "remove", note: note)
+            // The page the form came from, read as that page reads its address: its gate is the decision's.
+            let query = back.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init)
+            let page = try Selection(query: query, allowed: Self.answerParameters, state: try data.current())
+            try data.record(answer: answer, theme: theme, coder: coder, negative: action == "remove", note: note, page: page)
         }
         return Self.redirect(Self.safeBack(fields["back"]) + "#a\(answer)")
     }

@@ -111,6 +111,23 @@ struct WorkbenchHTTPTests {
         }
     }
 
+    /// Starting the workbench and reading pages writes nothing to the database: no byte of the file, no WAL frame, no
+    /// schema change. Only a coder's decision opens a writing connection.
+    @Test func startingAndReadingWriteNothing() async throws {
+        let fresh = try WorkbenchFixture()
+        let before = FileManager.default.contents(atPath: fresh.db)
+        let wal = fresh.db + "-wal"
+        let walBefore = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+        try await fresh.withClient { browser in
+            let overview = try await browser.get("/")
+            let answers = try await browser.get("/answers?area=N%C3%A4tra")
+            #expect(overview.status == .ok && answers.status == .ok)
+        }
+        #expect(FileManager.default.contents(atPath: fresh.db) == before)
+        let walAfter = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+        #expect(walAfter <= max(walBefore, 32), "the WAL grew to \(walAfter) bytes")
+    }
+
     @Test func answersArePseudonymisedAndEscaped() async throws {
         try await fixture.withClient { browser in
             let page = try await browser.get("/answers?survey=rost-2025")
@@ -210,6 +227,12 @@ struct WorkbenchHTTPTests {
         return ""
     }
 
+    static func area(of answer: Int64, store: KartlaggningStore) throws -> String? {
+        var filter = AnswerFilter()
+        filter.answerIds = [answer]
+        return try store.answers(matching: filter, codebook: nil).hits.first?.district
+    }
+
     @Test func codingNeedsACoderATokenAndTheSameSite() async throws {
         // A theme shown in Nätra (its chip is shown on the answer) and one hidden there (coded, but not shown).
         let (_, themes) = try tables()
@@ -263,6 +286,18 @@ struct WorkbenchHTTPTests {
             #expect(try store.coding(by: "Anna", codebook: codebook)[answer]?.contains("service") == true)
             let itemThird = try await Self.item(answer, browser: browser)
             #expect(itemThird.contains("data-answer=\"\(answer)\"") && !itemThird.contains("data-theme=\"service\""))
+            // The page the form came from is the gate: a hidden cell's page, or an answer that page does not show, codes
+            // nothing, whatever a crafted form says.
+            let codedBefore = try store.coding(by: "Anna", codebook: codebook)
+            let hiddenPage = try await browser.post(
+                "/code", decision.map { $0.0 == "back" ? ("back", "/answers?area=N%C3%A4tra&theme=service") : $0 })
+            #expect(hiddenPage.status != .seeOther)
+            let ownArea = try Self.area(of: answer, store: store)
+            let otherArea = try #require(["Nätra", "Anundsjö", "Grundsunda", "BLT"].first { $0 != ownArea })
+            let notOnPage = try await browser.post(
+                "/code", decision.map { $0.0 == "back" ? ("back", "/answers?area=" + WorkbenchClient.encode(otherArea)) : $0 })
+            #expect(notOnPage.status != .seeOther)
+            #expect(try store.coding(by: "Anna", codebook: codebook) == codedBefore)
             #expect(try await browser.post("/code", decision.map { $0.0 == "action" ? ("action", "delete") : $0 }).status == .badRequest)
             #expect(try await browser.post("/code", decision.map { $0.0 == "theme" ? ("theme", "nope") : $0 }).status == .badRequest)
             #expect(try await browser.post("/code", decision.map { $0.0 == "answer" ? ("answer", "999999") : $0 }).status == .badRequest)
@@ -301,7 +336,12 @@ struct WorkbenchHTTPTests {
     @Test func twoCodersAtOnceLoseNothing() async throws {
         // Two servers on one database file (two browsers, two processes' worth of connections), coding at once.
         let store = try KartlaggningStore(path: fixture.db, mode: .readOnly)
-        let answers = try store.answers(matching: AnswerFilter(), codebook: try store.codebook(id: nil)).hits.map(\.answer).prefix(40)
+        // Answers the overview's pages show: their own kind × area cells are shown.
+        let basis = try tables().basis
+        let answers = try store.answers(matching: AnswerFilter(), codebook: try store.codebook(id: nil)).hits.filter {
+            basis.cell($0.kind, $0.district ?? "")?.suppressed == false
+        }.map(\.answer).prefix(40)
+        #expect(answers.count == 40)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (coder, share) in [("Cecilia", Array(answers.prefix(20))), ("David", Array(answers.suffix(20)))] {
                 group.addTask {

@@ -17,6 +17,8 @@ public struct AnswerFilter: Sendable, Equatable {
     /// Answers to questions the survey marks identifying too (`--include-identifying`).
     public var includeIdentifying = false
     public var limit: Int?
+    /// Only these answers (by id).
+    public var answerIds: [Int64]?
     /// Whether the result counts every matching answer and respondent (`answers`, `respondents`); false: a page's
     /// hits only, the counts 0 (the workbench, which shows the protected table's count instead).
     public var countAll = true

@@ -63,6 +63,7 @@ public struct KartlaggningStore: Sendable {
                 try queue.read { db in try Self.checkSchema(db, path: path, readOnly: true) }
                 self.writer = queue
             } else {
+                var current = false
                 if exists {
                     // Looked at read-only first: a file this kartlagg must refuse is never opened to write.
                     let queue = try Self.openReadOnly(path: path)
@@ -71,10 +72,13 @@ public struct KartlaggningStore: Sendable {
                         return (try Self.migrator.appliedMigrations(db), try Self.migrator.hasCompletedMigrations(db))
                     }
                     if !state.applied.isEmpty && !state.complete { try Self.backUp(queue, path: path, schema: state.applied.count) }
+                    current = state.complete && !state.applied.isEmpty
                     try queue.close()
                 }
                 let pool = try DatabasePool(path: path, configuration: Self.configuration(waiting: waiting))
-                try Self.migrator.migrate(pool)
+                // A current file is not written to by opening it (`serve` starts without a write): migrating it would
+                // still open a write transaction.
+                if !current { try Self.migrator.migrate(pool) }
                 self.writer = pool
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {

@@ -42,6 +42,9 @@ extension KartlaggningStore {
             if let text = filter.text {
                 conditions.append("a.id IN (SELECT rowid FROM answerText WHERE answerText MATCH \(text))")
             }
+            if let ids = filter.answerIds {
+                conditions.append("a.id IN \(ids)")
+            }
             let from: SQL = """
                 FROM answer a JOIN question q ON q.key = a.questionKey JOIN respondent r ON r.id = a.respondentId
                 WHERE \(conditions.joined(separator: " AND "))
