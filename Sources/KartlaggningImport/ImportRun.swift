@@ -48,7 +48,9 @@ public struct ImportRun: Sendable {
             outcome.summaries.append(summary)
             fileDone?(summary)
         }
-        if !options.dryRun && outcome.summaries.contains(where: { $0.status == .imported && ($0.added > 0 || $0.updated > 0) }) {
+        // Whatever this run imported, and whatever an earlier run left untagged (killed after its rows were
+        // committed): every writer completes the tagging of the codebooks in use.
+        if !options.dryRun && !outcome.summaries.allSatisfy({ $0.status == .failed }) {
             outcome.tagging = try AutoTagging.catchUp(store: store, progress: progress.map { report in { report(nil, $0) } })
         }
         return outcome

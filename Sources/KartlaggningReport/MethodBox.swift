@@ -12,6 +12,9 @@ public enum MethodBox {
         public var freeText: String
         public var autoTagged: String
         public var applied: Bool
+        /// Free texts not yet tagged by this revision, and whether there are any.
+        public var untagged: String
+        public var hasUntagged: Bool
         public var coders: String
         public var hasCoders: Bool
         public var agreements: [Agreement]
@@ -46,7 +49,8 @@ public enum MethodBox {
         return Context(
             codebook: Markdown.inline(note.codebook), version: Markdown.inline(note.version), revision: note.revision,
             themes: language.integer(note.themes), freeText: language.integer(note.freeTextAnswers),
-            autoTagged: language.integer(note.autoTaggedAnswers), applied: note.applied,
+            autoTagged: language.integer(note.autoTaggedAnswers), applied: note.applied, untagged: language.integer(note.untagged),
+            hasUntagged: note.untagged > 0,
             coders: note.coders.map { "\(name($0.name)) (\(language.integer($0.answers)) \(answers))" }.joined(separator: ", "),
             hasCoders: !note.coders.isEmpty,
             agreements: note.agreements.map { agreement in
@@ -111,7 +115,7 @@ public enum MethodBox {
         {{#hasCodebook}}
         - **Kodbok:** {{{codebook}}} {{{version}}} (revision {{revision}}), {{{themes}}} teman.
         {{#applied}}
-        - **Taggning:** fritextsvaren taggades automatiskt med kodbokens mönster; {{{autoTagged}}} av {{{freeText}}} fritextsvar fick minst ett tema.{{#hasCoders}} Handkodning går före de automatiska taggarna: {{{coders}}}.{{/hasCoders}}
+        - **Taggning:** fritextsvaren taggades automatiskt med kodbokens mönster; {{{autoTagged}}} av {{{freeText}}} fritextsvar fick minst ett tema.{{#hasCoders}} Handkodning går före de automatiska taggarna: {{{coders}}}.{{/hasCoders}}{{#hasUntagged}} **{{{untagged}}} fritextsvar har ännu inte taggats med denna revision** (en import eller taggning som inte gick klart): temaräkningarna saknar dem tills `kartlagg tag` körs.{{/hasUntagged}}
         {{/applied}}
         {{^applied}}
         - **Taggning:** kodbokens senaste revision har inte körts mot svaren (`kartlagg tag`): bara handkodade svar har teman.{{#hasCoders}} Handkodning: {{{coders}}}.{{/hasCoders}}
@@ -152,7 +156,7 @@ public enum MethodBox {
         {{#hasCodebook}}
         - **Codebook:** {{{codebook}}} {{{version}}} (revision {{revision}}), {{{themes}}} themes.
         {{#applied}}
-        - **Tagging:** free-text answers were tagged automatically by the codebook's patterns; {{{autoTagged}}} of {{{freeText}}} free-text answers got at least one theme.{{#hasCoders}} Hand coding overrules the automatic tags: {{{coders}}}.{{/hasCoders}}
+        - **Tagging:** free-text answers were tagged automatically by the codebook's patterns; {{{autoTagged}}} of {{{freeText}}} free-text answers got at least one theme.{{#hasCoders}} Hand coding overrules the automatic tags: {{{coders}}}.{{/hasCoders}}{{#hasUntagged}} **{{{untagged}}} free-text answers are not yet tagged by this revision** (an import or tagging that did not finish): theme counts leave them out until `kartlagg tag` runs.{{/hasUntagged}}
         {{/applied}}
         {{^applied}}
         - **Tagging:** the codebook's latest revision has not been applied to the answers (`kartlagg tag`): only hand-coded answers have themes.{{#hasCoders}} Hand coding: {{{coders}}}.{{/hasCoders}}

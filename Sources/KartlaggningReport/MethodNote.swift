@@ -41,6 +41,8 @@ public struct MethodNote: Sendable, Equatable {
     public var autoTaggedAnswers: Int
     /// Whether the codebook's latest revision has been applied to the answers (`kartlagg tag`).
     public var applied: Bool
+    /// Free-text answers the revision has not tagged yet: the report says so, theme counts leave them out.
+    public var untagged = 0
     /// People who coded by hand, with how many answers each coded.
     public var coders: [Coder]
     public var agreements: [Agreement]

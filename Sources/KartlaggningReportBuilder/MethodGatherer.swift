@@ -37,10 +37,12 @@ enum MethodGatherer {
                 coderA: a, coderB: b, answers: report.answers, kappa: report.overall.kappa,
                 percentAgreement: report.overall.percentAgreement)
         }
-        return MethodNote(
+        var note = MethodNote(
             codebook: stored.codebook.id, version: stored.codebook.version, revision: stored.revision, themes: themes.count,
             freeTextAnswers: figures.freeTextAnswers, autoTaggedAnswers: figures.autoTaggedAnswers,
             coders: figures.coders.map { MethodNote.Coder(name: $0.name, answers: $0.answers) }, agreements: agreements, minCell: minCell,
             selection: selection, applied: figures.applied)
+        note.untagged = figures.untagged
+        return note
     }
 }

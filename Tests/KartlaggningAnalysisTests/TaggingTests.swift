@@ -228,3 +228,33 @@ struct TaggingTests {
         }
     }
 }
+
+/// No half-done state (#22.9): an import whose tagging did not run (killed after its rows were committed) leaves a
+/// mark every reader sees — `status --verify` fails, reports say how many answers are untagged — and the next
+/// import, even of the same file, completes it.
+struct UntaggedAfterAnInterruptedImportTests {
+    @Test func theNextWriterCompletesTheTagging() throws {
+        let (store, stored) = try TaggingTests.sampleStore()
+        _ = try TaggingTests.tag(store, stored)
+        #expect(try store.untaggedAnswers().isEmpty)
+        #expect(try store.verify().allSatisfy(\.passed))
+        // The company survey imported again with a changed answer, its tagging never run (the process was killed).
+        let folder = TemporaryDirectory()
+        let text = try String(contentsOfFile: Paths.sample("foretag-2025.csv"), encoding: .utf8)
+        #expect(text.contains("närarbetsplats"))
+        let changed = folder.write("foretag.csv", text.replacingOccurrences(of: "närarbetsplats", with: "arbetsplats nära hemmet"))
+        let summary = try Importer(store: store).importFile(at: changed, survey: "foretag-2025")
+        #expect(summary.status == .imported && summary.updated > 0)
+        let left = try store.untaggedAnswers()
+        #expect(left.map(\.codebook) == ["bygdsam"] && (left.first?.answers ?? 0) > 0)
+        let check = try #require(try store.verify().first { $0.name == "every free text is tagged by each loaded codebook" })
+        #expect(!check.passed && check.detail.hasSuffix("not tagged by bygdsam revision 1: run `kartlagg tag`"))
+        #expect(try store.taggingFigures(stored).untagged == left.first?.answers)
+        // Run again: the file is already imported, and the run still tags what was left.
+        let again = try ImportRun(files: [changed], survey: "foretag-2025").run(store: store)
+        #expect(again.summaries.first?.status == .alreadyImported)
+        #expect(again.tagging.first?.answersTagged == left.first?.answers)
+        #expect(try store.untaggedAnswers().isEmpty)
+        #expect(try store.verify().allSatisfy(\.passed))
+    }
+}

@@ -344,7 +344,8 @@ struct SafetyCLITests {
         try coded()
         let clean = try kartlagg(["status", "--db", db, "--verify"])
         #expect(clean.status == 0)
-        #expect(clean.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("ok") }.count == 7)
+        #expect(clean.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("ok") }.count == 8)
+        #expect(clean.stdout.contains("ok      every free text is tagged by each loaded codebook"))
         let script = """
             db.execute("INSERT INTO answerText(answerText, rowid, raw) SELECT 'delete', id, raw FROM answer WHERE isFreeText LIMIT 2")
             db.execute("UPDATE tag SET spans = '[[0,100000]]' WHERE id = (SELECT min(id) FROM tag WHERE coder = 'auto')")

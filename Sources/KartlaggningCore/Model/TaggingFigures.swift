@@ -5,6 +5,8 @@ public struct TaggingFigures: Sendable {
     public var autoTaggedAnswers: Int
     /// Whether the codebook's latest revision has been applied (`kartlagg tag`).
     public var applied: Bool
+    /// Free-text answers the latest revision has not tagged yet (an import or tagging that did not finish).
+    public var untagged = 0
     /// People who coded by hand, with the answers each decided on.
     public var coders: [(name: String, answers: Int)]
 }

@@ -93,7 +93,7 @@ extension KartlaggningStore {
     public func taggingFigures(_ stored: StoredCodebook) throws -> TaggingFigures {
         try read { db in
             let id = stored.codebook.id
-            return TaggingFigures(
+            var figures = TaggingFigures(
                 freeTextAnswers: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE isFreeText") ?? 0,
                 autoTaggedAnswers: try Int.fetchOne(
                     db, sql: "SELECT COUNT(DISTINCT answerId) FROM tag WHERE codebookId = ? AND coder = 'auto' AND revision = ?",
@@ -108,6 +108,11 @@ extension KartlaggningStore {
                         GROUP BY coder ORDER BY coder
                         """, arguments: [id]
                 ).map { (name: $0[0], answers: $0[1]) })
+            if figures.applied {
+                figures.untagged =
+                    try Self.untaggedAnswers(db).first { $0.codebook == id && $0.revision == stored.revision }?.answers ?? 0
+            }
+            return figures
         }
     }
 }

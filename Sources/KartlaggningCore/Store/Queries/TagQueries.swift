@@ -111,3 +111,35 @@ extension KartlaggningStore {
     }
 
 }
+
+// MARK: - What is left to tag
+
+extension KartlaggningStore {
+    /// For each loaded codebook (its latest revision), the free-text answers it has not tagged yet; only codebooks with
+    /// any left.
+    public func untaggedAnswers() throws -> [UntaggedAnswers] {
+        try read { db in try Self.untaggedAnswers(db) }
+    }
+
+    static func untaggedAnswers(_ db: Database) throws -> [UntaggedAnswers] {
+        var out: [UntaggedAnswers] = []
+        for latest in try LatestRevision.fetchAll(db, sql: "SELECT id, max(revision) AS revision FROM codebook GROUP BY id ORDER BY id") {
+            let (id, revision) = (latest.id, latest.revision)
+            let left =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM answer a LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = ?
+                        WHERE a.isFreeText AND (r.revision IS NULL OR r.revision <> ?)
+                        """, arguments: [id, revision]) ?? 0
+            if left > 0 { out.append(UntaggedAnswers(codebook: id, revision: revision, answers: left)) }
+        }
+        return out
+    }
+}
+
+/// A codebook's latest revision, as a query row.
+private struct LatestRevision: Decodable, FetchableRecord {
+    var id: String
+    var revision: Int
+}

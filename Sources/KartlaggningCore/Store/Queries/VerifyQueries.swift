@@ -34,6 +34,15 @@ extension KartlaggningStore {
                             OR json_extract(s.value, '$[1]') > length(a.raw)
                             OR json_extract(s.value, '$[0]') >= json_extract(s.value, '$[1]'))
                         """) ?? 0, "spans outside their answer's text")
+            let untagged = try Self.untaggedAnswers(db)
+            checks.append(
+                IntegrityCheck(
+                    name: "every free text is tagged by each loaded codebook",
+                    passed: untagged.isEmpty,
+                    detail: untagged.isEmpty
+                        ? "ok"
+                        : untagged.map { "\($0.answers) not tagged by \($0.codebook) revision \($0.revision)" }.joined(separator: "; ")
+                            + ": run `kartlagg tag`"))
             check(
                 "review flags are on coders' tags",
                 try Int.fetchOne(
