@@ -65,8 +65,8 @@ public struct ScaleMean: Sendable, Equatable, Codable {
 
     /// Means per group from each group's count and sum, protected like a cross-tab: a group with 0 < n < `minCell`
     /// is hidden (and so is one `alsoHidden` marks), and when exactly one group is hidden the smallest shown one is hidden
-    /// too, so that its sum cannot be worked out from the whole's mean and the others'. The whole comes last, under
-    /// `wholeLabel`.
+    /// too, so that its sum cannot be worked out from the whole's mean and the others'; where there is none to hide with
+    /// it, the whole's mean is hidden instead. The whole comes last, under `wholeLabel`.
     public static func protected(
         _ groups: [(group: String, n: Int, sum: Double)], minCell: Int, wholeLabel: String, alsoHidden: [Bool] = []
     ) -> [ScaleMean] {
@@ -85,8 +85,11 @@ public struct ScaleMean: Sendable, Equatable, Codable {
         }
         let n = groups.reduce(0) { $0 + $1.n }
         let sum = groups.reduce(0) { $0 + $1.sum }
+        // One hidden group with answers and no other to hide with it (the rest gave none): the whole's mean is its
+        // mean, worked out from the others' (or equal to it), so the whole is hidden too.
+        let alone = groups.indices.filter { hidden[$0] && groups[$0].n > 0 }.count == 1
         out.append(
-            n > 0 && n >= minCell
+            n > 0 && n >= minCell && !alone
                 ? ScaleMean(group: wholeLabel, n: n, mean: sum / Double(n)) : ScaleMean(group: wholeLabel, n: nil, mean: nil))
         return out
     }

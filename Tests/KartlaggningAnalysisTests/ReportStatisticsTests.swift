@@ -118,6 +118,24 @@ struct ReportStatisticsTests {
         #expect(open.map(\.mean) == [4, 3, 20.0 / 6])
     }
 
+    /// A dominance hide is not undone by the whole (#22.5): one area's 30 members' counts, one company far the largest,
+    /// the other areas with no answer — the whole's mean would be that area's, so it is hidden too; with another area
+    /// to hide beside it, the whole shows.
+    @Test func theWholeDoesNotUndoADominanceHide() {
+        var members: [Double: Int] = [5: 20, 8: 9]
+        members[900] = 1
+        let alone = ScaleMean.protected(
+            distributions: [("Nätra", members), ("BLT", [:]), ("Anundsjö", [:])], minCell: 3, wholeLabel: "Hela", numbers: true)
+        #expect(alone[0] == ScaleMean(group: "Nätra", n: nil, mean: nil))
+        #expect(alone.last == ScaleMean(group: "Hela", n: nil, mean: nil))
+        let withOthers = ScaleMean.protected(
+            distributions: [("Nätra", members), ("BLT", [4: 3, 6: 2]), ("Anundsjö", [3: 6, 7: 4])], minCell: 3, wholeLabel: "Hela",
+            numbers: true)
+        #expect(withOthers[0].mean == nil && withOthers[1].mean == nil)
+        #expect(withOthers[2].mean == 4.6)
+        #expect(withOthers.last?.n == 45 && withOthers.last?.mean != nil)
+    }
+
     /// Medians from counts per value, by hand: 1,1,2,4,5 → 2; 1,2,4,5 → 3; and protected like the means: a hidden
     /// group shows neither, the whole's median is over every answer.
     @Test func mediansFromCountsAndProtectedLikeMeans() {
