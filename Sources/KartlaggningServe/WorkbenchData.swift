@@ -279,7 +279,9 @@ final class WorkbenchData: @unchecked Sendable {
             // Names out first; then the words that matched are found again in what is left.
             text = state.cleaner.apply(hit.text)
             let matches = matching.withLock { state.matcher?.match(text, question: hit.question) ?? [] }
-            spans = matches.filter { hit.themes.contains($0.theme) }.flatMap(\.matches).map { [$0.start, $0.end] }
+            // Only the words of themes whose cell is shown here: a marked word of a hidden theme × area cell would
+            // count its respondents as the chips do not.
+            spans = matches.filter { themes.contains($0.theme) }.flatMap(\.matches).map { [$0.start, $0.end] }
         }
         spans += Marking.wordSpans(of: selection.text, in: text)
         return Answer(
