@@ -110,7 +110,8 @@ public struct Pseudonymizer: Sendable {
     /// first name capitalised where a sentence does not start (a word at a sentence's start is capitalised anyway:
     /// "Bo i byn" is no name).
     static func maskNamesByShape(_ text: String, _ replacement: () -> String) -> String {
-        guard let word = capitalisedWord, let surname else { return text }
+        // Most texts hold no common first name at all: found so with one pass over the letters, no regular expression.
+        guard mayHoldFirstName(text), let word = capitalisedWord, let surname else { return text }
         let whole = NSRange(text.startIndex..., in: text)
         var out = ""
         var last = text.startIndex
@@ -133,6 +134,35 @@ public struct Pseudonymizer: Sendable {
             last = span.upperBound
         }
         return last == text.startIndex ? text : out + text[last...]
+    }
+
+    /// Whether a capitalised word of `text` (its part before a hyphen) is a common first name. One pass over the
+    /// UTF-8 bytes: a word is a run of ASCII letters and non-ASCII bytes; it is capitalised where it starts with A–Z or
+    /// with À–Þ (0xC3 0x80–0x9E); only those are looked up.
+    static func mayHoldFirstName(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { scanForFirstName($0) }
+    }
+
+    private static func scanForFirstName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isWordByte(_ byte: UInt8) -> Bool { byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) }
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            guard isWordByte(bytes[i]) else {
+                i += 1
+                continue
+            }
+            let start = i
+            let capital = (bytes[i] >= 0x41 && bytes[i] <= 0x5A) || (bytes[i] == 0xC3 && i + 1 < count && bytes[i + 1] <= 0x9E)
+            while i < count && isWordByte(bytes[i]) { i += 1 }
+            if capital && i - start >= 2 && i - start <= 24,
+                PersonalName.firstNames.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+            {
+                return true
+            }
+        }
+        return false
     }
 
     /// First names that are Swedish words too (`Bo i byn`, `Stig längs ån`, `Klara sig`): alone at a sentence's start,
