@@ -23,6 +23,10 @@ public enum CrossTabulation {
         var colParents: [String: String] = [:]
         /// Keep each suppressed value's feasible range in the table (`crosstab --audit`).
         var audit = false
+        /// Totals hidden because the table they sit in hides the same count (a filtered view's total is a cell of the
+        /// unfiltered table): hidden to start with, and protected as hidden totals are.
+        var linkedRowTotals: Set<String> = []
+        var linkedColTotals: Set<String> = []
 
         init() {}
 
@@ -36,8 +40,14 @@ public enum CrossTabulation {
     }
 
     /// The table `spec` asks for, from its counts (`CrossEngine.counts`): percentages, protection and statistics.
-    public static func tabulate(_ counted: CrossCounts, spec: CrossSpec) -> CrossTable {
-        tabulate(counted, options: Options(spec))
+    /// `linkedRowTotals` and `linkedColTotals` are totals another published table hides (a filtered view's totals
+    /// are the unfiltered table's cells): hidden here too, and protected.
+    public static func tabulate(
+        _ counted: CrossCounts, spec: CrossSpec, linkedRowTotals: Set<String> = [], linkedColTotals: Set<String> = []
+    ) -> CrossTable {
+        var options = Options(spec)
+        (options.linkedRowTotals, options.linkedColTotals) = (linkedRowTotals, linkedColTotals)
+        return tabulate(counted, options: options)
     }
 
     static func tabulate(_ units: [CrossUnit], rowValues: [String], colValues: [String], options: Options) -> CrossTable {
@@ -74,6 +84,13 @@ public enum CrossTabulation {
         if minCell > 0 {
             for r in rowValues.indices where hiddenRowTotal[r] { for c in colValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
             for c in colValues.indices where hiddenColTotal[c] { for r in rowValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
+            // Totals a linked table hides: hidden, their cells left to the protection below.
+            for (r, value) in rowValues.enumerated() where options.linkedRowTotals.contains(value) && rowBase[r] > 0 {
+                hiddenRowTotal[r] = true
+            }
+            for (c, value) in colValues.enumerated() where options.linkedColTotals.contains(value) && colBase[c] > 0 {
+                hiddenColTotal[c] = true
+            }
             // A line adds up to its total where a reader knows it must: each unit in one value across it (or
             // mentions, whose bases are sums). Where units can have several values, cells that happen to add up
             // to the total are a coincidence no reader can count on, and no fact.

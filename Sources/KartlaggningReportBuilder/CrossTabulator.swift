@@ -11,9 +11,29 @@ public struct CrossTabulator: Sendable {
         self.store = store
     }
 
-    /// The table `spec` asks for.
+    /// The table `spec` asks for. A filtered view (`--where district=Nätra`, a workbench filter) is a sub-table of the
+    /// unfiltered one: its row totals are the cells of rows × the filter's dimension, its column totals those of
+    /// cols × it. Where that table hides such a cell, the view hides the total too (and protects it), so that the two
+    /// together give nothing away.
     public func table(_ spec: CrossSpec) throws -> CrossTable {
-        CrossTabulation.tabulate(CrossEngine.counts(try store.crossFacts(spec), spec: spec), spec: spec)
+        let counted = CrossEngine.counts(try store.crossFacts(spec), spec: spec)
+        guard spec.minCell > 0,
+            let (dimension, values) = spec.filters.sorted(by: { $0.key.description < $1.key.description })
+                .first(where: { $0.key != spec.rows && $0.key != spec.cols && $0.key != .theme && !$0.value.isEmpty })
+        else { return CrossTabulation.tabulate(counted, spec: spec) }
+        /// The totals of `axis` that the unfiltered `axis` × dimension table hides for one of the filter's values.
+        func linked(_ axis: CrossDimension) throws -> Set<String> {
+            var parent = spec
+            parent.filters[dimension] = nil
+            (parent.rows, parent.cols, parent.stats, parent.audit) = (axis, dimension, false, false)
+            let lookup = CrossTable.Lookup(try table(parent))
+            let hidden = (axis == spec.rows ? counted.rowValues : counted.colValues).filter { value in
+                values.contains { lookup.cell(value, $0)?.suppressed == true }
+            }
+            return Set(hidden)
+        }
+        return CrossTabulation.tabulate(
+            counted, spec: spec, linkedRowTotals: try linked(spec.rows), linkedColTotals: try linked(spec.cols))
     }
 
     /// `rows` × `cols`, respondents counted, column percentages, `filters` applied: the tables reports show.

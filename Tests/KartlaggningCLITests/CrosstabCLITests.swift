@@ -30,6 +30,52 @@ struct CrosstabCLITests {
         ("mentions-theme-survey.txt", ["--rows", "theme", "--cols", "survey", "--count", "mentions", "--percent", "none"]),
     ]
 
+    /// A filtered view is a sub-table of the unfiltered one (#22.7): where theme × district hides a district's cell, the
+    /// view of that district hides the theme's total; where kind × district hides a kind's cell, the view of that kind
+    /// hides the district's N. The issue's `--where district=Nätra` showing kollektivtrafik = 8 (the hidden cell) is gone.
+    @Test func filteredViewsHideWhatTheUnfilteredTableHides() throws {
+        try sample()
+        func json(_ arguments: [String]) throws -> [String: Any] {
+            let result = try kartlagg(["crosstab", "--db", db, "--format", "json"] + arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            return try #require(object?["table"] as? [String: Any])
+        }
+        func hiddenCells(_ table: [String: Any]) -> Set<String> {
+            Set(
+                ((table["cells"] as? [[String: Any]]) ?? []).filter { $0["suppressed"] as? Bool == true }.map {
+                    "\($0["row"] ?? "")|\($0["col"] ?? "")"
+                })
+        }
+        func hiddenTotals(_ table: [String: Any], _ key: String) -> Set<String> {
+            Set(((table[key] as? [[String: Any]]) ?? []).filter { $0["suppressed"] as? Bool == true }.compactMap { $0["value"] as? String })
+        }
+        let themes = try json(["--rows", "theme", "--cols", "district"])
+        let kinds = try json(["--rows", "kind", "--cols", "district"])
+        var checked = 0
+        for district in ["Anundsjö", "Nätra", "Grundsunda", "BLT"] {
+            let view = try json(["--rows", "theme", "--cols", "kind", "--where", "district=\(district)"])
+            let totals = ((view["rowTotals"] as? [[String: Any]]) ?? []).filter { ($0["n"] as? Int ?? 1) != 0 }
+            for total in totals {
+                let theme = total["value"] as? String ?? ""
+                if hiddenCells(themes).contains("\(theme)|\(district)") {
+                    #expect(total["suppressed"] as? Bool == true, "\(theme) in \(district)")
+                    checked += 1
+                }
+            }
+        }
+        for kind in ["företag", "förening"] {
+            let view = try json(["--rows", "theme", "--cols", "district", "--where", "kind=\(kind)"])
+            for district in ["Anundsjö", "Nätra", "Grundsunda", "BLT"] where hiddenCells(kinds).contains("\(kind)|\(district)") {
+                #expect(hiddenTotals(view, "colTotals").contains(district), "\(kind) in \(district)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 10)
+        let natra = try json(["--rows", "theme", "--cols", "kind", "--where", "district=Nätra"])
+        #expect(hiddenTotals(natra, "rowTotals").contains("kollektivtrafik"))
+    }
+
     @Test func formatsMatchTheirGoldenFiles() throws {
         try sample()
         for entry in Self.cases {
