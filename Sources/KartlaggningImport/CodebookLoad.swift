@@ -2,7 +2,8 @@ import KartlaggningAnalysis
 import KartlaggningCore
 
 /// `kartlagg codebook load` as a library call: a codebook file read, every pattern compiled (a bad one is an error
-/// naming its theme before anything is stored), then stored as a new codebook or the next revision of one.
+/// naming its theme before anything is stored), then stored as a new codebook or the next revision of one; a new
+/// revision of a codebook in use tags the answers at once, so no reader meets a revision half applied.
 ///
 /// ```swift
 /// let loaded = try CodebookLoad.run(file: "SampleSurveys/kodbok.yaml", store: store)
@@ -16,6 +17,9 @@ public enum CodebookLoad {
         public var outcome: CodebookLoadOutcome
         public var revision: Int
         public var themes: Int
+        /// A new revision of a codebook in use tags the answers at once (no counts of an old revision under a new one):
+        /// what that tagging did.
+        public var tagging: TagRunSummary?
 
         /// One line for the terminal.
         public var summary: String {
@@ -34,8 +38,14 @@ public enum CodebookLoad {
     public static func run(file: String, opening open: () throws -> KartlaggningStore) throws -> Outcome {
         let codebook = try DefinitionLoader.codebook(at: file)
         _ = try CodebookMatcher(codebook: codebook)
-        let (outcome, revision) = try open().loadCodebook(codebook)
-        return Outcome(
+        let store = try open()
+        let inUse = try store.appliedCodebooks().contains { $0.codebook.id == codebook.id }
+        let (outcome, revision) = try store.loadCodebook(codebook)
+        var loaded = Outcome(
             codebook: codebook.id, version: codebook.version, outcome: outcome, revision: revision, themes: codebook.themes.count)
+        if inUse && outcome == .newRevision {
+            loaded.tagging = try AutoTagging.run(store: store, codebook: try store.codebook(id: codebook.id))
+        }
+        return loaded
     }
 }

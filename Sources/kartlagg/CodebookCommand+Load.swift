@@ -11,7 +11,12 @@ extension CodebookCommand {
 
         func run() throws {
             try Console.run {
-                print(try CodebookLoad.run(file: file, opening: { try database.open(creating: true) }).summary)
+                let loaded = try CodebookLoad.run(file: file, opening: { try database.open(creating: true) })
+                print(loaded.summary)
+                if let tagging = loaded.tagging {
+                    Console.note(
+                        "tagged \(tagging.answersTagged) answers with revision \(tagging.revision), as the codebook is in use")
+                }
             }
         }
     }

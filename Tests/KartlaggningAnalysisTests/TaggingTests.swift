@@ -256,5 +256,13 @@ struct UntaggedAfterAnInterruptedImportTests {
         #expect(again.tagging.first?.answersTagged == left.first?.answers)
         #expect(try store.untaggedAnswers().isEmpty)
         #expect(try store.verify().allSatisfy(\.passed))
+        // A new revision of the codebook in use tags at once: no reader meets it half applied.
+        let codebook = try String(contentsOfFile: Paths.sample("kodbok.yaml"), encoding: .utf8)
+        let changedBook = folder.write("kodbok.yaml", codebook.replacingOccurrences(of: "mataffär]", with: "mataffär, kiosk]"))
+        let loaded = try CodebookLoad.run(file: changedBook, store: store)
+        #expect(loaded.outcome == .newRevision && loaded.revision == 2)
+        #expect((loaded.tagging?.answersTagged ?? 0) > 0)
+        #expect(try store.untaggedAnswers().isEmpty)
+        #expect(try store.verify().allSatisfy(\.passed))
     }
 }
