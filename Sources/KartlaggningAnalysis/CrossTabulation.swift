@@ -27,6 +27,9 @@ public enum CrossTabulation {
         /// unfiltered table): hidden to start with, and protected as hidden totals are.
         var linkedRowTotals: Set<String> = []
         var linkedColTotals: Set<String> = []
+        /// Cells the unfiltered table hides (`row` and `col` joined by U+001F): a filtered view's cell is part of it,
+        /// so showing it would bound the hidden one from below.
+        var linkedCells: Set<String> = []
 
         init() {}
 
@@ -43,10 +46,11 @@ public enum CrossTabulation {
     /// `linkedRowTotals` and `linkedColTotals` are totals another published table hides (a filtered view's totals
     /// are the unfiltered table's cells): hidden here too, and protected.
     public static func tabulate(
-        _ counted: CrossCounts, spec: CrossSpec, linkedRowTotals: Set<String> = [], linkedColTotals: Set<String> = []
+        _ counted: CrossCounts, spec: CrossSpec, linkedRowTotals: Set<String> = [], linkedColTotals: Set<String> = [],
+        linkedCells: Set<String> = []
     ) -> CrossTable {
         var options = Options(spec)
-        (options.linkedRowTotals, options.linkedColTotals) = (linkedRowTotals, linkedColTotals)
+        (options.linkedRowTotals, options.linkedColTotals, options.linkedCells) = (linkedRowTotals, linkedColTotals, linkedCells)
         return tabulate(counted, options: options)
     }
 
@@ -84,6 +88,11 @@ public enum CrossTabulation {
         if minCell > 0 {
             for r in rowValues.indices where hiddenRowTotal[r] { for c in colValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
             for c in colValues.indices where hiddenColTotal[c] { for r in rowValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
+            for (r, row) in rowValues.enumerated() {
+                for (c, col) in colValues.enumerated() where counts[r][c] > 0 && options.linkedCells.contains(row + "\u{1F}" + col) {
+                    hidden[r][c] = true
+                }
+            }
             // Totals a linked table hides: hidden, their cells left to the protection below.
             for (r, value) in rowValues.enumerated() where options.linkedRowTotals.contains(value) && rowBase[r] > 0 {
                 hiddenRowTotal[r] = true

@@ -13,8 +13,8 @@ public struct CrossTabulator: Sendable {
 
     /// The table `spec` asks for. A filtered view (`--where district=Nätra`, a workbench filter) is a sub-table of the
     /// unfiltered one: its row totals are the cells of rows × the filter's dimension, its column totals those of
-    /// cols × it. Where that table hides such a cell, the view hides the total too (and protects it), so that the two
-    /// together give nothing away.
+    /// cols × it. Where that table hides such a cell, the view hides the total too (and protects it); a cell the
+    /// unfiltered rows × cols table hides, the view hides as well. So the two together give nothing away.
     public func table(_ spec: CrossSpec) throws -> CrossTable {
         let counted = CrossEngine.counts(try store.crossFacts(spec), spec: spec)
         guard spec.minCell > 0,
@@ -32,8 +32,14 @@ public struct CrossTabulator: Sendable {
             }
             return Set(hidden)
         }
+        // The same rows × cols without the filter: a cell it hides is hidden in the view too (the view's cell is part of
+        // it, and would bound it from below).
+        var whole = spec
+        whole.filters[dimension] = nil
+        (whole.stats, whole.audit) = (false, false)
+        let cells = Set(try table(whole).cells.filter(\.suppressed).map { $0.row + "\u{1F}" + $0.col })
         return CrossTabulation.tabulate(
-            counted, spec: spec, linkedRowTotals: try linked(spec.rows), linkedColTotals: try linked(spec.cols))
+            counted, spec: spec, linkedRowTotals: try linked(spec.rows), linkedColTotals: try linked(spec.cols), linkedCells: cells)
     }
 
     /// `rows` × `cols`, respondents counted, column percentages, `filters` applied: the tables reports show.

@@ -64,8 +64,15 @@ struct CrosstabCLITests {
                 }
             }
         }
-        for kind in ["företag", "förening"] {
+        for kind in ["företag", "förening", "privatperson"] {
             let view = try json(["--rows", "theme", "--cols", "district", "--where", "kind=\(kind)"])
+            // A cell the unfiltered table hides is hidden in the view too: shown there it would bound the hidden one.
+            let shownInView = Set(
+                ((view["cells"] as? [[String: Any]]) ?? []).filter {
+                    $0["suppressed"] as? Bool != true && ($0["n"] as? Int ?? 0) > 0
+                }.map { "\($0["row"] ?? "")|\($0["col"] ?? "")" })
+            #expect(shownInView.isDisjoint(with: hiddenCells(themes)), "\(kind): \(shownInView.intersection(hiddenCells(themes)))")
+            #expect(view["notes"].map { "\($0)" }?.contains("can be narrowed") != true)
             for district in ["Anundsjö", "Nätra", "Grundsunda", "BLT"] where hiddenCells(kinds).contains("\(kind)|\(district)") {
                 #expect(hiddenTotals(view, "colTotals").contains(district), "\(kind) in \(district)")
                 checked += 1
