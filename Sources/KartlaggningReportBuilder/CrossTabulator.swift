@@ -16,17 +16,31 @@ public struct CrossTabulator: Sendable {
     /// cols × it. Where that table hides such a cell, the view hides the total too (and protects it); a cell the
     /// unfiltered rows × cols table hides, the view hides as well. So the two together give nothing away.
     public func table(_ spec: CrossSpec) throws -> CrossTable {
+        var memo: [String: CrossTable] = [:]
+        return try table(spec, memo: &memo)
+    }
+
+    /// `table(_:)`, each linked table made once however many views share it (two filter keys link to the same ones).
+    private func table(_ spec: CrossSpec, memo: inout [String: CrossTable]) throws -> CrossTable {
+        let key =
+            "\(spec.rows)\u{1F}\(spec.cols)\u{1F}"
+            + spec.filters.map { "\($0.key)=\($0.value.joined(separator: ","))" }.sorted().joined(separator: "&")
+        if let known = memo[key] { return known }
         let counted = CrossEngine.counts(try store.crossFacts(spec), spec: spec)
         guard spec.minCell > 0,
             let (dimension, values) = spec.filters.sorted(by: { $0.key.description < $1.key.description })
                 .first(where: { $0.key != spec.rows && $0.key != spec.cols && $0.key != .theme && !$0.value.isEmpty })
-        else { return CrossTabulation.tabulate(counted, spec: spec) }
+        else {
+            let plain = CrossTabulation.tabulate(counted, spec: spec)
+            memo[key] = plain
+            return plain
+        }
         /// The totals of `axis` that the unfiltered `axis` × dimension table hides for one of the filter's values.
         func linked(_ axis: CrossDimension) throws -> Set<String> {
             var parent = spec
             parent.filters[dimension] = nil
             (parent.rows, parent.cols, parent.stats, parent.audit) = (axis, dimension, false, false)
-            let lookup = CrossTable.Lookup(try table(parent))
+            let lookup = CrossTable.Lookup(try table(parent, memo: &memo))
             let hidden = (axis == spec.rows ? counted.rowValues : counted.colValues).filter { value in
                 values.contains { lookup.cell(value, $0)?.suppressed == true }
             }
@@ -37,9 +51,11 @@ public struct CrossTabulator: Sendable {
         var whole = spec
         whole.filters[dimension] = nil
         (whole.stats, whole.audit) = (false, false)
-        let cells = Set(try table(whole).cells.filter(\.suppressed).map { $0.row + "\u{1F}" + $0.col })
-        return CrossTabulation.tabulate(
+        let cells = Set(try table(whole, memo: &memo).cells.filter(\.suppressed).map { $0.row + "\u{1F}" + $0.col })
+        let linkedTable = CrossTabulation.tabulate(
             counted, spec: spec, linkedRowTotals: try linked(spec.rows), linkedColTotals: try linked(spec.cols), linkedCells: cells)
+        memo[key] = linkedTable
+        return linkedTable
     }
 
     /// `rows` × `cols`, respondents counted, column percentages, `filters` applied: the tables reports show.

@@ -192,14 +192,8 @@ final class WorkbenchData: @unchecked Sendable {
         let state = try current()
         let tables = try tables(for: selection)
         let cell = try gate(selection, tables: tables, codebook: state.codebook)
-        var filter = AnswerFilter()
-        filter.countAll = false
-        filter.codebook = state.codebook?.codebook.id
-        if let theme = selection.theme, let codebook = state.codebook { filter.themes = codebook.codebook.descendants(of: theme) }
-        if let area = selection.area, area != CrossSpec.unknown { filter.district = area }
-        (filter.kind, filter.survey, filter.wave, filter.question, filter.text) = (
-            selection.kind, selection.survey, selection.wave, selection.question, selection.text
-        )
+        var filter = Self.answerFilter(selection, codebook: state.codebook)
+        filter.text = selection.text
         let wanted = selection.offset + pageSize
         var limit = wanted + 1
         var visible: [AnswerHit] = []
@@ -236,6 +230,18 @@ final class WorkbenchData: @unchecked Sendable {
                 hit, selection: selection, tables: tables, state: state, names: names, question: questions["\(hit.survey)/\(hit.question)"])
         }
         return AnswerPage(answers: rows, more: visible.count > selection.offset + pageSize, cell: cell)
+    }
+
+    /// The answers a selection's page lists (its words aside): its theme with the themes below it, area, kind, survey,
+    /// wave and question.
+    private static func answerFilter(_ selection: Selection, codebook: StoredCodebook?) -> AnswerFilter {
+        var filter = AnswerFilter()
+        filter.countAll = false
+        filter.codebook = codebook?.codebook.id
+        if let theme = selection.theme, let codebook { filter.themes = codebook.codebook.descendants(of: theme) }
+        if let area = selection.area, area != CrossSpec.unknown { filter.district = area }
+        (filter.kind, filter.survey, filter.wave, filter.question) = (selection.kind, selection.survey, selection.wave, selection.question)
+        return filter
     }
 
     /// Refuses a selection that is a hidden cell or total; returns the cell's count and base where it is one.
@@ -306,13 +312,8 @@ final class WorkbenchData: @unchecked Sendable {
         guard let codebook = state.codebook else { throw WorkbenchError.noCodebook }
         let tables = try tables(for: selection)
         _ = try gate(selection, tables: tables, codebook: codebook)
-        var filter = AnswerFilter()
+        var filter = Self.answerFilter(selection, codebook: codebook)
         filter.answerIds = [answer]
-        filter.codebook = codebook.codebook.id
-        filter.countAll = false
-        (filter.kind, filter.survey, filter.wave, filter.question) = (selection.kind, selection.survey, selection.wave, selection.question)
-        if let theme = selection.theme { filter.themes = codebook.codebook.descendants(of: theme) }
-        if let area = selection.area, area != CrossSpec.unknown { filter.district = area }
         let hits: [AnswerHit]
         do {
             hits = try reader.answers(matching: filter, codebook: codebook).hits

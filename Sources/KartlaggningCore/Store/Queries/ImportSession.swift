@@ -104,11 +104,14 @@ public final class ImportSession {
             let rawFields = JSONText.object(respondent.rawFields)
             let find = try db.cachedStatement(
                 sql: """
-                    SELECT id, externalId, kind, district, serviceTown, organisation, interviewer, date, wave, rawFields
+                    SELECT id, externalId, kind, district, serviceTown, organisation, interviewer, date, wave, rawFields, batchId,
+                        sourceLine, sourceRecord
                     FROM respondent WHERE surveyId = ? AND externalId = ?
                     """)
-            let existing = try RespondentColumns.fetchOne(find, arguments: [surveyId, respondent.externalId])
-            guard let existing, let respondentId = existing.id else {
+            // One lookup gives the fields to compare and, should the respondent change, the state undo restores.
+            let found = try Row.fetchOne(find, arguments: [surveyId, respondent.externalId])
+            let existing = try found.map(RespondentColumns.init(row:))
+            guard let found, let existing, let respondentId = existing.id else {
                 let insert = try db.cachedStatement(
                     sql: """
                         INSERT INTO respondent (surveyId, externalId, kind, district, serviceTown, organisation, interviewer,
@@ -151,7 +154,9 @@ public final class ImportSession {
                 return .unchanged
             }
             if !writtenHere {
-                try recordRespondentChange(existing, id: respondentId, incoming: respondent, rawFields: rawFields, batchId: batchId)
+                try recordRespondentChange(
+                    existing.externalId, before: try RespondentState(row: found), incoming: respondent, rawFields: rawFields,
+                    batchId: batchId)
             }
             let update = try db.cachedStatement(
                 sql: """
@@ -174,22 +179,15 @@ public final class ImportSession {
 
     /// Keeps a known respondent's fields before and after this import (restored by undo), and lists those that differ.
     private func recordRespondentChange(
-        _ existing: RespondentColumns, id respondentId: Int64, incoming: RespondentDraft, rawFields: String, batchId: Int64
+        _ externalId: String, before: RespondentState, incoming: RespondentDraft, rawFields: String, batchId: Int64
     ) throws {
-        let select = try db.cachedStatement(
-            sql: """
-                SELECT kind, district, serviceTown, organisation, interviewer, date, wave, batchId, sourceLine, sourceRecord,
-                    rawFields
-                FROM respondent WHERE id = ?
-                """)
-        guard let before = try RespondentState.fetchOne(select, arguments: [respondentId]) else { return }
         let fields = incoming.fields
         let after = RespondentState(
             kind: fields.kind, district: fields.district, serviceTown: fields.serviceTown, organisation: fields.organisation,
             interviewer: fields.interviewer, date: fields.date, wave: fields.wave, batchId: batchId, sourceLine: incoming.sourceLine,
             sourceRecord: incoming.sourceRecord, rawFields: rawFields)
-        try insertChange(batchId: batchId, externalId: existing.externalId, questionId: nil, before: before, after: after)
-        for change in before.changes(to: after, respondent: existing.externalId) { list(change) }
+        try insertChange(batchId: batchId, externalId: externalId, questionId: nil, before: before, after: after)
+        for change in before.changes(to: after, respondent: externalId) { list(change) }
     }
 
     /// Keeps an answer's value before and after this import; nil before: added, nil after: removed.
