@@ -44,6 +44,13 @@ public struct CrossTable: Codable, Sendable, Equatable {
     public var notes: [String]
     /// With `--audit`: each suppressed value's feasible range, worked out from everything the table shows.
     public var audit: [Range]?
+    /// What the table published, for the publication ledger (not part of its JSON).
+    public var publication: PublishedTable?
+
+    private enum CodingKeys: String, CodingKey {
+        case rows, cols, unit, percentBase, rowValues, colValues, multiResponseRows, multiResponseCols, cells, rowTotals
+        case colTotals, total, minCell, stats, notes, audit
+    }
 
     /// What a reader can work out about a suppressed cell (row and col) or total (row or col nil).
     public struct Range: Codable, Sendable, Equatable {

@@ -30,6 +30,12 @@ public enum CrossTabulation {
         /// Cells the unfiltered table hides (`row` and `col` joined by U+001F): a filtered view's cell is part of it,
         /// so showing it would bound the hidden one from below.
         var linkedCells: Set<String> = []
+        /// What each number counts (`FactKeys`), to link it with what other outputs published; nil for hand-made tables.
+        var keys: FactKeys?
+        /// What outputs of the same data already published (the publication ledger, a report's earlier tables).
+        var known = PublishedKnowledge()
+        /// The table's name in the ledger.
+        var title = ""
 
         init() {}
 
@@ -39,18 +45,26 @@ public enum CrossTabulation {
             let parents = spec.codebook?.codebook.parents ?? [:]
             if spec.rows == .theme { rowParents = parents }
             if spec.cols == .theme { colParents = parents }
+            let filters = spec.filters.map { "\($0.key)=\($0.value.joined(separator: " or "))" }.sorted()
+            title = "\(spec.rows) × \(spec.cols)" + (filters.isEmpty ? "" : ", " + filters.joined(separator: ", "))
+            if spec.unit != .respondents { title += " (\(spec.unit.rawValue))" }
         }
     }
 
     /// The table `spec` asks for, from its counts (`CrossEngine.counts`): percentages, protection and statistics.
     /// `linkedRowTotals` and `linkedColTotals` are totals another published table hides (a filtered view's totals
     /// are the unfiltered table's cells): hidden here too, and protected.
+    /// `known` is what other outputs of the same data published (`PublishedKnowledge`): numbers they hid are hidden
+    /// here too, numbers they showed are never hidden to protect another. The table carries what it published
+    /// (`CrossTable.publication`) for the ledger.
     public static func tabulate(
         _ counted: CrossCounts, spec: CrossSpec, linkedRowTotals: Set<String> = [], linkedColTotals: Set<String> = [],
-        linkedCells: Set<String> = []
+        linkedCells: Set<String> = [], known: PublishedKnowledge = PublishedKnowledge()
     ) -> CrossTable {
         var options = Options(spec)
         (options.linkedRowTotals, options.linkedColTotals, options.linkedCells) = (linkedRowTotals, linkedColTotals, linkedCells)
+        options.keys = FactKeys(spec: spec, rowValues: counted.rowValues, colValues: counted.colValues)
+        options.known = known
         return tabulate(counted, options: options)
     }
 
@@ -85,6 +99,9 @@ public enum CrossTabulation {
         var hiddenColTotal = colBase.map { $0 > 0 && $0 < minCell }
         var ranges: [SuppressionAudit.Value: ClosedRange<Int>] = [:]
         var unprotectable = false
+        var publication: PublishedTable?
+        // Numbers hidden here that an earlier output of the same data showed.
+        var shownBefore = 0
         if minCell > 0 {
             for r in rowValues.indices where hiddenRowTotal[r] { for c in colValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
             for c in colValues.indices where hiddenColTotal[c] { for r in rowValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
@@ -99,6 +116,27 @@ public enum CrossTabulation {
             }
             for (c, value) in colValues.enumerated() where options.linkedColTotals.contains(value) && colBase[c] > 0 {
                 hiddenColTotal[c] = true
+            }
+            // What other outputs hid is hidden here too; what they showed is known, and never hidden for another.
+            var fixed = Set<Int>()
+            if let keys = options.keys, !options.known.isEmpty {
+                let cols = colValues.count
+                for (position, key) in keys.positions.enumerated() {
+                    if options.known.hidden.contains(key) {
+                        switch position {
+                        case ..<(rowValues.count * cols):
+                            if counts[position / cols][position % cols] > 0 { hidden[position / cols][position % cols] = true }
+                        case ..<(rowValues.count * cols + rowValues.count):
+                            let r = position - rowValues.count * cols
+                            if rowBase[r] > 0 { hiddenRowTotal[r] = true }
+                        default:
+                            let c = position - rowValues.count * cols - rowValues.count
+                            if colBase[c] > 0 { hiddenColTotal[c] = true }
+                        }
+                    } else if options.known.shown.contains(key) {
+                        fixed.insert(position)
+                    }
+                }
             }
             // A line adds up to its total where a reader knows it must: each unit in one value across it (or
             // mentions, whose bases are sums). Where units can have several values, cells that happen to add up
@@ -119,12 +157,18 @@ public enum CrossTabulation {
                 rowTotalsAdditive: rowTotalsAdditive, colTotalsAdditive: colTotalsAdditive, rowParent: rowParent, colParent: colParent)
             // Chosen on the canonical orientation, so the table turned the other way hides the same numbers.
             let turned = table.prefersTransposed
-            var protection = SecondarySuppression(turned ? table.transposed : table, minCell: minCell)
+            var protection = SecondarySuppression(
+                turned ? table.transposed : table, minCell: minCell, fixed: turned ? Set(fixed.map(table.transposedPosition)) : fixed)
             protection.protect()
             let published = turned ? protection.published.transposed : protection.published
             (hidden, hiddenRowTotal, hiddenColTotal) = (published.hidden, published.hiddenRowTotal, published.hiddenColTotal)
             unprotectable = protection.unprotectable
             if options.audit { ranges = SuppressionAudit.ranges(published) }
+            if let keys = options.keys {
+                publication = PublishedTable(title: options.title, minCell: minCell, keys: keys.positions, table: published)
+                let hiddenNow = Array(published.hidden.joined()) + published.hiddenRowTotal + published.hiddenColTotal
+                shownBefore = fixed.filter { hiddenNow[$0] }.count
+            }
         }
 
         // MARK: Cells
@@ -170,6 +214,11 @@ public enum CrossTabulation {
                 "cells with fewer than \(minCell) \(options.unit.rawValue), and enough others that none can be worked out from the totals, are suppressed"
             )
         }
+        if shownBefore > 0 {
+            notes.append(
+                "\(shownBefore) of the hidden values were shown by an earlier output of the same data (publication ledger): hiding them here protects nothing"
+            )
+        }
         if unprotectable {
             notes.append("some suppressed values can be narrowed to fewer than \(minCell) possibilities from what the table shows")
         }
@@ -184,7 +233,7 @@ public enum CrossTabulation {
                 case .colTotal(let c): return .init(row: nil, col: colValues[c], lower: range.lowerBound, upper: range.upperBound)
                 }
             } : nil
-        return CrossTable(
+        var table = CrossTable(
             rows: options.rows, cols: options.cols, unit: options.unit, percentBase: options.percent, rowValues: rowValues,
             colValues: colValues, multiResponseRows: options.multiResponseRows, multiResponseCols: options.multiResponseCols,
             cells: cells,
@@ -195,5 +244,7 @@ public enum CrossTabulation {
                 .init(value: colValues[$0], n: hiddenColTotal[$0] ? nil : colBase[$0], suppressed: hiddenColTotal[$0])
             },
             total: grand, minCell: minCell, stats: stats, notes: notes, audit: audit)
+        table.publication = publication
+        return table
     }
 }

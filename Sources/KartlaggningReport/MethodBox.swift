@@ -27,6 +27,8 @@ public enum MethodBox {
         /// How differences from the whole are chosen and tested (overview and district reports).
         public var differenceRule: String
         public var hasDifferenceRule: Bool
+        /// The publication ledger was started anew for this report.
+        public var freshLedger: Bool
 
         /// One pair of coders compared: who (by letter), κ, percent agreement and the answers both coded.
         public struct Agreement: Encodable, Sendable, Equatable {
@@ -65,7 +67,7 @@ public enum MethodBox {
                 : note.selection.map { Markdown.inline($0) }.joined(separator: "; "),
             hasCodebook: note.hasCodebook,
             differenceRule: note.differenceRule.map { differenceRule($0, compared: note.comparedDifferences, language: language) } ?? "",
-            hasDifferenceRule: note.differenceRule != nil)
+            hasDifferenceRule: note.differenceRule != nil, freshLedger: note.freshLedger)
     }
 
     /// What the differences section shows, in words: the groups' minimum size, the correction and its family, the
@@ -126,7 +128,7 @@ public enum MethodBox {
         {{/hasCodebook}}
         - **Enhet:** respondenter. En respondent räknas en gång per cell{{#hasCodebook}}, hur många svar som än nämner temat{{/hasCodebook}}; andelar är av respondenterna i kolumnen (N).
         {{#suppressing}}
-        - **Skydd:** värden under {{minCell}} respondenter visas som ··, och fler celler döljs så att inget dolt värde kan räknas fram ur summorna. Citaten är avidentifierade.
+        - **Skydd:** värden under {{minCell}} respondenter visas som ··, och fler celler döljs så att inget dolt värde kan räknas fram ur summorna, inte heller ur rapportens tabeller tillsammans eller ur vad tidigare utdata av samma data visat (publiceringsliggaren).{{#freshLedger}} Liggaren startades om för denna rapport (`--fresh`): tidigare utdata räknas inte.{{/freshLedger}} Citaten är avidentifierade.
         {{/suppressing}}
         {{^suppressing}}
         - **Skydd:** inga celler döljs i denna rapport (--min-cell 0); den ska inte lämnas ut. Citaten är avidentifierade.
@@ -167,7 +169,7 @@ public enum MethodBox {
         {{/hasCodebook}}
         - **Unit:** respondents. A respondent counts once per cell{{#hasCodebook}}, however many answers mention the theme{{/hasCodebook}}; shares are of the respondents in the column (N).
         {{#suppressing}}
-        - **Protection:** values below {{minCell}} respondents are shown as ··, and further cells are hidden so that no hidden value can be worked out from the totals. Quotes are de-identified.
+        - **Protection:** values below {{minCell}} respondents are shown as ··, and further cells are hidden so that no hidden value can be worked out from the totals, nor from the report's tables together or what earlier outputs of the same data showed (the publication ledger).{{#freshLedger}} The ledger was started anew for this report (`--fresh`): earlier outputs do not count.{{/freshLedger}} Quotes are de-identified.
         {{/suppressing}}
         {{^suppressing}}
         - **Protection:** no cells are hidden in this report (--min-cell 0); it must not be handed out. Quotes are de-identified.

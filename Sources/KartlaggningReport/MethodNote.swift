@@ -54,6 +54,8 @@ public struct MethodNote: Sendable, Equatable {
     /// Overview and district reports: which differences they show, and how many were compared.
     public var differenceRule: DifferenceRule?
     public var comparedDifferences = 0
+    /// Whether the publication ledger was started anew for this report (`--fresh`): earlier outputs do not count.
+    public var freshLedger = false
 
     public init(
         codebook: String, version: String, revision: Int, themes: Int, freeTextAnswers: Int, autoTaggedAnswers: Int,

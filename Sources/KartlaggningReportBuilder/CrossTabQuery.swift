@@ -19,6 +19,10 @@ public struct CrossTabQuery: Sendable {
     public var codebook: String?
     /// Two waves to compare cell by cell.
     public var compareWaves: (String, String)?
+    /// Record the table in the publication ledger beside the database (`--publish`); it is consulted either way.
+    public var publish = false
+    /// Start a new ledger first (`--fresh`).
+    public var freshLedger = false
 
     public init(rows: CrossDimension, cols: CrossDimension) {
         spec = CrossSpec(rows: rows, cols: cols)
@@ -36,8 +40,15 @@ public struct CrossTabQuery: Sendable {
     public func run(store: KartlaggningStore) throws -> Result {
         var spec = spec
         if [spec.rows, spec.cols].contains(.theme) || spec.filters[.theme] != nil { spec.codebook = try store.codebook(id: codebook) }
-        let tabulator = CrossTabulator(store: store)
-        guard let (first, second) = compareWaves else { return .table(try tabulator.table(spec)) }
+        // Consulted always: a table after a report hides what the report hid; recorded only when published.
+        let publication = try Publication(
+            store: store, output: "crosstab \(spec.rows) × \(spec.cols)", appending: publish, fresh: freshLedger)
+        let tabulator = CrossTabulator(store: store, publication: publication)
+        guard let (first, second) = compareWaves else {
+            let table = try tabulator.table(spec)
+            try publication.commit()
+            return .table(table)
+        }
         var a = spec
         a.filters[.wave] = [first]
         var b = spec
@@ -46,6 +57,7 @@ public struct CrossTabQuery: Sendable {
         for (wave, table) in [(first, tables.0), (second, tables.1)] where table.total == 0 {
             throw CrossTabQueryError.emptyWave(wave: wave, unit: spec.unit.rawValue)
         }
+        try publication.commit()
         return .comparison(tables.0, tables.1, waves: (first, second))
     }
 

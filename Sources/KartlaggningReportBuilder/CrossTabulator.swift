@@ -6,9 +6,13 @@ import KartlaggningCore
 /// so a report's numbers are `crosstab`'s.
 public struct CrossTabulator: Sendable {
     public let store: KartlaggningStore
+    /// The output the tables are for: they are protected with what it and the ledger already hold, and recorded in
+    /// it. Nil: a table on its own.
+    public let publication: Publication?
 
-    public init(store: KartlaggningStore) {
+    public init(store: KartlaggningStore, publication: Publication? = nil) {
         self.store = store
+        self.publication = publication
     }
 
     /// The table `spec` asks for. A filtered view (`--where district=Nätra`, a workbench filter) is a sub-table of the
@@ -17,7 +21,17 @@ public struct CrossTabulator: Sendable {
     /// unfiltered rows × cols table hides, the view hides as well. So the two together give nothing away.
     public func table(_ spec: CrossSpec) throws -> CrossTable {
         var memo: [String: CrossTable] = [:]
-        return try table(spec, memo: &memo)
+        let made = try table(spec, memo: &memo)
+        publication?.record(made)
+        return made
+    }
+
+    /// A table made from counts the caller has (a scale's answers), protected with what the output already holds
+    /// and recorded in it.
+    public func table(_ counted: CrossCounts, spec: CrossSpec) -> CrossTable {
+        let made = CrossTabulation.tabulate(counted, spec: spec, known: publication?.knowledge ?? PublishedKnowledge())
+        publication?.record(made)
+        return made
     }
 
     /// `table(_:)`, each linked table made once however many views share it (two filter keys link to the same ones).
@@ -27,11 +41,12 @@ public struct CrossTabulator: Sendable {
             + spec.filters.map { "\($0.key)=\($0.value.joined(separator: ","))" }.sorted().joined(separator: "&")
         if let known = memo[key] { return known }
         let counted = CrossEngine.counts(try store.crossFacts(spec), spec: spec)
+        let known = publication?.knowledge ?? PublishedKnowledge()
         guard spec.minCell > 0,
             let (dimension, values) = spec.filters.sorted(by: { $0.key.description < $1.key.description })
                 .first(where: { $0.key != spec.rows && $0.key != spec.cols && $0.key != .theme && !$0.value.isEmpty })
         else {
-            let plain = CrossTabulation.tabulate(counted, spec: spec)
+            let plain = CrossTabulation.tabulate(counted, spec: spec, known: known)
             memo[key] = plain
             return plain
         }
@@ -53,7 +68,8 @@ public struct CrossTabulator: Sendable {
         (whole.stats, whole.audit) = (false, false)
         let cells = Set(try table(whole, memo: &memo).cells.filter(\.suppressed).map { $0.row + "\u{1F}" + $0.col })
         let linkedTable = CrossTabulation.tabulate(
-            counted, spec: spec, linkedRowTotals: try linked(spec.rows), linkedColTotals: try linked(spec.cols), linkedCells: cells)
+            counted, spec: spec, linkedRowTotals: try linked(spec.rows), linkedColTotals: try linked(spec.cols), linkedCells: cells,
+            known: known)
         memo[key] = linkedTable
         return linkedTable
     }

@@ -4,14 +4,16 @@ import KartlaggningReport
 /// Gathers a district profile: the whole selection's numbers (the district is a column of them) and quotes from
 /// the district on the themes it raised most, only where the district's count is shown.
 enum DistrictReportGatherer {
-    static func gather(store: KartlaggningStore, codebook stored: StoredCodebook, request: ReportRequest) throws -> DistrictReportInput {
+    static func gather(
+        store: KartlaggningStore, codebook stored: StoredCodebook, request: ReportRequest, publication: Publication? = nil
+    ) throws -> DistrictReportInput {
         guard request.scope.districts.count == 1, let asked = request.scope.districts.first else {
             throw ReportError.needsOneDistrict(given: request.scope.districts)
         }
         let registry = try store.districtRegistry().index()
         let summary = try MappingSummaryGatherer.gather(
             store: store, codebook: stored, filters: request.scope.filters(withDistricts: false), surveys: request.scope.surveys,
-            minCell: request.minCell, language: request.language, differenceRule: request.differenceRule)
+            minCell: request.minCell, language: request.language, differenceRule: request.differenceRule, publication: publication)
         let name = registry.resolve(asked)?.district ?? asked
         guard let district = summary.themes.colValues.first(where: { MatchKey.place($0) == MatchKey.place(name) }) else {
             throw ReportError.noRespondents(district: asked, known: summary.themes.colValues)
@@ -43,6 +45,7 @@ enum DistrictReportGatherer {
         var method = try MethodGatherer.note(
             store: store, codebook: stored, minCell: request.minCell,
             selection: request.scope.lines(request.language, withDistricts: false))
+        method.freshLedger = publication?.startedFresh ?? false
         method.differenceRule = request.differenceRule
         method.comparedDifferences = summary.comparedDifferences
         return DistrictReportInput(

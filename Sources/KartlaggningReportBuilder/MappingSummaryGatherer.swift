@@ -7,9 +7,9 @@ import KartlaggningReport
 enum MappingSummaryGatherer {
     static func gather(
         store: KartlaggningStore, codebook stored: StoredCodebook?, filters: [CrossDimension: [String]], surveys wanted: [String],
-        minCell: Int, language: ReportLanguage, differenceRule: DifferenceRule = DifferenceRule()
+        minCell: Int, language: ReportLanguage, differenceRule: DifferenceRule = DifferenceRule(), publication: Publication? = nil
     ) throws -> MappingSummary {
-        let tabulator = CrossTabulator(store: store)
+        let tabulator = CrossTabulator(store: store, publication: publication)
         let basis = try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: minCell)
             .droppingEmptyColumns()
         // Without a codebook: no theme rows, the districts of the basis.
@@ -40,7 +40,7 @@ enum MappingSummaryGatherer {
                             wholeLabel: language.phrases.whole, numbers: true),
                         table: classTable(
                             counts, question: question.reference, areas: themes.colValues, integer: question.type == .integer,
-                            minCell: minCell, language: language),
+                            minCell: minCell, language: language, tabulator: tabulator),
                         numbers: true))
             } else if question.type == .scale {
                 // Each district's answers, value by value (unprotected counts: only the protected means and medians
@@ -59,7 +59,7 @@ enum MappingSummaryGatherer {
                 // The same counts, protected as crosstab protects them: the distribution chart.
                 var shown = spec
                 shown.minCell = minCell
-                let table = CrossTabulation.tabulate(counted, spec: shown).droppingEmptyColumns()
+                let table = tabulator.table(counted, spec: shown).droppingEmptyColumns()
                 scales.append(
                     MappingSummary.ScaleQuestion(
                         id: question.reference, text: question.text, range: question.scale,
@@ -101,7 +101,7 @@ enum MappingSummaryGatherer {
     /// the distribution chart. nil when no one answered.
     static func classTable(
         _ counts: [String: [Double: Int]], question: String, areas: [String], integer: Bool, minCell: Int, language: ReportLanguage,
-        audit: Bool = false
+        audit: Bool = false, tabulator: CrossTabulator? = nil
     ) -> CrossTable? {
         let values = counts.values.flatMap(\.keys)
         guard let smallest = values.min(), let largest = values.max() else { return nil }
@@ -116,12 +116,11 @@ enum MappingSummaryGatherer {
         let rowBase = grid.map { $0.reduce(0, +) }
         let colBase = areas.indices.map { c in grid.reduce(0) { $0 + $1[c] } }
         var spec = CrossSpec(rows: .question(question), cols: .district)
-        (spec.minCell, spec.audit) = (minCell, audit)
-        return CrossTabulation.tabulate(
-            CrossCounts(
-                counts: grid, rowBase: rowBase, colBase: colBase, grand: rowBase.reduce(0, +), rowValues: used.map { classes.labels[$0] },
-                colValues: areas),
-            spec: spec
-        ).droppingEmptyColumns()
+        // Those who answered, in size classes: named as a binned table of answerers, never as the question's own values.
+        (spec.minCell, spec.audit, spec.dropMissing) = (minCell, audit, true)
+        let counted = CrossCounts(
+            counts: grid, rowBase: rowBase, colBase: colBase, grand: rowBase.reduce(0, +), rowValues: used.map { classes.labels[$0] },
+            colValues: areas)
+        return (tabulator?.table(counted, spec: spec) ?? CrossTabulation.tabulate(counted, spec: spec)).droppingEmptyColumns()
     }
 }

@@ -25,21 +25,27 @@ public enum ReportBuilder {
     /// One theme's section as its theme report gathers it — related themes, distinctive words, quotes — for a page
     /// that shows one theme (the workbench).
     public static func themeSection(
-        _ theme: Theme, codebook: StoredCodebook, scope: ReportScope, minCell: Int, store: KartlaggningStore
+        _ theme: Theme, codebook: StoredCodebook, scope: ReportScope, minCell: Int, store: KartlaggningStore,
+        publication: Publication? = nil
     ) throws -> ThemeReportInput.Section? {
         var request = ReportRequest(kind: .theme, out: "", date: "")
         (request.scope, request.minCell, request.themes) = (scope, minCell, [theme.id])
-        return try ThemeReportGatherer.gather(store: store, codebook: codebook, themes: [theme], request: request).sections.first
+        return try ThemeReportGatherer.gather(
+            store: store, codebook: codebook, themes: [theme], request: request, publication: publication
+        ).sections.first
     }
 
     /// The report's Markdown and its charts (file name → SVG), without writing anything.
+    /// It consults the publication ledger and records nothing in it.
     public static func render(_ request: ReportRequest, store: KartlaggningStore) throws -> (markdown: String, charts: [(String, String)]) {
-        let rendered = try renderWithMethod(request, store: store)
+        let publication = try Publication(store: store, output: request.kind.rawValue + " report", appending: false)
+        let rendered = try renderWithMethod(request, store: store, publication: publication)
         return (rendered.markdown, rendered.charts)
     }
 
-    /// The report, its charts and the method figures it shows (which `write` warns from).
-    static func renderWithMethod(_ request: ReportRequest, store: KartlaggningStore) throws -> (
+    /// The report, its charts and the method figures it shows (which `write` warns from), its tables protected
+    /// together and with what `publication` holds, and recorded in it.
+    static func renderWithMethod(_ request: ReportRequest, store: KartlaggningStore, publication: Publication) throws -> (
         markdown: String, charts: [(String, String)], method: MethodNote
     ) {
         // An overview needs no codebook: without one loaded it shows the closed questions only.
@@ -63,7 +69,8 @@ public enum ReportBuilder {
                 }
                 return theme
             }
-            let input = try ThemeReportGatherer.gather(store: store, codebook: stored, themes: themes, request: request)
+            let input = try ThemeReportGatherer.gather(
+                store: store, codebook: stored, themes: themes, request: request, publication: publication)
             var figures: [String: String] = [:]
             for section in input.sections {
                 let name = ThemeReport.chartName(section)
@@ -75,13 +82,14 @@ public enum ReportBuilder {
         case .overview:
             let gathered = try MappingSummaryGatherer.gather(
                 store: store, codebook: loaded, filters: request.scope.filters(), surveys: request.scope.surveys, minCell: request.minCell,
-                language: request.language, differenceRule: request.differenceRule)
+                language: request.language, differenceRule: request.differenceRule, publication: publication)
             let arranger = try AreaArranger(store: store, order: request.areaOrder, language: request.language)
             let summary = gathered.arranged(by: try arranger.overview(gathered, codebook: loaded?.codebook.id))
             var note = try MethodGatherer.note(
                 store: store, codebook: loaded, minCell: request.minCell, selection: request.scope.lines(request.language))
             note.differenceRule = request.differenceRule
             note.comparedDifferences = summary.comparedDifferences
+            note.freshLedger = publication.startedFresh
             method = note
             let input = OverviewReportInput(
                 codebook: loaded, date: request.date, title: request.title, language: request.language, summary: summary, method: method,
@@ -91,7 +99,7 @@ public enum ReportBuilder {
                 input, figures: Dictionary(charts.map { ($0.0, folder.relative + "/" + $0.0) }, uniquingKeysWith: { first, _ in first }))
         case .district:
             guard let stored = loaded else { throw StoreError.codebookNotFound(request.codebook) }
-            let input = try DistrictReportGatherer.gather(store: store, codebook: stored, request: request)
+            let input = try DistrictReportGatherer.gather(store: store, codebook: stored, request: request, publication: publication)
             let chart = DistrictReport.chart(input)
             charts = [(chart.name, chart.svg)]
             context = DistrictReport.context(input, figure: folder.relative + "/" + chart.name)
@@ -107,7 +115,10 @@ public enum ReportBuilder {
     /// leaves every file as it was.
     public static func write(_ request: ReportRequest, store: KartlaggningStore) throws -> Outcome {
         try ReportFileSet(out: request.out, chartFolder: figureFolder(request.out).path).checkFolder()
-        let (markdown, charts, method) = try renderWithMethod(request, store: store)
+        let publication = try Publication(
+            store: store, output: "\(request.kind.rawValue) report \((request.out as NSString).lastPathComponent)",
+            appending: request.publish, fresh: request.freshLedger)
+        let (markdown, charts, method) = try renderWithMethod(request, store: store, publication: publication)
         var warnings: [String] = []
         if method.hasCodebook && !method.applied {
             warnings.append(
@@ -132,6 +143,8 @@ public enum ReportBuilder {
             files.insert(page, at: 1)
         }
         try set.write()
+        // Recorded once the files are in place: the ledger never holds what no one was given.
+        try publication.commit()
         let what =
             switch request.kind {
             case .theme: "theme report on \(request.themes.joined(separator: ", "))"

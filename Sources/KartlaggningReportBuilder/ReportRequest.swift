@@ -30,6 +30,10 @@ public struct ReportRequest: Sendable {
         template = (path, text)
     }
     public var html = false
+    /// Append what the report publishes to the publication ledger beside the database (reports do by default).
+    public var publish = true
+    /// Start a new ledger first (`--fresh`): the method box says so.
+    public var freshLedger = false
     /// The order of the areas in the overview and theme reports (`--area-order`); the registry's groups either way.
     public var areaOrder = AreaOrder.registry
     /// How many of the largest differences the overview and district reports list.

@@ -7,11 +7,11 @@ import KartlaggningReport
 /// themes, distinctive words, where it came up, the questions respondents ask and deterministically chosen,
 /// pseudonymised quotes.
 enum ThemeReportGatherer {
-    static func gather(store: KartlaggningStore, codebook stored: StoredCodebook, themes: [Theme], request: ReportRequest) throws
-        -> ThemeReportInput
-    {
+    static func gather(
+        store: KartlaggningStore, codebook stored: StoredCodebook, themes: [Theme], request: ReportRequest, publication: Publication? = nil
+    ) throws -> ThemeReportInput {
         let filters = request.scope.filters()
-        let tabulator = CrossTabulator(store: store)
+        let tabulator = CrossTabulator(store: store, publication: publication)
         let byDistrict = try tabulator.respondents(.theme, by: .district, filters: filters, codebook: stored, minCell: request.minCell)
             .droppingEmptyColumns()
         let byKind = try tabulator.respondents(.theme, by: .kind, filters: filters, codebook: stored, minCell: request.minCell)
@@ -64,8 +64,9 @@ enum ThemeReportGatherer {
                 questions: chooser.questions(in: asking, limit: 8), sources: sources,
                 areas: try arranger.section(theme: theme.id, byDistrict: byDistrict, basis: basis, codebook: stored.codebook.id))
         }
-        let method = try MethodGatherer.note(
+        var method = try MethodGatherer.note(
             store: store, codebook: stored, minCell: request.minCell, selection: request.scope.lines(request.language))
+        method.freshLedger = publication?.startedFresh ?? false
         return ThemeReportInput(
             codebook: stored, date: request.date, title: request.title, language: request.language, byDistrict: byDistrict, byKind: byKind,
             sections: sections, method: method)

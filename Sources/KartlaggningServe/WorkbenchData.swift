@@ -57,11 +57,16 @@ final class WorkbenchData: @unchecked Sendable {
     private var state: State?
     private var tables: [String: Tables] = [:]
     private var sections: [String: ThemeReportInput.Section?] = [:]
+    /// What the pages have published for the data as it is (made at the first page, anew when the data changes).
+    private var publication: Publication?
+    /// Whether the ledger is still to be started anew (`--fresh`): at the first page.
+    private var freshPending: Bool
 
     /// Opens the database read-only; an older file is first backed up and migrated (unless in meeting mode), as every
     /// writing command does. Coding opens a writing connection at the first decision.
     init(options: WorkbenchOptions) throws {
         self.options = options
+        freshPending = options.freshLedger
         do {
             reader = try KartlaggningStore(path: options.database, mode: .readOnly)
         } catch StoreError.olderSchema where !options.meeting {
@@ -91,7 +96,7 @@ final class WorkbenchData: @unchecked Sendable {
             matcher: try codebook.map { try CodebookMatcher(codebook: $0.codebook) },
             cleaner: Pseudonymizer(people: names.people, organisations: names.organisations),
             groups: try reader.districtRegistry().groups)
-        (state, version, tables, sections) = (fresh, now, [:], [:])
+        (state, version, tables, sections, publication) = (fresh, now, [:], [:], nil)
         return fresh
     }
 
@@ -109,6 +114,22 @@ final class WorkbenchData: @unchecked Sendable {
         return made
     }
 
+    /// The pages' publication for the data as it is: consulted by every table a page shows, appended to the ledger
+    /// as pages are made (unless `--no-publish`).
+    private func currentPublication() throws -> Publication {
+        if let known = lock.withLock({ publication }) { return known }
+        let fresh = lock.withLock { () -> Bool in
+            defer { freshPending = false }
+            return freshPending
+        }
+        let made = try Publication(store: reader, output: "workbench", appending: options.publish, fresh: fresh)
+        return lock.withLock {
+            if let known = publication { return known }
+            publication = made
+            return made
+        }
+    }
+
     /// kind × area and theme × area for the selection's survey, wave and kind.
     func tables(for selection: Selection) throws -> Tables {
         let state = try current()
@@ -116,10 +137,11 @@ final class WorkbenchData: @unchecked Sendable {
             // The two tables at once, each on a read-only connection of its own (two cores: the first overview sooner).
             let filters = selection.filters
             let (minCell, codebook, stores) = (options.minCell, state.codebook, [reader, secondReader])
+            let publication = try currentPublication()
             let results = ResultBox()
             DispatchQueue.concurrentPerform(iterations: 2) { index in
                 results.set(index) {
-                    let tabulator = CrossTabulator(store: stores[index])
+                    let tabulator = CrossTabulator(store: stores[index], publication: publication)
                     if index == 0 {
                         return try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: minCell)
                             .droppingEmptyColumns()
@@ -131,6 +153,7 @@ final class WorkbenchData: @unchecked Sendable {
                 }
             }
             guard let basis = try results.value(0) else { throw WorkbenchError.refused("the respondents could not be counted") }
+            try publication.commit()
             // Areas in registry order under their groups, as the reports list them.
             let areas = AreaArrangement.make(
                 areas: basis.colValues, registryGroups: state.groups, order: .registry, size: { _ in nil }, share: { _ in nil },
@@ -157,7 +180,11 @@ final class WorkbenchData: @unchecked Sendable {
         (scoped.theme, scoped.survey, scoped.wave) = (theme.id, selection.survey, selection.wave)
         return try remembered(\.sections, scoped.query()) {
             let scope = ReportScope(surveys: selection.survey.map { [$0] } ?? [], waves: selection.wave.map { [$0] } ?? [])
-            return try ReportBuilder.themeSection(theme, codebook: codebook, scope: scope, minCell: options.minCell, store: reader)
+            let publication = try currentPublication()
+            let section = try ReportBuilder.themeSection(
+                theme, codebook: codebook, scope: scope, minCell: options.minCell, store: reader, publication: publication)
+            try publication.commit()
+            return section
         }
     }
 

@@ -17,6 +17,11 @@ public struct WorkbenchOptions: Sendable {
     public var accessToken: String?
     /// Answers per page.
     public var pageSize = 50
+    /// Record what pages show in the publication ledger beside the database (the default), and protect each page with
+    /// what it holds.
+    public var publish = true
+    /// Start a new ledger when the workbench starts (`--fresh`).
+    public var freshLedger = false
 
     public init(database: String) {
         self.database = database

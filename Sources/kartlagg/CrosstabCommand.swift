@@ -31,6 +31,9 @@ struct CrosstabCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Percentage-point change per cell between two waves, e.g. 2015,2017.", valueName: "a,b")) var compareWaves:
         String?
     @Option(help: "text, csv, json or markdown.") var format: CrossTableFormat = .text
+    @Flag(help: "Record the table in the publication ledger beside the database, as reports do: later outputs protect it.")
+    var publish = false
+    @Flag(help: "Start a new publication ledger first (the old one is kept beside it); implies --publish.") var fresh = false
 
     func validate() throws {
         if minCell < 0 { throw ValidationError("--min-cell is 0 (off) or more") }
@@ -47,6 +50,7 @@ struct CrosstabCommand: ParsableCommand {
             (query.spec.themeQuestion, query.spec.stats, query.spec.minCell, query.spec.audit) = (question, stats, minCell, audit)
             query.spec.bins = bins?.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             query.filterText = filters
+            (query.publish, query.freshLedger) = (publish, fresh)
             for filter in filters {
                 let parts = filter.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else { throw ValidationError("--where takes KEY=VALUE, not \"\(filter)\"") }

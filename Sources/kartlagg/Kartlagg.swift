@@ -18,7 +18,7 @@ struct Kartlagg: AsyncParsableCommand {
             InitCommand.self, SurveyCommand.self, DistrictsCommand.self, ImportCommand.self, ImportsCommand.self, ExportCommand.self,
             StatusCommand.self, CodebookCommand.self, TagCommand.self, QueryCommand.self, ThemesCommand.self, TermsCommand.self,
             AgreementCommand.self, CrosstabCommand.self, ReportCommand.self, ServeCommand.self, StemCommand.self, BackupCommand.self,
-            ForgetCommand.self,
+            ForgetCommand.self, AuditCommand.self,
         ]
     )
 }

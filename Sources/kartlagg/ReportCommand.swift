@@ -49,6 +49,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A Mustache template to use instead of the built-in one.", valueName: "file")) var template: String?
     @Flag(help: "Also write a standalone HTML page (FILE.html) with the charts inline.") var html = false
     @Flag(help: "Print the built-in template of --kind and --lang, to copy and edit, and stop.") var printTemplate = false
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Record what the report shows in the publication ledger beside the database (kartlaggning.sqlite.publicerat).")
+    var publish = true
+    @Flag(help: "Start a new publication ledger (the old one is kept beside it): earlier outputs no longer count; the method box says so.")
+    var fresh = false
 
     /// --kind, or what the other options imply: a theme report when themes are given.
     var resolvedKind: ReportKind { kind ?? (theme.isEmpty ? .overview : .theme) }
@@ -86,6 +92,7 @@ struct ReportCommand: ParsableCommand {
             request.language = lang
             request.html = html
             request.areaOrder = areaOrder
+            (request.publish, request.freshLedger) = (publish, fresh)
             if let template { try request.useTemplate(at: template) }
             let outcome = try ReportBuilder.write(request, store: store)
             for warning in outcome.warnings { Console.note("warning: \(warning)") }

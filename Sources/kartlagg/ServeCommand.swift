@@ -25,6 +25,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Let the page offer \"show names\" (quotes are pseudonymised otherwise).") var identifying = false
     @Option(help: "Hide counts below this (0: off).") var minCell: Int = 3
     @Option(help: "The codebook (default: the only one loaded).") var codebook: String?
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Record what pages show in the publication ledger beside the database (kartlaggning.sqlite.publicerat).")
+    var publish = true
+    @Flag(help: "Start a new publication ledger (the old one is kept beside it): earlier outputs no longer count.")
+    var fresh = false
 
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port is 0 to 65535") }
@@ -36,6 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
         (options.port, options.host, options.meeting, options.identifying, options.minCell, options.codebook) = (
             port, host, meeting, identifying, minCell, codebook
         )
+        (options.publish, options.freshLedger) = (publish, fresh)
         if !options.isLoopback {
             options.accessToken = Workbench.newToken()
             Console.note(

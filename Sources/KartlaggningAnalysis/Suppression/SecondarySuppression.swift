@@ -27,8 +27,12 @@ struct SecondarySuppression {
 
     private let table: SuppressionAudit.Table
 
-    init(_ table: SuppressionAudit.Table, minCell: Int) {
+    /// Numbers another output already showed (positions): hiding them protects nothing, so they are never chosen.
+    private let fixed: Set<Int>
+
+    init(_ table: SuppressionAudit.Table, minCell: Int, fixed: Set<Int> = []) {
         self.table = table
+        self.fixed = fixed
         self.facts = TableFacts(table)
         self.minCell = minCell
         let facts = self.facts
@@ -217,6 +221,7 @@ struct SecondarySuppression {
     /// for a hidden total costs far more than any cell.
     private func cost(_ position: Int, protectingTotal: Bool) -> Int? {
         if hidden[position] { return 0 }
+        if fixed.contains(position) { return nil }
         if position < facts.rows * facts.cols { return facts.truth[position] + 1 }
         return protectingTotal ? facts.truth[position] + 1 + facts.grand + 1 : nil
     }
@@ -319,7 +324,7 @@ struct SecondarySuppression {
             protectingTotal && at.row == facts.rows ? (0..<facts.cols).map(facts.colTotal) : [],
         ]
         for line in lines {
-            let newly = line.filter { !hidden[$0] && facts.truth[$0] > 0 }
+            let newly = line.filter { !hidden[$0] && facts.truth[$0] > 0 && !fixed.contains($0) }
             if !newly.isEmpty {
                 for position in newly { hidden[position] = true }
                 return true

@@ -13,6 +13,14 @@ extension SuppressionAudit.Table {
             colTotalsAdditive: rowTotalsAdditive, rowParent: colParent, colParent: rowParent)
     }
 
+    /// Where the number at `position` (`TableFacts`' order) sits in the transpose.
+    func transposedPosition(_ position: Int) -> Int {
+        let (rows, cols) = (counts.count, colBase.count)
+        if position < rows * cols { return (position % cols) * rows + position / cols }
+        if position < rows * cols + rows { return rows * cols + cols + (position - rows * cols) }
+        return rows * cols + (position - rows * cols - rows)
+    }
+
     /// Whether the transpose is the canonical orientation: the one whose description (sizes, counts, totals,
     /// hierarchy, additivity, what is hidden to start with) comes first. A table equal to its transpose is canonical
     /// as it stands.

@@ -8,7 +8,7 @@
 /// there; with parent/child rows they are outer bounds.
 struct SuppressionAudit {
     /// The table as published: which cells and totals are hidden, and which lines add up.
-    struct Table {
+    struct Table: Codable, Sendable, Equatable {
         var counts: [[Int]]
         var rowBase: [Int]
         var colBase: [Int]

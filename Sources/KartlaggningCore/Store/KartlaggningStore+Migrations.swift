@@ -43,6 +43,9 @@ import GRDB
 // tagArchive   coders' tags on answers a later import no longer has: never deleted, kept with the
 //              survey, respondent, question and text they were made on.
 // erasure      one `kartlagg forget`: which survey, when, how much was erased; never the erased data.
+// dataVersion  one row: a random token that every write transaction changing anything replaces (v8), so the
+//              publication ledger beside the database (`<file>.publicerat`) knows which of its records are about
+//              the data as it is now.
 //
 // Migrations are append-only: users' files hold real work.
 
@@ -317,11 +320,24 @@ extension KartlaggningStore {
                     );
                     CREATE INDEX importChange_batch ON importChange(batchId);
                     """)
+        }
+        // Outputs record what they published against the data they were made from: the version changes with every
+        // write that changes anything, and is random, so a database made anew at the same path never claims an old
+        // ledger's records.
+        migrator.registerMigration("v8: data version") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE dataVersion (
+                        id      INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+                        version TEXT NOT NULL
+                    );
+                    INSERT INTO dataVersion (id, version) VALUES (1, lower(hex(randomblob(16))));
+                    """)
             try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
         }
         return migrator
     }
 
     /// The schema this kartlagg writes: the number of its migrations, also kept in SQLite's `user_version`.
-    public static let schemaVersion = 7
+    public static let schemaVersion = 8
 }

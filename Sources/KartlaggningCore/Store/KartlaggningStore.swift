@@ -215,7 +215,12 @@ public struct KartlaggningStore: Sendable {
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         if isReadOnly { throw StoreError.readOnly(path: path ?? ":memory:") }
         do {
-            return try writer.write(body)
+            return try writer.write { db in
+                let before = db.totalChangesCount
+                let result = try body(db)
+                try Self.noteChanges(db, since: before)
+                return result
+            }
         } catch let error as DatabaseError {
             throw Self.storeError(error)
         }

@@ -44,6 +44,8 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case importNotFound(Int64)
     /// An import that later imports of the same survey built on: those are undone first.
     case importNotLast(id: Int64, survey: String, later: [Int64])
+    /// The publication ledger beside the database cannot be read or written.
+    case ledger(path: String, reason: String)
     /// Another process kept the database locked for longer than the writer was allowed to wait.
     case busy
 
@@ -84,6 +86,7 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
             "survey \"\(survey)\": it has \(respondents) respondent\(respondents == 1 ? "" : "s") and \(answers) answer\(answers == 1 ? "" : "s")"
                 + (manualTags > 0 ? " with \(manualTags) coder tag\(manualTags == 1 ? "" : "s")" : "")
                 + "; removing it removes them all (a copy of the database is written first)"
+        case .ledger(let path, let reason): "\(path): publication ledger: \(reason)"
         case .busy:
             "database: another kartlagg command is still writing and the wait limit has passed; try again later, or raise --wait"
         }

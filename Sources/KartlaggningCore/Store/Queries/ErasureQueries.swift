@@ -16,6 +16,7 @@ extension KartlaggningStore {
                 defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
                 var summary: ErasureSummary?
                 try db.inTransaction {
+                    let before = db.totalChangesCount
                     guard
                         let id = try Int64.fetchOne(
                             db, sql: "SELECT id FROM respondent WHERE surveyId = ? AND externalId = ?", arguments: [surveyId, externalId])
@@ -45,6 +46,7 @@ extension KartlaggningStore {
                             VALUES (\(surveyId), \(answers), \(tags + archived), \(Self.timestamp()))
                             """)
                     try refreshStaleRespondentThemes(db)
+                    try Self.noteChanges(db, since: before)
                     summary = ErasureSummary(survey: surveyId, answers: answers, tags: tags, archivedTags: archived)
                     return .commit
                 }

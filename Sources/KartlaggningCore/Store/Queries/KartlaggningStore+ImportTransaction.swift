@@ -11,11 +11,13 @@ extension KartlaggningStore {
             return try writer.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction {
+                    let before = db.totalChangesCount
                     let value = try body(ImportSession(db: db))
                     result = value
                     guard shouldCommit(value) else { return .rollback }
                     // Derived tables are the writers' to keep current: readers never write.
                     try refreshStaleRespondentThemes(db)
+                    try Self.noteChanges(db, since: before)
                     return .commit
                 }
                 guard let result else { throw StoreError.database("import transaction produced no result") }

@@ -1,0 +1,42 @@
+/// One table an output published, as the publication ledger keeps it: its name, an identity for the table and what
+/// it showed (`signature`), what each of its numbers counts and whether it was hidden, and the whole record (JSON)
+/// that `kartlagg audit` reads back.
+public struct LedgerEntry: Sendable, Equatable {
+    public var title: String
+    public var signature: String
+    public var keys: [(key: String, hidden: Bool)]
+    public var body: String
+
+    public init(title: String, signature: String, keys: [(key: String, hidden: Bool)], body: String) {
+        self.title = title
+        self.signature = signature
+        self.keys = keys
+        self.body = body
+    }
+
+    public static func == (a: LedgerEntry, b: LedgerEntry) -> Bool {
+        a.title == b.title && a.signature == b.signature && a.body == b.body
+            && a.keys.map(\.key) == b.keys.map(\.key) && a.keys.map(\.hidden) == b.keys.map(\.hidden)
+    }
+}
+
+/// One output recorded in the ledger: what it was, when, for which data, and how many tables it published.
+public struct LedgerPublication: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var output: String
+    public var at: String
+    public var dataVersion: String
+    public var tables: Int
+}
+
+/// The ledger's state for the data as it is now.
+public struct LedgerSummary: Codable, Sendable, Equatable {
+    /// The ledger's file.
+    public var path: String
+    /// When the ledger was started, and whether on purpose (`--fresh`) rather than by the first output.
+    public var startedAt: String?
+    public var startedFresh: Bool
+    /// Outputs of the current data, and of earlier data (not audited: the data they describe is gone).
+    public var current: [LedgerPublication]
+    public var earlier: Int
+}

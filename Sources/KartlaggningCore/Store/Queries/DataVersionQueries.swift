@@ -1,0 +1,18 @@
+import GRDB
+
+// MARK: - Data version
+
+extension KartlaggningStore {
+    /// The data as it is now: a token that every write transaction changing anything replaces. The publication
+    /// ledger keys what outputs showed by it, so what was published about other data is not taken for this.
+    public func contentVersion() throws -> String {
+        try read { db in try String.fetchOne(db, sql: "SELECT version FROM dataVersion WHERE id = 1") ?? "" }
+    }
+
+    /// Gives the data a new version when the transaction changed anything since `changesBefore`
+    /// (`db.totalChangesCount` when it started). Called by every writer before it commits.
+    static func noteChanges(_ db: Database, since changesBefore: Int) throws {
+        guard db.totalChangesCount != changesBefore else { return }
+        try db.execute(sql: "UPDATE dataVersion SET version = lower(hex(randomblob(16))) WHERE id = 1")
+    }
+}
