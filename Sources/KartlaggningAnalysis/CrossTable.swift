@@ -39,6 +39,11 @@ public struct CrossTable: Codable, Sendable, Equatable {
     public var rowTotals: [Total]
     public var colTotals: [Total]
     public var total: Int
+    /// The whole is hidden: a selection whose own size may not be shown (`CrossTabulation`), every number in it hidden
+    /// too. Renderers show `shownTotal`.
+    public var totalSuppressed = false
+    /// The whole as it may be shown: nil where it is hidden.
+    public var shownTotal: Int? { totalSuppressed ? nil : total }
     public var minCell: Int
     public var stats: Stats?
     public var notes: [String]
@@ -49,7 +54,7 @@ public struct CrossTable: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case rows, cols, unit, percentBase, rowValues, colValues, multiResponseRows, multiResponseCols, cells, rowTotals
-        case colTotals, total, minCell, stats, notes, audit
+        case colTotals, total, totalSuppressed, minCell, stats, notes, audit
     }
 
     /// What a reader can work out about a suppressed cell (row and col) or total (row or col nil).
@@ -58,6 +63,12 @@ public struct CrossTable: Codable, Sendable, Equatable {
         public var col: String?
         public var lower: Int
         public var upper: Int
+    }
+
+    /// The keys (`FactKeys`) of the numbers this table hides; a table withheld whole hides them all.
+    public var hiddenKeys: Set<String> {
+        guard let publication else { return [] }
+        return Set(publication.published.filter { $0.hidden || totalSuppressed }.map(\.key))
     }
 
     /// The cell at `row`, `col`.

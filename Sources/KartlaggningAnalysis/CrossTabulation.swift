@@ -36,6 +36,8 @@ public enum CrossTabulation {
         var known = PublishedKnowledge()
         /// The table's name in the ledger.
         var title = ""
+        /// Its dimensions whose values partition the units, with every value (`PublishedTable.partitions`).
+        var partitions: [String: [String]] = [:]
 
         init() {}
 
@@ -48,6 +50,7 @@ public enum CrossTabulation {
             let filters = spec.filters.map { "\($0.key)=\($0.value.joined(separator: " or "))" }.sorted()
             title = "\(spec.rows) × \(spec.cols)" + (filters.isEmpty ? "" : ", " + filters.joined(separator: ", "))
             if spec.unit != .respondents { title += " (\(spec.unit.rawValue))" }
+            for dimension in [spec.rows, spec.cols] where dimension != .theme { partitions[dimension.description] = [] }
         }
     }
 
@@ -80,6 +83,13 @@ public enum CrossTabulation {
         var options = options
         options.multiResponseRows = options.multiResponseRows || counted.multiResponseRows
         options.multiResponseCols = options.multiResponseCols || counted.multiResponseCols
+        // A dimension partitions the units where each unit has one of its values (the table lists every value).
+        if options.partitions[options.rows] != nil {
+            options.partitions[options.rows] = options.multiResponseRows ? nil : counted.rowValues
+        }
+        if options.partitions[options.cols] != nil {
+            options.partitions[options.cols] = options.multiResponseCols ? nil : counted.colValues
+        }
         return tabulate(
             counts: counted.counts, rowBase: counted.rowBase, colBase: counted.colBase, grand: counted.grand,
             rowValues: counted.rowValues, colValues: counted.colValues, options: options)
@@ -102,7 +112,18 @@ public enum CrossTabulation {
         var publication: PublishedTable?
         // Numbers hidden here that an earlier output of the same data showed.
         var shownBefore = 0
-        if minCell > 0 {
+        // A selection whose own size is hidden (below min-cell, or hidden in another table: a filtered view's whole is
+        // a total of the unfiltered table) is withheld whole: its N would give that total away, and every number in it
+        // would bound it. Nothing of it is published, so nothing is recorded.
+        let grandHidden =
+            minCell > 0 && grand > 0
+            && (grand < minCell || options.keys.map { options.known.hidden.contains($0.grand) } == true)
+        if grandHidden {
+            hidden = counts.map { $0.map { $0 > 0 } }
+            hiddenRowTotal = rowBase.map { $0 > 0 }
+            hiddenColTotal = colBase.map { $0 > 0 }
+        }
+        if minCell > 0 && !grandHidden {
             for r in rowValues.indices where hiddenRowTotal[r] { for c in colValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
             for c in colValues.indices where hiddenColTotal[c] { for r in rowValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
             for (r, row) in rowValues.enumerated() {
@@ -123,15 +144,11 @@ public enum CrossTabulation {
                 let cols = colValues.count
                 for (position, key) in keys.positions.enumerated() {
                     if options.known.hidden.contains(key) {
+                        // Zeros too: a zero another table hid is not known to be one.
                         switch position {
-                        case ..<(rowValues.count * cols):
-                            if counts[position / cols][position % cols] > 0 { hidden[position / cols][position % cols] = true }
-                        case ..<(rowValues.count * cols + rowValues.count):
-                            let r = position - rowValues.count * cols
-                            if rowBase[r] > 0 { hiddenRowTotal[r] = true }
-                        default:
-                            let c = position - rowValues.count * cols - rowValues.count
-                            if colBase[c] > 0 { hiddenColTotal[c] = true }
+                        case ..<(rowValues.count * cols): hidden[position / cols][position % cols] = true
+                        case ..<(rowValues.count * cols + rowValues.count): hiddenRowTotal[position - rowValues.count * cols] = true
+                        default: hiddenColTotal[position - rowValues.count * cols - rowValues.count] = true
                         }
                     } else if options.known.shown.contains(key) {
                         fixed.insert(position)
@@ -165,7 +182,8 @@ public enum CrossTabulation {
             unprotectable = protection.unprotectable
             if options.audit { ranges = SuppressionAudit.ranges(published) }
             if let keys = options.keys {
-                publication = PublishedTable(title: options.title, minCell: minCell, keys: keys.positions, table: published)
+                publication = PublishedTable(
+                    title: options.title, minCell: minCell, keys: keys.positions, table: published, partitions: options.partitions)
                 let hiddenNow = Array(published.hidden.joined()) + published.hiddenRowTotal + published.hiddenColTotal
                 shownBefore = fixed.filter { hiddenNow[$0] }.count
             }
@@ -180,7 +198,7 @@ public enum CrossTabulation {
                 switch options.percent {
                 case .col: (base, baseHidden) = (colBase[c], hiddenColTotal[c])
                 case .row: (base, baseHidden) = (rowBase[r], hiddenRowTotal[r])
-                case .total: (base, baseHidden) = (grand, false)
+                case .total: (base, baseHidden) = (grand, grandHidden)
                 case .none: (base, baseHidden) = (nil, false)
                 }
                 let suppressed = hidden[r][c]
@@ -245,6 +263,12 @@ public enum CrossTabulation {
             },
             total: grand, minCell: minCell, stats: stats, notes: notes, audit: audit)
         table.publication = publication
+        if grandHidden {
+            table.totalSuppressed = true
+            table.notes.append(
+                "the selection's own size is hidden (below \(minCell), or hidden in another table of the same data), so nothing of it is shown"
+            )
+        }
         return table
     }
 }

@@ -31,6 +31,8 @@ public struct ShareDifference: Sendable, Equatable, Codable {
     public static func largest(in table: CrossTable, top: Int? = nil) -> [ShareDifference] {
         let skip: Set<String> = ["(ej svar)", "(okänt)"]
         var out: [ShareDifference] = []
+        // A selection withheld whole has no whole to differ from.
+        if table.totalSuppressed { return out }
         let lookup = CrossTable.Lookup(table)
         for row in table.rowValues where !skip.contains(row) {
             guard let rowTotal = lookup.rowTotal(row), let inRow = rowTotal.n, inRow > 0 else { continue }

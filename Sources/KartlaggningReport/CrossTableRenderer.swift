@@ -31,7 +31,7 @@ public enum CrossTableRenderer {
                     total(table.rowTotals, row)
                 ]
             }
-            rows.append(["N"] + table.colValues.map { total(table.colTotals, $0) } + [String(table.total)])
+            rows.append(["N"] + table.colValues.map { total(table.colTotals, $0) } + [table.shownTotal.map(String.init) ?? hidden])
             return "**\(Markdown.inline(caption(table, filters: filters)))**\n\n"
                 + Markdown.table(
                     [table.rows + " \\ " + table.cols] + table.colValues + ["totalt"], rows, numeric: Set(1...(table.colValues.count + 1)),
@@ -45,7 +45,7 @@ public enum CrossTableRenderer {
                         total(table.rowTotals, row)
                     ])
             }
-            grid.append(["N"] + table.colValues.map { total(table.colTotals, $0) } + [String(table.total)])
+            grid.append(["N"] + table.colValues.map { total(table.colTotals, $0) } + [table.shownTotal.map(String.init) ?? hidden])
             var widths = [Int](repeating: 0, count: grid[0].count)
             for line in grid { for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) } }
             let lines = grid.map { line in

@@ -46,8 +46,8 @@ public enum DistrictReport {
     }
 
     static func wholePercent(_ row: String, _ table: CrossTable) -> Double? {
-        guard let n = table.rowTotals.first(where: { $0.value == row })?.n, table.total > 0 else { return nil }
-        return Double(n) / Double(table.total) * 100
+        guard let n = table.rowTotals.first(where: { $0.value == row })?.n, let whole = table.shownTotal, whole > 0 else { return nil }
+        return Double(n) / Double(whole) * 100
     }
 
     /// The data a template receives; see `swedish` for the variables.

@@ -30,15 +30,15 @@ public enum OverviewReport {
             let shares = cells.map { Double($0?.n ?? 0) / Double(base) * 100 }
             return StackedBarChart.Bar(label: label, shares: shares, text: "n \(language.integer(base))")
         }
-        if table.total > 0 {
+        if let whole = table.shownTotal, whole > 0 {
             let shares = table.rowValues.map { value in
-                Double(lookup.rowTotal(value)?.n ?? 0) / Double(table.total) * 100
+                Double(lookup.rowTotal(value)?.n ?? 0) / Double(whole) * 100
             }
             let allShown = table.rowTotals.allSatisfy { !$0.suppressed }
             bars.append(
                 StackedBarChart.Bar(
                     label: language.phrases.whole, shares: allShown ? shares : nil,
-                    text: allShown ? "n \(language.integer(table.total))" : ReportLanguage.hidden))
+                    text: allShown ? "n \(language.integer(whole))" : ReportLanguage.hidden))
         }
         let description = bars.map { bar in
             bar.label + ": "
@@ -62,7 +62,7 @@ public enum OverviewReport {
         let language = input.language
         let bars = ranked(input).map { total -> BarChart.Bar in
             let table = input.summary.themes
-            let percent = total.n.map { table.total > 0 ? Double($0) / Double(table.total) * 100 : 0 }
+            let percent = total.n.flatMap { n in table.shownTotal.map { $0 > 0 ? Double(n) / Double($0) * 100 : 0 } }
             let text = percent.map { language.percent($0, count: total.n ?? 0) } ?? ReportLanguage.hidden
             return BarChart.Bar(label: SummaryContext.themeName(total.value, input.summary), percent: percent, text: text)
         }
@@ -150,8 +150,9 @@ public enum OverviewReport {
         let ranked = ranked(input).map { t in
             ReportRankedTheme(
                 label: Markdown.cell(SummaryContext.themeName(t.value, summary)), n: t.n.map(language.integer) ?? ReportLanguage.hidden,
-                percent: t.n.map { language.percent(summary.themes.total > 0 ? Double($0) / Double(summary.themes.total) * 100 : 0) }
-                    ?? ReportLanguage.hidden)
+                percent: t.n.flatMap { n in
+                    summary.themes.shownTotal.map { language.percent($0 > 0 ? Double(n) / Double($0) * 100 : 0) }
+                } ?? ReportLanguage.hidden)
         }
         let choices = summary.choices.map { question -> ReportGrid in
             var grid = SummaryContext.grid(

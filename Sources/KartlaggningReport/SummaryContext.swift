@@ -29,8 +29,8 @@ enum SummaryContext {
 
     /// A row total as a share of the whole table, `12,5 % (9/71)`.
     static func wholeShare(_ total: CrossTable.Total, of table: CrossTable, _ language: ReportLanguage) -> String {
-        guard let n = total.n, table.total > 0 else { return ReportLanguage.hidden }
-        return "\(language.percent(Double(n) / Double(table.total) * 100)) (\(language.integer(n))/\(language.integer(table.total)))"
+        guard let n = total.n, let whole = table.shownTotal, whole > 0 else { return ReportLanguage.hidden }
+        return "\(language.percent(Double(n) / Double(whole) * 100)) (\(language.integer(n))/\(language.integer(whole)))"
     }
 
     /// The bases of a table's columns (and of the whole), as the last row of a grid: `N | 20 | 15 | … | 71`.
@@ -39,7 +39,7 @@ enum SummaryContext {
         var cells = table.colValues.map { column in
             lookup.colTotal(column)?.n.map(language.integer) ?? ReportLanguage.hidden
         }
-        if whole { cells.append(language.integer(table.total)) }
+        if whole { cells.append(table.shownTotal.map(language.integer) ?? ReportLanguage.hidden) }
         return ReportGrid.Row(name: name, cells: cells)
     }
 

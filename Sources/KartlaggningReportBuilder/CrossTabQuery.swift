@@ -45,7 +45,7 @@ public struct CrossTabQuery: Sendable {
             store: store, output: "crosstab \(spec.rows) × \(spec.cols)", appending: publish, fresh: freshLedger)
         let tabulator = CrossTabulator(store: store, publication: publication)
         guard let (first, second) = compareWaves else {
-            let table = try tabulator.table(spec)
+            let table = try publication.protectTogether { try tabulator.table(spec) }
             try publication.commit()
             return .table(table)
         }
@@ -53,7 +53,7 @@ public struct CrossTabQuery: Sendable {
         a.filters[.wave] = [first]
         var b = spec
         b.filters[.wave] = [second]
-        let tables = (try tabulator.table(a), try tabulator.table(b))
+        let tables = try publication.protectTogether { (try tabulator.table(a), try tabulator.table(b)) }
         for (wave, table) in [(first, tables.0), (second, tables.1)] where table.total == 0 {
             throw CrossTabQueryError.emptyWave(wave: wave, unit: spec.unit.rawValue)
         }

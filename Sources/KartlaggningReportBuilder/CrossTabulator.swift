@@ -44,32 +44,58 @@ public struct CrossTabulator: Sendable {
         let known = publication?.knowledge ?? PublishedKnowledge()
         guard spec.minCell > 0,
             let (dimension, values) = spec.filters.sorted(by: { $0.key.description < $1.key.description })
-                .first(where: { $0.key != spec.rows && $0.key != spec.cols && $0.key != .theme && !$0.value.isEmpty })
+                .first(where: { $0.key != .theme && !$0.value.isEmpty })
         else {
             let plain = CrossTabulation.tabulate(counted, spec: spec, known: known)
             memo[key] = plain
             return plain
         }
-        /// The totals of `axis` that the unfiltered `axis` × dimension table hides for one of the filter's values.
-        func linked(_ axis: CrossDimension) throws -> Set<String> {
-            var parent = spec
-            parent.filters[dimension] = nil
-            (parent.rows, parent.cols, parent.stats, parent.audit) = (axis, dimension, false, false)
-            let lookup = CrossTable.Lookup(try table(parent, memo: &memo))
-            let hidden = (axis == spec.rows ? counted.rowValues : counted.colValues).filter { value in
-                values.contains { lookup.cell(value, $0)?.suppressed == true }
-            }
-            return Set(hidden)
-        }
-        // The same rows × cols without the filter: a cell it hides is hidden in the view too (the view's cell is part of
-        // it, and would bound it from below).
+        // The same rows × cols without the filter: what it hides is hidden in the view too — a view's cell is part of
+        // its cell (and would bound it from below), its row or column total (filtered on that very dimension) is its
+        // total, and the view's whole is one of its totals.
         var whole = spec
         whole.filters[dimension] = nil
         (whole.stats, whole.audit) = (false, false)
-        let cells = Set(try table(whole, memo: &memo).cells.filter(\.suppressed).map { $0.row + "\u{1F}" + $0.col })
+        let wholeTable = try table(whole, memo: &memo)
+        var linkedKnown = known
+        linkedKnown.hidden.formUnion(wholeTable.hiddenKeys)
+        let viewWhole = FactKeys(spec: spec, rowValues: [], colValues: []).grand
+        // A part of a selection withheld whole is withheld too.
+        if wholeTable.totalSuppressed { linkedKnown.hidden.insert(viewWhole) }
+        let cells = Set(wholeTable.cells.filter(\.suppressed).map { $0.row + "\u{1F}" + $0.col })
+        var linkedRows = Set<String>()
+        var linkedCols = Set<String>()
+        if dimension != spec.rows && dimension != spec.cols {
+            /// The totals of `axis` that the unfiltered `axis` × dimension table hides for one of the filter's values.
+            func linked(_ axis: CrossDimension) throws -> Set<String> {
+                var parent = spec
+                parent.filters[dimension] = nil
+                (parent.rows, parent.cols, parent.stats, parent.audit) = (axis, dimension, false, false)
+                let made = try table(parent, memo: &memo)
+                linkedKnown.hidden.formUnion(made.hiddenKeys)
+                let lookup = CrossTable.Lookup(made)
+                // The view's whole is the sum of the filter's values' totals there: hidden where one of them is.
+                if made.totalSuppressed
+                    || values.contains(where: { value in made.colTotals.contains { $0.value == value && $0.suppressed } })
+                {
+                    linkedKnown.hidden.insert(viewWhole)
+                }
+                let hidden = (axis == spec.rows ? counted.rowValues : counted.colValues).filter { value in
+                    values.contains { lookup.cell(value, $0)?.suppressed == true }
+                }
+                return Set(hidden)
+            }
+            (linkedRows, linkedCols) = (try linked(spec.rows), try linked(spec.cols))
+        } else if values.count > 1 {
+            // Filtered on its own rows (columns): the whole is the sum of the filter's values' totals in the unfiltered
+            // table.
+            let totals = dimension == spec.rows ? wholeTable.rowTotals : wholeTable.colTotals
+            if values.contains(where: { value in totals.contains { $0.value == value && $0.suppressed } }) {
+                linkedKnown.hidden.insert(viewWhole)
+            }
+        }
         let linkedTable = CrossTabulation.tabulate(
-            counted, spec: spec, linkedRowTotals: try linked(spec.rows), linkedColTotals: try linked(spec.cols), linkedCells: cells,
-            known: known)
+            counted, spec: spec, linkedRowTotals: linkedRows, linkedColTotals: linkedCols, linkedCells: cells, known: linkedKnown)
         memo[key] = linkedTable
         return linkedTable
     }

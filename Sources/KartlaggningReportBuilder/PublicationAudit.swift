@@ -18,14 +18,7 @@ public enum PublicationAudit {
         guard let path = store.path else { throw StoreError.ledger(path: ":memory:", reason: "a database in memory has no ledger") }
         let version = try store.contentVersion()
         let ledger = try PublicationLedger(beside: path, appending: false)
-        let decoder = JSONDecoder()
-        let tables = try ledger.tables(dataVersion: version).map { body in
-            do {
-                return try decoder.decode(PublishedTable.self, from: Data(body.utf8))
-            } catch {
-                throw StoreError.ledger(path: ledger.path, reason: "a recorded table cannot be read: \(error.localizedDescription)")
-            }
-        }
+        let tables = try Publication.decode(try ledger.tables(dataVersion: version), ledger: ledger.path)
         return Outcome(ledger: try ledger.summary(dataVersion: version), audit: JointAudit.audit(tables))
     }
 }

@@ -48,6 +48,13 @@ public enum ReportBuilder {
     static func renderWithMethod(_ request: ReportRequest, store: KartlaggningStore, publication: Publication) throws -> (
         markdown: String, charts: [(String, String)], method: MethodNote
     ) {
+        try publication.protectTogether { try renderOnce(request, store: store, publication: publication) }
+    }
+
+    /// One round of `renderWithMethod`.
+    private static func renderOnce(_ request: ReportRequest, store: KartlaggningStore, publication: Publication) throws -> (
+        markdown: String, charts: [(String, String)], method: MethodNote
+    ) {
         // An overview needs no codebook: without one loaded it shows the closed questions only.
         let loaded: StoredCodebook?
         do {
@@ -71,6 +78,7 @@ public enum ReportBuilder {
             }
             let input = try ThemeReportGatherer.gather(
                 store: store, codebook: stored, themes: themes, request: request, publication: publication)
+            if input.byDistrict.totalSuppressed { throw ReportError.selectionHidden(minCell: request.minCell) }
             var figures: [String: String] = [:]
             for section in input.sections {
                 let name = ThemeReport.chartName(section)
@@ -83,6 +91,7 @@ public enum ReportBuilder {
             let gathered = try MappingSummaryGatherer.gather(
                 store: store, codebook: loaded, filters: request.scope.filters(), surveys: request.scope.surveys, minCell: request.minCell,
                 language: request.language, differenceRule: request.differenceRule, publication: publication)
+            if gathered.basis.totalSuppressed { throw ReportError.selectionHidden(minCell: request.minCell) }
             let arranger = try AreaArranger(store: store, order: request.areaOrder, language: request.language)
             let summary = gathered.arranged(by: try arranger.overview(gathered, codebook: loaded?.codebook.id))
             var note = try MethodGatherer.note(
@@ -100,6 +109,7 @@ public enum ReportBuilder {
         case .district:
             guard let stored = loaded else { throw StoreError.codebookNotFound(request.codebook) }
             let input = try DistrictReportGatherer.gather(store: store, codebook: stored, request: request, publication: publication)
+            if input.summary.basis.totalSuppressed { throw ReportError.selectionHidden(minCell: request.minCell) }
             let chart = DistrictReport.chart(input)
             charts = [(chart.name, chart.svg)]
             context = DistrictReport.context(input, figure: folder.relative + "/" + chart.name)

@@ -10,6 +10,8 @@ public enum ReportError: Error, LocalizedError, Equatable, Sendable {
     case unreadableTemplate(path: String)
     /// `--area-order share` in an overview, which has no one theme to sort by.
     case shareNeedsTheme
+    /// A selection whose own size may not be shown: fewer than min-cell respondents, or a total another table hides.
+    case selectionHidden(minCell: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -24,6 +26,8 @@ public enum ReportError: Error, LocalizedError, Equatable, Sendable {
         case .notWritable(let path): "\(path): cannot be written"
         case .unreadableTemplate(let path): "\(path): cannot be read as UTF-8 text"
         case .shareNeedsTheme: "an overview sorts areas by one theme's share: give --area-order share:THEME"
+        case .selectionHidden(let minCell):
+            "the selection has fewer than \(minCell) respondents, or its size is hidden in a table already published (it protects another count): a report of it would give that count away; widen the selection"
         }
     }
 }

@@ -55,7 +55,7 @@ enum OverviewPage {
         }
         out += "<tr class=\"total\"><th scope=\"row\">Totalt</th>"
         for column in columns { out += total(turned ? lookup.rowTotal(column) : lookup.colTotal(column)) }
-        return out + "<td>\(table.total)</td></tr>\n</tbody></table></div>\n"
+        return out + "<td>\(table.shownTotal.map(String.init) ?? "··")</td></tr>\n</tbody></table></div>\n"
     }
 
     /// Themes × areas, shares of each area's respondents, shaded; areas as rows beyond eight.

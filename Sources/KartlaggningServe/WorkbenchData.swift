@@ -134,10 +134,19 @@ final class WorkbenchData: @unchecked Sendable {
     func tables(for selection: Selection) throws -> Tables {
         let state = try current()
         return try remembered(\.tables, selection.overviewFilters.query()) {
-            // The two tables at once, each on a read-only connection of its own (two cores: the first overview sooner).
+            let publication = try currentPublication()
+            let made = try publication.protectTogether { try makeTables(selection, state: state, publication: publication) }
+            try publication.commit()
+            return made
+        }
+    }
+
+    /// One round of `tables(for:)`: the two tables at once, each on a read-only connection of its own (two cores: the
+    /// first overview sooner), protected with and recorded in the pages' publication.
+    private func makeTables(_ selection: Selection, state: State, publication: Publication) throws -> Tables {
+        do {
             let filters = selection.filters
             let (minCell, codebook, stores) = (options.minCell, state.codebook, [reader, secondReader])
-            let publication = try currentPublication()
             let results = ResultBox()
             DispatchQueue.concurrentPerform(iterations: 2) { index in
                 results.set(index) {
@@ -153,7 +162,6 @@ final class WorkbenchData: @unchecked Sendable {
                 }
             }
             guard let basis = try results.value(0) else { throw WorkbenchError.refused("the respondents could not be counted") }
-            try publication.commit()
             // Areas in registry order under their groups, as the reports list them.
             let areas = AreaArrangement.make(
                 areas: basis.colValues, registryGroups: state.groups, order: .registry, size: { _ in nil }, share: { _ in nil },
@@ -181,8 +189,10 @@ final class WorkbenchData: @unchecked Sendable {
         return try remembered(\.sections, scoped.query()) {
             let scope = ReportScope(surveys: selection.survey.map { [$0] } ?? [], waves: selection.wave.map { [$0] } ?? [])
             let publication = try currentPublication()
-            let section = try ReportBuilder.themeSection(
-                theme, codebook: codebook, scope: scope, minCell: options.minCell, store: reader, publication: publication)
+            let section = try publication.protectTogether {
+                try ReportBuilder.themeSection(
+                    theme, codebook: codebook, scope: scope, minCell: options.minCell, store: reader, publication: publication)
+            }
             try publication.commit()
             return section
         }
@@ -278,7 +288,7 @@ final class WorkbenchData: @unchecked Sendable {
         let found: (suppressed: Bool, n: Int?, base: Int?)?
         switch (selection.theme, selection.area, selection.kind) {
         case (let theme?, let area?, _): found = tables.themeCells?.cell(theme, area).map { ($0.suppressed, $0.n, $0.base) }
-        case (let theme?, nil, _): found = tables.themeCells?.rowTotal(theme).map { ($0.suppressed, $0.n, tables.themes?.total) }
+        case (let theme?, nil, _): found = tables.themeCells?.rowTotal(theme).map { ($0.suppressed, $0.n, tables.themes?.shownTotal) }
         case (nil, let area?, let kind?): found = tables.basisCells.cell(kind, area).map { ($0.suppressed, $0.n, nil) }
         case (nil, let area?, nil): found = tables.basisCells.colTotal(area).map { ($0.suppressed, $0.n, nil) }
         case (nil, nil, _): return nil

@@ -65,6 +65,27 @@ public struct FactKeys: Codable, Sendable, Equatable {
     /// The keys in `TableFacts`' order: cells row by row, then row totals, then column totals.
     var positions: [String] { Array(cells.joined()) + rowTotals + colTotals }
 
+    /// Whether `part` counts some of what `whole` counts: the same units under every condition of `whole` and more
+    /// (theme × district × kind's cell is a part of kind × district's). A part shown bounds its whole from below.
+    public static func isPart(_ part: String, of whole: String) -> Bool {
+        guard part != whole else { return false }
+        let (a, b) = (
+            part.split(separator: "\u{1E}", omittingEmptySubsequences: false),
+            whole.split(separator: "\u{1E}", omittingEmptySubsequences: false)
+        )
+        guard a.first == b.first, a.count > b.count else { return false }
+        return Set(b.dropFirst()).isSubset(of: Set(a.dropFirst()))
+    }
+
+    /// The key of `key`'s count with one more condition (`dimension` = `value`), named as a table would name it.
+    static func adding(_ dimension: String, _ value: String, to key: String) -> String {
+        let parts = key.split(separator: "\u{1E}", omittingEmptySubsequences: false).map(String.init)
+        let conditions = (parts.dropFirst().map { $0.split(separator: "=", maxSplits: 1).map(String.init) } + [[dimension, value]])
+            .map { ($0.first ?? "", $0.count > 1 ? $0[1] : "") }
+            .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        return ([parts.first ?? ""] + conditions.map { $0.0 + "=" + $0.1 }).joined(separator: "\u{1E}")
+    }
+
     /// A key as a reader can follow it: "kind=förening, district=Nätra".
     public static func describe(_ key: String) -> String {
         let parts = key.split(separator: "\u{1E}", omittingEmptySubsequences: false)

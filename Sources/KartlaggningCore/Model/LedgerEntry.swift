@@ -1,22 +1,15 @@
 /// One table an output published, as the publication ledger keeps it: its name, an identity for the table and what
-/// it showed (`signature`), what each of its numbers counts and whether it was hidden, and the whole record (JSON)
-/// that `kartlagg audit` reads back.
+/// it showed (`signature`), and the whole record (JSON: every number's key, count and whether it was hidden, and how
+/// the numbers add up) that later outputs and `kartlagg audit` read back.
 public struct LedgerEntry: Sendable, Equatable {
     public var title: String
     public var signature: String
-    public var keys: [(key: String, hidden: Bool)]
     public var body: String
 
-    public init(title: String, signature: String, keys: [(key: String, hidden: Bool)], body: String) {
+    public init(title: String, signature: String, body: String) {
         self.title = title
         self.signature = signature
-        self.keys = keys
         self.body = body
-    }
-
-    public static func == (a: LedgerEntry, b: LedgerEntry) -> Bool {
-        a.title == b.title && a.signature == b.signature && a.body == b.body
-            && a.keys.map(\.key) == b.keys.map(\.key) && a.keys.map(\.hidden) == b.keys.map(\.hidden)
     }
 }
 

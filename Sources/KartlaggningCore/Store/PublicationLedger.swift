@@ -58,12 +58,6 @@ public final class PublicationLedger: Sendable {
                         body          TEXT NOT NULL,
                         UNIQUE (dataVersion, signature)
                     );
-                    CREATE TABLE IF NOT EXISTS publishedKey (
-                        dataVersion TEXT NOT NULL,
-                        key         TEXT NOT NULL,
-                        hidden      INTEGER NOT NULL,
-                        PRIMARY KEY (dataVersion, key, hidden)
-                    ) WITHOUT ROWID;
                     PRAGMA user_version = 1;
                     """)
         }
@@ -76,23 +70,6 @@ public final class PublicationLedger: Sendable {
         } catch let error as DatabaseError {
             throw StoreError.ledger(path: path, reason: KartlaggningStore.describe(error))
         }
-    }
-
-    /// Keys published for `dataVersion`: those some output hid and those some output showed.
-    public func knowledge(dataVersion: String) throws -> (hidden: Set<String>, shown: Set<String>) {
-        try run(
-            { queue in
-                try queue.read { db in
-                    var hidden = Set<String>()
-                    var shown = Set<String>()
-                    let rows = try Row.fetchCursor(
-                        db, sql: "SELECT key, hidden FROM publishedKey WHERE dataVersion = ?", arguments: [dataVersion])
-                    while let row = try rows.next() {
-                        if row[1] as Bool { hidden.insert(row[0]) } else { shown.insert(row[0]) }
-                    }
-                    return (hidden, shown)
-                }
-            }, empty: ([], []))
     }
 
     /// Records one output: its tables (a table already recorded for the same data is not recorded again). Returns
@@ -120,11 +97,6 @@ public final class PublicationLedger: Sendable {
                                 INSERT INTO publishedTable (publicationId, dataVersion, signature, title, body)
                                 VALUES (?, ?, ?, ?, ?)
                                 """, arguments: [id, dataVersion, table.signature, table.title, table.body])
-                        for (key, hidden) in table.keys {
-                            try db.execute(
-                                sql: "INSERT OR IGNORE INTO publishedKey (dataVersion, key, hidden) VALUES (?, ?, ?)",
-                                arguments: [dataVersion, key, hidden])
-                        }
                     }
                     return id
                 }
