@@ -123,6 +123,29 @@ public enum CrossTabulation {
             hiddenRowTotal = rowBase.map { $0 > 0 }
             hiddenColTotal = colBase.map { $0 > 0 }
         }
+        // A line adds up to its total where a reader knows it must: each unit in one value across it (or
+        // mentions, whose bases are sums). Where units can have several values, cells that happen to add up
+        // to the total are a coincidence no reader can count on, and no fact.
+        let rowsSingle = options.weighted || !options.multiResponseCols
+        let colsSingle = options.weighted || !options.multiResponseRows
+        let rowAdditive = rowValues.indices.map { rowsSingle && counts[$0].reduce(0, +) == rowBase[$0] }
+        let colAdditive = colValues.indices.map { c in colsSingle && counts.reduce(0) { $0 + $1[c] } == colBase[c] }
+        let rowTotalsAdditive = colsSingle && rowBase.reduce(0, +) == grand
+        let colTotalsAdditive = rowsSingle && colBase.reduce(0, +) == grand
+        let rowParent = rowValues.map { options.rowParents[$0].flatMap { rowIndex[$0] } }
+        let colParent = colValues.map { options.colParents[$0].flatMap { colIndex[$0] } }
+        // Published without protection (--min-cell 0): recorded all the same, everything shown.
+        if minCell == 0, let keys = options.keys {
+            let none = counts.map { $0.map { _ in false } }
+            publication = PublishedTable(
+                title: options.title, minCell: 0, keys: keys.positions,
+                table: SuppressionAudit.Table(
+                    counts: counts, rowBase: rowBase, colBase: colBase, grand: grand, hidden: none,
+                    hiddenRowTotal: rowBase.map { _ in false }, hiddenColTotal: colBase.map { _ in false }, rowAdditive: rowAdditive,
+                    colAdditive: colAdditive, rowTotalsAdditive: rowTotalsAdditive, colTotalsAdditive: colTotalsAdditive,
+                    rowParent: rowParent, colParent: colParent),
+                partitions: options.partitions)
+        }
         if minCell > 0 && !grandHidden {
             for r in rowValues.indices where hiddenRowTotal[r] { for c in colValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
             for c in colValues.indices where hiddenColTotal[c] { for r in rowValues.indices where counts[r][c] > 0 { hidden[r][c] = true } }
@@ -155,17 +178,6 @@ public enum CrossTabulation {
                     }
                 }
             }
-            // A line adds up to its total where a reader knows it must: each unit in one value across it (or
-            // mentions, whose bases are sums). Where units can have several values, cells that happen to add up
-            // to the total are a coincidence no reader can count on, and no fact.
-            let rowsSingle = options.weighted || !options.multiResponseCols
-            let colsSingle = options.weighted || !options.multiResponseRows
-            let rowAdditive = rowValues.indices.map { rowsSingle && counts[$0].reduce(0, +) == rowBase[$0] }
-            let colAdditive = colValues.indices.map { c in colsSingle && counts.reduce(0) { $0 + $1[c] } == colBase[c] }
-            let rowTotalsAdditive = colsSingle && rowBase.reduce(0, +) == grand
-            let colTotalsAdditive = rowsSingle && colBase.reduce(0, +) == grand
-            let rowParent = rowValues.map { options.rowParents[$0].flatMap { rowIndex[$0] } }
-            let colParent = colValues.map { options.colParents[$0].flatMap { colIndex[$0] } }
             // Secondary suppression: the fewest further people hidden so that no hidden count can be worked out
             // from what the table shows (SecondarySuppression).
             let table = SuppressionAudit.Table(

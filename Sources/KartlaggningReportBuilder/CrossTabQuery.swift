@@ -45,8 +45,9 @@ public struct CrossTabQuery: Sendable {
             store: store, output: "crosstab \(spec.rows) × \(spec.cols)", appending: publish, fresh: freshLedger)
         let tabulator = CrossTabulator(store: store, publication: publication)
         guard let (first, second) = compareWaves else {
-            let table = try publication.protectTogether { try tabulator.table(spec) }
+            var table = try publication.protectTogether { try tabulator.table(spec) }
             try publication.commit()
+            if !publication.unresolved.isEmpty { table.notes.append(Self.unresolvedNote(publication.unresolved)) }
             return .table(table)
         }
         var a = spec
@@ -59,6 +60,11 @@ public struct CrossTabQuery: Sendable {
         }
         try publication.commit()
         return .comparison(tables.0, tables.1, waves: (first, second))
+    }
+
+    /// What a table says when, with everything already published, some small counts can be narrowed all the same.
+    static func unresolvedNote(_ values: [String]) -> String {
+        "with what was published before from the same data, \(values.count) small count\(values.count == 1 ? "" : "s") can be narrowed below min-cell however this table hides (`kartlagg audit` lists them): \(values.prefix(3).joined(separator: "; "))\(values.count > 3 ? "; …" : "")"
     }
 
     /// The result as `crosstab` prints it.

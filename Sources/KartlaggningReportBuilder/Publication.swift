@@ -37,6 +37,7 @@ public final class Publication: @unchecked Sendable {
     private var tables: [PublishedTable] = []
     private var own = PublishedKnowledge()
     private var forced = Set<String>()
+    private var left: [String] = []
 
     /// The publication of `output` from `store`, reading (and, `appending`, later writing) the ledger beside it;
     /// `fresh` starts a new ledger first (the old one kept beside it).
@@ -107,15 +108,27 @@ public final class Publication: @unchecked Sendable {
     /// published and its tables together give no hidden count away that it can mend, at most `rounds` times.
     public func protectTogether<T>(_ make: () throws -> T) throws -> T {
         var made = try make()
+        var settled = false
         for _ in 1..<max(rounds, 1) {
-            guard mend() else { break }
+            guard mend() else {
+                settled = true
+                break
+            }
             lock.withLock {
                 tables = []
                 own = PublishedKnowledge()
             }
             made = try make()
         }
+        if !settled { _ = mend() }
         return made
+    }
+
+    /// What the last joint audit still found that no further hiding in this output could mend (small counts that
+    /// earlier outputs together already narrow, or a mending that ran out of rounds): the output says so, and
+    /// `kartlagg audit` lists them.
+    public var unresolved: [String] {
+        lock.withLock { left }
     }
 
     /// The joint audit of everything published and this output's tables, over the groups of counts this output's
@@ -164,6 +177,7 @@ public final class Publication: @unchecked Sendable {
             }
             if let partner { added.insert(partner) }
         }
+        lock.withLock { left = result.findings.map(\.value) + result.shownElsewhere }
         guard !added.isEmpty else { return false }
         lock.withLock { forced.formUnion(added) }
         return true

@@ -62,7 +62,6 @@ public enum ReportBuilder {
         } catch StoreError.codebookNotFound(nil) where request.kind == .overview {
             loaded = nil
         }
-        let folder = figureFolder(request.out)
         let context: any ReportContext
         let method: MethodNote
         var charts: [(String, String)] = []
@@ -79,12 +78,10 @@ public enum ReportBuilder {
             let input = try ThemeReportGatherer.gather(
                 store: store, codebook: stored, themes: themes, request: request, publication: publication)
             if input.byDistrict.totalSuppressed { throw ReportError.selectionHidden(minCell: request.minCell) }
+            charts = input.sections.map { (ThemeReport.chartName($0), ThemeReport.districtChart(input, section: $0)) }
+            let folder = figureFolder(request.out, charts: charts)
             var figures: [String: String] = [:]
-            for section in input.sections {
-                let name = ThemeReport.chartName(section)
-                charts.append((name, ThemeReport.districtChart(input, section: section)))
-                figures[section.theme.id] = folder.relative + "/" + name
-            }
+            for section in input.sections { figures[section.theme.id] = folder.relative + "/" + ThemeReport.chartName(section) }
             context = ThemeReport.context(input, figures: figures)
             method = input.method
         case .overview:
@@ -104,6 +101,7 @@ public enum ReportBuilder {
                 codebook: loaded, date: request.date, title: request.title, language: request.language, summary: summary, method: method,
                 differences: request.differences)
             charts = OverviewReport.charts(input).map { ($0.name, $0.svg) }
+            let folder = figureFolder(request.out, charts: charts)
             context = OverviewReport.context(
                 input, figures: Dictionary(charts.map { ($0.0, folder.relative + "/" + $0.0) }, uniquingKeysWith: { first, _ in first }))
         case .district:
@@ -112,7 +110,7 @@ public enum ReportBuilder {
             if input.summary.basis.totalSuppressed { throw ReportError.selectionHidden(minCell: request.minCell) }
             let chart = DistrictReport.chart(input)
             charts = [(chart.name, chart.svg)]
-            context = DistrictReport.context(input, figure: folder.relative + "/" + chart.name)
+            context = DistrictReport.context(input, figure: figureFolder(request.out, charts: charts).relative + "/" + chart.name)
             method = input.method
         }
         let markdown = try ReportTemplate.render(
@@ -124,18 +122,21 @@ public enum ReportBuilder {
     /// Renders the report and writes it, its charts and (with `request.html`) its HTML page. A template error
     /// leaves every file as it was.
     public static func write(_ request: ReportRequest, store: KartlaggningStore) throws -> Outcome {
-        try ReportFileSet(out: request.out, chartFolder: figureFolder(request.out).path).checkFolder()
+        try ReportFileSet(out: request.out, chartFolder: figureFolder(request.out).path, version: "").checkFolder()
         let publication = try Publication(
             store: store, output: "\(request.kind.rawValue) report \((request.out as NSString).lastPathComponent)",
             appending: request.publish, fresh: request.freshLedger)
         let (markdown, charts, method) = try renderWithMethod(request, store: store, publication: publication)
         var warnings: [String] = []
+        if !publication.unresolved.isEmpty {
+            warnings.append(CrossTabQuery.unresolvedNote(publication.unresolved))
+        }
         if method.hasCodebook && !method.applied {
             warnings.append(
                 "codebook \"\(method.codebook)\" revision \(method.revision) has not been applied: run `kartlagg tag` for its themes")
         }
-        let folder = figureFolder(request.out)
-        var set = ReportFileSet(out: request.out, chartFolder: folder.path)
+        let folder = figureFolder(request.out, charts: charts)
+        var set = ReportFileSet(out: request.out, chartFolder: figureFolder(request.out).path, version: ReportFileSet.version(of: charts))
         var files = [request.out]
         for (name, svg) in charts {
             set.addChart(name, svg)
@@ -166,9 +167,16 @@ public enum ReportBuilder {
             warnings: warnings)
     }
 
-    /// The folder charts go to: `tema.md` → `tema-figurer`, and its name as the report links it.
-    static func figureFolder(_ out: String) -> (path: String, relative: String) {
-        let path = (out as NSString).deletingPathExtension + "-figurer"
-        return (path, Markdown.linkTarget((path as NSString).lastPathComponent))
+    /// The folder charts go to: `tema.md` → `tema-figurer`, and its name as the report links it; with `charts`, the
+    /// folder of their version in it (`tema-figurer/<version>`, `ReportFileSet`).
+    static func figureFolder(_ out: String, charts: [(String, String)]? = nil) -> (path: String, relative: String) {
+        var path = (out as NSString).deletingPathExtension + "-figurer"
+        var relative = Markdown.linkTarget((path as NSString).lastPathComponent)
+        if let charts {
+            let version = ReportFileSet.version(of: charts)
+            path += "/" + version
+            relative += "/" + version
+        }
+        return (path, relative)
     }
 }

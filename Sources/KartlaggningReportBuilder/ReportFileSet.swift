@@ -1,18 +1,36 @@
 import Foundation
+import KartlaggningCore
 
-/// A report's files (the Markdown, the HTML page, the chart folder), written as a set: everything is written to a
-/// hidden staging folder beside the report first, then moved into place by renames, so a failure or a kill while
-/// writing leaves the previous set as it was, and no temporary file outlives the next run.
+/// A report's files (the Markdown, the HTML page, the charts), written as a set: everything is written to a hidden
+/// staging folder beside the report first, then moved into place by renames. The charts go to a folder of their own
+/// version inside the chart folder (`oversikt-figurer/<version>/`, named by their content, `version(of:)`), which the
+/// Markdown links: the rename of the Markdown is the one step that replaces the report, so a failure or a kill at any
+/// point leaves either the old Markdown with its own charts or the new one with its own — never old text with new
+/// figures. The HTML page carries its charts inline. Older chart versions go once the new Markdown is in place, and no
+/// temporary file outlives the next run.
 struct ReportFileSet {
     /// The report's Markdown file, as `--out` names it.
     let out: String
     private var files: [(name: String, text: String)] = []
     private var charts: [(name: String, svg: String)] = []
+    /// The chart folder (`oversikt-figurer`) and the charts' version folder in it.
     private let chartFolder: String
+    private let version: String
 
-    init(out: String, chartFolder: String) {
+    init(out: String, chartFolder: String, version: String) {
         self.out = out
         self.chartFolder = chartFolder
+        self.version = version
+    }
+
+    /// The charts' version: a fingerprint of their names and content, so the same charts keep their folder.
+    static func version(of charts: [(String, String)]) -> String {
+        var fingerprint = Fingerprint()
+        for (name, svg) in charts {
+            fingerprint.add(name)
+            fingerprint.add(svg)
+        }
+        return fingerprint.hex(10)
     }
 
     /// Adds a file beside the report (the Markdown or the HTML page), by its path.
@@ -53,24 +71,30 @@ struct ReportFileSet {
             throw ReportError.notWritable(path: out)
         }
         defer { try? manager.removeItem(atPath: staging) }
-        let chartName = (chartFolder as NSString).lastPathComponent
-        if !charts.isEmpty {
-            let folder = staging + "/" + chartName
+        let versionFolder = chartFolder + "/" + version
+        if !charts.isEmpty && !manager.fileExists(atPath: versionFolder) {
+            let folder = staging + "/" + version
             try create(folder)
-            for (name, svg) in charts { try Self.write(svg, to: folder + "/" + name, reportAs: chartFolder + "/" + name) }
+            for (name, svg) in charts { try Self.write(svg, to: folder + "/" + name, reportAs: versionFolder + "/" + name) }
+            var isFolder: ObjCBool = false
+            if !manager.fileExists(atPath: chartFolder, isDirectory: &isFolder) {
+                try create(chartFolder)
+            } else if !isFolder.boolValue {
+                throw ReportError.notWritable(path: chartFolder)
+            }
+            try move(folder, to: versionFolder, reportAs: versionFolder)
         }
         for (name, text) in files { try Self.write(text, to: staging + "/" + name, reportAs: directory + "/" + name) }
-        // Into place: the chart folder first (the old one is moved into the staging folder and goes with it), then
-        // the HTML page, the Markdown last: a report file always finds its charts.
-        if !charts.isEmpty {
-            if manager.fileExists(atPath: chartFolder) {
-                try move(chartFolder, to: staging + "/previous-" + chartName, reportAs: chartFolder)
-            }
-            try move(staging + "/" + chartName, to: chartFolder, reportAs: chartFolder)
-        }
+        // Into place: the charts' version folder first (a new name: nothing old is touched), then the HTML page, the
+        // Markdown last — the step that replaces the report.
         let report = (out as NSString).lastPathComponent
         for (name, _) in files.filter({ $0.name != report }) + files.filter({ $0.name == report }) {
             try move(staging + "/" + name, to: directory + "/" + name, reportAs: directory + "/" + name)
+        }
+        // The report now links the new version: older versions (and charts an older kartlagg wrote loose in the
+        // folder) go.
+        if !charts.isEmpty, let names = try? manager.contentsOfDirectory(atPath: chartFolder) {
+            for name in names where name != version { try? manager.removeItem(atPath: chartFolder + "/" + name) }
         }
     }
 
@@ -85,7 +109,7 @@ struct ReportFileSet {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         } catch {
-            throw ReportError.notWritable(path: chartFolder)
+            throw ReportError.notWritable(path: folder)
         }
     }
 

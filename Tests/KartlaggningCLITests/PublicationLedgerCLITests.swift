@@ -143,6 +143,22 @@ struct PublicationLedgerCLITests {
         #expect(!FileManager.default.fileExists(atPath: folder.path("a.md")))
     }
 
+    /// What was published unprotected cannot be taken back: a table published at `--min-cell 0` makes every later
+    /// output say so, and the audit fail, naming the counts.
+    @Test func whatWasShownBeforeIsSaidNotHidden() throws {
+        try sample()
+        let open = try kartlagg(["crosstab", "--db", db, "--rows", "kind", "--cols", "district", "--min-cell", "0", "--publish"])
+        #expect(open.status == 0)
+        let later = try kartlagg(["crosstab", "--db", db, "--rows", "kind", "--cols", "district"])
+        #expect(later.status == 0)
+        #expect(later.stdout.contains("of the hidden values were shown by an earlier output of the same data"))
+        #expect(later.stdout.contains("small counts can be narrowed below min-cell however this table hides (`kartlagg audit` lists them)"))
+        _ = try kartlagg(["crosstab", "--db", db, "--rows", "kind", "--cols", "district", "--publish"])
+        let audit = try kartlagg(["audit", "--db", db])
+        #expect(audit.status == 1)
+        #expect(audit.stdout.contains("SHOWN: district=Anundsjö, kind=privatperson is hidden in one table and shown in another"))
+    }
+
     /// Reading commands leave the database byte-identical and make no ledger; `--fresh` keeps the old ledger beside
     /// the new one and the method box says so; a change to the data starts a new data version, whose audit holds
     /// none of the old outputs.

@@ -26,6 +26,18 @@ struct ReportCLITests {
         try String(contentsOfFile: folder.path(name), encoding: .utf8)
     }
 
+    /// The one version folder of a chart folder (`oversikt-figurer/<version>`): the Markdown links its charts there.
+    func version(_ chartFolder: String) throws -> String {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path(chartFolder))
+        #expect(names.count == 1, "\(chartFolder): \(names)")
+        return try #require(names.first)
+    }
+
+    /// A chart of the report, from its version folder.
+    func chart(_ chartFolder: String, _ name: String) throws -> String {
+        try read(chartFolder + "/" + (try version(chartFolder)) + "/" + name)
+    }
+
     /// The table under `heading`: each row's cells, the header and the alignment line left out.
     static func table(after heading: String, in report: String) -> [[String]] {
         guard let start = report.range(of: heading + "\n") else { return [] }
@@ -85,10 +97,11 @@ struct ReportCLITests {
         #expect(report.contains("| BLT | 4 | 26,7\u{00A0}% | 15 |"))
         #expect(!report.contains("Karin L"))
         // The chart beside it, linked from it, with its values as text.
-        #expect(report.contains("![Närarbetsplatser: andel respondenter per område](tema-figurer/omraden-nararbetsplatser.svg)"))
-        let chart = try read("tema-figurer/omraden-nararbetsplatser.svg")
-        #expect(chart == Golden.expected("report-theme-nararbetsplatser-omraden.svg", target: "KartlaggningCLITests", actual: chart))
-        #expect(chart.contains("<desc id=\"omraden-nararbetsplatser-desc\">Anundsjö: ··;"))
+        let themeCharts = "tema-figurer/" + (try version("tema-figurer"))
+        #expect(report.contains("![Närarbetsplatser: andel respondenter per område](\(themeCharts)/omraden-nararbetsplatser.svg)"))
+        let svg = try chart("tema-figurer", "omraden-nararbetsplatser.svg")
+        #expect(svg == Golden.expected("report-theme-nararbetsplatser-omraden.svg", target: "KartlaggningCLITests", actual: svg))
+        #expect(svg.contains("<desc id=\"omraden-nararbetsplatser-desc\">Anundsjö: ··;"))
     }
 
     @Test func severalThemesInEnglishWithHTML() throws {
@@ -128,18 +141,19 @@ struct ReportCLITests {
         // Grundsunda's one large firm hides its mean, and Anundsjö's with it; medians only for the 25 of the whole.
         #expect(report.contains("| Hur många är anställda i företaget? | ·· | 8,6 (n 7) | ·· | 5,8 (n 6) | 7,3 (md 4, n 25) |"))
         #expect(!report.contains("Hur många är anställda i företaget?\n\n| Svar"))
-        let heatmap = try read("oversikt-figurer/teman-omraden.svg")
+        let heatmap = try chart("oversikt-figurer", "teman-omraden.svg")
         #expect(heatmap == Golden.expected("report-overview-heatmap.svg", target: "KartlaggningCLITests", actual: heatmap))
-        #expect(report.contains("![Teman per område, andel respondenter](oversikt-figurer/teman-omraden.svg)"))
-        #expect(report.contains("![Teman, andel av alla respondenter](oversikt-figurer/teman.svg)"))
+        let charts = "oversikt-figurer/" + (try version("oversikt-figurer"))
+        #expect(report.contains("![Teman per område, andel respondenter](\(charts)/teman-omraden.svg)"))
+        #expect(report.contains("![Teman, andel av alla respondenter](\(charts)/teman.svg)"))
         let html = try read("oversikt.html")
         #expect(html.components(separatedBy: "<svg ").count == 8)  // themes, heatmap, three scale and two number questions
         // A number question's spread in size classes: 19 of the 25 firms have 1–9 employees, 6 have 10 or more.
-        let employees = try read("oversikt-figurer/skala-anstallda.svg")
+        let employees = try chart("oversikt-figurer", "skala-anstallda.svg")
         #expect(employees.contains("Hela kommunen, 1–9: 76 %") && employees.contains("Hela kommunen, 10+: 24 %"))
         #expect(employees.contains("per storleksklass"))
         // A scale question's spread per area: an area with a hidden cell gets no bar, only "··".
-        let spread = try read("oversikt-figurer/skala-bredband_nojd.svg")
+        let spread = try chart("oversikt-figurer", "skala-bredband_nojd.svg")
         #expect(spread.contains("<title id=\"skala-bredband_nojd-title\">Hur nöjd är du med bredbandet och mobiltäckningen?</title>"))
         // Every sample area has a value with fewer than 3 answers, and so does the whole: no bar at all, only "··".
         #expect(
@@ -148,13 +162,13 @@ struct ReportCLITests {
         #expect(!spread.contains(" %</title></rect>"))  // no bar segment
         #expect(
             report.contains(
-                "![Hur nöjd är du med bredbandet och mobiltäckningen?: svarens fördelning per område](oversikt-figurer/skala-bredband_nojd.svg)"
+                "![Hur nöjd är du med bredbandet och mobiltäckningen?: svarens fördelning per område](\(charts)/skala-bredband_nojd.svg)"
             ))
         // Byte-identical the next time.
         #expect(try kartlagg(arguments).status == 0)
         #expect(try read("oversikt.md") == report)
         #expect(try read("oversikt.html") == html)
-        #expect(try read("oversikt-figurer/teman-omraden.svg") == heatmap)
+        #expect(try chart("oversikt-figurer", "teman-omraden.svg") == heatmap)
         // Every cell of theme × district is crosstab's, hidden where crosstab hides it.
         let crosstab = try kartlagg(["crosstab", "--db", db, "--rows", "theme", "--cols", "district", "--format", "json"])
         let expected = try Self.expectedCells(fromCrosstabJSON: crosstab.stdout)
@@ -266,7 +280,7 @@ struct ReportCLITests {
         #expect(report.contains("| Område | privatperson | Totalt |\n|---|---:|---:|\n| Område 01 | 4 | 4 |\n| Område 02 | 6 | 6 |\n"))
         #expect(report.contains("| Område | Grundskola | Gymnasium | Högskola | N |"))
         #expect(report.contains("### Vilken är din högsta utbildningsnivå?"))
-        let heatmap = try read("o-figurer/teman-omraden.svg")
+        let heatmap = try chart("o-figurer", "teman-omraden.svg")
         #expect(heatmap.contains("transform=\"rotate(-45"))
         // One row per area, 26 pixels each, at the same 12-pixel text as the four-area map.
         let height = try #require(heatmap.firstMatch(of: /height="(\d+)"/).flatMap { Int($0.1) })
@@ -349,8 +363,8 @@ struct ReportCLITests {
         // A district whose count is hidden shows no share, no difference and no quotes on that theme.
         #expect(report.contains("| Närarbetsplatser | ·· | 16,9\u{00A0}% (10/59) | ·· |"))
         #expect(!report.contains("### Närarbetsplatser"))
-        let chart = try read("natra-figurer/omrade-Natra.svg")
-        #expect(chart.contains("<title id=\"omrade-title\">Nätra: andel respondenter, området mot hela kommunen</title>"))
+        let svg = try chart("natra-figurer", "omrade-Natra.svg")
+        #expect(svg.contains("<title id=\"omrade-title\">Nätra: andel respondenter, området mot hela kommunen</title>"))
         let english = try kartlagg([
             "report", "--db", db, "--kind", "district", "--district", "BLT", "--lang", "en", "--out", folder.path("blt.md"), "--date",
             "2025-06-01",

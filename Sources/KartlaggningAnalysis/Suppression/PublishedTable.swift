@@ -1,3 +1,5 @@
+import KartlaggningCore
+
 /// One table as an output published it: every number's key (`FactKeys`), its count, whether it was hidden, and the
 /// facts a reader has about how the numbers add up — what the publication ledger keeps so that `kartlagg audit` can
 /// work out, over every table published, what a reader could narrow each hidden count to.
@@ -72,20 +74,11 @@ public struct PublishedTable: Codable, Sendable, Equatable {
     /// Identifies the table and what it showed (FNV-1a, 64 bits, of its keys, flags and counts): the same table
     /// published twice is one record.
     public var signature: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ text: String) {
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
-            hash ^= 0x1C
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        mix("\(minCell)")
-        for (key, hidden) in published { mix((hidden ? "h" : "s") + key) }
-        for count in Array(table.counts.joined()) + table.rowBase + table.colBase + [table.grand] { mix(String(count)) }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        var fingerprint = Fingerprint()
+        fingerprint.add("\(minCell)")
+        for (key, hidden) in published { fingerprint.add((hidden ? "h" : "s") + key) }
+        for count in Array(table.counts.joined()) + table.rowBase + table.colBase + [table.grand] { fingerprint.add(String(count)) }
+        return fingerprint.hex()
     }
 }
 
