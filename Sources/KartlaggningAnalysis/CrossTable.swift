@@ -78,6 +78,24 @@ public struct CrossTable: Codable, Sendable, Equatable {
 }
 
 extension CrossTable {
+    /// The table without the rows no one is in (a theme no one raised): the same numbers, fewer empty rows. The rows
+    /// left out, in order.
+    public func droppingEmptyRows() -> (table: CrossTable, dropped: [String]) {
+        let empty = rowTotals.filter { $0.n == 0 }.map(\.value)
+        guard !empty.isEmpty else { return (self, []) }
+        let set = Set(empty)
+        var table = self
+        table.rowValues.removeAll { set.contains($0) }
+        table.rowTotals.removeAll { set.contains($0.value) }
+        table.cells.removeAll { set.contains($0.row) }
+        return (table, empty)
+    }
+
+    /// Whether anyone has an answer in it: a row other than "(ej svar)" with someone in it (a hidden total has).
+    public var anyAnswer: Bool {
+        rowTotals.contains { $0.value != CrossSpec.noAnswer && ($0.n ?? 1) > 0 }
+    }
+
     /// The table without the columns no one is in (a district outside a report's selection): the same numbers,
     /// fewer empty columns.
     public func droppingEmptyColumns() -> CrossTable {

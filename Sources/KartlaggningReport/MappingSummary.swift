@@ -31,11 +31,14 @@ public struct MappingSummary: Sendable {
         public var id: String
         public var text: String
         public var table: CrossTable
+        /// The survey's title, where the report has several surveys (a heading names it).
+        public var survey: String?
 
-        public init(id: String, text: String, table: CrossTable) {
+        public init(id: String, text: String, table: CrossTable, survey: String? = nil) {
             self.id = id
             self.text = text
             self.table = table
+            self.survey = survey
         }
     }
 
@@ -50,15 +53,36 @@ public struct MappingSummary: Sendable {
         /// An integer or decimal question (counts, members, kronor): its means are protected as numbers
         /// (`ScaleMean.protected(distributions:…numbers:)`).
         public var numbers: Bool
+        /// The survey's title, where the report has several surveys.
+        public var survey: String?
 
-        public init(id: String, text: String, range: ScaleRange?, means: [ScaleMean], table: CrossTable? = nil, numbers: Bool = false) {
+        public init(
+            id: String, text: String, range: ScaleRange?, means: [ScaleMean], table: CrossTable? = nil, numbers: Bool = false,
+            survey: String? = nil
+        ) {
             self.id = id
             self.text = text
             self.range = range
             self.means = means
             self.table = table
             self.numbers = numbers
+            self.survey = survey
         }
+    }
+
+    /// What the report leaves out, for its method box.
+    public struct LeftOut: Sendable, Equatable {
+        /// Closed questions no one in the selection answered (their texts).
+        public var unanswered: [String] = []
+        /// Themes no one in the selection raised (their labels).
+        public var silentThemes: [String] = []
+        /// Technical columns and columns that identify people, never in a report.
+        public var technical = 0
+        public var identifying = 0
+
+        public init() {}
+
+        public var isEmpty: Bool { unanswered.isEmpty && silentThemes.isEmpty && technical == 0 && identifying == 0 }
     }
 
     /// A share that stands out: what it is of (a theme, a question's answer) and the difference.
@@ -94,6 +118,8 @@ public struct MappingSummary: Sendable {
     public var comparedDifferences: Int
     /// The order of the areas and their groups (every table's columns are in this order once `arranged(by:)`).
     public var areas = AreaArrangement(order: [])
+    /// What the report leaves out.
+    public var leftOut = LeftOut()
 
     public init(
         basis: CrossTable, surveys: [SurveyBasis], themes: CrossTable, themeLabels: [String: String], themeParents: [String: String],

@@ -29,6 +29,9 @@ public enum MethodBox {
         public var hasDifferenceRule: Bool
         /// The publication ledger was started anew for this report.
         public var freshLedger: Bool
+        /// What the report leaves out, in a sentence, and whether it leaves anything out.
+        public var leftOut: String
+        public var hasLeftOut: Bool
 
         /// One pair of coders compared: who (by letter), κ, percent agreement and the answers both coded.
         public struct Agreement: Encodable, Sendable, Equatable {
@@ -67,7 +70,41 @@ public enum MethodBox {
                 : note.selection.map { Markdown.inline($0) }.joined(separator: "; "),
             hasCodebook: note.hasCodebook,
             differenceRule: note.differenceRule.map { differenceRule($0, compared: note.comparedDifferences, language: language) } ?? "",
-            hasDifferenceRule: note.differenceRule != nil, freshLedger: note.freshLedger)
+            hasDifferenceRule: note.differenceRule != nil, freshLedger: note.freshLedger,
+            leftOut: leftOut(note.leftOut, language: language), hasLeftOut: !note.leftOut.isEmpty)
+    }
+
+    /// "frågor som ingen i urvalet besvarade (…), teman som ingen tog upp (…), 2 tekniska kolumner …".
+    static func leftOut(_ left: MappingSummary.LeftOut, language: ReportLanguage) -> String {
+        let sv = language == .sv
+        var parts: [String] = []
+        if !left.unanswered.isEmpty {
+            parts.append(
+                (sv ? "frågor som ingen i urvalet besvarade (" : "questions no one in the selection answered (")
+                    + left.unanswered.map { Markdown.inline($0) }.joined(separator: "; ") + ")")
+        }
+        if !left.silentThemes.isEmpty {
+            parts.append(
+                (sv ? "teman som ingen tog upp (" : "themes no one raised (")
+                    + left.silentThemes.map { Markdown.inline($0) }.joined(separator: ", ")
+                    + ")")
+        }
+        if left.technical > 0 {
+            let n = language.integer(left.technical)
+            parts.append(
+                sv
+                    ? "\(n) teknisk\(left.technical == 1 ? "" : "a") kolumn\(left.technical == 1 ? "" : "er") (formulärverktygets tider, id:n och metadata)"
+                    : "\(n) technical column\(left.technical == 1 ? "" : "s") (the form tool's times, ids and metadata)")
+        }
+        if left.identifying > 0 {
+            let n = language.integer(left.identifying)
+            parts.append(
+                sv
+                    ? "\(n) kolumn\(left.identifying == 1 ? "" : "er") som identifierar personer"
+                    : "\(n) column\(left.identifying == 1 ? "" : "s") that identify people")
+        }
+        guard let last = parts.popLast() else { return "" }
+        return parts.isEmpty ? last : parts.joined(separator: ", ") + (sv ? " och " : " and ") + last
     }
 
     /// What the differences section shows, in words: the groups' minimum size, the correction and its family, the
@@ -134,6 +171,9 @@ public enum MethodBox {
         - **Skydd:** inga celler döljs i denna rapport (--min-cell 0); den ska inte lämnas ut. Citaten är avidentifierade.
         {{/suppressing}}
         - **Urval:** {{{selection}}}.
+        {{#hasLeftOut}}
+        - **Utelämnat:** {{{leftOut}}}.
+        {{/hasLeftOut}}
         {{#hasDifferenceRule}}
         - **Skillnader:** {{{differenceRule}}}.
         {{/hasDifferenceRule}}
@@ -175,6 +215,9 @@ public enum MethodBox {
         - **Protection:** no cells are hidden in this report (--min-cell 0); it must not be handed out. Quotes are de-identified.
         {{/suppressing}}
         - **Selection:** {{{selection}}}.
+        {{#hasLeftOut}}
+        - **Left out:** {{{leftOut}}}.
+        {{/hasLeftOut}}
         {{#hasDifferenceRule}}
         - **Differences:** {{{differenceRule}}}.
         {{/hasDifferenceRule}}

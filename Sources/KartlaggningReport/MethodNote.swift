@@ -54,6 +54,8 @@ public struct MethodNote: Sendable, Equatable {
     /// Overview and district reports: which differences they show, and how many were compared.
     public var differenceRule: DifferenceRule?
     public var comparedDifferences = 0
+    /// What the report leaves out (questions no one answered, themes no one raised, technical and identifying columns).
+    public var leftOut = MappingSummary.LeftOut()
     /// Whether the publication ledger was started anew for this report (`--fresh`): earlier outputs do not count.
     public var freshLedger = false
 

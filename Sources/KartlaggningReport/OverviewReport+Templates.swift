@@ -4,15 +4,26 @@ extension OverviewReport {
     /// basis (columns, rows: name, cells) — respondents by kind × district; surveys (id, title, wave, kind,
     /// respondents, period), waves and hasWaves, hasPeriod, firstDate, lastDate; ranked (label, n, percent); themes (columns,
     /// rows) — theme × district, cells `share (n/N)`; rankedFigure/hasRankedFigure and heatmapFigure/hasHeatmapFigure;
-    /// choices (id, text, multi, columns, rows) and hasChoices; scales (columns, rows), hasScales, hasNumbers and numberMedianFrom; scaleFigures (text, figure);
-    /// every grid (basis, themes, each choice, scales) also has corner and parts — the same table cut into tables at
+    /// choices (id, text, multi, columns, rows) and hasChoices; hasScales (scale or number questions), scales (columns,
+    /// rows: the scale questions' means) and hasScaleItems, numbers (the number questions') and hasNumbers,
+    /// numberMedianFrom; scaleFigures (text, figure);
+    /// every grid (basis, themes, each choice, scales, numbers) also has corner and parts — the same table cut into tables at
     /// most a page wide (each part: corner, columns, rows, separated; the partial `{{> grid}}` writes one); differences
-    /// (district, subject, percent, whole, points, chiSquare, p, significant, uncertain) and hasDifferences; method (`{{> method}}`).
+    /// (district, subject, percent, whole, points, chiSquare, p, significant, uncertain) and hasDifferences; method (`{{> method}}`);
+    /// summary (sentences, Markdown) and hasSummary.
     public static let swedish = """
         # {{{title}}}
 
         _{{#hasCodebook}}Kodbok {{{codebook}}} {{{version}}} (revision {{revision}}) · {{/hasCodebook}}{{{date}}} · {{{total}}} respondenter_
 
+        {{#hasSummary}}
+        ## Sammanfattning
+
+        {{#summary}}
+        - {{{.}}}
+        {{/summary}}
+
+        {{/hasSummary}}
         ## Underlaget
 
         Respondenter per typ och område:
@@ -85,16 +96,25 @@ extension OverviewReport {
         {{/hasChoices}}
         {{#hasScales}}
 
-        ### {{#hasNumbers}}Skal- och talfrågor{{/hasNumbers}}{{^hasNumbers}}Skalfrågor{{/hasNumbers}}: medelvärde (median, antal svar)
-        {{#hasNumbers}}
+        {{#hasScaleItems}}
 
-        Talfrågor (antal, belopp): medelvärdet döljs (··) där ett enda svar är mer än hälften av områdets summa, och
-        medianen visas först från {{numberMedianFrom}} svar — annars vore den en enskild svarandes eget tal.
-        {{/hasNumbers}}
+        ### Skalfrågor: medelvärde (median, antal svar)
 
         {{#scales.parts}}
         {{> grid}}
         {{/scales.parts}}
+        {{/hasScaleItems}}
+        {{#hasNumbers}}
+
+        ### Talfrågor: medelvärde (median, antal svar)
+
+        Talfrågor (antal, belopp): medelvärdet döljs (··) där ett enda svar är mer än hälften av områdets summa, och
+        medianen visas först från {{numberMedianFrom}} svar — annars vore den en enskild svarandes eget tal.
+
+        {{#numbers.parts}}
+        {{> grid}}
+        {{/numbers.parts}}
+        {{/hasNumbers}}
         {{#scaleFigures}}
 
         ![{{{text}}}: svarens fördelning per område]({{{figure}}})
@@ -125,6 +145,14 @@ extension OverviewReport {
 
         _{{#hasCodebook}}Codebook {{{codebook}}} {{{version}}} (revision {{revision}}) · {{/hasCodebook}}{{{date}}} · {{{total}}} respondents_
 
+        {{#hasSummary}}
+        ## Summary
+
+        {{#summary}}
+        - {{{.}}}
+        {{/summary}}
+
+        {{/hasSummary}}
         ## The data
 
         Respondents by kind and district:
@@ -197,16 +225,25 @@ extension OverviewReport {
         {{/hasChoices}}
         {{#hasScales}}
 
-        ### {{#hasNumbers}}Scale and number questions{{/hasNumbers}}{{^hasNumbers}}Scale questions{{/hasNumbers}}: mean (median, answers)
-        {{#hasNumbers}}
+        {{#hasScaleItems}}
 
-        Number questions (counts, amounts): the mean is hidden (··) where one answer is more than half of the district's
-        total, and the median is shown only from {{numberMedianFrom}} answers — below that it would be one respondent's own number.
-        {{/hasNumbers}}
+        ### Scale questions: mean (median, answers)
 
         {{#scales.parts}}
         {{> grid}}
         {{/scales.parts}}
+        {{/hasScaleItems}}
+        {{#hasNumbers}}
+
+        ### Number questions: mean (median, answers)
+
+        Number questions (counts, amounts): the mean is hidden (··) where one answer is more than half of the district's
+        total, and the median is shown only from {{numberMedianFrom}} answers — below that it would be one respondent's own number.
+
+        {{#numbers.parts}}
+        {{> grid}}
+        {{/numbers.parts}}
+        {{/hasNumbers}}
         {{#scaleFigures}}
 
         ![{{{text}}}: how the answers spread by district]({{{figure}}})

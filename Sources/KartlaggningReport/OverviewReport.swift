@@ -159,7 +159,7 @@ public enum OverviewReport {
                 question.table, language: language, whole: whole, cell: { SummaryContext.share($0, language) },
                 wholeCell: { SummaryContext.wholeShare($0, of: question.table, language) })
             grid.rows.append(SummaryContext.baseRow(question.table, language: language, whole: true))
-            grid.text = Markdown.inline(question.text)
+            grid.text = Markdown.inline(question.text + (question.survey.map { " – " + $0 } ?? ""))
             grid.id = question.id
             grid.multi = question.table.multiResponseRows
             return grid
@@ -168,8 +168,9 @@ public enum OverviewReport {
         let sv = language == .sv
         basis.corner = sv ? "Typ" : "Kind"
         themes.corner = sv ? "Tema" : "Theme"
-        var scales = SummaryContext.scales(summary, language: language, whole: whole)
-        scales.corner = sv ? "Fråga" : "Question"
+        var scales = SummaryContext.scales(summary, language: language, whole: whole, numbers: false)
+        var numbers = SummaryContext.scales(summary, language: language, whole: whole, numbers: true)
+        (scales.corner, numbers.corner) = sv ? ("Fråga", "Fråga") : ("Question", "Question")
         var choiceGrids = choices.map { grid -> ReportGrid in
             var grid = grid
             grid.corner = sv ? "Svar" : "Answer"
@@ -182,15 +183,19 @@ public enum OverviewReport {
             basis = basis.transposed(corner: area, groups: areas.groups(of: summary.basis.colValues))
             themes = themes.transposed(corner: area, groups: areas.groups(of: summary.themes.colValues))
             scales = scales.transposed(corner: area, groups: areas.groups(of: summary.themes.colValues))
+            numbers = numbers.transposed(corner: area, groups: areas.groups(of: summary.themes.colValues))
             choiceGrids = zip(choiceGrids, summary.choices).map { grid, question in
                 grid.transposed(corner: area, groups: areas.groups(of: question.table.colValues))
             }
         }
         // Tables at most a page wide: a turned table has one column per theme, answer or question.
         let widest = areasAsRows(input) ? 6 : Int.max
-        (themes, scales) = (themes.paged(maxColumns: widest), scales.paged(maxColumns: widest))
+        (themes, scales, numbers) = (themes.paged(maxColumns: widest), scales.paged(maxColumns: widest), numbers.paged(maxColumns: widest))
         choiceGrids = choiceGrids.map { $0.paged(maxColumns: widest) }
         let dates = summary.surveys.compactMap(\.firstDate) + summary.surveys.compactMap(\.lastDate)
+        var shownSummary = summary
+        shownSummary.differences = Array(summary.differences.prefix(input.differences))
+        let sentences = ReportSummary.overview(shownSummary, ranked: input.codebook == nil ? [] : Self.ranked(input), language: language)
         return OverviewReportContext(
             title: Markdown.inline(input.title ?? (language == .sv ? "Kartläggningen – översikt" : "The mapping – overview")),
             hasCodebook: input.codebook != nil, codebook: Markdown.inline(input.codebook?.codebook.id ?? ""),
@@ -206,8 +211,10 @@ public enum OverviewReport {
             waves: Markdown.inline(Set(summary.surveys.compactMap(\.wave)).sorted().joined(separator: ", ")),
             hasWaves: summary.surveys.contains { $0.wave != nil },
             hasPeriod: !dates.isEmpty, firstDate: dates.min() ?? "", lastDate: dates.max() ?? "",
+            summary: sentences, hasSummary: !sentences.isEmpty,
             ranked: ranked, themes: themes, choices: choiceGrids, hasChoices: !choices.isEmpty,
-            scales: scales, hasScales: !summary.scales.isEmpty, hasNumbers: summary.scales.contains(where: \.numbers),
+            scales: scales, hasScales: !summary.scales.isEmpty, hasScaleItems: summary.scales.contains { !$0.numbers }, numbers: numbers,
+            hasNumbers: summary.scales.contains(where: \.numbers),
             numberMedianFrom: ScaleMean.numberMedianFrom,
             scaleFigures: summary.scales.compactMap { question in
                 figures[scaleChartName(question)].map { .init(text: Markdown.altText(question.text), figure: $0) }

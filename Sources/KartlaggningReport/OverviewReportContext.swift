@@ -17,13 +17,19 @@ public struct OverviewReportContext: ReportContext, Equatable {
     public var hasPeriod: Bool
     public var firstDate: String
     public var lastDate: String
+    /// The summary's sentences (`ReportSummary`), each naming the table it comes from.
+    public var summary: [String]
+    public var hasSummary: Bool
     public var ranked: [ReportRankedTheme]
     public var themes: ReportGrid
     public var choices: [ReportGrid]
     public var hasChoices: Bool
+    /// The scale questions' means (`hasScaleItems`), and the number questions' in a table of their own (`numbers`,
+    /// `hasNumbers`, their own protection stated); `hasScales` where there is either.
     public var scales: ReportGrid
     public var hasScales: Bool
-    /// Whether integer or decimal questions are among the scales (their own protection is stated).
+    public var hasScaleItems: Bool
+    public var numbers: ReportGrid
     public var hasNumbers: Bool
     /// The fewest answers a number question's median is shown from.
     public var numberMedianFrom: Int

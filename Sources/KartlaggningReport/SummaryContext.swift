@@ -52,9 +52,11 @@ enum SummaryContext {
 
     /// Scale questions as one grid: a row per question, `3,4 (md 4, n 12)` — mean, median and n — per district and for
     /// the whole.
-    static func scales(_ summary: MappingSummary, language: ReportLanguage, only: [String]? = nil, whole: String) -> ReportGrid {
+    static func scales(
+        _ summary: MappingSummary, language: ReportLanguage, only: [String]? = nil, whole: String, numbers: Bool? = nil
+    ) -> ReportGrid {
         let columns = only ?? summary.themes.colValues
-        let rows = summary.scales.map { question -> ReportGrid.Row in
+        let rows = summary.scales.filter { numbers == nil || $0.numbers == numbers }.map { question -> ReportGrid.Row in
             let byGroup = Dictionary(question.means.map { ($0.group, $0) }, uniquingKeysWith: { first, _ in first })
             let cells = (columns + [whole]).map { group -> String in
                 guard let mean = byGroup[group] else { return "–" }
@@ -69,7 +71,7 @@ enum SummaryContext {
                     question.text.contains("\(range.min)-\(range.max)") || question.text.contains("\(range.min)–\(range.max)")
                         ? "" : " (\(range.min)–\(range.max))"
                 } ?? ""
-            return ReportGrid.Row(name: Markdown.cell(question.text + range), cells: cells)
+            return ReportGrid.Row(name: Markdown.cell(question.text + range + (question.survey.map { " – " + $0 } ?? "")), cells: cells)
         }
         return ReportGrid(columns: (columns + [whole]).map(Markdown.cell), rows: rows)
     }

@@ -46,6 +46,7 @@ enum DistrictReportGatherer {
             store: store, codebook: stored, minCell: request.minCell,
             selection: request.scope.lines(request.language, withDistricts: false))
         method.freshLedger = publication?.startedFresh ?? false
+        method.leftOut = summary.leftOut
         method.differenceRule = request.differenceRule
         method.comparedDifferences = summary.comparedDifferences
         return DistrictReportInput(

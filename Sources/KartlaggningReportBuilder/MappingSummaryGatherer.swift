@@ -12,11 +12,18 @@ enum MappingSummaryGatherer {
         let tabulator = CrossTabulator(store: store, publication: publication)
         let basis = try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: minCell)
             .droppingEmptyColumns()
-        // Without a codebook: no theme rows, the districts of the basis.
+        // Without a codebook: no theme rows, the districts of the basis. Themes no one raised are left out (and named
+        // in the method box).
+        var leftOut = MappingSummary.LeftOut()
+        let labels = stored?.codebook.labels ?? [:]
         let themes =
             try stored.map {
-                try tabulator.respondents(.theme, by: .district, filters: filters, codebook: $0, minCell: minCell).droppingEmptyColumns()
+                let (table, silent) = try tabulator.respondents(.theme, by: .district, filters: filters, codebook: $0, minCell: minCell)
+                    .droppingEmptyColumns().droppingEmptyRows()
+                leftOut.silentThemes = silent.map { labels[$0] ?? $0 }
+                return table
             } ?? basis.withoutRows()
+        (leftOut.technical, leftOut.identifying) = try store.columnsLeftOut(surveys: wanted)
         let counted = Dictionary(
             try store.surveyRespondents(filters: filters).map { ($0.survey, $0) }, uniquingKeysWith: { first, _ in first })
         let surveys = try store.surveys().compactMap { survey -> MappingSummary.SurveyBasis? in
@@ -26,12 +33,18 @@ enum MappingSummaryGatherer {
                 firstDate: count.firstDate, lastDate: count.lastDate)
         }
         let present = Set(surveys.map(\.id))
+        // Where several surveys are in the report, a question says which it is from.
+        let titles = surveys.count > 1 ? Dictionary(surveys.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }) : [:]
         var choices: [MappingSummary.ChoiceQuestion] = []
         var scales: [MappingSummary.ScaleQuestion] = []
         for question in try store.closedQuestions(surveys: wanted) where present.contains(question.survey) {
             if question.type == .integer || question.type == .decimal {
                 // A number: its mean, median and n per district, and its answers in size classes (the chart).
                 let counts = try store.numberCounts(question.reference, by: .district, filters: filters)
+                guard counts.values.contains(where: { !$0.isEmpty }) else {
+                    leftOut.unanswered.append(question.text)
+                    continue
+                }
                 scales.append(
                     MappingSummary.ScaleQuestion(
                         id: question.reference, text: question.text, range: nil,
@@ -41,7 +54,7 @@ enum MappingSummaryGatherer {
                         table: classTable(
                             counts, question: question.reference, areas: themes.colValues, integer: question.type == .integer,
                             minCell: minCell, language: language, tabulator: tabulator),
-                        numbers: true))
+                        numbers: true, survey: titles[question.survey]))
             } else if question.type == .scale {
                 // Each district's answers, value by value (unprotected counts: only the protected means and medians
                 // are shown), from the one cross-tab engine.
@@ -56,6 +69,10 @@ enum MappingSummaryGatherer {
                     }
                     return (district, counts)
                 }
+                guard distributions.contains(where: { !$0.counts.isEmpty }) else {
+                    leftOut.unanswered.append(question.text)
+                    continue
+                }
                 // The same counts, protected as crosstab protects them: the distribution chart.
                 var shown = spec
                 shown.minCell = minCell
@@ -64,15 +81,20 @@ enum MappingSummaryGatherer {
                     MappingSummary.ScaleQuestion(
                         id: question.reference, text: question.text, range: question.scale,
                         means: ScaleMean.protected(distributions: distributions, minCell: minCell, wholeLabel: language.phrases.whole),
-                        table: table))
+                        table: table, survey: titles[question.survey]))
             } else {
                 let table = try tabulator.respondents(
                     .question(question.reference), by: .district, filters: filters, codebook: nil, minCell: minCell
                 ).droppingEmptyColumns()
-                choices.append(MappingSummary.ChoiceQuestion(id: question.reference, text: question.text, table: table))
+                guard table.anyAnswer else {
+                    leftOut.unanswered.append(question.text)
+                    continue
+                }
+                choices.append(
+                    MappingSummary.ChoiceQuestion(
+                        id: question.reference, text: question.text, table: table, survey: titles[question.survey]))
             }
         }
-        let labels = stored?.codebook.labels ?? [:]
         var candidates = ShareDifference.largest(in: themes).map { difference in
             MappingSummary.Difference(
                 source: "theme", subject: (language == .sv ? "Tema: " : "Theme: ") + (labels[difference.row] ?? difference.row),
@@ -91,10 +113,12 @@ enum MappingSummaryGatherer {
             differences.append(MappingSummary.Difference(source: item.source, subject: item.subject, difference: difference))
         }
         differences.sort { ShareDifference.precedes($0.difference, $1.difference) }
-        return MappingSummary(
+        var summary = MappingSummary(
             basis: basis, surveys: surveys, themes: themes, themeLabels: labels, themeParents: stored?.codebook.parents ?? [:],
             choices: choices,
             scales: scales, differences: differences, differenceRule: differenceRule, comparedDifferences: compared)
+        summary.leftOut = leftOut
+        return summary
     }
 
     /// A number question's answers per area in size classes (`NumberClasses`), protected as crosstab protects a table:

@@ -96,6 +96,7 @@ public enum ReportBuilder {
             note.differenceRule = request.differenceRule
             note.comparedDifferences = summary.comparedDifferences
             note.freshLedger = publication.startedFresh
+            note.leftOut = summary.leftOut
             method = note
             let input = OverviewReportInput(
                 codebook: loaded, date: request.date, title: request.title, language: request.language, summary: summary, method: method,

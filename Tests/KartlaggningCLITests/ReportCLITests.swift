@@ -54,7 +54,7 @@ struct ReportCLITests {
     }
 
     /// How crosstab's JSON cells read in a report: `26,7 % (4/15)` or `··`.
-    static func expectedCells(fromCrosstabJSON json: String) throws -> [[String]] {
+    static func expectedCells(fromCrosstabJSON json: String, dropEmptyRows: Bool = true) throws -> [[String]] {
         struct Output: Decodable {
             struct Table: Decodable {
                 struct Cell: Decodable {
@@ -63,14 +63,21 @@ struct ReportCLITests {
                     var base: Int?
                     var percent: Double?
                 }
+                struct Total: Decodable {
+                    var value: String
+                    var n: Int?
+                }
                 var rowValues: [String]
                 var colValues: [String]
                 var cells: [Cell]
+                var rowTotals: [Total]
             }
             var table: Table
         }
         let table = try JSONDecoder().decode(Output.self, from: Data(json.utf8)).table
-        return table.rowValues.map { row in
+        // A row no one is in (a theme no one raised, an answer no one gave) the report leaves out.
+        let empty = Set(table.rowTotals.filter { $0.n == 0 }.map(\.value))
+        return table.rowValues.filter { !empty.contains($0) || !dropEmptyRows }.map { row in
             table.cells.filter { $0.row == row }.map { cell in
                 guard let n = cell.n, let base = cell.base, let percent = cell.percent else { return "··" }
                 return String(format: "%.1f", percent).replacingOccurrences(of: ".", with: ",") + "\u{00A0}% (\(n)/\(base))"
@@ -139,7 +146,10 @@ struct ReportCLITests {
         #expect(report == Golden.expected("report-overview.md", target: "KartlaggningCLITests", actual: report))
         // A number question by area (employees; checked by hand from the sample's CSV in ReportStatisticsTests):
         // Grundsunda's one large firm hides its mean, and Anundsjö's with it; medians only for the 25 of the whole.
-        #expect(report.contains("| Hur många är anställda i företaget? | ·· | 8,6 (n 7) | ·· | 5,8 (n 6) | 7,3 (md 4, n 25) |"))
+        // Several surveys in the report: each question names its own.
+        #expect(
+            report.contains(
+                "| Hur många är anställda i företaget? – Företagsintervjuer 2025 | ·· | 8,6 (n 7) | ·· | 5,8 (n 6) | 7,3 (md 4, n 25) |"))
         #expect(!report.contains("Hur många är anställda i företaget?\n\n| Svar"))
         let heatmap = try chart("oversikt-figurer", "teman-omraden.svg")
         #expect(heatmap == Golden.expected("report-overview-heatmap.svg", target: "KartlaggningCLITests", actual: heatmap))
@@ -176,8 +186,10 @@ struct ReportCLITests {
         #expect(shown == expected)
         // A closed question too.
         let bransch = try kartlagg(["crosstab", "--db", db, "--rows", "bransch", "--cols", "district", "--format", "json"])
-        let branschRows = Self.table(after: "### Bransch", in: report).dropLast().map { Array($0.dropFirst().dropLast()) }
-        #expect(branschRows == (try Self.expectedCells(fromCrosstabJSON: bransch.stdout)))
+        let branschRows = Self.table(after: "### Bransch – Företagsintervjuer 2025", in: report).dropLast().map {
+            Array($0.dropFirst().dropLast())
+        }
+        #expect(branschRows == (try Self.expectedCells(fromCrosstabJSON: bransch.stdout, dropEmptyRows: false)))
         // The method box: the agreement the agreement command computes, coders named by letter only.
         let agreement = try kartlagg(["agreement", "--db", db, "--coder", "auto", "--coder", "Anna", "--format", "json"])
         // By hand: 25 answers × 16 themes = 400 units, both 35, only auto 5, only Anna 8, neither 352:
@@ -268,6 +280,55 @@ struct ReportCLITests {
             let result = try kartlagg(step)
             #expect(result.status == 0, "\(step): \(result.stderr)")
         }
+    }
+
+    /// Only real questions (#23.2): a closed question no one answered, a number question no one answered, a form tool's
+    /// technical column and a column that identifies people are not in the report; the method box names what was left
+    /// out, and scale means and number questions stand in tables of their own.
+    @Test func onlyRealQuestionsAreReported() throws {
+        let registry = folder.write("omraden.yaml", "districts:\n  - name: Norr\n  - name: Söder\n")
+        let survey = folder.write(
+            "s.yaml",
+            """
+            id: s
+            title: S
+            kind: privatperson
+            respondent: { id: Nr, district: Område }
+            technical: [IP]
+            identifying: [Namn]
+            questions:
+              - { id: kon, column: Kön, type: choice, options: [Kvinna, Man] }
+              - { id: nojd, column: Nöjd, label: "Hur nöjd är du?", type: scale, scale: { min: 1, max: 5 } }
+              - { id: bilar, column: Bilar, label: "Antal bilar", type: integer }
+              - { id: hushall, column: Hushåll, label: "Personer i hushållet", type: integer }
+              - { id: ip, column: IP, type: text }
+              - { id: namn, column: Namn, type: text }
+            """)
+        var csv = "Nr;Område;Kön;Nöjd;Bilar;Hushåll;IP;Namn\n"
+        for n in 1...24 { csv += "\(n);\(n % 2 == 0 ? "Norr" : "Söder");;\(n % 5 + 1);;\(n % 4 + 1);10.0.0.\(n);Person \(n)\n" }
+        let answers = folder.write("svar.csv", csv)
+        for step in [
+            ["districts", "load", "--db", db, registry], ["survey", "add", "--db", db, survey],
+            ["import", "--db", db, "--survey", "s", answers],
+        ] {
+            let result = try kartlagg(step)
+            #expect(result.status == 0, "\(step): \(result.stderr)")
+        }
+        let result = try kartlagg(["report", "--db", db, "--kind", "overview", "--out", folder.path("o.md"), "--date", "2026-12-01"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try read("o.md")
+        #expect(
+            !report.contains("### Kön") && !report.contains("Antal bilar |") && !report.contains("10.0.0") && !report.contains("Person 1"))
+        #expect(report.contains("### Skalfrågor: medelvärde (median, antal svar)\n\n| Fråga | Norr | Söder | Hela kommunen |"))
+        #expect(report.contains("| Hur nöjd är du? (1–5) |"))
+        #expect(report.contains("### Talfrågor: medelvärde (median, antal svar)"))
+        #expect(report.contains("| Personer i hushållet |"))
+        #expect(
+            report.contains(
+                "- **Utelämnat:** frågor som ingen i urvalet besvarade (Kön; Antal bilar), 1 teknisk kolumn (formulärverktygets tider, id:n och metadata) och 1 kolumn som identifierar personer."
+            ))
+        // One survey: headings do not name it.
+        #expect(!report.contains(" – S\n"))
     }
 
     @Test func fortyAreasGoInRows() throws {

@@ -72,13 +72,13 @@ extension KartlaggningStore {
     }
 
     /// The closed and number questions (choice, multi, boolean, scale, integer, decimal) of `surveys` (all when empty),
-    /// in survey and question order.
+    /// in survey and question order; never a technical column or one that identifies people.
     public func closedQuestions(surveys: [String] = []) throws -> [ReportQuestion] {
         try read { db in
             let ambiguous = Set(try String.fetchAll(db, sql: "SELECT id FROM question GROUP BY id HAVING COUNT(*) > 1"))
             let closed: [QuestionType] = [.choice, .multi, .boolean, .scale, .integer, .decimal]
             var request = QuestionRecord.filter(closed.map(\.rawValue).contains(QuestionRecord.Columns.type))
-                .filter(QuestionRecord.Columns.technical == false)
+                .filter(QuestionRecord.Columns.technical == false).filter(QuestionRecord.Columns.identifying == false)
             if !surveys.isEmpty { request = request.filter(surveys.contains(QuestionRecord.Columns.surveyId)) }
             return try request.order(QuestionRecord.Columns.surveyId, QuestionRecord.Columns.position).fetchAll(db).map { question in
                 ReportQuestion(
@@ -86,6 +86,17 @@ extension KartlaggningStore {
                     reference: ambiguous.contains(question.id) ? "\(question.surveyId)/\(question.id)" : question.id,
                     text: question.text, type: question.type, scale: question.scale)
             }
+        }
+    }
+
+    /// How many questions of `surveys` (all when empty) no report shows because they are technical columns or identify
+    /// people.
+    public func columnsLeftOut(surveys: [String] = []) throws -> (technical: Int, identifying: Int) {
+        try read { db in
+            var request = QuestionRecord.all()
+            if !surveys.isEmpty { request = request.filter(surveys.contains(QuestionRecord.Columns.surveyId)) }
+            let questions = try request.fetchAll(db)
+            return (questions.filter(\.technical).count, questions.filter { $0.identifying && !$0.technical }.count)
         }
     }
 

@@ -12,6 +12,7 @@ struct QuestionRecord: Codable, FetchableRecord, TableRecord {
         static let position = Column(CodingKeys.position)
         static let type = Column(CodingKeys.type)
         static let technical = Column(CodingKeys.technical)
+        static let identifying = Column(CodingKeys.identifying)
     }
 
     var key: Int64

@@ -1,0 +1,130 @@
+import KartlaggningAnalysis
+
+/// The summary a report opens with: a few plain sentences a meeting reads in five minutes, each made from a table
+/// further down (and naming it) — who answered and where, the themes that came up most, the differences that hold,
+/// the areas with too few answers to stand alone, and what the report leaves out. Only shown numbers are used: a
+/// hidden count never appears, and a sentence about it says "··" or leaves it out.
+public enum ReportSummary {
+    /// Areas with fewer respondents than this are named as too few to break out (a statistics office's reporting
+    /// threshold; `--min-base` in a later version).
+    public static let smallArea = 10
+    /// How many areas a sentence names before it counts the rest.
+    static let named = 4
+
+    /// The overview's sentences (Markdown, escaped).
+    public static func overview(_ summary: MappingSummary, ranked: [CrossTable.Total], language: ReportLanguage) -> [String] {
+        let sv = language == .sv
+        var lines: [String] = []
+        let basis = summary.basis
+        // Who answered: the whole, the kinds shown, the surveys.
+        if let whole = basis.shownTotal {
+            let kinds = basis.rowTotals.filter { $0.n != 0 }
+            let shown = kinds.compactMap { total in
+                total.n.map { "\(language.integer($0)) \(Markdown.inline(kindName(total.value, $0, language)))" }
+            }
+            let hidden = kinds.filter { $0.n == nil }.count
+            var who = shown.joined(separator: ", ")
+            if hidden > 0 {
+                who +=
+                    sv
+                    ? " och några till av \(hidden == 1 ? "en annan typ" : "\(hidden) andra typer")"
+                    : " and a few of \(hidden == 1 ? "another kind" : "\(hidden) other kinds")"
+            }
+            let surveys = summary.surveys.count
+            lines.append(
+                sv
+                    ? "**\(language.integer(whole)) respondenter** i \(surveys == 1 ? "en undersökning" : "\(surveys) undersökningar"): \(who) (se *Underlaget*)."
+                    : "**\(language.integer(whole)) respondents** in \(surveys == 1 ? "one survey" : "\(surveys) surveys"): \(who) (see *The data*)."
+            )
+        }
+        // Where: the largest and smallest areas, by their shown N.
+        let areas = basis.colTotals.compactMap { total in total.n.map { (name: total.value, n: $0) } }.filter { $0.n > 0 }
+        if areas.count > 1 {
+            let largest = areas.sorted { ($0.n, $1.name) > ($1.n, $0.name) }
+            let top = largest.prefix(min(2, areas.count - 1)).map {
+                "\(Markdown.inline(language.place($0.name))) (\(language.integer($0.n)))"
+            }
+            let smallest = largest.last.map { "\(Markdown.inline(language.place($0.name))) (\(language.integer($0.n)))" } ?? ""
+            lines.append(
+                sv
+                    ? "Flest svar kom från \(join(top, language)), färst från \(smallest); \(areas.count) områden har svar."
+                    : "Most answers came from \(join(top, language)), fewest from \(smallest); \(areas.count) districts have answers.")
+        }
+        // Areas too small to break out.
+        let small = areas.filter { $0.n < smallArea }.sorted { ($0.n, $0.name) < ($1.n, $1.name) }
+        if !small.isEmpty {
+            let names = small.prefix(named).map { "\(Markdown.inline(language.place($0.name))) (\(language.integer($0.n)))" }
+            let rest = small.count - names.count
+            let list = names.joined(separator: ", ") + (rest > 0 ? (sv ? " och \(rest) till" : " and \(rest) more") : "")
+            lines.append(
+                sv
+                    ? "\(small.count == 1 ? "Ett område har" : "\(small.count) områden har") färre än \(smallArea) respondenter — \(list): andelar där bygger på få personer och många döljs."
+                    : "\(small.count == 1 ? "One district has" : "\(small.count) districts have") fewer than \(smallArea) respondents — \(list): shares there rest on few people, and many are hidden."
+            )
+        }
+        // The themes that came up most.
+        if let whole = summary.themes.shownTotal, whole > 0 {
+            let top = ranked.compactMap { total in total.n.map { (total.value, $0) } }.filter { $0.1 > 0 }.prefix(3).map { id, n in
+                "\(Markdown.inline(summary.themeLabels[id] ?? id)) (\(language.percent(Double(n) / Double(whole) * 100)))"
+            }
+            if !top.isEmpty {
+                lines.append(
+                    sv
+                        ? "Oftast tog respondenterna upp \(join(Array(top), language)) (se *Teman*)."
+                        : "Respondents most often raised \(join(Array(top), language)) (see *Themes*).")
+            }
+        }
+        // The differences that hold.
+        let holding = summary.differences
+        if holding.isEmpty {
+            lines.append(
+                sv
+                    ? "Ingen skillnad mellan ett område och resten av kommunen håller enligt rapportens regel (se *Största skillnaderna*)."
+                    : "No difference between a district and the rest of the municipality holds by the report's rule (see *The largest differences*)."
+            )
+        } else {
+            let first = holding.prefix(2).map { item in
+                let d = item.difference
+                return sv
+                    ? "\(Markdown.inline(item.subject)) i \(Markdown.inline(language.place(d.col))) (\(language.percent(d.percent)) mot \(language.percent(d.wholePercent)) i hela kommunen)"
+                    : "\(Markdown.inline(item.subject)) in \(Markdown.inline(language.place(d.col))) (\(language.percent(d.percent)) against \(language.percent(d.wholePercent)) in the whole municipality)"
+            }
+            lines.append(
+                sv
+                    ? "\(holding.count == 1 ? "En skillnad" : "\(holding.count) skillnader") mot resten av kommunen håller, störst: \(join(first, language)) (se *Största skillnaderna*)."
+                    : "\(holding.count == 1 ? "One difference" : "\(holding.count) differences") from the rest of the municipality hold, the largest: \(join(first, language)) (see *The largest differences*)."
+            )
+        }
+        // What the report leaves out.
+        if !summary.leftOut.isEmpty {
+            lines.append(
+                sv
+                    ? "Rapporten utelämnar \(MethodBox.leftOut(summary.leftOut, language: language)) (se *Om underlaget och metoden*)."
+                    : "The report leaves out \(MethodBox.leftOut(summary.leftOut, language: language)) (see *About the data and the method*)."
+            )
+        }
+        return lines
+    }
+
+    /// A respondent kind with its count, as a sentence says it: "22 föreningar", "1 företag", "12 residents".
+    static func kindName(_ kind: String, _ n: Int, _ language: ReportLanguage) -> String {
+        let one = n == 1
+        let names: [String: (sv: (String, String), en: (String, String))] = [
+            "företag": (("företag", "företag"), ("company", "companies")),
+            "förening": (("förening", "föreningar"), ("association", "associations")),
+            "offentlig": (("offentlig aktör", "offentliga aktörer"), ("public body", "public bodies")),
+            "privatperson": (("privatperson", "privatpersoner"), ("resident", "residents")),
+            "temagrupp": (("temagruppsdeltagare", "temagruppsdeltagare"), ("thematic-group participant", "thematic-group participants")),
+            "inspel": (("inspel", "inspel"), ("submission", "submissions")),
+        ]
+        guard let name = names[kind] else { return kind }
+        let pair = language == .sv ? name.sv : name.en
+        return one ? pair.0 : pair.1
+    }
+
+    /// "a, b och c" / "a, b and c".
+    static func join(_ parts: [String], _ language: ReportLanguage) -> String {
+        guard parts.count > 1, let last = parts.last else { return parts.first ?? "" }
+        return parts.dropLast().joined(separator: ", ") + (language == .sv ? " och " : " and ") + last
+    }
+}
