@@ -16,7 +16,10 @@ public enum HTMLPage {
                     let svg = figures[String(source[split.upperBound..<source.index(before: source.endIndex)])]
                 else { return html }
                 let alt = Self.unescape(String(source[source.index(source.startIndex, offsetBy: 2)..<split.lowerBound]))
-                return "<figure>" + svg.trimmingCharacters(in: .whitespacesAndNewlines) + "<figcaption>" + SVG.escape(alt)
+                // A question's distribution charts are small: two side by side.
+                let name = source[split.upperBound...].split(separator: "/").last ?? ""
+                return (name.hasPrefix("skala-") ? "<figure class=\"pair\">" : "<figure>")
+                    + svg.trimmingCharacters(in: .whitespacesAndNewlines) + "<figcaption>" + SVG.escape(alt)
                     + "</figcaption></figure>"
             })
         let body = parser.html(from: markdown)
@@ -66,28 +69,39 @@ public enum HTMLPage {
 
     static let css = """
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; background: #fff; line-height: 1.5; margin: 0; }
-        main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
+        main { padding: 2rem 1.5rem 4rem; }
+        main > :not(table):not(figure) { max-width: 60rem; }
         h1 { font-size: 2rem; margin-bottom: 0.25rem; }
         h2 { margin-top: 2.5rem; border-bottom: 2px solid #2f6f8f; padding-bottom: 0.2rem; }
-        table { border-collapse: collapse; margin: 1rem 0; font-variant-numeric: tabular-nums; display: block; max-width: 100%; overflow-x: auto; }
-        th, td { border: 1px solid #c8c8c8; padding: 0.3rem 0.6rem; vertical-align: top; }
+        table { border-collapse: separate; border-spacing: 0; margin: 1rem 0; font-variant-numeric: tabular-nums; display: block; max-width: 100%; width: max-content; max-height: 85vh; overflow: auto; }
+        th, td { border: 1px solid #c8c8c8; border-width: 0 1px 1px 0; padding: 0.3rem 0.6rem; vertical-align: top; background: #fff; }
+        tr > :first-child { border-left-width: 1px; }
+        thead th { border-top-width: 1px; }
         th { background: #eef3f6; }
+        thead th { position: sticky; top: 0; z-index: 2; }
+        tr > :first-child { position: sticky; left: 0; z-index: 1; }
+        thead tr > :first-child { z-index: 3; }
         td[align="right"], th[align="right"] { text-align: right; }
         td[align="right"] { white-space: nowrap; }
         tr:nth-child(even) td { background: #f8f8f8; }
         blockquote { margin: 1rem 0; padding: 0.5rem 1rem; border-left: 4px solid #2f6f8f; background: #f4f8fa; }
         figure { margin: 1.5rem 0; max-width: 100%; overflow-x: auto; }
         figure svg { height: auto; }
+        figure.pair { display: inline-block; vertical-align: top; max-width: 49%; margin-right: 1%; }
+        figure.pair svg { max-width: 100%; }
         figcaption { font-size: 0.9rem; color: #444; }
         @media print {
             @page { size: A4 landscape; margin: 12mm; }
             body { font-size: 10pt; }
-            main { max-width: none; padding: 0; }
-            h2 { break-after: avoid; }
-            h2:not(:first-of-type) { break-before: page; }
-            table { display: table; font-size: 8.5pt; }
+            main { padding: 0; }
+            main > :not(table):not(figure) { max-width: none; }
+            h2, h3 { break-after: avoid; }
+            h2 { margin-top: 1.5rem; }
+            table { display: table; font-size: 8.5pt; max-height: none; overflow: visible; width: auto; }
+            thead { display: table-header-group; }
+            thead th, tr > :first-child { position: static; }
             figure { overflow: visible; }
-            figure svg { max-width: 100%; }
+            figure svg { max-width: 100%; max-height: 115mm; width: auto; }
             figure, blockquote { break-inside: avoid; }
             tr { break-inside: avoid; }
             tr:nth-child(even) td { background: none; }

@@ -14,6 +14,26 @@ enum AnswersPage {
         var coder: String?
         /// Whether names are shown (`names=1` with `--identifying`).
         var names: Bool
+        /// The coder's decision the page reports (made or taken back just before), with a way to take it back.
+        var decision: Sessions.Decision? = nil
+    }
+
+    /// What the coder's last decision did, in a sentence, and (unless taken back already) a button that takes it back.
+    static func decisionNote(_ decision: Sessions.Decision, context: Context) -> String {
+        let theme = HTML.escape(PageParts.themeName(decision.theme, context.state.codebook))
+        if decision.undone {
+            return
+                "<p class=\"decision\" role=\"status\">Ångrat: svar \(decision.answer) är som före beslutet om <strong>\(theme)</strong>.</p>\n"
+        }
+        let what =
+            decision.negative
+            ? "Svar \(decision.answer): markerat som inte <strong>\(theme)</strong>."
+            : "Svar \(decision.answer): temat <strong>\(theme)</strong> är tillagt."
+        let back = "/answers?" + context.selection.query(offset: context.selection.offset)
+        return "<form class=\"decision\" method=\"post\" action=\"/undo\" role=\"status\">\(what) "
+            + "<input type=\"hidden\" name=\"csrf\" value=\"\(context.token)\">"
+            + "<input type=\"hidden\" name=\"back\" value=\"\(HTML.escape(back))\">"
+            + "<button type=\"submit\">Ångra</button></form>\n"
     }
 
     /// The themes the digit keys code, in codebook order.
@@ -40,6 +60,7 @@ enum AnswersPage {
         }
         if coding {
             body += coderBox(context)
+            if let decision = context.decision { body += decisionNote(decision, context: context) }
         }
         if context.page.answers.isEmpty {
             body += "<p>Inga svar.</p>\n"
@@ -50,7 +71,8 @@ enum AnswersPage {
                 "<p class=\"keys\" data-themes=\"\(HTML.escape(keyed.joined(separator: " ")))\">Tangenter: <kbd>j</kbd>/<kbd>k</kbd> nästa/föregående svar, "
             body += keyed.enumerated().map { "<kbd>\($0 + 1)</kbd> \(HTML.escape(PageParts.themeName($1, codebook)))" }.joined(
                 separator: ", ")
-            body += " (lägg till eller ta bort på det markerade svaret).</p>\n"
+            body +=
+                " (lägg till eller ta bort på det markerade svaret; har svaret egna teman går de först: <kbd>1</kbd> är dess första).</p>\n"
         }
         body += "<ol class=\"answers\" start=\"\(selection.offset + 1)\">\n"
         for answer in context.page.answers { body += item(answer, context: context, coding: coding && context.coder != nil) }
@@ -102,7 +124,8 @@ enum AnswersPage {
         if coding, let codebook {
             out += "<form class=\"add\" method=\"post\" action=\"/code\">"
             out += hidden(answer: answer.id, action: "add", token: context.token, back: back)
-            out += "<select name=\"theme\" aria-label=\"Tema\">"
+            // No theme chosen to start with: one click never codes a theme no one picked.
+            out += "<select name=\"theme\" aria-label=\"Tema\" required><option value=\"\" selected disabled>Välj tema …</option>"
             for theme in codebook.codebook.themes where !answer.themes.contains(theme.id) {
                 out += "<option value=\"\(HTML.escape(theme.id))\">\(HTML.escape(PageParts.themeName(theme.id, codebook)))</option>"
             }

@@ -54,6 +54,8 @@ enum Assets {
         form.decide button { background: transparent; color: #8a1f11; padding: 0 0.3rem; font-weight: bold; }
         form.add { margin-top: 0.3rem; display: flex; gap: 0.3rem; flex-wrap: wrap; }
         form.coder { background: var(--soft); padding: 0.6rem; display: flex; gap: 0.6rem; align-items: end; flex-wrap: wrap; }
+        .decision { background: #e8f3ea; border-left: 4px solid #2e7d32; padding: 0.5rem 0.8rem; margin: 0.6rem 0; }
+        form.decision button { margin-left: 0.6rem; }
         .cell { font-size: 1.1em; }
         .error { color: #8a1f11; font-weight: bold; }
         nav.pager { margin: 1rem 0; display: flex; gap: 1.2rem; }
@@ -74,7 +76,8 @@ enum Assets {
         """
 
     static let javascript = #"""
-        // kartlagg workbench: keys for fast coding (j/k: next/previous answer; 1-9: the keyed themes, added or, when the
+        // kartlagg workbench: keys for fast coding (j/k: next/previous answer; 1-9: the answer's own themes, then the keyed
+        // ones it lacks — added or, when the
         // answer has it, removed as "not this theme"); the filter selects submit on change. No data, no remote code.
         (function () {
           "use strict";
@@ -111,12 +114,17 @@ enum Assets {
             var keys = document.querySelector("p.keys");
             var item = current();
             if (!keys || !item) { return; }
-            var theme = (keys.getAttribute("data-themes") || "").split(" ")[digit - 1];
+            // The answer's own themes first, then the keyed ones it does not have: 1 is the answer's first theme.
+            var own = Array.prototype.map.call(item.querySelectorAll("ul.themes li"), function (li) {
+              return li.getAttribute("data-theme");
+            });
+            var order = own.concat((keys.getAttribute("data-themes") || "").split(" ").filter(function (t) {
+              return t && own.indexOf(t) < 0;
+            }));
+            var theme = order[digit - 1];
             var add = item.querySelector("form.add");
             if (!theme || !add) { return; }
-            var has = Array.prototype.some.call(item.querySelectorAll("ul.themes li"), function (li) {
-              return li.getAttribute("data-theme") === theme;
-            });
+            var has = own.indexOf(theme) >= 0;
             post({
               csrf: add.querySelector('input[name="csrf"]').value,
               answer: item.getAttribute("data-answer"),

@@ -1,3 +1,5 @@
+import KartlaggningCore
+
 /// Browser sessions: each has a random id (its cookie), a random token its forms carry (CSRF), and the coder name
 /// given once. Held in memory: a restart asks for the name again.
 actor Sessions {
@@ -5,6 +7,20 @@ actor Sessions {
         var id: String
         var token: String
         var coder: String?
+        /// The coder's last decision: the next page says what it did, with a way to take it back (until the next).
+        var lastDecision: Decision?
+    }
+
+    /// A decision as the page after it reports it: which answer, which theme, added or said not to be, what the coder
+    /// had decided there before (nil: nothing), and whether it has been taken back.
+    struct Decision: Sendable, Equatable {
+        var answer: Int64
+        var theme: String
+        var negative: Bool
+        var previous: ManualDecision?
+        var undone = false
+        /// Whether a page has said so (each decision is told once).
+        var told = false
     }
 
     private var sessions: [String: Session] = [:]
@@ -15,7 +31,7 @@ actor Sessions {
     /// The session of a cookie's id, or a new one (`isNew`: the response sets its cookie).
     func session(for id: String?) -> (session: Session, isNew: Bool) {
         if let id, let known = sessions[id] { return (known, false) }
-        let made = Session(id: Self.random(), token: Self.random(), coder: nil)
+        let made = Session(id: Self.random(), token: Self.random(), coder: nil, lastDecision: nil)
         sessions[made.id] = made
         order.append(made.id)
         if order.count > limit {
@@ -32,6 +48,17 @@ actor Sessions {
 
     func setCoder(_ coder: String, for id: String) {
         sessions[id]?.coder = coder
+    }
+
+    func setLastDecision(_ decision: Decision?, for id: String) {
+        sessions[id]?.lastDecision = decision
+    }
+
+    /// The last decision, to tell the coder about: once.
+    func untoldDecision(for id: String) -> Decision? {
+        guard let decision = sessions[id]?.lastDecision, !decision.told else { return nil }
+        sessions[id]?.lastDecision?.told = true
+        return decision
     }
 
     /// 32 random bytes as hex, from the system's generator.

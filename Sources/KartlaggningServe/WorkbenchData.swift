@@ -337,14 +337,13 @@ final class WorkbenchData: @unchecked Sendable {
     /// A coder's decision, written as `kartlagg tag add` (or `tag remove`: `negative`) writes it.
     /// Records a coder's decision on an answer the page (`selection`, from the form's `back`) shows: the same gate as
     /// the page — a hidden cell's answers, or an answer its own cells hide, cannot be coded by a crafted form.
-    func record(answer: Int64, theme: String, coder: String, negative: Bool, note: String?, page selection: Selection) throws {
+    /// Returns the coder's decision on that answer and theme before (nil: none), which an undo puts back.
+    @discardableResult
+    func record(
+        answer: Int64, theme: String, coder: String, negative: Bool, note: String?, page selection: Selection
+    ) throws -> ManualDecision? {
         if options.meeting { throw WorkbenchError.codingOff(reason: "the workbench runs in meeting mode") }
-        let writer = try lock.withLock {
-            if let writerStore { return writerStore }
-            let opened = try KartlaggningStore(path: options.database, mode: .existing)
-            writerStore = opened
-            return opened
-        }
+        let writer = try writer()
         let state = try current()
         guard let codebook = state.codebook else { throw WorkbenchError.noCodebook }
         let tables = try tables(for: selection)
@@ -361,10 +360,35 @@ final class WorkbenchData: @unchecked Sendable {
             throw WorkbenchError.refused("answer \(answer) is not on the page it was coded from")
         }
         do {
+            let previous = try writer.manualDecision(answer: answer, theme: theme, coder: coder, codebook: codebook)
             try writer.setManualTags(
                 [ManualTag(answer: .id(answer), theme: theme, coder: coder, negative: negative, note: note)], codebook: codebook)
+            return previous
         } catch let error as StoreError {
             throw WorkbenchError.refused(error.localizedDescription)
+        }
+    }
+
+    /// Takes a coder's last decision back (`previous`: what it was before; the session holds it, so the answer was
+    /// on the coder's page when it was made).
+    func undo(answer: Int64, theme: String, coder: String, previous: ManualDecision?) throws {
+        if options.meeting { throw WorkbenchError.codingOff(reason: "the workbench runs in meeting mode") }
+        let writer = try writer()
+        guard let codebook = try current().codebook else { throw WorkbenchError.noCodebook }
+        do {
+            try writer.restoreManualDecision(answer: answer, theme: theme, coder: coder, codebook: codebook, previous: previous)
+        } catch let error as StoreError {
+            throw WorkbenchError.refused(error.localizedDescription)
+        }
+    }
+
+    /// The connection coding writes through, opened at the first decision.
+    private func writer() throws -> KartlaggningStore {
+        try lock.withLock {
+            if let writerStore { return writerStore }
+            let opened = try KartlaggningStore(path: options.database, mode: .existing)
+            writerStore = opened
+            return opened
         }
     }
 }

@@ -24,6 +24,7 @@ struct WorkbenchRoutes: Sendable {
         router.get("/theme/:id") { request, context in try await theme(request, id: context.parameters.get("id") ?? "") }
         router.post("/code") { request, _ in try await code(request) }
         router.post("/coder") { request, _ in try await coder(request) }
+        router.post("/undo") { request, _ in try await undo(request) }
         router.get("/static/app.css") { _, _ in Self.asset(Assets.css, type: "text/css; charset=utf-8") }
         router.get("/static/app.js") { _, _ in Self.asset(Assets.javascript, type: "text/javascript; charset=utf-8") }
         router.get("/static/icon.svg") { _, _ in Self.asset(Assets.icon, type: "image/svg+xml") }
@@ -45,6 +46,7 @@ struct WorkbenchRoutes: Sendable {
     func answers(_ request: Request) async throws -> Response {
         let (session, isNew) = await sessions.session(for: request.cookies["kl_session"]?.value)
         let options = options
+        let decision = await sessions.untoldDecision(for: session.id)
         let body = try await offload { [data] in
             let state = try data.current()
             let selection = try Selection(query: request.uri.query, allowed: Self.answerParameters, state: state)
@@ -53,7 +55,7 @@ struct WorkbenchRoutes: Sendable {
             return AnswersPage.render(
                 .init(
                     selection: selection, page: page, state: state, options: options, token: session.token, coder: session.coder,
-                    names: names))
+                    names: names, decision: decision))
         }
         return Self.html(body, session: isNew ? session : nil)
     }
@@ -108,13 +110,31 @@ struct WorkbenchRoutes: Sendable {
             $0.isEmpty ? nil : String($0.prefix(500))
         }
         let back = Self.safeBack(fields["back"])
-        try await offload { [data] in
+        let previous = try await offload { [data] in
             // The page the form came from, read as that page reads its address: its gate is the decision's.
             let query = back.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init)
             let page = try Selection(query: query, allowed: Self.answerParameters, state: try data.current())
-            try data.record(answer: answer, theme: theme, coder: coder, negative: action == "remove", note: note, page: page)
+            return try data.record(answer: answer, theme: theme, coder: coder, negative: action == "remove", note: note, page: page)
         }
+        await sessions.setLastDecision(
+            Sessions.Decision(answer: answer, theme: theme, negative: action == "remove", previous: previous), for: session.id)
         return Self.redirect(Self.safeBack(fields["back"]) + "#a\(answer)")
+    }
+
+    /// Takes the coder's last decision back, as the page after it offers.
+    func undo(_ request: Request) async throws -> Response {
+        let (fields, session) = try await form(request)
+        guard let coder = session.coder else { throw WorkbenchError.coderNeeded }
+        guard let decision = session.lastDecision, !decision.undone else {
+            throw WorkbenchError.refused("there is no decision of yours to take back")
+        }
+        try await offload { [data] in
+            try data.undo(answer: decision.answer, theme: decision.theme, coder: coder, previous: decision.previous)
+        }
+        var undone = decision
+        (undone.undone, undone.told) = (true, false)
+        await sessions.setLastDecision(undone, for: session.id)
+        return Self.redirect(Self.safeBack(fields["back"]) + "#a\(decision.answer)")
     }
 
     /// The coder's name, asked once per browser session.

@@ -309,6 +309,51 @@ struct WorkbenchHTTPTests {
         #expect(notes.contains("Anna"))
     }
 
+    /// Coding says what it did, once, and takes it back on request (#23.6): the coder's tag as it was before — none, or
+    /// the earlier decision — and no theme is chosen before the coder picks one.
+    @Test func aDecisionIsToldAndCanBeTakenBack() async throws {
+        let store = try KartlaggningStore(path: fixture.db, mode: .readOnly)
+        let codebook = try store.codebook(id: nil)
+        try await fixture.withClient { browser in
+            let page = try await browser.get("/answers")
+            let token = try #require(WorkbenchClient.token(in: page.body))
+            #expect(try await browser.post("/coder", [("csrf", token), ("coder", "Cecilia")]).status == .seeOther)
+            let coding = try await browser.get("/answers")
+            #expect(
+                coding.body.contains(
+                    "<select name=\"theme\" aria-label=\"Tema\" required><option value=\"\" selected disabled>Välj tema …</option>"))
+            let answer = try #require(Self.firstAnswer(in: coding.body))
+            // Nothing to take back yet.
+            #expect(try await browser.post("/undo", [("csrf", token), ("back", "/answers")]).status == .badRequest)
+            let add = [("csrf", token), ("answer", String(answer)), ("theme", "turism"), ("action", "add"), ("back", "/answers")]
+            #expect(try await browser.post("/code", add).status == .seeOther)
+            #expect(try store.coding(by: "Cecilia", codebook: codebook)[answer]?.contains("turism") == true)
+            let told = try await browser.get("/answers")
+            #expect(told.body.contains("Svar \(answer): temat <strong>Turism</strong> är tillagt."))
+            #expect(told.body.contains("action=\"/undo\""))
+            // Told once.
+            #expect(!(try await browser.get("/answers")).body.contains("är tillagt."))
+            // Taken back: the coder had no decision there, so none is left.
+            let undone = try await browser.post("/undo", [("csrf", token), ("back", "/answers")])
+            #expect(undone.status == .seeOther && undone.headers[.location] == "/answers#a\(answer)")
+            #expect(try store.manualDecision(answer: answer, theme: "turism", coder: "Cecilia", codebook: codebook) == nil)
+            #expect(
+                try await browser.get("/answers").body.contains("Ångrat: svar \(answer) är som före beslutet om <strong>Turism</strong>."))
+            #expect(try await browser.post("/undo", [("csrf", token), ("back", "/answers")]).status == .badRequest)
+            // An earlier decision comes back as it was: added, then "not this theme", then that taken back.
+            #expect(try await browser.post("/code", add + [("note", "hotell")]).status == .seeOther)
+            let remove = add.map { $0.0 == "action" ? ("action", "remove") : $0 }
+            #expect(try await browser.post("/code", remove).status == .seeOther)
+            #expect(try store.manualDecision(answer: answer, theme: "turism", coder: "Cecilia", codebook: codebook)?.negative == true)
+            #expect(try await browser.post("/undo", [("csrf", token), ("back", "/answers")]).status == .seeOther)
+            #expect(
+                try store.manualDecision(answer: answer, theme: "turism", coder: "Cecilia", codebook: codebook)
+                    == ManualDecision(negative: false, note: "hotell"))
+            // A forged token undoes nothing.
+            #expect(try await browser.post("/undo", [("csrf", "00"), ("back", "/answers")]).status == .forbidden)
+        }
+    }
+
     @Test func aCodedThemeCountsAtOnce() async throws {
         // service × Nätra as counted before (min-cell 0): five more once the five Nätra voices are coded with it.
         let store = try KartlaggningStore(path: fixture.db, mode: .readOnly)

@@ -132,16 +132,33 @@ def test(binary):
             name.submit()
             wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, "p.coder")))
             expect("Selenium" in driver.find_element(By.CSS_SELECTOR, "p.coder").text, "the coder's name is kept")
-            # Keyboard coding: j to the first answer, then the digit of Kollektivtrafik: "not this theme".
+            # Keyboard coding: j to the first answer, then the digit of Kollektivtrafik: "not this theme". The digits
+            # follow the answer's own themes first, then the keyed ones it lacks.
             keys = driver.find_element(By.CSS_SELECTOR, "p.keys").get_attribute("data-themes").split(" ")
-            digit = str(keys.index("kollektivtrafik") + 1)
             body = driver.find_element(By.TAG_NAME, "body")
             body.send_keys("j")
             first = driver.find_element(By.CSS_SELECTOR, "li.answer.current")
+            own = [li.get_attribute("data-theme") for li in first.find_elements(By.CSS_SELECTOR, "ul.themes li")]
+            expect("kollektivtrafik" in own, f"the bus answer carries its theme: {own}")
+            order = own + [k for k in keys if k and k not in own]
+            digit = str(order.index("kollektivtrafik") + 1)
+            expect(digit == str(own.index("kollektivtrafik") + 1), "an answer's own theme has its own digit")
             coded = first.get_attribute("id")
             body.send_keys(digit)
             wait.until(lambda d: d.find_element(By.ID, "cell-count").text.startswith("7 respondenter"))
             expect(not driver.find_elements(By.ID, coded), "the answer left the cell once it is not the theme")
+            note = driver.find_element(By.CSS_SELECTOR, "form.decision")
+            expect("markerat som inte" in note.text, f"the page says what the key did: {note.text}")
+            # Taken back: the answer is in the cell again.
+            note.find_element(By.TAG_NAME, "button").click()
+            wait.until(lambda d: d.find_element(By.ID, "cell-count").text.startswith("8 respondenter"))
+            expect(driver.find_elements(By.ID, coded), "the answer is back once the decision is taken back")
+            expect("Ångrat" in driver.find_element(By.CSS_SELECTOR, "p.decision").text, "the page says it was taken back")
+            # The page comes back to the answer (it is the current one), and the key codes it again, for the counts below.
+            current = driver.find_elements(By.CSS_SELECTOR, "li.answer.current")
+            expect(current and current[0].get_attribute("id") == coded, "the answer taken back is the current one")
+            driver.find_element(By.TAG_NAME, "body").send_keys(digit)
+            wait.until(lambda d: d.find_element(By.ID, "cell-count").text.startswith("7 respondenter"))
             driver.get(server.url)
             cell = wait.until(ready.presence_of_element_located(
                 (By.CSS_SELECTOR, '#heatmap a[href*="theme=kollektivtrafik"][href*="area=N%C3%A4tra"]')))
