@@ -45,7 +45,9 @@ enum AnswersPage {
         let coding = !context.options.meeting && codebook != nil
         var body = "<h1>\(HTML.escape(heading(selection, codebook: codebook)))</h1>\n"
         if let cell = context.page.cell {
-            body += "<p class=\"cell\" id=\"cell-count\">\(cell.n) respondenter\(cell.base.map { " av \($0)" } ?? "")</p>\n"
+            // Respondents counted, answers listed: a respondent can have several answers, so the page says both.
+            let answers = context.page.total.map { " · \($0) svar\($0 == cell.n ? "" : " (en respondent kan ha flera)")" } ?? ""
+            body += "<p class=\"cell\" id=\"cell-count\">\(cell.n) respondenter\(cell.base.map { " av \($0)" } ?? "")\(answers)</p>\n"
         }
         body += PageParts.filterForm(
             action: "/answers", selection: selection, vocabulary: context.state.vocabulary, codebook: codebook, full: true)

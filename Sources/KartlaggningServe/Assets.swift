@@ -39,6 +39,15 @@ enum Assets {
         .heatmap td.h7 { background: #5d8fa8; color: #ffffff; }
         .heatmap td.h8 { background: #467f9b; color: #ffffff; }
         .heatmap td.h9 { background: #2f6f8f; color: #ffffff; }
+        .heatmap td.thin { background: repeating-linear-gradient(45deg, #ffffff, #ffffff 4px, #e4e4e4 4px, #e4e4e4 6px); }
+        .heatmap td.whole, .heatmap tr.whole td { font-weight: bold; }
+        .heatmap tr.whole th, .heatmap th:last-child { white-space: nowrap; }
+        p.legend span { display: inline-block; width: 1.4rem; height: 0.9rem; vertical-align: middle; border: 1px solid #c8c8c8; }
+        p.legend span.h0 { background: #ffffff; } p.legend span.h1 { background: #e8eff3; } p.legend span.h2 { background: #d1dfe6; }
+        p.legend span.h3 { background: #bacfda; } p.legend span.h4 { background: #a3bfcd; } p.legend span.h5 { background: #8bafc1; }
+        p.legend span.h6 { background: #749fb4; } p.legend span.h7 { background: #5d8fa8; } p.legend span.h8 { background: #467f9b; }
+        p.legend span.h9 { background: #2f6f8f; }
+        p.legend span.thin { background: repeating-linear-gradient(45deg, #ffffff, #ffffff 4px, #e4e4e4 4px, #e4e4e4 6px); }
         form.filters { display: flex; flex-wrap: wrap; gap: 0.4rem 0.8rem; align-items: end; margin: 0.4rem 0 0.8rem; }
         form.filters label { display: flex; flex-direction: column; font-size: 0.85em; color: #444444; }
         select, input, button { font: inherit; padding: 0.15rem 0.3rem; max-width: 22rem; }

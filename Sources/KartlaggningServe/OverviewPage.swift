@@ -60,11 +60,14 @@ enum OverviewPage {
 
     /// Themes × areas, shares of each area's respondents, shaded; areas as rows beyond eight.
     static func heatmap(_ table: CrossTable, areas: AreaArrangement, codebook: StoredCodebook, selection: Selection) -> String {
-        let largest = table.cells.compactMap(\.percent).max() ?? 1
         let lookup = CrossTable.Lookup(table)
+        // Colour only where the area's base is large enough to carry a share: 3 of 6 is not darker news than 7 of 40.
+        let thin = Set(table.colTotals.filter { ($0.n ?? 0) < ReportSummary.smallArea }.map(\.value))
+        let largest = table.cells.filter { !thin.contains($0.col) }.compactMap(\.percent).max() ?? 1
         let turned = table.colValues.count > 8
         var out =
             "<h2>Teman per område</h2>\n<p class=\"note\">Andel av områdets respondenter; klicka på en ruta för svaren bakom den.</p>\n"
+        out += legend(largest: largest, thin: !thin.isEmpty)
         out +=
             "<div class=\"scroll\"><table class=\"heatmap\(turned ? " turned" : "")\" id=\"heatmap\">\n<thead><tr><th>\(turned ? "Område" : "Tema")</th>"
         func cell(_ theme: String, _ area: String) -> String {
@@ -76,8 +79,21 @@ enum OverviewPage {
             let name = PageParts.themeName(theme, codebook)
             return PageParts.countCell(
                 PageParts.percent(percent), href: n > 0 ? "/answers?" + target.query() : nil,
-                heat: PageParts.heat(percent, largest: largest),
+                heat: thin.contains(area) ? "thin" : PageParts.heat(percent, largest: largest),
                 title: "\(name), \(PageParts.areaName(area)): \(n) av \(cell.base ?? 0)")
+        }
+        /// The whole selection's share for a theme (its total over everyone), linked to all its answers.
+        func whole(_ theme: String) -> String {
+            guard let total = lookup.rowTotal(theme), let n = total.n, let all = table.shownTotal, all > 0 else {
+                return PageParts.hiddenCell
+            }
+            var target = selection.overviewFilters
+            target.theme = theme
+            let percent = Double(n) / Double(all) * 100
+            return PageParts.countCell(
+                PageParts.percent(percent), href: n > 0 ? "/answers?" + target.query() : nil,
+                heat: PageParts.heat(percent, largest: largest) + " whole",
+                title: "\(PageParts.themeName(theme, codebook)), hela kommunen: \(n) av \(all)")
         }
         /// A theme's link; in a turned head a child's own label after `›` (its parent stands just before it).
         func themeHead(_ theme: String, short: Bool = false) -> String {
@@ -93,6 +109,9 @@ enum OverviewPage {
                     "<th scope=\"col\" class=\"slanted\" title=\"\(HTML.escape(PageParts.themeName(theme, codebook)))\"><span>\(themeHead(theme, short: true))</span></th>"
             }
             out += "</tr></thead>\n<tbody>\n"
+            out += "<tr class=\"whole\"><th scope=\"row\">Hela kommunen\(table.shownTotal.map { " <small>(\($0))</small>" } ?? "")</th>"
+            for theme in table.rowValues { out += whole(theme) }
+            out += "</tr>\n"
             var group: String?
             for area in table.colValues {
                 if let next = areas.groups[area], next != group {
@@ -109,13 +128,26 @@ enum OverviewPage {
                 let base = lookup.colTotal(area)?.n
                 out += "<th scope=\"col\">\(HTML.escape(PageParts.areaName(area)))\(base.map { "<br><small>N \($0)</small>" } ?? "")</th>"
             }
+            out += "<th scope=\"col\">Hela kommunen\(table.shownTotal.map { "<br><small>N \($0)</small>" } ?? "")</th>"
             out += "</tr></thead>\n<tbody>\n"
             for theme in table.rowValues {
                 out += "<tr><th scope=\"row\">\(themeHead(theme))</th>"
                 for area in table.colValues { out += cell(theme, area) }
-                out += "</tr>\n"
+                out += whole(theme) + "</tr>\n"
             }
         }
         return out + "</tbody></table></div>\n"
+    }
+
+    /// What the colours mean: ten steps from 0 to the largest share shown, and the hatching of thin areas.
+    static func legend(largest: Double, thin: Bool) -> String {
+        var out = "<p class=\"legend\" aria-label=\"Färgskala\">0 % "
+        for step in 0...9 { out += "<span class=\"h\(step)\"></span>" }
+        out += " \(PageParts.percent(largest))"
+        if thin {
+            out +=
+                " · <span class=\"thin\"></span> färre än \(ReportSummary.smallArea) respondenter i området: ingen färg, andelen bygger på få"
+        }
+        return out + "</p>\n"
     }
 }

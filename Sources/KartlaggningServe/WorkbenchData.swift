@@ -219,6 +219,9 @@ final class WorkbenchData: @unchecked Sendable {
         var more: Bool
         /// The shown cell the selection is (theme × area, an area's or a theme's total), when it is one.
         var cell: (n: Int, base: Int?)?
+        /// How many answers the selection lists in all, where all were read (a respondent can have several: the
+        /// page says both, so its count agrees with the list).
+        var total: Int? = nil
     }
 
     /// The answers behind a selection, a page at a time — only where the selection is a shown cell (or a shown
@@ -266,7 +269,8 @@ final class WorkbenchData: @unchecked Sendable {
             answer(
                 hit, selection: selection, tables: tables, state: state, names: names, question: questions["\(hit.survey)/\(hit.question)"])
         }
-        return AnswerPage(answers: rows, more: visible.count > selection.offset + pageSize, cell: cell)
+        return AnswerPage(
+            answers: rows, more: visible.count > selection.offset + pageSize, cell: cell, total: exhausted ? visible.count : nil)
     }
 
     /// The answers a selection's page lists (its words aside): its theme with the themes below it, area, kind, survey,

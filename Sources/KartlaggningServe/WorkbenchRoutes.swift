@@ -64,11 +64,15 @@ struct WorkbenchRoutes: Sendable {
         let parameters = Self.answerParameters.subtracting(["names"]).union(["step"])
         let body = try await offload { [data] in
             let state = try data.current()
-            var selection = try Selection(query: request.uri.query, allowed: parameters, state: state)
-            selection.offset = selection.step
-            let page = try data.answers(selection, names: false, pageSize: 1)
+            let selection = try Selection(query: request.uri.query, allowed: parameters, state: state)
+            // Each quote once: the cell's answers read whole (at most `QuotePage.most`), the same words from several
+            // people shown once with how many wrote them.
+            var all = selection
+            all.offset = 0
+            let page = try data.answers(all, names: false, pageSize: QuotePage.most)
+            let quotes = QuotePage.distinct(page.answers)
             return QuotePage.render(
-                selection: selection, answer: page.answers.first, more: page.more,
+                selection: selection, quotes: quotes, complete: !page.more,
                 heading: AnswersPage.heading(selection, codebook: state.codebook), meeting: data.options.meeting)
         }
         return Self.html(body, session: nil)

@@ -54,7 +54,17 @@ struct WorkbenchHTTPTests {
                 #expect(!page.body.contains("area=\(WorkbenchClient.encode(cell.col))&amp;theme=\(WorkbenchClient.encode(cell.row))\""))
             }
             let heatmap = page.body.components(separatedBy: "id=\"heatmap\"")[1]
-            #expect(heatmap.components(separatedBy: "<td class=\"hidden\" title=\"dolt\">··</td>").count - 1 == hidden.count)
+            // The whole municipality's column (#23.6): each theme's total, hidden where the table hides it.
+            let hiddenTotals = themes.rowTotals.filter(\.suppressed)
+            #expect(
+                heatmap.components(separatedBy: "<td class=\"hidden\" title=\"dolt\">··</td>").count - 1
+                    == hidden.count + hiddenTotals.count)
+            #expect(heatmap.contains("<th scope=\"col\">Hela kommunen<br><small>N \(themes.total)</small></th>"))
+            for total in themes.rowTotals where !total.suppressed && (total.n ?? 0) > 0 {
+                #expect(heatmap.contains("href=\"/answers?theme=\(WorkbenchClient.encode(total.value))\""), "\(total.value)")
+            }
+            // A legend says what the colours mean.
+            #expect(page.body.contains("<p class=\"legend\" aria-label=\"Färgskala\">0 % <span class=\"h0\"></span>"))
         }
     }
 
@@ -377,6 +387,10 @@ struct WorkbenchHTTPTests {
             #expect(shown == before + 5, "service in Nätra: \(before) → \(shown ?? -1)")
             let cell = try await browser.get("/answers?theme=service&area=N%C3%A4tra")
             #expect(cell.status == .ok && cell.body.contains("\(before + 5) respondenter av"))
+            // The count of answers agrees with the list (#23.6: "12 respondenter" listed 13 answers).
+            let listed = cell.body.matches(of: /<li class="answer"/).count
+            let said = cell.body.firstMatch(of: /id="cell-count">[^<]* · ([0-9]+) svar/).flatMap { Int($0.1) }
+            #expect(said == listed, "said \(said ?? -1), listed \(listed)")
         }
     }
 
@@ -430,6 +444,19 @@ struct WorkbenchHTTPTests {
             #expect(!first.body.contains("rel=\"prev\""))
             let second = try await browser.get("/quotes?survey=rost-2025&step=1")
             #expect(second.body.contains("rel=\"prev\""))
+            // "Citat 1 av N" (#23.6), each wording once, no marked keywords for the audience.
+            let total = try #require(first.body.firstMatch(of: /Citat 1 av ([0-9]+)</).flatMap { Int($0.1) })
+            var seen: [String] = []
+            for step in 0..<total {
+                let quote = try await browser.get("/quotes?survey=rost-2025&step=\(step)")
+                #expect(quote.body.contains("Citat \(step + 1) av \(total)<") && !quote.body.contains("<mark>"))
+                let text = try #require(quote.body.firstMatch(of: /<blockquote>(.*?)<\/blockquote>/).map { String($0.1) })
+                #expect(!seen.contains(text), "quote \(step + 1) was shown before: \(text)")
+                seen.append(text)
+                #expect(quote.body.contains("rel=\"next\"") == (step + 1 < total))
+            }
+            let after = try await browser.get("/quotes?survey=rost-2025&step=\(total)")
+            #expect(after.body.contains("Inga fler citat."))
             #expect(
                 try await browser.post("/code", [("csrf", "x"), ("answer", "1"), ("theme", "service"), ("action", "add")]).status
                     == .forbidden)
