@@ -6,7 +6,8 @@ import GRDB
 /// byte-identical under every reader. Each record names the data version it was made from
 /// (`KartlaggningStore.contentVersion()`); outputs of the same data consult it, and `kartlagg audit` audits it.
 ///
-/// It holds counts, hidden ones too (the audit needs them): it is as private as the database it sits beside.
+/// It holds counts, hidden ones too (the audit needs them): it is as private as the database it sits beside. Only the
+/// tables of the data as it is are kept; of earlier data, the list of outputs.
 public final class PublicationLedger: Sendable {
     public let path: String
     private let queue: DatabaseQueue?
@@ -85,6 +86,9 @@ public final class PublicationLedger: Sendable {
                     var seen = Set<String>()
                     let new = tables.filter { !known.contains($0.signature) && seen.insert($0.signature).inserted }
                     guard !new.isEmpty else { return nil }
+                    // What was recorded about other data is never consulted or audited again: its tables go (the
+                    // list of outputs stays), so a workbench coding for hours does not grow the file without end.
+                    try db.execute(sql: "DELETE FROM publishedTable WHERE dataVersion <> ?", arguments: [dataVersion])
                     try db.execute(
                         sql: """
                             INSERT INTO publication (dataVersion, output, at)
