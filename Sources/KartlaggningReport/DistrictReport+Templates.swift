@@ -3,12 +3,21 @@ extension DistrictReport {
     /// (in the district), total (in the selection), minCell; byKind and themes (name, district, whole, points),
     /// figure and hasFigure; choices (id, text, multi, rows: name, district, whole, points) and hasChoices; scales
     /// (name, district, whole), hasScales, hasNumbers and numberMedianFrom; differences (district, subject, percent, whole, points, chiSquare, p,
-    /// significant, uncertain) and hasDifferences; quotes (label, items: text, kind) and hasQuotes; method (`{{> method}}`).
+    /// significant, uncertain) and hasDifferences; quotes (label, items: text, kind) and hasQuotes; method (`{{> method}}`);
+    /// summary (sentences, Markdown) and hasSummary.
     public static let swedish = """
         # {{{title}}}
 
         _Kodbok {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{respondents}}} av {{{total}}} respondenter_
 
+        {{#hasSummary}}
+        ## Sammanfattning
+
+        {{#summary}}
+        - {{{.}}}
+        {{/summary}}
+
+        {{/hasSummary}}
         ## Vilka som hördes
 
         | Typ | {{{district}}} | Hela kommunen | Skillnad |
@@ -105,6 +114,14 @@ extension DistrictReport {
 
         _Codebook {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{respondents}}} of {{{total}}} respondents_
 
+        {{#hasSummary}}
+        ## Summary
+
+        {{#summary}}
+        - {{{.}}}
+        {{/summary}}
+
+        {{/hasSummary}}
         ## Who was heard
 
         | Kind | {{{district}}} | Whole municipality | Difference |

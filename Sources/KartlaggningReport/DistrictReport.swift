@@ -80,7 +80,7 @@ public enum DistrictReport {
         }
         let own = SummaryContext.scales(summary, language: language, only: [district], whole: whole)
         let title = input.title ?? (language == .sv ? "Område: \(district)" : "District: \(district)")
-        return DistrictReportContext(
+        var context = DistrictReportContext(
             title: Markdown.inline(title), district: Markdown.inline(district), districtAlt: Markdown.altText(district),
             codebook: Markdown.inline(input.codebook.codebook.id), version: Markdown.inline(input.codebook.codebook.version),
             revision: input.codebook.revision, date: input.date, respondents: base.map(language.integer) ?? ReportLanguage.hidden,
@@ -100,5 +100,11 @@ public enum DistrictReport {
                     items: group.quotes.map { .init(text: Markdown.inline($0.text, startsLine: true), kind: Markdown.inline($0.kind)) })
             },
             hasQuotes: !input.quotes.isEmpty, method: MethodBox.context(input.method, language: language))
+        var shown = summary
+        shown.differences = summary.differences.filter { $0.difference.col == district }
+        shown.differences = Array(shown.differences.prefix(input.differences))
+        context.summary = ReportSummary.district(shown, district: district, language: language)
+        context.hasSummary = !context.summary.isEmpty
+        return context
     }
 }

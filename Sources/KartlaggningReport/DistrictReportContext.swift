@@ -33,4 +33,7 @@ public struct DistrictReportContext: ReportContext, Equatable {
     public var quotes: [QuoteGroup]
     public var hasQuotes: Bool
     public var method: MethodBox.Context
+    /// The summary's sentences (`ReportSummary.district`), each naming the section it comes from.
+    public var summary: [String] = []
+    public var hasSummary = false
 }

@@ -106,6 +106,76 @@ public enum ReportSummary {
         return lines
     }
 
+    /// A district report's sentences: who was heard there, the themes its people raised most against the whole, the
+    /// differences that hold for it, and what the report leaves out.
+    public static func district(_ summary: MappingSummary, district: String, language: ReportLanguage) -> [String] {
+        let sv = language == .sv
+        var lines: [String] = []
+        let name = Markdown.inline(district)
+        let lookup = CrossTable.Lookup(summary.basis)
+        if let n = lookup.colTotal(district)?.n, let all = summary.basis.shownTotal {
+            let kinds = summary.basis.rowValues.compactMap { kind -> String? in
+                guard let cell = lookup.cell(kind, district), cell.n != 0 else { return nil }
+                return cell.n.map { "\(language.integer($0)) \(Markdown.inline(kindName(kind, $0, language)))" }
+            }
+            let hidden = summary.basis.rowValues.filter { lookup.cell($0, district)?.suppressed == true }.count
+            var who = kinds.joined(separator: ", ")
+            if hidden > 0 {
+                who +=
+                    sv
+                    ? (who.isEmpty ? "" : " ") + "och några till av \(hidden == 1 ? "en annan typ" : "\(hidden) andra typer")"
+                    : (who.isEmpty ? "" : " ") + "and a few of \(hidden == 1 ? "another kind" : "\(hidden) other kinds")"
+            }
+            lines.append(
+                sv
+                    ? "**\(language.integer(n)) av \(language.integer(all)) respondenter** hördes i \(name): \(who) (se *Vilka som hördes*)."
+                    : "**\(language.integer(n)) of \(language.integer(all)) respondents** were heard in \(name): \(who) (see *Who was heard*)."
+            )
+            if n < smallArea {
+                lines.append(
+                    sv
+                        ? "Med färre än \(smallArea) respondenter bygger områdets andelar på få personer, och många döljs."
+                        : "With fewer than \(smallArea) respondents the district's shares rest on few people, and many are hidden.")
+            }
+        }
+        let themes = CrossTable.Lookup(summary.themes)
+        let top = summary.themes.rowValues.compactMap { theme -> (String, Double)? in
+            guard let cell = themes.cell(theme, district), let percent = cell.percent, (cell.n ?? 0) > 0 else { return nil }
+            return (theme, percent)
+        }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(3)
+        if !top.isEmpty {
+            let parts = top.map { "\(Markdown.inline(summary.themeLabels[$0.0] ?? $0.0)) (\(language.percent($0.1)))" }
+            lines.append(
+                sv
+                    ? "Oftast tog man i \(name) upp \(join(Array(parts), language)) (se *Teman*)."
+                    : "People in \(name) most often raised \(join(Array(parts), language)) (see *Themes*).")
+        }
+        let own = summary.differences.filter { $0.difference.col == district }
+        if own.isEmpty {
+            lines.append(
+                sv
+                    ? "Ingen skillnad mellan \(name) och resten av kommunen håller enligt rapportens regel."
+                    : "No difference between \(name) and the rest of the municipality holds by the report's rule.")
+        } else {
+            let first = own.prefix(2).map { item in
+                "\(Markdown.inline(item.subject)) (\(language.percent(item.difference.percent)) \(sv ? "mot" : "against") \(language.percent(item.difference.wholePercent)))"
+            }
+            lines.append(
+                sv
+                    ? "\(own.count == 1 ? "En skillnad" : "\(own.count) skillnader") mot resten av kommunen håller: \(join(first, language)) (se *Där \(name) skiljer sig mest*)."
+                    : "\(own.count == 1 ? "One difference" : "\(own.count) differences") from the rest of the municipality hold: \(join(first, language)) (see *Where \(name) differs most*)."
+            )
+        }
+        if !summary.leftOut.isEmpty {
+            lines.append(
+                sv
+                    ? "Rapporten utelämnar \(MethodBox.leftOut(summary.leftOut, language: language)) (se *Om underlaget och metoden*)."
+                    : "The report leaves out \(MethodBox.leftOut(summary.leftOut, language: language)) (see *About the data and the method*)."
+            )
+        }
+        return lines
+    }
+
     /// A respondent kind with its count, as a sentence says it: "22 föreningar", "1 företag", "12 residents".
     static func kindName(_ kind: String, _ n: Int, _ language: ReportLanguage) -> String {
         let one = n == 1
