@@ -176,6 +176,45 @@ public enum ReportSummary {
         return lines
     }
 
+    /// A theme report's sentences: per theme, how many raised it, where most (by shown shares, areas under
+    /// `smallArea` respondents aside), and what it came up with most often.
+    public static func themes(_ input: ThemeReportInput, language: ReportLanguage) -> [String] {
+        let sv = language == .sv
+        let table = input.byDistrict
+        let lookup = CrossTable.Lookup(table)
+        let bases = Dictionary(table.colTotals.compactMap { total in total.n.map { (total.value, $0) } }, uniquingKeysWith: { a, _ in a })
+        return input.sections.map { section in
+            let id = section.theme.id
+            let label = Markdown.inline(section.theme.label)
+            var sentence: String
+            if let n = lookup.rowTotal(id)?.n, let all = table.shownTotal, all > 0 {
+                sentence =
+                    sv
+                    ? "**\(label)**: \(language.integer(n)) av \(language.integer(all)) respondenter (\(language.percent(Double(n) / Double(all) * 100)))"
+                    : "**\(label)**: \(language.integer(n)) of \(language.integer(all)) respondents (\(language.percent(Double(n) / Double(all) * 100)))"
+            } else {
+                sentence = sv ? "**\(label)**: ett fåtal respondenter" : "**\(label)**: a few respondents"
+            }
+            let top = table.colValues.compactMap { area -> (String, Double)? in
+                guard (bases[area] ?? 0) >= smallArea, let cell = lookup.cell(id, area), let percent = cell.percent, (cell.n ?? 0) > 0
+                else { return nil }
+                return (area, percent)
+            }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(2)
+            if !top.isEmpty {
+                let places = top.map { "\(Markdown.inline(language.place($0.0))) (\(language.percent($0.1)))" }
+                sentence +=
+                    sv ? "; störst andel i \(join(Array(places), language))" : "; the largest shares in \(join(Array(places), language))"
+            }
+            if let related = section.related.first {
+                sentence +=
+                    sv
+                    ? "; oftast tillsammans med \(Markdown.inline(related.label))"
+                    : "; most often together with \(Markdown.inline(related.label))"
+            }
+            return sentence + (sv ? " (se *\(label)*)." : " (see *\(label)*).")
+        }
+    }
+
     /// A respondent kind with its count, as a sentence says it: "22 föreningar", "1 företag", "12 residents".
     static func kindName(_ kind: String, _ n: Int, _ language: ReportLanguage) -> String {
         let one = n == 1

@@ -91,23 +91,34 @@ public enum ThemeReport {
         }
         let labels = input.sections.map(\.theme.label)
         let prefix = language == .sv ? (labels.count == 1 ? "Tema" : "Teman") : (labels.count == 1 ? "Theme" : "Themes")
-        return ThemeReportContext(
+        var context = ThemeReportContext(
             title: Markdown.inline(input.title ?? "\(prefix): \(labels.joined(separator: ", "))"),
             codebook: Markdown.inline(input.codebook.codebook.id), version: Markdown.inline(input.codebook.codebook.version),
             revision: input.codebook.revision, date: input.date, total: language.integer(input.byDistrict.total),
             minCell: input.byDistrict.minCell, sections: sections, method: MethodBox.context(input.method, language: language))
+        context.summary = ReportSummary.themes(input, language: language)
+        context.hasSummary = !context.summary.isEmpty
+        return context
     }
 
     /// The built-in layout (Swedish). Variables: title, codebook, version, revision, date, total (respondents in the
     /// selection), minCell, method (the `{{> method}}` box), and sections, each with id, label (labelAlt in a chart's alt text), description and
     /// hasDescription, respondents, byDistrict and byKind (name, n, percent, base), figure and hasFigure, related
     /// (label, respondents) and hasRelated, terms and hasTerms, questions and hasQuestions, sources (question,
-    /// answers) and hasSources, quotes (district, items: text, kind) and hasQuotes. With one theme, its section's
-    /// variables are also at the top level.
+    /// answers) and hasSources, quotes (district, items: text, kind) and hasQuotes; summary (sentences) and hasSummary.
+    /// With one theme, its section's variables are also at the top level.
     public static let swedish = """
         # {{{title}}}
 
         _Kodbok {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{total}}} respondenter_
+        {{#hasSummary}}
+
+        ## Sammanfattning
+
+        {{#summary}}
+        - {{{.}}}
+        {{/summary}}
+        {{/hasSummary}}
         {{#sections}}
 
         ## {{{label}}}
@@ -198,6 +209,14 @@ public enum ThemeReport {
         # {{{title}}}
 
         _Codebook {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{total}}} respondents_
+        {{#hasSummary}}
+
+        ## Summary
+
+        {{#summary}}
+        - {{{.}}}
+        {{/summary}}
+        {{/hasSummary}}
         {{#sections}}
 
         ## {{{label}}}

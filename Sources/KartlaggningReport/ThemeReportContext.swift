@@ -12,6 +12,9 @@ public struct ThemeReportContext: ReportContext, MustacheParent, Equatable {
     public var minCell: Int
     public var sections: [ReportThemeSection]
     public var method: MethodBox.Context
+    /// The summary's sentences (`ReportSummary.themes`), one per theme.
+    public var summary: [String] = []
+    public var hasSummary = false
 
     /// A variable by name: the report's own, else (with one theme) its section's.
     public func child(named name: String) -> Any? {
