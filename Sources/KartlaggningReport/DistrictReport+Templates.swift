@@ -9,15 +9,8 @@ extension DistrictReport {
         # {{{title}}}
 
         _Kodbok {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{respondents}}} av {{{total}}} respondenter_
+        {{> summary}}
 
-        {{#hasSummary}}
-        ## Sammanfattning
-
-        {{#summary}}
-        - {{{.}}}
-        {{/summary}}
-
-        {{/hasSummary}}
         ## Vilka som hördes
 
         | Typ | {{{district}}} | Hela kommunen | Skillnad |
@@ -113,15 +106,8 @@ extension DistrictReport {
         # {{{title}}}
 
         _Codebook {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{respondents}}} of {{{total}}} respondents_
+        {{> summary}}
 
-        {{#hasSummary}}
-        ## Summary
-
-        {{#summary}}
-        - {{{.}}}
-        {{/summary}}
-
-        {{/hasSummary}}
         ## Who was heard
 
         | Kind | {{{district}}} | Whole municipality | Difference |

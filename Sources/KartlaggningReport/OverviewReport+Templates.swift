@@ -15,15 +15,8 @@ extension OverviewReport {
         # {{{title}}}
 
         _{{#hasCodebook}}Kodbok {{{codebook}}} {{{version}}} (revision {{revision}}) · {{/hasCodebook}}{{{date}}} · {{{total}}} respondenter_
+        {{> summary}}
 
-        {{#hasSummary}}
-        ## Sammanfattning
-
-        {{#summary}}
-        - {{{.}}}
-        {{/summary}}
-
-        {{/hasSummary}}
         ## Underlaget
 
         Respondenter per typ och område:
@@ -144,15 +137,8 @@ extension OverviewReport {
         # {{{title}}}
 
         _{{#hasCodebook}}Codebook {{{codebook}}} {{{version}}} (revision {{revision}}) · {{/hasCodebook}}{{{date}}} · {{{total}}} respondents_
+        {{> summary}}
 
-        {{#hasSummary}}
-        ## Summary
-
-        {{#summary}}
-        - {{{.}}}
-        {{/summary}}
-
-        {{/hasSummary}}
         ## The data
 
         Respondents by kind and district:

@@ -11,6 +11,12 @@ public enum ReportSummary {
     /// How many areas a sentence names before it counts the rest.
     static let named = 4
 
+    /// The partial every built-in report opens with (`{{> summary}}`): the sentences under their heading, where there
+    /// are any (a blank line before; the next section brings its own).
+    static func template(_ language: ReportLanguage) -> String {
+        "{{#hasSummary}}\n\n## \(language == .sv ? "Sammanfattning" : "Summary")\n\n{{#summary}}\n- {{{.}}}\n{{/summary}}\n{{/hasSummary}}"
+    }
+
     /// The overview's sentences (Markdown, escaped).
     public static func overview(_ summary: MappingSummary, ranked: [CrossTable.Total], language: ReportLanguage) -> [String] {
         let sv = language == .sv
@@ -96,13 +102,7 @@ public enum ReportSummary {
             )
         }
         // What the report leaves out.
-        if !summary.leftOut.isEmpty {
-            lines.append(
-                sv
-                    ? "Rapporten utelämnar \(MethodBox.leftOut(summary.leftOut, language: language)) (se *Om underlaget och metoden*)."
-                    : "The report leaves out \(MethodBox.leftOut(summary.leftOut, language: language)) (see *About the data and the method*)."
-            )
-        }
+        if let left = leftOut(summary.leftOut, language) { lines.append(left) }
         return lines
     }
 
@@ -166,13 +166,7 @@ public enum ReportSummary {
                     : "\(own.count == 1 ? "One difference" : "\(own.count) differences") from the rest of the municipality hold: \(join(first, language)) (see *Where \(name) differs most*)."
             )
         }
-        if !summary.leftOut.isEmpty {
-            lines.append(
-                sv
-                    ? "Rapporten utelämnar \(MethodBox.leftOut(summary.leftOut, language: language)) (se *Om underlaget och metoden*)."
-                    : "The report leaves out \(MethodBox.leftOut(summary.leftOut, language: language)) (see *About the data and the method*)."
-            )
-        }
+        if let left = leftOut(summary.leftOut, language) { lines.append(left) }
         return lines
     }
 
@@ -229,6 +223,15 @@ public enum ReportSummary {
         guard let name = names[kind] else { return kind }
         let pair = language == .sv ? name.sv : name.en
         return one ? pair.0 : pair.1
+    }
+
+    /// The sentence on what the report leaves out (nil: nothing), pointing to the method box that lists it.
+    static func leftOut(_ left: MappingSummary.LeftOut, _ language: ReportLanguage) -> String? {
+        guard !left.isEmpty else { return nil }
+        let what = MethodBox.leftOut(left, language: language)
+        return language == .sv
+            ? "Rapporten utelämnar \(what) (se *Om underlaget och metoden*)."
+            : "The report leaves out \(what) (see *About the data and the method*)."
     }
 
     /// "a, b och c" / "a, b and c".

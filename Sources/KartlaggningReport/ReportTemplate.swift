@@ -32,6 +32,7 @@ public enum ReportTemplate {
         do {
             try library.register(MethodBox.template(language), named: "method")
             try library.register(ReportGrid.template, named: "grid")
+            try library.register(ReportSummary.template(language), named: "summary")
         } catch let error as MustacheTemplate.ParserError {
             throw ReportTemplateError(file: "(built-in partial)", line: error.context.lineNumber, message: "\(error.error)")
         }

@@ -111,14 +111,7 @@ public enum ThemeReport {
         # {{{title}}}
 
         _Kodbok {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{total}}} respondenter_
-        {{#hasSummary}}
-
-        ## Sammanfattning
-
-        {{#summary}}
-        - {{{.}}}
-        {{/summary}}
-        {{/hasSummary}}
+        {{> summary}}
         {{#sections}}
 
         ## {{{label}}}
@@ -209,14 +202,7 @@ public enum ThemeReport {
         # {{{title}}}
 
         _Codebook {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{total}}} respondents_
-        {{#hasSummary}}
-
-        ## Summary
-
-        {{#summary}}
-        - {{{.}}}
-        {{/summary}}
-        {{/hasSummary}}
+        {{> summary}}
         {{#sections}}
 
         ## {{{label}}}

@@ -187,13 +187,7 @@ public enum JointAudit {
             {
                 continue
             }
-            let local = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
-            var program = LinearProgram(variables: members.count)
-            for constraint in constraints where constraint.terms.keys.contains(where: { local[$0] != nil }) {
-                program.add(
-                    Dictionary(uniqueKeysWithValues: constraint.terms.compactMap { key, value in local[key].map { ($0, value) } }),
-                    constraint.relation, constraint.bound)
-            }
+            var program = LinearProgram(group: members, of: constraints)
             for j in members.indices { program.add([j: 1], .atMost, grand) }
             // Published tables that contradict each other: nothing can be worked out from them.
             guard var solver = program.prepared() else { continue }

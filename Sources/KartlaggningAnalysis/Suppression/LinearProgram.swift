@@ -23,6 +23,18 @@ struct LinearProgram {
         constraints.append(Constraint(terms: terms, relation: relation, bound: bound))
     }
 
+    /// The program of one group of variables (`members`, numbered 0… in their order here) from the constraints over
+    /// all of them that touch the group.
+    init(group members: [Int], of constraints: [Constraint]) {
+        self.init(variables: members.count)
+        let local = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
+        for constraint in constraints where constraint.terms.keys.contains(where: { local[$0] != nil }) {
+            add(
+                Dictionary(uniqueKeysWithValues: constraint.terms.compactMap { key, value in local[key].map { ($0, value) } }),
+                constraint.relation, constraint.bound)
+        }
+    }
+
     /// The program with a feasible basis found (phase 1), or nil when no x satisfies the constraints.
     func prepared() -> Solver? {
         Solver(self)

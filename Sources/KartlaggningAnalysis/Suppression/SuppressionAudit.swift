@@ -96,13 +96,7 @@ struct SuppressionAudit {
             if let only, !members.contains(where: { only.contains(values[$0]) }) { continue }
             var solver: LinearProgram.Solver?
             if members.count <= largestProgram {
-                let local = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
-                var program = LinearProgram(variables: members.count)
-                for constraint in constraints where constraint.terms.keys.contains(where: { local[$0] != nil }) {
-                    program.add(
-                        Dictionary(uniqueKeysWithValues: constraint.terms.compactMap { key, value in local[key].map { ($0, value) } }),
-                        constraint.relation, constraint.bound)
-                }
+                var program = LinearProgram(group: members, of: constraints)
                 // A count is at most the grand total: every value is bounded, so no objective is unbounded.
                 for (j, member) in members.enumerated() where !bounded.contains(member) { program.add([j: 1], .atMost, grand) }
                 guard let prepared = program.prepared() else {
