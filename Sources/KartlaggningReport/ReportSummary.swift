@@ -23,7 +23,10 @@ public enum ReportSummary {
         var lines: [String] = []
         let basis = summary.basis
         // Who answered: the whole, the kinds shown, the surveys.
-        if let whole = basis.shownTotal {
+        if basis.total == 0 {
+            lines.append(
+                sv ? "Inga respondenter finns i urvalet (se *Underlaget*)." : "No respondents are in the selection (see *The data*).")
+        } else if let whole = basis.shownTotal {
             let kinds = basis.rowTotals.filter { $0.n != 0 }
             let shown = kinds.compactMap { total in
                 total.n.map { "\(language.integer($0)) \(Markdown.inline(kindName(total.value, $0, language)))" }
@@ -82,7 +85,9 @@ public enum ReportSummary {
         }
         // The differences that hold.
         let holding = summary.differences
-        if holding.isEmpty {
+        if holding.isEmpty && areas.count < 2 {
+            // One area or none (no district column): there is nothing to compare.
+        } else if holding.isEmpty {
             lines.append(
                 sv
                     ? "Ingen skillnad mellan ett område och resten av kommunen håller enligt rapportens regel (se *Största skillnaderna*)."

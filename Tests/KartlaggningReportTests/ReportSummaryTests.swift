@@ -42,4 +42,15 @@ struct ReportSummaryTests {
         let english = ReportSummary.overview(summary, ranked: [], language: .en)
         #expect(english.first == "**85 respondents** in 0 surveys: 54 residents and a few of 3 other kinds (see *The data*).")
     }
+
+    /// An empty selection says so, and names no kinds.
+    @Test func anEmptySelectionSaysSo() {
+        var spec = CrossSpec(rows: .kind, cols: .district)
+        spec.minCell = 3
+        let basis = CrossTabulation.tabulate(
+            CrossCounts(counts: [], rowBase: [], colBase: [], grand: 0, rowValues: [], colValues: []), spec: spec)
+        let summary = MappingSummary(
+            basis: basis, surveys: [], themes: basis, themeLabels: [:], themeParents: [:], choices: [], scales: [], differences: [])
+        #expect(ReportSummary.overview(summary, ranked: [], language: .sv).first == "Inga respondenter finns i urvalet (se *Underlaget*).")
+    }
 }
