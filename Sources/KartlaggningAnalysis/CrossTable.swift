@@ -51,6 +51,8 @@ public struct CrossTable: Codable, Sendable, Equatable {
     public var audit: [Range]?
     /// What the table published, for the publication ledger (not part of its JSON).
     public var publication: PublishedTable?
+    /// Areas shown together (`AreaPooling`): which column (or row) counts which areas (not part of its JSON).
+    public var districtPools = AreaPools()
 
     private enum CodingKeys: String, CodingKey {
         case rows, cols, unit, percentBase, rowValues, colValues, multiResponseRows, multiResponseCols, cells, rowTotals
@@ -99,12 +101,16 @@ extension CrossTable {
     /// The table without the columns no one is in (a district outside a report's selection): the same numbers,
     /// fewer empty columns.
     public func droppingEmptyColumns() -> CrossTable {
-        let empty = Set(colTotals.filter { $0.n == 0 }.map(\.value))
-        guard !empty.isEmpty else { return self }
+        droppingColumns(Set(colTotals.filter { $0.n == 0 }.map(\.value)))
+    }
+
+    /// The table without these columns (one no one is in, or a pool of every area, which repeats the whole).
+    public func droppingColumns(_ values: Set<String>) -> CrossTable {
+        guard !values.isEmpty else { return self }
         var table = self
-        table.colValues.removeAll { empty.contains($0) }
-        table.colTotals.removeAll { empty.contains($0.value) }
-        table.cells.removeAll { empty.contains($0.col) }
+        table.colValues.removeAll { values.contains($0) }
+        table.colTotals.removeAll { values.contains($0.value) }
+        table.cells.removeAll { values.contains($0.col) }
         return table
     }
 

@@ -38,6 +38,8 @@ public enum CrossTabulation {
         var title = ""
         /// Its dimensions whose values partition the units, with every value (`PublishedTable.partitions`).
         var partitions: [String: [String]] = [:]
+        /// Pooled areas (`CrossSpec.districtPools`): the partition lists their districts, not the pool.
+        var districtPools: [String: [String]] = [:]
 
         init() {}
 
@@ -51,6 +53,7 @@ public enum CrossTabulation {
             title = "\(spec.rows) × \(spec.cols)" + (filters.isEmpty ? "" : ", " + filters.joined(separator: ", "))
             if spec.unit != .respondents { title += " (\(spec.unit.rawValue))" }
             for dimension in [spec.rows, spec.cols] where dimension != .theme { partitions[dimension.description] = [] }
+            districtPools = spec.districtPools.pools
         }
     }
 
@@ -68,7 +71,9 @@ public enum CrossTabulation {
         (options.linkedRowTotals, options.linkedColTotals, options.linkedCells) = (linkedRowTotals, linkedColTotals, linkedCells)
         options.keys = FactKeys(spec: spec, rowValues: counted.rowValues, colValues: counted.colValues)
         options.known = known
-        return tabulate(counted, options: options)
+        var table = tabulate(counted, options: options)
+        table.districtPools = spec.districtPools
+        return table
     }
 
     static func tabulate(_ units: [CrossUnit], rowValues: [String], colValues: [String], options: Options) -> CrossTable {
@@ -84,11 +89,14 @@ public enum CrossTabulation {
         options.multiResponseRows = options.multiResponseRows || counted.multiResponseRows
         options.multiResponseCols = options.multiResponseCols || counted.multiResponseCols
         // A dimension partitions the units where each unit has one of its values (the table lists every value).
+        func pooled(_ values: [String], _ dimension: String) -> [String] {
+            dimension == CrossDimension.district.description ? values.flatMap { options.districtPools[$0] ?? [$0] } : values
+        }
         if options.partitions[options.rows] != nil {
-            options.partitions[options.rows] = options.multiResponseRows ? nil : counted.rowValues
+            options.partitions[options.rows] = options.multiResponseRows ? nil : pooled(counted.rowValues, options.rows)
         }
         if options.partitions[options.cols] != nil {
-            options.partitions[options.cols] = options.multiResponseCols ? nil : counted.colValues
+            options.partitions[options.cols] = options.multiResponseCols ? nil : pooled(counted.colValues, options.cols)
         }
         return tabulate(
             counts: counted.counts, rowBase: counted.rowBase, colBase: counted.colBase, grand: counted.grand,

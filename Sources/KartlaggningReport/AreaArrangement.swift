@@ -8,10 +8,13 @@ public struct AreaArrangement: Sendable, Equatable {
     public var order: [String]
     /// Each area's group; empty when the registry has no groups. With groups, an area without one is under `other`.
     public var groups: [String: String]
+    /// The group of areas the registry gives none (`Övriga`), where there are groups.
+    public var other: String?
 
-    public init(order: [String], groups: [String: String] = [:]) {
+    public init(order: [String], groups: [String: String] = [:], other: String? = nil) {
         self.order = order
         self.groups = groups
+        self.other = other
     }
 
     /// The areas as they come (registry order), no groups.
@@ -70,7 +73,7 @@ public struct AreaArrangement: Sendable, Equatable {
             }
             return figure(a) < figure(b)
         }
-        return AreaArrangement(order: sorted, groups: groups)
+        return AreaArrangement(order: sorted, groups: groups, other: grouped ? other : nil)
     }
 
     /// A name's sort key as Swedish alphabetises: case folded, å ä ö after z (as their own letters), other accents
@@ -89,5 +92,39 @@ public struct AreaArrangement: Sendable, Equatable {
     }
 
     /// The group of each of `values` (nil for any not an area, such as the whole), for a grid whose columns they are.
-    public func groups(of values: [String]) -> [String?] { values.map { groups[$0] } }
+    /// A pool of areas (`AreaPools`) is in the group all its areas share, else in the group of areas without one.
+    public func groups(of values: [String], pools: AreaPools = AreaPools()) -> [String?] {
+        values.map { value in
+            guard let areas = pools.pools[value] else { return groups[value] }
+            let shared = Set(areas.map { groups[$0] })
+            return shared.count == 1 ? shared.first ?? nil : (groups.isEmpty ? nil : other)
+        }
+    }
+
+    /// The order of a table's columns where some areas are pooled: the areas shown on their own as arranged, a
+    /// group's pool after the last area of its group, other pools last.
+    public func order(with pools: AreaPools) -> [String] {
+        guard !pools.isEmpty else { return order }
+        let pooled = Set(pools.pooledAreas)
+        return placing(pools, among: order.filter { !pooled.contains($0) })
+    }
+
+    /// `values` (areas in this order) with the pools placed: a group's pool after the last area of its group, other
+    /// pools last.
+    public func placing(_ pools: AreaPools, among values: [String]) -> [String] {
+        var result = values
+        var last: [String] = []
+        for pool in pools.order {
+            let shared = Set((pools.pools[pool] ?? []).map { groups[$0] })
+            if pool != pools.rest, shared.count == 1, let group = shared.first ?? nil,
+                let at = result.lastIndex(where: { groups[$0] == group })
+            {
+                result.insert(pool, at: at + 1)
+            } else {
+                last.append(pool)
+            }
+        }
+        return result + last
+    }
+
 }

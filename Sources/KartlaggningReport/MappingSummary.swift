@@ -55,6 +55,14 @@ public struct MappingSummary: Sendable {
         public var numbers: Bool
         /// The survey's title, where the report has several surveys.
         public var survey: String?
+        /// Areas with too few answers, shown together (`AreaPooling`): their means are the pool's.
+        public private(set) var pools = AreaPools()
+
+        /// Takes the pools its means were computed with: a pool of every area repeats the whole, and is not shown.
+        public mutating func set(pools: AreaPools) {
+            self.pools = pools
+            if pools.nothingBrokenOut { means.removeAll { pools.pools[$0.group] != nil } }
+        }
 
         public init(
             id: String, text: String, range: ScaleRange?, means: [ScaleMean], table: CrossTable? = nil, numbers: Bool = false,
@@ -147,10 +155,11 @@ extension MappingSummary {
         summary.basis = basis.arrangingColumns(arrangement.order)
         summary.themes = themes.arrangingColumns(arrangement.order)
         for index in summary.choices.indices {
-            summary.choices[index].table = choices[index].table.arrangingColumns(arrangement.order)
+            summary.choices[index].table = choices[index].table.arrangingColumns(
+                arrangement.order(with: choices[index].table.districtPools))
         }
         for index in summary.scales.indices {
-            summary.scales[index].table = scales[index].table?.arrangingColumns(arrangement.order)
+            summary.scales[index].table = scales[index].table?.arrangingColumns(arrangement.order(with: scales[index].pools))
         }
         return summary
     }

@@ -29,6 +29,9 @@ public enum MethodBox {
         public var hasDifferenceRule: Bool
         /// The publication ledger was started anew for this report.
         public var freshLedger: Bool
+        /// Areas with fewer answers than this to a question are shown together (0: the line is left out).
+        public var minBase: Int
+        public var pooling: Bool
         /// What the report leaves out, in a sentence, and whether it leaves anything out.
         public var leftOut: String
         public var hasLeftOut: Bool
@@ -70,7 +73,8 @@ public enum MethodBox {
                 : note.selection.map { Markdown.inline($0) }.joined(separator: "; "),
             hasCodebook: note.hasCodebook,
             differenceRule: note.differenceRule.map { differenceRule($0, compared: note.comparedDifferences, language: language) } ?? "",
-            hasDifferenceRule: note.differenceRule != nil, freshLedger: note.freshLedger,
+            hasDifferenceRule: note.differenceRule != nil, freshLedger: note.freshLedger, minBase: note.minBase,
+            pooling: note.minBase > 1,
             leftOut: leftOut(note.leftOut, language: language), hasLeftOut: !note.leftOut.isEmpty)
     }
 
@@ -170,6 +174,9 @@ public enum MethodBox {
         {{^suppressing}}
         - **Skydd:** inga celler döljs i denna rapport (--min-cell 0); den ska inte lämnas ut. Citaten är avidentifierade.
         {{/suppressing}}
+        {{#pooling}}
+        - **Små underlag:** ett område redovisas för en fråga först från {{minBase}} svar. Områden med färre räknas i sin grupp i områdesregistret eller under Övriga områden, och tabellen säger vilka; en andel av 100 % eller 0 % av några få svar vore en uppgift om var och en av dem (`--min-base`).
+        {{/pooling}}
         - **Urval:** {{{selection}}}.
         {{#hasLeftOut}}
         - **Utelämnat:** {{{leftOut}}}.
@@ -214,6 +221,9 @@ public enum MethodBox {
         {{^suppressing}}
         - **Protection:** no cells are hidden in this report (--min-cell 0); it must not be handed out. Quotes are de-identified.
         {{/suppressing}}
+        {{#pooling}}
+        - **Small bases:** a district is shown on its own for a question only from {{minBase}} answers. Districts with fewer are counted in their group in the district registry or under Other areas, and the table says which; a share of 100 % or 0 % of a few answers would tell something about each of them (`--min-base`).
+        {{/pooling}}
         - **Selection:** {{{selection}}}.
         {{#hasLeftOut}}
         - **Left out:** {{{leftOut}}}.

@@ -58,6 +58,8 @@ public struct MethodNote: Sendable, Equatable {
     public var leftOut = MappingSummary.LeftOut()
     /// Whether the publication ledger was started anew for this report (`--fresh`): earlier outputs do not count.
     public var freshLedger = false
+    /// Areas with fewer answers to a question are shown together (`--min-base`, overview); 0: not stated.
+    public var minBase = 0
 
     public init(
         codebook: String, version: String, revision: Int, themes: Int, freeTextAnswers: Int, autoTaggedAnswers: Int,

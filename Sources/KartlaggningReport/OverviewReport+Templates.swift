@@ -85,6 +85,10 @@ extension OverviewReport {
         {{#parts}}
         {{> grid}}
         {{/parts}}
+        {{#note}}
+        {{{note}}}
+
+        {{/note}}
         {{/choices}}
         {{/hasChoices}}
         {{#hasScales}}
@@ -96,6 +100,11 @@ extension OverviewReport {
         {{#scales.parts}}
         {{> grid}}
         {{/scales.parts}}
+        {{#scalesNote}}
+
+        {{{scalesNote}}}
+
+        {{/scalesNote}}
         {{/hasScaleItems}}
         {{#hasNumbers}}
 
@@ -107,6 +116,11 @@ extension OverviewReport {
         {{#numbers.parts}}
         {{> grid}}
         {{/numbers.parts}}
+        {{#numbersNote}}
+
+        {{{numbersNote}}}
+
+        {{/numbersNote}}
         {{/hasNumbers}}
         {{#scaleFigures}}
 
@@ -207,6 +221,10 @@ extension OverviewReport {
         {{#parts}}
         {{> grid}}
         {{/parts}}
+        {{#note}}
+        {{{note}}}
+
+        {{/note}}
         {{/choices}}
         {{/hasChoices}}
         {{#hasScales}}
@@ -218,6 +236,11 @@ extension OverviewReport {
         {{#scales.parts}}
         {{> grid}}
         {{/scales.parts}}
+        {{#scalesNote}}
+
+        {{{scalesNote}}}
+
+        {{/scalesNote}}
         {{/hasScaleItems}}
         {{#hasNumbers}}
 
@@ -229,6 +252,11 @@ extension OverviewReport {
         {{#numbers.parts}}
         {{> grid}}
         {{/numbers.parts}}
+        {{#numbersNote}}
+
+        {{{numbersNote}}}
+
+        {{/numbersNote}}
         {{/hasNumbers}}
         {{#scaleFigures}}
 

@@ -16,37 +16,42 @@ public enum OverviewReport {
     }
 
     /// How a scale question's answers (a number question's, in size classes) spread in each area and the whole: a
-    /// stacked bar per area, none where a cell of the area is hidden (the crosstab's protection decides).
+    /// stacked bar per area, its hidden cells together as one grey segment (the crosstab's protection decides). No
+    /// chart where no bar shows anything.
     static func scaleChart(_ input: OverviewReportInput, _ question: MappingSummary.ScaleQuestion) -> String? {
         guard let table = question.table, !table.rowValues.isEmpty else { return nil }
         let language = input.language
         let lookup = CrossTable.Lookup(table)
-        var bars = table.colValues.map { column -> StackedBarChart.Bar in
-            let label = language.place(column)
-            let cells = table.rowValues.map { lookup.cell($0, column) }
-            guard let base = lookup.colTotal(column)?.n, base > 0,
-                cells.allSatisfy({ $0?.suppressed == false })
-            else { return StackedBarChart.Bar(label: label, shares: nil, text: ReportLanguage.hidden) }
-            let shares = cells.map { Double($0?.n ?? 0) / Double(base) * 100 }
-            return StackedBarChart.Bar(label: label, shares: shares, text: "n \(language.integer(base))")
-        }
-        if let whole = table.shownTotal, whole > 0 {
-            let shares = table.rowValues.map { value in
-                Double(lookup.rowTotal(value)?.n ?? 0) / Double(whole) * 100
+        var description: [String] = []
+        /// A bar from a line's counts (nil where hidden) and base: the shown segments, the hidden ones grey together.
+        func bar(_ label: String, counts: [Int?], base: Int?) -> StackedBarChart.Bar {
+            guard let base, base > 0, counts.contains(where: { ($0 ?? 0) > 0 }) else {
+                description.append(label + ": " + ReportLanguage.hidden)
+                return StackedBarChart.Bar(label: label, shares: nil, text: ReportLanguage.hidden)
             }
-            let allShown = table.rowTotals.allSatisfy { !$0.suppressed }
-            bars.append(
-                StackedBarChart.Bar(
-                    label: language.phrases.whole, shares: allShown ? shares : nil,
-                    text: allShown ? "n \(language.integer(whole))" : ReportLanguage.hidden))
+            let shares = counts.map { Double($0 ?? 0) / Double(base) * 100 }
+            description.append(
+                label + ": "
+                    + zip(table.rowValues, zip(counts, shares)).map { value, count in
+                        "\(value) " + (count.0 == nil ? ReportLanguage.hidden : "\(Int(count.1.rounded())) %")
+                    }.joined(separator: ", "))
+            return StackedBarChart.Bar(
+                label: label, shares: shares, text: "n \(language.integer(base))", hiddenShare: max(0, 100 - shares.reduce(0, +)))
         }
-        let description = bars.map { bar in
-            bar.label + ": "
-                + (bar.shares.map { shares in zip(table.rowValues, shares).map { "\($0) \(Int($1.rounded())) %" }.joined(separator: ", ") }
-                    ?? ReportLanguage.hidden)
-        }.joined(separator: "; ")
+        var bars = table.colValues.map { column in
+            bar(
+                language.place(column), counts: table.rowValues.map { lookup.cell($0, column).flatMap { $0.suppressed ? nil : $0.n } },
+                base: lookup.colTotal(column)?.n)
+        }
+        if table.shownTotal ?? 0 > 0 {
+            bars.append(
+                bar(
+                    language.phrases.whole, counts: table.rowValues.map { lookup.rowTotal($0).flatMap { $0.suppressed ? nil : $0.n } },
+                    base: table.shownTotal))
+        }
+        guard bars.contains(where: { $0.shares != nil }) else { return nil }
         return StackedBarChart.svg(
-            title: question.text, description: description, segments: table.rowValues, bars: bars,
+            title: question.text, description: description.joined(separator: "; "), segments: table.rowValues, bars: bars,
             id: "skala-\(FileName.safe(question.id))",
             legend: (question.numbers
                 ? (language == .sv
@@ -125,6 +130,13 @@ public enum OverviewReport {
     }
 
     /// Themes by respondents, most first; hidden totals last; ties in codebook order.
+    /// A report of one survey is titled by it ("Boendeenkät 2025 – översikt"); of several, as the mapping's overview.
+    static func title(surveys: [MappingSummary.SurveyBasis], language: ReportLanguage) -> String {
+        let overview = language == .sv ? "översikt" : "overview"
+        if surveys.count == 1, let survey = surveys.first, !survey.title.isEmpty { return "\(survey.title) – \(overview)" }
+        return language == .sv ? "Kartläggningen – översikt" : "The mapping – overview"
+    }
+
     static func ranked(_ input: OverviewReportInput) -> [CrossTable.Total] {
         let totals = input.summary.themes.rowTotals
         let order = Dictionary(totals.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { first, _ in first })
@@ -162,6 +174,7 @@ public enum OverviewReport {
             grid.text = Markdown.inline(question.text + (question.survey.map { " – " + $0 } ?? ""))
             grid.id = question.id
             grid.multi = question.table.multiResponseRows
+            grid.note = SummaryContext.poolNote(question.table.districtPools, language: language)
             return grid
         }
         // Each grid's first header cell; with more areas than a page takes side by side, areas become the rows.
@@ -182,10 +195,12 @@ public enum OverviewReport {
             let areas = summary.areas
             basis = basis.transposed(corner: area, groups: areas.groups(of: summary.basis.colValues))
             themes = themes.transposed(corner: area, groups: areas.groups(of: summary.themes.colValues))
-            scales = scales.transposed(corner: area, groups: areas.groups(of: summary.themes.colValues))
-            numbers = numbers.transposed(corner: area, groups: areas.groups(of: summary.themes.colValues))
+            // The means' pools, every question's: a pool's name means the same kind of pool in each.
+            let pools = SummaryContext.meansPools(summary)
+            scales = scales.transposed(corner: area, groups: areas.groups(of: scales.columnValues, pools: pools))
+            numbers = numbers.transposed(corner: area, groups: areas.groups(of: numbers.columnValues, pools: pools))
             choiceGrids = zip(choiceGrids, summary.choices).map { grid, question in
-                grid.transposed(corner: area, groups: areas.groups(of: question.table.colValues))
+                grid.transposed(corner: area, groups: areas.groups(of: question.table.colValues, pools: question.table.districtPools))
             }
         }
         // Tables at most a page wide: a turned table has one column per theme, answer or question.
@@ -197,7 +212,7 @@ public enum OverviewReport {
         shownSummary.differences = Array(summary.differences.prefix(input.differences))
         let sentences = ReportSummary.overview(shownSummary, ranked: input.codebook == nil ? [] : Self.ranked(input), language: language)
         return OverviewReportContext(
-            title: Markdown.inline(input.title ?? (language == .sv ? "Kartläggningen – översikt" : "The mapping – overview")),
+            title: Markdown.inline(input.title ?? Self.title(surveys: summary.surveys, language: language)),
             hasCodebook: input.codebook != nil, codebook: Markdown.inline(input.codebook?.codebook.id ?? ""),
             version: Markdown.inline(input.codebook?.codebook.version ?? ""), revision: input.codebook?.revision ?? 0, date: input.date,
             total: language.integer(summary.basis.total),
@@ -215,6 +230,8 @@ public enum OverviewReport {
             ranked: ranked, themes: themes, choices: choiceGrids, hasChoices: !choices.isEmpty,
             scales: scales, hasScales: !summary.scales.isEmpty, hasScaleItems: summary.scales.contains { !$0.numbers }, numbers: numbers,
             hasNumbers: summary.scales.contains(where: \.numbers),
+            scalesNote: SummaryContext.meansPoolNote(summary.scales.filter { !$0.numbers }, grid: scales, language: language),
+            numbersNote: SummaryContext.meansPoolNote(summary.scales.filter(\.numbers), grid: numbers, language: language),
             numberMedianFrom: ScaleMean.numberMedianFrom,
             scaleFigures: summary.scales.compactMap { question in
                 figures[scaleChartName(question)].map { .init(text: Markdown.altText(question.text), figure: $0) }

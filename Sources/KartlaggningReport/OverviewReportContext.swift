@@ -31,6 +31,9 @@ public struct OverviewReportContext: ReportContext, Equatable {
     public var hasScaleItems: Bool
     public var numbers: ReportGrid
     public var hasNumbers: Bool
+    /// Under the means: which districts were counted in a pool (`AreaPooling`), or nil.
+    public var scalesNote: String?
+    public var numbersNote: String?
     /// The fewest answers a number question's median is shown from.
     public var numberMedianFrom: Int
     /// Each scale question's distribution chart (text, figure).

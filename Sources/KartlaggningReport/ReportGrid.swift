@@ -9,6 +9,11 @@ public struct ReportGrid: Encodable, Sendable, Equatable {
     public var text: String?
     public var id: String?
     public var multi: Bool?
+    /// A line under the table (which areas a pool counts).
+    public var note: String?
+    /// The values of the columns as the tables name them (areas, pools), where a grid's columns are not a table's:
+    /// the scale and number means.
+    public var columnValues: [String] = []
     /// The grid cut into tables of at most a page's width (`paged`): the same rows, a few columns each.
     public var parts: [ReportGrid] = []
     /// Whether a part follows another (a blank line before it in Markdown).

@@ -1,3 +1,4 @@
+import KartlaggningAnalysis
 import KartlaggningCore
 import Foundation
 
@@ -57,6 +58,13 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
     /// Swedish) where the respondent gave none.
     public func place(_ value: String) -> String {
         value == CrossSpec.unknown ? phrases.noDistrict : value
+    }
+
+    /// How a report in this language pools areas with fewer than `minBase` answers to a question: under their
+    /// registry group ("Bjästa med omland, övriga"), or "Övriga områden".
+    public func pooling(minBase: Int, groups: [String: String]) -> AreaPooling {
+        let rest = self == .sv ? "övriga" : "other"
+        return AreaPooling(minBase: minBase, groups: groups, other: phrases.otherAreas, groupRest: { "\($0), \(rest)" })
     }
 
     public struct Phrases: Sendable {

@@ -10,11 +10,15 @@ public enum StackedBarChart {
         public var shares: [Double]?
         /// What the bar says in words (for screen readers and the right-hand note).
         public var text: String
+        /// The share of the segments that are hidden (`··`), drawn grey at the bar's end: the base less what is shown,
+        /// which the table gives anyway. The hidden segments' own shares are 0 in `shares`.
+        public var hiddenShare: Double
 
-        public init(label: String, shares: [Double]?, text: String) {
+        public init(label: String, shares: [Double]?, text: String, hiddenShare: Double = 0) {
             self.label = label
             self.shares = shares
             self.text = text
+            self.hiddenShare = hiddenShare
         }
     }
 
@@ -32,6 +36,10 @@ public enum StackedBarChart {
             out += "<rect x=\"\(x)\" y=\"34\" width=\"14\" height=\"14\" fill=\"\(shade(index, of: segments.count))\"/>\n"
             out += "<text x=\"\(x + 18)\" y=\"46\">\(SVG.escape(segment))</text>\n"
             x += 18 + SVG.textWidth([segment], fontSize: 12) + 14
+        }
+        if bars.contains(where: { $0.shares != nil && $0.hiddenShare > 0 }) {
+            out += "<rect x=\"\(x)\" y=\"34\" width=\"14\" height=\"14\" fill=\"\(hiddenFill)\"/>\n"
+            out += "<text x=\"\(x + 18)\" y=\"46\">\(ReportLanguage.hidden)</text>\n"
         }
         for (row, bar) in bars.enumerated() {
             let y = top + row * rowHeight
@@ -54,11 +62,21 @@ public enum StackedBarChart {
                 }
                 start += share
             }
+            if bar.hiddenShare > 0 {
+                // What is hidden, together and grey: never a segment of its own.
+                let x0 = labelWidth + Int((start / 100 * Double(barWidth)).rounded())
+                let x1 = labelWidth + barWidth
+                out +=
+                    "<rect x=\"\(x0)\" y=\"\(y + 3)\" width=\"\(max(x1 - x0, 1))\" height=\"20\" fill=\"\(hiddenFill)\"><title>\(SVG.escape(bar.label)): \(ReportLanguage.hidden)</title></rect>\n"
+            }
             out += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 17)\">\(SVG.escape(bar.text))</text>\n"
         }
         out += SVG.caption(captionLines, y: top + rowHeight * bars.count + 22)
         return out + "</svg>\n"
     }
+
+    /// Hidden segments: a mid grey no shade of the scale takes.
+    static let hiddenFill = "#b5b5b5"
 
     /// From light to the bars' blue, segment by segment.
     static func shade(_ index: Int, of count: Int) -> String {

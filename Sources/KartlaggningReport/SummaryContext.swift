@@ -1,4 +1,5 @@
 import KartlaggningAnalysis
+import KartlaggningCore
 
 /// Template data the overview and district reports share: cross-tabs as generic grids, shares as `26,7 % (4/15)`,
 /// scale means, differences.
@@ -55,8 +56,10 @@ enum SummaryContext {
     static func scales(
         _ summary: MappingSummary, language: ReportLanguage, only: [String]? = nil, whole: String, numbers: Bool? = nil
     ) -> ReportGrid {
-        let columns = only ?? summary.themes.colValues
-        let rows = summary.scales.filter { numbers == nil || $0.numbers == numbers }.map { question -> ReportGrid.Row in
+        let questions = summary.scales.filter { numbers == nil || $0.numbers == numbers }
+        // Pools of areas with too few answers (`AreaPooling`), each question's own: a group's after its areas.
+        let columns = only ?? summary.areas.placing(meansPools(summary), among: summary.themes.colValues)
+        let rows = questions.map { question -> ReportGrid.Row in
             let byGroup = Dictionary(question.means.map { ($0.group, $0) }, uniquingKeysWith: { first, _ in first })
             let cells = (columns + [whole]).map { group -> String in
                 guard let mean = byGroup[group] else { return "–" }
@@ -73,7 +76,65 @@ enum SummaryContext {
                 } ?? ""
             return ReportGrid.Row(name: Markdown.cell(question.text + range + (question.survey.map { " – " + $0 } ?? "")), cells: cells)
         }
-        return ReportGrid(columns: (columns + [whole]).map(Markdown.cell), rows: rows)
+        // A district no question shows on its own (all pooled, or no answers) has no column.
+        let kept = columns.indices.filter { c in only != nil || rows.isEmpty || rows.contains { $0.cells[c] != "–" } }
+        var grid = ReportGrid(
+            columns: (kept.map { columns[$0] } + [whole]).map(Markdown.cell),
+            rows: rows.map { row in ReportGrid.Row(name: row.name, cells: kept.map { row.cells[$0] } + [row.cells[columns.count]]) })
+        grid.columnValues = kept.map { columns[$0] }
+        return grid
+    }
+
+    /// Under a table whose districts with few answers were pooled (`AreaPooling`): "Övriga områden: Grundsunda och BLT
+    /// (färre än 10 svar var)." — or that no district is shown on its own. nil when nothing was pooled.
+    static func poolNote(_ pools: AreaPools, language: ReportLanguage) -> String? {
+        guard !pools.isEmpty else { return nil }
+        let sv = language == .sv
+        let minBase = language.integer(pools.minBase)
+        if pools.nothingBrokenOut {
+            return sv
+                ? "_Inget område har \(minBase) svar eller fler på frågan: bara hela kommunen redovisas._"
+                : "_No district has \(minBase) answers or more to the question: only the whole municipality is shown._"
+        }
+        let listed = pools.order.map { pool in
+            "\(Markdown.inline(pool)): \(names(pools.pools[pool] ?? [], language: language))"
+        }
+        return "_" + listed.joined(separator: "; ")
+            + (sv
+                ? " (färre än \(minBase) svar var, eller för att Övriga områden ska nå \(minBase))._"
+                : " (fewer than \(minBase) answers each, or so that Other areas reaches \(minBase))._")
+    }
+
+    /// Under the means: which columns of the grid count pooled districts. nil when no question pooled any.
+    static func meansPoolNote(_ questions: [MappingSummary.ScaleQuestion], grid: ReportGrid, language: ReportLanguage) -> String? {
+        let pooled = questions.filter { !$0.pools.isEmpty }
+        let cells = (grid.parts.isEmpty ? [grid] : grid.parts).flatMap(\.rows).flatMap(\.cells)
+        guard let minBase = pooled.first?.pools.minBase, cells.contains("–") else { return nil }
+        let n = language.integer(minBase)
+        return language == .sv
+            ? "_– = färre än \(n) svar i området: räknade i sin grupp eller under Övriga områden, eller bara i hela kommunen._"
+            : "_– = fewer than \(n) answers in the district: counted in its group or under Other areas, or only in the whole._"
+    }
+
+    /// "A, B och C", "A, B, C … och 12 till": district names for a note, at most six.
+    static func names(_ values: [String], language: ReportLanguage) -> String {
+        let and = language == .sv ? "och" : "and"
+        let shown = values.prefix(values.count > 6 ? 5 : 6).map { Markdown.inline(language.place($0)) }
+        if values.count > 6 { return shown.joined(separator: ", ") + " \(and) \(values.count - 5) " + (language == .sv ? "till" : "more") }
+        guard shown.count > 1, let last = shown.last else { return shown.joined() }
+        return shown.dropLast().joined(separator: ", ") + " \(and) " + last
+    }
+
+    /// Every pool the scale and number means use, in the order they first come: a pool's name means the same kind
+    /// of pool on each row (its group's rest, or Övriga områden).
+    static func meansPools(_ summary: MappingSummary) -> AreaPools {
+        var pools = AreaPools()
+        for question in summary.scales {
+            pools.pools.merge(question.pools.pools, uniquingKeysWith: { first, _ in first })
+            for pool in question.pools.order where !pools.order.contains(pool) { pools.order.append(pool) }
+            if let rest = question.pools.rest { pools.rest = rest }
+        }
+        return pools
     }
 
     /// Differences as template rows: district, subject, the district's share, the whole's, the difference, χ², p.

@@ -23,6 +23,9 @@ public struct CrossTabQuery: Sendable {
     public var publish = false
     /// Start a new ledger first (`--fresh`).
     public var freshLedger = false
+    /// Districts with fewer than this many in the table are shown together, as reports show them (`--min-base`,
+    /// `AreaPooling`); 0: each on its own.
+    public var minBase = 0
 
     public init(rows: CrossDimension, cols: CrossDimension) {
         spec = CrossSpec(rows: rows, cols: cols)
@@ -44,8 +47,9 @@ public struct CrossTabQuery: Sendable {
         let publication = try Publication(
             store: store, output: "crosstab \(spec.rows) × \(spec.cols)", appending: publish, fresh: freshLedger)
         let tabulator = CrossTabulator(store: store, publication: publication)
+        let pooling = minBase > 1 ? ReportLanguage.sv.pooling(minBase: minBase, groups: try store.districtRegistry().groups) : nil
         guard let (first, second) = compareWaves else {
-            var table = try publication.protectTogether { try tabulator.table(spec) }
+            var table = try publication.protectTogether { try tabulator.table(spec, pooling: pooling) }
             try publication.commit()
             if !publication.unresolved.isEmpty { table.notes.append(Self.unresolvedNote(publication.unresolved)) }
             return .table(table)
@@ -54,7 +58,9 @@ public struct CrossTabQuery: Sendable {
         a.filters[.wave] = [first]
         var b = spec
         b.filters[.wave] = [second]
-        let tables = try publication.protectTogether { (try tabulator.table(a), try tabulator.table(b)) }
+        let tables = try publication.protectTogether {
+            (try tabulator.table(a, pooling: pooling), try tabulator.table(b, pooling: pooling))
+        }
         for (wave, table) in [(first, tables.0), (second, tables.1)] where table.total == 0 {
             throw CrossTabQueryError.emptyWave(wave: wave, unit: spec.unit.rawValue)
         }

@@ -21,7 +21,7 @@ public struct CrossTabulator: Sendable {
     /// unfiltered rows × cols table hides, the view hides as well. So the two together give nothing away.
     public func table(_ spec: CrossSpec) throws -> CrossTable {
         var memo: [String: CrossTable] = [:]
-        let made = try table(spec, memo: &memo)
+        let made = try table(spec, counted: nil, memo: &memo)
         publication?.record(made)
         return made
     }
@@ -35,12 +35,12 @@ public struct CrossTabulator: Sendable {
     }
 
     /// `table(_:)`, each linked table made once however many views share it (two filter keys link to the same ones).
-    private func table(_ spec: CrossSpec, memo: inout [String: CrossTable]) throws -> CrossTable {
+    private func table(_ spec: CrossSpec, counted: CrossCounts?, memo: inout [String: CrossTable]) throws -> CrossTable {
         let key =
             "\(spec.rows)\u{1F}\(spec.cols)\u{1F}"
             + spec.filters.map { "\($0.key)=\($0.value.joined(separator: ","))" }.sorted().joined(separator: "&")
         if let known = memo[key] { return known }
-        let counted = CrossEngine.counts(try store.crossFacts(spec), spec: spec)
+        let counted = try counted ?? counts(spec)
         let known = publication?.knowledge ?? PublishedKnowledge()
         guard spec.minCell > 0,
             let (dimension, values) = spec.filters.sorted(by: { $0.key.description < $1.key.description })
@@ -56,7 +56,7 @@ public struct CrossTabulator: Sendable {
         var whole = spec
         whole.filters[dimension] = nil
         (whole.stats, whole.audit) = (false, false)
-        let wholeTable = try table(whole, memo: &memo)
+        let wholeTable = try table(whole, counted: nil, memo: &memo)
         var linkedKnown = known
         linkedKnown.hidden.formUnion(wholeTable.hiddenKeys)
         let viewWhole = FactKeys(spec: spec, rowValues: [], colValues: []).grand
@@ -71,7 +71,7 @@ public struct CrossTabulator: Sendable {
                 var parent = spec
                 parent.filters[dimension] = nil
                 (parent.rows, parent.cols, parent.stats, parent.audit) = (axis, dimension, false, false)
-                let made = try table(parent, memo: &memo)
+                let made = try table(parent, counted: nil, memo: &memo)
                 linkedKnown.hidden.formUnion(made.hiddenKeys)
                 let lookup = CrossTable.Lookup(made)
                 // The view's whole is the sum of the filter's values' totals there: hidden where one of them is.
@@ -100,14 +100,40 @@ public struct CrossTabulator: Sendable {
         return linkedTable
     }
 
-    /// `rows` × `cols`, respondents counted, column percentages, `filters` applied: the tables reports show.
+    /// What the store knows for `spec`, counted, with its pools of areas added up.
+    private func counts(_ spec: CrossSpec) throws -> CrossCounts {
+        let counted = CrossEngine.counts(try store.crossFacts(spec), spec: spec)
+        guard !spec.districtPools.isEmpty, spec.cols == .district || spec.rows == .district else { return counted }
+        return counted.pooling(spec.districtPools, areasAreColumns: spec.cols == .district)
+    }
+
+    /// `rows` × `cols`, respondents counted, column percentages, `filters` applied: the tables reports show. With
+    /// `pooling` and areas as the columns, areas with too few answers are shown together (`AreaPooling`); the tables
+    /// linked to it pool the same areas.
     public func respondents(
-        _ rows: CrossDimension, by cols: CrossDimension, filters: [CrossDimension: [String]], codebook: StoredCodebook?, minCell: Int
+        _ rows: CrossDimension, by cols: CrossDimension, filters: [CrossDimension: [String]], codebook: StoredCodebook?, minCell: Int,
+        pooling: AreaPooling? = nil
     ) throws -> CrossTable {
         var spec = CrossSpec(rows: rows, cols: cols)
         spec.codebook = codebook
         spec.filters = filters
         spec.minCell = minCell
-        return try table(spec)
+        return try table(spec, pooling: pooling)
+    }
+
+    /// `table(_:)` with the districts (columns or rows) that have fewer answers than `pooling.minBase` shown together
+    /// (`AreaPooling`), planned from this table's own bases; the tables linked to it pool the same districts.
+    public func table(_ spec: CrossSpec, pooling: AreaPooling?) throws -> CrossTable {
+        guard let pooling, pooling.minBase > 1, spec.cols == .district || spec.rows == .district else { return try table(spec) }
+        var spec = spec
+        let columns = spec.cols == .district
+        var counted = try counts(spec)
+        let bases = columns ? zip(counted.colValues, counted.colBase) : zip(counted.rowValues, counted.rowBase)
+        spec.districtPools = pooling.plan(bases.map { ($0, $1) })
+        counted = counted.pooling(spec.districtPools, areasAreColumns: columns)
+        var memo: [String: CrossTable] = [:]
+        let made = try table(spec, counted: counted, memo: &memo)
+        publication?.record(made)
+        return made
     }
 }

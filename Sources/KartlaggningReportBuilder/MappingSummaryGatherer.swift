@@ -7,7 +7,8 @@ import KartlaggningReport
 enum MappingSummaryGatherer {
     static func gather(
         store: KartlaggningStore, codebook stored: StoredCodebook?, filters: [CrossDimension: [String]], surveys wanted: [String],
-        minCell: Int, language: ReportLanguage, differenceRule: DifferenceRule = DifferenceRule(), publication: Publication? = nil
+        minCell: Int, language: ReportLanguage, differenceRule: DifferenceRule = DifferenceRule(), publication: Publication? = nil,
+        pooling: AreaPooling? = nil
     ) throws -> MappingSummary {
         let tabulator = CrossTabulator(store: store, publication: publication)
         let basis = try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: minCell)
@@ -45,23 +46,32 @@ enum MappingSummaryGatherer {
                     leftOut.unanswered.append(question.text)
                     continue
                 }
+                let (distributions, pools) = pooled(themes.colValues.map { ($0, counts[$0] ?? [:]) }, by: pooling)
                 scales.append(
                     MappingSummary.ScaleQuestion(
                         id: question.reference, text: question.text, range: nil,
                         means: ScaleMean.protected(
-                            distributions: themes.colValues.map { ($0, counts[$0] ?? [:]) }, minCell: minCell,
-                            wholeLabel: language.phrases.whole, numbers: true),
+                            distributions: distributions, minCell: minCell, wholeLabel: language.phrases.whole, numbers: true),
                         table: classTable(
-                            counts, question: question.reference, areas: themes.colValues, integer: question.type == .integer,
-                            minCell: minCell, language: language, tabulator: tabulator),
+                            Dictionary(distributions.map { ($0.group, $0.counts) }, uniquingKeysWith: { first, _ in first }),
+                            question: question.reference, areas: distributions.map(\.group), integer: question.type == .integer,
+                            minCell: minCell, language: language, tabulator: tabulator, pools: pools),
                         numbers: true, survey: titles[question.survey]))
+                scales[scales.count - 1].set(pools: pools)
             } else if question.type == .scale {
                 // Each district's answers, value by value (unprotected counts: only the protected means and medians
                 // are shown), from the one cross-tab engine.
                 var spec = CrossSpec(rows: .question(question.reference), cols: .district)
                 (spec.filters, spec.dropMissing, spec.minCell) = (filters, true, 0)
-                let counted = CrossEngine.counts(try store.crossFacts(spec), spec: spec)
-                let distributions = themes.colValues.map { district -> (group: String, counts: [Double: Int]) in
+                let all = CrossEngine.counts(try store.crossFacts(spec), spec: spec)
+                let areas = themes.colValues.filter { all.colValues.contains($0) }
+                let pools =
+                    pooling?.plan(areas.map { area in (area, all.colValues.firstIndex(of: area).map { all.colBase[$0] } ?? 0) })
+                    ?? AreaPools()
+                spec.districtPools = pools
+                let counted = all.pooling(pools)
+                let distributions = (themes.colValues.filter { !pools.pooledAreas.contains($0) } + pools.order).map {
+                    district -> (group: String, counts: [Double: Int]) in
                     guard let c = counted.colValues.firstIndex(of: district) else { return (district, [:]) }
                     var counts: [Double: Int] = [:]
                     for (r, value) in counted.rowValues.enumerated() {
@@ -77,15 +87,19 @@ enum MappingSummaryGatherer {
                 var shown = spec
                 shown.minCell = minCell
                 let table = tabulator.table(counted, spec: shown).droppingEmptyColumns()
+                    .droppingColumns(pools.nothingBrokenOut ? Set(pools.order) : [])
                 scales.append(
                     MappingSummary.ScaleQuestion(
                         id: question.reference, text: question.text, range: question.scale,
                         means: ScaleMean.protected(distributions: distributions, minCell: minCell, wholeLabel: language.phrases.whole),
                         table: table, survey: titles[question.survey]))
+                scales[scales.count - 1].set(pools: pools)
             } else {
-                let table = try tabulator.respondents(
-                    .question(question.reference), by: .district, filters: filters, codebook: nil, minCell: minCell
+                var table = try tabulator.respondents(
+                    .question(question.reference), by: .district, filters: filters, codebook: nil, minCell: minCell, pooling: pooling
                 ).droppingEmptyColumns()
+                // A pool of every area repeats the whole: only the whole is shown.
+                if table.districtPools.nothingBrokenOut { table = table.droppingColumns(Set(table.districtPools.order)) }
                 guard table.anyAnswer else {
                     leftOut.unanswered.append(question.text)
                     continue
@@ -101,7 +115,8 @@ enum MappingSummaryGatherer {
                 difference: difference)
         }
         for choice in choices {
-            candidates += ShareDifference.ofQuestion(choice.table).map {
+            // A pool of areas is no place a meeting can act on: its differences are not listed.
+            candidates += ShareDifference.ofQuestion(choice.table.droppingColumns(Set(choice.table.districtPools.order))).map {
                 MappingSummary.Difference(source: choice.id, subject: "\(choice.text): \($0.row)", difference: $0)
             }
         }
@@ -121,11 +136,30 @@ enum MappingSummaryGatherer {
         return summary
     }
 
+    /// Each area's answers (counts per value), with the areas `pooling` would not break out added into their pools: the
+    /// areas on their own in their order, then the pools. Unchanged without pooling.
+    static func pooled(
+        _ distributions: [(group: String, counts: [Double: Int])], by pooling: AreaPooling?
+    ) -> (distributions: [(group: String, counts: [Double: Int])], pools: AreaPools) {
+        guard let pooling else { return (distributions, AreaPools()) }
+        let pools = pooling.plan(distributions.map { ($0.group, $0.counts.values.reduce(0, +)) })
+        guard !pools.isEmpty else { return (distributions, pools) }
+        let byArea = Dictionary(distributions.map { ($0.group, $0.counts) }, uniquingKeysWith: { first, _ in first })
+        let pooledAreas = Set(pools.pooledAreas)
+        var result = distributions.filter { !pooledAreas.contains($0.group) }
+        for pool in pools.order {
+            var counts: [Double: Int] = [:]
+            for area in pools.pools[pool] ?? [] { counts.merge(byArea[area] ?? [:], uniquingKeysWith: +) }
+            result.append((pool, counts))
+        }
+        return (result, pools)
+    }
+
     /// A number question's answers per area in size classes (`NumberClasses`), protected as crosstab protects a table:
     /// the distribution chart. nil when no one answered.
     static func classTable(
         _ counts: [String: [Double: Int]], question: String, areas: [String], integer: Bool, minCell: Int, language: ReportLanguage,
-        audit: Bool = false, tabulator: CrossTabulator? = nil
+        audit: Bool = false, tabulator: CrossTabulator? = nil, pools: AreaPools = AreaPools()
     ) -> CrossTable? {
         let values = counts.values.flatMap(\.keys)
         guard let smallest = values.min(), let largest = values.max() else { return nil }
@@ -141,10 +175,11 @@ enum MappingSummaryGatherer {
         let colBase = areas.indices.map { c in grid.reduce(0) { $0 + $1[c] } }
         var spec = CrossSpec(rows: .question(question), cols: .district)
         // Those who answered, in size classes: named as a binned table of answerers, never as the question's own values.
-        (spec.minCell, spec.audit, spec.dropMissing) = (minCell, audit, true)
+        (spec.minCell, spec.audit, spec.dropMissing, spec.districtPools) = (minCell, audit, true, pools)
         let counted = CrossCounts(
             counts: grid, rowBase: rowBase, colBase: colBase, grand: rowBase.reduce(0, +), rowValues: used.map { classes.labels[$0] },
             colValues: areas)
         return (tabulator?.table(counted, spec: spec) ?? CrossTabulation.tabulate(counted, spec: spec)).droppingEmptyColumns()
+            .droppingColumns(pools.nothingBrokenOut ? Set(pools.order) : [])
     }
 }

@@ -85,17 +85,19 @@ public enum ReportBuilder {
             context = ThemeReport.context(input, figures: figures)
             method = input.method
         case .overview:
+            let arranger = try AreaArranger(store: store, order: request.areaOrder, language: request.language)
             let gathered = try MappingSummaryGatherer.gather(
                 store: store, codebook: loaded, filters: request.scope.filters(), surveys: request.scope.surveys, minCell: request.minCell,
-                language: request.language, differenceRule: request.differenceRule, publication: publication)
+                language: request.language, differenceRule: request.differenceRule, publication: publication,
+                pooling: request.language.pooling(minBase: request.minBase, groups: arranger.groups))
             if gathered.basis.totalSuppressed { throw ReportError.selectionHidden(minCell: request.minCell) }
-            let arranger = try AreaArranger(store: store, order: request.areaOrder, language: request.language)
             let summary = gathered.arranged(by: try arranger.overview(gathered, codebook: loaded?.codebook.id))
             var note = try MethodGatherer.note(
                 store: store, codebook: loaded, minCell: request.minCell, selection: request.scope.lines(request.language))
             note.differenceRule = request.differenceRule
             note.comparedDifferences = summary.comparedDifferences
             note.freshLedger = publication.startedFresh
+            note.minBase = request.minBase
             note.leftOut = summary.leftOut
             method = note
             let input = OverviewReportInput(

@@ -15,6 +15,9 @@ public struct ReportRequest: Sendable {
     /// Quotes per district (theme report) or per theme (district report).
     public var quotes = 2
     public var minCell = 3
+    /// An area is broken out for a question from this many answers; fewer, and it is counted in its registry group or
+    /// in "Övriga områden" (`AreaPooling`). 0: every area on its own.
+    public var minBase = 10
     public var language = ReportLanguage.sv
     /// The report's date (ISO), so the same database gives the same report.
     public var date: String

@@ -26,6 +26,11 @@ struct CrosstabCommand: ParsableCommand {
     @Option(help: "Only answers to this question count for themes.") var question: String?
     @Flag(help: "Pearson χ², df, p and Cramér's V (per value for multi-response dimensions).") var stats = false
     @Option(help: "Suppress cells with fewer than this many (0: off).") var minCell: Int = 3
+    @Option(
+        help: ArgumentHelp(
+            "Districts with fewer than this many in the table are shown together, in their registry group or \"Övriga områden\", "
+                + "as the overview shows them (0: each on its own)."))
+    var minBase: Int = 0
     @Flag(help: "After the table, each suppressed value's range as the table's numbers allow it (JSON: \"audit\").") var audit = false
     @Option(help: ArgumentHelp("Bin edges for integer and decimal questions, e.g. 0,10,50,250.", valueName: "edges")) var bins: String?
     @Option(help: ArgumentHelp("Percentage-point change per cell between two waves, e.g. 2015,2017.", valueName: "a,b")) var compareWaves:
@@ -36,7 +41,7 @@ struct CrosstabCommand: ParsableCommand {
     @Flag(help: "Start a new publication ledger first (the old one is kept beside it); implies --publish.") var fresh = false
 
     func validate() throws {
-        if minCell < 0 { throw ValidationError("--min-cell is 0 (off) or more") }
+        if minCell < 0 || minBase < 0 { throw ValidationError("--min-cell and --min-base are 0 (off) or more") }
         if let compareWaves, compareWaves.split(separator: ",").count != 2 { throw ValidationError("--compare-waves takes two waves: A,B") }
         if let bins, bins.split(separator: ",").contains(where: { Double($0.trimmingCharacters(in: .whitespaces)) == nil }) {
             throw ValidationError("--bins takes numbers separated by commas")
@@ -50,7 +55,7 @@ struct CrosstabCommand: ParsableCommand {
             (query.spec.themeQuestion, query.spec.stats, query.spec.minCell, query.spec.audit) = (question, stats, minCell, audit)
             query.spec.bins = bins?.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             query.filterText = filters
-            (query.publish, query.freshLedger) = (publish, fresh)
+            (query.publish, query.freshLedger, query.minBase) = (publish, fresh, minBase)
             for filter in filters {
                 let parts = filter.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else { throw ValidationError("--where takes KEY=VALUE, not \"\(filter)\"") }

@@ -33,6 +33,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "A title (default: one for the kind).") var title: String?
     @Option(help: "Quotes per district (theme) or per theme (district).") var quotes: Int = 2
     @Option(help: "Suppress counts below this (0: off).") var minCell: Int = 3
+    @Option(
+        help: ArgumentHelp(
+            "Overview: an area is shown on its own for a question from this many answers; fewer, and it is counted in its "
+                + "registry group or in \"Övriga områden\" (0: every area on its own)."))
+    var minBase: Int = 10
     @Option(help: "Differences from the whole: only where the district and the rest both have at least this many respondents.")
     var minGroup: Int = 30
     @Option(help: "Differences from the whole: the multiple-comparison correction, holm, bh (Benjamini–Hochberg) or none.")
@@ -60,7 +65,7 @@ struct ReportCommand: ParsableCommand {
     var resolvedKind: ReportKind { kind ?? (theme.isEmpty ? .overview : .theme) }
 
     func validate() throws {
-        if quotes < 0 || minCell < 0 { throw ValidationError("--quotes and --min-cell are 0 or more") }
+        if quotes < 0 || minCell < 0 || minBase < 0 { throw ValidationError("--quotes, --min-cell and --min-base are 0 or more") }
         if minGroup < 1 { throw ValidationError("--min-group is 1 or more") }
         if printTemplate { return }
         if out == nil { throw ValidationError("give --out FILE.md") }
@@ -87,7 +92,7 @@ struct ReportCommand: ParsableCommand {
             request.codebook = codebook
             request.title = title
             request.quotes = quotes
-            request.minCell = minCell
+            (request.minCell, request.minBase) = (minCell, minBase)
             request.differenceRule = DifferenceRule(minGroup: minGroup, correction: correction)
             request.language = lang
             request.html = html

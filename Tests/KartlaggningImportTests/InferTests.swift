@@ -99,3 +99,18 @@ struct InferTests {
         #expect(SurveyInferrer.slug("Företag 2025.csv", separator: "-") == "foretag-2025-csv")
     }
 }
+
+/// The title a draft proposes from the file's name: what tools add for the file's sake dropped, the form's name kept.
+@Suite struct SurveyTitleTests {
+    @Test func formToolsFileNames() {
+        #expect(SurveyTitle.fromFileName("Meeting_Form_-_latest_version_-_False_-_2024-03-14-09-51-14") == "Meeting Form")
+        #expect(SurveyTitle.fromFileName("Inventory_Form_-_all_versions_-_labels_-_2024-03-14-13-55-08") == "Inventory Form")
+        #expect(SurveyTitle.fromFileName("results-survey54231") == "Survey 54231")
+        #expect(SurveyTitle.fromFileName("data-raw_utf8") == "Data")
+        #expect(SurveyTitle.fromFileName("boendeenkat_2025_export_20250601_1230") == "Boendeenkat 2025")
+        #expect(SurveyTitle.fromFileName("grundskolan-2009") == "Grundskolan 2009")
+        #expect(SurveyTitle.fromFileName("Personality and Music Preferences") == "Personality and Music Preferences")
+        #expect(SurveyTitle.fromFileName("Björna-Långviksmon enkät v2") == "Björna-Långviksmon enkät")
+        #expect(SurveyTitle.fromFileName("utf8") == "Utf8")
+    }
+}

@@ -81,46 +81,62 @@ public enum JointAudit {
         for table in tables { for (dimension, values) in table.partitions { partitions[dimension, default: []].formUnion(values) } }
         if !partitions.isEmpty {
             var groups: [String: [String: String]] = [:]
+            var unions: [String: [String: String]] = [:]
             for key in count.keys {
                 let parts = key.split(separator: "\u{1E}", omittingEmptySubsequences: false).map(String.init)
                 let conditions = parts.dropFirst().map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
                 for (i, condition) in conditions.enumerated() where condition.count == 2 && partitions[condition[0]] != nil {
-                    guard !condition[1].contains("\u{1D}"), conditions.filter({ $0.first == condition[0] }).count == 1 else { continue }
+                    guard conditions.filter({ $0.first == condition[0] }).count == 1 else { continue }
                     let base = ([parts[0]] + parts.dropFirst().enumerated().filter { $0.offset != i }.map(\.element))
                         .joined(separator: "\u{1E}")
-                    groups[base + "\u{1F}" + condition[0], default: [:]][condition[1]] = key
+                    if condition[1].contains("\u{1D}") {
+                        // Several values at once (a pool of areas, `--where district=A --where district=B`).
+                        unions[base + "\u{1F}" + condition[0], default: [:]][condition[1]] = key
+                    } else {
+                        groups[base + "\u{1F}" + condition[0], default: [:]][condition[1]] = key
+                    }
                 }
             }
+            // Each relation: a count is the sum of its parts. A partition's values add up to the count without the
+            // condition; a union of values (a pool of areas) is the sum of its values' counts.
+            var relations: [(whole: String, parts: [String])] = []
             for (group, members) in groups.sorted(by: { $0.key < $1.key }) {
                 let split = group.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 guard split.count == 2, let values = partitions[split[1]], count[split[0]] != nil else { continue }
+                relations.append((split[0], values.sorted().map { members[$0] ?? FactKeys.adding(split[1], $0, to: split[0]) }))
+            }
+            for (group, pools) in unions.sorted(by: { $0.key < $1.key }) {
+                let split = group.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard split.count == 2 else { continue }
+                let members = groups[group] ?? [:]
+                for (pool, key) in pools.sorted(by: { $0.key < $1.key }) {
+                    let values = pool.split(separator: "\u{1D}").map(String.init)
+                    relations.append((key, values.map { members[$0] ?? FactKeys.adding(split[1], $0, to: split[0]) }))
+                }
+            }
+            for (whole, parts) in relations {
                 var terms: [Int: Double] = [:]
                 var bound = 0.0
                 var touching = false
-                func add(_ key: String?, _ coefficient: Double) {
-                    if let key, let j = index[key] {
+                func add(_ key: String, _ coefficient: Double) {
+                    if let j = index[key] {
                         terms[j, default: 0] += coefficient
-                    } else if let key, let known = count[key], !inconsistent.contains(key) {
+                    } else if let known = count[key], !inconsistent.contains(key) {
                         bound -= coefficient * Double(known)
                     } else {
                         let j = variables
                         variables += 1
-                        if let key {
-                            index[key] = j
-                            freshKeys[j] = key
-                        }
+                        index[key] = j
+                        freshKeys[j] = key
                         terms[j, default: 0] += coefficient
                     }
-                    if let key, concerning?.contains(key) == true { touching = true }
+                    if concerning?.contains(key) == true { touching = true }
                 }
-                if inconsistent.contains(split[0]) || members.keys.contains(where: { inconsistent.contains(members[$0] ?? "") }) {
-                    continue
-                }
-                let parts = values.sorted().map { members[$0] ?? FactKeys.adding(split[1], $0, to: split[0]) }
-                let together = Set(parts).union([split[0]])
+                if inconsistent.contains(whole) || parts.contains(where: { inconsistent.contains($0) }) { continue }
+                let together = Set(parts).union([whole])
                 for key in together { siblings[key, default: []].formUnion(together) }
                 for key in parts { add(key, 1) }
-                add(split[0], -1)
+                add(whole, -1)
                 terms = terms.filter { $0.value != 0 }
                 if !terms.isEmpty {
                     constraints.append(.init(terms: terms, relation: .equal, bound: bound))

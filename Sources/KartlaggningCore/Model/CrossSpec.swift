@@ -21,6 +21,9 @@ public struct CrossSpec: Sendable {
     public var minCell = 3
     /// χ², df, p and Cramér's V.
     public var stats = false
+    /// Areas reported together (`AreaPooling`): the table shows each pool where its districts would be, and names
+    /// its numbers as counts of all of them.
+    public var districtPools = AreaPools()
     /// Keep each suppressed value's feasible range in the table (`crosstab --audit`).
     public var audit = false
 

@@ -155,6 +155,9 @@ public struct SurveyInferrer {
 
         let base = Self.baseName(path)
         let defaultKind = kind == nil ? Self.kindFromFileName(base) : nil
+        // The file names no survey: the title is made from its name, and reports take it as theirs.
+        let title = SurveyTitle.fromFileName(base)
+        notes.append("`title` \"\(title)\" is made from the file's name; write the survey's own title, reports use it")
         if kind == nil && defaultKind == nil {
             notes.append(
                 "the respondent kind could not be told from the file; \"inspel\" is set — change `kind` if the rows are företag, förening, …"
@@ -171,7 +174,7 @@ public struct SurveyInferrer {
         }
         var survey = SurveyDefinition(
             id: Self.slug(base, separator: "-").isEmpty ? "survey" : Self.slug(base, separator: "-"),
-            title: base, kind: kind == nil ? (defaultKind ?? "inspel") : nil, respondent: mapping, questions: questions,
+            title: title, kind: kind == nil ? (defaultKind ?? "inspel") : nil, respondent: mapping, questions: questions,
             sheet: profiling.sheet, headerRow: profiling.shape.map { $0.headerRow > 1 ? $0.headerRow : nil } ?? nil,
             skipAfterHeader: profiling.shape.map { $0.skipAfterHeader > 0 ? $0.skipAfterHeader : nil } ?? nil,
             missing: missing.isEmpty ? nil : missing)
