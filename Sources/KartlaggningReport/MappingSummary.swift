@@ -128,6 +128,9 @@ public struct MappingSummary: Sendable {
     public var areas = AreaArrangement(order: [])
     /// What the report leaves out.
     public var leftOut = LeftOut()
+    /// An area is broken out from this many answers (`--min-base`): fewer, and its questions are pooled and its
+    /// heatmap squares are not coloured. 0: no such rule.
+    public var minBase = 0
 
     public init(
         basis: CrossTable, surveys: [SurveyBasis], themes: CrossTable, themeLabels: [String: String], themeParents: [String: String],
@@ -153,7 +156,7 @@ extension MappingSummary {
         var summary = self
         summary.areas = arrangement
         summary.basis = basis.arrangingColumns(arrangement.order)
-        summary.themes = themes.arrangingColumns(arrangement.order)
+        summary.themes = themes.arrangingColumns(arrangement.order(with: themes.districtPools))
         for index in summary.choices.indices {
             summary.choices[index].table = choices[index].table.arrangingColumns(
                 arrangement.order(with: choices[index].table.districtPools))

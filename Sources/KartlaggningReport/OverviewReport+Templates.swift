@@ -64,6 +64,10 @@ extension OverviewReport {
         {{#themes.parts}}
         {{> grid}}
         {{/themes.parts}}
+        {{#themes.note}}
+        {{{themes.note}}}
+
+        {{/themes.note}}
         {{#hasHeatmapFigure}}
 
         ![Teman per område, andel respondenter]({{{heatmapFigure}}})
@@ -200,6 +204,10 @@ extension OverviewReport {
         {{#themes.parts}}
         {{> grid}}
         {{/themes.parts}}
+        {{#themes.note}}
+        {{{themes.note}}}
+
+        {{/themes.note}}
         {{#hasHeatmapFigure}}
 
         ![Themes by district, share of respondents]({{{heatmapFigure}}})

@@ -84,14 +84,26 @@ public enum OverviewReport {
         let table = input.summary.themes
         let rows = table.rowValues
         let lookup = CrossTable.Lookup(table)
+        // An area below --min-base: its share is written, but not coloured (it rests on few people).
+        let minBase = input.summary.minBase
+        let thin = Set(table.colTotals.filter { ($0.n ?? 0) < minBase }.map(\.value))
         let cells = rows.map { row in
             table.colValues.map { column -> Heatmap.Cell in
                 guard let cell = lookup.cell(row, column), let percent = cell.percent else {
                     return Heatmap.Cell(percent: nil, text: ReportLanguage.hidden)
                 }
-                return Heatmap.Cell(percent: percent, text: language.percent(percent))
+                return Heatmap.Cell(percent: percent, text: language.percent(percent), thin: thin.contains(column))
             }
         }
+        let shown = cells.joined().filter { !$0.thin }.compactMap(\.percent)
+        let key = Heatmap.Key(
+            low: language.percent(0), high: language.percent(max(shown.max() ?? 0, 1)),
+            thin: thin.isEmpty
+                ? nil
+                : (language == .sv
+                    ? "färre än \(language.integer(minBase)) respondenter i området: ingen färg"
+                    : "fewer than \(language.integer(minBase)) respondents in the district: no colour"),
+            hidden: ReportLanguage.hidden + (language == .sv ? " dolt" : " hidden"))
         let names = rows.map { SummaryContext.themeName($0, input.summary) }
         let description = rows.indices.map { r in
             names[r] + ": " + table.colValues.indices.map { "\(table.colValues[$0]) \(cells[r][$0].text)" }.joined(separator: ", ")
@@ -102,14 +114,14 @@ public enum OverviewReport {
         guard areasAsRows(input) else {
             return Heatmap.svg(
                 title: language.phrases.themesByDistrict, description: fullDescription, rows: names, columns: places, cells: cells,
-                id: "teman-omraden", legend: legend)
+                id: "teman-omraden", legend: legend, key: key)
         }
         // Many areas: one row each (the chart grows down, its text keeps its size), the themes as slanted column heads;
         // a registry group's name as a row of its own before its first area.
         var labels: [String] = []
         var turned: [[Heatmap.Cell]] = []
         var current: String?
-        for (c, group) in input.summary.areas.groups(of: table.colValues).enumerated() {
+        for (c, group) in input.summary.areas.groups(of: table.colValues, pools: table.districtPools).enumerated() {
             if let group, group != current {
                 (labels, turned, current) = (labels + [group], turned + [[]], group)
             }
@@ -118,7 +130,7 @@ public enum OverviewReport {
         }
         return Heatmap.svg(
             title: language.phrases.themesByDistrict, description: fullDescription, rows: labels, columns: names, cells: turned,
-            id: "teman-omraden", legend: legend, slantedColumns: true)
+            id: "teman-omraden", legend: legend, key: key, slantedColumns: true)
     }
 
     /// Areas side by side fit a page up to about eight; beyond that tables and the heatmap put areas in rows.
@@ -129,7 +141,6 @@ public enum OverviewReport {
         input.summary.basis.colValues.count > areasSideBySide
     }
 
-    /// Themes by respondents, most first; hidden totals last; ties in codebook order.
     /// A report of one survey is titled by it ("Boendeenkät 2025 – översikt"); of several, as the mapping's overview.
     static func title(surveys: [MappingSummary.SurveyBasis], language: ReportLanguage) -> String {
         let overview = language == .sv ? "översikt" : "overview"
@@ -137,6 +148,7 @@ public enum OverviewReport {
         return language == .sv ? "Kartläggningen – översikt" : "The mapping – overview"
     }
 
+    /// Themes by respondents, most first; hidden totals last; ties in codebook order.
     static func ranked(_ input: OverviewReportInput) -> [CrossTable.Total] {
         let totals = input.summary.themes.rowTotals
         let order = Dictionary(totals.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { first, _ in first })
@@ -159,6 +171,7 @@ public enum OverviewReport {
             summary.themes, language: language, whole: whole, rowName: { SummaryContext.themeName($0, summary) },
             cell: { SummaryContext.share($0, language) }, wholeCell: { SummaryContext.wholeShare($0, of: summary.themes, language) })
         themes.rows.append(SummaryContext.baseRow(summary.themes, language: language, whole: true))
+        themes.note = SummaryContext.poolNote(summary.themes.districtPools, language: language)
         let ranked = ranked(input).map { t in
             ReportRankedTheme(
                 label: Markdown.cell(SummaryContext.themeName(t.value, summary)), n: t.n.map(language.integer) ?? ReportLanguage.hidden,
@@ -194,7 +207,8 @@ public enum OverviewReport {
             let area = sv ? "Område" : "District"
             let areas = summary.areas
             basis = basis.transposed(corner: area, groups: areas.groups(of: summary.basis.colValues))
-            themes = themes.transposed(corner: area, groups: areas.groups(of: summary.themes.colValues))
+            themes = themes.transposed(
+                corner: area, groups: areas.groups(of: summary.themes.colValues, pools: summary.themes.districtPools))
             // The means' pools, every question's: a pool's name means the same kind of pool in each.
             let pools = SummaryContext.meansPools(summary)
             scales = scales.transposed(corner: area, groups: areas.groups(of: scales.columnValues, pools: pools))

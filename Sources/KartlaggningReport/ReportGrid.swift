@@ -74,7 +74,7 @@ public struct ReportGrid: Encodable, Sendable, Equatable {
             turned.rows.append(Row(name: columns[c], cells: rows.map { c < $0.cells.count ? $0.cells[c] : "" }))
         }
         turned.corner = corner
-        (turned.text, turned.id, turned.multi) = (text, id, multi)
+        (turned.text, turned.id, turned.multi, turned.note) = (text, id, multi, note)
         return turned
     }
 }

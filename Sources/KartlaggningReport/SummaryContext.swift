@@ -58,7 +58,7 @@ enum SummaryContext {
     ) -> ReportGrid {
         let questions = summary.scales.filter { numbers == nil || $0.numbers == numbers }
         // Pools of areas with too few answers (`AreaPooling`), each question's own: a group's after its areas.
-        let columns = only ?? summary.areas.placing(meansPools(summary), among: summary.themes.colValues)
+        let columns = only ?? summary.areas.placing(meansPools(summary), among: summary.basis.colValues)
         let rows = questions.map { question -> ReportGrid.Row in
             let byGroup = Dictionary(question.means.map { ($0.group, $0) }, uniquingKeysWith: { first, _ in first })
             let cells = (columns + [whole]).map { group -> String in

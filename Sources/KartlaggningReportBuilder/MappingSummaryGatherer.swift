@@ -19,8 +19,12 @@ enum MappingSummaryGatherer {
         let labels = stored?.codebook.labels ?? [:]
         let themes =
             try stored.map {
-                let (table, silent) = try tabulator.respondents(.theme, by: .district, filters: filters, codebook: $0, minCell: minCell)
-                    .droppingEmptyColumns().droppingEmptyRows()
+                // Areas with fewer respondents than --min-base together, as for the questions: no share of a handful.
+                var pooled = try tabulator.respondents(
+                    .theme, by: .district, filters: filters, codebook: $0, minCell: minCell, pooling: pooling
+                ).droppingEmptyColumns()
+                if pooled.districtPools.nothingBrokenOut { pooled = pooled.droppingColumns(Set(pooled.districtPools.order)) }
+                let (table, silent) = pooled.droppingEmptyRows()
                 leftOut.silentThemes = silent.map { labels[$0] ?? $0 }
                 return table
             } ?? basis.withoutRows()
@@ -46,7 +50,7 @@ enum MappingSummaryGatherer {
                     leftOut.unanswered.append(question.text)
                     continue
                 }
-                let (distributions, pools) = pooled(themes.colValues.map { ($0, counts[$0] ?? [:]) }, by: pooling)
+                let (distributions, pools) = pooled(basis.colValues.map { ($0, counts[$0] ?? [:]) }, by: pooling)
                 scales.append(
                     MappingSummary.ScaleQuestion(
                         id: question.reference, text: question.text, range: nil,
@@ -64,13 +68,13 @@ enum MappingSummaryGatherer {
                 var spec = CrossSpec(rows: .question(question.reference), cols: .district)
                 (spec.filters, spec.dropMissing, spec.minCell) = (filters, true, 0)
                 let all = CrossEngine.counts(try store.crossFacts(spec), spec: spec)
-                let areas = themes.colValues.filter { all.colValues.contains($0) }
+                let areas = basis.colValues.filter { all.colValues.contains($0) }
                 let pools =
                     pooling?.plan(areas.map { area in (area, all.colValues.firstIndex(of: area).map { all.colBase[$0] } ?? 0) })
                     ?? AreaPools()
                 spec.districtPools = pools
                 let counted = all.pooling(pools)
-                let distributions = (themes.colValues.filter { !pools.pooledAreas.contains($0) } + pools.order).map {
+                let distributions = (basis.colValues.filter { !pools.pooledAreas.contains($0) } + pools.order).map {
                     district -> (group: String, counts: [Double: Int]) in
                     guard let c = counted.colValues.firstIndex(of: district) else { return (district, [:]) }
                     var counts: [Double: Int] = [:]
@@ -109,7 +113,7 @@ enum MappingSummaryGatherer {
                         id: question.reference, text: question.text, table: table, survey: titles[question.survey]))
             }
         }
-        var candidates = ShareDifference.largest(in: themes).map { difference in
+        var candidates = ShareDifference.largest(in: themes.droppingColumns(Set(themes.districtPools.order))).map { difference in
             MappingSummary.Difference(
                 source: "theme", subject: (language == .sv ? "Tema: " : "Theme: ") + (labels[difference.row] ?? difference.row),
                 difference: difference)
@@ -133,6 +137,7 @@ enum MappingSummaryGatherer {
             choices: choices,
             scales: scales, differences: differences, differenceRule: differenceRule, comparedDifferences: compared)
         summary.leftOut = leftOut
+        summary.minBase = pooling?.minBase ?? 0
         return summary
     }
 
