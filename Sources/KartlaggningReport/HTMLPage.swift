@@ -18,7 +18,10 @@ public enum HTMLPage {
                 let alt = Self.unescape(String(source[source.index(source.startIndex, offsetBy: 2)..<split.lowerBound]))
                 // A question's distribution charts are small: two side by side.
                 let name = source[split.upperBound...].split(separator: "/").last ?? ""
-                return (name.hasPrefix("skala-") ? "<figure class=\"pair\">" : "<figure>")
+                // A heatmap (themes, a battery's means) may take a printed page of its own.
+                let heatmap = name == "teman-omraden.svg" || (name.hasPrefix("batteri-") && !name.hasSuffix("-fordelning.svg"))
+                let kind = name.hasPrefix("skala-") ? " class=\"pair\"" : heatmap ? " class=\"page\"" : ""
+                return "<figure\(kind)>"
                     + svg.trimmingCharacters(in: .whitespacesAndNewlines) + "<figcaption>" + SVG.escape(alt)
                     + "</figcaption></figure>"
             })
@@ -102,6 +105,7 @@ public enum HTMLPage {
             thead th, tr > :first-child { position: static; }
             figure { overflow: visible; }
             figure svg { max-width: 100%; max-height: 115mm; width: auto; }
+            figure.page svg { max-height: 170mm; }
             figure, blockquote { break-inside: avoid; }
             tr { break-inside: avoid; }
             tr:nth-child(even) td { background: none; }

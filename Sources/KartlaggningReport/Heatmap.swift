@@ -37,14 +37,15 @@ public enum Heatmap {
     ///     the chart keeps its cells readable however long the heads.
     public static func svg(
         title: String, description: String, rows: [String], columns: [String], cells: [[Cell]], id: String = "heatmap",
-        legend: String? = nil, key: Key? = nil, slantedColumns: Bool = false
+        legend: String? = nil, key: Key? = nil, slantedColumns: Bool = false, scaleTo: Double? = nil, narrow: Bool = false
     ) -> String {
         let labelWidth = SVG.textWidth(rows, fontSize: 12) + 16, cellHeight = 26
         let headWidth = SVG.textWidth(columns, fontSize: 12)
         // A slanted head rises headWidth · sin 45° above the cells and reaches as far to the right.
         let slant = Int((Double(headWidth) * 0.7072).rounded(.up))
         let top = slantedColumns ? 48 + slant : 64
-        let cellWidth = slantedColumns ? 64 : max(80, headWidth + 12)
+        // Narrow: short numbers (means) under slanted heads, more columns to a page.
+        let cellWidth = slantedColumns ? (narrow ? 44 : 64) : max(80, headWidth + 12)
         let width = labelWidth + cellWidth * columns.count + 16 + (slantedColumns ? slant : 0)
         let captionLines = legend.map { SVG.lines($0, width: width - 16, fontSize: 12) } ?? []
         let keyHeight = key == nil ? 0 : (key?.thin == nil ? 30 : 52)
@@ -64,7 +65,7 @@ public enum Heatmap {
             }
         }
         // The colour scale spans the shares coloured: a thin area's share never darkens the others.
-        let largest = max(cells.flatMap { $0.filter { !$0.thin }.compactMap(\.percent) }.max() ?? 0, 1)
+        let largest = scaleTo ?? max(cells.flatMap { $0.filter { !$0.thin }.compactMap(\.percent) }.max() ?? 0, 1)
         for (r, row) in rows.enumerated() {
             let y = top + r * cellHeight
             let weight = cells[r].isEmpty ? " font-weight=\"bold\"" : ""

@@ -55,6 +55,8 @@ public struct MappingSummary: Sendable {
         public var numbers: Bool
         /// The survey's title, where the report has several surveys.
         public var survey: String?
+        /// The survey's id.
+        public var surveyID = ""
         /// Areas with too few answers, shown together (`AreaPooling`): their means are the pool's.
         public private(set) var pools = AreaPools()
 
@@ -128,6 +130,8 @@ public struct MappingSummary: Sendable {
     public var areas = AreaArrangement(order: [])
     /// What the report leaves out.
     public var leftOut = LeftOut()
+    /// Rating batteries among the scale questions (`RatingBattery`), shown as one table each.
+    public var batteries: [RatingBattery] = []
     /// An area is broken out from this many answers (`--min-base`): fewer, and its questions are pooled and its
     /// heatmap squares are not coloured. 0: no such rule.
     public var minBase = 0

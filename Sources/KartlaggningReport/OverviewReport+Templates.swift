@@ -131,6 +131,20 @@ extension OverviewReport {
         ![{{{text}}}: svarens fördelning per område]({{{figure}}})
         {{/scaleFigures}}
         {{/hasScales}}
+        {{#batteries}}
+
+        ### {{{title}}}: medelvärde per område
+
+        Ett batteri av {{items}} frågor på samma skala: medelvärdet per område i varje ruta, mörkare för högre.
+        {{#figures}}
+
+        ![{{{alt}}}: medelvärde per område]({{{.}}})
+        {{/figures}}
+        {{#hasSpread}}
+
+        ![{{{alt}}}: svaren i hela kommunen]({{{spread}}})
+        {{/hasSpread}}
+        {{/batteries}}
 
         ## Största skillnaderna mot hela kommunen
 
@@ -271,6 +285,20 @@ extension OverviewReport {
         ![{{{text}}}: how the answers spread by district]({{{figure}}})
         {{/scaleFigures}}
         {{/hasScales}}
+        {{#batteries}}
+
+        ### {{{title}}}: mean per district
+
+        A battery of {{items}} questions on the same scale: the mean per district in each square, darker for higher.
+        {{#figures}}
+
+        ![{{{alt}}}: mean per district]({{{.}}})
+        {{/figures}}
+        {{#hasSpread}}
+
+        ![{{{alt}}}: the answers in the whole municipality]({{{spread}}})
+        {{/hasSpread}}
+        {{/batteries}}
 
         ## The largest differences from the whole municipality
 

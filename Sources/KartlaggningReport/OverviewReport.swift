@@ -7,7 +7,11 @@ public enum OverviewReport {
     /// The charts written beside the report: file name → SVG.
     public static func charts(_ input: OverviewReportInput) -> [(name: String, svg: String)] {
         let themes = input.codebook == nil ? [] : [("teman.svg", rankedChart(input)), ("teman-omraden.svg", heatmap(input))]
-        return themes + input.summary.scales.compactMap { question in scaleChart(input, question).map { (scaleChartName(question), $0) } }
+        let inBattery = Set(input.summary.batteries.flatMap(\.items))
+        return themes
+            + input.summary.scales.filter { !inBattery.contains($0.id) }.compactMap { question in
+                scaleChart(input, question).map { (scaleChartName(question), $0) }
+            } + batteryCharts(input)
     }
 
     /// The file name of a scale question's distribution chart.
@@ -23,20 +27,10 @@ public enum OverviewReport {
         let language = input.language
         let lookup = CrossTable.Lookup(table)
         var description: [String] = []
-        /// A bar from a line's counts (nil where hidden) and base: the shown segments, the hidden ones grey together.
         func bar(_ label: String, counts: [Int?], base: Int?) -> StackedBarChart.Bar {
-            guard let base, base > 0, counts.contains(where: { ($0 ?? 0) > 0 }) else {
-                description.append(label + ": " + ReportLanguage.hidden)
-                return StackedBarChart.Bar(label: label, shares: nil, text: ReportLanguage.hidden)
-            }
-            let shares = counts.map { Double($0 ?? 0) / Double(base) * 100 }
-            description.append(
-                label + ": "
-                    + zip(table.rowValues, zip(counts, shares)).map { value, count in
-                        "\(value) " + (count.0 == nil ? ReportLanguage.hidden : "\(Int(count.1.rounded())) %")
-                    }.joined(separator: ", "))
-            return StackedBarChart.Bar(
-                label: label, shares: shares, text: "n \(language.integer(base))", hiddenShare: max(0, 100 - shares.reduce(0, +)))
+            let (bar, said) = StackedBarChart.Bar.protected(label, values: table.rowValues, counts: counts, base: base, language: language)
+            description.append(said)
+            return bar
         }
         var bars = table.colValues.map { column in
             bar(
@@ -194,7 +188,11 @@ public enum OverviewReport {
         let sv = language == .sv
         basis.corner = sv ? "Typ" : "Kind"
         themes.corner = sv ? "Tema" : "Theme"
-        var scales = SummaryContext.scales(summary, language: language, whole: whole, numbers: false)
+        // A battery's items are its own table (`RatingBattery`), not rows of the scale table.
+        let inBattery = Set(summary.batteries.flatMap(\.items))
+        var plain = summary
+        plain.scales.removeAll { inBattery.contains($0.id) }
+        var scales = SummaryContext.scales(plain, language: language, whole: whole, numbers: false)
         var numbers = SummaryContext.scales(summary, language: language, whole: whole, numbers: true)
         (scales.corner, numbers.corner) = sv ? ("Fråga", "Fråga") : ("Question", "Question")
         var choiceGrids = choices.map { grid -> ReportGrid in
@@ -242,12 +240,22 @@ public enum OverviewReport {
             hasPeriod: !dates.isEmpty, firstDate: dates.min() ?? "", lastDate: dates.max() ?? "",
             summary: sentences, hasSummary: !sentences.isEmpty,
             ranked: ranked, themes: themes, choices: choiceGrids, hasChoices: !choices.isEmpty,
-            scales: scales, hasScales: !summary.scales.isEmpty, hasScaleItems: summary.scales.contains { !$0.numbers }, numbers: numbers,
+            scales: scales, hasScales: !summary.scales.isEmpty, hasScaleItems: plain.scales.contains { !$0.numbers }, numbers: numbers,
             hasNumbers: summary.scales.contains(where: \.numbers),
-            scalesNote: SummaryContext.meansPoolNote(summary.scales.filter { !$0.numbers }, grid: scales, language: language),
+            scalesNote: SummaryContext.meansPoolNote(plain.scales.filter { !$0.numbers }, grid: scales, language: language),
             numbersNote: SummaryContext.meansPoolNote(summary.scales.filter(\.numbers), grid: numbers, language: language),
             numberMedianFrom: ScaleMean.numberMedianFrom,
-            scaleFigures: summary.scales.compactMap { question in
+            batteries: summary.batteries.enumerated().map { index, battery in
+                let names = batteryChartNames(battery, index: index, parts: 1)
+                let parts = figures.keys.filter { $0.hasPrefix("batteri-\(index + 1)") && $0 != names.spread }.sorted {
+                    $0.count != $1.count ? $0.count < $1.count : $0 < $1
+                }
+                let title = batteryTitle(battery, language: language)
+                return ReportBattery(
+                    title: Markdown.inline(title), alt: Markdown.altText(title), items: language.integer(battery.items.count),
+                    figures: parts.compactMap { figures[$0] }, spread: figures[names.spread] ?? "", hasSpread: figures[names.spread] != nil)
+            },
+            scaleFigures: plain.scales.compactMap { question in
                 figures[scaleChartName(question)].map { .init(text: Markdown.altText(question.text), figure: $0) }
             },
             differences: SummaryContext.differences(Array(summary.differences.prefix(input.differences)), language: language),

@@ -36,6 +36,8 @@ public struct OverviewReportContext: ReportContext, Equatable {
     public var numbersNote: String?
     /// The fewest answers a number question's median is shown from.
     public var numberMedianFrom: Int
+    /// Rating batteries (`RatingBattery`): title, alt, items, figures (the heatmap parts), spread and hasSpread.
+    public var batteries: [ReportBattery]
     /// Each scale question's distribution chart (text, figure).
     public var scaleFigures: [ScaleFigure]
 

@@ -20,27 +20,54 @@ public enum StackedBarChart {
             self.text = text
             self.hiddenShare = hiddenShare
         }
+
+        /// A bar from a protected table's line: `counts` per value (nil where hidden) of `base` (nil where hidden).
+        /// The shown segments, the hidden ones grey together; no bar where nothing is shown. With the bar, what it
+        /// says in words ("Nätra: 1 ··, 2 24 %, …").
+        static func protected(
+            _ label: String, values: [String], counts: [Int?], base: Int?, language: ReportLanguage
+        ) -> (bar: Bar, description: String) {
+            guard let base, base > 0, counts.contains(where: { ($0 ?? 0) > 0 }) else {
+                return (Bar(label: label, shares: nil, text: ReportLanguage.hidden), label + ": " + ReportLanguage.hidden)
+            }
+            let shares = counts.map { Double($0 ?? 0) / Double(base) * 100 }
+            let said =
+                label + ": "
+                + zip(values, zip(counts, shares)).map { value, count in
+                    "\(value) " + (count.0 == nil ? ReportLanguage.hidden : "\(Int(count.1.rounded())) %")
+                }.joined(separator: ", ")
+            let bar = Bar(
+                label: label, shares: shares, text: "n \(language.integer(base))", hiddenShare: max(0, 100 - shares.reduce(0, +)))
+            return (bar, said)
+        }
     }
+
+    /// Hidden segments: a mid grey no shade of the scale takes.
+    static let hiddenFill = "#b5b5b5"
 
     public static func svg(title: String, description: String, segments: [String], bars: [Bar], id: String, legend: String? = nil) -> String
     {
-        let rowHeight = 26, top = 64, barWidth = 420
+        let rowHeight = 26, barWidth = 420
         let labelWidth = SVG.textWidth(bars.map(\.label), fontSize: 12) + 16
         let width = labelWidth + barWidth + SVG.textWidth(bars.map(\.text), fontSize: 12) + 24
+        // The key: one swatch per segment, in order (the hidden ones' grey last), in as many lines as the chart's
+        // width takes.
+        var swatches = segments.indices.map { (text: segments[$0], fill: shade($0, of: segments.count)) }
+        if bars.contains(where: { $0.shares != nil && $0.hiddenShare > 0 }) { swatches.append((ReportLanguage.hidden, hiddenFill)) }
+        var key = ""
+        var (x, y) = (labelWidth, 34)
+        for swatch in swatches {
+            let step = 18 + SVG.textWidth([swatch.text], fontSize: 12) + 14
+            if x + step > width - 8 && x > labelWidth { (x, y) = (labelWidth, y + 20) }
+            key += "<rect x=\"\(x)\" y=\"\(y)\" width=\"14\" height=\"14\" fill=\"\(swatch.fill)\"/>\n"
+            key += "<text x=\"\(x + 18)\" y=\"\(y + 12)\">\(SVG.escape(swatch.text))</text>\n"
+            x += step
+        }
+        let top = y + 30
         let captionLines = legend.map { SVG.lines($0, width: width - 16, fontSize: 12) } ?? []
         let height = top + rowHeight * bars.count + (captionLines.isEmpty ? 12 : 16 + 18 * captionLines.count)
         var out = SVG.open(width: width, height: height, id: id, title: title, description: description, fontSize: 12)
-        // The key: one swatch per segment, in order.
-        var x = labelWidth
-        for (index, segment) in segments.enumerated() {
-            out += "<rect x=\"\(x)\" y=\"34\" width=\"14\" height=\"14\" fill=\"\(shade(index, of: segments.count))\"/>\n"
-            out += "<text x=\"\(x + 18)\" y=\"46\">\(SVG.escape(segment))</text>\n"
-            x += 18 + SVG.textWidth([segment], fontSize: 12) + 14
-        }
-        if bars.contains(where: { $0.shares != nil && $0.hiddenShare > 0 }) {
-            out += "<rect x=\"\(x)\" y=\"34\" width=\"14\" height=\"14\" fill=\"\(hiddenFill)\"/>\n"
-            out += "<text x=\"\(x + 18)\" y=\"46\">\(ReportLanguage.hidden)</text>\n"
-        }
+        out += key
         for (row, bar) in bars.enumerated() {
             let y = top + row * rowHeight
             out += "<text x=\"8\" y=\"\(y + 17)\">\(SVG.escape(bar.label))</text>\n"
@@ -74,9 +101,6 @@ public enum StackedBarChart {
         out += SVG.caption(captionLines, y: top + rowHeight * bars.count + 22)
         return out + "</svg>\n"
     }
-
-    /// Hidden segments: a mid grey no shade of the scale takes.
-    static let hiddenFill = "#b5b5b5"
 
     /// From light to the bars' blue, segment by segment.
     static func shade(_ index: Int, of count: Int) -> String {

@@ -42,7 +42,18 @@ enum MappingSummaryGatherer {
         let titles = surveys.count > 1 ? Dictionary(surveys.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }) : [:]
         var choices: [MappingSummary.ChoiceQuestion] = []
         var scales: [MappingSummary.ScaleQuestion] = []
-        for question in try store.closedQuestions(surveys: wanted) where present.contains(question.survey) {
+        let closed = try store.closedQuestions(surveys: wanted).filter { present.contains($0.survey) }
+        // A rating battery's items (`RatingBattery`) show their spread for the whole only: their tables are not
+        // broken out by area (a 15-value scale × 44 areas would be protected for nothing shown).
+        var scaleKinds: [String: Int] = [:]
+        for question in closed where question.type == .scale {
+            if let range = question.scale { scaleKinds["\(question.survey)\u{1F}\(range.min)\u{1F}\(range.max)", default: 0] += 1 }
+        }
+        func inBattery(_ question: ReportQuestion) -> Bool {
+            guard let range = question.scale else { return false }
+            return scaleKinds["\(question.survey)\u{1F}\(range.min)\u{1F}\(range.max)", default: 0] >= RatingBattery.minItems
+        }
+        for question in closed {
             if question.type == .integer || question.type == .decimal {
                 // A number: its mean, median and n per district, and its answers in size classes (the chart).
                 let counts = try store.numberCounts(question.reference, by: .district, filters: filters)
@@ -62,6 +73,7 @@ enum MappingSummaryGatherer {
                             minCell: minCell, language: language, tabulator: tabulator, pools: pools),
                         numbers: true, survey: titles[question.survey]))
                 scales[scales.count - 1].set(pools: pools)
+                scales[scales.count - 1].surveyID = question.survey
             } else if question.type == .scale {
                 // Each district's answers, value by value (unprotected counts: only the protected means and medians
                 // are shown), from the one cross-tab engine.
@@ -87,17 +99,29 @@ enum MappingSummaryGatherer {
                     leftOut.unanswered.append(question.text)
                     continue
                 }
-                // The same counts, protected as crosstab protects them: the distribution chart.
+                // The same counts, protected as crosstab protects them: the distribution chart. A battery item's: the
+                // whole only, as one pool of every area (the column left out, its numbers the row totals).
                 var shown = spec
                 shown.minCell = minCell
-                let table = tabulator.table(counted, spec: shown).droppingEmptyColumns()
-                    .droppingColumns(pools.nothingBrokenOut ? Set(pools.order) : [])
+                var table: CrossTable
+                if inBattery(question) {
+                    var whole = AreaPools()
+                    (whole.pools, whole.order, whole.rest, whole.nothingBrokenOut) = (
+                        [language.phrases.whole: all.colValues], [language.phrases.whole], language.phrases.whole, true
+                    )
+                    shown.districtPools = whole
+                    table = tabulator.table(all.pooling(whole), spec: shown).droppingColumns([language.phrases.whole])
+                } else {
+                    table = tabulator.table(counted, spec: shown).droppingEmptyColumns()
+                        .droppingColumns(pools.nothingBrokenOut ? Set(pools.order) : [])
+                }
                 scales.append(
                     MappingSummary.ScaleQuestion(
                         id: question.reference, text: question.text, range: question.scale,
                         means: ScaleMean.protected(distributions: distributions, minCell: minCell, wholeLabel: language.phrases.whole),
                         table: table, survey: titles[question.survey]))
                 scales[scales.count - 1].set(pools: pools)
+                scales[scales.count - 1].surveyID = question.survey
             } else {
                 var table = try tabulator.respondents(
                     .question(question.reference), by: .district, filters: filters, codebook: nil, minCell: minCell, pooling: pooling
@@ -138,6 +162,7 @@ enum MappingSummaryGatherer {
             scales: scales, differences: differences, differenceRule: differenceRule, comparedDifferences: compared)
         summary.leftOut = leftOut
         summary.minBase = pooling?.minBase ?? 0
+        summary.batteries = RatingBattery.find(in: scales)
         return summary
     }
 

@@ -39,6 +39,50 @@ struct ReportLayoutTests {
         #expect(problems.isEmpty, "\(URL(fileURLWithPath: html).lastPathComponent): \(problems.prefix(8))")
     }
 
+    /// #23's done-when: a survey shaped like a real municipal one (44 areas, about 1,100 residents, a 50-item 0–14
+    /// battery, the tool's own SID/Draft/UID/IP columns, a question nobody answered), its definition inferred from the
+    /// file. The overview opens with a summary, reports no technical column and no question nobody answered, shows the
+    /// battery as one table with every item, no whole-municipality figure hidden, and prints in at most 30 pages.
+    @Test func aRealShapedSurveyPrintsWithinThirtyPages() throws {
+        #expect(try CLI.prepareBattery(db: db, in: folder.url) == [])
+        let out = folder.path("oversikt.md")
+        let result = try kartlagg(["report", "--db", db, "--kind", "overview", "--out", out, "--date", "2026-12-01", "--html"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(report.hasPrefix("# Medborgarenkät landsbygd 2024 – översikt\n"))
+        #expect(report.contains("## Sammanfattning"))
+        // No technical or identifying column as a question (the draft marks Draft, UID and IP-adress; SID is the id).
+        for column in ["SID", "Draft", "UID", "IP-adress", "Startdatum"] {
+            #expect(!report.contains("### \(column)") && !report.contains("| \(column) "), "\(column)")
+        }
+        #expect(report.contains("### Ålder") && report.contains("### Kön"))
+        // The battery: one section, its 50 items in its charts, not 50 rows of a scale table.
+        #expect(report.contains("### Hur nöjd är du med (0–14): medelvärde per område"))
+        #expect(!report.contains("### Skalfrågor"))
+        let version = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path("oversikt-figurer")).first { !$0.hasPrefix(".") })
+        let charts = folder.path("oversikt-figurer/" + version)
+        let spread = try String(contentsOfFile: charts + "/batteri-1-fordelning.svg", encoding: .utf8)
+        let parts = try FileManager.default.contentsOfDirectory(atPath: charts).filter {
+            $0.hasPrefix("batteri-1-") && !$0.contains("fordelning")
+        }
+        #expect(parts.count == 8)  // 44 areas in two parts × 50 items in four
+        for service in ["skolan", "bredbandet", "framtidstron", "gatubelysningen"] {
+            #expect(spread.contains(">\(service)?</text>"), "\(service)")
+        }
+        // The whole municipality: every item's mean shown, every bar of the spread drawn.
+        for part in parts {
+            let svg = try String(contentsOfFile: charts + "/" + part, encoding: .utf8)
+            let whole = try #require(svg.firstMatch(of: /desc id="[^"]+">([^<]*)</)).1
+            #expect(!whole.contains("Hela kommunen ··"), "\(part)")
+        }
+        #expect(!spread.contains(": ··;") && !spread.hasSuffix(": ··"))
+        guard Browser.path != nil else { return }
+        try expectFitsThePage(out)
+        let pages = try #require(try Browser.printedPages(ofHTMLFile: folder.path("oversikt.html")))
+        #expect(pages <= 30, "\(pages) pages")
+    }
+
     @Test func fourAreasFitAnA4LandscapePage() throws {
         #expect(try CLI.prepareSample(db: db, in: folder.url) == [])
         #expect(try kartlagg(["tag", "--db", db]).status == 0)

@@ -53,6 +53,28 @@ public enum Browser {
         return check.problems
     }
 
+    /// How many A4 pages the page prints to, as the browser prints it (its own print rules: A4 landscape); nil without
+    /// a browser or where it wrote no PDF.
+    public static func printedPages(ofHTMLFile path: String) throws -> Int? {
+        guard let browser = Self.path else { return nil }
+        let pdf = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(".print-check.pdf")
+        defer { try? FileManager.default.removeItem(at: pdf) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        process.arguments = [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)",
+            URL(fileURLWithPath: path).absoluteString,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard let data = FileManager.default.contents(atPath: pdf.path) else { return nil }
+        // Each page is an object of type /Page (the tree's nodes are /Pages).
+        let text = String(decoding: data, as: UTF8.self)
+        return text.matches(of: /\/Type\s*\/Page[^s]/).count
+    }
+
     /// Applies the page's print rules on screen, then measures.
     static let script = """
         (function () {
@@ -82,6 +104,8 @@ public enum Browser {
               if (t.left < box.left - 1 || t.right > box.right + 1 || t.top < box.top - 1 || t.bottom > box.bottom + 1)
                 problems.push('text outside its chart: ' + name(text));
             }
+            // A chart shows something: a bar, a segment or a square with its value (each carries a title).
+            if (!svg.querySelector('rect > title')) problems.push('chart without a mark: ' + name(svg));
           }
           const out = document.createElement('pre');
           out.id = 'kartlagg-layout-check';

@@ -66,6 +66,37 @@ extension CLI {
 
     /// The generated survey of `make demo-large` (SampleSurveys/tools/make_large.py: `areas` areas, its registry's
     /// groups) in `db`, imported and tagged with the sample codebook. Returns the steps that failed, as `prepareSample`.
+    /// The survey shaped like a real municipal one (SampleSurveys/tools/make_battery.py: 44 areas, a 50-item 0–14
+    /// battery, the tool's SID/Draft/UID/IP columns): the registry loaded, its definition inferred from the file as a
+    /// user would (with the survey's own title written in, as the draft asks), imported and tagged.
+    public static func prepareBattery(db: String, in directory: URL) throws -> [String] {
+        let data = directory.appendingPathComponent("battery").path
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", Paths.sample("tools/make_battery.py"), data]
+        python.standardOutput = FileHandle.nullDevice
+        try python.run()
+        python.waitUntilExit()
+        guard python.terminationStatus == 0 else { return ["make_battery.py: exit \(python.terminationStatus)"] }
+        for step in [["init", "--db", db], ["districts", "load", "--db", db, data + "/omraden.yaml"]] {
+            let result = try run(step, in: directory)
+            if result.status != 0 { return ["\(step.joined(separator: " ")): \(result.stderr)"] }
+        }
+        let draft = try run(["survey", "infer", "--db", db, data + "/enkat.csv"], in: directory)
+        guard draft.status == 0 else { return ["survey infer: \(draft.stderr)"] }
+        let definition = data + "/enkat.survey.yaml"
+        try draft.stdout.replacingOccurrences(of: "title: \"Enkat\"", with: "title: \"Medborgarenkät landsbygd 2024\"")
+            .write(toFile: definition, atomically: true, encoding: .utf8)
+        let steps = [
+            ["survey", "add", "--db", db, definition], ["import", "--db", db, "--survey", "enkat", data + "/enkat.csv"],
+            ["codebook", "load", "--db", db, Paths.sample("kodbok.yaml")], ["tag", "--db", db],
+        ]
+        return try steps.compactMap { step in
+            let result = try run(step, in: directory)
+            return result.status == 0 ? nil : "\(step.joined(separator: " ")): \(result.stderr)"
+        }
+    }
+
     public static func prepareGenerated(areas: Int, db: String, in directory: URL) throws -> [String] {
         let data = directory.appendingPathComponent("generated").path
         let python = Process()

@@ -77,6 +77,9 @@ public enum JointAudit {
         var tablesOf: [String: Set<Int>] = [:]
         for (t, table) in tables.enumerated() { for key in table.keys { tablesOf[key, default: []].insert(t) } }
         var siblings: [String: Set<String>] = [:]
+        // The areas of pools (of two or more) that tables show: no table holds their own counts, and a pool's own
+        // table bounds each only by the pool.
+        var pooledMembers = Set<String>()
         var partitions: [String: Set<String>] = [:]
         for table in tables { for (dimension, values) in table.partitions { partitions[dimension, default: []].formUnion(values) } }
         if !partitions.isEmpty {
@@ -105,13 +108,18 @@ public enum JointAudit {
                 guard split.count == 2, let values = partitions[split[1]], count[split[0]] != nil else { continue }
                 relations.append((split[0], values.sorted().map { members[$0] ?? FactKeys.adding(split[1], $0, to: split[0]) }))
             }
+            // A union none of whose areas a table holds says nothing the tables' own lines do not (its parts are free
+            // unknowns): left out, so a pool of every area (a battery item's whole) joins no tables into one program.
             for (group, pools) in unions.sorted(by: { $0.key < $1.key }) {
                 let split = group.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 guard split.count == 2 else { continue }
                 let members = groups[group] ?? [:]
                 for (pool, key) in pools.sorted(by: { $0.key < $1.key }) {
                     let values = pool.split(separator: "\u{1D}").map(String.init)
-                    relations.append((key, values.map { members[$0] ?? FactKeys.adding(split[1], $0, to: split[0]) }))
+                    let parts = values.map { members[$0] ?? FactKeys.adding(split[1], $0, to: split[0]) }
+                    pooledMembers.formUnion(parts)
+                    guard parts.contains(where: { count[$0] != nil }) else { continue }
+                    relations.append((key, parts))
                 }
             }
             for (whole, parts) in relations {
@@ -142,7 +150,12 @@ public enum JointAudit {
                     constraints.append(.init(terms: terms, relation: .equal, bound: bound))
                     touches.append(touching)
                     var common: Set<Int>?
-                    for key in together { common = (common ?? tablesOf[key] ?? []).intersection(tablesOf[key] ?? []) }
+                    // Counts no table holds are free unknowns: a relation among one table's numbers and such counts
+                    // states what that table's own lines state (its columns are the partition, its pools unions of
+                    // it), so it is the table's own.
+                    for key in together where tablesOf[key] != nil {
+                        common = (common ?? tablesOf[key] ?? []).intersection(tablesOf[key] ?? [])
+                    }
                     sources.append(common?.min() ?? -1)
                 }
             }
@@ -199,7 +212,7 @@ public enum JointAudit {
             if concerning != nil, !relevant.contains(groups.find(first)) { continue }
             // One table's own group: its protection has audited it (`SecondarySuppression`).
             if let own = groupSources[groups.find(first)], own.count == 1, let only = own.first, only >= 0,
-                !members.contains(where: { freshKeys[$0] != nil })
+                !members.contains(where: { freshKeys[$0].map { !pooledMembers.contains($0) } ?? false })
             {
                 continue
             }
