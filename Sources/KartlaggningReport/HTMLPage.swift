@@ -18,14 +18,15 @@ public enum HTMLPage {
                 let alt = Self.unescape(String(source[source.index(source.startIndex, offsetBy: 2)..<split.lowerBound]))
                 // A question's distribution charts are small: two side by side.
                 let name = source[split.upperBound...].split(separator: "/").last ?? ""
-                // A heatmap (themes, a battery's means) may take a printed page of its own.
-                let heatmap = name == "teman-omraden.svg" || (name.hasPrefix("batteri-") && !name.hasSuffix("-fordelning.svg"))
+                // A tall heatmap (themes or a battery's means by many areas) may take a printed page of its own.
+                let tall = svg.firstMatch(of: /height="(\d+)"/).flatMap { Int($0.1) }.map { $0 > 640 } ?? false
+                let heatmap = tall && (name == "teman-omraden.svg" || (name.hasPrefix("batteri-") && !name.hasSuffix("-fordelning.svg")))
                 let kind = name.hasPrefix("skala-") ? " class=\"pair\"" : heatmap ? " class=\"page\"" : ""
                 return "<figure\(kind)>"
                     + svg.trimmingCharacters(in: .whitespacesAndNewlines) + "<figcaption>" + SVG.escape(alt)
                     + "</figcaption></figure>"
             })
-        let body = parser.html(from: markdown)
+        let body = columns(parser.html(from: markdown))
         return """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)">
@@ -46,6 +47,57 @@ public enum HTMLPage {
             </html>
 
             """
+    }
+
+    /// A section's narrow tables two to a row: each run of `<h3>` blocks whose one table is narrow enough for half a
+    /// printed page (by its longest texts) and which holds no chart goes into a two-column flow, each block kept
+    /// whole. Only the layout changes: the same elements in the same order.
+    static func columns(_ body: String) -> String {
+        var out = ""
+        var run: [Substring] = []
+        func flush() {
+            if run.count > 1 {
+                out += "<div class=\"columns\">" + run.map { "<section class=\"block\">\($0)</section>" }.joined() + "</div>"
+            } else {
+                out += run.joined()
+            }
+            run = []
+        }
+        // Cut before every heading of level 2 or 3: each piece is a heading and what follows it.
+        var pieces: [Substring] = []
+        var rest = body[...]
+        while let next = rest.dropFirst().firstRange(of: /<h[23]>/) {
+            pieces.append(rest[..<next.lowerBound])
+            rest = rest[next.lowerBound...]
+        }
+        pieces.append(rest)
+        for piece in pieces {
+            if piece.hasPrefix("<h3>") && narrow(piece) {
+                run.append(piece)
+            } else {
+                flush()
+                out += piece
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// Whether a block fits half a printed page: one table, no chart, its columns' longest texts (about 6 px a
+    /// character at the print size, with padding) within 470 px.
+    static func narrow(_ block: Substring) -> Bool {
+        guard !block.contains("<figure"), block.ranges(of: "<table>").count == 1,
+            let table = block.firstRange(of: "<table>").map({ block[$0.lowerBound...] })
+        else { return false }
+        var widest: [Int] = []
+        for row in table.matches(of: /<tr>(.*?)<\/tr>/) {
+            for (c, cell) in row.1.matches(of: /<t[hd][^>]*>(.*?)<\/t[hd]>/).enumerated() {
+                let text = cell.1.replacing(/<[^>]+>/, with: "")
+                if c >= widest.count { widest.append(0) }
+                widest[c] = max(widest[c], text.count)
+            }
+        }
+        return widest.reduce(0) { $0 + $1 * 6 + 20 } <= 470
     }
 
     /// No script runs and nothing is fetched: the page's own styles and inline SVG charts are all it has, so even
@@ -93,6 +145,9 @@ public enum HTMLPage {
         figure.pair { display: inline-block; vertical-align: top; max-width: 49%; margin-right: 1%; }
         figure.pair svg { max-width: 100%; }
         figcaption { font-size: 0.9rem; color: #444; }
+        .columns { columns: 2; column-gap: 2.5rem; max-width: 72rem; }
+        .block { break-inside: avoid; display: inline-block; width: 100%; }
+        .block > :first-child { margin-top: 0.5rem; }
         @media print {
             @page { size: A4 landscape; margin: 12mm; }
             body { font-size: 10pt; }
@@ -100,11 +155,16 @@ public enum HTMLPage {
             main > :not(table):not(figure) { max-width: none; }
             h2, h3 { break-after: avoid; }
             h2 { margin-top: 1.5rem; }
-            table { display: table; font-size: 8.5pt; max-height: none; overflow: visible; width: auto; }
+            table { display: table; font-size: 8.5pt; max-height: none; overflow: visible; width: auto; margin: 0.5rem 0; }
+            th, td { padding: 0.08rem 0.45rem; }
+            body { line-height: 1.3; }
+            h1 { font-size: 1.6rem; }
+            h3 { margin: 0.8rem 0 0.3rem; }
+            figure { margin: 0.6rem 0; }
             thead { display: table-header-group; }
             thead th, tr > :first-child { position: static; }
             figure { overflow: visible; }
-            figure svg { max-width: 100%; max-height: 115mm; width: auto; }
+            figure svg { max-width: 100%; max-height: 85mm; width: auto; }
             figure.page svg { max-height: 170mm; }
             figure, blockquote { break-inside: avoid; }
             tr { break-inside: avoid; }

@@ -71,6 +71,32 @@ public enum ReportSummary {
                     : "\(small.count == 1 ? "One district has" : "\(small.count) districts have") fewer than \(smallArea) respondents — \(list): shares there rest on few people, and many are hidden."
             )
         }
+        // Questions whose small areas are shown together (`--min-base`).
+        let pooled = summary.choices.map(\.table.districtPools) + summary.scales.map(\.pools)
+        let together = pooled.filter { !$0.isEmpty && !$0.nothingBrokenOut }.count
+        let wholeOnly = pooled.filter(\.nothingBrokenOut).count
+        if together + wholeOnly > 0 {
+            let n = language.integer(summary.minBase)
+            var parts: [String] = []
+            if together > 0 {
+                parts.append(
+                    sv
+                        ? "\(together == 1 ? "en fråga" : "\(together) frågor") visar områden med färre än \(n) svar tillsammans"
+                        : "\(together == 1 ? "one question shows" : "\(together) questions show") districts with fewer than \(n) answers together"
+                )
+            }
+            if wholeOnly > 0 {
+                parts.append(
+                    sv
+                        ? "\(wholeOnly == 1 ? "en fråga" : "\(wholeOnly) frågor") bara hela kommunen, då inget område har \(n) svar"
+                        : "\(wholeOnly == 1 ? "one question" : "\(wholeOnly) questions") only the whole municipality, no district having \(n) answers"
+                )
+            }
+            let sentence = join(parts, language)
+            lines.append(
+                (sentence.prefix(1).uppercased() + sentence.dropFirst())
+                    + (sv ? " (se *Slutna frågor per område*)." : " (see *Closed questions by district*)."))
+        }
         // The themes that came up most.
         if let whole = summary.themes.shownTotal, whole > 0 {
             let top = ranked.compactMap { total in total.n.map { (total.value, $0) } }.filter { $0.1 > 0 }.prefix(3).map { id, n in

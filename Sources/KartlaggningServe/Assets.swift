@@ -13,6 +13,7 @@ enum Assets {
         h1 { font-size: 1.5rem; margin: 0.2rem 0 0.8rem; }
         h2 { font-size: 1.15rem; margin-top: 1.6rem; }
         .note, .meta, .keys { color: #555555; font-size: 0.9em; }
+        .area-filter input { font: inherit; padding: 0.2rem 0.4rem; min-width: 16rem; }
         .scroll { overflow-x: auto; max-width: 100%; }
         table { border-collapse: collapse; margin: 0.4rem 0 1rem; }
         th, td { border: 1px solid var(--line); padding: 0.25rem 0.5rem; }
@@ -159,6 +160,26 @@ enum Assets {
             Array.prototype.forEach.call(document.querySelectorAll("form.filters select"), function (select) {
               select.addEventListener("change", function () { select.form.submit(); });
             });
+            // The area filter: rows whose area name holds the text stay, with their group's heading; the whole stays.
+            var filter = document.getElementById("area-filter");
+            if (filter) {
+              filter.addEventListener("input", function () {
+                var wantedText = filter.value.trim().toLowerCase();
+                var rows = document.querySelectorAll("#" + filter.getAttribute("data-table") + " tbody tr");
+                var heading = null, shown = false;
+                Array.prototype.forEach.call(rows, function (row) {
+                  if (row.classList.contains("group")) {
+                    if (heading) { heading.hidden = !shown; }
+                    heading = row; shown = false; return;
+                  }
+                  var name = row.querySelector("th") ? row.querySelector("th").textContent.toLowerCase() : "";
+                  var keep = !wantedText || row.classList.contains("whole") || name.indexOf(wantedText) >= 0;
+                  row.hidden = !keep;
+                  if (keep && !row.classList.contains("whole")) { shown = true; }
+                });
+                if (heading) { heading.hidden = !shown; }
+              });
+            }
             var wanted = location.hash ? document.getElementById(location.hash.slice(1)) : null;
             if (!wanted) { try { wanted = document.getElementById(sessionStorage.getItem("kartlagg-current") || ""); } catch (e) { wanted = null; } }
             if (wanted && wanted.classList.contains("answer")) { focus(wanted); }

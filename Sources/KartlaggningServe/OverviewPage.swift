@@ -68,6 +68,12 @@ enum OverviewPage {
         var out =
             "<h2>Teman per område</h2>\n<p class=\"note\">Andel av områdets respondenter; klicka på en ruta för svaren bakom den.</p>\n"
         out += legend(largest: largest, thin: !thin.isEmpty)
+        if turned {
+            // Hundreds of areas: a field that narrows the rows to the areas whose name holds what is typed (the
+            // workbench's script; without it, every row stays).
+            out +=
+                "<p class=\"area-filter\"><label for=\"area-filter\">Sök område</label> <input type=\"search\" id=\"area-filter\" data-table=\"heatmap\" autocomplete=\"off\" placeholder=\"t.ex. Bjästa\"></p>\n"
+        }
         out +=
             "<div class=\"scroll\"><table class=\"heatmap\(turned ? " turned" : "")\" id=\"heatmap\">\n<thead><tr><th>\(turned ? "Område" : "Tema")</th>"
         func cell(_ theme: String, _ area: String) -> String {

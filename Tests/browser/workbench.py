@@ -178,6 +178,44 @@ def test(binary):
             driver.quit()
             server.stop()
         print("workbench browser test: overview → cell → answers → coded by key → counts changed: ok")
+        area_filter(binary, Path(folder))
+
+
+def area_filter(binary, folder):
+    """Forty generated areas (make_large.py): the heatmap's rows narrow to the areas whose name holds what is typed,
+    their group's heading with them, the whole municipality always."""
+    data = folder / "large"
+    subprocess.run([sys.executable, str(ROOT / "SampleSurveys/tools/make_large.py"), str(data), "40"], check=True, capture_output=True)
+    db = str(data / "k.sqlite")
+    run(binary, "districts", "load", "--db", db, str(data / "omraden.yaml"))
+    run(binary, "survey", "add", "--db", db, str(data / "boende-stor.survey.yaml"))
+    run(binary, "import", "--db", db, "--survey", "boende-stor", str(data / "boende-stor.csv"))
+    run(binary, "codebook", "load", "--db", db, str(ROOT / "SampleSurveys/kodbok.yaml"))
+    run(binary, "tag", "--db", db)
+    server = Server(binary, db, "--meeting")
+    driver = browser()
+    try:
+        driver.get(server.url)
+        field = WebDriverWait(driver, 20).until(ready.presence_of_element_located((By.ID, "area-filter")))
+        rows = driver.find_elements(By.CSS_SELECTOR, "#heatmap tbody tr")
+        expect(len([r for r in rows if r.is_displayed()]) > 40, f"every area shown at first: {len(rows)} rows")
+        field.send_keys("bjä")
+        shown = [r.find_element(By.TAG_NAME, "th").text for r in rows if r.is_displayed()]
+        expect(any(name.startswith("Hela kommunen") for name in shown), f"the whole stays: {shown}")
+        areas = [name for name in shown if not name.startswith("Hela kommunen")]
+        expect(any(name.startswith("Bjästa") for name in areas), f"Bjästa is found: {shown}")
+        expect(all("bjä" in name.lower() or name in ("Norra kustlandet", "Södra kustlandet", "Inlandet", "Övriga områden")
+                   for name in areas), f"only areas holding 'bjä' and their group: {shown}")
+        expect(len(areas) <= 3, f"the rest are hidden: {shown}")
+        field.clear()
+        field.send_keys(" ")
+        expect(len([r for r in rows if r.is_displayed()]) == len(rows), "cleared, every row is back")
+        errors = console_errors(driver)
+        expect(not errors, f"the browser's console has errors: {errors}")
+    finally:
+        driver.quit()
+        server.stop()
+    print("workbench browser test: 40 areas → the area filter finds Bjästa: ok")
 
 
 def screenshots(binary, db, out):
