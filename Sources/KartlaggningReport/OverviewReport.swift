@@ -160,7 +160,10 @@ public enum OverviewReport {
         var basis = SummaryContext.grid(
             summary.basis, language: language, whole: total, cell: { $0.n.map(language.integer) ?? ReportLanguage.hidden },
             wholeCell: { $0.n.map(language.integer) ?? ReportLanguage.hidden })
-        basis.rows.append(SummaryContext.baseRow(summary.basis, language: language, whole: true, name: total))
+        // One kind only: its row is the total, written once (turned at many areas, one column instead of two alike).
+        if summary.basis.rowValues.count != 1 {
+            basis.rows.append(SummaryContext.baseRow(summary.basis, language: language, whole: true, name: total))
+        }
         var themes = SummaryContext.grid(
             summary.themes, language: language, whole: whole, rowName: { SummaryContext.themeName($0, summary) },
             cell: { SummaryContext.share($0, language) }, wholeCell: { SummaryContext.wholeShare($0, of: summary.themes, language) })
