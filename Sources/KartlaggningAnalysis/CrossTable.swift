@@ -93,6 +93,23 @@ extension CrossTable {
         return (table, empty)
     }
 
+    /// The table without the rows whose total is hidden and which show nothing (every cell hidden or 0): answers or
+    /// themes fewer than min-cell gave, a row of `··` even for the whole. Nothing shown is dropped; a report names
+    /// them in a line ("fewer than 3: …"), which says what `··` said.
+    public func droppingHiddenRows() -> (table: CrossTable, dropped: [String]) {
+        let lookup = Lookup(self)
+        let hidden = rowTotals.filter(\.suppressed).map(\.value).filter { row in
+            colValues.allSatisfy { col in lookup.cell(row, col).map { $0.suppressed || $0.n == 0 } ?? true }
+        }
+        guard !hidden.isEmpty else { return (self, []) }
+        let set = Set(hidden)
+        var table = self
+        table.rowValues.removeAll { set.contains($0) }
+        table.rowTotals.removeAll { set.contains($0.value) }
+        table.cells.removeAll { set.contains($0.row) }
+        return (table, hidden)
+    }
+
     /// Whether anyone has an answer in it: a row other than "(ej svar)" with someone in it (a hidden total has).
     public var anyAnswer: Bool {
         rowTotals.contains { $0.value != CrossSpec.noAnswer && ($0.n ?? 1) > 0 }

@@ -33,6 +33,9 @@ public struct MappingSummary: Sendable {
         public var table: CrossTable
         /// The survey's title, where the report has several surveys (a heading names it).
         public var survey: String?
+        /// Answers fewer than min-cell gave in the whole selection (their rows left out of `table`, every number of
+        /// them hidden).
+        public var rare: [String] = []
 
         public init(id: String, text: String, table: CrossTable, survey: String? = nil) {
             self.id = id
@@ -130,6 +133,8 @@ public struct MappingSummary: Sendable {
     public var areas = AreaArrangement(order: [])
     /// What the report leaves out.
     public var leftOut = LeftOut()
+    /// Themes fewer than min-cell raised in the whole selection (labels; their rows left out of `themes`).
+    public var rareThemes: [String] = []
     /// Rating batteries among the scale questions (`RatingBattery`), shown as one table each.
     public var batteries: [RatingBattery] = []
     /// An area is broken out from this many answers (`--min-base`): fewer, and its questions are pooled and its

@@ -3,7 +3,8 @@ extension OverviewReport {
     /// version, revision, date, total, minCell;
     /// basis (columns, rows: name, cells) — respondents by kind × district; surveys (id, title, wave, kind,
     /// respondents, period), waves and hasWaves, hasPeriod, firstDate, lastDate; ranked (label, n, percent); themes (columns,
-    /// rows) — theme × district, cells `share (n/N)`; rankedFigure/hasRankedFigure and heatmapFigure/hasHeatmapFigure;
+    /// rows) — theme × district, cells `share (n/N)`; rareThemes (the themes fewer than min-cell raised, a line);
+    /// rankedFigure/hasRankedFigure and heatmapFigure/hasHeatmapFigure;
     /// choices (id, text, multi, columns, rows) and hasChoices; hasScales (scale or number questions), scales (columns,
     /// rows: the scale questions' means) and hasScaleItems, numbers (the number questions') and hasNumbers,
     /// numberMedianFrom; scaleFigures (text, figure);
@@ -52,6 +53,10 @@ extension OverviewReport {
         {{#ranked}}
         | {{{label}}} | {{{n}}} | {{{percent}}} |
         {{/ranked}}
+        {{#rareThemes}}
+
+        {{{rareThemes}}}
+        {{/rareThemes}}
         {{#hasRankedFigure}}
 
         ![Teman, andel av alla respondenter]({{{rankedFigure}}})
@@ -65,6 +70,7 @@ extension OverviewReport {
         {{> grid}}
         {{/themes.parts}}
         {{#themes.note}}
+
         {{{themes.note}}}
 
         {{/themes.note}}
@@ -90,6 +96,7 @@ extension OverviewReport {
         {{> grid}}
         {{/parts}}
         {{#note}}
+
         {{{note}}}
 
         {{/note}}
@@ -206,6 +213,10 @@ extension OverviewReport {
         {{#ranked}}
         | {{{label}}} | {{{n}}} | {{{percent}}} |
         {{/ranked}}
+        {{#rareThemes}}
+
+        {{{rareThemes}}}
+        {{/rareThemes}}
         {{#hasRankedFigure}}
 
         ![Themes, share of all respondents]({{{rankedFigure}}})
@@ -219,6 +230,7 @@ extension OverviewReport {
         {{> grid}}
         {{/themes.parts}}
         {{#themes.note}}
+
         {{{themes.note}}}
 
         {{/themes.note}}
@@ -244,6 +256,7 @@ extension OverviewReport {
         {{> grid}}
         {{/parts}}
         {{#note}}
+
         {{{note}}}
 
         {{/note}}

@@ -168,7 +168,9 @@ public enum OverviewReport {
             summary.themes, language: language, whole: whole, rowName: { SummaryContext.themeName($0, summary) },
             cell: { SummaryContext.share($0, language) }, wholeCell: { SummaryContext.wholeShare($0, of: summary.themes, language) })
         themes.rows.append(SummaryContext.baseRow(summary.themes, language: language, whole: true))
-        themes.note = SummaryContext.poolNote(summary.themes.districtPools, language: language)
+        themes.note = SummaryContext.notes(
+            SummaryContext.poolNote(summary.themes.districtPools, language: language),
+            SummaryContext.rareNote(summary.rareThemes, minCell: summary.themes.minCell, language: language, themes: true))
         let ranked = ranked(input).map { t in
             ReportRankedTheme(
                 label: Markdown.cell(SummaryContext.themeName(t.value, summary)), n: t.n.map(language.integer) ?? ReportLanguage.hidden,
@@ -184,7 +186,9 @@ public enum OverviewReport {
             grid.text = Markdown.inline(question.text + (question.survey.map { " – " + $0 } ?? ""))
             grid.id = question.id
             grid.multi = question.table.multiResponseRows
-            grid.note = SummaryContext.poolNote(question.table.districtPools, language: language)
+            grid.note = SummaryContext.notes(
+                SummaryContext.poolNote(question.table.districtPools, language: language),
+                SummaryContext.rareNote(question.rare, minCell: question.table.minCell, language: language))
             return grid
         }
         // Each grid's first header cell; with more areas than a page takes side by side, areas become the rows.
@@ -242,7 +246,9 @@ public enum OverviewReport {
             hasWaves: summary.surveys.contains { $0.wave != nil },
             hasPeriod: !dates.isEmpty, firstDate: dates.min() ?? "", lastDate: dates.max() ?? "",
             summary: sentences, hasSummary: !sentences.isEmpty,
-            ranked: ranked, themes: themes, choices: choiceGrids, hasChoices: !choices.isEmpty,
+            ranked: ranked,
+            rareThemes: SummaryContext.rareNote(summary.rareThemes, minCell: summary.themes.minCell, language: language, themes: true),
+            themes: themes, choices: choiceGrids, hasChoices: !choices.isEmpty,
             scales: scales, hasScales: !summary.scales.isEmpty, hasScaleItems: plain.scales.contains { !$0.numbers }, numbers: numbers,
             hasNumbers: summary.scales.contains(where: \.numbers),
             scalesNote: SummaryContext.meansPoolNote(plain.scales.filter { !$0.numbers }, grid: scales, language: language),

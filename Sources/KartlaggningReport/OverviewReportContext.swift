@@ -21,6 +21,8 @@ public struct OverviewReportContext: ReportContext, Equatable {
     public var summary: [String]
     public var hasSummary: Bool
     public var ranked: [ReportRankedTheme]
+    /// The themes fewer than min-cell raised, left out of the tables: a line, or nil.
+    public var rareThemes: String?
     public var themes: ReportGrid
     public var choices: [ReportGrid]
     public var hasChoices: Bool

@@ -105,6 +105,24 @@ enum SummaryContext {
                 : " (fewer than \(minBase) answers each, or so that Other areas reaches \(minBase))._")
     }
 
+    /// "_Färre än 3 respondenter: Byaråd och Ungdom._": the answers (or themes) left out of a table because fewer than
+    /// min-cell gave them in the whole selection — what their rows of `··` said. nil when there are none.
+    static func rareNote(_ values: [String], minCell: Int, language: ReportLanguage, themes: Bool = false) -> String? {
+        guard !values.isEmpty else { return nil }
+        let n = language.integer(minCell)
+        let list = names(values.map { $0 == CrossSpec.noAnswer ? (language == .sv ? "inget svar" : "no answer") : $0 }, language: language)
+        if language == .sv {
+            return "_Färre än \(n) respondenter \(themes ? "tog upp" : "svarade"): \(list)._"
+        }
+        return "_Fewer than \(n) respondents \(themes ? "raised" : "answered"): \(list)._"
+    }
+
+    /// Notes under one table, in one paragraph; nil when there are none.
+    static func notes(_ parts: String?...) -> String? {
+        let present = parts.compactMap { $0 }
+        return present.isEmpty ? nil : present.joined(separator: " ")
+    }
+
     /// Under the means: which columns of the grid count pooled districts. nil when no question pooled any.
     static func meansPoolNote(_ questions: [MappingSummary.ScaleQuestion], grid: ReportGrid, language: ReportLanguage) -> String? {
         let pooled = questions.filter { !$0.pools.isEmpty }

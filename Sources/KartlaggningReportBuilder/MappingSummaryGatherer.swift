@@ -16,6 +16,7 @@ enum MappingSummaryGatherer {
         // Without a codebook: no theme rows, the districts of the basis. Themes no one raised are left out (and named
         // in the method box).
         var leftOut = MappingSummary.LeftOut()
+        var rareThemes: [String] = []
         let labels = stored?.codebook.labels ?? [:]
         let themes =
             try stored.map {
@@ -26,7 +27,9 @@ enum MappingSummaryGatherer {
                 if pooled.districtPools.nothingBrokenOut { pooled = pooled.droppingColumns(Set(pooled.districtPools.order)) }
                 let (table, silent) = pooled.droppingEmptyRows()
                 leftOut.silentThemes = silent.map { labels[$0] ?? $0 }
-                return table
+                let (shown, rare) = table.droppingHiddenRows()
+                rareThemes = rare.map { labels[$0] ?? $0 }
+                return shown
             } ?? basis.withoutRows()
         (leftOut.technical, leftOut.identifying) = try store.columnsLeftOut(surveys: wanted)
         let counted = Dictionary(
@@ -132,9 +135,11 @@ enum MappingSummaryGatherer {
                     leftOut.unanswered.append(question.text)
                     continue
                 }
+                let (shown, rare) = table.droppingHiddenRows()
                 choices.append(
                     MappingSummary.ChoiceQuestion(
-                        id: question.reference, text: question.text, table: table, survey: titles[question.survey]))
+                        id: question.reference, text: question.text, table: shown, survey: titles[question.survey]))
+                choices[choices.count - 1].rare = rare
             }
         }
         var candidates = ShareDifference.largest(in: themes.droppingColumns(Set(themes.districtPools.order))).map { difference in
@@ -161,6 +166,7 @@ enum MappingSummaryGatherer {
             choices: choices,
             scales: scales, differences: differences, differenceRule: differenceRule, comparedDifferences: compared)
         summary.leftOut = leftOut
+        summary.rareThemes = rareThemes
         summary.minBase = pooling?.minBase ?? 0
         summary.batteries = RatingBattery.find(in: scales)
         return summary

@@ -75,8 +75,15 @@ struct ReportCLITests {
             var table: Table
         }
         let table = try JSONDecoder().decode(Output.self, from: Data(json.utf8)).table
-        // A row no one is in (a theme no one raised, an answer no one gave) the report leaves out.
-        let empty = Set(table.rowTotals.filter { $0.n == 0 }.map(\.value))
+        // A row no one is in (a theme no one raised, an answer no one gave) the report leaves out; so is one fewer than
+        // min-cell gave in all (its total hidden, none of its cells above 0 shown), named in a line under the table.
+        var empty = Set(table.rowTotals.filter { $0.n == 0 }.map(\.value))
+        for total in table.rowTotals
+        where total.n == nil
+            && table.cells.filter({ $0.row == total.value }).allSatisfy({ ($0.n ?? 0) == 0 })
+        {
+            empty.insert(total.value)
+        }
         return table.rowValues.filter { !empty.contains($0) || !dropEmptyRows }.map { row in
             table.cells.filter { $0.row == row }.map { cell in
                 guard let n = cell.n, let base = cell.base, let percent = cell.percent else { return "··" }
