@@ -113,4 +113,31 @@ struct InferTests {
         #expect(SurveyTitle.fromFileName("Björna-Långviksmon enkät v2") == "Björna-Långviksmon enkät")
         #expect(SurveyTitle.fromFileName("utf8") == "Utf8")
     }
+
+    /// A sheet named after the form is its title; the names every sheet gets are not.
+    @Test func sheetNames() {
+        #expect(SurveyTitle.fromSheet("Artifact Evaluation Survey") == "Artifact Evaluation Survey")
+        #expect(SurveyTitle.fromSheet("Meeting Form") == "Meeting Form")
+        for generic in ["Sheet1", "Blad1", "Form Responses 1", "Formulärsvar 1", "Data", "  ", "Tabelle2"] {
+            #expect(SurveyTitle.fromSheet(generic) == nil, "\(generic)")
+        }
+    }
+
+    /// Drafts of the real exports: a Kobo or LimeSurvey workbook's sheet is its form's name; Google's is generic.
+    @Test func realExportsTitles() throws {
+        let folder = Paths.conformance.appendingPathComponent("real-exports").path
+        guard FileManager.default.fileExists(atPath: folder) else {
+            print("skipped: \(folder) is absent")
+            return
+        }
+        let expected = [
+            "limesurvey-xlsx/results-survey54231.xlsx": "Artifact Evaluation Survey",
+            "kobo-xlsx/Meeting_Form_-_latest_version_-_False_-_2024-03-14-09-51-14.xlsx": "Meeting Form",
+            "google-forms-xlsx/Personality and Music Preferences.xlsx": "Personality and Music Preferences",
+        ]
+        for (file, title) in expected {
+            let draft = try SurveyInferrer().infer(path: folder + "/" + file)
+            #expect(draft.survey.title == title, "\(file)")
+        }
+    }
 }

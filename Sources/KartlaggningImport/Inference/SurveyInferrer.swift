@@ -155,9 +155,16 @@ public struct SurveyInferrer {
 
         let base = Self.baseName(path)
         let defaultKind = kind == nil ? Self.kindFromFileName(base) : nil
-        // The file names no survey: the title is made from its name, and reports take it as theirs.
-        let title = SurveyTitle.fromFileName(base)
-        notes.append("`title` \"\(title)\" is made from the file's name; write the survey's own title, reports use it")
+        // A form tool names its sheet after the form (Kobo, LimeSurvey); else the title is made from the file's name.
+        // Reports take it as theirs, so the draft asks for the survey's own.
+        let title: String
+        if let sheet = profiling.sheetName, let named = SurveyTitle.fromSheet(sheet) {
+            title = named
+            notes.append("`title` \"\(title)\" is the workbook's sheet name; write the survey's own title if it is another, reports use it")
+        } else {
+            title = SurveyTitle.fromFileName(base)
+            notes.append("`title` \"\(title)\" is made from the file's name; write the survey's own title, reports use it")
+        }
         if kind == nil && defaultKind == nil {
             notes.append(
                 "the respondent kind could not be told from the file; \"inspel\" is set — change `kind` if the rows are företag, förening, …"
@@ -266,6 +273,8 @@ public struct SurveyInferrer {
         var notes: [String] = []
         var shape: TableShape?
         var sheet: String?
+        /// The name of the sheet read (a workbook), whether or not the draft names it.
+        var sheetName: String?
         /// Question texts the file gives under its column names, by name.
         var labels: [String: String] = [:]
     }
@@ -356,6 +365,7 @@ public struct SurveyInferrer {
         if table.format.isSpreadsheet {
             let sheets = table.reader.sheets
             let name = table.reader.sheet?.name
+            profiling.sheetName = name
             if sheets.count > 1 {
                 profiling.sheet = name
                 profiling.notes.append(

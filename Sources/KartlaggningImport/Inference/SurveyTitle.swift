@@ -13,6 +13,16 @@ enum SurveyTitle {
         "results", "responses", "csv", "xlsx", "final", "copy", "kopia",
     ]
 
+    /// A sheet's name where it names the form (Kobo's "Meeting Form", LimeSurvey's "Artifact Evaluation Survey"); nil
+    /// for the names spreadsheets and tools give every sheet ("Sheet1", "Blad1", Google's "Form Responses 1", "Data").
+    static func fromSheet(_ sheet: String) -> String? {
+        let name = sheet.trimmingCharacters(in: .whitespaces)
+        let generic =
+            #"^(sheet|blad|tabelle|feuil|hoja|foglio|ark|taulukko|form responses|formulärsvar|svar|responses|results|data|raw data|export|query|worksheet)\s*\d*$"#
+        guard !name.isEmpty, name.range(of: generic, options: [.regularExpression, .caseInsensitive]) == nil else { return nil }
+        return name
+    }
+
     /// The proposed title; `base` itself where nothing of it is left.
     static func fromFileName(_ base: String) -> String {
         var name = base.replacingOccurrences(of: "_", with: " ")
