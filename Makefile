@@ -29,9 +29,9 @@ install: deps
 	install -m 755 .build/release/kartlagg $(PREFIX)/bin/kartlagg
 	@echo "installed $(PREFIX)/bin/kartlagg"
 
-# The report layout tests look at the HTML in a real headless browser (Debian's chromium), and the workbench test
-# drives one (chromium, chromium-driver and Python's selenium): installed here when missing; where they cannot be,
-# those checks are skipped with a message.
+# The report layout tests look at the HTML in a real headless browser (Debian's chromium) and read its printed pages
+# (poppler's pdftotext), and the workbench test drives one (chromium, chromium-driver and Python's selenium):
+# installed here when missing; where they cannot be, those checks are skipped with a message.
 browser:
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
 		echo "Installing chromium and chromium-driver (the layout and workbench tests use them)…"; \
@@ -40,6 +40,9 @@ browser:
 	fi
 	@python3 -c 'import selenium' 2>/dev/null || python3 -m pip install -q selenium >/dev/null 2>&1 \
 		|| echo "(could not install selenium: the workbench browser test will be skipped)"
+	@command -v pdftotext >/dev/null 2>&1 || ( $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null 2>&1 \
+		|| ( $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils ) >/dev/null 2>&1 ) \
+		|| echo "(could not install poppler-utils: the printed-page header check will be skipped)"
 
 test: deps browser
 	$(SWIFT) build --build-tests

@@ -53,6 +53,8 @@ public struct CrossTable: Codable, Sendable, Equatable {
     public var publication: PublishedTable?
     /// Areas shown together (`AreaPooling`): which column (or row) counts which areas (not part of its JSON).
     public var districtPools = AreaPools()
+    /// The respondent kinds it shows together (`KindPooling`); empty where each is shown on its own.
+    public var kindPools = AreaPools()
 
     private enum CodingKeys: String, CodingKey {
         case rows, cols, unit, percentBase, rowValues, colValues, multiResponseRows, multiResponseCols, cells, rowTotals

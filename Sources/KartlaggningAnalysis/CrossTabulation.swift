@@ -40,6 +40,8 @@ public enum CrossTabulation {
         var partitions: [String: [String]] = [:]
         /// Pooled areas (`CrossSpec.districtPools`): the partition lists their districts, not the pool.
         var districtPools: [String: [String]] = [:]
+        /// Pooled kinds (`CrossSpec.kindPools`), likewise.
+        var kindPools: [String: [String]] = [:]
 
         init() {}
 
@@ -54,6 +56,7 @@ public enum CrossTabulation {
             if spec.unit != .respondents { title += " (\(spec.unit.rawValue))" }
             for dimension in [spec.rows, spec.cols] where dimension != .theme { partitions[dimension.description] = [] }
             districtPools = spec.districtPools.pools
+            kindPools = spec.kindPools.pools
         }
     }
 
@@ -73,6 +76,7 @@ public enum CrossTabulation {
         options.known = known
         var table = tabulate(counted, options: options)
         table.districtPools = spec.districtPools
+        table.kindPools = spec.kindPools
         return table
     }
 
@@ -90,7 +94,11 @@ public enum CrossTabulation {
         options.multiResponseCols = options.multiResponseCols || counted.multiResponseCols
         // A dimension partitions the units where each unit has one of its values (the table lists every value).
         func pooled(_ values: [String], _ dimension: String) -> [String] {
-            dimension == CrossDimension.district.description ? values.flatMap { options.districtPools[$0] ?? [$0] } : values
+            switch dimension {
+            case CrossDimension.district.description: values.flatMap { options.districtPools[$0] ?? [$0] }
+            case CrossDimension.kind.description: values.flatMap { options.kindPools[$0] ?? [$0] }
+            default: values
+            }
         }
         if options.partitions[options.rows] != nil {
             options.partitions[options.rows] = options.multiResponseRows ? nil : pooled(counted.rowValues, options.rows)

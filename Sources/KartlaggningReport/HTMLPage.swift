@@ -26,7 +26,7 @@ public enum HTMLPage {
                     + svg.trimmingCharacters(in: .whitespacesAndNewlines) + "<figcaption>" + SVG.escape(alt)
                     + "</figcaption></figure>"
             })
-        let body = columns(parser.html(from: markdown))
+        let body = columns(beside(parser.html(from: markdown)))
         return """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)">
@@ -83,12 +83,31 @@ public enum HTMLPage {
         return out
     }
 
+    /// A narrow table followed by its chart (with at most a paragraph between, a note on the table) side by side:
+    /// the ranked themes and their bars, one look instead of a page each. Only the layout changes: the same elements
+    /// in the same order.
+    static func beside(_ body: String) -> String {
+        body.replacing(
+            /(<table>(?:(?!<\/table>)[\s\S])*<\/table>\s*(?:<p>(?:(?!<\/p>)[\s\S])*<\/p>\s*)?)(<figure>(?:(?!<\/figure>)[\s\S])*<\/figure>)/
+        ) { match in
+            let (table, figure) = (match.output.1, match.output.2)
+            // At most about 60 % of the printed page's 1,030 px: the chart takes the rest.
+            guard width(of: table) <= 620 else { return String(match.output.0) }
+            return "<div class=\"beside\"><div>" + table + "</div>" + figure + "</div>"
+        }
+    }
+
     /// Whether a block fits half a printed page: one table, no chart, its columns' longest texts (about 6 px a
     /// character at the print size, with padding) within 470 px.
     static func narrow(_ block: Substring) -> Bool {
         guard !block.contains("<figure"), block.ranges(of: "<table>").count == 1,
             let table = block.firstRange(of: "<table>").map({ block[$0.lowerBound...] })
         else { return false }
+        return width(of: table) <= 470
+    }
+
+    /// A table's printed width, about: its columns' longest texts at 6 px a character, with padding.
+    static func width(of table: Substring) -> Int {
         var widest: [Int] = []
         for row in table.matches(of: /<tr>(.*?)<\/tr>/) {
             for (c, cell) in row.1.matches(of: /<t[hd][^>]*>(.*?)<\/t[hd]>/).enumerated() {
@@ -97,7 +116,7 @@ public enum HTMLPage {
                 widest[c] = max(widest[c], text.count)
             }
         }
-        return widest.reduce(0) { $0 + $1 * 6 + 20 } <= 470
+        return widest.reduce(0) { $0 + $1 * 6 + 20 }
     }
 
     /// No script runs and nothing is fetched: the page's own styles and inline SVG charts are all it has, so even
@@ -148,6 +167,8 @@ public enum HTMLPage {
         .columns { columns: 2; column-gap: 2.5rem; max-width: 72rem; }
         .block { break-inside: avoid; display: inline-block; width: 100%; }
         .block > :first-child { margin-top: 0.5rem; }
+        .beside { display: flex; flex-wrap: wrap; gap: 0 2.5rem; align-items: flex-start; }
+        .beside > figure { flex: 1 1 24rem; min-width: 0; }
         @media print {
             @page { size: A4 landscape; margin: 12mm; }
             body { font-size: 10pt; }
@@ -166,6 +187,8 @@ public enum HTMLPage {
             figure { overflow: visible; }
             figure svg { max-width: 100%; max-height: 85mm; width: auto; }
             figure.page svg { max-height: 170mm; }
+            figure.pair { max-width: 32%; }
+            figcaption { font-size: 8.5pt; }
             figure, blockquote { break-inside: avoid; }
             tr { break-inside: avoid; }
             tr:nth-child(even) td { background: none; }

@@ -1,7 +1,7 @@
 extension OverviewReport {
     /// The built-in layout (Swedish). Variables: title, hasCodebook (false: no codebook loaded, no theme sections), codebook,
     /// version, revision, date, total, minCell;
-    /// basis (columns, rows: name, cells) — respondents by kind × district; surveys (id, title, wave, kind,
+    /// basis (columns, rows: name, cells, note: the kinds counted together) — respondents by kind × district; surveys (id, title, wave, kind,
     /// respondents, period), waves and hasWaves, hasPeriod, firstDate, lastDate; ranked (label, n, percent); themes (columns,
     /// rows) — theme × district, cells `share (n/N)`; rareThemes (the themes fewer than min-cell raised, a line);
     /// rankedFigure/hasRankedFigure and heatmapFigure/hasHeatmapFigure;
@@ -27,6 +27,10 @@ extension OverviewReport {
         {{#basis.rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
         {{/basis.rows}}
+        {{#basis.note}}
+
+        {{{basis.note}}}
+        {{/basis.note}}
 
         | Undersökning | Titel | Våg | Typ | Respondenter | Period |
         |---|---|---|---|---:|---|
@@ -187,6 +191,10 @@ extension OverviewReport {
         {{#basis.rows}}
         | {{{name}}} |{{#cells}} {{{.}}} |{{/cells}}
         {{/basis.rows}}
+        {{#basis.note}}
+
+        {{{basis.note}}}
+        {{/basis.note}}
 
         | Survey | Title | Wave | Kind | Respondents | Period |
         |---|---|---|---|---:|---|

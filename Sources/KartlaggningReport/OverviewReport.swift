@@ -164,6 +164,7 @@ public enum OverviewReport {
         if summary.basis.rowValues.count != 1 {
             basis.rows.append(SummaryContext.baseRow(summary.basis, language: language, whole: true, name: total))
         }
+        basis.note = SummaryContext.kindPoolNote(summary.basis.kindPools, language: language)
         var themes = SummaryContext.grid(
             summary.themes, language: language, whole: whole, rowName: { SummaryContext.themeName($0, summary) },
             cell: { SummaryContext.share($0, language) }, wholeCell: { SummaryContext.wholeShare($0, of: summary.themes, language) })

@@ -105,6 +105,18 @@ enum SummaryContext {
                 : " (fewer than \(minBase) answers each, or so that Other areas reaches \(minBase))._")
     }
 
+    /// "_förening + offentlig: räknas tillsammans, eftersom offentlig har färre än 3 respondenter._": the kinds a basis
+    /// counts together (`KindPooling`). nil when each kind is shown on its own.
+    static func kindPoolNote(_ pools: AreaPools, language: ReportLanguage) -> String? {
+        let small = pools.small
+        guard let pool = pools.order.first, !small.isEmpty else { return nil }
+        let n = language.integer(pools.minBase)
+        let few = names(small, language: language)
+        return language == .sv
+            ? "_\(Markdown.inline(pool)): räknas tillsammans, eftersom \(few) har färre än \(n) respondenter._"
+            : "_\(Markdown.inline(pool)): counted together, since \(few) \(small.count == 1 ? "has" : "have") fewer than \(n) respondents._"
+    }
+
     /// "_Färre än 3 respondenter: Byaråd och Ungdom._": the answers (or themes) left out of a table because fewer than
     /// min-cell gave them in the whole selection — what their rows of `··` said. nil when there are none.
     static func rareNote(_ values: [String], minCell: Int, language: ReportLanguage, themes: Bool = false) -> String? {

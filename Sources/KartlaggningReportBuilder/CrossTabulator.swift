@@ -102,9 +102,30 @@ public struct CrossTabulator: Sendable {
 
     /// What the store knows for `spec`, counted, with its pools of areas added up.
     private func counts(_ spec: CrossSpec) throws -> CrossCounts {
-        let counted = CrossEngine.counts(try store.crossFacts(spec), spec: spec)
+        var counted = CrossEngine.counts(try store.crossFacts(spec), spec: spec)
+        if !spec.kindPools.isEmpty, spec.cols == .kind || spec.rows == .kind {
+            counted = counted.pooling(spec.kindPools, areasAreColumns: spec.cols == .kind)
+        }
         guard !spec.districtPools.isEmpty, spec.cols == .district || spec.rows == .district else { return counted }
         return counted.pooling(spec.districtPools, areasAreColumns: spec.cols == .district)
+    }
+
+    /// Respondent kind × `cols` with a kind fewer than `minCell` respondents in all counted with another
+    /// (`KindPooling`), so that every kind's total, and the whole, can be shown: the reports' basis.
+    public func respondentsByKind(
+        by cols: CrossDimension, filters: [CrossDimension: [String]], minCell: Int
+    ) throws -> CrossTable {
+        var spec = CrossSpec(rows: .kind, cols: cols)
+        spec.filters = filters
+        spec.minCell = minCell
+        var counted = try counts(spec)
+        spec.kindPools = KindPooling.plan(Array(zip(counted.rowValues, counted.rowBase)), minCell: minCell)
+        guard !spec.kindPools.isEmpty else { return try table(spec) }
+        counted = counted.pooling(spec.kindPools, areasAreColumns: false)
+        var memo: [String: CrossTable] = [:]
+        let made = try table(spec, counted: counted, memo: &memo)
+        publication?.record(made)
+        return made
     }
 
     /// `rows` × `cols`, respondents counted, column percentages, `filters` applied: the tables reports show. With

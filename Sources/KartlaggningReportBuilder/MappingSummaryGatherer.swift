@@ -11,8 +11,8 @@ enum MappingSummaryGatherer {
         pooling: AreaPooling? = nil
     ) throws -> MappingSummary {
         let tabulator = CrossTabulator(store: store, publication: publication)
-        let basis = try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: minCell)
-            .droppingEmptyColumns()
+        // A kind too small to show its own total is counted with another: the whole and every total can be shown.
+        let basis = try tabulator.respondentsByKind(by: .district, filters: filters, minCell: minCell).droppingEmptyColumns()
         // Without a codebook: no theme rows, the districts of the basis. Themes no one raised are left out (and named
         // in the method box).
         var leftOut = MappingSummary.LeftOut()

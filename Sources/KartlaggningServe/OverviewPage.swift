@@ -32,7 +32,9 @@ enum OverviewPage {
             var target = selection.overviewFilters
             (target.kind, target.area) = (kind, area)
             return PageParts.countCell(
-                String(n), href: n > 0 ? "/answers?" + target.query() : nil, title: "\(kind), \(PageParts.areaName(area)): \(n)")
+                // Kinds counted together (`KindPooling`) have no one answers page: their count is not a link.
+                String(n), href: n > 0 && table.kindPools.pools[kind] == nil ? "/answers?" + target.query() : nil,
+                title: "\(kind), \(PageParts.areaName(area)): \(n)")
         }
         func total(_ total: CrossTable.Total?) -> String {
             total?.n.map { "<td>\($0)</td>" } ?? PageParts.hiddenCell

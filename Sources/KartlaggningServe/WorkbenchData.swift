@@ -152,7 +152,7 @@ final class WorkbenchData: @unchecked Sendable {
                 results.set(index) {
                     let tabulator = CrossTabulator(store: stores[index], publication: publication)
                     if index == 0 {
-                        return try tabulator.respondents(.kind, by: .district, filters: filters, codebook: nil, minCell: minCell)
+                        return try tabulator.respondentsByKind(by: .district, filters: filters, minCell: minCell)
                             .droppingEmptyColumns()
                     }
                     return try codebook.map {

@@ -227,6 +227,32 @@ struct ReportCLITests {
 
     }
 
+    /// A kind too small to show its own total (the thematic groups' 2 public bodies) is counted with the smallest
+    /// other kind, so the basis shows every total and the whole, never `··` (#23); without the pool, the public
+    /// bodies' 2 and, to protect it, the associations' total were hidden.
+    @Test func aKindTooSmallToShowIsCountedWithAnother() throws {
+        try sample()
+        let meetings = [Paths.sample("tema-foreningsliv-bredbyn.json"), Paths.sample("tema-nararbetsplatser-bjasta.json")]
+        #expect(try kartlagg(["survey", "add", "--db", db, Paths.sample("temagrupp-2025.survey.json")]).status == 0)
+        #expect(try kartlagg(["import", "--db", db, "--survey", "temagrupp-2025"] + meetings).status == 0)
+        let result = try kartlagg(["report", "--db", db, "--kind", "overview", "--out", folder.path("o.md"), "--date", "2025-06-01"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try read("o.md")
+        let basis = Self.table(after: "Respondenter per typ och område:", in: report)
+        // By hand from the sample's files: the 2 public bodies (Anundsjö 1, Nätra 1) join the smallest other kind,
+        // the 14 residents (3, 5, 2, 4) → 4, 6, 2, 4 and 16; Grundsunda's 2 is hidden, and BLT's 4 with it. Every
+        // total and the whole are shown.
+        #expect(
+            basis == [
+                ["företag", "7", "9", "6", "6", "28"], ["förening", "9", "8", "··", "··", "27"],
+                ["offentlig + privatperson", "4", "6", "··", "··", "16"], ["Totalt", "20", "23", "13", "15", "71"],
+            ])
+        #expect(report.contains("_offentlig + privatperson: räknas tillsammans, eftersom offentlig har färre än 3 respondenter._"))
+        // crosstab, which does not pool, hides what the pool lets the report show.
+        let plain = try kartlagg(["crosstab", "--db", db, "--rows", "kind", "--cols", "district"])
+        #expect(plain.stdout.contains("offentlig                ··          ··   0 (0.0 %)   0 (0.0 %)     ··"))
+    }
+
     /// A survey of closed questions with no codebook loaded: the overview shows the basis and the closed questions
     /// by area, says in the method box that there is no codebook, and has no theme sections; a theme report still
     /// needs a codebook.

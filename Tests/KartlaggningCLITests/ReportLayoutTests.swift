@@ -83,6 +83,30 @@ struct ReportLayoutTests {
         #expect(pages <= 30, "\(pages) pages")
     }
 
+    /// #23's page target: the sample's overview as `make demo` writes it prints in at most 8 A4 pages, and a table
+    /// that goes on to the next page has its header there again (no page begins with a row of a table's body).
+    @Test func theSampleOverviewPrintsWithinEightPagesWithItsHeaders() throws {
+        #expect(try CLI.prepareDemo(db: db, in: folder.url) == [])
+        let out = folder.path("oversikt.md")
+        let result = try kartlagg(["report", "--db", db, "--kind", "overview", "--out", out, "--date", "2026-12-01", "--html"])
+        #expect(result.status == 0, "\(result.stderr)")
+        guard Browser.path != nil else { return }
+        try expectFitsThePage(out)
+        let html = folder.path("oversikt.html")
+        let pages = try #require(try Browser.printedPages(ofHTMLFile: html))
+        #expect(pages <= 8, "\(pages) pages")
+        guard let texts = try Browser.printedPageTexts(ofHTMLFile: html) else {
+            print("skipped the header check: no pdftotext (`apt-get install poppler-utils`; make test does)")
+            return
+        }
+        #expect(texts.count == pages)
+        let markdown = try String(contentsOfFile: out, encoding: .utf8)
+        let (bodyRows, repeated) = Browser.pagesStartingInATable(texts, markdown: markdown)
+        #expect(bodyRows.isEmpty, "\(bodyRows)")
+        // The themes by area go on to a second page: its header is printed there again.
+        #expect(repeated >= 1)
+    }
+
     @Test func fourAreasFitAnA4LandscapePage() throws {
         #expect(try CLI.prepareSample(db: db, in: folder.url) == [])
         #expect(try kartlagg(["tag", "--db", db]).status == 0)

@@ -56,6 +56,41 @@ public enum Browser {
     /// How many A4 pages the page prints to, as the browser prints it (its own print rules: A4 landscape); nil without
     /// a browser or where it wrote no PDF.
     public static func printedPages(ofHTMLFile path: String) throws -> Int? {
+        guard let data = try printed(path) else { return nil }
+        // Each page is an object of type /Page (the tree's nodes are /Pages).
+        let text = String(decoding: data, as: UTF8.self)
+        return text.matches(of: /\/Type\s*\/Page[^s]/).count
+    }
+
+    /// The poppler text extractor, if the machine has it (`make browser` installs it).
+    public static let pdftotext: String? = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    /// The text of each printed page, laid out as printed (`pdftotext -layout`); nil without a browser or pdftotext.
+    public static func printedPageTexts(ofHTMLFile path: String) throws -> [String]? {
+        guard let pdftotext, let data = try printed(path) else { return nil }
+        let pdf = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(".text-check.pdf")
+        try data.write(to: pdf)
+        defer { try? FileManager.default.removeItem(at: pdf) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: pdftotext)
+        process.arguments = ["-layout", "-enc", "UTF-8", pdf.path, "-"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        // Pages end in a form feed.
+        var pages = String(decoding: text, as: UTF8.self).components(separatedBy: "\u{0C}")
+        if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
+        return pages
+    }
+
+    /// The page printed to PDF by the browser, as it prints it; nil without a browser or where it wrote no PDF.
+    static func printed(_ path: String) throws -> Data? {
         guard let browser = Self.path else { return nil }
         let pdf = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(".print-check.pdf")
         defer { try? FileManager.default.removeItem(at: pdf) }
@@ -69,10 +104,38 @@ public enum Browser {
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        guard let data = FileManager.default.contents(atPath: pdf.path) else { return nil }
-        // Each page is an object of type /Page (the tree's nodes are /Pages).
-        let text = String(decoding: data, as: UTF8.self)
-        return text.matches(of: /\/Type\s*\/Page[^s]/).count
+        return FileManager.default.contents(atPath: pdf.path)
+    }
+
+    /// Where a printed page begins with a row of a table's body: the table went on from the page before without its
+    /// header. `markdown` is the report the page renders, its tables the ones looked for. Also how many pages begin
+    /// with a table's header row (a table that went on, its header repeated), so a check can tell it saw one.
+    public static func pagesStartingInATable(_ pages: [String], markdown: String) -> (bodyRows: [String], repeatedHeaders: Int) {
+        func words(_ line: some StringProtocol) -> String {
+            line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var headers = Set<String>()
+        var rows = Set<String>()
+        var previous = ""
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            defer { previous = String(line) }
+            guard line.hasPrefix("| ") else { continue }
+            let cells = line.dropFirst(2).dropLast(2).components(separatedBy: " | ").map {
+                $0.replacingOccurrences(of: "\\", with: "").replacingOccurrences(of: "**", with: "")
+            }
+            let text = words(cells.joined(separator: " "))
+            if line.hasPrefix("|---") || text.isEmpty { continue }
+            if !previous.hasPrefix("|") { headers.insert(text) } else { rows.insert(text) }
+        }
+        rows.subtract(headers)
+        var bodyRows: [String] = []
+        var repeated = 0
+        for (number, page) in pages.enumerated().dropFirst() {
+            guard let first = page.split(separator: "\n").map(words).first(where: { !$0.isEmpty }) else { continue }
+            if rows.contains(first) { bodyRows.append("page \(number + 1): \(first)") }
+            if headers.contains(first) { repeated += 1 }
+        }
+        return (bodyRows, repeated)
     }
 
     /// Applies the page's print rules on screen, then measures.

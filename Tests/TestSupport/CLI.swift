@@ -64,6 +64,29 @@ extension CLI {
         }
     }
 
+    /// The whole sample as `make demo` builds it: its six surveys (CSV, Excel workbook, JSON), the codebook applied and
+    /// both coders' hand coding imported. Returns the steps that failed, as `prepareSample`.
+    public static func prepareDemo(db: String, in directory: URL) throws -> [String] {
+        var failed = try prepareSample(
+            db: db, in: directory, surveys: ["foretag-2025", "forening-2025", "inspel-2025", "boende-webb-2025"])
+        var steps: [[String]] = [
+            ["survey", "add", "--db", db, Paths.sample("boende-forms-2025.survey.yaml")],
+            ["import", "--db", db, "--survey", "boende-forms-2025", Paths.sample("boende-forms-2025.xlsx")],
+            ["survey", "add", "--db", db, Paths.sample("temagrupp-2025.survey.json")],
+            [
+                "import", "--db", db, "--survey", "temagrupp-2025", Paths.sample("tema-foreningsliv-bredbyn.json"),
+                Paths.sample("tema-nararbetsplatser-bjasta.json"),
+            ],
+            ["tag", "--db", db],
+        ]
+        steps += ["anna", "bertil"].map { ["tag", "import", "--db", db, Paths.sample("kodning-\($0).csv")] }
+        for step in steps {
+            let result = try run(step, in: directory)
+            if result.status != 0 { failed.append("\(step.joined(separator: " ")): \(result.stderr)") }
+        }
+        return failed
+    }
+
     /// The generated survey of `make demo-large` (SampleSurveys/tools/make_large.py: `areas` areas, its registry's
     /// groups) in `db`, imported and tagged with the sample codebook. Returns the steps that failed, as `prepareSample`.
     /// The survey shaped like a real municipal one (SampleSurveys/tools/make_battery.py: 44 areas, a 50-item 0–14

@@ -37,6 +37,7 @@ public struct FactKeys: Codable, Sendable, Equatable {
         func value(_ dimension: CrossDimension, _ value: String) -> String {
             // A pool of areas counts each of them: the same condition as `--where district=A --where district=B`.
             if dimension == .district, let members = spec.districtPools.pools[value] { return members.sorted().joined(separator: "\u{1D}") }
+            if dimension == .kind, let members = spec.kindPools.pools[value] { return members.sorted().joined(separator: "\u{1D}") }
             guard dimension == .theme else { return value }
             var theme = value
             if let stored = spec.codebook { theme += "@\(stored.codebook.id):\(stored.revision)" }

@@ -11,6 +11,9 @@ public struct AreaPools: Sendable, Equatable {
     public var nothingBrokenOut = false
     /// The fewest answers an area is shown on its own with (`--min-base`).
     public var minBase = 0
+    /// The members too small to show on their own, where the plan names them (`KindPooling`: the kinds below
+    /// min-cell; the others joined so that the pool reaches it).
+    public var small: [String] = []
 
     public init() {}
 

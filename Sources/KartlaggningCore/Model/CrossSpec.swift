@@ -24,6 +24,9 @@ public struct CrossSpec: Sendable {
     /// Areas reported together (`AreaPooling`): the table shows each pool where its districts would be, and names
     /// its numbers as counts of all of them.
     public var districtPools = AreaPools()
+    /// Respondent kinds reported together (`KindPooling`): the table shows each pool where its first kind would be, and
+    /// names its numbers as counts of all of them.
+    public var kindPools = AreaPools()
     /// Keep each suppressed value's feasible range in the table (`crosstab --audit`).
     public var audit = false
 
