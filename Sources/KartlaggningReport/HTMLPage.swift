@@ -26,7 +26,7 @@ public enum HTMLPage {
                     + svg.trimmingCharacters(in: .whitespacesAndNewlines) + "<figcaption>" + SVG.escape(alt)
                     + "</figcaption></figure>"
             })
-        let body = columns(beside(parser.html(from: markdown)))
+        let body = columns(beside(grouped(parser.html(from: markdown))))
         return """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)">
@@ -81,6 +81,55 @@ public enum HTMLPage {
         }
         flush()
         return out
+    }
+
+    /// A table of areas under their registry groups (a row holding only the group's name, in bold) as one table per
+    /// group, its header and the group's name in each table's head: a browser repeats a table's head on every printed
+    /// page, so a group that goes on to the next page is named there again, and on screen each group's head stays in
+    /// view while its areas scroll. Columns keep one width across the groups (from the longest text of each column of
+    /// the whole table). Only the layout changes: the same rows in the same order.
+    static func grouped(_ body: String) -> String {
+        body.replacing(/<table>((?:(?!<\/table>)[\s\S])*)<\/table>/) { match in
+            let inner = String(match.output.1)
+            let group = /<tr><td><strong>((?:(?!<\/).)*)<\/strong><\/td>(?:<td[^>]*><\/td>)*<\/tr>/
+            guard inner.contains(group), let head = inner.firstMatch(of: /<thead>([\s\S]*?)<\/thead>/)?.output.1,
+                let rowsText = inner.firstMatch(of: /<tbody>([\s\S]*?)<\/tbody>/)?.output.1
+            else { return String(match.output.0) }
+            let rows = rowsText.matches(of: /<tr>[\s\S]*?<\/tr>/).map { String($0.output) }
+            let columns = head.matches(of: /<th[^>]*>/).count
+            // Each column's width in characters: its longest cell, and its header wrapped in up to three lines.
+            func text(_ cell: Substring) -> String {
+                String(cell).replacing(/<[^>]+>/, with: "").replacing(/&#?[a-zA-Z0-9]+;/, with: " ")
+            }
+            var widest = [Int](repeating: 2, count: columns)
+            for (c, cell) in head.matches(of: /<th[^>]*>(.*?)<\/th>/).enumerated() where c < columns {
+                let header = text(cell.output.1)
+                let word = header.split(separator: " ").map(\.count).max() ?? 0
+                widest[c] = max(widest[c], word, (header.count + 2) / 3)
+            }
+            for row in rows where row.wholeMatch(of: group) == nil {
+                for (c, cell) in row.matches(of: /<td[^>]*>(.*?)<\/td>/).enumerated() where c < columns {
+                    widest[c] = max(widest[c], text(cell.output.1).count)
+                }
+            }
+            let colgroup = "<colgroup>" + widest.map { "<col style=\"width: \(Double($0) * 0.6 + 1.2)em\">" }.joined() + "</colgroup>"
+            var segments: [(name: String?, rows: [String])] = []
+            for row in rows {
+                if let name = row.wholeMatch(of: group)?.output.1 {
+                    segments.append((String(name), []))
+                } else if segments.isEmpty {
+                    segments.append((nil, [row]))
+                } else {
+                    segments[segments.count - 1].rows.append(row)
+                }
+            }
+            let tables = segments.map { segment in
+                let name = segment.name.map { "<tr class=\"group-name\"><th colspan=\"\(columns)\">\($0)</th></tr>" } ?? ""
+                return "<table class=\"group\">" + colgroup + "<thead>" + head + name + "</thead><tbody>"
+                    + segment.rows.joined() + "</tbody></table>"
+            }
+            return "<div class=\"grouped\">" + tables.joined() + "</div>"
+        }
     }
 
     /// A narrow table followed by its chart (with at most a paragraph between, a note on the table) side by side:
@@ -167,6 +216,9 @@ public enum HTMLPage {
         .columns { columns: 2; column-gap: 2.5rem; max-width: 72rem; }
         .block { break-inside: avoid; display: inline-block; width: 100%; }
         .block > :first-child { margin-top: 0.5rem; }
+        .grouped { margin: 1rem 0; max-width: 100%; width: max-content; max-height: 85vh; overflow: auto; }
+        .grouped table.group { display: table; width: auto; margin: 0; max-height: none; overflow: visible; }
+        tr.group-name th { text-align: left; background: #dde8ee; top: 1.9rem; }
         .beside { display: flex; flex-wrap: wrap; gap: 0 2.5rem; align-items: flex-start; }
         .beside > figure { flex: 1 1 24rem; min-width: 0; }
         @media print {
@@ -183,6 +235,8 @@ public enum HTMLPage {
             h3 { margin: 0.8rem 0 0.3rem; }
             figure { margin: 0.6rem 0; }
             thead { display: table-header-group; }
+            .grouped { max-height: none; overflow: visible; width: auto; margin: 0.5rem 0; }
+            .grouped table.group { margin: 0; }
             thead th, tr > :first-child { position: static; }
             figure { overflow: visible; }
             figure svg { max-width: 100%; max-height: 85mm; width: auto; }

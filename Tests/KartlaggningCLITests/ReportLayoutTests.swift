@@ -101,7 +101,7 @@ struct ReportLayoutTests {
         }
         #expect(texts.count == pages)
         let markdown = try String(contentsOfFile: out, encoding: .utf8)
-        let (bodyRows, repeated) = Browser.pagesStartingInATable(texts, markdown: markdown)
+        let (bodyRows, repeated, _) = Browser.pagesStartingInATable(texts, markdown: markdown)
         #expect(bodyRows.isEmpty, "\(bodyRows)")
         // The themes by area go on to a second page: its header is printed there again.
         #expect(repeated >= 1)
@@ -136,6 +136,15 @@ struct ReportLayoutTests {
         for group in ["Norra kustlandet", "Södra kustlandet", "Inlandet", "Övriga områden"] {
             #expect(overview.contains("\n| **\(group)** |"))
         }
+        // Printed: a table that goes on to the next page has its header there again, and the group it is in is named
+        // under it (each group its own table in the HTML, its name in the table's head).
+        guard let texts = try Browser.printedPageTexts(ofHTMLFile: folder.path("oversikt.html")) else {
+            print("skipped the printed-page check: no chromium or pdftotext (make test installs them)")
+            return
+        }
+        let (bodyRows, repeated, named) = Browser.pagesStartingInATable(texts, markdown: overview)
+        #expect(bodyRows.isEmpty, "\(bodyRows)")
+        #expect(repeated >= 2 && named >= 2, "\(repeated) headers, \(named) groups")
     }
 
     /// `--area-order share` in a theme report: within each group, shares highest first and hidden ones last.

@@ -110,12 +110,17 @@ public enum Browser {
     /// Where a printed page begins with a row of a table's body: the table went on from the page before without its
     /// header. `markdown` is the report the page renders, its tables the ones looked for. Also how many pages begin
     /// with a table's header row (a table that went on, its header repeated), so a check can tell it saw one.
-    public static func pagesStartingInATable(_ pages: [String], markdown: String) -> (bodyRows: [String], repeatedHeaders: Int) {
+    /// `namedGroups` counts the pages that begin with a header followed by a registry group's name (a row in bold):
+    /// a group that went on, named again.
+    public static func pagesStartingInATable(_ pages: [String], markdown: String) -> (
+        bodyRows: [String], repeatedHeaders: Int, namedGroups: Int
+    ) {
         func words(_ line: some StringProtocol) -> String {
             line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
         var headers = Set<String>()
         var rows = Set<String>()
+        var groups = Set<String>()
         var previous = ""
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             defer { previous = String(line) }
@@ -125,17 +130,23 @@ public enum Browser {
             }
             let text = words(cells.joined(separator: " "))
             if line.hasPrefix("|---") || text.isEmpty { continue }
+            if line.hasPrefix("| **") { groups.insert(text) }
             if !previous.hasPrefix("|") { headers.insert(text) } else { rows.insert(text) }
         }
         rows.subtract(headers)
         var bodyRows: [String] = []
         var repeated = 0
+        var named = 0
         for (number, page) in pages.enumerated().dropFirst() {
-            guard let first = page.split(separator: "\n").map(words).first(where: { !$0.isEmpty }) else { continue }
-            if rows.contains(first) { bodyRows.append("page \(number + 1): \(first)") }
-            if headers.contains(first) { repeated += 1 }
+            let lines = page.split(separator: "\n").map(words).filter { !$0.isEmpty }
+            guard let first = lines.first else { continue }
+            if rows.subtracting(groups).contains(first) { bodyRows.append("page \(number + 1): \(first)") }
+            if headers.contains(first) {
+                repeated += 1
+                if lines.count > 1, groups.contains(lines[1]) { named += 1 }
+            }
         }
-        return (bodyRows, repeated)
+        return (bodyRows, repeated, named)
     }
 
     /// Applies the page's print rules on screen, then measures.
