@@ -112,6 +112,34 @@ extension CrossTable {
         return (table, hidden)
     }
 
+    /// The table without a parent theme's row where it has one child and the same numbers as it in every cell (no
+    /// one was tagged with the parent alone): two identical rows say one thing, and the child's row, named under its
+    /// parent, says it. `parents` maps each theme of the codebook to its parent. The rows left out, in order.
+    public func droppingParentsRepeatingTheirChild(parents: [String: String]) -> (table: CrossTable, dropped: [String]) {
+        var children: [String: [String]] = [:]
+        for (child, parent) in parents { children[parent, default: []].append(child) }
+        let lookup = Lookup(self)
+        let totals = Dictionary(rowTotals.map { ($0.value, $0) }, uniquingKeysWith: { first, _ in first })
+        func same(_ a: String, _ b: String) -> Bool {
+            guard let ta = totals[a], let tb = totals[b], ta.n == tb.n, ta.suppressed == tb.suppressed else { return false }
+            return colValues.allSatisfy { col in
+                let (x, y) = (lookup.cell(a, col), lookup.cell(b, col))
+                return x?.n == y?.n && x?.suppressed == y?.suppressed
+            }
+        }
+        let repeating = rowValues.filter { row in
+            guard let only = children[row], only.count == 1, rowValues.contains(only[0]) else { return false }
+            return same(row, only[0])
+        }
+        guard !repeating.isEmpty else { return (self, []) }
+        let set = Set(repeating)
+        var table = self
+        table.rowValues.removeAll { set.contains($0) }
+        table.rowTotals.removeAll { set.contains($0.value) }
+        table.cells.removeAll { set.contains($0.row) }
+        return (table, repeating)
+    }
+
     /// Whether anyone has an answer in it: a row other than "(ej svar)" with someone in it (a hidden total has).
     public var anyAnswer: Bool {
         rowTotals.contains { $0.value != CrossSpec.noAnswer && ($0.n ?? 1) > 0 }

@@ -25,8 +25,10 @@ enum MappingSummaryGatherer {
                     .theme, by: .district, filters: filters, codebook: $0, minCell: minCell, pooling: pooling
                 ).droppingEmptyColumns()
                 if pooled.districtPools.nothingBrokenOut { pooled = pooled.droppingColumns(Set(pooled.districtPools.order)) }
-                let (table, silent) = pooled.droppingEmptyRows()
+                let (answered, silent) = pooled.droppingEmptyRows()
                 leftOut.silentThemes = silent.map { labels[$0] ?? $0 }
+                // A parent whose one child has all its numbers: the child's row, named under it, says both.
+                let table = answered.droppingParentsRepeatingTheirChild(parents: $0.codebook.parents).table
                 let (shown, rare) = table.droppingHiddenRows()
                 rareThemes = rare.map { labels[$0] ?? $0 }
                 return shown

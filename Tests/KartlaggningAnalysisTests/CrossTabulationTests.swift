@@ -191,3 +191,30 @@ struct CrossTabulationTests {
         #expect(table.cell("företag", "BLT")?.percent == nil)
     }
 }
+
+/// A parent theme with one child and the same numbers as it (no one tagged the parent alone) leaves the table: two
+/// identical rows say one thing (#23.5). A parent tagged on its own, or with two children, stays.
+struct ParentRepeatingItsChildTests {
+    @Test func identicalParentRowIsDropped() {
+        // Respondents by theme: "företagande" only ever with its one child "kompetens"; "infra" has its own tag once.
+        let units = [
+            CrossUnit(rows: ["företagande": 1, "kompetens": 1, "infra": 1, "vägar": 1], cols: ["Nätra": 1]),
+            CrossUnit(rows: ["företagande": 1, "kompetens": 1], cols: ["BLT": 1]),
+            CrossUnit(rows: ["infra": 1], cols: ["BLT": 1]),
+            CrossUnit(rows: ["infra": 1, "vägar": 1, "bredband": 1], cols: ["Nätra": 1]),
+        ]
+        var options = CrossTabulation.Options()
+        options.minCell = 0
+        options.multiResponseRows = true
+        let table = CrossTabulation.tabulate(
+            units, rowValues: ["företagande", "kompetens", "infra", "vägar", "bredband"], colValues: ["Nätra", "BLT"], options: options)
+        let parents = ["kompetens": "företagande", "vägar": "infra", "bredband": "infra"]
+        let (kept, dropped) = table.droppingParentsRepeatingTheirChild(parents: parents)
+        #expect(dropped == ["företagande"])
+        #expect(kept.rowValues == ["kompetens", "infra", "vägar", "bredband"])
+        #expect(kept.cell("kompetens", "BLT")?.n == 1)
+        // One child but a different count somewhere: kept.
+        let (same, none) = table.droppingParentsRepeatingTheirChild(parents: ["vägar": "infra"])
+        #expect(none.isEmpty && same.rowValues.count == 5)
+    }
+}
