@@ -18,6 +18,10 @@ deps:
 		echo "Installing libsqlite3-dev (GRDB links the system SQLite)…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libsqlite3-dev; \
 	fi
+	@if [ ! -f /usr/include/readstat.h ]; then \
+		echo "Installing libreadstat-dev (ReadStat reads and writes SPSS and Stata files)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreadstat-dev; \
+	fi
 
 build: deps
 	$(SWIFT) build
@@ -40,6 +44,8 @@ browser:
 	fi
 	@python3 -c 'import selenium' 2>/dev/null || python3 -m pip install -q selenium >/dev/null 2>&1 \
 		|| echo "(could not install selenium: the workbench browser test will be skipped)"
+	@python3 -c "import pyreadstat, pandas" 2>/dev/null || python3 -m pip install -q pyreadstat pandas >/dev/null 2>&1 \
+		|| echo "(could not install pyreadstat: the SPSS and Stata fixture tests will be skipped)"
 	@command -v pdftotext >/dev/null 2>&1 || ( $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null 2>&1 \
 		|| ( $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils ) >/dev/null 2>&1 ) \
 		|| echo "(could not install poppler-utils: the printed-page header check will be skipped)"

@@ -29,10 +29,12 @@ let package = Package(
             name: "KartlaggningCore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // ReadStat, the C library for SPSS and Stata files (Debian's libreadstat-dev; `make deps` installs it).
+        .systemLibrary(name: "CReadStat", path: "Sources/CReadStat", providers: [.apt(["libreadstat-dev"])]),
         .target(
             name: "KartlaggningImport",
             dependencies: [
-                "KartlaggningCore", "KartlaggningAnalysis", .product(name: "Yams", package: "Yams"),
+                "KartlaggningCore", "KartlaggningAnalysis", "CReadStat", .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -77,7 +77,8 @@ public enum ImportError: Error, Equatable, Sendable, LocalizedError {
         case .jsonShape(let file, let line, let message): "\(ImportIssue.place(file, line)): \(message)"
         case .definition(let file, let line, let message):
             line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
-        case .unknownFormat(let file, let format): "\(file): unknown format \"\(format)\"; use csv, tsv, json, ndjson, xlsx or ods"
+        case .unknownFormat(let file, let format):
+            "\(file): unknown format \"\(format)\"; use csv, tsv, json, ndjson, xlsx, ods, sav, por or dta"
         case .inWorkbook(let error, let sheets):
             (error.errorDescription ?? "") + "; the workbook's sheets are " + sheets.joined(separator: ", ")
                 + ": name the one with the answers with --sheet NAME"

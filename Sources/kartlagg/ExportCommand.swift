@@ -4,13 +4,19 @@ import KartlaggningImport
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a survey's respondents and answers back out, as CSV or JSON.",
-        discussion:
-            "wide: one row per respondent, columns named as in the source, cells as read; long: one row per answer, with the typed value.")
+        abstract: "Write a survey's respondents and answers back out, as CSV or JSON, or as an SPSS or Stata file.",
+        discussion: """
+            wide: one row per respondent, columns named as in the source, cells as read; long: one row per answer, with the \
+            typed value. sav and dta (need --output): one case per respondent, the question texts as variable labels, a \
+            choice question's options as value labels on its codes (--values labels: the options as text), a multi \
+            question as one 0/1 variable per option, scales ordinal, dates as dates.
+            """)
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "The survey to export.") var survey: String
-    @Option(help: "csv or json.") var format: ExportFormat = .csv
+    @Option(help: "csv, json, sav (SPSS) or dta (Stata).") var format: ExportFormat = .csv
+    @Option(help: "sav and dta: a choice question as its codes with value labels, or as its labels as text (codes or labels).")
+    var values: StatWriter.Values = .codes
     @Option(help: "wide or long.") var layout: ExportLayout = .wide
     @Option(help: ArgumentHelp("The CSV delimiter.", valueName: "c")) var delimiter: String = ","
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output:
@@ -28,6 +34,18 @@ struct ExportCommand: ParsableCommand {
             else {
                 throw ValidationError("--delimiter takes one character or tab")
             }
+            if let stat = format.statFormat {
+                guard let output else { throw ValidationError("--format \(format.rawValue) writes a binary file: name it with --output") }
+                let omitted = try StatWriter(store: try database.openForReading()).write(
+                    survey: survey, format: stat, values: values, includeIdentifying: includeIdentifying, to: output)
+                Console.note("\(output): \(stat == .sav ? "SPSS" : "Stata") file of survey \(survey)")
+                if !omitted.isEmpty {
+                    Console.note(
+                        "note: identifying column\(omitted.count == 1 ? "" : "s") left out: "
+                            + omitted.map { "\"\($0)\"" }.joined(separator: ", ") + " (--include-identifying includes them)")
+                }
+                return
+            }
             let writer = try output.map { try TextFileWriter(path: $0) } ?? TextFileWriter()
             let omitted = try Exporter(store: try database.openForReading()).export(
                 survey: survey, format: format, layout: layout, delimiter: character, includeIdentifying: includeIdentifying,
@@ -43,4 +61,5 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ExportFormat: ExpressibleByArgument {}
+extension StatWriter.Values: ExpressibleByArgument {}
 extension ExportLayout: ExpressibleByArgument {}

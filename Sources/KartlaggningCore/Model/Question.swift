@@ -19,12 +19,15 @@ public struct Question: Codable, Sendable, Equatable {
     public var required: Bool?
     /// Cell values that mean "no value" for this question, replacing the survey's `missing`.
     public var missing: [String]?
+    /// The codes a labelled file (SPSS, Stata) gives the options: code → option (`"1": "Kvinna"`). A cell holding a
+    /// code reads as its option; exports write the code back (`--values codes`).
+    public var codes: [String: String]?
     /// The decimal mark of a `decimal` question's values, `,` or `.`, when the column is known to use one (the
     /// other mark then groups thousands); nil reads either.
     public var decimalMark: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, column, text, type, options, scale, separator, required, missing, decimalMark = "decimal_mark"
+        case id, column, text, type, options, scale, separator, required, missing, codes, decimalMark = "decimal_mark"
     }
 
     /// `label` is the name a definition gives the question's text; `text` is read too (and what is stored).
@@ -42,6 +45,7 @@ public struct Question: Codable, Sendable, Equatable {
         separator = try container.decodeIfPresent(String.self, forKey: .separator)
         required = try container.decodeIfPresent(Bool.self, forKey: .required)
         missing = try container.decodeIfPresent([String].self, forKey: .missing)
+        codes = try container.decodeIfPresent([String: String].self, forKey: .codes)
         decimalMark = try container.decodeIfPresent(String.self, forKey: .decimalMark)
     }
 
@@ -63,6 +67,11 @@ public struct Question: Codable, Sendable, Equatable {
 
     /// The separator of a multi answer, `;` by default.
     public var multiSeparator: String { separator ?? ";" }
+
+    /// The code of `option` (`codes`' inverse), nil where the option has none.
+    public func code(of option: String) -> String? {
+        codes?.first { $0.value == option }?.key
+    }
 
     /// Whether answers are free text (and so go to the full-text index).
     public var isFreeText: Bool { type == .text }

@@ -194,6 +194,12 @@ public enum DefinitionLoader {
                 break
             }
             if let mark = question.decimalMark, mark != "," && mark != "." { throw fail("\(name): decimal_mark is \",\" or \".\"") }
+            if let codes = question.codes {
+                let options = Set(question.options ?? [])
+                if let stray = codes.sorted(by: { $0.key < $1.key }).first(where: { !options.contains($0.value) }) {
+                    throw fail("\(name): code \"\(stray.key)\" names \"\(stray.value)\", which is not one of its options")
+                }
+            }
         }
     }
 }

@@ -22,7 +22,8 @@ struct KnownKeys: Sendable {
             "respondent": KnownKeys(["id", "kind", "district", "service_town", "organisation", "interviewer", "date", "wave"]),
             "questions": KnownKeys(
                 [
-                    "id", "column", "label", "text", "type", "options", "scale", "separator", "required", "missing", "decimal_mark",
+                    "id", "column", "label", "text", "type", "options", "scale", "separator", "required", "missing", "codes",
+                    "decimal_mark",
                 ],
                 children: ["scale": KnownKeys(["min", "max"])]),
         ])

@@ -43,6 +43,12 @@ public struct SurveyDraft: Sendable {
                 out += "    options:\n"
                 for option in options { out += "      - \(quote(option))\n" }
             }
+            if let codes = question.codes, !codes.isEmpty {
+                // In the options' order: each option's code in the file.
+                let ordered = (question.options ?? []).compactMap { option in question.code(of: option).map { ($0, option) } }
+                out += "    codes: {" + ordered.map { "\(quote($0.0)): \(quote($0.1))" }.joined(separator: ", ") + "}\n"
+            }
+            if let missing = question.missing { out += "    missing: [" + missing.map(quote).joined(separator: ", ") + "]\n" }
         }
         return out
     }

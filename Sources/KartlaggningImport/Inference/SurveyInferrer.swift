@@ -148,6 +148,13 @@ public struct SurveyInferrer {
             var (question, note) = Self.question(id: unique, profile: profile, rows: rows, battery: batteries[i])
             // Reports head the question with its label: an R/SPSS-style name read back as words.
             question.text = profiling.labels[profile.name] ?? QuestionLabel.from(header: profile.name)
+            if let variable = profiling.stat[profile.name] {
+                // A labelled file defines the question: nothing to check.
+                let defined = StatDefinition.question(question, variable: variable, profile: profile)
+                questions.append(defined.0)
+                reasons[profile.name] = defined.reason
+                continue
+            }
             questions.append(question)
             reasons[profile.name] = Self.reason(for: question, profile: profile, battery: batteries[i])
             if let note { notes.append(note) }
@@ -158,7 +165,10 @@ public struct SurveyInferrer {
         // A form tool names its sheet after the form (Kobo, LimeSurvey); else the title is made from the file's name.
         // Reports take it as theirs, so the draft asks for the survey's own.
         let title: String
-        if let sheet = profiling.sheetName, let named = SurveyTitle.fromSheet(sheet) {
+        if let label = profiling.fileLabel, !label.isEmpty {
+            title = label
+            notes.append("`title` \"\(title)\" is the file's own label")
+        } else if let sheet = profiling.sheetName, let named = SurveyTitle.fromSheet(sheet) {
             title = named
             notes.append("`title` \"\(title)\" is the workbook's sheet name; write the survey's own title if it is another, reports use it")
         } else {
@@ -277,6 +287,10 @@ public struct SurveyInferrer {
         var sheetName: String?
         /// Question texts the file gives under its column names, by name.
         var labels: [String: String] = [:]
+        /// What a labelled statistics file (SPSS, Stata) defines of each variable, by name.
+        var stat: [String: StatVariable] = [:]
+        /// Its label, the survey's title where it has one.
+        var fileLabel: String?
     }
 
     /// Whether a column's distinct values are kept for the area column: one named like it, or, with a registry to
@@ -346,6 +360,8 @@ public struct SurveyInferrer {
         if everyRowShifted { (profiles, rows) = (shiftedProfiles, shifted.count) }
         var profiling = Profiling(profiles: profiles, rows: rows, readWith: table.readWith, notes: table.shapeNotes)
         profiling.labels = table.labels
+        for variable in table.statMetadata?.variables ?? [] { profiling.stat[variable.name] = variable }
+        profiling.fileLabel = table.statMetadata?.fileLabel.trimmingCharacters(in: .whitespaces)
         profiling.notes += table.warnings
         if everyRowShifted {
             profiling.notes.append(
@@ -748,12 +764,15 @@ public struct SurveyInferrer {
         if key.contains("forening") || key.contains("association") { return "förening" }
         if key.contains("tema") { return "temagrupp" }
         if key.contains("inspel") || key.contains("enkat") { return "inspel" }
+        if key.contains("boende") || key.contains("invanare") || key.contains("resident") { return "privatperson" }
         return nil
     }
 
     static func baseName(_ path: String) -> String {
         var name = (path as NSString).lastPathComponent
-        for ext in [".csv", ".tsv", ".tab", ".txt", ".json", ".ndjson", ".jsonl", ".xlsx", ".xlsm", ".ods"]
+        for ext in [
+            ".csv", ".tsv", ".tab", ".txt", ".json", ".ndjson", ".jsonl", ".xlsx", ".xlsm", ".ods", ".sav", ".zsav", ".por", ".dta",
+        ]
         where name.lowercased().hasSuffix(ext) {
             name = String(name.dropLast(ext.count))
         }

@@ -55,6 +55,8 @@ final class SourceTable {
             var csvOptions = options
             if format == .tsv && options.delimiter == nil { csvOptions.delimiter = "\t" }
             reader = try CSVRowReader(path: path, file: file, options: csvOptions, skipLines: (requested?.headerRow ?? 1) - 1)
+        case .sav, .por, .dta:
+            reader = try StatRowReader(path: path, file: file, kind: format.statKind ?? .sav)
         case .json, .ndjson:
             throw ImportError.unknownFormat(file: file, format: format.rawValue)
         }
@@ -106,6 +108,10 @@ final class SourceTable {
         header = distinct.names
         var labels: [String: String] = [:]
         for (name, text) in zip(distinct.names, texts) where !text.isEmpty { labels[name] = text }
+        // A statistics file's variable labels are its questions' texts.
+        for variable in (reader as? StatRowReader)?.metadata.variables ?? [] where !variable.label.isEmpty {
+            labels[variable.name] = variable.label
+        }
         self.labels = labels
         headerLine = headerRecord.line
         shapeNotes = sheetNotes + detected + distinct.notes
@@ -228,6 +234,9 @@ final class SourceTable {
     func verifyUnchanged() throws -> String { try reader.verifyUnchanged() }
 
     var sha256: String { reader.sha256 }
+
+    /// What a labelled statistics file (SPSS, Stata) says of its variables; nil for other files.
+    var statMetadata: StatFile.Metadata? { (reader as? StatRowReader)?.metadata }
 
     /// The text encoding and delimiter of a CSV or TSV file (nil for a workbook).
     var encoding: TextEncoding? { (reader as? CSVRowReader)?.encoding }

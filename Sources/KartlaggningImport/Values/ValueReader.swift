@@ -17,7 +17,7 @@ enum ValueReader {
         case .text:
             return .success(Typed(text: cell))
         case .choice:
-            guard let option = option(cell, in: question.options ?? []) else {
+            guard let option = option(question.codes?[cell] ?? cell, in: question.options ?? []) else {
                 return .failure(Problem(text: "\"\(cell.clipped())\" is not one of the options: \(list(question.options))"))
             }
             return .success(Typed(text: option))
@@ -26,7 +26,7 @@ enum ValueReader {
             for part in CheckboxAnswers.split(cell, separator: question.multiSeparator, options: question.options ?? []) {
                 let item = part.trimmedCell
                 if item.isEmpty || missing.contains(item) { continue }
-                guard let option = option(item, in: question.options ?? []) else {
+                guard let option = option(question.codes?[item] ?? item, in: question.options ?? []) else {
                     return .failure(Problem(text: "\"\(item.clipped())\" is not one of the options: \(list(question.options))"))
                 }
                 if !chosen.contains(option) { chosen.append(option) }

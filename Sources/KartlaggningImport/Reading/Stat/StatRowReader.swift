@@ -1,0 +1,116 @@
+import Foundation
+
+/// The cases of a labelled statistics file as rows, streamed: ReadStat parses on a thread of its own and hands each
+/// case over through a small buffer, so memory stays flat however many cases the file holds. The first row is the
+/// variables' names (the header); case N is on "line" N + 1, as in a spreadsheet.
+final class StatRowReader: RowReader {
+    let metadata: StatFile.Metadata
+    private let workbook: WorkbookFile
+    private let channel = RowChannel(capacity: 256)
+    private var headerSent = false
+    private var line = 1
+    private let file: String
+
+    init(path: String, file: String, kind: StatFile.Kind) throws {
+        workbook = try WorkbookFile(path: path, file: file)
+        self.file = file
+        metadata = try StatFile.metadata(path: path, file: file, kind: kind)
+        if metadata.variables.isEmpty { throw ImportError.headerOnly(file: file) }
+        let (channel, variables) = (channel, metadata.variables)
+        let thread = Thread {
+            do {
+                _ = try StatFile.rows(path: path, file: file, kind: kind, variables: variables) { channel.put($0) }
+                channel.finish(nil)
+            } catch {
+                channel.finish(error)
+            }
+        }
+        thread.stackSize = 1 << 22
+        thread.start()
+    }
+
+    deinit { channel.cancel() }
+
+    func nextRow() throws -> CSVRow? {
+        if !headerSent {
+            headerSent = true
+            return CSVRow(fields: metadata.variables.map(\.name), line: 1)
+        }
+        guard let fields = try channel.take() else { return nil }
+        line += 1
+        return CSVRow(fields: fields, line: line)
+    }
+
+    func verifyUnchanged() throws -> String { try workbook.verifyUnchanged() }
+
+    var sha256: String { workbook.sha256 }
+
+    var description: String {
+        var text = "\(metadata.kind.name) file, \(metadata.variables.count) variables"
+        if metadata.cases >= 0 { text += ", \(metadata.cases) cases" }
+        if !metadata.encoding.isEmpty { text += ", encoding \(metadata.encoding)" }
+        return text
+    }
+
+    var warnings: [String] { [] }
+}
+
+/// A bounded hand-over of rows from the parsing thread to the reader: the parser waits while it is full, the reader
+/// while it is empty; cancelling (the reader gone) makes the parser stop.
+final class RowChannel: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var rows: [[String]] = []
+    private var head = 0
+    private var done = false
+    private var failure: (any Error)?
+    private var cancelled = false
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Hands a row over, waiting for room; false when the reader is gone (the parser should stop).
+    func put(_ row: [String]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while rows.count - head >= capacity && !cancelled { condition.wait() }
+        if cancelled { return false }
+        rows.append(row)
+        condition.broadcast()
+        return true
+    }
+
+    /// The parser ended, after its last row or with an error.
+    func finish(_ error: (any Error)?) {
+        condition.lock()
+        done = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next row, waiting for one; nil at the end; the parser's error once the rows before it are taken.
+    func take() throws -> [String]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == rows.count && !done { condition.wait() }
+        if head < rows.count {
+            let row = rows[head]
+            head += 1
+            if head > 1024 && head * 2 > rows.count {
+                rows.removeFirst(head)
+                head = 0
+            }
+            condition.broadcast()
+            return row
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
