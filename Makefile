@@ -72,6 +72,7 @@ demo: build
 	$(BIN) import --db $(DEMO_DB) --survey temagrupp-2025 $(SAMPLES)/tema-*.json
 	$(BIN) import --db $(DEMO_DB) --survey boende-webb-2025 $(SAMPLES)/boende-webb-2025.csv
 	$(BIN) import --db $(DEMO_DB) --survey boende-forms-2025 $(SAMPLES)/boende-forms-2025.xlsx
+	$(BIN) import --db $(DEMO_DB) --survey boende-spss-2025 $(SAMPLES)/boende-spss-2025.sav
 	$(BIN) status --db $(DEMO_DB)
 	$(BIN) codebook load --db $(DEMO_DB) $(SAMPLES)/kodbok.yaml
 	$(BIN) tag --db $(DEMO_DB)

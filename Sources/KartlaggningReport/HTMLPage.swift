@@ -26,7 +26,7 @@ public enum HTMLPage {
                     + svg.trimmingCharacters(in: .whitespacesAndNewlines) + "<figcaption>" + SVG.escape(alt)
                     + "</figcaption></figure>"
             })
-        let body = columns(beside(grouped(parser.html(from: markdown))))
+        let body = columns(beside(grouped(terms(parser.html(from: markdown)))))
         return """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)">
@@ -81,6 +81,17 @@ public enum HTMLPage {
         }
         flush()
         return out
+    }
+
+    /// A list whose every item starts with a term in bold (the method box: "**Kodbok:** …", "**Urval:** …") is a
+    /// glossary: printed in two columns, each item kept whole.
+    static func terms(_ body: String) -> String {
+        body.replacing(/<ul>((?:(?!<\/ul>)[\s\S])*)<\/ul>/) { match in
+            let items = match.output.1.matches(of: /<li>/).count
+            let termed = match.output.1.matches(of: /<li><strong>/).count
+            guard items >= 4, termed == items else { return String(match.output.0) }
+            return "<ul class=\"terms\">" + match.output.1 + "</ul>"
+        }
     }
 
     /// A table of areas under their registry groups (a row holding only the group's name, in bold) as one table per
@@ -227,13 +238,13 @@ public enum HTMLPage {
             main { padding: 0; }
             main > :not(table):not(figure) { max-width: none; }
             h2, h3 { break-after: avoid; }
-            h2 { margin-top: 1.5rem; }
+            h2 { margin-top: 1.1rem; }
             table { display: table; font-size: 8.5pt; max-height: none; overflow: visible; width: auto; margin: 0.5rem 0; }
-            th, td { padding: 0.08rem 0.45rem; }
+            th, td { padding: 0.06rem 0.45rem; line-height: 1.2; }
             body { line-height: 1.3; }
             h1 { font-size: 1.6rem; }
             h3 { margin: 0.8rem 0 0.3rem; }
-            figure { margin: 0.6rem 0; }
+            figure { margin: 0.4rem 0; }
             thead { display: table-header-group; }
             .grouped { max-height: none; overflow: visible; width: auto; margin: 0.5rem 0; }
             .grouped table.group { margin: 0; }
@@ -242,7 +253,11 @@ public enum HTMLPage {
             figure svg { max-width: 100%; max-height: 85mm; width: auto; }
             figure.page svg { max-height: 170mm; }
             figure.pair { max-width: 32%; }
+            .block { display: block; }
+            ul.terms { columns: 2; column-gap: 2rem; font-size: 9pt; margin: 0.4rem 0; }
+            ul.terms li { break-inside: avoid; }
             figcaption { font-size: 8.5pt; }
+            figure.pair figcaption { font-size: 7.5pt; line-height: 1.2; }
             figure, blockquote { break-inside: avoid; }
             tr { break-inside: avoid; }
             tr:nth-child(even) td { background: none; }

@@ -64,7 +64,7 @@ extension CLI {
         }
     }
 
-    /// The whole sample as `make demo` builds it: its six surveys (CSV, Excel workbook, JSON), the codebook applied and
+    /// The whole sample as `make demo` builds it: its seven surveys (CSV, Excel workbook, SPSS file, JSON), the codebook applied and
     /// both coders' hand coding imported. Returns the steps that failed, as `prepareSample`.
     public static func prepareDemo(db: String, in directory: URL) throws -> [String] {
         var failed = try prepareSample(
@@ -72,6 +72,8 @@ extension CLI {
         var steps: [[String]] = [
             ["survey", "add", "--db", db, Paths.sample("boende-forms-2025.survey.yaml")],
             ["import", "--db", db, "--survey", "boende-forms-2025", Paths.sample("boende-forms-2025.xlsx")],
+            ["survey", "add", "--db", db, Paths.sample("boende-spss-2025.survey.yaml")],
+            ["import", "--db", db, "--survey", "boende-spss-2025", Paths.sample("boende-spss-2025.sav")],
             ["survey", "add", "--db", db, Paths.sample("temagrupp-2025.survey.json")],
             [
                 "import", "--db", db, "--survey", "temagrupp-2025", Paths.sample("tema-foreningsliv-bredbyn.json"),

@@ -166,8 +166,8 @@ public struct SurveyInferrer {
         // Reports take it as theirs, so the draft asks for the survey's own.
         let title: String
         if let label = profiling.fileLabel, !label.isEmpty {
+            // The file names itself: nothing to check.
             title = label
-            notes.append("`title` \"\(title)\" is the file's own label")
         } else if let sheet = profiling.sheetName, let named = SurveyTitle.fromSheet(sheet) {
             title = named
             notes.append("`title` \"\(title)\" is the workbook's sheet name; write the survey's own title if it is another, reports use it")
