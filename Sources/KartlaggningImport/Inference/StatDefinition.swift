@@ -73,7 +73,8 @@ enum StatDefinition {
                     String.init)
             }
         }
-        return unique(codes)
+        // In number order: 97, 98, 99.
+        return unique(codes).sorted { (Double($0) ?? .infinity, $0) < (Double($1) ?? .infinity, $1) }
     }
 
     static func unique(_ values: [String]) -> [String] {
