@@ -12,6 +12,7 @@ struct SchemaTests {
         ("survey.schema.json", "temagrupp-2025.survey.json"),
         ("survey.schema.json", "boende-webb-2025.survey.yaml"),
         ("survey.schema.json", "boende-forms-2025.survey.yaml"),
+        ("survey.schema.json", "boende-spss-2025.survey.yaml"),
         ("districts.schema.json", "districts.yaml"),
         ("answers.schema.json", "tema-nararbetsplatser-bjasta.json"),
         ("answers.schema.json", "tema-foreningsliv-bredbyn.json"),
