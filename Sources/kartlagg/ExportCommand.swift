@@ -17,6 +17,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "csv, json, sav (SPSS) or dta (Stata).") var format: ExportFormat = .csv
     @Option(help: "sav and dta: a choice question as its codes with value labels, or as its labels as text (codes or labels).")
     var values: StatWriter.Values = .codes
+    @Option(help: "sav and dta: the codebook whose themes are written as 0/1 variables (default: the only one applied).")
+    var codebook: String?
     @Option(help: "wide or long.") var layout: ExportLayout = .wide
     @Option(help: ArgumentHelp("The CSV delimiter.", valueName: "c")) var delimiter: String = ","
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output:
@@ -36,8 +38,14 @@ struct ExportCommand: ParsableCommand {
             }
             if let stat = format.statFormat {
                 guard let output else { throw ValidationError("--format \(format.rawValue) writes a binary file: name it with --output") }
-                let omitted = try StatWriter(store: try database.openForReading()).write(
-                    survey: survey, format: stat, values: values, includeIdentifying: includeIdentifying, to: output)
+                let store = try database.openForReading()
+                let applied = try store.appliedCodebooks()
+                let themes = try codebook.map { try store.codebook(id: $0) } ?? (applied.count == 1 ? applied.first : nil)
+                if codebook == nil && applied.count > 1 {
+                    Console.note("note: several codebooks are applied; name one with --codebook to write its themes")
+                }
+                let omitted = try StatWriter(store: store).write(
+                    survey: survey, format: stat, values: values, includeIdentifying: includeIdentifying, codebook: themes, to: output)
                 Console.note("\(output): \(stat == .sav ? "SPSS" : "Stata") file of survey \(survey)")
                 if !omitted.isEmpty {
                     Console.note(

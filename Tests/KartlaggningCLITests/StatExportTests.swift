@@ -51,6 +51,7 @@ struct StatExportTests {
             ["districts", "load", "--db", db, Paths.sample("districts.yaml")],
             ["survey", "add", "--db", db, Paths.sample("boende-spss-2025.survey.yaml")],
             ["import", "--db", db, "--survey", "boende-spss-2025", sample],
+            ["codebook", "load", "--db", db, Paths.sample("kodbok.yaml")], ["tag", "--db", db],
         ] {
             let result = try kartlagg(step)
             #expect(result.status == 0, "\(step): \(result.stderr)")
@@ -58,6 +59,16 @@ struct StatExportTests {
         // Without --output a binary format is refused, and nothing is written to the terminal.
         let refused = try kartlagg(["export", "--db", db, "--survey", "boende-spss-2025", "--format", "sav"])
         #expect(refused.status != 0 && refused.stderr.contains("--output") && refused.stdout.isEmpty)
+        let crosstab = try kartlagg([
+            "crosstab", "--db", db, "--rows", "theme", "--cols", "kind", "--where", "survey=boende-spss-2025", "--format", "json",
+            "--min-cell", "0",
+        ])
+        let table = try #require(
+            (try JSONSerialization.jsonObject(with: Data(crosstab.stdout.utf8)) as? [String: Any])?["table"] as? [String: Any])
+        let totals = try #require(table["rowTotals"] as? [[String: Any]])
+        let themeCounts = Dictionary(
+            uniqueKeysWithValues: totals.compactMap { t in (t["value"] as? String).map { ($0, t["n"] as? Int ?? -1) } })
+        #expect(themeCounts.count == 16 && (themeCounts["skola"] ?? 0) > 0)
         let originalLabels = try #require(original["labels"] as? [String: String])
         let originalValues = try #require(original["values"] as? [String: [String: String]])
         let originalRows = try #require(original["rows"] as? [[String: String]])
@@ -88,6 +99,12 @@ struct StatExportTests {
                 for name in ["kon", "alder", "framtid", "behov"] { #expect(row[name] == was[name], "\(format) \(name)") }
                 for name in ["trivsel", "narbet"] { #expect(row[name] == (was[name] == "9" ? "" : was[name]), "\(format) \(name)") }
             }
+            // The themes, one 0/1 variable each, labelled: as many respondents raised each as crosstab counts.
+            for (theme, n) in themeCounts {
+                let raised = rows.filter { $0["t_" + theme] == "1" }.count
+                #expect(raised == n, "\(format) \(theme)")
+            }
+            #expect(labels["t_nararbetsplatser"] == "Närarbetsplatser" && values["t_bredband"] == ["0": "Tog inte upp", "1": "Tog upp"])
             if format == "sav" {
                 let measure = try #require(back["measure"] as? [String: String])
                 #expect(measure["kon"] == "nominal" && measure["trivsel"] == "ordinal" && measure["alder"] == "scale")

@@ -44,8 +44,11 @@ public struct StatWriter {
     /// Writes `surveyId` to `path`. Identifying columns are left out unless `includeIdentifying`; returns those left
     /// out.
     @discardableResult
+    /// - Parameter codebook: its themes follow the questions, one 0/1 variable each (`t_<id>`, labelled with the
+    ///   theme's label): whether the respondent raised it, a theme's sub-themes counting for it.
     public func write(
-        survey surveyId: String, format: Format, values: Values = .codes, includeIdentifying: Bool = false, to path: String
+        survey surveyId: String, format: Format, values: Values = .codes, includeIdentifying: Bool = false,
+        codebook: StoredCodebook? = nil, to path: String
     ) throws -> [String] {
         let survey = try store.survey(id: surveyId)
         var columns: [Column] = []
@@ -132,6 +135,19 @@ public struct StatWriter {
             case .text:
                 columns.append(
                     Column(name: name(id), label: label, string: true) { r in r.answers[id]?.valueText.map(Cell.text) ?? .missing })
+            }
+        }
+        if let codebook {
+            let carried = try store.respondentThemes(surveyId: surveyId, codebook: codebook)
+            let labels = codebook.codebook.labels
+            for theme in codebook.codebook.themes {
+                let id = theme.id
+                var column = Column(name: name("t_" + id), label: labels[id] ?? id, string: false) { r in
+                    .number(carried[r.fields.externalId]?.contains(id) == true ? 1 : 0)
+                }
+                column.measure = READSTAT_MEASURE_NOMINAL
+                column.labels = [(0, "Tog inte upp"), (1, "Tog upp")]
+                columns.append(column)
             }
         }
         // First pass: how many respondents, and how wide each text column.

@@ -101,3 +101,21 @@ extension KartlaggningStore {
         }
     }
 }
+
+extension KartlaggningStore {
+    /// The themes each respondent of `surveyId` carries under `stored` (a theme's descendants' tags count for it), by
+    /// the respondent's id in its file: what `export --format sav|dta` writes as 0/1 variables.
+    public func respondentThemes(surveyId: String, codebook stored: StoredCodebook) throws -> [String: Set<String>] {
+        try ensureRespondentThemes(stored)
+        return try read { db in
+            var themes: [String: Set<String>] = [:]
+            let query: SQL = """
+                SELECT r.externalId, t.themeId FROM respondentTheme t JOIN respondent r ON r.id = t.respondentId
+                WHERE t.codebookId = \(stored.codebook.id) AND r.surveyId = \(surveyId)
+                """
+            let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: query))
+            while let row = try rows.next() { themes[row[0], default: []].insert(row[1]) }
+            return themes
+        }
+    }
+}
