@@ -15,7 +15,7 @@ public enum CrossTableRenderer {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             return String(decoding: try encoder.encode(Output(table: table, filters: filters)), as: UTF8.self) + "\n"
-        case .csv:
+        case .csv, .sav:
             var out = "row,col,n,base,percent,suppressed\r\n"
             for cell in table.cells {
                 out +=
@@ -152,7 +152,7 @@ public enum CrossTableRenderer {
         switch format {
         case .markdown:
             return "**\(Markdown.inline(title))**\n\n" + Markdown.table(header, rows, numeric: Set(1..<header.count))
-        case .csv, .json:
+        case .csv, .json, .sav:
             return ([header] + rows).map { $0.map(csv).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
         case .text:
             var widths = header.map(\.count)

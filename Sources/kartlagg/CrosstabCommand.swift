@@ -1,6 +1,7 @@
 import ArgumentParser
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningImport
 import KartlaggningReport
 import KartlaggningReportBuilder
 
@@ -35,7 +36,9 @@ struct CrosstabCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Bin edges for integer and decimal questions, e.g. 0,10,50,250.", valueName: "edges")) var bins: String?
     @Option(help: ArgumentHelp("Percentage-point change per cell between two waves, e.g. 2015,2017.", valueName: "a,b")) var compareWaves:
         String?
-    @Option(help: "text, csv, json or markdown.") var format: CrossTableFormat = .text
+    @Option(help: "text, csv, json, markdown or sav (an SPSS file of the protected cells: needs --output).") var format: CrossTableFormat =
+        .text
+    @Option(name: .shortAndLong, help: ArgumentHelp("--format sav: the file to write.", valueName: "file")) var output: String?
     @Flag(help: "Record the table in the publication ledger beside the database, as reports do: later outputs protect it.")
     var publish = false
     @Flag(help: "Start a new publication ledger first (the old one is kept beside it); implies --publish.") var fresh = false
@@ -63,6 +66,14 @@ struct CrosstabCommand: ParsableCommand {
             }
             if let waves = compareWaves?.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }), waves.count == 2 {
                 query.compareWaves = (waves[0], waves[1])
+            }
+            if format == .sav {
+                guard let output else { throw ValidationError("--format sav writes a binary file: name it with --output") }
+                guard query.compareWaves == nil else { throw ValidationError("--format sav writes one table, not --compare-waves") }
+                guard case .table(let table) = try query.run(store: try database.openForReading()) else { return }
+                try StatWriter.write(table, format: .sav, title: "\(table.rows) × \(table.cols)", to: output)
+                Console.note("\(output): SPSS file of \(table.rows) × \(table.cols), suppressed cells system-missing")
+                return
             }
             print(try query.render(store: try database.openForReading(), format: format), terminator: "")
         }

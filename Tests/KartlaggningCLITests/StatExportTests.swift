@@ -120,3 +120,38 @@ struct StatExportTests {
         #expect(firstKon == originalValues["kon"]?[originalRows.first?["kon"] ?? ""])
     }
 }
+
+extension StatExportTests {
+    /// `crosstab --format sav`: the protected table, one case per cell; a cell crosstab hides is system-missing there.
+    @Test func aProtectedTableAsAnSPSSFile() throws {
+        #expect(try CLI.prepareSample(db: db, in: folder.url) == [])
+        let out = folder.path("tabell.sav")
+        let base = ["crosstab", "--db", db, "--rows", "theme", "--cols", "district"]
+        #expect(try kartlagg(base + ["--format", "sav"]).stderr.contains("--output"))
+        let written = try kartlagg(base + ["--format", "sav", "--output", out])
+        #expect(written.status == 0, "\(written.stderr)")
+        guard let back = try pyreadstat(out) else {
+            print("skipped: pyreadstat is not installed (`pip install pyreadstat pandas`; make test does)")
+            return
+        }
+        let json = try kartlagg(base + ["--format", "json"])
+        let table = try #require(
+            (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["table"] as? [String: Any])
+        let cells = try #require(table["cells"] as? [[String: Any]])
+        let rows = try #require(back["rows"] as? [[String: String]])
+        var hidden = 0
+        for cell in cells {
+            let (row, col) = (cell["row"] as? String ?? "", cell["col"] as? String ?? "")
+            let written = try #require(rows.first { $0["rad"] == row && $0["kolumn"] == col }, "\(row) × \(col)")
+            if cell["suppressed"] as? Bool == true {
+                hidden += 1
+                #expect(written["n"] == "" && written["procent"] == "", "\(row) × \(col) is hidden, not \(written)")
+            } else {
+                #expect(written["n"] == (cell["n"] as? Int).map(String.init), "\(row) × \(col)")
+            }
+        }
+        #expect(
+            hidden > 0
+                && rows.count == cells.count + (table["rowValues"] as? [Any] ?? []).count + (table["colValues"] as? [Any] ?? []).count + 1)
+    }
+}

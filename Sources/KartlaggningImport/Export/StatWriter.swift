@@ -1,5 +1,6 @@
 import CReadStat
 import Foundation
+import KartlaggningAnalysis
 import KartlaggningCore
 
 /// Writes a survey as a labelled statistics file through ReadStat: SPSS `.sav` or Stata `.dta`, one case per
@@ -211,6 +212,62 @@ public struct StatWriter {
             try Self.check(readstat_end_writing(writer), path: path)
         }
         return omitted
+    }
+
+    /// A protected cross-tab as an SPSS or Stata file, one case per cell and per total: its row and column values, n,
+    /// base and percentage. A suppressed number is system-missing, never its value; totals have the column (or row)
+    /// `Totalt`.
+    public static func write(_ table: CrossTable, format: Format, title: String, to path: String) throws {
+        let total = "Totalt"
+        var cases: [(row: String, col: String, n: Int?, base: Int?, percent: Double?)] = table.cells.map { cell in
+            cell.suppressed ? (cell.row, cell.col, nil, nil, nil) : (cell.row, cell.col, cell.n, cell.base, cell.percent)
+        }
+        cases += table.rowTotals.map { ($0.value, total, $0.suppressed ? nil : $0.n, nil, nil) }
+        cases += table.colTotals.map { (total, $0.value, $0.suppressed ? nil : $0.n, nil, nil) }
+        cases.append((total, total, table.shownTotal, nil, nil))
+        let width = max(1, cases.map { max($0.row.utf8.count, $0.col.utf8.count) }.max() ?? 1)
+        try writeFile(path: path) { sink in
+            guard let writer = readstat_writer_init() else { throw ImportError.unreadable(file: path, reason: "ReadStat could not start") }
+            defer { readstat_writer_free(writer) }
+            readstat_set_data_writer(writer) { data, length, context in
+                guard let data, let context else { return -1 }
+                Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue().write(Data(bytes: data, count: length))
+                return length
+            }
+            _ = readstat_writer_set_file_label(writer, String(title.prefix(format == .dta ? 80 : 64)))
+            let specs: [(String, String, Bool)] = [
+                ("rad", table.rows, true), ("kolumn", table.cols, true), ("n", "Antal (\(table.unit.rawValue))", false),
+                ("bas", "Bas", false), ("procent", "Procent (\(table.percentBase.rawValue))", false),
+            ]
+            var variables: [UnsafeMutablePointer<readstat_variable_t>] = []
+            for (name, label, string) in specs {
+                guard
+                    let variable = readstat_add_variable(
+                        writer, name, string ? READSTAT_TYPE_STRING : READSTAT_TYPE_DOUBLE, string ? width : 0)
+                else { throw ImportError.unreadable(file: path, reason: "ReadStat refused the variable \(name)") }
+                readstat_variable_set_label(variable, label)
+                readstat_variable_set_measure(variable, string ? READSTAT_MEASURE_NOMINAL : READSTAT_MEASURE_SCALE)
+                variables.append(variable)
+            }
+            let context = Unmanaged.passUnretained(sink).toOpaque()
+            try check(
+                format == .sav
+                    ? readstat_begin_writing_sav(writer, context, cases.count) : readstat_begin_writing_dta(writer, context, cases.count),
+                path: path)
+            for item in cases {
+                try check(readstat_begin_row(writer), path: path)
+                try check(readstat_insert_string_value(writer, variables[0], item.row), path: path)
+                try check(readstat_insert_string_value(writer, variables[1], item.col), path: path)
+                for (variable, number) in zip(variables[2...], [item.n.map(Double.init), item.base.map(Double.init), item.percent]) {
+                    try check(
+                        number.map { readstat_insert_double_value(writer, variable, $0) }
+                            ?? readstat_insert_missing_value(writer, variable),
+                        path: path)
+                }
+                try check(readstat_end_row(writer), path: path)
+            }
+            try check(readstat_end_writing(writer), path: path)
+        }
     }
 
     /// A choice question's code for each option: the file's own where all are whole numbers, else 1, 2, … in order.
