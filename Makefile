@@ -135,7 +135,7 @@ eval: build
 # Fuzz/findings/ and each becomes a regression test. Not part of CI. FuzzSheet runs without leak detection:
 # ZIPFoundation's Archive.init keeps its path's C string on Linux (about 36 bytes a workbook opened), not ours to free.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := FuzzCSV FuzzJSON FuzzSheet FuzzEncoding FuzzPattern FuzzEscaping
+FUZZ_TARGETS := FuzzCSV FuzzJSON FuzzSheet FuzzStat FuzzEncoding FuzzPattern FuzzEscaping
 fuzz: deps
 	cd Fuzz && $(SWIFT) build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 	@mkdir -p Fuzz/findings

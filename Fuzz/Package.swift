@@ -27,6 +27,11 @@ let package = Package(
                 "FuzzSupport", .product(name: "KartlaggningImport", package: "kartlagg"), .product(name: "KartlaggningCore", package: "kartlagg"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        .executableTarget(
+            name: "FuzzStat",
+            dependencies: [
+                "FuzzSupport", .product(name: "KartlaggningImport", package: "kartlagg"), .product(name: "KartlaggningCore", package: "kartlagg"),
+            ]),
         .executableTarget(name: "FuzzEncoding", dependencies: ["FuzzSupport", .product(name: "KartlaggningImport", package: "kartlagg")]),
         .executableTarget(name: "FuzzPattern", dependencies: ["FuzzSupport", .product(name: "KartlaggningAnalysis", package: "kartlagg")]),
         .executableTarget(name: "FuzzEscaping", dependencies: ["FuzzSupport", .product(name: "KartlaggningReport", package: "kartlagg")]),

@@ -131,3 +131,21 @@ struct StatFileTests {
         #expect(after.stdout == wide.stdout)
     }
 }
+
+extension StatFileTests {
+    /// Found by `make fuzz` (FuzzStat): a date far outside years 1–9999 stopped the process converting it to a day
+    /// number. Every reading of the bytes now ends in a draft or a clear error.
+    @Test func aDamagedDateEndsInADraftOrAnError() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/stat/fuzz-date-out-of-range.bin")
+        let bytes = try Data(contentsOf: fixture)
+        for ext in ["sav", "por", "dta"] {
+            let path = folder.write("fuzz.\(ext)", bytes: [UInt8](bytes))
+            do {
+                _ = try SurveyInferrer().infer(path: path)
+            } catch let error as ImportError {
+                #expect(error.localizedDescription.contains("fuzz.\(ext)"))
+            }
+        }
+    }
+}

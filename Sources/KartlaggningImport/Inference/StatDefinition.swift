@@ -68,7 +68,7 @@ enum StatDefinition {
         for range in variable.missingRanges {
             let labelled = variable.valueLabels.map(\.code).filter { Double($0).map(range.contains) ?? false }
             codes += labelled
-            if range.upperBound - range.lowerBound <= 100, range.lowerBound.rounded(.up) <= range.upperBound {
+            if range.upperBound - range.lowerBound <= 100, abs(range.lowerBound) < 1e15, range.lowerBound.rounded(.up) <= range.upperBound {
                 codes += stride(from: Int(range.lowerBound.rounded(.up)), through: Int(range.upperBound.rounded(.down)), by: 1).map(
                     String.init)
             }

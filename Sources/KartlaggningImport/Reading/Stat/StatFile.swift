@@ -24,6 +24,9 @@ public enum StatFile {
             }
         }
 
+        /// How errors name it, with its article.
+        var withArticle: String { self == .dta ? "a Stata file" : "an \(name) file" }
+
         /// How summaries name it.
         var name: String {
             switch self {
@@ -164,7 +167,7 @@ public enum StatFile {
             if status != READSTAT_OK && !(status == READSTAT_ERROR_USER_ABORT && stopped) {
                 let said = String(cString: readstat_error_message(status))
                 let detail = messages.isEmpty ? said : said + " (" + messages.prefix(3).joined(separator: "; ") + ")"
-                throw ImportError.unreadable(file: file, reason: "ReadStat could not read it as a \(kind.name) file: \(detail)")
+                throw ImportError.unreadable(file: file, reason: "ReadStat could not read it as \(kind.withArticle): \(detail)")
             }
         }
 
@@ -239,15 +242,20 @@ public enum StatFile {
         /// values as the file gave them (system-missing and Stata's `.a`–`.z` empty).
         func text(_ value: readstat_value_t, time: StatVariable.Time) -> String {
             if readstat_value_is_system_missing(value) != 0 || readstat_value_is_tagged_missing(value) != 0 { return "" }
+            // A date or time outside years 1–9999 (a damaged or mistyped value) reads as the number it is.
+            let raw = readstat_double_value(value)
+            let limit = 4_000_000.0 * 86_400 * 1000
+            guard raw.isFinite, abs(raw) < limit else { return Self.code(value) }
             switch time {
             case .none:
                 return Self.code(value)
             case .date(let epoch):
-                let raw = readstat_double_value(value)
                 let days = epoch == .spss ? (raw / 86_400).rounded(.down) : raw.rounded(.down)
+                guard abs(days) < 3_000_000 else { return Self.code(value) }
                 return Self.isoDate(days: Int(days) + epoch.unixDays)
             case .dateTime(let epoch):
-                let seconds = epoch == .spss ? readstat_double_value(value) : readstat_double_value(value) / 1000
+                let seconds = epoch == .spss ? raw : raw / 1000
+                guard abs(seconds / 86_400) < 3_000_000 else { return Self.code(value) }
                 let day = Int((seconds / 86_400).rounded(.down))
                 let rest = Int((seconds - Double(day) * 86_400).rounded())
                 return Self.isoDate(days: day + epoch.unixDays)
