@@ -6,7 +6,12 @@ import Foundation
 final class StatRowReader: RowReader {
     let metadata: StatFile.Metadata
     private let workbook: WorkbookFile
-    private let channel = RowChannel(capacity: 256)
+    private let channel = RowChannel(capacity: 2)
+    /// Cases per hand-over from the parsing thread.
+    static let batch = 128
+    /// The batch being read, and the next case in it.
+    private var pending: [[String]] = []
+    private var next = 0
     private var headerSent = false
     private var line = 1
     private let file: String
@@ -18,8 +23,17 @@ final class StatRowReader: RowReader {
         if metadata.variables.isEmpty { throw ImportError.headerOnly(file: file) }
         let (channel, variables) = (channel, metadata.variables)
         let thread = Thread {
+            // Cases go over in batches: one hand-over (a lock and a wake-up) per 128 cases, not per case.
+            var batch: [[String]] = []
+            batch.reserveCapacity(Self.batch)
             do {
-                _ = try StatFile.rows(path: path, file: file, kind: kind, variables: variables) { channel.put($0) }
+                _ = try StatFile.rows(path: path, file: file, kind: kind, variables: variables) { row in
+                    batch.append(row)
+                    guard batch.count == Self.batch else { return true }
+                    defer { batch.removeAll(keepingCapacity: true) }
+                    return channel.put(batch)
+                }
+                if !batch.isEmpty { _ = channel.put(batch) }
                 channel.finish(nil)
             } catch {
                 channel.finish(error)
@@ -36,7 +50,12 @@ final class StatRowReader: RowReader {
             headerSent = true
             return CSVRow(fields: metadata.variables.map(\.name), line: 1)
         }
-        guard let fields = try channel.take() else { return nil }
+        if next == pending.count {
+            guard let batch = try channel.take() else { return nil }
+            (pending, next) = (batch, 0)
+        }
+        let fields = pending[next]
+        next += 1
         line += 1
         return CSVRow(fields: fields, line: line)
     }
@@ -55,11 +74,11 @@ final class StatRowReader: RowReader {
     var warnings: [String] { [] }
 }
 
-/// A bounded hand-over of rows from the parsing thread to the reader: the parser waits while it is full, the reader
-/// while it is empty; cancelling (the reader gone) makes the parser stop.
+/// A bounded hand-over of batches of rows from the parsing thread to the reader: the parser waits while it is full,
+/// the reader while it is empty; cancelling (the reader gone) makes the parser stop.
 final class RowChannel: @unchecked Sendable {
     private let condition = NSCondition()
-    private var rows: [[String]] = []
+    private var rows: [[[String]]] = []
     private var head = 0
     private var done = false
     private var failure: (any Error)?
@@ -68,8 +87,8 @@ final class RowChannel: @unchecked Sendable {
 
     init(capacity: Int) { self.capacity = capacity }
 
-    /// Hands a row over, waiting for room; false when the reader is gone (the parser should stop).
-    func put(_ row: [String]) -> Bool {
+    /// Hands a batch over, waiting for room; false when the reader is gone (the parser should stop).
+    func put(_ row: [[String]]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while rows.count - head >= capacity && !cancelled { condition.wait() }
@@ -88,15 +107,15 @@ final class RowChannel: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The next row, waiting for one; nil at the end; the parser's error once the rows before it are taken.
-    func take() throws -> [String]? {
+    /// The next batch, waiting for one; nil at the end; the parser's error once the batches before it are taken.
+    func take() throws -> [[String]]? {
         condition.lock()
         defer { condition.unlock() }
         while head == rows.count && !done { condition.wait() }
         if head < rows.count {
             let row = rows[head]
             head += 1
-            if head > 1024 && head * 2 > rows.count {
+            if head > 64 && head * 2 > rows.count {
                 rows.removeFirst(head)
                 head = 0
             }
