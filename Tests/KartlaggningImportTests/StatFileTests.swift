@@ -50,9 +50,12 @@ struct StatFileTests {
                 let labels = Dictionary(variable.valueLabels.map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
                 #expect(labels == (want.values[variable.name] ?? [:]), "\(name) \(variable.name)")
             }
-            #expect(try reader.nextRow()?.fields == variables.map(\.name))
+            // The header: the variables' names, each checkbox set's column before its first variable.
+            let header = try #require(try reader.nextRow()?.fields)
+            let added = Set(reader.checkboxSets.map(\.name))
+            #expect(header.filter { !added.contains($0) } == variables.map(\.name))
             var rows: [[String]] = []
-            while let row = try reader.nextRow() { rows.append(row.fields) }
+            while let row = try reader.nextRow() { rows.append(zip(header, row.fields).filter { !added.contains($0.0) }.map(\.1)) }
             #expect(rows.count == want.rows.count, "\(name)")
             for (row, wanted) in zip(rows, want.rows) {
                 for (variable, cell) in zip(variables, row) {
@@ -92,6 +95,13 @@ struct StatFileTests {
         #expect(draft.survey.respondent.date == "datum")
         #expect(draft.notes.count == 1 && draft.notes[0].contains("respondent kind"), "\(draft.notes)")
         #expect(draft.yaml.contains("    codes: {\"1\": \"Örnsköldsvik\", \"2\": \"Nätra\""))
+        // The checkbox questions written one variable per option: one multi question each, the variables no questions.
+        let behov = try #require(questions["behov"])
+        #expect(behov.type == .multi && behov.column == "behov" && behov.text == "Vad behöver bygden?")
+        #expect(behov.options == ["Bredband", "Bussar på kvällen", "Närarbetsplats"])
+        let tj = try #require(questions["tj"])
+        #expect(tj.type == .multi && tj.options == ["Affären", "Vårdcentralen"] && tj.text == "Vilka tjänster använder du?")
+        #expect(!draft.survey.questions.contains { ["behov_1", "behov_2", "behov_3", "tj1", "tj2"].contains($0.column) })
         // The compressed file is the same survey.
         let zsav = try SurveyInferrer().infer(path: folder.path("labels.zsav"))
         #expect(zsav.survey.questions == draft.survey.questions)
@@ -116,10 +126,17 @@ struct StatFileTests {
         #expect(export.stdout.contains("\"question\": \"omr\", \"column\": \"omr\", \"raw\": \"Själevad\", \"value\": \"Själevad\""))
         // R3's 98 (Vet ej) and R5's 99 are no answers: four of six answered nojd.
         #expect(export.stdout.components(separatedBy: "\"question\": \"nojd\"").count - 1 == 4)
+        // R3 chose Bredband and Bussar på kvällen (behov_1, behov_2), and both services; R5 nothing.
+        #expect(
+            export.stdout.contains(
+                "\"respondent\": \"R3\", \"kind\": \"privatperson\", \"district\": \"\", \"service_town\": \"\", \"wave\": \"\", \"question\": \"behov\", \"column\": \"behov\", \"raw\": \"Bredband;Bussar på kvällen\""
+            ))
+        #expect(export.stdout.contains("\"question\": \"tj\", \"column\": \"tj\", \"raw\": \"Affären;Vårdcentralen\""))
         let wide = try run(["export", "--db", db, "--survey", "labels"])
         let lines = wide.stdout.split(whereSeparator: \.isNewline).map(String.init)
-        #expect(lines.contains("R6,Björna–Långviksmon,4,42.5,2000-02-29,"))
-        #expect(lines.contains("R3,Själevad,,19,2024-12-31,"))
+        #expect(lines.first == "id,omr,nojd,alder,datum,kommentar,behov,tj")
+        #expect(lines.contains("R6,Björna–Långviksmon,4,42.5,2000-02-29,,Bredband;Bussar på kvällen;Närarbetsplats,Affären"))
+        #expect(lines.contains("R3,Själevad,,19,2024-12-31,,Bredband;Bussar på kvällen,Affären;Vårdcentralen"))
         // Cut short: refused, nothing changed.
         let whole = try #require(FileManager.default.contents(atPath: folder.path("labels.sav")))
         let cut = folder.write("cut.sav", bytes: [UInt8](whole.prefix(whole.count * 6 / 10)))

@@ -135,6 +135,8 @@ public struct SurveyInferrer {
         var questions: [Question] = []
         var ids = Set<String>()
         let batteries = Self.ratingBatteries(profiles)
+        // A statistics file's checkbox variables are read through their set's column, not as questions of their own.
+        let memberColumns = Set(profiling.checkboxSets.values.flatMap { $0.members.map(\.variable) })
         for (i, profile) in profiles.enumerated() where !used.contains(i) {
             guard !profile.name.isEmpty else {
                 notes.append("column \(i + 1) has no header and is left out")
@@ -148,6 +150,17 @@ public struct SurveyInferrer {
             var (question, note) = Self.question(id: unique, profile: profile, rows: rows, battery: batteries[i])
             // Reports head the question with its label: an R/SPSS-style name read back as words.
             question.text = profiling.labels[profile.name] ?? QuestionLabel.from(header: profile.name)
+            if let set = profiling.checkboxSets[profile.name] {
+                // One checkbox question in one variable per option: the added column is the question, the variables
+                // are read through it.
+                var multi = Question(id: unique, column: set.name, text: set.label, type: .multi, options: set.options)
+                if set.separator != ";" { multi.separator = set.separator }
+                questions.append(multi)
+                reasons[profile.name] =
+                    "the file writes it as \(set.members.count) variables, one per option, each labelled as a box: read as one checkbox question"
+                continue
+            }
+            if memberColumns.contains(profile.name) { continue }
             if let variable = profiling.stat[profile.name] {
                 // A labelled file defines the question: nothing to check.
                 let defined = StatDefinition.question(question, variable: variable, profile: profile)
@@ -291,6 +304,8 @@ public struct SurveyInferrer {
         var stat: [String: StatVariable] = [:]
         /// Its label, the survey's title where it has one.
         var fileLabel: String?
+        /// Its checkbox questions written one variable per option (`StatCheckboxSet`), by the added column's name.
+        var checkboxSets: [String: StatCheckboxSet] = [:]
     }
 
     /// Whether a column's distinct values are kept for the area column: one named like it, or, with a registry to
@@ -361,6 +376,7 @@ public struct SurveyInferrer {
         var profiling = Profiling(profiles: profiles, rows: rows, readWith: table.readWith, notes: table.shapeNotes)
         profiling.labels = table.labels
         for variable in table.statMetadata?.variables ?? [] { profiling.stat[variable.name] = variable }
+        for set in table.statCheckboxSets { profiling.checkboxSets[set.name] = set }
         profiling.fileLabel = table.statMetadata?.fileLabel.trimmingCharacters(in: .whitespaces)
         profiling.notes += table.warnings
         if everyRowShifted {

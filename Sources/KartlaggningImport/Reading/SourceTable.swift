@@ -112,6 +112,7 @@ final class SourceTable {
         for variable in (reader as? StatRowReader)?.metadata.variables ?? [] where !variable.label.isEmpty {
             labels[variable.name] = variable.label
         }
+        for set in (reader as? StatRowReader)?.checkboxSets ?? [] { labels[set.name] = set.label }
         self.labels = labels
         headerLine = headerRecord.line
         shapeNotes = sheetNotes + detected + distinct.notes
@@ -237,6 +238,8 @@ final class SourceTable {
 
     /// What a labelled statistics file (SPSS, Stata) says of its variables; nil for other files.
     var statMetadata: StatFile.Metadata? { (reader as? StatRowReader)?.metadata }
+    /// A statistics file's checkbox questions written one variable per option, each read as one more column.
+    var statCheckboxSets: [StatCheckboxSet] { (reader as? StatRowReader)?.checkboxSets ?? [] }
 
     /// The text encoding and delimiter of a CSV or TSV file (nil for a workbook).
     var encoding: TextEncoding? { (reader as? CSVRowReader)?.encoding }

@@ -5,6 +5,10 @@ import Foundation
 /// variables' names (the header); case N is on "line" N + 1, as in a spreadsheet.
 final class StatRowReader: RowReader {
     let metadata: StatFile.Metadata
+    /// Checkbox questions written one variable per option, each added as one column before its first variable.
+    let checkboxSets: [StatCheckboxSet]
+    /// Where each column of a row comes from: a variable (its index) or a checkbox set (its index, negated less one).
+    private let plan: [Int]
     private let workbook: WorkbookFile
     private let channel = RowChannel(capacity: 2)
     /// Cases per hand-over from the parsing thread.
@@ -21,6 +25,11 @@ final class StatRowReader: RowReader {
         self.file = file
         metadata = try StatFile.metadata(path: path, file: file, kind: kind)
         if metadata.variables.isEmpty { throw ImportError.headerOnly(file: file) }
+        checkboxSets = StatCheckboxSet.find(metadata.variables)
+        let firsts = Dictionary(checkboxSets.enumerated().compactMap { set in set.element.members.first.map { ($0.index, set.offset) } }) {
+            first, _ in first
+        }
+        plan = metadata.variables.indices.flatMap { i in firsts[i].map { [-1 - $0, i] } ?? [i] }
         let (channel, variables) = (channel, metadata.variables)
         let thread = Thread {
             // Cases go over in batches: one hand-over (a lock and a wake-up) per 128 cases, not per case.
@@ -48,16 +57,17 @@ final class StatRowReader: RowReader {
     func nextRow() throws -> CSVRow? {
         if !headerSent {
             headerSent = true
-            return CSVRow(fields: metadata.variables.map(\.name), line: 1)
+            return CSVRow(fields: plan.map { $0 >= 0 ? metadata.variables[$0].name : checkboxSets[-1 - $0].name }, line: 1)
         }
         if next == pending.count {
             guard let batch = try channel.take() else { return nil }
             (pending, next) = (batch, 0)
         }
-        let fields = pending[next]
+        let cells = pending[next]
         next += 1
         line += 1
-        return CSVRow(fields: fields, line: line)
+        if checkboxSets.isEmpty { return CSVRow(fields: cells, line: line) }
+        return CSVRow(fields: plan.map { $0 >= 0 ? ($0 < cells.count ? cells[$0] : "") : checkboxSets[-1 - $0].cell(cells) }, line: line)
     }
 
     func verifyUnchanged() throws -> String { try workbook.verifyUnchanged() }

@@ -25,11 +25,22 @@ df = pd.DataFrame({
     "datum": [datetime.date(2025, 3, 14), datetime.date(2025, 3, 15), datetime.date(2024, 12, 31),
               datetime.date(2025, 1, 1), None, datetime.date(2000, 2, 29)],
     "kommentar": [long_text, "Mötesplatser för unga och gamla.", "", "Åter till byn – för alltid.", "Ödsligt på vintern.", ""],
+    # A checkbox question as one variable per option (no multiple-response set): 1 = Valt, 0 = Ej valt …
+    "behov_1": [1.0, 0.0, 1.0, 0.0, 0.0, 1.0],
+    "behov_2": [0.0, 0.0, 1.0, 1.0, 0.0, 1.0],
+    "behov_3": [1.0, 0.0, 0.0, 0.0, 0.0, 1.0],
+    # … and as SurveyMonkey writes it: the chosen code labelled with the option, nothing where not chosen.
+    "tj1": [1.0, None, 1.0, None, None, 1.0],
+    "tj2": [None, 1.0, 1.0, None, None, None],
 })
 labels = {"id": "Respondent", "omr": "Var bor du? (område)", "nojd": "Hur nöjd är du med bygdens service?",
-          "alder": "Ålder", "datum": "Datum för svaret", "kommentar": "Övriga synpunkter på äldreomsorg och skola"}
+          "alder": "Ålder", "datum": "Datum för svaret", "kommentar": "Övriga synpunkter på äldreomsorg och skola",
+          "behov_1": "Vad behöver bygden? - Bredband", "behov_2": "Vad behöver bygden? - Bussar på kvällen",
+          "behov_3": "Vad behöver bygden? - Närarbetsplats", "tj1": "Vilka tjänster använder du?", "tj2": "Vilka tjänster använder du?"}
 values = {"omr": {1: "Örnsköldsvik", 2: "Nätra", 3: "Själevad", 4: "Björna–Långviksmon"},
-          "nojd": {1: "Mycket missnöjd", 5: "Mycket nöjd", 98: "Vet ej", 99: "Vill inte svara"}}
+          "nojd": {1: "Mycket missnöjd", 5: "Mycket nöjd", 98: "Vet ej", 99: "Vill inte svara"},
+          "behov_1": {0: "Ej valt", 1: "Valt"}, "behov_2": {0: "Ej valt", 1: "Valt"}, "behov_3": {0: "Ej valt", 1: "Valt"},
+          "tj1": {1: "Affären"}, "tj2": {1: "Vårdcentralen"}}
 measure = {"id": "nominal", "omr": "nominal", "nojd": "ordinal", "alder": "scale", "datum": "scale", "kommentar": "nominal"}
 formats = {"datum": "DATE11", "omr": "F1.0", "nojd": "F2.0", "alder": "F4.1"}
 
@@ -39,7 +50,7 @@ for name, compress in (("labels.sav", False), ("labels.zsav", True)):
                          variable_format=formats, compress=compress, file_label="Servicekartläggning 2025")
 pyreadstat.write_dta(df, f"{out}/labels.dta", column_labels=labels, variable_value_labels=values,
                      variable_format={"datum": "%td"})
-pyreadstat.write_por(df.drop(columns=["kommentar"]), f"{out}/old.por", column_labels=labels,
+pyreadstat.write_por(df.drop(columns=["kommentar", "behov_1", "behov_2", "behov_3", "tj1", "tj2"]), f"{out}/old.por", column_labels=labels,
                      variable_format={"datum": "DATE11"})
 
 expected = {}
