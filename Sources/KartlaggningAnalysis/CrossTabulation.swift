@@ -1,4 +1,5 @@
 import KartlaggningCore
+
 /// Counts units into a table and protects it: percentages of the chosen base, small cells suppressed with
 /// enough further cells that no hidden value can be recovered from the totals shown, and χ² statistics.
 public enum CrossTabulation {

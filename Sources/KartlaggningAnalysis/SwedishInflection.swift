@@ -46,7 +46,7 @@ public enum SwedishInflection {
             let base = String(letters.dropLast(2))
             for ending in ["et", "er", "erna", "a"] { forms.insert(base + ending) }
         }
-        if (last == "m" || last == "n"), vowels.contains(letters[letters.count - 2]), !vowels.contains(letters[letters.count - 3]) {
+        if last == "m" || last == "n", vowels.contains(letters[letters.count - 2]), !vowels.contains(letters[letters.count - 3]) {
             let doubled = w + String(last)
             for ending in ["ar", "arna", "en", "er", "erna", "et", "a", "e"] { forms.insert(doubled + ending) }
         }

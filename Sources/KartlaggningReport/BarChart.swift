@@ -24,7 +24,9 @@ public enum BarChart {
     ///   - id: a prefix for the element ids, unique within a page that inlines several charts.
     ///   - legend: a line under the bars (what the reference mark is).
     public static func svg(title: String, description: String, bars: [Bar], id: String = "chart", legend: String? = nil) -> String {
-        let rowHeight = 28, top = 40, barWidth = 360
+        let rowHeight = 28
+        let top = 40
+        let barWidth = 360
         let labelWidth = SVG.textWidth(bars.map(\.label), fontSize: 13) + 16
         let width = labelWidth + barWidth + SVG.textWidth(bars.map(\.text), fontSize: 13) + 24
         let captionLines = legend.map { SVG.lines($0, width: width - 16, fontSize: 13) } ?? []

@@ -39,7 +39,8 @@ public enum Heatmap {
         title: String, description: String, rows: [String], columns: [String], cells: [[Cell]], id: String = "heatmap",
         legend: String? = nil, key: Key? = nil, slantedColumns: Bool = false, scaleTo: Double? = nil, narrow: Bool = false
     ) -> String {
-        let labelWidth = SVG.textWidth(rows, fontSize: 12) + 16, cellHeight = 26
+        let labelWidth = SVG.textWidth(rows, fontSize: 12) + 16
+        let cellHeight = 26
         let headWidth = SVG.textWidth(columns, fontSize: 12)
         // A slanted head rises headWidth · sin 45° above the cells and reaches as far to the right.
         let slant = Int((Double(headWidth) * 0.7072).rounded(.up))

@@ -47,7 +47,8 @@ public enum StackedBarChart {
 
     public static func svg(title: String, description: String, segments: [String], bars: [Bar], id: String, legend: String? = nil) -> String
     {
-        let rowHeight = 26, barWidth = 420
+        let rowHeight = 26
+        let barWidth = 420
         let labelWidth = SVG.textWidth(bars.map(\.label), fontSize: 12) + 16
         let width = labelWidth + barWidth + SVG.textWidth(bars.map(\.text), fontSize: 12) + 24
         // The key: one swatch per segment, in order (the hidden ones' grey last), in as many lines as the chart's
@@ -105,7 +106,8 @@ public enum StackedBarChart {
     /// From light to the bars' blue, segment by segment.
     static func shade(_ index: Int, of count: Int) -> String {
         let t = count > 1 ? Double(index) / Double(count - 1) : 1
-        let light = (230.0, 238.0, 243.0), dark = (31.0, 84.0, 112.0)
+        let light = (230.0, 238.0, 243.0)
+        let dark = (31.0, 84.0, 112.0)
         func channel(_ a: Double, _ b: Double) -> Int { Int((a + (b - a) * t).rounded()) }
         return String(format: "#%02x%02x%02x", channel(light.0, dark.0), channel(light.1, dark.1), channel(light.2, dark.2))
     }

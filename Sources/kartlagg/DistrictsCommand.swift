@@ -1,7 +1,7 @@
 import ArgumentParser
 import KartlaggningCore
-import KartlaggningReport
 import KartlaggningImport
+import KartlaggningReport
 
 struct DistrictsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

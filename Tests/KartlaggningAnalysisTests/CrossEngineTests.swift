@@ -1,8 +1,8 @@
 import Foundation
 import KartlaggningCore
 import KartlaggningImport
-import Testing
 import TestSupport
+import Testing
 
 @testable import KartlaggningAnalysis
 

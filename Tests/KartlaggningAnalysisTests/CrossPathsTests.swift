@@ -1,7 +1,7 @@
 import Foundation
 import KartlaggningImport
-import Testing
 import TestSupport
+import Testing
 
 @testable import KartlaggningAnalysis
 @testable import KartlaggningCore

@@ -1,8 +1,8 @@
 import Foundation
 import KartlaggningCore
 import KartlaggningImport
-import Testing
 import TestSupport
+import Testing
 
 @testable import KartlaggningAnalysis
 
@@ -25,7 +25,9 @@ struct ImportUndoTests {
         // F003's needs hold a quoted ';', so its idea is whatever follows the last one.
         try edit("F003;") { cells in cells.dropLast() + ["Kommunen borde lista tomma lokaler och hjälpa till med bygglov."] }
         try edit("F005;") { cells in
-            var cells = cells; cells[11] = ""; return cells
+            var cells = cells
+            cells[11] = ""
+            return cells
         }
         var text = rows.joined(separator: newline)
         let f001 = try #require(text.range(of: "F001;Bredbyns Såg AB;Anundsjö;Bredbyn;Karin L;2025-03-04;Jord och skog;14;2;"))

@@ -1,6 +1,6 @@
 import KartlaggningCore
-import Testing
 import TestSupport
+import Testing
 
 @testable import KartlaggningAnalysis
 

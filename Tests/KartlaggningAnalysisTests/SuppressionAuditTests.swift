@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 @testable import KartlaggningAnalysis
 
@@ -22,12 +22,14 @@ struct SuppressionAuditTests {
     /// Every filling of the hidden cells and totals (0…grand) that agrees with the shown numbers and the sums: the
     /// range each hidden value takes over them. Rows are filled one at a time, so only sums that fit are tried.
     static func bruteForce(_ table: CrossTable) -> [String: ClosedRange<Int>] {
-        let rows = table.rowValues.count, cols = table.colValues.count
+        let rows = table.rowValues.count
+        let cols = table.colValues.count
         let grand = table.total
         var ranges: [String: ClosedRange<Int>] = [:]
         var grid = [[Int?]](repeating: [Int?](repeating: nil, count: cols), count: rows)
         for (index, cell) in table.cells.enumerated() { grid[index / cols][index % cols] = cell.n }
-        let rowTotals = table.rowTotals.map(\.n), colTotals = table.colTotals.map(\.n)
+        let rowTotals = table.rowTotals.map(\.n)
+        let colTotals = table.colTotals.map(\.n)
         func record(_ key: String, _ value: Int) {
             ranges[key] = ranges[key].map { min($0.lowerBound, value)...max($0.upperBound, value) } ?? value...value
         }
@@ -93,7 +95,8 @@ struct SuppressionAuditTests {
     @Test(arguments: 0..<40)
     func auditRangesAreExactlyWhatCanBeWorkedOut(seed: Int) {
         var random = SeededGenerator(seed: UInt64(seed) &* 7919 &+ 17)
-        let rows = Int.random(in: 2...3, using: &random), cols = Int.random(in: 2...4, using: &random)
+        let rows = Int.random(in: 2...3, using: &random)
+        let cols = Int.random(in: 2...4, using: &random)
         let counts = (0..<rows).map { _ in (0..<cols).map { _ in Int.random(in: 0...4, using: &random) } }
         // Audit a table as published with its primary suppression only (minCell 3, secondary suppression off by
         // tabulating with audit after hiding): here the full tabulation, whose published ranges must match.
@@ -107,7 +110,8 @@ struct SuppressionAuditTests {
     @Test(arguments: 0..<60)
     func noSuppressedCountCanBeNarrowedBelowMinCell(seed: Int) {
         var random = SeededGenerator(seed: UInt64(seed) &* 104_729 &+ 3)
-        let rows = Int.random(in: 2...3, using: &random), cols = Int.random(in: 2...4, using: &random)
+        let rows = Int.random(in: 2...3, using: &random)
+        let cols = Int.random(in: 2...4, using: &random)
         let counts = (0..<rows).map { _ in (0..<cols).map { _ in [0, 0, 1, 1, 2, 3, 4, 6].randomElement(using: &random) ?? 0 } }
         for minCell in [3, 5] {
             let table = Self.table(counts, minCell: minCell)

@@ -1,8 +1,8 @@
 import Foundation
 import KartlaggningCore
 import KartlaggningImport
-import Testing
 import TestSupport
+import Testing
 
 @testable import KartlaggningAnalysis
 
@@ -119,7 +119,8 @@ struct TaggingTests {
         _ = try Self.tag(store, stored)
         #expect(
             try Self.respondents(store, stored) {
-                $0.themes = ["skola"]; $0.survey = "foretag-2025"
+                $0.themes = ["skola"]
+                $0.survey = "foretag-2025"
             }.contains("F020/ideer"))
         try store.setManualTags(
             [
@@ -155,7 +156,9 @@ struct TaggingTests {
         // Which associations in BLT talk about co-working spaces?
         #expect(
             try Self.respondents(store, stored) {
-                $0.themes = ["nararbetsplatser"]; $0.kind = "Förening"; $0.district = "BLT"
+                $0.themes = ["nararbetsplatser"]
+                $0.kind = "Förening"
+                $0.district = "BLT"
             } == ["A16/arbetsformer"])
         // A parent theme brings its children's answers.
         let infrastructure = try Self.respondents(store, stored) { $0.themes = stored.codebook.descendants(of: "infrastruktur") }
@@ -163,11 +166,13 @@ struct TaggingTests {
         #expect(Set(broadband).isSubset(of: Set(infrastructure)) && infrastructure.count > broadband.count)
         #expect(
             try Self.respondents(store, stored) {
-                $0.serviceTown = "Köpmanholmen"; $0.question = "ideer"
+                $0.serviceTown = "Köpmanholmen"
+                $0.question = "ideer"
             } == ["F007/ideer", "F023/ideer"])
         #expect(
             try Self.respondents(store, stored) {
-                $0.survey = "forening-2025"; $0.text = "\"gamla skolan\""
+                $0.survey = "forening-2025"
+                $0.text = "\"gamla skolan\""
             } == ["A16/arbetsformer"])
         #expect(try Self.respondents(store, stored) { $0.wave = "2024" }.isEmpty)
         #expect(try Self.respondents(store, stored) { $0.wave = "2025" }.count == 94)

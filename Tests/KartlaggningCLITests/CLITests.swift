@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// End-to-end: the built binary, its exit status, stdout and stderr.
 @Suite(.serialized)

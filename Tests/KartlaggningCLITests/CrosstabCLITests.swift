@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `kartlagg crosstab` over the sample project, each output format against its golden file.
 @Suite(.serialized)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The first-contact flow the README shows, on a spreadsheet export: infer → districts → add → import → export.
 @Suite(.serialized)

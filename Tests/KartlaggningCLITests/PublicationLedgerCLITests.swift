@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The publication ledger (#22.3, #22.4): reports and the workbench record what they show beside the database, every
 /// output consults it, and `kartlagg audit` audits everything published from the data as it is.

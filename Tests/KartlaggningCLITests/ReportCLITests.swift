@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `kartlagg report` over the sample project: every kind, its golden file, its charts and HTML, numbers that are
 /// crosstab's, suppression, pseudonymisation and templates.

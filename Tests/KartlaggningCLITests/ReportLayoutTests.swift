@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The reports at 4, 40 and 300 areas: golden files for the overview, a theme and a district, and each HTML page looked
 /// at in a real headless browser as it prints (A4 landscape): nothing wider than the page, no caption cut, no chart

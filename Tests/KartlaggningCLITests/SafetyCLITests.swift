@@ -1,7 +1,7 @@
 import Foundation
 import KartlaggningCore
-import Testing
 import TestSupport
+import Testing
 
 /// Nothing lost, nothing written by readers: coders' work through re-imports, read-only readers, schema
 /// versions, writers waiting for each other, backups.

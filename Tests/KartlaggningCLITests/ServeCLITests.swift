@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `kartlagg serve` as a command: what it prints on start, its errors, a clean stop on SIGTERM.
 struct ServeCLITests {

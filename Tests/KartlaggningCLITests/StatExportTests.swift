@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `export --format sav|dta` read back by pyreadstat (#24): the SPSS sample imported, written out, and read again
 /// with the labels and values it came with. Skipped with a message where pyreadstat is absent (`make test` installs it).

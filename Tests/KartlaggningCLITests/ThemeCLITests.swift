@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// End-to-end: codebooks, tagging, queries, themes, terms and agreement through the built binary.
 @Suite(.serialized)

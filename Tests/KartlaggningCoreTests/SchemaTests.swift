@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The JSON Schemas in Schemas/ describe the sample files: each sample validates against its schema.
 /// Validation runs Python's `jsonschema` (with PyYAML for YAML); without them the test says so and skips.

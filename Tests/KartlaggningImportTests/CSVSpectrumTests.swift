@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import KartlaggningImport
 
 /// Reads a CSV file the way the importer does: header plus rows keyed by it.

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import KartlaggningReport
 import TestSupport
+import Testing
+
 @testable import KartlaggningCore
 @testable import KartlaggningImport
 

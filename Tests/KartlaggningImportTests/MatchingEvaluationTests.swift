@@ -1,8 +1,8 @@
 import Foundation
 import KartlaggningAnalysis
 import KartlaggningCore
-import Testing
 import TestSupport
+import Testing
 
 @testable import KartlaggningImport
 

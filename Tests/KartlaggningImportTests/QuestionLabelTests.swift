@@ -1,7 +1,7 @@
 import Foundation
 import KartlaggningCore
-import Testing
 import TestSupport
+import Testing
 
 @testable import KartlaggningImport
 

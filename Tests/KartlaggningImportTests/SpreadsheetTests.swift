@@ -1,7 +1,8 @@
 import Foundation
 import KartlaggningCore
-import Testing
 import TestSupport
+import Testing
+
 @testable import KartlaggningImport
 
 /// XLSX and ODS as real producers write them, read through the same table reader as CSV.

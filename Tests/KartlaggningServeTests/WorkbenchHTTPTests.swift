@@ -5,8 +5,8 @@ import KartlaggningAnalysis
 import KartlaggningCore
 import KartlaggningReportBuilder
 import KartlaggningServe
-import Testing
 import TestSupport
+import Testing
 
 /// Every route of `kartlagg serve` over HTTP (Hummingbird's router tester): status codes, headers, escaping, the
 /// suppression rule tried through every filter, coding with its session token, meeting mode and the access token.

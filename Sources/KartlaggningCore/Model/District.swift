@@ -9,7 +9,11 @@ public struct District: Codable, Sendable, Equatable {
     /// A larger area the district belongs to (`Norra kustlandet`): reports with many areas list them under it.
     public var group: String?
 
-    enum CodingKeys: String, CodingKey { case name, aliases, serviceTowns = "service_towns", group }
+    enum CodingKeys: String, CodingKey {
+        case name, aliases
+        case serviceTowns = "service_towns"
+        case group
+    }
 
     public init(name: String, aliases: [String] = [], serviceTowns: [String] = [], group: String? = nil) {
         self.name = name

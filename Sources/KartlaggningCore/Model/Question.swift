@@ -27,7 +27,8 @@ public struct Question: Codable, Sendable, Equatable {
     public var decimalMark: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, column, text, type, options, scale, separator, required, missing, codes, decimalMark = "decimal_mark"
+        case id, column, text, type, options, scale, separator, required, missing, codes
+        case decimalMark = "decimal_mark"
     }
 
     /// `label` is the name a definition gives the question's text; `text` is read too (and what is stored).

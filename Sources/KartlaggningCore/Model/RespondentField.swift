@@ -1,4 +1,6 @@
 /// A respondent field that a survey can map from a source column.
 public enum RespondentField: String, Sendable, CaseIterable {
-    case id, kind, district, serviceTown = "service_town", organisation, interviewer, date, wave
+    case id, kind, district
+    case serviceTown = "service_town"
+    case organisation, interviewer, date, wave
 }

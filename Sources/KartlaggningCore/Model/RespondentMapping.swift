@@ -27,7 +27,9 @@ public struct RespondentMapping: Codable, Sendable, Equatable {
     public var wave: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, district, serviceTown = "service_town", organisation, interviewer, date, wave
+        case id, kind, district
+        case serviceTown = "service_town"
+        case organisation, interviewer, date, wave
     }
 
     public init(

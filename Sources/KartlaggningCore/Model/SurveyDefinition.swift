@@ -45,7 +45,9 @@ public struct SurveyDefinition: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, title, wave, kind, kinds, respondent, questions, identifying, technical, sheet
-        case headerRow = "header_row", skipAfterHeader = "skip_after_header", missing
+        case headerRow = "header_row"
+        case skipAfterHeader = "skip_after_header"
+        case missing
     }
 
     public init(

@@ -1,5 +1,5 @@
-import KartlaggningCore
 import KartlaggningAnalysis
+import KartlaggningCore
 
 /// What a column's values look like, gathered in one pass with bounded memory.
 ///
@@ -173,7 +173,10 @@ struct ColumnProfile {
                 let item = String(part).trimmedCell
                 if !item.isEmpty && partSet.insert(item).inserted {
                     parts.append(item)
-                    if parts.count > 30 { tooManyParts = true; break }
+                    if parts.count > 30 {
+                        tooManyParts = true
+                        break
+                    }
                 }
             }
         }

@@ -27,7 +27,10 @@ public struct DistrictDraft: Sendable {
                     return nil
                 }
                 for key in record.cells.order where seen.count < 200 { seen.insert(key) }
-                if case .value(let text)? = record.cells[column] { seen.insert(column); return text.trimmedCell }
+                if case .value(let text)? = record.cells[column] {
+                    seen.insert(column)
+                    return text.trimmedCell
+                }
                 if record.cells[column] != nil { seen.insert(column) }
                 return ""
             }

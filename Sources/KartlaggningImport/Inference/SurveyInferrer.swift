@@ -146,7 +146,10 @@ public struct SurveyInferrer {
             if id.first?.isNumber ?? true { id = "q_" + id }
             var unique = id
             var n = 2
-            while !ids.insert(unique).inserted { unique = "\(id)_\(n)"; n += 1 }
+            while !ids.insert(unique).inserted {
+                unique = "\(id)_\(n)"
+                n += 1
+            }
             var (question, note) = Self.question(id: unique, profile: profile, rows: rows, battery: batteries[i])
             // Reports head the question with its label: an R/SPSS-style name read back as words.
             question.text = profiling.labels[profile.name] ?? QuestionLabel.from(header: profile.name)
@@ -588,7 +591,10 @@ public struct SurveyInferrer {
         var out: [Int: ScaleRange] = [:]
         var start = 0
         while start < profiles.count {
-            guard fits(profiles[start]) else { start += 1; continue }
+            guard fits(profiles[start]) else {
+                start += 1
+                continue
+            }
             var end = start + 1
             while end < profiles.count && fits(profiles[end]) { end += 1 }
             let run = start..<end

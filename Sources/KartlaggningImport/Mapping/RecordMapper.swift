@@ -157,7 +157,8 @@ struct RecordMapper {
         guard typed.count >= 2 else { return nil }
         // Values from some column on moved by `shift` (an unquoted delimiter in a text cell moves what follows it).
         func score(_ shift: Int, from start: Int) -> (fits: Int, misfits: Int) {
-            var fits = 0, misses = 0
+            var fits = 0
+            var misses = 0
             for (question, slot) in typed {
                 guard let index = record.indices[slot] else { continue }
                 let source = index >= start ? index + shift : index

@@ -24,7 +24,10 @@ final class CSVRowReader: RowReader {
             var chunks: [[UInt8]] = []
             var complete = false
             while sample.count < 1 << 16 {
-                guard let chunk = try source.stream.next() else { complete = true; break }
+                guard let chunk = try source.stream.next() else {
+                    complete = true
+                    break
+                }
                 chunks.append(chunk)
                 sample += chunk
             }

@@ -48,16 +48,21 @@ struct FileProbe {
         var line = 1
         var first = true
         var word = (letters: 0, high: 0)
-        var oddNULs = 0, evenNULs = 0, sampled = 0
+        var oddNULs = 0
+        var evenNULs = 0
+        var sampled = 0
         while let chunk = try InputFile.read(handle, file: file) {
             if first {
                 first = false
                 if chunk.starts(with: [0xEF, 0xBB, 0xBF]) {
-                    probe.bom = .utf8; probe.bomLength = 3
+                    probe.bom = .utf8
+                    probe.bomLength = 3
                 } else if chunk.starts(with: [0xFF, 0xFE]) {
-                    probe.bom = .utf16LE; probe.bomLength = 2
+                    probe.bom = .utf16LE
+                    probe.bomLength = 2
                 } else if chunk.starts(with: [0xFE, 0xFF]) {
-                    probe.bom = .utf16BE; probe.bomLength = 2
+                    probe.bom = .utf16BE
+                    probe.bomLength = 2
                 }
             }
             chunk.withUnsafeBufferPointer { bytes in

@@ -102,9 +102,15 @@ final class JSONParser {
             return .array(items)
         case 0x22:
             return .string(try parseString())
-        case 0x74: try literal("true"); return .bool(true)
-        case 0x66: try literal("false"); return .bool(false)
-        case 0x6E: try literal("null"); return .null
+        case 0x74:
+            try literal("true")
+            return .bool(true)
+        case 0x66:
+            try literal("false")
+            return .bool(false)
+        case 0x6E:
+            try literal("null")
+            return .null
         case 0x2D, 0x30...0x39: return .number(try parseNumber())
         default:
             throw error("unexpected character '\(String(UnicodeScalar(byte)))'")

@@ -33,7 +33,11 @@ final class JSONRecordReader {
     private(set) var repeatSheets: [(name: String, records: Int)] = []
     private(set) var unexpandedRepeats: [String] = []
 
-    private enum Mode { case array(first: Bool), records(first: Bool), ndjson, done }
+    private enum Mode {
+        case array(first: Bool)
+        case records(first: Bool)
+        case ndjson, done
+    }
 
     init(path: String, file: String, options: ReadOptions, format: SourceFormat) throws {
         self.file = file

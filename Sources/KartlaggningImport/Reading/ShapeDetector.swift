@@ -81,7 +81,8 @@ enum ShapeDetector {
             let names = header.fields.map(\.trimmedCell).filter { !$0.isEmpty }
             let codes = names.filter(isCode).count
             guard codes * 2 >= names.count else { return false }
-            var misfits = 0, fits = 0
+            var misfits = 0
+            var fits = 0
             for column in cells.indices where !cells[column].isEmpty {
                 let value = column < data[0].fields.count ? data[0].fields[column].trimmedCell : ""
                 guard !value.isEmpty, isTyped(value) else { continue }
@@ -89,7 +90,10 @@ enum ShapeDetector {
             }
             return misfits >= 3 && fits == 0
         }
-        var misfits = 0, fits = 0, alwaysFilled = 0, emptyHere = 0
+        var misfits = 0
+        var fits = 0
+        var alwaysFilled = 0
+        var emptyHere = 0
         for column in cells.indices {
             let values = data.map { column < $0.fields.count ? $0.fields[column].trimmedCell : "" }
             let present = values.filter { !$0.isEmpty }

@@ -82,7 +82,10 @@ final class SourceTable {
         }
         while let row = try nextRaw() {
             seen += 1
-            if row.line >= shape.headerRow { headerRecord = row; break }
+            if row.line >= shape.headerRow {
+                headerRecord = row
+                break
+            }
         }
         guard let headerRecord else {
             if seen == 0 { throw ImportError.emptyFile(file: file) }

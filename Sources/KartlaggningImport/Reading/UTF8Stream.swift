@@ -123,7 +123,10 @@ final class UTF8Stream {
                     }
                     Self.appendUTF8(0xFFFD, to: &out)
                 }
-                if (0xD800...0xDBFF).contains(unit) { highSurrogate = unit; continue }
+                if (0xD800...0xDBFF).contains(unit) {
+                    highSurrogate = unit
+                    continue
+                }
                 Self.appendUTF8((0xDC00...0xDFFF).contains(unit) ? 0xFFFD : unit, to: &out)
             }
             return out
@@ -176,13 +179,17 @@ final class UTF8Stream {
         switch scalar {
         case 0..<0x80: out.append(UInt8(scalar))
         case 0x80..<0x800:
-            out.append(UInt8(0xC0 | scalar >> 6)); out.append(UInt8(0x80 | scalar & 0x3F))
+            out.append(UInt8(0xC0 | scalar >> 6))
+            out.append(UInt8(0x80 | scalar & 0x3F))
         case 0x800..<0x10000:
-            out.append(UInt8(0xE0 | scalar >> 12)); out.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
+            out.append(UInt8(0xE0 | scalar >> 12))
+            out.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
             out.append(UInt8(0x80 | scalar & 0x3F))
         default:
-            out.append(UInt8(0xF0 | scalar >> 18)); out.append(UInt8(0x80 | (scalar >> 12) & 0x3F))
-            out.append(UInt8(0x80 | (scalar >> 6) & 0x3F)); out.append(UInt8(0x80 | scalar & 0x3F))
+            out.append(UInt8(0xF0 | scalar >> 18))
+            out.append(UInt8(0x80 | (scalar >> 12) & 0x3F))
+            out.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
+            out.append(UInt8(0x80 | scalar & 0x3F))
         }
     }
 }

@@ -106,8 +106,10 @@ public enum SwedishValues {
             trimmed = String(trimmed[..<cut])
         }
         let parts = trimmed.split(whereSeparator: { "-/. ".contains($0) }).map(String.init)
-        var year = 0, month = 0, day = 0
-        if parts.count == 1, trimmed.count == 8, let _ = Int(trimmed) {
+        var year = 0
+        var month = 0
+        var day = 0
+        if parts.count == 1, trimmed.count == 8, Int(trimmed) != nil {
             guard let y = Int(trimmed.prefix(4)), let m = Int(trimmed.dropFirst(4).prefix(2)), let d = Int(trimmed.suffix(2)) else {
                 return nil
             }

@@ -19,10 +19,15 @@ enum NumberFormatKind: Equatable {
     /// (colours, conditions, locales), in its first section.
     static func of(code: String) -> NumberFormatKind {
         var letters = ""
-        var inQuote = false, inBracket = false, escaped = false
+        var inQuote = false
+        var inBracket = false
+        var escaped = false
         var bracket = ""
         for character in code {
-            if escaped { escaped = false; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
             if inQuote {
                 if character == "\"" { inQuote = false }
                 continue

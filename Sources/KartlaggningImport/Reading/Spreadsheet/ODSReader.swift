@@ -119,7 +119,10 @@ final class ODSReader: RowReader {
                 if !inTable {
                     if name == "table", attributes["name"] == sheetName {
                         inTable = !selfClosing
-                        if selfClosing { finished = true; return }
+                        if selfClosing {
+                            finished = true
+                            return
+                        }
                     }
                     continue
                 }

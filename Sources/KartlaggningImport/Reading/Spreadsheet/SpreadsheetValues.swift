@@ -89,7 +89,8 @@ enum SpreadsheetValues {
 
     /// `PT10H30M00S` (an ODS time) as `10:30`.
     static func isoDuration(_ text: String) -> String {
-        var hours = 0, minutes = 0
+        var hours = 0
+        var minutes = 0
         var seconds = 0.0
         var number = ""
         for character in text.dropFirst(2) {

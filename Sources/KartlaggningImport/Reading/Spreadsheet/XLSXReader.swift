@@ -31,7 +31,7 @@ final class XLSXReader: RowReader {
         let (workbookPart, relationships) = try Self.workbookParts(url: url, file: file, has: { archive.contains($0) })
         var sheets: [SpreadsheetSheet] = []
         var date1904 = false
-        try XMLPartReader(url: url, part: workbookPart, file: file).forEach { event in
+        try XMLPartReader(url: url, part: workbookPart, file: file).forEachEvent { event in
             guard case .start(let name, let attributes, _) = event else { return }
             if name == "workbookPr" {
                 date1904 = ["1", "true"].contains(attributes["date1904"] ?? "")
@@ -223,7 +223,7 @@ final class XLSXReader: RowReader {
     static func workbookParts(url: URL, file: String, has: (String) -> Bool) throws -> (String, [String: String]) {
         var workbook = "xl/workbook.xml"
         if has("_rels/.rels") {
-            try XMLPartReader(url: url, part: "_rels/.rels", file: file).forEach { event in
+            try XMLPartReader(url: url, part: "_rels/.rels", file: file).forEachEvent { event in
                 if case .start("Relationship", let attributes, _) = event, let type = attributes["Type"], type.hasSuffix("/officeDocument"),
                     let target = attributes["Target"]
                 {
@@ -238,7 +238,7 @@ final class XLSXReader: RowReader {
         let relsPart = base + "/_rels/" + (workbook as NSString).lastPathComponent + ".rels"
         var relationships: [String: String] = [:]
         if has(relsPart) {
-            try XMLPartReader(url: url, part: relsPart, file: file).forEach { event in
+            try XMLPartReader(url: url, part: relsPart, file: file).forEachEvent { event in
                 if case .start("Relationship", let attributes, _) = event, let id = attributes["Id"], let target = attributes["Target"] {
                     relationships[id] = resolve(target, base: base)
                 }
@@ -262,7 +262,7 @@ final class XLSXReader: RowReader {
         var current = ""
         var inText = false
         var phonetic = 0
-        try XMLPartReader(url: url, part: part, file: file).forEach { event in
+        try XMLPartReader(url: url, part: part, file: file).forEachEvent { event in
             switch event {
             case .start("si", _, let selfClosing):
                 current = ""
@@ -288,7 +288,7 @@ final class XLSXReader: RowReader {
         var kinds: [NumberFormatKind] = []
         var inCellXfs = false
         var xfIds: [Int] = []
-        try XMLPartReader(url: url, part: part, file: file).forEach { event in
+        try XMLPartReader(url: url, part: part, file: file).forEachEvent { event in
             switch event {
             case .start("numFmt", let attributes, _):
                 if let id = attributes["numFmtId"].flatMap(Int.init) { custom[id] = attributes["formatCode"] ?? "" }

@@ -35,7 +35,7 @@ final class XMLPartReader {
     }
 
     /// Reads every event of the part, for the small parts (workbook, relationships, styles).
-    func forEach(_ body: (XMLEvent) throws -> Void) throws {
+    func forEachEvent(_ body: (XMLEvent) throws -> Void) throws {
         while let event = try next() { try body(event) }
     }
 
