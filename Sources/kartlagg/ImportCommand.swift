@@ -6,7 +6,7 @@ import KartlaggningReport
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import answer files (CSV, TSV, JSON, NDJSON, XLSX, ODS) into a survey, or undo an import.",
+        abstract: "Import answer files (CSV, TSV, JSON, NDJSON, XLSX, ODS, SPSS, Stata) into a survey, or undo an import.",
         discussion: """
             kartlagg import FILE… --survey ID   imports (the default subcommand, `files`)
             kartlagg import undo N              takes import N back (`kartlagg imports` lists them)
@@ -18,7 +18,7 @@ struct ImportCommand: ParsableCommand {
 struct ImportFilesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "files",
-        abstract: "Import answer files (CSV, TSV, JSON, NDJSON, XLSX, ODS) into a survey.",
+        abstract: "Import answer files (CSV, TSV, JSON, NDJSON, XLSX, ODS, SPSS, Stata) into a survey.",
         discussion: "Each file is imported in one transaction: a file with any error writes nothing and the exit status is 1, "
             + "unless --skip-invalid imports its valid rows and writes the others to --rejects. The same bytes as the "
             + "survey's latest import are skipped; respondents seen before are updated, and every row is counted as added, "

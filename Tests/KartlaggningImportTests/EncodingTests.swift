@@ -114,12 +114,22 @@ struct EncodingTests {
         #expect(table.encoding == .utf8)
         #expect(table.warnings == ["4 NUL bytes (on lines 2, 3, 4) are not text and were left out"])
         #expect(try readTable(path) == [["Område": "Nätra", "Svar": "Ja"], ["Område": "Anundsjö", "Svar": "Nej"]])
-        // An SPSS file renamed .csv has control bytes text never has.
-        var binary: [UInt8] = Array("$FL2@(#) IBM SPSS STATISTICS".utf8) + [0x02, 0x00, 0x00, 0x00]
+        // A binary file renamed .csv (a PNG here) has control bytes text never has.
+        var binary: [UInt8] = [0x89] + Array("PNG".utf8) + [0x1A, 0x00, 0x00, 0x00, 0x02]
         for i in 0..<2_000 { binary.append(UInt8(truncatingIfNeeded: i &* 7919 >> 3)) }
         let binaryPath = folder.write("svar.csv", bytes: binary)
         #expect(throws: ImportError.binaryFile(file: "svar.csv", line: 1)) {
             try SourceTable(path: binaryPath, file: "svar.csv", options: ReadOptions())
+        }
+        // An SPSS file renamed .csv starts `$FL2`: it is read as SPSS, and this damaged one is refused saying so.
+        var spss: [UInt8] = Array("$FL2@(#) IBM SPSS STATISTICS".utf8) + [0x02, 0x00, 0x00, 0x00]
+        for i in 0..<2_000 { spss.append(UInt8(truncatingIfNeeded: i &* 7919 >> 3)) }
+        let spssPath = folder.write("export.csv", bytes: spss)
+        do {
+            _ = try SourceTable(path: spssPath, file: "export.csv", options: ReadOptions())
+            Issue.record("a damaged SPSS file was read")
+        } catch let error as ImportError {
+            #expect(error.localizedDescription.hasPrefix("export.csv: cannot be read: ReadStat could not read it as an SPSS file"))
         }
     }
 
