@@ -6,7 +6,7 @@ DEMO_DB    := $(DEMO_DIR)/kartlaggning.sqlite
 SAMPLES    := SampleSurveys
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps browser build test screenshots demo demo-large bench eval fuzz stress format lint clean install
+.PHONY: all deps browser build test test-fast screenshots demo demo-large bench eval fuzz stress format lint clean install
 
 PREFIX ?= /usr/local
 
@@ -54,6 +54,13 @@ test: deps browser
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	python3 Tests/browser/workbench.py test $(BIN)
+
+# The suite without its slow parts (the 40- and 300-area reports and the printed-page checks, the workbench over HTTP,
+# the SPSS round trips): quick feedback while working; `make test` (and CI) runs everything.
+SLOW_TESTS := ReportLayoutTests|WorkbenchHTTPTests|fortyAreas|theAuditHoldsForTheOverviewsTablesAtFortyAreas|StatExportTests
+test-fast: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --skip '$(SLOW_TESTS)'
 
 # Screenshots of the workbench for the README (docs/workbench-overview.png, docs/workbench-coding.png), from the
 # demo database.
@@ -117,7 +124,7 @@ demo-large: build
 	else echo "(no chromium: no screenshot; apt-get install chromium)"; fi
 	@echo "Overview of $(AREAS) areas: $(LARGE_DIR)/oversikt.md and $(LARGE_DIR)/oversikt.html"
 
-# Import speed and memory against sqlite3's own .import; see Benchmarks/README.md.
+# Import speed and memory against sqlite3's own .import, and the other measurements; see README.md, "Benchmark".
 bench: deps
 	python3 Benchmarks/run.py
 
