@@ -11,7 +11,7 @@ public enum CrossTabulation {
         var unit = CountUnit.respondents
         var percent = PercentBase.col
         /// Cells with 0 < n < minCell are suppressed; 0 turns suppression off.
-        var minCell = 3
+        var minCell = CrossSpec.defaultMinCell
         var stats = false
         var multiResponseRows = false
         var multiResponseCols = false

@@ -1,5 +1,6 @@
 import Foundation
 import KartlaggningAnalysis
+import KartlaggningCore
 import KartlaggningReport
 
 /// What `kartlagg report` is asked for.
@@ -14,7 +15,7 @@ public struct ReportRequest: Sendable {
     public var title: String?
     /// Quotes per district (theme report) or per theme (district report).
     public var quotes = 2
-    public var minCell = 3
+    public var minCell = CrossSpec.defaultMinCell
     /// An area is broken out for a question from this many answers; fewer, and it is counted in its registry group or
     /// in "Övriga områden" (`AreaPooling`). 0: every area on its own.
     public var minBase = 10

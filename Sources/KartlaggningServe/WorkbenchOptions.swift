@@ -1,3 +1,5 @@
+import KartlaggningCore
+
 /// How `kartlagg serve` runs: which database, where it listens, and what the page may show.
 public struct WorkbenchOptions: Sendable {
     public var database: String
@@ -10,7 +12,7 @@ public struct WorkbenchOptions: Sendable {
     /// `--identifying`: the page may offer "show names"; without it every quote is pseudonymised.
     public var identifying = false
     /// Counts below this are hidden (and what would let them be worked out), as in `crosstab` and the reports.
-    public var minCell = 3
+    public var minCell = CrossSpec.defaultMinCell
     /// The codebook whose themes are shown (nil: the only one loaded).
     public var codebook: String?
     /// Required of every request when set (`?token=` once, then a cookie); set whenever the host is not loopback.

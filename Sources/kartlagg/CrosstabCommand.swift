@@ -26,7 +26,7 @@ struct CrosstabCommand: ParsableCommand {
     @Option(help: "The codebook whose tags count (default: the only one loaded).") var codebook: String?
     @Option(help: "Only answers to this question count for themes.") var question: String?
     @Flag(help: "Pearson χ², df, p and Cramér's V (per value for multi-response dimensions).") var stats = false
-    @Option(help: "Suppress cells with fewer than this many (0: off).") var minCell: Int = 3
+    @Option(help: "Suppress cells with fewer than this many (0: off).") var minCell: Int = CrossSpec.defaultMinCell
     @Option(
         help: ArgumentHelp(
             "Districts with fewer than this many in the table are shown together, in their registry group or \"Övriga områden\", "

@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The codebook (default: the only one loaded).") var codebook: String?
     @Option(help: "A title (default: one for the kind).") var title: String?
     @Option(help: "Quotes per district (theme) or per theme (district).") var quotes: Int = 2
-    @Option(help: "Suppress counts below this (0: off).") var minCell: Int = 3
+    @Option(help: "Suppress counts below this (0: off).") var minCell: Int = CrossSpec.defaultMinCell
     @Option(
         help: ArgumentHelp(
             "Overview: an area is shown on its own for a question from this many answers; fewer, and it is counted in its "

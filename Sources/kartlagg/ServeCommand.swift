@@ -23,7 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Open the workbench in the default browser.") var open = false
     @Flag(help: "A projector's view for a thematic-group meeting: no coding, larger type, quotes one at a time.") var meeting = false
     @Flag(help: "Let the page offer \"show names\" (quotes are pseudonymised otherwise).") var identifying = false
-    @Option(help: "Hide counts below this (0: off).") var minCell: Int = 3
+    @Option(help: "Hide counts below this (0: off).") var minCell: Int = CrossSpec.defaultMinCell
     @Option(help: "The codebook (default: the only one loaded).") var codebook: String?
     @Flag(
         inversion: .prefixedNo,

@@ -18,7 +18,10 @@ public struct CrossSpec: Sendable {
     /// Bin edges for integer and decimal questions: `[0, 10, 50]` gives 0–10, 10–50, 50+ (lower edge included).
     public var bins: [Double]?
     /// Cells with 0 < n < minCell are suppressed; 0 turns suppression off.
-    public var minCell = 3
+    public var minCell = CrossSpec.defaultMinCell
+    /// The smallest count shown unless a user says otherwise (`--min-cell`): the one default every table, report and
+    /// workbench page starts from.
+    public static let defaultMinCell = 3
     /// χ², df, p and Cramér's V.
     public var stats = false
     /// Areas reported together (`AreaPooling`): the table shows each pool where its districts would be, and names
