@@ -3,7 +3,7 @@ import KartlaggningImport
 
 /// How to read input files, when detection should not decide.
 struct ReadOptionGroup: ParsableArguments {
-    @Option(help: "csv, tsv, json, ndjson, xlsx, ods, sav, por or dta (default: from the file name).") var format: String?
+    @Option(help: "csv, tsv, json, ndjson, xlsx, ods, sav, por or dta (default: from the file name).") var format: SourceFormat?
     @Option(
         help: ArgumentHelp(
             "The sheet of a workbook: its name or number (default: the survey's `sheet`, else the first).", valueName: "name|n"))
@@ -46,4 +46,9 @@ struct ReadOptionGroup: ParsableArguments {
         }
         if let maxColumns, maxColumns < 1 { throw ValidationError("--max-columns takes a number from 1") }
     }
+}
+
+/// `--format csv`, `--format XLSX`: any case.
+extension SourceFormat: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }

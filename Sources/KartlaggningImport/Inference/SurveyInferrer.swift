@@ -821,7 +821,7 @@ public struct SurveyInferrer {
 }
 
 extension SourceFormat {
-    static func isJSONPath(_ path: String, _ requested: String?) -> Bool {
+    static func isJSONPath(_ path: String, _ requested: SourceFormat?) -> Bool {
         (try? resolve(requested, path: path, file: path).isJSON) ?? false
     }
 }

@@ -2,8 +2,8 @@ import KartlaggningCore
 
 /// How to read a file when detection should not decide.
 public struct ReadOptions: Sendable, Equatable {
-    /// `csv`, `tsv`, `json`, `ndjson`, `xlsx` or `ods`; nil to go by the file name and content.
-    public var format: String?
+    /// The file's format; nil to go by the file name and content.
+    public var format: SourceFormat?
     /// The cell delimiter (`,` `;` `\t` or `tab`, `|`); nil to detect.
     public var delimiter: String?
     /// The text encoding; nil to detect.
@@ -21,7 +21,7 @@ public struct ReadOptions: Sendable, Equatable {
     public var limits: ReadLimits
 
     public init(
-        format: String? = nil, delimiter: String? = nil, encoding: String? = nil, headerRow: Int? = nil, skipAfterHeader: Int? = nil,
+        format: SourceFormat? = nil, delimiter: String? = nil, encoding: String? = nil, headerRow: Int? = nil, skipAfterHeader: Int? = nil,
         sheet: String? = nil, lenientQuotes: Bool = false, limits: ReadLimits = ReadLimits()
     ) {
         self.skipAfterHeader = skipAfterHeader
@@ -48,7 +48,7 @@ public struct ReadOptions: Sendable, Equatable {
     }
 
     func delimiterByte(file: String) throws -> UInt8? {
-        if format?.lowercased() == "tsv" && delimiter == nil { return 0x09 }
+        if format == .tsv && delimiter == nil { return 0x09 }
         guard let delimiter else { return nil }
         switch delimiter {
         case "\\t", "\t", "tab", "TAB": return 0x09

@@ -6,16 +6,11 @@ public enum SourceFormat: String, Sendable, Codable {
     /// SPSS `.sav` (and compressed `.zsav`), SPSS portable `.por`, Stata `.dta`: read through ReadStat.
     case sav, por, dta
 
-    /// The format named by `--format`, or else by the file's extension (`.json`, `.ndjson`/`.jsonl`,
+    /// The format asked for (`--format`), or else by the file's extension (`.json`, `.ndjson`/`.jsonl`,
     /// `.tsv`/`.tab`, `.xlsx`/`.xlsm`, `.ods`, `.sav`/`.zsav`, `.por`, `.dta`), or by its content (a ZIP package is a
     /// workbook, `$FL2` an SPSS file); anything else is CSV.
-    static func resolve(_ requested: String?, path: String, file: String) throws -> SourceFormat {
-        if let requested {
-            guard let format = SourceFormat(rawValue: requested.lowercased()) else {
-                throw ImportError.unknownFormat(file: file, format: requested)
-            }
-            return format
-        }
+    static func resolve(_ requested: SourceFormat?, path: String, file: String) throws -> SourceFormat {
+        if let requested { return requested }
         let lower = path.lowercased()
         if lower.hasSuffix(".json") { return .json }
         if lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") { return .ndjson }
