@@ -87,12 +87,7 @@ extension CrossTable {
     public func droppingEmptyRows() -> (table: CrossTable, dropped: [String]) {
         let empty = rowTotals.filter { $0.n == 0 }.map(\.value)
         guard !empty.isEmpty else { return (self, []) }
-        let set = Set(empty)
-        var table = self
-        table.rowValues.removeAll { set.contains($0) }
-        table.rowTotals.removeAll { set.contains($0.value) }
-        table.cells.removeAll { set.contains($0.row) }
-        return (table, empty)
+        return (removingRows(Set(empty)), empty)
     }
 
     /// The table without the rows whose total is hidden and which show nothing (every cell hidden or 0): answers or
@@ -104,12 +99,7 @@ extension CrossTable {
             colValues.allSatisfy { col in lookup.cell(row, col).map { $0.suppressed || $0.n == 0 } ?? true }
         }
         guard !hidden.isEmpty else { return (self, []) }
-        let set = Set(hidden)
-        var table = self
-        table.rowValues.removeAll { set.contains($0) }
-        table.rowTotals.removeAll { set.contains($0.value) }
-        table.cells.removeAll { set.contains($0.row) }
-        return (table, hidden)
+        return (removingRows(Set(hidden)), hidden)
     }
 
     /// The table without a parent theme's row where it has one child and the same numbers as it in every cell (no
@@ -132,12 +122,16 @@ extension CrossTable {
             return same(row, only[0])
         }
         guard !repeating.isEmpty else { return (self, []) }
-        let set = Set(repeating)
+        return (removingRows(Set(repeating)), repeating)
+    }
+
+    /// The table without these rows, their totals and cells: the same numbers otherwise.
+    func removingRows(_ rows: Set<String>) -> CrossTable {
         var table = self
-        table.rowValues.removeAll { set.contains($0) }
-        table.rowTotals.removeAll { set.contains($0.value) }
-        table.cells.removeAll { set.contains($0.row) }
-        return (table, repeating)
+        table.rowValues.removeAll { rows.contains($0) }
+        table.rowTotals.removeAll { rows.contains($0.value) }
+        table.cells.removeAll { rows.contains($0.row) }
+        return table
     }
 
     /// Whether anyone has an answer in it: a row other than "(ej svar)" with someone in it (a hidden total has).

@@ -24,7 +24,7 @@ public struct StatWriter {
     public init(store: KartlaggningStore) { self.store = store }
 
     /// One variable of the file: how each respondent's value is made.
-    struct Column {
+    struct Column<Row> {
         var name: String
         var label: String
         var string: Bool
@@ -32,9 +32,11 @@ public struct StatWriter {
         var measure: readstat_measure_t = READSTAT_MEASURE_UNKNOWN
         var format: String?
         var labels: [(Double, String)] = []
-        /// The cell for a respondent: a number, a text, or nil (missing).
-        var value: (StoredRespondent) -> Cell
+        /// The cell for a case (a respondent, a table's cell): a number, a text, or nil (missing).
+        var value: (Row) -> Cell
     }
+
+    typealias RespondentColumn = Column<StoredRespondent>
 
     enum Cell {
         case number(Double)
@@ -52,7 +54,7 @@ public struct StatWriter {
         codebook: StoredCodebook? = nil, to path: String
     ) throws -> [String] {
         let survey = try store.survey(id: surveyId)
-        var columns: [Column] = []
+        var columns: [Column<StoredRespondent>] = []
         var names = Set<String>()
         let limit = format == .dta ? 32 : 64
         /// A variable name the format takes: letters, digits and `_`, starting with a letter, unique.
@@ -71,18 +73,19 @@ public struct StatWriter {
             }
             return candidate
         }
-        columns.append(Column(name: name("respondent"), label: "Respondent", string: true) { .text($0.fields.externalId) })
-        columns.append(Column(name: name("kind"), label: "Respondenttyp", string: true) { .text($0.fields.kind) })
-        columns.append(Column(name: name("district"), label: "Område", string: true) { $0.fields.district.map(Cell.text) ?? .missing })
-        columns.append(Column(name: name("wave"), label: "Våg", string: true) { $0.fields.wave.map(Cell.text) ?? .missing })
+        columns.append(RespondentColumn(name: name("respondent"), label: "Respondent", string: true) { .text($0.fields.externalId) })
+        columns.append(RespondentColumn(name: name("kind"), label: "Respondenttyp", string: true) { .text($0.fields.kind) })
+        columns.append(
+            RespondentColumn(name: name("district"), label: "Område", string: true) { $0.fields.district.map(Cell.text) ?? .missing })
+        columns.append(RespondentColumn(name: name("wave"), label: "Våg", string: true) { $0.fields.wave.map(Cell.text) ?? .missing })
         /// An ISO date as the format counts days: SPSS in seconds since 1582-10-14, Stata in days since 1960-01-01.
         func date(_ iso: String?) -> Cell {
-            guard let iso, let days = Self.days(iso) else { return .missing }
-            return .number(format == .sav ? Double(days + 141_428) * 86_400 : Double(days + 3_653))
+            guard let iso, let days = SpreadsheetValues.daysSince1970(iso: iso) else { return .missing }
+            return .number(format == .sav ? Double(days - StatEpoch.spss.unixDays) * 86_400 : Double(days - StatEpoch.stata.unixDays))
         }
         let dateFormat = format == .sav ? "DATE11" : "%td"
         columns.append(
-            Column(name: name("date"), label: "Datum", string: false, measure: READSTAT_MEASURE_SCALE, format: dateFormat) {
+            RespondentColumn(name: name("date"), label: "Datum", string: false, measure: READSTAT_MEASURE_SCALE, format: dateFormat) {
                 date($0.fields.date)
             })
         let omitted = includeIdentifying ? [] : survey.questions.map(\.column).filter { survey.isIdentifying($0) }
@@ -95,9 +98,11 @@ public struct StatWriter {
                 let codes = Self.codes(question)
                 if values == .labels || codes == nil {
                     columns.append(
-                        Column(name: name(id), label: label, string: true) { r in r.answers[id]?.valueText.map(Cell.text) ?? .missing })
+                        RespondentColumn(name: name(id), label: label, string: true) { r in
+                            r.answers[id]?.valueText.map(Cell.text) ?? .missing
+                        })
                 } else if let codes {
-                    var column = Column(name: name(id), label: label, string: false, measure: READSTAT_MEASURE_NOMINAL) { r in
+                    var column = RespondentColumn(name: name(id), label: label, string: false, measure: READSTAT_MEASURE_NOMINAL) { r in
                         guard let text = r.answers[id]?.valueText, let code = codes[text] else { return .missing }
                         return .number(code)
                     }
@@ -106,7 +111,7 @@ public struct StatWriter {
                 }
             case .multi:
                 for (i, option) in (question.options ?? []).enumerated() {
-                    var column = Column(name: name("\(id)_\(i + 1)"), label: "\(label): \(option)", string: false) { r in
+                    var column = RespondentColumn(name: name("\(id)_\(i + 1)"), label: "\(label): \(option)", string: false) { r in
                         guard let answer = r.answers[id]?.valueText else { return .missing }
                         let chosen = (try? JSONDecoder().decode([String].self, from: Data(answer.utf8))) ?? []
                         return .number(chosen.contains(option) ? 1 : 0)
@@ -116,26 +121,27 @@ public struct StatWriter {
                     columns.append(column)
                 }
             case .scale, .integer, .decimal:
-                var column = Column(name: name(id), label: label, string: false) { r in
+                var column = RespondentColumn(name: name(id), label: label, string: false) { r in
                     r.answers[id]?.valueNumber.map(Cell.number) ?? .missing
                 }
                 column.measure = question.type == .scale ? READSTAT_MEASURE_ORDINAL : READSTAT_MEASURE_SCALE
                 columns.append(column)
             case .boolean:
-                var column = Column(name: name(id), label: label, string: false) { r in
+                var column = RespondentColumn(name: name(id), label: label, string: false) { r in
                     r.answers[id]?.valueNumber.map(Cell.number) ?? .missing
                 }
                 column.measure = READSTAT_MEASURE_NOMINAL
                 column.labels = [(0, "Nej"), (1, "Ja")]
                 columns.append(column)
             case .date:
-                var column = Column(name: name(id), label: label, string: false) { r in date(r.answers[id]?.valueText) }
+                var column = RespondentColumn(name: name(id), label: label, string: false) { r in date(r.answers[id]?.valueText) }
                 column.format = dateFormat
                 column.measure = READSTAT_MEASURE_SCALE
                 columns.append(column)
             case .text:
                 columns.append(
-                    Column(name: name(id), label: label, string: true) { r in r.answers[id]?.valueText.map(Cell.text) ?? .missing })
+                    RespondentColumn(name: name(id), label: label, string: true) { r in r.answers[id]?.valueText.map(Cell.text) ?? .missing
+                    })
             }
         }
         if let codebook {
@@ -143,7 +149,7 @@ public struct StatWriter {
             let labels = codebook.codebook.labels
             for theme in codebook.codebook.themes {
                 let id = theme.id
-                var column = Column(name: name("t_" + id), label: labels[id] ?? id, string: false) { r in
+                var column = RespondentColumn(name: name("t_" + id), label: labels[id] ?? id, string: false) { r in
                     .number(carried[r.fields.externalId]?.contains(id) == true ? 1 : 0)
                 }
                 column.measure = READSTAT_MEASURE_NOMINAL
@@ -164,16 +170,65 @@ public struct StatWriter {
                 file: path,
                 reason: "Stata strings hold 2,045 bytes; \"\(wide.label.clipped(40))\" has an answer of \(wide.width) (write .sav)")
         }
-        try Self.writeFile(path: path) { sink in
+        try Self.writeCases(columns, count: count, title: survey.title, format: format, to: path) { row in
+            try store.forEachRespondent(surveyId: surveyId, row)
+        }
+        return omitted
+    }
+
+    /// A protected cross-tab as an SPSS or Stata file, one case per cell and per total: its row and column values, n,
+    /// base and percentage. A suppressed number is system-missing, never its value; totals have the column (or row)
+    /// `Totalt`.
+    public static func write(_ table: CrossTable, format: Format, title: String, to path: String) throws {
+        struct Case {
+            var row: String
+            var col: String
+            var n: Int?
+            var base: Int?
+            var percent: Double?
+        }
+        let total = "Totalt"
+        var cases = table.cells.map { cell in
+            cell.suppressed
+                ? Case(row: cell.row, col: cell.col) : Case(row: cell.row, col: cell.col, n: cell.n, base: cell.base, percent: cell.percent)
+        }
+        cases += table.rowTotals.map { Case(row: $0.value, col: total, n: $0.suppressed ? nil : $0.n) }
+        cases += table.colTotals.map { Case(row: total, col: $0.value, n: $0.suppressed ? nil : $0.n) }
+        cases.append(Case(row: total, col: total, n: table.shownTotal))
+        let width = max(1, cases.map { max($0.row.utf8.count, $0.col.utf8.count) }.max() ?? 1)
+        func number(_ value: Double?) -> Cell { value.map(Cell.number) ?? .missing }
+        let columns: [Column<Case>] = [
+            Column(name: "rad", label: table.rows, string: true, width: width, measure: READSTAT_MEASURE_NOMINAL) { .text($0.row) },
+            Column(name: "kolumn", label: table.cols, string: true, width: width, measure: READSTAT_MEASURE_NOMINAL) { .text($0.col) },
+            Column(name: "n", label: "Antal (\(table.unit.rawValue))", string: false, measure: READSTAT_MEASURE_SCALE) {
+                number($0.n.map(Double.init))
+            },
+            Column(name: "bas", label: "Bas", string: false, measure: READSTAT_MEASURE_SCALE) { number($0.base.map(Double.init)) },
+            Column(name: "procent", label: "Procent (\(table.percentBase.rawValue))", string: false, measure: READSTAT_MEASURE_SCALE) {
+                number($0.percent)
+            },
+        ]
+        try writeCases(columns, count: cases.count, title: title, format: format, to: path) { row in
+            for item in cases { try row(item) }
+        }
+    }
+
+    /// Writes `count` cases, each handed to the body `rows` calls with, as `columns` make their variables: labels,
+    /// measure levels, display formats and value labels, text or number cells, missing ones system-missing. The file
+    /// goes in place whole (`writeFile`).
+    static func writeCases<Row>(
+        _ columns: [Column<Row>], count: Int, title: String, format: Format, to path: String,
+        rows: (_ row: (Row) throws -> Void) throws -> Void
+    ) throws {
+        try writeFile(path: path) { sink in
             guard let writer = readstat_writer_init() else { throw ImportError.unreadable(file: path, reason: "ReadStat could not start") }
             defer { readstat_writer_free(writer) }
             readstat_set_data_writer(writer) { data, length, context in
                 guard let data, let context else { return -1 }
-                let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
-                sink.write(Data(bytes: data, count: length))
+                Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue().write(Data(bytes: data, count: length))
                 return length
             }
-            _ = readstat_writer_set_file_label(writer, String(survey.title.prefix(format == .dta ? 80 : 64)))
+            _ = readstat_writer_set_file_label(writer, String(title.prefix(format == .dta ? 80 : 64)))
             var variables: [UnsafeMutablePointer<readstat_variable_t>] = []
             for (i, column) in columns.enumerated() {
                 guard
@@ -193,76 +248,19 @@ public struct StatWriter {
             let context = Unmanaged.passUnretained(sink).toOpaque()
             let began =
                 format == .sav ? readstat_begin_writing_sav(writer, context, count) : readstat_begin_writing_dta(writer, context, count)
-            try Self.check(began, path: path)
-            try store.forEachRespondent(surveyId: surveyId) { respondent in
-                try Self.check(readstat_begin_row(writer), path: path)
+            try check(began, path: path)
+            try rows { row in
+                try check(readstat_begin_row(writer), path: path)
                 for (column, variable) in zip(columns, variables) {
                     let status: readstat_error_t =
-                        switch column.value(respondent) {
+                        switch column.value(row) {
                         case .number(let number): readstat_insert_double_value(writer, variable, number)
                         case .text(let text): readstat_insert_string_value(writer, variable, text)
                         case .missing:
                             column.string
                                 ? readstat_insert_string_value(writer, variable, "") : readstat_insert_missing_value(writer, variable)
                         }
-                    try Self.check(status, path: path)
-                }
-                try Self.check(readstat_end_row(writer), path: path)
-            }
-            try Self.check(readstat_end_writing(writer), path: path)
-        }
-        return omitted
-    }
-
-    /// A protected cross-tab as an SPSS or Stata file, one case per cell and per total: its row and column values, n,
-    /// base and percentage. A suppressed number is system-missing, never its value; totals have the column (or row)
-    /// `Totalt`.
-    public static func write(_ table: CrossTable, format: Format, title: String, to path: String) throws {
-        let total = "Totalt"
-        var cases: [(row: String, col: String, n: Int?, base: Int?, percent: Double?)] = table.cells.map { cell in
-            cell.suppressed ? (cell.row, cell.col, nil, nil, nil) : (cell.row, cell.col, cell.n, cell.base, cell.percent)
-        }
-        cases += table.rowTotals.map { ($0.value, total, $0.suppressed ? nil : $0.n, nil, nil) }
-        cases += table.colTotals.map { (total, $0.value, $0.suppressed ? nil : $0.n, nil, nil) }
-        cases.append((total, total, table.shownTotal, nil, nil))
-        let width = max(1, cases.map { max($0.row.utf8.count, $0.col.utf8.count) }.max() ?? 1)
-        try writeFile(path: path) { sink in
-            guard let writer = readstat_writer_init() else { throw ImportError.unreadable(file: path, reason: "ReadStat could not start") }
-            defer { readstat_writer_free(writer) }
-            readstat_set_data_writer(writer) { data, length, context in
-                guard let data, let context else { return -1 }
-                Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue().write(Data(bytes: data, count: length))
-                return length
-            }
-            _ = readstat_writer_set_file_label(writer, String(title.prefix(format == .dta ? 80 : 64)))
-            let specs: [(String, String, Bool)] = [
-                ("rad", table.rows, true), ("kolumn", table.cols, true), ("n", "Antal (\(table.unit.rawValue))", false),
-                ("bas", "Bas", false), ("procent", "Procent (\(table.percentBase.rawValue))", false),
-            ]
-            var variables: [UnsafeMutablePointer<readstat_variable_t>] = []
-            for (name, label, string) in specs {
-                guard
-                    let variable = readstat_add_variable(
-                        writer, name, string ? READSTAT_TYPE_STRING : READSTAT_TYPE_DOUBLE, string ? width : 0)
-                else { throw ImportError.unreadable(file: path, reason: "ReadStat refused the variable \(name)") }
-                readstat_variable_set_label(variable, label)
-                readstat_variable_set_measure(variable, string ? READSTAT_MEASURE_NOMINAL : READSTAT_MEASURE_SCALE)
-                variables.append(variable)
-            }
-            let context = Unmanaged.passUnretained(sink).toOpaque()
-            try check(
-                format == .sav
-                    ? readstat_begin_writing_sav(writer, context, cases.count) : readstat_begin_writing_dta(writer, context, cases.count),
-                path: path)
-            for item in cases {
-                try check(readstat_begin_row(writer), path: path)
-                try check(readstat_insert_string_value(writer, variables[0], item.row), path: path)
-                try check(readstat_insert_string_value(writer, variables[1], item.col), path: path)
-                for (variable, number) in zip(variables[2...], [item.n.map(Double.init), item.base.map(Double.init), item.percent]) {
-                    try check(
-                        number.map { readstat_insert_double_value(writer, variable, $0) }
-                            ?? readstat_insert_missing_value(writer, variable),
-                        path: path)
+                    try check(status, path: path)
                 }
                 try check(readstat_end_row(writer), path: path)
             }
@@ -290,19 +288,6 @@ public struct StatWriter {
             return codes
         }
         return Dictionary(options.enumerated().map { ($1, Double($0 + 1)) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// Days from 1970-01-01 to an ISO date (`2025-03-14`).
-    static func days(_ iso: String) -> Int? {
-        let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        let (y0, m, d) = (parts[0], parts[1], parts[2])
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 
     static func check(_ status: readstat_error_t, path: String) throws {

@@ -71,6 +71,19 @@ enum SpreadsheetValues {
         return "\(pad(year, 4))-\(pad(month))-\(pad(day))"
     }
 
+    /// The day an ISO date (`2025-03-14`) is, counted from 1970-01-01: `civil(daysSince1970:)` backwards.
+    static func daysSince1970(iso: String) -> Int? {
+        let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        let (month, day) = (parts[1], parts[2])
+        let year = month <= 2 ? parts[0] - 1 : parts[0]
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
     /// `7` → `07`: a number zero-padded to `width` digits.
     static func pad(_ number: Int, _ width: Int = 2) -> String {
         let digits = String(number)

@@ -252,29 +252,15 @@ public enum StatFile {
             case .date(let epoch):
                 let days = epoch == .spss ? (raw / 86_400).rounded(.down) : raw.rounded(.down)
                 guard abs(days) < 3_000_000 else { return Self.code(value) }
-                return Self.isoDate(days: Int(days) + epoch.unixDays)
+                return SpreadsheetValues.civil(daysSince1970: Int(days) + epoch.unixDays)
             case .dateTime(let epoch):
                 let seconds = epoch == .spss ? raw : raw / 1000
                 guard abs(seconds / 86_400) < 3_000_000 else { return Self.code(value) }
                 let day = Int((seconds / 86_400).rounded(.down))
                 let rest = Int((seconds - Double(day) * 86_400).rounded())
-                return Self.isoDate(days: day + epoch.unixDays)
+                return SpreadsheetValues.civil(daysSince1970: day + epoch.unixDays)
                     + String(format: " %02d:%02d:%02d", rest / 3600, rest % 3600 / 60, rest % 60)
             }
-        }
-
-        /// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's civil-from-days).
-        static func isoDate(days: Int) -> String {
-            let z = days + 719_468
-            let era = (z >= 0 ? z : z - 146_096) / 146_097
-            let doe = z - era * 146_097
-            let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-            let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-            let mp = (5 * doy + 2) / 153
-            let d = doy - (153 * mp + 2) / 5 + 1
-            let m = mp < 10 ? mp + 3 : mp - 9
-            let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-            return String(format: "%04d-%02d-%02d", y, m, d)
         }
     }
 }
