@@ -166,3 +166,33 @@ extension StatFileTests {
         }
     }
 }
+
+extension StatFileTests {
+    /// `codes:` in a definition: a code cell reads as its option; a code naming no option is refused with the
+    /// question and the code named.
+    @Test func codesInADefinition() throws {
+        let good = folder.write(
+            "good.yaml",
+            """
+            id: s
+            title: S
+            kind: privatperson
+            respondent: { id: id }
+            questions:
+              - { id: kon, column: kon, type: choice, options: [Kvinna, Man], codes: { "1": Kvinna, "2": Man } }
+            """)
+        let survey = try DefinitionLoader.survey(at: good)
+        let question = try #require(survey.questions.first)
+        #expect(question.code(of: "Man") == "2")
+        #expect(ValueReader.read("2", as: question) == .success(ValueReader.Typed(text: "Man")))
+        #expect(ValueReader.read("Kvinna", as: question) == .success(ValueReader.Typed(text: "Kvinna")))
+        let bad = folder.write(
+            "bad.yaml", try String(contentsOfFile: good, encoding: .utf8).replacingOccurrences(of: "\"2\": Man", with: "\"2\": Mannen"))
+        do {
+            _ = try DefinitionLoader.survey(at: bad)
+            Issue.record("a code naming no option was accepted")
+        } catch {
+            #expect(error.localizedDescription.contains("code \"2\" names \"Mannen\", which is not one of its options"), "\(error)")
+        }
+    }
+}
