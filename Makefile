@@ -6,7 +6,7 @@ DEMO_DB    := $(DEMO_DIR)/kartlaggning.sqlite
 SAMPLES    := SampleSurveys
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps browser build test test-fast screenshots demo demo-large bench eval fuzz stress format lint clean install
+.PHONY: all deps browser build docs test test-fast screenshots demo demo-large bench eval fuzz stress format lint clean install
 
 PREFIX ?= /usr/local
 
@@ -61,6 +61,19 @@ SLOW_TESTS := ReportLayoutTests|WorkbenchHTTPTests|fortyAreas|theAuditHoldsForTh
 test-fast: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip '$(SLOW_TESTS)'
+
+# DocC documentation of the library targets (each has a catalog, Sources/<target>/<target>.docc), as static sites in
+# .build/docs/<target>/ (open index.html through a web server, e.g. python3 -m http.server).
+DOC_TARGETS := KartlaggningCore KartlaggningImport KartlaggningAnalysis KartlaggningReport KartlaggningReportBuilder KartlaggningServe
+docs: deps
+	@mkdir -p .build/docs && for target in $(DOC_TARGETS); do \
+		echo "DocC: $$target (log in .build/docs/$$target.log)"; \
+		$(SWIFT) package --allow-writing-to-directory .build/docs/$$target generate-documentation --target $$target \
+			--disable-indexing --transform-for-static-hosting --output-path .build/docs/$$target \
+			> .build/docs/$$target.log 2>&1 || { tail -20 .build/docs/$$target.log; exit 1; }; \
+		echo "  $$(grep -c '^warning:' .build/docs/$$target.log) documentation warnings (undocumented parameters and the like)"; \
+	done
+	@echo "DocC sites in .build/docs/<target>/"
 
 # Screenshots of the workbench for the README (docs/workbench-overview.png, docs/workbench-coding.png), from the
 # demo database.

@@ -23,6 +23,8 @@ let package = Package(
         // The workbench (`kartlagg serve`) only; its default traits (swift-configuration) are not needed.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // `make docs` only: DocC for the library targets (a command plugin; nothing of it is linked).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .target(
