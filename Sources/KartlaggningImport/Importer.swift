@@ -40,7 +40,7 @@ public struct Importer {
                 if registry.districts.isEmpty {
                     summary.fileError =
                         "\(file): survey \"\(surveyId)\" maps districts but no district registry is loaded; "
-                        + "run `kartlagg districts load FILE` first"
+                        + "run \(Remedy.loadDistricts(file: nil)) first"
                     return summary
                 }
                 districts = registry.index()
@@ -111,7 +111,7 @@ public struct Importer {
                     let issue = ImportIssue(
                         line: record.line, column: mapper.survey.respondent.idIsRowNumber ? nil : mapper.survey.respondent.id,
                         message: "the respondent id \"\(respondent.externalId.clipped(60))\" is also on line "
-                            + "\(session.repeatedFirstLine) of this file; give each row its own id, or pass --last-wins to keep "
+                            + "\(session.repeatedFirstLine) of this file; give each row its own id, or pass \(Remedy.lastWins) to keep "
                             + "the last row")
                     if summary.errors.count < options.errorLimit { summary.errors.append(issue) }
                     if rejects != nil { pendingRejects.append((record, [issue])) }
@@ -192,7 +192,7 @@ public struct Importer {
         if session.rowsReplaced > 0 {
             summary.warnings.append(
                 "\(session.rowsReplaced) row\(session.rowsReplaced == 1 ? "" : "s") repeated the respondent id of an earlier row "
-                    + "of this file and replaced it (--last-wins)")
+                    + "of this file and replaced it (\(Remedy.lastWins))")
         }
         summary.importId = options.dryRun ? nil : batchId
         summary.changes = session.changes
@@ -202,12 +202,12 @@ public struct Importer {
         if session.codedAnswersChanged > 0 {
             summary.warnings.append(
                 "\(session.codedAnswersChanged) coded answer\(session.codedAnswersChanged == 1 ? "" : "s") changed: "
-                    + "their coders' tags are kept and flagged; see `kartlagg tag review`")
+                    + "their coders' tags are kept and flagged; see \(Remedy.reviewTags(archived: false))")
         }
         if session.manualTagsArchived > 0 {
             summary.warnings.append(
                 "\(session.manualTagsArchived) coder tag\(session.manualTagsArchived == 1 ? " is" : "s are") on answers the file "
-                    + "no longer has: kept in the archive (`kartlagg tag review --archived`)")
+                    + "no longer has: kept in the archive (\(Remedy.reviewTags(archived: true)))")
         }
         summary.status = options.dryRun ? .dryRun : .imported
         try session.finishBatch(batchId, counts: counts)

@@ -6,7 +6,7 @@ import KartlaggningCore
 public enum CodebookSuggestionText {
     public static func yaml(_ s: CodebookSuggestions) -> String {
         var out = """
-            # kartlagg codebook suggest: candidates from \(s.answers) free-text answers, \(s.untaggedAnswers) of them without a theme
+            # \(Remedy.suggestCodebook): candidates from \(s.answers) free-text answers, \(s.untaggedAnswers) of them without a theme
             # of codebook \(s.codebook) (revision \(s.revision)). Nothing has been changed: copy what fits into the codebook
             # file, adjust the ids and labels, and load it (a new revision).
 

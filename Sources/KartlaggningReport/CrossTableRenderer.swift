@@ -1,3 +1,4 @@
+import KartlaggningCore
 import Foundation
 import KartlaggningAnalysis
 
@@ -75,7 +76,7 @@ public enum CrossTableRenderer {
                 }
             let note =
                 range.upper == 0
-                ? "  (known to be 0: tells of no one)" : range.upper - range.lower < table.minCell ? "  (narrower than --min-cell)" : ""
+                ? "  (known to be 0: tells of no one)" : range.upper - range.lower < table.minCell ? "  (narrower than \(Remedy.minCell(nil)))" : ""
             out += "  \(place): \(range.lower)–\(range.upper)\(note)\n"
         }
         return out

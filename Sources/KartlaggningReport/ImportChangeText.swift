@@ -25,9 +25,9 @@ public enum ImportChangeText {
         for change in changes.prefix(shownInSummary) { lines.append("    " + line(change)) }
         let shown = min(changes.count, shownInSummary)
         if count > shown {
-            lines.append("    … and \(count - shown) more" + (importId.map { ": `kartlagg imports \($0)` lists them all" } ?? ""))
+            lines.append("    … and \(count - shown) more" + (importId.map { ": \(Remedy.listImports(id: $0)) lists them all" } ?? ""))
         }
-        if let importId { lines.append("  `kartlagg import undo \(importId)` takes this import back") }
+        if let importId { lines.append("  \(Remedy.undoImport(importId)) takes this import back") }
         return lines
     }
 

@@ -33,7 +33,7 @@ public enum ImportSummaryText {
             lines.append("  … and \(summary.errorCount - min(summary.errors.count, shownErrors)) more errors")
         }
         if summary.status == .failed && summary.fileError == nil && summary.errorCount > 0 {
-            lines.append("  fix these, or import the valid rows with --skip-invalid --rejects rejected.csv")
+            lines.append("  fix these, or import the valid rows with \(Remedy.skipInvalid(rejects: true))")
         }
         for warning in summary.warnings where summary.status != .alreadyImported {
             lines.append("  note: \(warning)")

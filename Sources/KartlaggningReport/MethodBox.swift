@@ -1,4 +1,5 @@
 import KartlaggningAnalysis
+import KartlaggningCore
 
 /// The method box every report ends with (`{{> method}}` in a template): codebook, tagging, agreement, unit,
 /// suppression rule, selection.
@@ -35,6 +36,12 @@ public enum MethodBox {
         /// What the report leaves out, in a sentence, and whether it leaves anything out.
         public var leftOut: String
         public var hasLeftOut: Bool
+        /// What to run so the codebook's revision applies, what started the ledger anew, and what turned protection
+        /// off: in the front end's wording (``Remedy``).
+        public var tagRemedy: String
+        public var freshRemedy: String
+        public var unprotectedRemedy: String
+        public var minBaseRemedy: String
 
         /// One pair of coders compared: who (by letter), κ, percent agreement and the answers both coded.
         public struct Agreement: Encodable, Sendable, Equatable {
@@ -75,7 +82,9 @@ public enum MethodBox {
             differenceRule: note.differenceRule.map { differenceRule($0, compared: note.comparedDifferences, language: language) } ?? "",
             hasDifferenceRule: note.differenceRule != nil, freshLedger: note.freshLedger, minBase: note.minBase,
             pooling: note.minBase > 1,
-            leftOut: leftOut(note.leftOut, language: language), hasLeftOut: !note.leftOut.isEmpty)
+            leftOut: leftOut(note.leftOut, language: language), hasLeftOut: !note.leftOut.isEmpty,
+            tagRemedy: "\(Remedy.tag)", freshRemedy: "\(Remedy.freshLedger)", unprotectedRemedy: "\(Remedy.minCell(0))",
+            minBaseRemedy: "\(Remedy.minBase)")
     }
 
     /// "frågor som ingen i urvalet besvarade (…), teman som ingen tog upp (…), 2 tekniska kolumner …".
@@ -158,10 +167,10 @@ public enum MethodBox {
         {{#hasCodebook}}
         - **Kodbok:** {{{codebook}}} {{{version}}} (revision {{revision}}), {{{themes}}} teman.
         {{#applied}}
-        - **Taggning:** fritextsvaren taggades automatiskt med kodbokens mönster; {{{autoTagged}}} av {{{freeText}}} fritextsvar fick minst ett tema.{{#hasCoders}} Handkodning går före de automatiska taggarna: {{{coders}}}.{{/hasCoders}}{{#hasUntagged}} **{{{untagged}}} fritextsvar har ännu inte taggats med denna revision** (en import eller taggning som inte gick klart): temaräkningarna saknar dem tills `kartlagg tag` körs.{{/hasUntagged}}
+        - **Taggning:** fritextsvaren taggades automatiskt med kodbokens mönster; {{{autoTagged}}} av {{{freeText}}} fritextsvar fick minst ett tema.{{#hasCoders}} Handkodning går före de automatiska taggarna: {{{coders}}}.{{/hasCoders}}{{#hasUntagged}} **{{{untagged}}} fritextsvar har ännu inte taggats med denna revision** (en import eller taggning som inte gick klart): temaräkningarna saknar dem tills {{{tagRemedy}}} körs.{{/hasUntagged}}
         {{/applied}}
         {{^applied}}
-        - **Taggning:** kodbokens senaste revision har inte körts mot svaren (`kartlagg tag`): bara handkodade svar har teman.{{#hasCoders}} Handkodning: {{{coders}}}.{{/hasCoders}}
+        - **Taggning:** kodbokens senaste revision har inte körts mot svaren ({{{tagRemedy}}}): bara handkodade svar har teman.{{#hasCoders}} Handkodning: {{{coders}}}.{{/hasCoders}}
         {{/applied}}
         {{/hasCodebook}}
         {{^hasCodebook}}
@@ -169,13 +178,13 @@ public enum MethodBox {
         {{/hasCodebook}}
         - **Enhet:** respondenter. En respondent räknas en gång per cell{{#hasCodebook}}, hur många svar som än nämner temat{{/hasCodebook}}; andelar är av respondenterna i kolumnen (N).
         {{#suppressing}}
-        - **Skydd:** värden under {{minCell}} respondenter visas som ··, och fler celler döljs så att inget dolt värde kan räknas fram ur summorna, inte heller ur rapportens tabeller tillsammans eller ur vad tidigare utdata av samma data visat (publiceringsliggaren).{{#freshLedger}} Liggaren startades om för denna rapport (`--fresh`): tidigare utdata räknas inte.{{/freshLedger}} Citaten är avidentifierade.
+        - **Skydd:** värden under {{minCell}} respondenter visas som ··, och fler celler döljs så att inget dolt värde kan räknas fram ur summorna, inte heller ur rapportens tabeller tillsammans eller ur vad tidigare utdata av samma data visat (publiceringsliggaren).{{#freshLedger}} Liggaren startades om för denna rapport (`{{{freshRemedy}}}`): tidigare utdata räknas inte.{{/freshLedger}} Citaten är avidentifierade.
         {{/suppressing}}
         {{^suppressing}}
-        - **Skydd:** inga celler döljs i denna rapport (--min-cell 0); den ska inte lämnas ut. Citaten är avidentifierade.
+        - **Skydd:** inga celler döljs i denna rapport ({{{unprotectedRemedy}}}); den ska inte lämnas ut. Citaten är avidentifierade.
         {{/suppressing}}
         {{#pooling}}
-        - **Små underlag:** ett område redovisas för en fråga först från {{minBase}} svar. Områden med färre räknas i sin grupp i områdesregistret eller under Övriga områden, och tabellen säger vilka; en andel av 100 % eller 0 % av några få svar vore en uppgift om var och en av dem (`--min-base`).
+        - **Små underlag:** ett område redovisas för en fråga först från {{minBase}} svar. Områden med färre räknas i sin grupp i områdesregistret eller under Övriga områden, och tabellen säger vilka; en andel av 100 % eller 0 % av några få svar vore en uppgift om var och en av dem (`{{{minBaseRemedy}}}`).
         {{/pooling}}
         - **Urval:** {{{selection}}}.
         {{#hasLeftOut}}
@@ -205,10 +214,10 @@ public enum MethodBox {
         {{#hasCodebook}}
         - **Codebook:** {{{codebook}}} {{{version}}} (revision {{revision}}), {{{themes}}} themes.
         {{#applied}}
-        - **Tagging:** free-text answers were tagged automatically by the codebook's patterns; {{{autoTagged}}} of {{{freeText}}} free-text answers got at least one theme.{{#hasCoders}} Hand coding overrules the automatic tags: {{{coders}}}.{{/hasCoders}}{{#hasUntagged}} **{{{untagged}}} free-text answers are not yet tagged by this revision** (an import or tagging that did not finish): theme counts leave them out until `kartlagg tag` runs.{{/hasUntagged}}
+        - **Tagging:** free-text answers were tagged automatically by the codebook's patterns; {{{autoTagged}}} of {{{freeText}}} free-text answers got at least one theme.{{#hasCoders}} Hand coding overrules the automatic tags: {{{coders}}}.{{/hasCoders}}{{#hasUntagged}} **{{{untagged}}} free-text answers are not yet tagged by this revision** (an import or tagging that did not finish): theme counts leave them out until {{{tagRemedy}}} runs.{{/hasUntagged}}
         {{/applied}}
         {{^applied}}
-        - **Tagging:** the codebook's latest revision has not been applied to the answers (`kartlagg tag`): only hand-coded answers have themes.{{#hasCoders}} Hand coding: {{{coders}}}.{{/hasCoders}}
+        - **Tagging:** the codebook's latest revision has not been applied to the answers ({{{tagRemedy}}}): only hand-coded answers have themes.{{#hasCoders}} Hand coding: {{{coders}}}.{{/hasCoders}}
         {{/applied}}
         {{/hasCodebook}}
         {{^hasCodebook}}
@@ -216,13 +225,13 @@ public enum MethodBox {
         {{/hasCodebook}}
         - **Unit:** respondents. A respondent counts once per cell{{#hasCodebook}}, however many answers mention the theme{{/hasCodebook}}; shares are of the respondents in the column (N).
         {{#suppressing}}
-        - **Protection:** values below {{minCell}} respondents are shown as ··, and further cells are hidden so that no hidden value can be worked out from the totals, nor from the report's tables together or what earlier outputs of the same data showed (the publication ledger).{{#freshLedger}} The ledger was started anew for this report (`--fresh`): earlier outputs do not count.{{/freshLedger}} Quotes are de-identified.
+        - **Protection:** values below {{minCell}} respondents are shown as ··, and further cells are hidden so that no hidden value can be worked out from the totals, nor from the report's tables together or what earlier outputs of the same data showed (the publication ledger).{{#freshLedger}} The ledger was started anew for this report (`{{{freshRemedy}}}`): earlier outputs do not count.{{/freshLedger}} Quotes are de-identified.
         {{/suppressing}}
         {{^suppressing}}
-        - **Protection:** no cells are hidden in this report (--min-cell 0); it must not be handed out. Quotes are de-identified.
+        - **Protection:** no cells are hidden in this report ({{{unprotectedRemedy}}}); it must not be handed out. Quotes are de-identified.
         {{/suppressing}}
         {{#pooling}}
-        - **Small bases:** a district is shown on its own for a question only from {{minBase}} answers. Districts with fewer are counted in their group in the district registry or under Other areas, and the table says which; a share of 100 % or 0 % of a few answers would tell something about each of them (`--min-base`).
+        - **Small bases:** a district is shown on its own for a question only from {{minBase}} answers. Districts with fewer are counted in their group in the district registry or under Other areas, and the table says which; a share of 100 % or 0 % of a few answers would tell something about each of them (`{{{minBaseRemedy}}}`).
         {{/pooling}}
         - **Selection:** {{{selection}}}.
         {{#hasLeftOut}}

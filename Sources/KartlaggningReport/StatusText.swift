@@ -4,7 +4,7 @@ import KartlaggningCore
 /// Plain-text renderings of the store's contents for the terminal.
 public enum StatusText {
     public static func surveys(_ surveys: [SurveySummary]) -> String {
-        if surveys.isEmpty { return "no surveys yet; add one with `kartlagg survey add FILE`\n" }
+        if surveys.isEmpty { return "no surveys yet; add one with \(Remedy.addSurvey)\n" }
         let rows = surveys.map {
             [$0.id, $0.wave ?? "", $0.kind ?? "", String($0.questions), String($0.respondents), String($0.answers), $0.title]
         }
@@ -12,7 +12,7 @@ public enum StatusText {
     }
 
     public static func districts(_ registry: DistrictRegistry) -> String {
-        if registry.districts.isEmpty { return "no districts yet; load them with `kartlagg districts load FILE`\n" }
+        if registry.districts.isEmpty { return "no districts yet; load them with \(Remedy.loadDistricts(file: nil))\n" }
         return table(
             ["district", "aliases", "service towns"],
             registry.districts.map {

@@ -13,8 +13,7 @@ public enum TagReviewText {
             lines.append("    now:   \(oneLine(item.currentText))")
         }
         lines.append(
-            "\(items.count) flagged tag\(items.count == 1 ? "" : "s"); keep with --accept TAG (or --accept-all), "
-                + "archive with --drop TAG --by NAME")
+            "\(items.count) flagged tag\(items.count == 1 ? "" : "s"); \(Remedy.settleTags)")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -70,7 +70,7 @@ public struct CrossTabQuery: Sendable {
 
     /// What a table says when, with everything already published, some small counts can be narrowed all the same.
     static func unresolvedNote(_ values: [String]) -> String {
-        "with what was published before from the same data, \(values.count) small count\(values.count == 1 ? "" : "s") can be narrowed below min-cell however this table hides (`kartlagg audit` lists them): \(values.prefix(3).joined(separator: "; "))\(values.count > 3 ? "; …" : "")"
+        "with what was published before from the same data, \(values.count) small count\(values.count == 1 ? "" : "s") can be narrowed below min-cell however this table hides (\(Remedy.auditLedger) lists them): \(values.prefix(3).joined(separator: "; "))\(values.count > 3 ? "; …" : "")"
     }
 
     /// The result as `crosstab` prints it.

@@ -136,7 +136,7 @@ public enum ReportBuilder {
         }
         if method.hasCodebook && !method.applied {
             warnings.append(
-                "codebook \"\(method.codebook)\" revision \(method.revision) has not been applied: run `kartlagg tag` for its themes")
+                "codebook \"\(method.codebook)\" revision \(method.revision) has not been applied: run \(Remedy.tag) for its themes")
         }
         let folder = figureFolder(request.out, charts: charts)
         var set = ReportFileSet(out: request.out, chartFolder: figureFolder(request.out).path, version: ReportFileSet.version(of: charts))

@@ -55,7 +55,7 @@ enum AnswersPage {
             var toggled = selection
             toggled.names = !context.names
             body +=
-                "<p class=\"names\"><a href=\"/answers?\(HTML.escape(toggled.query()))\">\(context.names ? "Dölj namn" : "Visa namn")</a> (startad med --identifying)</p>\n"
+                "<p class=\"names\"><a href=\"/answers?\(HTML.escape(toggled.query()))\">\(context.names ? "Dölj namn" : "Visa namn")</a> (startad med \(Remedy.workbenchShowsIdentifying))</p>\n"
         }
         if context.options.meeting && !context.page.answers.isEmpty {
             body += "<p><a class=\"button\" href=\"/quotes?\(HTML.escape(selection.query(step: 0)))\">Visa citaten ett i taget</a></p>\n"

@@ -1,3 +1,4 @@
+import KartlaggningCore
 import Foundation
 import HTTPTypes
 
@@ -31,10 +32,10 @@ public enum WorkbenchError: Error, LocalizedError, Equatable, Sendable {
         case .tooFew(let minCell): "fewer than \(minCell) respondents match these filters: their answers are not shown"
         case .notFound(let path): "\(path.prefix(120)): no such page"
         case .forgedRequest: "this form is not from this browser session; reload the page and try again"
-        case .accessTokenNeeded: "open the address kartlagg serve printed, with its ?token=…"
+        case .accessTokenNeeded: "\(Remedy.openWorkbenchAddress)"
         case .wrongHost(let host): "requests for host \"\(host.prefix(80))\" are not served here"
         case .codingOff(let reason): "coding is off: \(reason)"
-        case .noCodebook: "no codebook is loaded: load one with `kartlagg codebook load` and tag with `kartlagg tag`"
+        case .noCodebook: "no codebook is loaded: load one with \(Remedy.loadCodebook(file: false)) and tag with \(Remedy.tag)"
         case .coderNeeded: "give your name as coder first"
         case .badCoder(let reason): "coder name: \(reason)"
         case .refused(let reason): reason

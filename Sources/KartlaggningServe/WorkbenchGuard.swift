@@ -29,7 +29,7 @@ struct WorkbenchGuard<Context: RequestContext>: RouterMiddleware {
                 : "the request cannot be served (\(error.status.code))"
             response = Self.page(status: error.status, message: message, meeting: options.meeting)
         } catch {
-            FileHandle.standardError.write(Data("kartlagg serve: \(request.method) \(request.uri.path): \(error)\n".utf8))
+            FileHandle.standardError.write(Data("workbench: \(request.method) \(request.uri.path): \(error)\n".utf8))
             response = Self.page(
                 status: .internalServerError, message: "something went wrong; the terminal says what", meeting: options.meeting)
         }

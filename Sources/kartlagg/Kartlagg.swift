@@ -1,4 +1,5 @@
 import ArgumentParser
+import KartlaggningCore
 
 @main
 struct Kartlagg: AsyncParsableCommand {
@@ -21,4 +22,10 @@ struct Kartlagg: AsyncParsableCommand {
             ForgetCommand.self, AuditCommand.self,
         ]
     )
+
+    /// The entry point: messages from the libraries name their remedies as this tool's commands and flags.
+    static func main() async {
+        Remedy.wording = CommandLineWording()
+        await main(nil)
+    }
 }

@@ -253,7 +253,7 @@ struct UntaggedAfterAnInterruptedImportTests {
         let left = try store.untaggedAnswers()
         #expect(left.map(\.codebook) == ["bygdsam"] && (left.first?.answers ?? 0) > 0)
         let check = try #require(try store.verify().first { $0.name == "every free text is tagged by each loaded codebook" })
-        #expect(!check.passed && check.detail.hasSuffix("not tagged by bygdsam revision 1: run `kartlagg tag`"))
+        #expect(!check.passed && check.detail.hasSuffix("not tagged by bygdsam revision 1: run \(Remedy.tag)"))
         #expect(try store.taggingFigures(stored).untagged == left.first?.answers)
         // Run again: the file is already imported, and the run still tags what was left.
         let again = try ImportRun(files: [changed], survey: "foretag-2025").run(store: store)

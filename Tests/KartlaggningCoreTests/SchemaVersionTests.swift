@@ -27,7 +27,7 @@ struct SchemaVersionTests {
         }
         #expect(FileManager.default.contents(atPath: path) == before)
         #expect(
-            StoreError.olderSchema(path: path, found: 3, known: KartlaggningStore.schemaVersion).errorDescription?.contains("kartlagg init")
+            StoreError.olderSchema(path: path, found: 3, known: KartlaggningStore.schemaVersion).errorDescription?.contains("\(Remedy.initDatabase(path: path))")
                 == true)
     }
 

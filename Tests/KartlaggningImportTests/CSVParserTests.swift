@@ -67,21 +67,21 @@ struct CSVParserTests {
 
     @Test func limitsStopHugeCellsRowsAndHeadersEarly() throws {
         let limits = ReadLimits(cellBytes: 100, columns: 10, rowBytes: 300)
-        #expect(throws: ImportError.limitExceeded(file: "t.csv", line: 2, what: "a cell is larger than 100 bytes", flag: "--max-cell-size"))
+        #expect(throws: ImportError.limitExceeded(file: "t.csv", line: 2, what: "a cell is larger than 100 bytes", limit: .cellSize))
         {
             try Self.rows("a,b\n1,\(String(repeating: "x", count: 101))\n", limits: limits)
         }
-        #expect(throws: ImportError.limitExceeded(file: "t.csv", line: 2, what: "a cell is larger than 100 bytes", flag: "--max-cell-size"))
+        #expect(throws: ImportError.limitExceeded(file: "t.csv", line: 2, what: "a cell is larger than 100 bytes", limit: .cellSize))
         {
             try Self.rows("a,b\n1,\"\(String(repeating: "x", count: 500))\"\n", limits: limits)
         }
-        #expect(throws: ImportError.limitExceeded(file: "t.csv", line: 1, what: "a row has more than 10 cells", flag: "--max-columns")) {
+        #expect(throws: ImportError.limitExceeded(file: "t.csv", line: 1, what: "a row has more than 10 cells", limit: .columns)) {
             try Self.rows(Array(repeating: "h", count: 11).joined(separator: ",") + "\n1\n", limits: limits)
         }
         let row = Array(repeating: String(repeating: "y", count: 50), count: 8).joined(separator: ",")
         #expect(
             throws: ImportError.limitExceeded(
-                file: "t.csv", line: 2, what: "a row is longer than 300 bytes (a file without line breaks?)", flag: "--max-row-size")
+                file: "t.csv", line: 2, what: "a row is longer than 300 bytes (a file without line breaks?)", limit: .rowSize)
         ) {
             try Self.rows("a\n" + row + "\n", limits: limits)
         }

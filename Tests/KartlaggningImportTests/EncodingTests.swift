@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import KartlaggningCore
 import Testing
 
 @testable import KartlaggningImport
@@ -78,7 +79,7 @@ struct EncodingTests {
         #expect(table.encoding == .utf8)
         #expect(
             table.warnings == [
-                "2 places (on lines 42, 43) are not valid UTF-8 and were read as Windows-1252 characters, as --encoding utf-8 "
+                "2 places (on lines 42, 43) are not valid UTF-8 and were read as Windows-1252 characters, as \(Remedy.encoding("utf-8")) "
                     + "asks; check those lines"
             ])
         let rows = try readTable(path, options: ReadOptions(encoding: "utf-8"))

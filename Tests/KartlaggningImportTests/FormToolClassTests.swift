@@ -286,7 +286,7 @@ struct FormToolClassTests {
             try SurveyInferrer().infer(path: path)
         } throws: { error in
             let text = (error as? LocalizedError)?.errorDescription ?? ""
-            return text.hasPrefix("\(path):32: byte ") && text.contains("--encoding utf-8")
+            return text.hasPrefix("\(path):32: byte ") && text.contains("\(Remedy.encoding("utf-8"))")
         }
         let draft = try SurveyInferrer().infer(path: path, options: ReadOptions(encoding: "utf-8"))
         #expect(draft.notes.contains { $0.hasPrefix("1 place (on line 32) is not valid UTF-8") })
@@ -363,7 +363,7 @@ struct FormToolClassTests {
         let message = ImportError.inWorkbook(.headerOnly(file: path), sheets: ["1 \"Blad1\"", "2 \"Svar\" (hidden)"]).errorDescription
         #expect(
             message?.hasSuffix(
-                "; the workbook's sheets are 1 \"Blad1\", 2 \"Svar\" (hidden): name the one with the answers with --sheet NAME") == true)
+                "; the workbook's sheets are 1 \"Blad1\", 2 \"Svar\" (hidden): name the one with the answers with \(Remedy.chooseSheet(.name))") == true)
     }
 
     /// Every column of a draft says why it has its type or respondent field.

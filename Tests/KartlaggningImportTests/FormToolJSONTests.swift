@@ -120,7 +120,7 @@ struct FormToolJSONTests {
         #expect(
             main.notes.contains(
                 "the submissions hold repeat groups \"topics_discussed\" (1 record), \"participants\" (3 records), \"feedback\" (3 "
-                    + "records): their answers are not in this draft; `--sheet NAME` drafts one as records of its own, linked to their "
+                    + "records): their answers are not in this draft; `\(Remedy.chooseSheet(.name))` drafts one as records of its own, linked to their "
                     + "parents by _submission__uuid and _parent_index"))
         #expect(main.survey.respondent.id == "_id")
         #expect(

@@ -103,13 +103,13 @@ struct ImporterTests {
         #expect(
             failed.errors.map { $0.formatted(file: "dubbel.csv") } == [
                 "dubbel.csv:4: column \"Nr\": the respondent id \"1\" is also on line 2 of this file; give each row its own id, "
-                    + "or pass --last-wins to keep the last row"
+                    + "or pass \(Remedy.lastWins) to keep the last row"
             ])
         #expect(try store.status().respondents == 0)
         let kept = try Importer(store: store).importFile(at: path, survey: "test-foretag", options: ImportOptions(lastWins: true))
         #expect(kept.status == .imported)
         #expect(kept.counts == ImportCounts(rows: 3, added: 2, updated: 1, unchanged: 0, rejected: 0))
-        #expect(kept.warnings.contains("1 row repeated the respondent id of an earlier row of this file and replaced it (--last-wins)"))
+        #expect(kept.warnings.contains("1 row repeated the respondent id of an earlier row of this file and replaced it (\(Remedy.lastWins))"))
         var ideas: [String: String] = [:]
         try store.forEachRespondent(surveyId: "test-foretag") { ideas[$0.externalId] = $0.answers["ideer"]?.raw }
         #expect(ideas == ["1": "Bättre buss", "2": "Mer fiber"])

@@ -129,14 +129,14 @@ struct JSONReaderTests {
         let limits = ReadLimits(cellBytes: 1_000, columns: 5, rowBytes: 100_000)
         #expect(
             throws: ImportError.limitExceeded(
-                file: "big.json", line: 1, what: "a string is larger than 1000 bytes", flag: "--max-cell-size")
+                file: "big.json", line: 1, what: "a string is larger than 1000 bytes", limit: .cellSize)
         ) {
             let reader = try JSONRecordReader(path: big, file: "big.json", options: ReadOptions(limits: limits), format: .json)
             while try reader.next() != nil {}
         }
         let wide = folder.write("wide.json", "[{" + (1...6).map { "\"k\($0)\": 1" }.joined(separator: ", ") + "}]")
         #expect(
-            throws: ImportError.limitExceeded(file: "wide.json", line: 1, what: "an object has more than 5 keys", flag: "--max-columns")
+            throws: ImportError.limitExceeded(file: "wide.json", line: 1, what: "an object has more than 5 keys", limit: .columns)
         ) {
             let reader = try JSONRecordReader(path: wide, file: "wide.json", options: ReadOptions(limits: limits), format: .json)
             while try reader.next() != nil {}

@@ -185,7 +185,7 @@ struct RealExportTests {
         let path = folder.write("omraden.csv", text)
         let draft = try SurveyInferrer().infer(path: path)
         #expect(draft.survey.respondent.district == "Var bor du?")
-        #expect(draft.notes.contains { $0.contains("kartlagg districts infer \(path) --column 'Var bor du?' > districts.yaml") })
+        #expect(draft.notes.contains { $0.contains("\(Remedy.inferDistrictsFrom(file: path, column: "Var bor du?", sheet: nil))") })
         let registry = try DistrictDraft.infer(path: path, column: "Var bor du?")
         #expect(registry.districts.count == 43)
         #expect(registry.yaml.contains("  - name: \"By 1\"  # 5 rows\n"))
@@ -318,7 +318,7 @@ struct RealExportTests {
         #expect(summary.status == .failed)
         #expect(
             summary.fileError
-                == "\(path):3: the survey's columns are in this row, not in the one on line 1: set `header_row: 3` in the survey definition (or pass --header-row 3 for this import)"
+                == "\(path):3: the survey's columns are in this row, not in the one on line 1: set `header_row: 3` in the survey definition (or pass \(Remedy.headerRow(3)) for this import)"
         )
         #expect(
             try Importer(store: store).importFile(at: path, survey: "h", options: ImportOptions(read: ReadOptions(headerRow: 3))).status

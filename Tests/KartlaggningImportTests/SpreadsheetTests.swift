@@ -121,7 +121,8 @@ struct SpreadsheetTests {
         #expect(try Self.read(path, options: ReadOptions(sheet: "1")).rows.map(\.fields) == [["d"]])
         #expect(
             throws: ImportError.unreadable(
-                file: "flera.xlsx", reason: #"no sheet "Saknas"; the workbook has 1 "Dold", 2 "Svar", 3 "Info" (--sheet NAME or --sheet N)"#
+                file: "flera.xlsx",
+                reason: #"no sheet "Saknas"; the workbook has 1 "Dold", 2 "Svar", 3 "Info" ("# + "\(Remedy.chooseSheet(.nameOrNumber)))"
             )
         ) {
             try Self.read(path, options: ReadOptions(sheet: "Saknas"))

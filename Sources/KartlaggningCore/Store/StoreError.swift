@@ -52,21 +52,21 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     public var errorDescription: String? {
         switch self {
         case .cannotOpen(let path, let reason): "\(path): cannot open the database: \(reason)"
-        case .missingDatabase(let path): "\(path): no database here; create it with `kartlagg init --db \(path)`"
-        case .surveyNotFound(let id): "no survey \"\(id)\"; `kartlagg survey list` shows the surveys there are"
+        case .missingDatabase(let path): "\(path): no database here; create it with \(Remedy.initDatabase(path: path))"
+        case .surveyNotFound(let id): "no survey \"\(id)\"; \(Remedy.listSurveys) shows the surveys there are"
         case .surveyConflict(let survey, let reason): "survey \"\(survey)\": \(reason)"
         case .districtConflict(let reason): "district registry: \(reason)"
-        case .codebookNotFound(let id?): "no codebook \"\(id)\"; `kartlagg codebook list` shows the codebooks there are"
-        case .codebookNotFound(nil): "no codebook loaded yet; load one with `kartlagg codebook load FILE`"
-        case .codebookAmbiguous(let ids): "several codebooks are loaded (\(ids.joined(separator: ", "))); name one with --codebook"
+        case .codebookNotFound(let id?): "no codebook \"\(id)\"; \(Remedy.listCodebooks) shows the codebooks there are"
+        case .codebookNotFound(nil): "no codebook loaded yet; load one with \(Remedy.loadCodebook(file: true))"
+        case .codebookAmbiguous(let ids): "several codebooks are loaded (\(ids.joined(separator: ", "))); name one with \(Remedy.chooseCodebook)"
         case .themeNotFound(let theme, let codebook): "codebook \"\(codebook)\" has no theme \"\(theme)\""
-        case .answerNotFound(let reference): "no \(reference); `kartlagg query` shows answer ids"
+        case .answerNotFound(let reference): "no \(reference); \(Remedy.listAnswers) shows answer ids"
         case .crossTab(let message): "crosstab: \(message)"
-        case .importNotFound(let id): "no import \(id); `kartlagg imports` lists them"
+        case .importNotFound(let id): "no import \(id); \(Remedy.listImports(id: nil)) lists them"
         case .importNotLast(let id, let survey, let later):
             "import \(id) was followed by import\(later.count == 1 ? "" : "s") "
                 + later.map(String.init).joined(separator: ", ") + " of survey \"\(survey)\", which may build on its values: undo "
-                + "\(later.count == 1 ? "that" : "those") first, last first (`kartlagg import undo \(later.last ?? id)`)"
+                + "\(later.count == 1 ? "that" : "those") first, last first (\(Remedy.undoImport(later.last ?? id)))"
         case .database(let message): "database: \(message)"
         case .newerSchema(let path, let found, let known, let unknown):
             "\(path): the database was written by a newer kartlagg (schema \(found)"
@@ -74,9 +74,9 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
                 + "); this kartlagg knows schema \(known) and leaves the file alone: use the newer kartlagg"
         case .olderSchema(let path, let found, let known):
             found == 0
-                ? "\(path): not a kartlagg database (no schema); create one with `kartlagg init --db \(path)`"
+                ? "\(path): not a kartlagg database (no schema); create one with \(Remedy.initDatabase(path: path))"
                 : "\(path): the database has schema \(found), this kartlagg reads schema \(known); "
-                    + "upgrade it with `kartlagg init --db \(path)` (a backup is written first)"
+                    + "upgrade it with \(Remedy.initDatabase(path: path)) (a backup is written first)"
         case .readOnly(let path): "\(path): this command only reads and may not write the database"
         case .reservedCoder: "\"auto\" is the matcher's name; give a coder's name"
         case .unitNeedsTheme(let unit): "counting \(unit) needs theme as the rows or the columns"
@@ -88,7 +88,7 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
                 + "; removing it removes them all (a copy of the database is written first)"
         case .ledger(let path, let reason): "\(path): publication ledger: \(reason)"
         case .busy:
-            "database: another kartlagg command is still writing and the wait limit has passed; try again later, or raise --wait"
+            "database: another kartlagg command is still writing and the wait limit has passed; try again later, or raise \(Remedy.raiseWait)"
         }
     }
 }

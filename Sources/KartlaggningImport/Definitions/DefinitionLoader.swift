@@ -152,7 +152,7 @@ public enum DefinitionLoader {
         if survey.questions.isEmpty {
             throw fail(
                 "the survey has no questions; if `survey infer` wrote it, the header is probably on another line: infer again with "
-                    + "--header-row N (the line of the column names, as an editor counts it)")
+                    + "\(Remedy.headerRow(nil)) (the line of the column names, as an editor counts it)")
         }
         if let headerRow = survey.headerRow, headerRow < 1 { throw fail("header_row counts lines from 1") }
         if let skip = survey.skipAfterHeader, skip < 0 { throw fail("skip_after_header is a number of rows, from 0") }

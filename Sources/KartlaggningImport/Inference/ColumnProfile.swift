@@ -199,6 +199,6 @@ struct ColumnProfile {
         let shown = fit.examples.map { "line \($0.line) (\"\($0.value.clipped(40))\")" }.joined(separator: ", ")
         return "\"\(name.clipped(60))\" is read as \(type), but \(fit.misfits == 1 ? "one value does" : "\(fit.misfits) values do") not "
             + "fit: \(shown); import rejects \(fit.misfits == 1 ? "that row" : "those rows") — check them (a shifted row?), "
-            + "or import the rest with --skip-invalid"
+            + "or import the rest with \(Remedy.skipInvalid(rejects: false))"
     }
 }

@@ -76,7 +76,7 @@ public struct DistrictDraft: Sendable {
 
     /// The registry as YAML (`Schemas/districts.schema.json`), each district's row count as a comment.
     public var yaml: String {
-        var out = "# District registry drafted by `kartlagg districts infer` from \"\(column)\" in \(file):\n"
+        var out = "# District registry drafted by \(Remedy.inferDistricts) from \"\(column)\" in \(file):\n"
         out += "# \(districts.count) names in \(districts.reduce(0) { $0 + $1.rows }) rows"
         out += emptyRows > 0 ? "; \(emptyRows) rows name no area.\n" : ".\n"
         out += "# check: merge names that mean the same place (add one as an alias of the other), add the service towns.\n"

@@ -12,7 +12,7 @@ public struct SurveyDraft: Sendable {
 
     /// The draft as YAML, ready to edit and `kartlagg survey add`.
     public var yaml: String {
-        var out = "# Draft survey definition inferred by `kartlagg survey infer` — \(readWith).\n"
+        var out = "# Draft survey definition inferred by \(Remedy.inferSurvey) — \(readWith).\n"
         for note in notes { out += "# check: \(note)\n" }
         out += "id: \(quote(survey.id))\n"
         out += "title: \(quote(survey.title))\n"

@@ -85,7 +85,7 @@ public struct SurveyInferrer {
                     "\"\(profile.name.clipped(60))\" is read as the district column, but "
                         + strays.prefix(5).map { "\"\($0.0.clipped(40))\" (\($0.1) row\($0.1 == 1 ? "" : "s"))" }.joined(separator: ", ")
                         + " \(strays.count == 1 ? "is not a district" : "are not districts") in the registry: add "
-                        + "\(strays.count == 1 ? "it" : "them") as aliases, or import the rest with --skip-invalid")
+                        + "\(strays.count == 1 ? "it" : "them") as aliases, or import the rest with \(Remedy.skipInvalid(rejects: false))")
             }
         }
         let serviceTown = pick(["serviceort", "service town", "tatort", "tätort", "närmaste serviceort", "narmaste serviceort"]) {
@@ -96,9 +96,8 @@ public struct SurveyInferrer {
             let name = profiles[district].name
             notes.append(
                 "\"\(name.clipped(60))\" is read as the district column (\(profiles[district].placeCount) different names); no district "
-                    + "registry is loaded: draft one with `kartlagg districts infer \(Self.shellQuoted(path)) --column "
-                    + "\(Self.shellQuoted(name))\(options.sheet.map { " --sheet \(Self.shellQuoted($0))" } ?? "") > districts.yaml`, "
-                    + "check it and `kartlagg districts load districts.yaml`")
+                    + "registry is loaded: draft one with \(Remedy.inferDistrictsFrom(file: path, column: name, sheet: options.sheet)), "
+                    + "check it and \(Remedy.loadDistricts(file: "districts.yaml"))")
         } else if serviceTown != nil && registry.districts.isEmpty {
             notes.append("no district registry in the database to check the service-town column against; load it before importing")
         }
@@ -230,7 +229,7 @@ public struct SurveyInferrer {
             notes.append(
                 "identifying column\(identifying.count == 1 ? "" : "s") "
                     + identifying.map { "\"\($0.clipped(40))\"" }.joined(separator: ", ")
-                    + " (names, e-mail, phone): kept out of query, export and reports unless --include-identifying")
+                    + " (names, e-mail, phone): kept out of query, export and reports unless \(Remedy.includeIdentifying)")
         }
         // A form tool's own columns (ids, timings, IP addresses, metadata) are kept but are no questions to report.
         let respondentColumns = Set(([mapping.id] + mapping.mappedFields.map(\.column)).map(MatchKey.header))
@@ -267,7 +266,7 @@ public struct SurveyInferrer {
             notes.append(
                 "the submissions hold repeat group\(others.count == 1 ? "" : "s") "
                     + others.map { "\"\($0.name)\" (\($0.records) record\($0.records == 1 ? "" : "s"))" }.joined(separator: ", ")
-                    + ": their answers are not in this draft; `--sheet NAME` drafts one as records of its own, linked to their "
+                    + ": their answers are not in this draft; `\(Remedy.chooseSheet(.name))` drafts one as records of its own, linked to their "
                     + "parents by \(link)")
         }
         if !reader.unexpandedRepeats.isEmpty {
@@ -385,8 +384,8 @@ public struct SurveyInferrer {
         if everyRowShifted {
             profiling.notes.append(
                 "every row has a different number of cells than the header's \(table.header.count) (line \(shifted[0].line): "
-                    + "\(shifted[0].cells)): is the header on another line (--header-row N) or the delimiter another "
-                    + "(--delimiter)? Import rejects such rows")
+                    + "\(shifted[0].cells)): is the header on another line (\(Remedy.headerRow(nil))) or the delimiter another "
+                    + "(\(Remedy.delimiter))? Import rejects such rows")
         } else if !shifted.isEmpty {
             let cells = table.format.isSpreadsheet ? "filled cells" : "cells"
             profiling.notes.append(
@@ -406,7 +405,7 @@ public struct SurveyInferrer {
                 profiling.notes.append(
                     "the workbook has \(sheets.count) sheets: "
                         + sheets.enumerated().map { "\($0.offset + 1) \"\($0.element.name)\"\($0.element.hidden ? " (hidden)" : "")" }
-                        .joined(separator: ", ") + "; this draft reads \"\(name ?? "")\" (`sheet`; --sheet NAME for another)")
+                        .joined(separator: ", ") + "; this draft reads \"\(name ?? "")\" (`sheet`; \(Remedy.chooseSheet(.name)) for another)")
             } else if options.sheet != nil {
                 profiling.sheet = name
             }
@@ -761,10 +760,6 @@ public struct SurveyInferrer {
     }
 
     /// `'…'` for a shell, when the text needs it.
-    static func shellQuoted(_ text: String) -> String {
-        text.allSatisfy({ $0.isLetter || $0.isNumber || "-_./".contains($0) })
-            ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
 
     /// Headers of a respondent id column.
     static let idNames = [

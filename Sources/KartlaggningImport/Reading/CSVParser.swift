@@ -157,7 +157,7 @@ struct CSVParser {
             fail(
                 .limitExceeded(
                     file: file, line: rowLine, what: "a cell is larger than \(ReadLimits.describe(limits.cellBytes))",
-                    flag: "--max-cell-size"))
+                    limit: .cellSize))
             return false
         }
         if rowBytes > limits.rowBytes {
@@ -165,13 +165,13 @@ struct CSVParser {
                 .limitExceeded(
                     file: file, line: rowLine,
                     what: "a row is longer than \(ReadLimits.describe(limits.rowBytes)) (a file without line breaks?)",
-                    flag: "--max-row-size"))
+                    limit: .rowSize))
             return false
         }
         if fields.count >= limits.columns {
             fail(
                 .limitExceeded(
-                    file: file, line: rowLine, what: "a row has more than \(limits.columns) cells", flag: "--max-columns"))
+                    file: file, line: rowLine, what: "a row has more than \(limits.columns) cells", limit: .columns))
             return false
         }
         return true

@@ -1,3 +1,5 @@
+import KartlaggningCore
+
 /// A CSV or TSV file's records: encoding and delimiter settled, then streamed.
 final class CSVRowReader: RowReader {
     let encoding: TextEncoding
@@ -56,7 +58,7 @@ final class CSVRowReader: RowReader {
                 ? []
                 : [
                     "\(strayQuotes) cell\(strayQuotes == 1 ? " has" : "s have") quotes RFC 4180 does not allow; "
-                        + "read as Excel reads them (--lenient-quotes)"
+                        + "read as Excel reads them (\(Remedy.lenientQuotes))"
                 ])
     }
 }

@@ -88,7 +88,7 @@ final class JSONParser {
                 members.append((key, try parseValue(depth: depth + 1)))
                 if members.count > limits.columns {
                     throw ImportError.limitExceeded(
-                        file: file, line: line, what: "an object has more than \(limits.columns) keys", flag: "--max-columns")
+                        file: file, line: line, what: "an object has more than \(limits.columns) keys", limit: .columns)
                 }
             } while try consume(0x2C)
             try expect(0x7D, "expected ',' or '}' after a value in an object")
@@ -212,7 +212,7 @@ final class JSONParser {
                 if bytes.count > limits.cellBytes {
                     throw ImportError.limitExceeded(
                         file: file, line: line, what: "a string is larger than \(ReadLimits.describe(limits.cellBytes))",
-                        flag: "--max-cell-size")
+                        limit: .cellSize)
                 }
             }
         }

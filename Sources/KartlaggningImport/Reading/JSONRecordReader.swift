@@ -1,3 +1,5 @@
+import KartlaggningCore
+
 /// Streams the records of a JSON file, one at a time, in any of the shapes users hand in:
 /// - an array of record objects;
 /// - an object with `records` (an array) and optional `defaults` (an object merged under every record:
@@ -139,7 +141,7 @@ final class JSONRecordReader {
                 if repeatSheet != nil {
                     throw ImportError.jsonShape(
                         file: file, line: line,
-                        message: "--sheet (`sheet:`) names a repeat group of KoboToolbox or ODK Central submissions; these "
+                        message: "\(Remedy.chooseSheet(.setting)) (`sheet:`) names a repeat group of KoboToolbox or ODK Central submissions; these "
                             + "records are no form tool's")
                 }
                 var cells = defaults

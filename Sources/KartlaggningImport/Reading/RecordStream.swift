@@ -128,7 +128,7 @@ final class RecordStream {
         guard ragged else { return nil }
         var message = "the row has \(row.fields.count) cells but the header has \(header.count)"
         if firstRow && row.fields.count > header.count {
-            message += " (if the real header is further down, name its line with --header-row N or `header_row: N`)"
+            message += " (if the real header is further down, name its line with \(Remedy.headerRow(nil)) or `header_row: N`)"
         }
         return message
     }

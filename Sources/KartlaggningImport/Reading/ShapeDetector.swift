@@ -38,7 +38,7 @@ enum ShapeDetector {
             notes.append(
                 "the header is on line \(header.line): the \(headerIndex == 1 ? "line" : "\(headerIndex) lines") above it "
                     + "look\(headerIndex == 1 ? "s" : "") like a title, a preamble or a group row (`header_row: \(header.line)`; "
-                    + "--header-row \(header.line) to read it so once)")
+                    + "\(Remedy.headerRow(header.line)) to read it so once)")
         }
         // Rows after the header that are header-like; an import-id row (Qualtrics) ends the header wherever it is,
         // whatever the number of responses below it.

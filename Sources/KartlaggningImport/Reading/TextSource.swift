@@ -1,3 +1,5 @@
+import KartlaggningCore
+
 /// Opens a text file for reading: probes it once, settles its encoding, and hands back its UTF-8 stream.
 struct TextSource {
     let probe: FileProbe
@@ -39,7 +41,7 @@ struct TextSource {
                 file: file,
                 reason: "the file is not UTF-8, and read as Windows-1252 its words come out garbled (is it Greek, Cyrillic or "
                     + "another single-byte encoding?); convert it to UTF-8, e.g. `iconv -f ISO-8859-7 -t UTF-8`, or pass "
-                    + "--encoding windows-1252 to read it as it is")
+                    + "\(Remedy.encoding("windows-1252")) to read it as it is")
         } else {
             encoding = .windows1252
         }
@@ -63,7 +65,7 @@ struct TextSource {
                 "\(probe.invalidUTF8Count) place\(probe.invalidUTF8Count == 1 ? "" : "s") (on "
                     + "\(FileProbe.listedLines(probe.invalidUTF8Lines, more: probe.invalidUTF8OnMoreLines))) \(probe.invalidUTF8Count == 1 ? "is" : "are") "
                     + "not valid UTF-8 and \(probe.invalidUTF8Count == 1 ? "was" : "were") read as Windows-1252 characters, as "
-                    + "--encoding utf-8 asks; check those lines")
+                    + "\(Remedy.encoding("utf-8")) asks; check those lines")
         }
         // A UTF-8 byte-order mark is never text, even in a file read as Windows-1252 (as asked): "ï»¿" would
         // otherwise start the first header.

@@ -188,7 +188,7 @@ extension KartlaggningStore {
             values = Bins(bins).labels
         case .text, .date:
             throw StoreError.crossTab(
-                "\"\(reference)\" is a \(type.rawValue) question; cross-tabs take choice, multi, scale, boolean, and integer or decimal with --bins"
+                "\"\(reference)\" is a \(type.rawValue) question; cross-tabs take choice, multi, scale, boolean, and integer or decimal with \(Remedy.giveBins)"
             )
         }
         return ClosedQuestion(survey: question.surveyId, key: question.key, type: type, values: values, bins: bins?.sorted())

@@ -44,7 +44,7 @@ extension KartlaggningStore {
             let flagged = Set(try Int64.fetchAll(db, sql: "SELECT tagId FROM tagReview"))
             let chosen = tags ?? flagged.sorted()
             if let missing = chosen.first(where: { !flagged.contains($0) }) {
-                throw StoreError.answerNotFound("flagged tag \(missing) (`kartlagg tag review` lists them)")
+                throw StoreError.answerNotFound("flagged tag \(missing) (\(Remedy.reviewTags(archived: false)) lists them)")
             }
             for id in chosen {
                 switch decision {

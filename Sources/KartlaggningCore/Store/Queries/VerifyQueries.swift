@@ -42,7 +42,7 @@ extension KartlaggningStore {
                     detail: untagged.isEmpty
                         ? "ok"
                         : untagged.map { "\($0.answers) not tagged by \($0.codebook) revision \($0.revision)" }.joined(separator: "; ")
-                            + ": run `kartlagg tag`"))
+                            + ": run \(Remedy.tag)"))
             check(
                 "review flags are on coders' tags",
                 try Int.fetchOne(

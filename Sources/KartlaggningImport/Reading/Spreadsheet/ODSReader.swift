@@ -174,7 +174,7 @@ final class ODSReader: RowReader {
                     if cell.text.utf8.count > limits.cellBytes {
                         throw ImportError.limitExceeded(
                             file: location, line: rowNumber + 1, what: "a cell larger than \(limits.cellBytes) bytes",
-                            flag: "--max-cell-size")
+                            limit: .cellSize)
                     }
                 }
             case .end(let name):
@@ -190,7 +190,7 @@ final class ODSReader: RowReader {
                     emit(cells, repeat: repeatRows, hidden: hidden)
                     if repeatRows > Self.repeatLimit && !cells.allSatisfy(\.isEmpty) {
                         throw ImportError.limitExceeded(
-                            file: location, line: rowNumber, what: "a row repeated \(repeatRows) times", flag: "a smaller sheet")
+                            file: location, line: rowNumber, what: "a row repeated \(repeatRows) times", limit: .repeatedRows)
                     }
                     return
                 case "table":
@@ -238,7 +238,7 @@ final class ODSReader: RowReader {
         let width = cells.count + pendingEmpty + cell.repeatColumns
         if width > limits.columns {
             throw ImportError.limitExceeded(
-                file: location, line: row, what: "a row with more than \(limits.columns) columns", flag: "--max-columns")
+                file: location, line: row, what: "a row with more than \(limits.columns) columns", limit: .columns)
         }
         cells.append(contentsOf: repeatElement("", count: pendingEmpty))
         pendingEmpty = 0

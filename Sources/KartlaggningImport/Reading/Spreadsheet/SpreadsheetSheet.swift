@@ -1,3 +1,5 @@
+import KartlaggningCore
+
 /// A sheet of a workbook: its name, the package part that holds it, and whether it is hidden.
 public struct SpreadsheetSheet: Sendable, Equatable {
     public var name: String
@@ -18,6 +20,6 @@ public struct SpreadsheetSheet: Sendable, Equatable {
             file: file,
             reason: "no sheet \"\(selector.clipped(60))\"; the workbook has "
                 + sheets.enumerated().map { "\($0.offset + 1) \"\($0.element.name)\"" }.joined(separator: ", ")
-                + " (--sheet NAME or --sheet N)")
+                + " (\(Remedy.chooseSheet(.nameOrNumber)))")
     }
 }

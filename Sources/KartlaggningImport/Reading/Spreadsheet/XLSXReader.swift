@@ -101,7 +101,7 @@ final class XLSXReader: RowReader {
                     column = cell.column + 1
                     if cell.column >= limits.columns {
                         throw ImportError.limitExceeded(
-                            file: location, line: rowNumber, what: "a row with more than \(limits.columns) columns", flag: "--max-columns")
+                            file: location, line: rowNumber, what: "a row with more than \(limits.columns) columns", limit: .columns)
                     }
                     if selfClosing { try store(cell, in: &cells, row: rowNumber) }
                 case "v" where inRow && !selfClosing: capture = .value
@@ -118,7 +118,7 @@ final class XLSXReader: RowReader {
                 }
                 if cell.value.utf8.count + cell.inline.utf8.count > limits.cellBytes {
                     throw ImportError.limitExceeded(
-                        file: location, line: rowNumber, what: "a cell larger than \(limits.cellBytes) bytes", flag: "--max-cell-size")
+                        file: location, line: rowNumber, what: "a cell larger than \(limits.cellBytes) bytes", limit: .cellSize)
                 }
             case .end(let name):
                 switch name {
