@@ -1,6 +1,6 @@
-import KartlaggningCore
 import Foundation
 import KartlaggningAnalysis
+import KartlaggningCore
 
 /// Renders a cross-tab with its caption: unit, bases, filters and the suppression rule.
 public enum CrossTableRenderer {
@@ -76,7 +76,8 @@ public enum CrossTableRenderer {
                 }
             let note =
                 range.upper == 0
-                ? "  (known to be 0: tells of no one)" : range.upper - range.lower < table.minCell ? "  (narrower than \(Remedy.minCell(nil)))" : ""
+                ? "  (known to be 0: tells of no one)"
+                : range.upper - range.lower < table.minCell ? "  (narrower than \(Remedy.minCell(nil)))" : ""
             out += "  \(place): \(range.lower)–\(range.upper)\(note)\n"
         }
         return out

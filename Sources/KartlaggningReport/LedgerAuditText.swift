@@ -10,7 +10,8 @@ public enum LedgerAuditText {
             "\(ledger.path): \(outputs) output\(outputs == 1 ? "" : "s") of the data as it is now, \(audit.tables) table\(audit.tables == 1 ? "" : "s")"
                 + (ledger.earlier > 0 ? " (\(ledger.earlier) output\(ledger.earlier == 1 ? "" : "s") of earlier data not audited)" : ""))
         if let started = ledger.startedAt {
-            lines.append("ledger started \(started)\(ledger.startedFresh ? " with \(Remedy.freshLedger): outputs before it do not count" : "")")
+            lines.append(
+                "ledger started \(started)\(ledger.startedFresh ? " with \(Remedy.freshLedger): outputs before it do not count" : "")")
         }
         for publication in ledger.current {
             lines.append(

@@ -59,7 +59,8 @@ public enum MethodBox {
             note.coders.enumerated().map { ($1.name, (language == .sv ? "kodare " : "coder ") + letter($0)) },
             uniquingKeysWith: { first, _ in first })
         func name(_ coder: String) -> String {
-            coder == "auto" ? (language == .sv ? "automatisk" : "automatic") : letters[coder] ?? (language == .sv ? "kodare" : "coder")
+            if coder == Coder.auto.rawValue { return language == .sv ? "automatisk" : "automatic" }
+            return letters[coder] ?? (language == .sv ? "kodare" : "coder")
         }
         return Context(
             codebook: Markdown.inline(note.codebook), version: Markdown.inline(note.version), revision: note.revision,

@@ -18,9 +18,9 @@ enum MethodGatherer {
         }
         let figures = try store.taggingFigures(stored)
         let coders = try store.coders(codebook: stored)
-        let people = coders.filter { $0 != "auto" }
+        let people = coders.filter { $0 != Coder.auto.rawValue }
         var pairs: [(String, String)] = []
-        if coders.contains("auto") { pairs += people.map { ("auto", $0) } }
+        if coders.contains(Coder.auto.rawValue) { pairs += people.map { (Coder.auto.rawValue, $0) } }
         for (index, a) in people.enumerated() { pairs += people.dropFirst(index + 1).map { (a, $0) } }
         var coding: [String: [Int64: Set<String>]] = [:]
         func codingOf(_ coder: String) throws -> [Int64: Set<String>] {

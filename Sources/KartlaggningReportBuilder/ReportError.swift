@@ -1,5 +1,5 @@
-import KartlaggningCore
 import Foundation
+import KartlaggningCore
 
 /// Why a report cannot be written.
 public enum ReportError: Error, LocalizedError, Equatable, Sendable {

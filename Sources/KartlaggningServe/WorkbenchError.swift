@@ -1,6 +1,6 @@
-import KartlaggningCore
 import Foundation
 import HTTPTypes
+import KartlaggningCore
 
 /// Why the workbench refuses a request; each says what to do, none shows data.
 public enum WorkbenchError: Error, LocalizedError, Equatable, Sendable {

@@ -149,7 +149,7 @@ struct WorkbenchRoutes: Sendable {
         guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw WorkbenchError.badCoder("no control characters")
         }
-        guard MatchKey.make(name) != "auto" else { throw WorkbenchError.badCoder("\"auto\" is the automatic tagger's name") }
+        guard !Coder.isReserved(name) else { throw WorkbenchError.badCoder("\"auto\" is the automatic tagger's name") }
         await sessions.setCoder(name, for: session.id)
         return Self.redirect(Self.safeBack(fields["back"]))
     }

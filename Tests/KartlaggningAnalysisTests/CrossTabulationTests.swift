@@ -40,7 +40,7 @@ struct CrossTabulationTests {
             ("företag", "Nätra"), ("företag", "Nätra"), ("företag", "Nätra"), ("förening", "Nätra"),
             ("företag", "BLT"), ("förening", "BLT"), ("förening", "BLT"), ("förening", "BLT"), ("förening", "BLT"), ("förening", "BLT"),
         ])
-        var options = CrossTabulation.Options()
+        var options = HandMadeTable()
         options.minCell = 0
         let table = CrossTabulation.tabulate(
             units, rowValues: ["företag", "förening", "offentlig"], colValues: ["Nätra", "BLT"], options: options)
@@ -68,7 +68,7 @@ struct CrossTabulationTests {
             CrossUnit(rows: ["bredband": 1, "buss": 1], cols: ["Nätra": 1]),
             CrossUnit(rows: ["buss": 1], cols: ["Nätra": 1]), CrossUnit(rows: [:], cols: ["BLT": 1]),
         ]
-        var options = CrossTabulation.Options()
+        var options = HandMadeTable()
         options.minCell = 0
         options.multiResponseRows = true
         options.stats = true
@@ -90,7 +90,7 @@ struct CrossTabulationTests {
         pairs += Array(repeating: ("företag", "BLT"), count: 5) + Array(repeating: ("förening", "BLT"), count: 4)
         pairs += [("företag", "Grundsunda")] + Array(repeating: ("förening", "Grundsunda"), count: 6)
         let table = CrossTabulation.tabulate(
-            Self.units(pairs), rowValues: ["företag", "förening"], colValues: ["Nätra", "BLT", "Grundsunda"], options: .init())
+            Self.units(pairs), rowValues: ["företag", "förening"], colValues: ["Nätra", "BLT", "Grundsunda"], options: HandMadeTable())
         let hidden = table.cells.filter(\.suppressed).map { "\($0.row)/\($0.col)" }
         #expect(hidden.contains("företag/Grundsunda"))
         #expect(table.cell("företag", "Grundsunda")?.n == nil)
@@ -106,7 +106,7 @@ struct CrossTabulationTests {
         }
         #expect(table.notes.last?.contains("suppressed") == true)
         // Turned off, everything shows.
-        var off = CrossTabulation.Options()
+        var off = HandMadeTable()
         off.minCell = 0
         #expect(
             CrossTabulation.tabulate(Self.units(pairs), rowValues: ["företag"], colValues: ["Grundsunda"], options: off).cell(
@@ -121,7 +121,7 @@ struct CrossTabulationTests {
         units += Array(repeating: CrossUnit(rows: ["buss": 1, "infrastruktur": 1], cols: ["Nätra": 1]), count: 2)
         units += Array(repeating: CrossUnit(rows: ["fiber": 1, "infrastruktur": 1], cols: ["Nätra": 1]), count: 3)
         units += Array(repeating: CrossUnit(rows: ["buss": 1, "fiber": 1, "infrastruktur": 1], cols: ["BLT": 1]), count: 6)
-        var options = CrossTabulation.Options()
+        var options = HandMadeTable()
         options.multiResponseRows = true
         options.audit = true
         options.rowParents = ["buss": "infrastruktur", "fiber": "infrastruktur"]
@@ -147,7 +147,7 @@ struct CrossTabulationTests {
         units += Array(repeating: CrossUnit(rows: ["A": 1], cols: ["Y": 1]), count: 10)
         units += Array(repeating: CrossUnit(rows: ["B": 1], cols: ["Y": 1]), count: 9)
         units += [CrossUnit(rows: [:], cols: ["Y": 1])]
-        var options = CrossTabulation.Options()
+        var options = HandMadeTable()
         (options.multiResponseRows, options.audit) = (true, true)
         let table = CrossTabulation.tabulate(units, rowValues: ["A", "B"], colValues: ["X", "Y"], options: options)
         #expect(table.cell("A", "X")?.suppressed == true)
@@ -167,7 +167,7 @@ struct CrossTabulationTests {
         units += Array(repeating: CrossUnit(rows: ["buss": 1, "fiber": 1, "infrastruktur": 1], cols: ["Nätra": 1]), count: 2)
         units += Array(repeating: CrossUnit(rows: ["fiber": 1, "infrastruktur": 1], cols: ["Nätra": 1]), count: 3)
         units += Array(repeating: CrossUnit(rows: ["buss": 1, "fiber": 1, "infrastruktur": 1], cols: ["BLT": 1]), count: 6)
-        var options = CrossTabulation.Options()
+        var options = HandMadeTable()
         options.multiResponseRows = true
         options.rowParents = ["buss": "infrastruktur", "fiber": "infrastruktur"]
         let table = CrossTabulation.tabulate(
@@ -184,7 +184,7 @@ struct CrossTabulationTests {
             + Array(repeating: ("förening", "Nätra"), count: 5) + Array(repeating: ("förening", "Anundsjö"), count: 8)
             + Array(repeating: ("företag", "Anundsjö"), count: 4)
         let table = CrossTabulation.tabulate(
-            Self.units(pairs), rowValues: ["företag", "förening"], colValues: ["Nätra", "BLT", "Anundsjö"], options: .init())
+            Self.units(pairs), rowValues: ["företag", "förening"], colValues: ["Nätra", "BLT", "Anundsjö"], options: HandMadeTable())
         // BLT's base is 2 < 3: hidden, and so is a second column total, since the totals add up to the whole.
         #expect(table.colTotals.first { $0.value == "BLT" }?.n == nil)
         #expect(table.colTotals.filter(\.suppressed).count == 2)
@@ -203,7 +203,7 @@ struct ParentRepeatingItsChildTests {
             CrossUnit(rows: ["infra": 1], cols: ["BLT": 1]),
             CrossUnit(rows: ["infra": 1, "vägar": 1, "bredband": 1], cols: ["Nätra": 1]),
         ]
-        var options = CrossTabulation.Options()
+        var options = HandMadeTable()
         options.minCell = 0
         options.multiResponseRows = true
         let table = CrossTabulation.tabulate(

@@ -6,7 +6,7 @@ import Testing
 struct ReportStatisticsTests {
     /// Theme counts by district: A 4 of 13, B 4 of 46 (hand-made table).
     static func table() -> CrossTable {
-        var options = CrossTabulation.Options()
+        var options = HandMadeTable()
         options.minCell = 0
         options.multiResponseRows = true
         return CrossTabulation.tabulate(
@@ -60,7 +60,7 @@ struct ReportStatisticsTests {
     /// A yes/no question's "nej" mirrors its "ja" (same χ², opposite points): only the first answer is compared. With
     /// "(ej svar)" beside them too; a question with three answers keeps all three.
     @Test func aBinaryQuestionIsComparedOnce() {
-        var options = CrossTabulation.Options()
+        var options = HandMadeTable()
         options.minCell = 0
         let binary = CrossTabulation.tabulate(
             counts: [[30, 10], [10, 30], [2, 3]], rowBase: [40, 40, 5], colBase: [42, 43], grand: 85,
@@ -97,7 +97,7 @@ struct ReportStatisticsTests {
     }
 
     @Test func suppressedCellsAreNotCompared() {
-        var options = CrossTabulation.Options()
+        var options = HandMadeTable()
         options.minCell = 3
         let table = CrossTabulation.tabulate(
             counts: [[2, 10, 9]], rowBase: [21], colBase: [10, 30, 30], grand: 70, rowValues: ["x"], colValues: ["A", "B", "C"],
@@ -155,7 +155,7 @@ struct ReportStatisticsTests {
     }
 
     @Test func emptyColumnsAreDroppedWithTheirCells() {
-        var options = CrossTabulation.Options()
+        var options = HandMadeTable()
         options.minCell = 0
         let table = CrossTabulation.tabulate(
             counts: [[1, 0, 2]], rowBase: [3], colBase: [5, 0, 6], grand: 11, rowValues: ["x"], colValues: ["A", "B", "C"], options: options

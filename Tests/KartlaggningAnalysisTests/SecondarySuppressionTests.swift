@@ -137,7 +137,7 @@ struct OrientationTests {
         }
         let rowValues = (0..<rows).map { "r\($0)" }
         let colValues = (0..<cols).map { "c\($0)" }
-        var options = CrossTabulation.Options()
+        var options = HandMadeTable()
         options.minCell = minCell
         options.audit = true
         let rowBase = counts.map { $0.reduce(0, +) }

@@ -110,7 +110,7 @@ struct ProtectedStatisticsTests {
     @Test func theEnumerationAttackFindsMoreThanOneFillForEveryHiddenCell() throws {
         let rowValues = (1...5).map(String.init)
         let colValues = ["Anundsjö", "Nätra", "Grundsunda", "BLT"]
-        var options = CrossTabulation.Options()
+        var options = HandMadeTable()
         options.minCell = 3
         options.stats = true
         let rowBase = Self.counts.map { $0.reduce(0, +) }

@@ -10,7 +10,7 @@ struct SuppressionAuditTests {
     static func table(_ counts: [[Int]], minCell: Int, audit: Bool = true) -> CrossTable {
         let rowValues = counts.indices.map { "r\($0)" }
         let colValues = (counts.first ?? []).indices.map { "c\($0)" }
-        var options = CrossTabulation.Options()
+        var options = HandMadeTable()
         options.minCell = minCell
         options.audit = audit
         return CrossTabulation.tabulate(

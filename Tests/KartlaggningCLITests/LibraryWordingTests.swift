@@ -38,7 +38,9 @@ struct LibraryWordingTests {
                         continue
                     }
                     // The text between quotes (escaped quotes kept inside).
-                    var inString = false, escaped = false, current = ""
+                    var inString = false
+                    var escaped = false
+                    var current = ""
                     for character in line {
                         if inString {
                             if escaped {

@@ -27,7 +27,8 @@ struct SchemaVersionTests {
         }
         #expect(FileManager.default.contents(atPath: path) == before)
         #expect(
-            StoreError.olderSchema(path: path, found: 3, known: KartlaggningStore.schemaVersion).errorDescription?.contains("\(Remedy.initDatabase(path: path))")
+            StoreError.olderSchema(path: path, found: 3, known: KartlaggningStore.schemaVersion).errorDescription?.contains(
+                "\(Remedy.initDatabase(path: path))")
                 == true)
     }
 

@@ -67,12 +67,10 @@ struct CSVParserTests {
 
     @Test func limitsStopHugeCellsRowsAndHeadersEarly() throws {
         let limits = ReadLimits(cellBytes: 100, columns: 10, rowBytes: 300)
-        #expect(throws: ImportError.limitExceeded(file: "t.csv", line: 2, what: "a cell is larger than 100 bytes", limit: .cellSize))
-        {
+        #expect(throws: ImportError.limitExceeded(file: "t.csv", line: 2, what: "a cell is larger than 100 bytes", limit: .cellSize)) {
             try Self.rows("a,b\n1,\(String(repeating: "x", count: 101))\n", limits: limits)
         }
-        #expect(throws: ImportError.limitExceeded(file: "t.csv", line: 2, what: "a cell is larger than 100 bytes", limit: .cellSize))
-        {
+        #expect(throws: ImportError.limitExceeded(file: "t.csv", line: 2, what: "a cell is larger than 100 bytes", limit: .cellSize)) {
             try Self.rows("a,b\n1,\"\(String(repeating: "x", count: 500))\"\n", limits: limits)
         }
         #expect(throws: ImportError.limitExceeded(file: "t.csv", line: 1, what: "a row has more than 10 cells", limit: .columns)) {

@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import KartlaggningCore
+import TestSupport
 import Testing
 
 @testable import KartlaggningImport

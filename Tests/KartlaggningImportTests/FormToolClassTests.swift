@@ -363,7 +363,8 @@ struct FormToolClassTests {
         let message = ImportError.inWorkbook(.headerOnly(file: path), sheets: ["1 \"Blad1\"", "2 \"Svar\" (hidden)"]).errorDescription
         #expect(
             message?.hasSuffix(
-                "; the workbook's sheets are 1 \"Blad1\", 2 \"Svar\" (hidden): name the one with the answers with \(Remedy.chooseSheet(.name))") == true)
+                "; the workbook's sheets are 1 \"Blad1\", 2 \"Svar\" (hidden): name the one with the answers with \(Remedy.chooseSheet(.name))"
+            ) == true)
     }
 
     /// Every column of a draft says why it has its type or respondent field.

@@ -109,7 +109,8 @@ struct ImporterTests {
         let kept = try Importer(store: store).importFile(at: path, survey: "test-foretag", options: ImportOptions(lastWins: true))
         #expect(kept.status == .imported)
         #expect(kept.counts == ImportCounts(rows: 3, added: 2, updated: 1, unchanged: 0, rejected: 0))
-        #expect(kept.warnings.contains("1 row repeated the respondent id of an earlier row of this file and replaced it (\(Remedy.lastWins))"))
+        #expect(
+            kept.warnings.contains("1 row repeated the respondent id of an earlier row of this file and replaced it (\(Remedy.lastWins))"))
         var ideas: [String: String] = [:]
         try store.forEachRespondent(surveyId: "test-foretag") { ideas[$0.externalId] = $0.answers["ideer"]?.raw }
         #expect(ideas == ["1": "Bättre buss", "2": "Mer fiber"])

@@ -58,7 +58,8 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
         case .districtConflict(let reason): "district registry: \(reason)"
         case .codebookNotFound(let id?): "no codebook \"\(id)\"; \(Remedy.listCodebooks) shows the codebooks there are"
         case .codebookNotFound(nil): "no codebook loaded yet; load one with \(Remedy.loadCodebook(file: true))"
-        case .codebookAmbiguous(let ids): "several codebooks are loaded (\(ids.joined(separator: ", "))); name one with \(Remedy.chooseCodebook)"
+        case .codebookAmbiguous(let ids):
+            "several codebooks are loaded (\(ids.joined(separator: ", "))); name one with \(Remedy.chooseCodebook)"
         case .themeNotFound(let theme, let codebook): "codebook \"\(codebook)\" has no theme \"\(theme)\""
         case .answerNotFound(let reference): "no \(reference); \(Remedy.listAnswers) shows answer ids"
         case .crossTab(let message): "crosstab: \(message)"

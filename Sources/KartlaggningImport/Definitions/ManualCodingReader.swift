@@ -51,7 +51,7 @@ public enum ManualCodingReader {
                 problems.append("\(path):\(row.line): the theme and the coder must both be given")
                 continue
             }
-            if MatchKey.make(coderName) == "auto" {
+            if Coder.isReserved(coderName) {
                 problems.append(
                     "\(path):\(row.line): column \"\(coder.map { table.header[$0] } ?? "coder")\": \"auto\" is the matcher's name, not a coder's"
                 )

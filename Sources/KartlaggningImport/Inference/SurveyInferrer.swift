@@ -405,7 +405,8 @@ public struct SurveyInferrer {
                 profiling.notes.append(
                     "the workbook has \(sheets.count) sheets: "
                         + sheets.enumerated().map { "\($0.offset + 1) \"\($0.element.name)\"\($0.element.hidden ? " (hidden)" : "")" }
-                        .joined(separator: ", ") + "; this draft reads \"\(name ?? "")\" (`sheet`; \(Remedy.chooseSheet(.name)) for another)")
+                        .joined(separator: ", ")
+                        + "; this draft reads \"\(name ?? "")\" (`sheet`; \(Remedy.chooseSheet(.name)) for another)")
             } else if options.sheet != nil {
                 profiling.sheet = name
             }

@@ -141,7 +141,8 @@ final class JSONRecordReader {
                 if repeatSheet != nil {
                     throw ImportError.jsonShape(
                         file: file, line: line,
-                        message: "\(Remedy.chooseSheet(.setting)) (`sheet:`) names a repeat group of KoboToolbox or ODK Central submissions; these "
+                        message:
+                            "\(Remedy.chooseSheet(.setting)) (`sheet:`) names a repeat group of KoboToolbox or ODK Central submissions; these "
                             + "records are no form tool's")
                 }
                 var cells = defaults

@@ -1,4 +1,3 @@
-
 /// What a person can do about a message: the command to run or the setting to change. Libraries name the remedy as a
 /// typed value and never spell a command line; how it reads is the front end's choice (``RemedyWording``), so the
 /// command-line tool says `--header-row 5` where a library user reads "the header row (`ReadOptions.headerRow`)".

@@ -71,7 +71,7 @@ extension KartlaggningStore {
                     let json = try String.fetchAll(
                         db,
                         sql: """
-                            SELECT t.spans FROM tag t WHERE t.answerId = ? AND t.codebookId = ? AND t.coder = 'auto' AND t.revision = ?
+                            SELECT t.spans FROM tag t WHERE t.answerId = ? AND t.codebookId = ? AND t.coder = \(Coder.autoSQL) AND t.revision = ?
                             AND t.themeId IN (SELECT themeId FROM effectiveTag WHERE answerId = t.answerId AND codebookId = t.codebookId)
                             """, arguments: [hit.answer, stored.codebook.id, stored.revision])
                     for text in json {

@@ -10,14 +10,14 @@ extension KartlaggningStore {
         try read { db in
             var coding: [Int64: Set<String>] = [:]
             let id = stored.codebook.id
-            if coder == "auto" {
+            if coder == Coder.auto.rawValue {
                 for answer in try Int64.fetchAll(
                     db, sql: "SELECT answerId FROM tagRun WHERE codebookId = ? AND revision = ?", arguments: [id, stored.revision])
                 {
                     coding[answer] = []
                 }
                 for row in try Row.fetchAll(
-                    db, sql: "SELECT answerId, themeId FROM tag WHERE codebookId = ? AND coder = 'auto' AND revision = ?",
+                    db, sql: "SELECT answerId, themeId FROM tag WHERE codebookId = ? AND coder = \(Coder.autoSQL) AND revision = ?",
                     arguments: [id, stored.revision])
                 {
                     coding[row[0], default: []].insert(row[1])
@@ -44,12 +44,15 @@ extension KartlaggningStore {
             // People's tags through the partial index on manual tags; whether `auto` has any, by one lookup.
             let auto =
                 try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM tag WHERE codebookId = ? AND coder = 'auto')", arguments: [stored.codebook.id])
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM tag WHERE codebookId = ? AND coder = \(Coder.autoSQL))",
+                    arguments: [stored.codebook.id])
                 ?? false
             let people = try String.fetchAll(
-                db, sql: "SELECT DISTINCT coder FROM tag INDEXED BY tag_manual WHERE coder <> 'auto' AND codebookId = ? ORDER BY coder",
+                db,
+                sql: "SELECT DISTINCT coder FROM tag INDEXED BY tag_manual WHERE coder <> \(Coder.autoSQL) AND codebookId = ? "
+                    + "ORDER BY coder",
                 arguments: [stored.codebook.id])
-            return (auto ? ["auto"] : []) + people
+            return (auto ? [Coder.auto.rawValue] : []) + people
         }
     }
 

@@ -83,7 +83,8 @@ extension KartlaggningStore {
                 let byRespondent = request.unit == .respondents
                 let key: SQL = byRespondent ? "a.respondentId" : "t.answerId"
                 let spans: SQL =
-                    request.unit == .mentions ? "SUM(CASE WHEN t.coder = 'auto' THEN json_array_length(t.spans) ELSE 1 END)" : "1"
+                    request.unit == .mentions
+                    ? "SUM(CASE WHEN t.coder = \(sql: Coder.autoSQL) THEN json_array_length(t.spans) ELSE 1 END)" : "1"
                 var sql: SQL = """
                     SELECT \(key), a.respondentId, t.themeId, \(spans)
                     FROM tag t JOIN answer a ON a.id = t.answerId

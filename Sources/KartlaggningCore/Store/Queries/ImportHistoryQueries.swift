@@ -105,7 +105,7 @@ extension KartlaggningStore {
                         sql: "UPDATE answer SET raw = ?, valueText = ?, valueNumber = ?, isFreeText = ? WHERE id = ?",
                         arguments: [before.raw, before.valueText, before.valueNumber, before.isFreeText, answerId])
                     if before.isFreeText && current?.trimmedCell != before.raw.trimmedCell {
-                        try db.execute(sql: "DELETE FROM tag WHERE answerId = ? AND coder = 'auto'", arguments: [answerId])
+                        try db.execute(sql: "DELETE FROM tag WHERE answerId = ? AND coder = \(Coder.autoSQL)", arguments: [answerId])
                         try db.execute(sql: "DELETE FROM tagRun WHERE answerId = ?", arguments: [answerId])
                     }
                     try db.execute(

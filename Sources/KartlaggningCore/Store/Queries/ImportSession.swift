@@ -271,12 +271,12 @@ public final class ImportSession {
             try db.cachedStatement(sql: "UPDATE answer SET raw = ?, valueText = ?, valueNumber = ? WHERE id = ?").execute(
                 arguments: [answer.raw, answer.isFreeText ? nil : answer.valueText, answer.valueNumber, old.id])
             guard answer.isFreeText, old.draft.raw.trimmedCell != answer.raw.trimmedCell else { continue }
-            try db.cachedStatement(sql: "DELETE FROM tag WHERE answerId = ? AND coder = 'auto'").execute(arguments: [old.id])
+            try db.cachedStatement(sql: "DELETE FROM tag WHERE answerId = ? AND coder = \(Coder.autoSQL)").execute(arguments: [old.id])
             try db.cachedStatement(sql: "DELETE FROM tagRun WHERE answerId = ?").execute(arguments: [old.id])
             try db.cachedStatement(
                 sql: """
                     INSERT INTO tagReview (tagId, previousRaw, batchId, flaggedAt)
-                    SELECT id, ?, ?, ? FROM tag WHERE answerId = ? AND coder <> 'auto'
+                    SELECT id, ?, ?, ? FROM tag WHERE answerId = ? AND coder <> \(Coder.autoSQL)
                     ON CONFLICT (tagId) DO NOTHING
                     """
             ).execute(arguments: [old.draft.raw, batchId, KartlaggningStore.timestamp(), old.id])
@@ -298,7 +298,7 @@ public final class ImportSession {
 
     private func hasManualTags(_ answerId: Int64) throws -> Bool {
         try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM tag WHERE answerId = ? AND coder <> 'auto')"),
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM tag WHERE answerId = ? AND coder <> \(Coder.autoSQL))"),
             arguments: [answerId]) ?? false
     }
 

@@ -10,7 +10,7 @@ extension KartlaggningStore {
                 db,
                 sql: """
                     SELECT negative, note FROM tag
-                    WHERE answerId = ? AND codebookId = ? AND themeId = ? AND coder = ? AND coder <> 'auto'
+                    WHERE answerId = ? AND codebookId = ? AND themeId = ? AND coder = ? AND coder <> \(Coder.autoSQL)
                     """, arguments: [answer, stored.codebook.id, theme, coder]
             ).map { ManualDecision(negative: $0[0], note: $0[1]) }
         }
@@ -22,7 +22,7 @@ extension KartlaggningStore {
     public func restoreManualDecision(
         answer: Int64, theme: String, coder: String, codebook stored: StoredCodebook, previous: ManualDecision?
     ) throws {
-        if MatchKey.make(coder) == "auto" { throw StoreError.reservedCoder }
+        if Coder.isReserved(coder) { throw StoreError.reservedCoder }
         if let previous {
             try setManualTags(
                 [ManualTag(answer: .id(answer), theme: theme, coder: coder, negative: previous.negative, note: previous.note)],
@@ -33,7 +33,7 @@ extension KartlaggningStore {
             let latest = try Self.latestCodebook(db, id: stored.codebook.id)
             let current = try latest.map { try Self.respondentThemesAreCurrent($0, db: db) } ?? false
             try db.execute(
-                sql: "DELETE FROM tag WHERE answerId = ? AND codebookId = ? AND themeId = ? AND coder = ? AND coder <> 'auto'",
+                sql: "DELETE FROM tag WHERE answerId = ? AND codebookId = ? AND themeId = ? AND coder = ? AND coder <> \(Coder.autoSQL)",
                 arguments: [answer, stored.codebook.id, theme, coder])
             let respondent = try Int64.fetchOne(db, sql: "SELECT respondentId FROM answer WHERE id = ?", arguments: [answer])
             if current, let latest, let respondent {

@@ -107,7 +107,7 @@ extension KartlaggningStore {
             var figures = TaggingFigures(
                 freeTextAnswers: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE isFreeText") ?? 0,
                 autoTaggedAnswers: try Int.fetchOne(
-                    db, sql: "SELECT COUNT(DISTINCT answerId) FROM tag WHERE codebookId = ? AND coder = 'auto' AND revision = ?",
+                    db, sql: "SELECT COUNT(DISTINCT answerId) FROM tag WHERE codebookId = ? AND coder = \(Coder.autoSQL) AND revision = ?",
                     arguments: [id, stored.revision]) ?? 0,
                 applied: try Bool.fetchOne(
                     db, sql: "SELECT EXISTS (SELECT 1 FROM tagRun WHERE codebookId = ? AND revision = ?)", arguments: [id, stored.revision])
@@ -115,7 +115,7 @@ extension KartlaggningStore {
                 coders: try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT coder, COUNT(DISTINCT answerId) FROM tag INDEXED BY tag_manual WHERE coder <> 'auto' AND codebookId = ?
+                        SELECT coder, COUNT(DISTINCT answerId) FROM tag INDEXED BY tag_manual WHERE coder <> \(Coder.autoSQL) AND codebookId = ?
                         GROUP BY coder ORDER BY coder
                         """, arguments: [id]
                 ).map { (name: $0[0], answers: $0[1]) })

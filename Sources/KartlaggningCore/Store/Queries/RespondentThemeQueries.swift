@@ -7,7 +7,7 @@ extension KartlaggningStore {
     /// a coder's positive tag, or an auto tag of that revision that no coder has overruled.
     static func effectiveTag(revision: Int) -> SQL {
         """
-        t.negative = 0 AND (t.coder <> 'auto' OR (t.revision = \(revision) AND NOT EXISTS (
+        t.negative = 0 AND (t.coder <> \(sql: Coder.autoSQL) OR (t.revision = \(revision) AND NOT EXISTS (
             SELECT 1 FROM tag n WHERE n.answerId = t.answerId AND n.codebookId = t.codebookId AND n.themeId = t.themeId
             AND n.negative = 1)))
         """

@@ -22,7 +22,7 @@ extension KartlaggningStore {
                     db,
                     sql: """
                         SELECT COUNT(*) FROM tag t JOIN answer a ON a.id = t.answerId JOIN respondent r ON r.id = a.respondentId
-                        WHERE r.surveyId = ? AND t.coder <> 'auto'
+                        WHERE r.surveyId = ? AND t.coder <> \(Coder.autoSQL)
                         """, arguments: [surveyId]) ?? 0
             )
         }

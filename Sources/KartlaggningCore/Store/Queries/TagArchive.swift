@@ -14,7 +14,7 @@ enum TagArchive {
                 INSERT INTO tagArchive (surveyId, externalId, questionId, answerRaw, codebookId, themeId, coder, negative, note,
                     createdAt, archivedAt, reason, batchId)
                 SELECT ?, ?, ?, ?, codebookId, themeId, coder, negative, note, createdAt, ?, ?, ?
-                FROM tag WHERE answerId = ? AND coder <> 'auto'
+                FROM tag WHERE answerId = ? AND coder <> \(Coder.autoSQL)
                 """
         ).execute(arguments: [surveyId, externalId, questionId, raw, KartlaggningStore.timestamp(), reason, batchId, answerId])
         return db.changesCount

@@ -22,11 +22,11 @@ extension KartlaggningStore {
                 try Int.fetchOne(
                     db, sql: "SELECT COUNT(*) FROM tagRun WHERE codebookId = ? AND revision = ?", arguments: [codebookId, revision]) ?? 0
             let now = Self.timestamp()
-            let removeOld = try db.makeStatement(sql: "DELETE FROM tag WHERE answerId = ? AND codebookId = ? AND coder = 'auto'")
+            let removeOld = try db.makeStatement(sql: "DELETE FROM tag WHERE answerId = ? AND codebookId = ? AND coder = \(Coder.autoSQL)")
             let insertTag = try db.makeStatement(
                 sql: """
                     INSERT INTO tag (answerId, codebookId, themeId, revision, coder, pattern, spans, createdAt)
-                    VALUES (?, ?, ?, ?, 'auto', ?, ?, ?)
+                    VALUES (?, ?, ?, ?, \(Coder.autoSQL), ?, ?, ?)
                     """)
             let markRun = try db.makeStatement(sql: "INSERT OR REPLACE INTO tagRun (answerId, codebookId, revision) VALUES (?, ?, ?)")
             var after: Int64 = 0
@@ -65,7 +65,7 @@ extension KartlaggningStore {
     /// Records coders' decisions, all or none: every answer and theme is checked first.
     /// - Throws: `StoreError.answerNotFound`, `.themeNotFound`, or a list of problems by line for files.
     public func setManualTags(_ tags: [ManualTag], codebook stored: StoredCodebook) throws {
-        if tags.contains(where: { MatchKey.make($0.coder) == "auto" }) { throw StoreError.reservedCoder }
+        if tags.contains(where: { Coder.isReserved($0.coder) }) { throw StoreError.reservedCoder }
         let themes = Set(stored.codebook.themes.map(\.id))
         try write { db in
             let byId = try db.makeStatement(sql: "SELECT id FROM answer WHERE id = ?")
@@ -77,7 +77,7 @@ extension KartlaggningStore {
             let upsert = try db.makeStatement(
                 sql: """
                     INSERT INTO tag (answerId, codebookId, themeId, coder, negative, note, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (answerId, codebookId, themeId, coder) WHERE coder <> 'auto'
+                    ON CONFLICT (answerId, codebookId, themeId, coder) WHERE coder <> \(Coder.autoSQL)
                     DO UPDATE SET negative = excluded.negative, note = coalesce(excluded.note, note), createdAt = excluded.createdAt
                     """)
             let now = Self.timestamp()

@@ -28,7 +28,7 @@ extension KartlaggningStore {
         try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from in
             let matched: SQL = """
                 (SELECT COALESCE(SUM(json_array_length(t.spans)), 0) FROM tag t WHERE t.answerId = a.id
-                    AND t.codebookId = \(stored.codebook.id) AND t.coder = 'auto' AND t.revision = \(stored.revision)
+                    AND t.codebookId = \(stored.codebook.id) AND t.coder = \(sql: Coder.autoSQL) AND t.revision = \(stored.revision)
                     AND t.spans IS NOT NULL AND t.themeId IN \(themes))
                 """
             let request = SQLRequest<Row>(

@@ -46,7 +46,9 @@ extension KartlaggningStore {
             check(
                 "review flags are on coders' tags",
                 try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM tagReview v LEFT JOIN tag t ON t.id = v.tagId WHERE t.id IS NULL OR t.coder = 'auto'")
+                    db,
+                    sql: "SELECT COUNT(*) FROM tagReview v LEFT JOIN tag t ON t.id = v.tagId "
+                        + "WHERE t.id IS NULL OR t.coder = \(Coder.autoSQL)")
                     ?? 0, "flags on auto tags or on no tag")
         }
         // The full-text index and derived tables, through temporary tables of this connection (never the file).
