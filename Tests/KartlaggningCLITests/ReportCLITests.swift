@@ -369,7 +369,7 @@ struct ReportCLITests {
         #expect(!report.contains(" – S\n"))
     }
 
-    @Test(.tags(.slow)) func fortyAreasGoInRows() throws {
+    @Test(.tags(.slow), .skippedWhenFast) func fortyAreasGoInRows() throws {
         try fortyAreas()
         // Every area on its own (its 4–6 respondents would be pooled at the default --min-base 10).
         let result = try kartlagg([
@@ -392,7 +392,7 @@ struct ReportCLITests {
 
     /// The overview's tables at 40 areas, each audited against its unprotected counts: every hidden count of people
     /// can only be narrowed to a range at least min-cell wide by everything the table shows.
-    @Test(.tags(.slow)) func theAuditHoldsForTheOverviewsTablesAtFortyAreas() throws {
+    @Test(.tags(.slow), .skippedWhenFast) func theAuditHoldsForTheOverviewsTablesAtFortyAreas() throws {
         try fortyAreas()
         for (rows, cols) in [("kind", "district"), ("theme", "district"), ("utb", "district")] {
             func table(_ extra: [String]) throws -> [String: Any] {

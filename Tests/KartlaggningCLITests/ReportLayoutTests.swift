@@ -5,7 +5,7 @@ import Testing
 /// The reports at 4, 40 and 300 areas: golden files for the overview, a theme and a district, and each HTML page looked
 /// at in a real headless browser as it prints (A4 landscape): nothing wider than the page, no caption cut, no chart
 /// text outside its chart.
-@Suite(.serialized, .tags(.slow, .browser))
+@Suite(.serialized, .tags(.slow, .browser), .skippedWhenFast)
 struct ReportLayoutTests {
     let folder = TemporaryDirectory()
     var db: String { folder.path("k.sqlite") }

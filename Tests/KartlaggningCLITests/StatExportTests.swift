@@ -4,7 +4,7 @@ import Testing
 
 /// `export --format sav|dta` read back by pyreadstat (#24): the SPSS sample imported, written out, and read again
 /// with the labels and values it came with. Skipped with a message where pyreadstat is absent (`make test` installs it).
-@Suite(.serialized, .tags(.slow))
+@Suite(.serialized, .tags(.slow), .skippedWhenFast)
 struct StatExportTests {
     let folder = TemporaryDirectory()
     var db: String { folder.path("k.sqlite") }

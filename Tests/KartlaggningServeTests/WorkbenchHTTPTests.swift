@@ -10,7 +10,7 @@ import Testing
 
 /// Every route of `kartlagg serve` over HTTP (Hummingbird's router tester): status codes, headers, escaping, the
 /// suppression rule tried through every filter, coding with its session token, meeting mode and the access token.
-@Suite(.serialized, .tags(.slow))
+@Suite(.serialized, .tags(.slow), .skippedWhenFast)
 struct WorkbenchHTTPTests {
     let fixture: WorkbenchFixture
 
