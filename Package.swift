@@ -23,6 +23,8 @@ let package = Package(
         // The workbench (`kartlagg serve`) only; its default traits (swift-configuration) are not needed.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // SHA-256 of imported files (BoringSSL's on Linux); HummingbirdTesting builds it for the tests anyway.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         // `make docs` only: DocC for the library targets (a command plugin; nothing of it is linked).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -37,7 +39,7 @@ let package = Package(
             name: "KartlaggningImport",
             dependencies: [
                 "KartlaggningCore", "KartlaggningAnalysis", "CReadStat", .product(name: "Yams", package: "Yams"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "KartlaggningAnalysis", dependencies: ["KartlaggningCore"]),

@@ -149,25 +149,25 @@ struct EncodingTests {
     }
 
     @Test func sha256MatchesPublishedVectors() {
-        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(FileFingerprint.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(FileFingerprint.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(
-            SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+            FileFingerprint.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(
-            SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
+            FileFingerprint.hex([UInt8](repeating: 0x61, count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test func sha256IsTheSameInChunks() {
         let bytes = (0..<200_003).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        var hasher = SHA256()
+        var hasher = FileFingerprint()
         var offset = 0
         for size in [1, 63, 64, 65, 1000, 70_000] {
             hasher.update(Array(bytes[offset..<offset + size]))
             offset += size
         }
         hasher.update(Array(bytes[offset...]))
-        #expect(hasher.finalize() == SHA256.hex(bytes))
+        #expect(hasher.finalize() == FileFingerprint.hex(bytes))
     }
 }

@@ -77,7 +77,7 @@ struct ExactImportTests {
         let store = try store()
         let path = companies(3)
         let summary = try Importer(store: store).importFile(at: path, survey: "test-foretag")
-        var hasher = SHA256()
+        var hasher = FileFingerprint()
         hasher.update(Array(try #require(FileManager.default.contents(atPath: path))))
         #expect(summary.sha256 == hasher.finalize())
         #expect(try store.status().imports.map(\.sha256) == [summary.sha256])

@@ -40,7 +40,7 @@ struct FileProbe {
     static func probe(path: String, file: String) throws -> FileProbe {
         var probe = FileProbe()
         probe.stamp = InputFile.stamp(path: path)
-        var hasher = SHA256()
+        var hasher = FileFingerprint()
         let handle = try InputFile.open(path: path, file: file)
         defer { try? handle.close() }
         var validator = UTF8Validator()

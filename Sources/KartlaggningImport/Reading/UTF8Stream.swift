@@ -13,7 +13,7 @@ final class UTF8Stream {
     private var highSurrogate: UInt32?
     private var pushedBack: [[UInt8]] = []
     /// The SHA-256 of the file's bytes as this stream read them: what is parsed is what is recorded.
-    private var hasher = SHA256()
+    private var hasher = FileFingerprint()
     private var bytesRead = 0
     private var reachedEnd = false
 
