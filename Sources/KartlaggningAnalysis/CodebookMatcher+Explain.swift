@@ -23,7 +23,7 @@ extension CodebookMatcher {
     }
 
     /// Whether `token` satisfies `pattern`, why, and whether the two are near enough to be worth saying so.
-    static func explain(_ token: String, stem: String, _ pattern: TokenPattern) -> (Bool, String, Bool) {
+    static func explain(_ token: String, stem: String, _ pattern: TokenPattern) -> (matches: Bool, reason: String, near: Bool) {
         func near(_ word: String) -> Bool {
             SwedishStemmer.stem(word) == stem || token.hasPrefix(String(word.prefix(4))) || word.hasPrefix(String(token.prefix(4)))
         }
@@ -56,7 +56,9 @@ extension CodebookMatcher {
         }
     }
 
-    static func explainWord(_ token: String, stem: String, word: String, compounds: Bool, near: Bool) -> (Bool, String, Bool) {
+    static func explainWord(_ token: String, stem: String, word: String, compounds: Bool, near: Bool) -> (
+        matches: Bool, reason: String, near: Bool
+    ) {
         let forms = SwedishInflection.forms(of: word)
         if forms.contains(token) { return (true, "\"\(token)\" is a form of \"\(word)\"", true) }
         var reasons = ["not one of the \(forms.count) forms of \"\(word)\" (\(closest(token, in: forms).joined(separator: ", ")) …)"]

@@ -20,7 +20,10 @@ public enum CrossTabulation {
             rowTotals: Set<String> = [], colTotals: Set<String> = [], cells: Set<String> = [],
             known: PublishedKnowledge = PublishedKnowledge()
         ) {
-            (self.rowTotals, self.colTotals, self.cells, self.known) = (rowTotals, colTotals, cells, known)
+            self.rowTotals = rowTotals
+            self.colTotals = colTotals
+            self.cells = cells
+            self.known = known
         }
     }
 
@@ -181,7 +184,9 @@ public enum CrossTabulation {
                 turned ? table.transposed : table, minCell: minCell, fixed: turned ? Set(fixed.map(table.transposedPosition)) : fixed)
             protection.protect()
             let published = turned ? protection.published.transposed : protection.published
-            (hidden, hiddenRowTotal, hiddenColTotal) = (published.hidden, published.hiddenRowTotal, published.hiddenColTotal)
+            hidden = published.hidden
+            hiddenRowTotal = published.hiddenRowTotal
+            hiddenColTotal = published.hiddenColTotal
             unprotectable = protection.unprotectable
             if spec.audit { ranges = SuppressionAudit.ranges(published) }
             if let keys = keys {

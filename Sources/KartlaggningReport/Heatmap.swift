@@ -26,7 +26,10 @@ public enum Heatmap {
         public var hidden: String
 
         public init(low: String, high: String, thin: String?, hidden: String) {
-            (self.low, self.high, self.thin, self.hidden) = (low, high, thin, hidden)
+            self.low = low
+            self.high = high
+            self.thin = thin
+            self.hidden = hidden
         }
     }
 

@@ -117,7 +117,9 @@ public enum OverviewReport {
         var current: String?
         for (c, group) in input.summary.areas.groups(of: table.colValues, pools: table.districtPools).enumerated() {
             if let group, group != current {
-                (labels, turned, current) = (labels + [group], turned + [[]], group)
+                labels = labels + [group]
+                turned = turned + [[]]
+                current = group
             }
             labels.append(places[c])
             turned.append(rows.indices.map { cells[$0][c] })
@@ -225,7 +227,9 @@ public enum OverviewReport {
         }
         // Tables at most a page wide: a turned table has one column per theme, answer or question.
         let widest = areasAsRows(input) ? 6 : Int.max
-        (themes, scales, numbers) = (themes.paged(maxColumns: widest), scales.paged(maxColumns: widest), numbers.paged(maxColumns: widest))
+        themes = themes.paged(maxColumns: widest)
+        scales = scales.paged(maxColumns: widest)
+        numbers = numbers.paged(maxColumns: widest)
         choiceGrids = choiceGrids.map { $0.paged(maxColumns: widest) }
         let dates = summary.surveys.compactMap(\.firstDate) + summary.surveys.compactMap(\.lastDate)
         var shownSummary = summary

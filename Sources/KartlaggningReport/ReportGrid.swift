@@ -53,7 +53,8 @@ public struct ReportGrid: Encodable, Sendable, Equatable {
             var part = ReportGrid(
                 columns: Array(columns[range]),
                 rows: rows.map { row in Row(name: row.name, cells: range.map { c in c < row.cells.count ? row.cells[c] : "" }) })
-            (part.corner, part.separated) = (corner, index > 0)
+            part.corner = corner
+            part.separated = index > 0
             return part
         }
         return paged
@@ -74,7 +75,10 @@ public struct ReportGrid: Encodable, Sendable, Equatable {
             turned.rows.append(Row(name: columns[c], cells: rows.map { c < $0.cells.count ? $0.cells[c] : "" }))
         }
         turned.corner = corner
-        (turned.text, turned.id, turned.multi, turned.note) = (text, id, multi, note)
+        turned.text = text
+        turned.id = id
+        turned.multi = multi
+        turned.note = note
         return turned
     }
 }

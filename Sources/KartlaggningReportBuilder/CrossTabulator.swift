@@ -55,7 +55,8 @@ public struct CrossTabulator: Sendable {
         // total, and the view's whole is one of its totals.
         var whole = spec
         whole.filters[dimension] = nil
-        (whole.stats, whole.audit) = (false, false)
+        whole.stats = false
+        whole.audit = false
         let wholeTable = try table(whole, counted: nil, memo: &memo)
         var linkedKnown = known
         linkedKnown.hidden.formUnion(wholeTable.hiddenKeys)
@@ -70,7 +71,10 @@ public struct CrossTabulator: Sendable {
             func linked(_ axis: CrossDimension) throws -> Set<String> {
                 var parent = spec
                 parent.filters[dimension] = nil
-                (parent.rows, parent.cols, parent.stats, parent.audit) = (axis, dimension, false, false)
+                parent.rows = axis
+                parent.cols = dimension
+                parent.stats = false
+                parent.audit = false
                 let made = try table(parent, counted: nil, memo: &memo)
                 linkedKnown.hidden.formUnion(made.hiddenKeys)
                 let lookup = CrossTable.Lookup(made)
@@ -85,7 +89,8 @@ public struct CrossTabulator: Sendable {
                 }
                 return Set(hidden)
             }
-            (linkedRows, linkedCols) = (try linked(spec.rows), try linked(spec.cols))
+            linkedRows = try linked(spec.rows)
+            linkedCols = try linked(spec.cols)
         } else if values.count > 1 {
             // Filtered on its own rows (columns): the whole is the sum of the filter's values' totals in the unfiltered
             // table.

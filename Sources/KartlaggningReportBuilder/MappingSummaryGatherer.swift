@@ -83,7 +83,9 @@ enum MappingSummaryGatherer {
                 // Each district's answers, value by value (unprotected counts: only the protected means and medians
                 // are shown), from the one cross-tab engine.
                 var spec = CrossSpec(rows: .question(question.reference), cols: .district)
-                (spec.filters, spec.dropMissing, spec.minCell) = (filters, true, 0)
+                spec.filters = filters
+                spec.dropMissing = true
+                spec.minCell = 0
                 let all = CrossEngine.counts(try store.crossFacts(spec), spec: spec)
                 let areas = basis.colValues.filter { all.colValues.contains($0) }
                 let pools =
@@ -111,9 +113,10 @@ enum MappingSummaryGatherer {
                 var table: CrossTable
                 if inBattery(question) {
                     var whole = AreaPools()
-                    (whole.pools, whole.order, whole.rest, whole.nothingBrokenOut) = (
-                        [language.phrases.whole: all.colValues], [language.phrases.whole], language.phrases.whole, true
-                    )
+                    whole.pools = [language.phrases.whole: all.colValues]
+                    whole.order = [language.phrases.whole]
+                    whole.rest = language.phrases.whole
+                    whole.nothingBrokenOut = true
                     shown.districtPools = whole
                     table = tabulator.table(all.pooling(whole), spec: shown).droppingColumns([language.phrases.whole])
                 } else {
@@ -213,7 +216,10 @@ enum MappingSummaryGatherer {
         let colBase = areas.indices.map { c in grid.reduce(0) { $0 + $1[c] } }
         var spec = CrossSpec(rows: .question(question), cols: .district)
         // Those who answered, in size classes: named as a binned table of answerers, never as the question's own values.
-        (spec.minCell, spec.audit, spec.dropMissing, spec.districtPools) = (minCell, audit, true, pools)
+        spec.minCell = minCell
+        spec.audit = audit
+        spec.dropMissing = true
+        spec.districtPools = pools
         let counted = CrossCounts(
             counts: grid, rowBase: rowBase, colBase: colBase, grand: rowBase.reduce(0, +), rowValues: used.map { classes.labels[$0] },
             colValues: areas)

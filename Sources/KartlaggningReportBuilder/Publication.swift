@@ -55,13 +55,19 @@ public final class Publication: @unchecked Sendable {
         let recorded = try ledger.map { try Self.decode($0.tables(dataVersion: version), ledger: $0.path) } ?? []
         var known = PublishedKnowledge()
         for table in recorded { known.add(table) }
-        (before, beforeKnown) = (recorded, known)
+        before = recorded
+        beforeKnown = known
     }
 
     /// Only this output's own tables, no ledger (a database in memory, a test).
     public init(output: String, dataVersion: String = "") {
-        (self.output, self.dataVersion, ledger, appending, startedFresh) = (output, dataVersion, nil, false, false)
-        (before, beforeKnown) = ([], PublishedKnowledge())
+        self.output = output
+        self.dataVersion = dataVersion
+        ledger = nil
+        appending = false
+        startedFresh = false
+        before = []
+        beforeKnown = PublishedKnowledge()
     }
 
     /// The recorded tables, read back.
@@ -192,7 +198,8 @@ public final class Publication: @unchecked Sendable {
             defer {
                 before += tables
                 for table in tables { beforeKnown.add(table) }
-                (tables, own) = ([], PublishedKnowledge())
+                tables = []
+                own = PublishedKnowledge()
             }
             return tables
         }

@@ -29,7 +29,9 @@ public enum ReportBuilder {
         publication: Publication? = nil
     ) throws -> ThemeReportInput.Section? {
         var request = ReportRequest(kind: .theme, out: "", date: "")
-        (request.scope, request.minCell, request.themes) = (scope, minCell, [theme.id])
+        request.scope = scope
+        request.minCell = minCell
+        request.themes = [theme.id]
         return try ThemeReportGatherer.gather(
             store: store, codebook: codebook, themes: [theme], request: request, publication: publication
         ).sections.first

@@ -30,7 +30,8 @@ enum OverviewPage {
         func cell(_ kind: String, _ area: String) -> String {
             guard let cell = lookup.cell(kind, area), !cell.suppressed, let n = cell.n else { return PageParts.hiddenCell }
             var target = selection.overviewFilters
-            (target.kind, target.area) = (kind, area)
+            target.kind = kind
+            target.area = area
             return PageParts.countCell(
                 // Kinds counted together (`KindPooling`) have no one answers page: their count is not a link.
                 String(n), href: n > 0 && table.kindPools.pools[kind] == nil ? "/answers?" + target.query() : nil,
@@ -83,7 +84,8 @@ enum OverviewPage {
                 return PageParts.hiddenCell
             }
             var target = selection.overviewFilters
-            (target.theme, target.area) = (theme, area)
+            target.theme = theme
+            target.area = area
             let name = PageParts.themeName(theme, codebook)
             return PageParts.countCell(
                 PageParts.percent(percent), href: n > 0 ? "/answers?" + target.query() : nil,

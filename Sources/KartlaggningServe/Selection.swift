@@ -101,7 +101,9 @@ struct Selection: Sendable, Equatable {
     /// Only the filters that the overview keeps (survey, wave, kind).
     var overviewFilters: Selection {
         var kept = Selection()
-        (kept.survey, kept.wave, kept.kind) = (survey, wave, kind)
+        kept.survey = survey
+        kept.wave = wave
+        kept.kind = kind
         return kept
     }
 }

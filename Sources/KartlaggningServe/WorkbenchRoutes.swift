@@ -136,7 +136,8 @@ struct WorkbenchRoutes: Sendable {
             try data.undo(answer: decision.answer, theme: decision.theme, coder: coder, previous: decision.previous)
         }
         var undone = decision
-        (undone.undone, undone.told) = (true, false)
+        undone.undone = true
+        undone.told = false
         await sessions.setLastDecision(undone, for: session.id)
         return Self.redirect(Self.safeBack(fields["back"]) + "#a\(decision.answer)")
     }

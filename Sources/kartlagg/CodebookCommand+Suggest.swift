@@ -25,7 +25,9 @@ extension CodebookCommand {
         func run() throws {
             try Console.run {
                 var query = CodebookSuggestQuery()
-                (query.codebook, query.top, query.minCount) = (codebook, top, minCount)
+                query.codebook = codebook
+                query.top = top
+                query.minCount = minCount
                 let suggestions = try query.run(store: try database.openForReading())
                 print(
                     format == .json ? try Console.json(suggestions) : CodebookSuggestionText.yaml(suggestions),

@@ -54,11 +54,19 @@ struct CrosstabCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             var query = CrossTabQuery(rows: CrossDimension(rows), cols: CrossDimension(cols))
-            (query.spec.unit, query.spec.percent, query.spec.dropMissing, query.codebook) = (count, percent, dropMissing, codebook)
-            (query.spec.themeQuestion, query.spec.stats, query.spec.minCell, query.spec.audit) = (question, stats, minCell, audit)
+            query.spec.unit = count
+            query.spec.percent = percent
+            query.spec.dropMissing = dropMissing
+            query.codebook = codebook
+            query.spec.themeQuestion = question
+            query.spec.stats = stats
+            query.spec.minCell = minCell
+            query.spec.audit = audit
             query.spec.bins = bins?.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             query.filterText = filters
-            (query.publish, query.freshLedger, query.minBase) = (publish, fresh, minBase)
+            query.publish = publish
+            query.freshLedger = fresh
+            query.minBase = minBase
             for filter in filters {
                 let parts = filter.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else { throw ValidationError("--where takes KEY=VALUE, not \"\(filter)\"") }

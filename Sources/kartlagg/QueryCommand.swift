@@ -33,10 +33,19 @@ struct QueryCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             var query = AnswerQuery()
-            (query.themes, query.district, query.serviceTown, query.pseudonymise) = (theme, district, serviceTown, pseudonymise)
-            (query.filter.codebook, query.filter.kind, query.filter.survey, query.filter.wave) = (codebook, kind, survey, wave)
-            (query.filter.question, query.filter.text, query.filter.untagged) = (question, text, untagged)
-            (query.filter.includeIdentifying, query.filter.limit) = (includeIdentifying, limit)
+            query.themes = theme
+            query.district = district
+            query.serviceTown = serviceTown
+            query.pseudonymise = pseudonymise
+            query.filter.codebook = codebook
+            query.filter.kind = kind
+            query.filter.survey = survey
+            query.filter.wave = wave
+            query.filter.question = question
+            query.filter.text = text
+            query.filter.untagged = untagged
+            query.filter.includeIdentifying = includeIdentifying
+            query.filter.limit = limit
             let result = try query.run(store: try database.openForReading())
             print(try AnswerList.render(result, format: format, colour: isatty(STDOUT_FILENO) == 1), terminator: "")
         }

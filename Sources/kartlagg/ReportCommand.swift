@@ -92,12 +92,14 @@ struct ReportCommand: ParsableCommand {
             request.codebook = codebook
             request.title = title
             request.quotes = quotes
-            (request.minCell, request.minBase) = (minCell, minBase)
+            request.minCell = minCell
+            request.minBase = minBase
             request.differenceRule = DifferenceRule(minGroup: minGroup, correction: correction)
             request.language = lang
             request.html = html
             request.areaOrder = areaOrder
-            (request.publish, request.freshLedger) = (publish, fresh)
+            request.publish = publish
+            request.freshLedger = fresh
             if let template { try request.useTemplate(at: template) }
             let outcome = try ReportBuilder.write(request, store: store)
             for warning in outcome.warnings { Console.note("warning: \(warning)") }

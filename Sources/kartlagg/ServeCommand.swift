@@ -39,10 +39,14 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         var options = WorkbenchOptions(database: database.path)
-        (options.port, options.host, options.meeting, options.identifying, options.minCell, options.codebook) = (
-            port, host, meeting, identifying, minCell, codebook
-        )
-        (options.publish, options.freshLedger) = (publish, fresh)
+        options.port = port
+        options.host = host
+        options.meeting = meeting
+        options.identifying = identifying
+        options.minCell = minCell
+        options.codebook = codebook
+        options.publish = publish
+        options.freshLedger = fresh
         if !options.isLoopback {
             options.accessToken = Workbench.newToken()
             Console.note(

@@ -27,7 +27,11 @@ struct TermsCommand: ParsableCommand {
     func run() throws {
         try Console.run {
             var query = TermsQuery()
-            (query.grouping, query.untagged, query.codebook, query.top, query.ngrams) = (by, untagged, codebook, top, ngrams)
+            query.grouping = by
+            query.untagged = untagged
+            query.codebook = codebook
+            query.top = top
+            query.ngrams = ngrams
             let groups = try query.run(store: try database.openForReading())
             print(try TermsTable.render(groups, json: format == .json), terminator: "")
         }

@@ -89,18 +89,15 @@ public final class PublicationLedger: Sendable {
                     // What was recorded about other data is never consulted or audited again: its tables go (the
                     // list of outputs stays), so a workbench coding for hours does not grow the file without end.
                     try db.execute(sql: "DELETE FROM publishedTable WHERE dataVersion <> ?", arguments: [dataVersion])
-                    try db.execute(
-                        sql: """
-                            INSERT INTO publication (dataVersion, output, at)
-                            VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-                            """, arguments: [dataVersion, output])
-                    let id = db.lastInsertedRowID
+                    var publication = PublicationRecord(
+                        id: nil, dataVersion: dataVersion, output: output, at: KartlaggningStore.timestamp())
+                    try publication.insert(db)
+                    let id = publication.id ?? db.lastInsertedRowID
                     for table in new {
-                        try db.execute(
-                            sql: """
-                                INSERT INTO publishedTable (publicationId, dataVersion, signature, title, body)
-                                VALUES (?, ?, ?, ?, ?)
-                                """, arguments: [id, dataVersion, table.signature, table.title, table.body])
+                        try PublishedTableRecord(
+                            id: nil, publicationId: id, dataVersion: dataVersion, signature: table.signature, title: table.title,
+                            body: table.body
+                        ).insert(db)
                     }
                     return id
                 }

@@ -6,7 +6,7 @@ import KartlaggningCore
 /// (a text or number variable without labels), what the values show stands.
 enum StatDefinition {
     /// `inferred` (from the values) with what `variable` defines; `profile` holds the values the file has.
-    static func question(_ inferred: Question, variable: StatVariable, profile: ColumnProfile) -> (Question, reason: String) {
+    static func question(_ inferred: Question, variable: StatVariable, profile: ColumnProfile) -> (question: Question, reason: String) {
         var question = inferred
         if !variable.label.isEmpty { question.text = variable.label }
         let missingCodes = missingCodes(variable)
@@ -34,7 +34,9 @@ enum StatDefinition {
         switch variable.time {
         case .date, .dateTime:
             question.type = .date
-            (question.options, question.scale, question.decimalMark) = (nil, nil, nil)
+            question.options = nil
+            question.scale = nil
+            question.decimalMark = nil
             return (question, "the file's format \(variable.format) is a date")
         case .none:
             break
@@ -45,7 +47,8 @@ enum StatDefinition {
             if let low = points.min(), let high = points.max(), low < high {
                 question.type = .scale
                 question.scale = ScaleRange(min: low, max: high)
-                (question.options, question.decimalMark) = (nil, nil)
+                question.options = nil
+                question.decimalMark = nil
                 let ends = [low, high].compactMap { end in
                     variable.valueLabels.first { $0.code == String(end) }.map { "\(end) = \($0.label)" }
                 }

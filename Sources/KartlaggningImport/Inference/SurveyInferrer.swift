@@ -417,7 +417,8 @@ public struct SurveyInferrer {
 
     // MARK: - Types
 
-    static func question(id: String, profile: ColumnProfile, rows: Int, battery: ScaleRange? = nil) -> (Question, String?) {
+    static func question(id: String, profile: ColumnProfile, rows: Int, battery: ScaleRange? = nil) -> (question: Question, reason: String?)
+    {
         let column = profile.name
         let count = profile.nonEmpty
         if count == 0 {

@@ -46,9 +46,11 @@ enum SurveyTitle {
             changed = false
             name = name.trimmingCharacters(in: CharacterSet(charactersIn: " -."))
             if let cut = name.lastIndex(where: { separators.contains($0) }), describesFile(name[name.index(after: cut)...]) {
-                (name, changed) = (String(name[..<cut]), true)
+                name = String(name[..<cut])
+                changed = true
             } else if let cut = name.firstIndex(where: { separators.contains($0) }), describesFile(name[..<cut]) {
-                (name, changed) = (String(name[name.index(after: cut)...]), true)
+                name = String(name[name.index(after: cut)...])
+                changed = true
             }
         }
         // LimeSurvey's "survey54231": the survey's number, said as such.

@@ -69,7 +69,8 @@ final class JSONRecordReader {
                     throw ImportError.jsonShape(file: file, line: 1, message: "expected an array of records or an object")
                 }
                 if let formTool = FormToolJSON.recordsKey(of: members) {
-                    (recordsKey, dialect) = (formTool.key, formTool.dialect)
+                    recordsKey = formTool.key
+                    dialect = formTool.dialect
                 } else if members.first(where: { $0.0 == "records" }) == nil {
                     throw ImportError.jsonShape(file: file, line: 1, message: FormToolJSON.describeUnknown(members))
                 }

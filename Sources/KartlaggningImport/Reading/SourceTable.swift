@@ -128,7 +128,7 @@ final class SourceTable {
     /// - Returns: the sheet's reader, the rows read from it so far, and a note when it is not the first sheet.
     private static func sheetWithAnswers(
         _ first: RowReader, open: (String?) throws -> RowReader
-    ) throws -> (RowReader, [CSVRow], [String]) {
+    ) throws -> (reader: RowReader, rows: [CSVRow], notes: [String]) {
         /// The rows up to the second with two cells or more, or nil when the sheet ends (or cannot be read) first.
         func tableTop(_ reader: RowReader) -> [CSVRow]? {
             var read: [CSVRow] = []

@@ -113,13 +113,19 @@ public enum SwedishValues {
             guard let y = Int(trimmed.prefix(4)), let m = Int(trimmed.dropFirst(4).prefix(2)), let d = Int(trimmed.suffix(2)) else {
                 return nil
             }
-            (year, month, day) = (y, m, d)
+            year = y
+            month = m
+            day = d
         } else if parts.count == 3 {
             if parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) {
-                (year, month, day) = (y, m, d)
+                year = y
+                month = m
+                day = d
             } else if let d = Int(parts[0]), let y = Int(parts[2]), parts[2].count == 4 {
                 guard let m = Int(parts[1]) ?? months[parts[1].lowercased()] else { return nil }
-                (year, month, day) = (y, m, d)
+                year = y
+                month = m
+                day = d
             } else {
                 return nil
             }

@@ -14,17 +14,15 @@ extension KartlaggningStore {
             let latest = try CodebookRecord.latest(codebook.id).fetchOne(db)
             if let latest, latest.definition == json { return (.unchanged, latest.revision) }
             let revision = (latest?.revision ?? 0) + 1
-            try db.execute(
-                literal: """
-                    INSERT INTO codebook (id, revision, version, language, definition, loadedAt)
-                    VALUES (\(codebook.id), \(revision), \(codebook.version), \(codebook.language), \(json), \(Self.timestamp()))
-                    """)
+            try CodebookRecord(
+                id: codebook.id, revision: revision, version: codebook.version, language: codebook.language, definition: json,
+                loadedAt: Self.timestamp()
+            ).insert(db)
             for (position, theme) in codebook.themes.enumerated() {
-                try db.execute(
-                    literal: """
-                        INSERT INTO theme (codebookId, revision, id, label, parent, position)
-                        VALUES (\(codebook.id), \(revision), \(theme.id), \(theme.label), \(theme.parent), \(position))
-                        """)
+                try ThemeRecord(
+                    codebookId: codebook.id, revision: revision, id: theme.id, label: theme.label, parent: theme.parent,
+                    position: position
+                ).insert(db)
             }
             try refreshStaleRespondentThemes(db)
             return (latest == nil ? .added : .newRevision, revision)

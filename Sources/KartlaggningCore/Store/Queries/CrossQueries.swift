@@ -192,7 +192,8 @@ extension KartlaggningStore {
                 "\"\(reference)\" is a \(type.rawValue) question; cross-tabs take choice, multi, scale, boolean, and integer or decimal with \(Remedy.giveBins)"
             )
         }
-        return ClosedQuestion(survey: question.surveyId, key: question.key, type: type, values: values, bins: bins?.sorted())
+        guard let key = question.key else { throw StoreError.database("question \"\(reference)\" has no stored key") }
+        return ClosedQuestion(survey: question.surveyId, key: key, type: type, values: values, bins: bins?.sorted())
     }
 
     /// The question a reference names: its id, or `survey/question` where several surveys have the id.

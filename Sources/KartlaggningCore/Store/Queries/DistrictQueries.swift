@@ -28,20 +28,13 @@ extension KartlaggningStore {
             }
             try db.execute(sql: "DELETE FROM districtAlias")
             for (position, district) in registry.districts.enumerated() {
-                try db.execute(
-                    literal: """
-                        INSERT INTO district (name, position, groupName) VALUES (\(district.name), \(position), \(district.group))
-                        ON CONFLICT (name) DO UPDATE SET position = excluded.position, groupName = excluded.groupName
-                        """)
+                // Upserts, never REPLACE: replacing an area would cascade to its aliases and service towns.
+                try DistrictRecord(name: district.name, position: position, groupName: district.group).upsert(db)
                 for alias in district.aliases {
-                    try db.execute(literal: "INSERT OR REPLACE INTO districtAlias (alias, district) VALUES (\(alias), \(district.name))")
+                    try DistrictAliasRecord(alias: alias, district: district.name).insert(db, onConflict: .replace)
                 }
                 for town in district.serviceTowns {
-                    try db.execute(
-                        literal: """
-                            INSERT INTO serviceTown (name, district) VALUES (\(town), \(district.name))
-                            ON CONFLICT (name) DO UPDATE SET district = excluded.district
-                            """)
+                    try ServiceTownRecord(name: town, district: district.name).upsert(db)
                 }
             }
             for town in try String.fetchAll(db, sql: "SELECT name FROM serviceTown") where !towns.contains(town) {

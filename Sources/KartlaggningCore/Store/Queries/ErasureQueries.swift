@@ -40,11 +40,9 @@ extension KartlaggningStore {
                     // Answers first, so the full-text index's delete trigger runs for each; tags and flags cascade.
                     try db.execute(sql: "DELETE FROM answer WHERE respondentId = ?", arguments: [id])
                     try db.execute(sql: "DELETE FROM respondent WHERE id = ?", arguments: [id])
-                    try db.execute(
-                        literal: """
-                            INSERT INTO erasure (surveyId, answers, tags, erasedAt)
-                            VALUES (\(surveyId), \(answers), \(tags + archived), \(Self.timestamp()))
-                            """)
+                    try ErasureRecord(
+                        id: nil, surveyId: surveyId, answers: answers, tags: tags + archived, erasedAt: Self.timestamp()
+                    ).insert(db)
                     try refreshStaleRespondentThemes(db)
                     try Self.noteChanges(db, since: before)
                     summary = ErasureSummary(survey: surveyId, answers: answers, tags: tags, archivedTags: archived)

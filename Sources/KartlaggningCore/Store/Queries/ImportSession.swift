@@ -75,13 +75,12 @@ public final class ImportSession {
     /// Records the start of a file's import and returns the batch id its rows will carry.
     public func startBatch(_ info: ImportBatchInfo) throws -> Int64 {
         try guarded {
-            try db.execute(
-                literal: """
-                    INSERT INTO importBatch (surveyId, fileName, sha256, format, encoding, delimiter, columns, importedAt)
-                    VALUES (\(info.surveyId), \(info.fileName), \(info.sha256), \(info.format), \(info.encoding),
-                            \(info.delimiter), \(JSONText.array(info.columns)), \(KartlaggningStore.timestamp()))
-                    """)
-            return db.lastInsertedRowID
+            var batch = ImportBatchRecord(
+                id: nil, surveyId: info.surveyId, fileName: info.fileName, sha256: info.sha256, format: info.format,
+                encoding: info.encoding, delimiter: info.delimiter, columns: JSONText.array(info.columns),
+                importedAt: KartlaggningStore.timestamp())
+            try batch.insert(db)
+            return batch.id ?? db.lastInsertedRowID
         }
     }
 
@@ -205,11 +204,10 @@ public final class ImportSession {
     }
 
     private func insertChange<T: Encodable>(batchId: Int64, externalId: String, questionId: String?, before: T?, after: T?) throws {
-        try db.cachedStatement(
-            sql: "INSERT INTO importChange (batchId, externalId, questionId, before, after) VALUES (?, ?, ?, ?, ?)"
-        ).execute(arguments: [
-            batchId, externalId, questionId, try before.map(ChangeJSON.encode), try after.map(ChangeJSON.encode),
-        ])
+        try ImportChangeRecord(
+            id: nil, batchId: batchId, externalId: externalId, questionId: questionId, before: try before.map(ChangeJSON.encode),
+            after: try after.map(ChangeJSON.encode)
+        ).insert(db)
     }
 
     private func list(_ change: ImportChange) {

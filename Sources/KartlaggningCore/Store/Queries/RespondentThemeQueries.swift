@@ -60,11 +60,7 @@ extension KartlaggningStore {
                     """)
         }
         guard target == .main else { return }
-        try db.execute(
-            literal: """
-                INSERT INTO respondentThemeState (codebookId, revision, stale) VALUES (\(id), \(stored.revision), 0)
-                ON CONFLICT (codebookId) DO UPDATE SET revision = excluded.revision, stale = 0
-                """)
+        try RespondentThemeStateRecord(codebookId: id, revision: stored.revision, stale: false).upsert(db)
     }
 
     /// Whether the codebook's respondent themes in the file are current.

@@ -47,11 +47,10 @@ extension KartlaggningStore {
                 try insertQuestions(survey, db: db)
                 return .replaced
             }
-            try db.execute(
-                literal: """
-                    INSERT INTO survey (id, title, wave, defaultKind, definition, addedAt)
-                    VALUES (\(survey.id), \(survey.title), \(survey.wave), \(survey.kind), \(json), \(Self.timestamp()))
-                    """)
+            try SurveyRecord(
+                id: survey.id, title: survey.title, wave: survey.wave, defaultKind: survey.kind, definition: json,
+                addedAt: Self.timestamp()
+            ).insert(db)
             try insertQuestions(survey, db: db)
             return .added
         }
@@ -60,18 +59,13 @@ extension KartlaggningStore {
     private func insertQuestions(_ survey: SurveyDefinition, db: Database) throws {
         for (position, question) in survey.questions.enumerated() {
             let options = question.options.map(JSONText.array)
-            try db.execute(
-                literal: """
-                    INSERT INTO question (
-                        surveyId, id, position, sourceColumn, text, type, options, scaleMin, scaleMax, identifying, technical)
-                    VALUES (\(survey.id), \(question.id), \(position), \(question.column), \(question.text ?? question.column),
-                            \(question.type.rawValue), \(options), \(question.scale?.min), \(question.scale?.max),
-                            \(survey.isIdentifying(question.column)), \(survey.isTechnical(question.column)))
-                    ON CONFLICT (surveyId, id) DO UPDATE SET position = excluded.position, sourceColumn = excluded.sourceColumn,
-                        text = excluded.text, type = excluded.type, options = excluded.options,
-                        scaleMin = excluded.scaleMin, scaleMax = excluded.scaleMax, identifying = excluded.identifying,
-                        technical = excluded.technical
-                    """)
+            // An upsert keeps a stored question's key, which its answers refer to.
+            try QuestionRecord(
+                key: nil, surveyId: survey.id, id: question.id, position: position, sourceColumn: question.column,
+                text: question.text ?? question.column, type: question.type, options: options, scaleMin: question.scale?.min,
+                scaleMax: question.scale?.max, identifying: survey.isIdentifying(question.column),
+                technical: survey.isTechnical(question.column)
+            ).upsert(db)
         }
     }
 

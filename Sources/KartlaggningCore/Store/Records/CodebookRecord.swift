@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A row of the `codebook` table: one revision of a codebook, its definition stored as JSON.
-struct CodebookRecord: Codable, FetchableRecord, TableRecord {
+struct CodebookRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "codebook"
 
     enum Columns {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A row of the `question` table: one question of a stored survey (written by `addSurvey`).
-struct QuestionRecord: Codable, FetchableRecord, TableRecord {
+struct QuestionRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "question"
 
     enum Columns {
@@ -15,7 +15,8 @@ struct QuestionRecord: Codable, FetchableRecord, TableRecord {
         static let identifying = Column(CodingKeys.identifying)
     }
 
-    var key: Int64
+    /// The row's key: nil until it is stored (SQLite assigns it); answers refer to it.
+    var key: Int64?
     var surveyId: String
     var id: String
     var position: Int

@@ -61,7 +61,8 @@ final class StatRowReader: RowReader {
         }
         if next == pending.count {
             guard let batch = try channel.take() else { return nil }
-            (pending, next) = (batch, 0)
+            pending = batch
+            next = 0
         }
         let cells = pending[next]
         next += 1
