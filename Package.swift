@@ -23,6 +23,9 @@ let package = Package(
         // The workbench (`kartlagg serve`) only; its default traits (swift-configuration) are not needed.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // The workbench's own imports (Hummingbird brings them; declared so the package states what each target uses).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // SHA-256 of imported files (BoringSSL's on Linux); HummingbirdTesting builds it for the tests anyway.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         // `make docs` only: DocC for the library targets (a command plugin; nothing of it is linked).
@@ -61,6 +64,7 @@ let package = Package(
             dependencies: [
                 "KartlaggningCore", "KartlaggningAnalysis", "KartlaggningReport", "KartlaggningReportBuilder",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -77,11 +81,11 @@ let package = Package(
         ),
         .testTarget(
             name: "KartlaggningCoreTests",
-            dependencies: ["KartlaggningCore", "TestSupport"]
+            dependencies: ["KartlaggningCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "KartlaggningImportTests",
-            dependencies: ["KartlaggningImport", "KartlaggningCore", "KartlaggningReport", "TestSupport"],
+            dependencies: ["KartlaggningImport", "KartlaggningAnalysis", "KartlaggningCore", "KartlaggningReport", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -96,12 +100,13 @@ let package = Package(
             name: "KartlaggningServeTests",
             dependencies: [
                 "kartlagg", "KartlaggningServe", "KartlaggningReportBuilder", "KartlaggningAnalysis", "KartlaggningCore", "TestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(
             name: "KartlaggningCLITests",
-            dependencies: ["kartlagg", "TestSupport"],
+            dependencies: ["kartlagg", "KartlaggningCore", "TestSupport"],
             exclude: ["Golden"]
         ),
     ],

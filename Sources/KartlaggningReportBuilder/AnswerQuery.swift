@@ -58,8 +58,7 @@ public struct AnswerQuery: Sendable {
         if pseudonymise && filter.text != nil { filter.limit = nil }
         var result = try store.answers(matching: filter, codebook: stored)
         if pseudonymise {
-            let names = try store.namesToHide()
-            let cleaner = Pseudonymizer(people: names.people, organisations: names.organisations)
+            let cleaner = try store.pseudonymizer()
             // Marked words would no longer line up with the cleaned text.
             result.hits = result.hits.map { hit in
                 var hit = hit

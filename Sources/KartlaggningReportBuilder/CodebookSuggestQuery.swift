@@ -21,8 +21,7 @@ public struct CodebookSuggestQuery: Sendable {
         let carrying = try stored.codebook.themes.map {
             ($0.id, try store.answersCarrying(themes: stored.codebook.descendants(of: $0.id), codebook: stored))
         }
-        let names = try store.namesToHide()
-        let cleaner = Pseudonymizer(people: names.people, organisations: names.organisations)
+        let cleaner = try store.pseudonymizer()
         var answers: [CodebookSuggestions.Answer] = []
         try store.forEachFreeText { id, text in
             // Names and addresses never become candidates, nor appear in the examples.

@@ -9,8 +9,7 @@ struct QuoteChooser {
     let cleaner: Pseudonymizer
 
     init(store: KartlaggningStore) throws {
-        let names = try store.namesToHide()
-        cleaner = Pseudonymizer(people: names.people, organisations: names.organisations)
+        cleaner = try store.pseudonymizer()
     }
 
     func clean(_ text: String) -> String {

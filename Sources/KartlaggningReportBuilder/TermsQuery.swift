@@ -21,8 +21,7 @@ public struct TermsQuery: Sendable {
     public func run(store: KartlaggningStore) throws -> [TermsTable.Group] {
         let stored = untagged ? try store.codebook(id: codebook) : nil
         var keyness = Keyness(ngrams: ngrams)
-        let names = try store.namesToHide()
-        let cleaner = Pseudonymizer(people: names.people, organisations: names.organisations)
+        let cleaner = try store.pseudonymizer()
         try store.forEachFreeText(groupedBy: grouping, untaggedBy: stored) { group, text in keyness.add(cleaner.redact(text), to: group) }
         return keyness.counts.keys.sorted().map { group in
             TermsTable.Group(

@@ -45,8 +45,11 @@ final class WorkbenchData: @unchecked Sendable {
         var areas: AreaArrangement
 
         init(basis: CrossTable, themes: CrossTable?, areas: AreaArrangement) {
-            (self.basis, self.themes, self.areas) = (basis, themes, areas)
-            (basisCells, themeCells) = (CrossTable.Lookup(basis), themes.map(CrossTable.Lookup.init))
+            self.basis = basis
+            self.themes = themes
+            self.areas = areas
+            basisCells = CrossTable.Lookup(basis)
+            themeCells = themes.map(CrossTable.Lookup.init)
         }
     }
 
@@ -90,13 +93,16 @@ final class WorkbenchData: @unchecked Sendable {
         } catch StoreError.codebookNotFound(nil) {
             codebook = nil
         }
-        let names = try reader.namesToHide()
         let fresh = State(
             vocabulary: try reader.workbenchVocabulary(), codebook: codebook,
             matcher: try codebook.map { try CodebookMatcher(codebook: $0.codebook) },
-            cleaner: Pseudonymizer(people: names.people, organisations: names.organisations),
+            cleaner: try reader.pseudonymizer(),
             groups: try reader.districtRegistry().groups)
-        (state, version, tables, sections, publication) = (fresh, now, [:], [:], nil)
+        state = fresh
+        version = now
+        tables = [:]
+        sections = [:]
+        publication = nil
         return fresh
     }
 
@@ -185,7 +191,9 @@ final class WorkbenchData: @unchecked Sendable {
     func themeSection(_ theme: Theme, selection: Selection) throws -> ThemeReportInput.Section? {
         guard let codebook = try current().codebook else { return nil }
         var scoped = Selection()
-        (scoped.theme, scoped.survey, scoped.wave) = (theme.id, selection.survey, selection.wave)
+        scoped.theme = theme.id
+        scoped.survey = selection.survey
+        scoped.wave = selection.wave
         return try remembered(\.sections, scoped.query()) {
             let scope = ReportScope(surveys: selection.survey.map { [$0] } ?? [], waves: selection.wave.map { [$0] } ?? [])
             let publication = try currentPublication()
@@ -281,7 +289,10 @@ final class WorkbenchData: @unchecked Sendable {
         filter.codebook = codebook?.codebook.id
         if let theme = selection.theme, let codebook { filter.themes = codebook.codebook.descendants(of: theme) }
         if let area = selection.area, area != CrossSpec.unknown { filter.district = area }
-        (filter.kind, filter.survey, filter.wave, filter.question) = (selection.kind, selection.survey, selection.wave, selection.question)
+        filter.kind = selection.kind
+        filter.survey = selection.survey
+        filter.wave = selection.wave
+        filter.question = selection.question
         return filter
     }
 
@@ -321,7 +332,8 @@ final class WorkbenchData: @unchecked Sendable {
         let text: String
         var spans: [[Int]]
         if names {
-            (text, spans) = (hit.text, hit.spans)
+            text = hit.text
+            spans = hit.spans
         } else {
             // Names out first; then the words that matched are found again in what is left.
             text = state.cleaner.apply(hit.text)
