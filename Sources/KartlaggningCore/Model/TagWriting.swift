@@ -1,0 +1,14 @@
+/// What auto-tagging needs of a store, and all it may do there: find the codebooks applied before, and write one
+/// codebook's tags for the answers its latest revision has not tagged, with a tagger the caller supplies.
+/// `KartlaggningStore` implements it; the analysis layer's `AutoTagging` works through it, so the matching itself
+/// stays a pure function (`AutoTagging.tagger`) and the writing sits at the edge.
+public protocol TagWriting {
+    /// The codebooks whose tags were ever written, at their latest revisions.
+    func appliedCodebooks() throws -> [StoredCodebook]
+    /// Tags every free-text answer not yet tagged by `stored`'s revision with what `tagger` finds in its text.
+    func autoTag(
+        _ stored: StoredCodebook, tagger: (_ text: String, _ question: String) -> [AutoTag], progress: ((Int) -> Void)?
+    ) throws -> TagRunSummary
+}
+
+extension KartlaggningStore: TagWriting {}
