@@ -64,7 +64,7 @@ test-fast: deps
 
 # DocC documentation of the library targets (each has a catalog, Sources/<target>/<target>.docc), as static sites in
 # .build/docs/<target>/ (open index.html through a web server, e.g. python3 -m http.server).
-DOC_TARGETS := KartlaggningCore KartlaggningImport KartlaggningAnalysis KartlaggningReport KartlaggningReportBuilder KartlaggningServe
+DOC_TARGETS := KartlaggningModel KartlaggningCore KartlaggningImport KartlaggningAnalysis KartlaggningReport KartlaggningReportBuilder KartlaggningServe
 docs: deps
 	@mkdir -p .build/docs && for target in $(DOC_TARGETS); do \
 		echo "DocC: $$target (log in .build/docs/$$target.log)"; \

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kartlagg", targets: ["kartlagg"]),
+        .library(name: "KartlaggningModel", targets: ["KartlaggningModel"]),
         .library(name: "KartlaggningCore", targets: ["KartlaggningCore"]),
         .library(name: "KartlaggningImport", targets: ["KartlaggningImport"]),
         .library(name: "KartlaggningAnalysis", targets: ["KartlaggningAnalysis"]),
@@ -32,37 +33,40 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
+        // Values, definitions, the codebook, CrossSpec and the rules stated once: no database, no dependency.
+        .target(name: "KartlaggningModel"),
+        // The store: GRDB, SQL, records, migrations.
         .target(
             name: "KartlaggningCore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["KartlaggningModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // ReadStat, the C library for SPSS and Stata files (Debian's libreadstat-dev; `make deps` installs it).
         .systemLibrary(name: "CReadStat", path: "Sources/CReadStat", providers: [.apt(["libreadstat-dev"])]),
         .target(
             name: "KartlaggningImport",
             dependencies: [
-                "KartlaggningCore", "KartlaggningAnalysis", "CReadStat", .product(name: "Yams", package: "Yams"),
+                "KartlaggningModel", "KartlaggningCore", "KartlaggningAnalysis", "CReadStat", .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "KartlaggningAnalysis", dependencies: ["KartlaggningCore"]),
+        .target(name: "KartlaggningAnalysis", dependencies: ["KartlaggningModel"]),
         .target(
             name: "KartlaggningReport",
             dependencies: [
-                "KartlaggningCore", "KartlaggningAnalysis", .product(name: "Mustache", package: "swift-mustache"),
+                "KartlaggningModel", "KartlaggningAnalysis", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Ink", package: "Ink"),
             ]
         ),
         // Store → report inputs: the cross-tabs, quotes and method figures a report shows, then the files.
         .target(
             name: "KartlaggningReportBuilder",
-            dependencies: ["KartlaggningCore", "KartlaggningAnalysis", "KartlaggningReport"]
+            dependencies: ["KartlaggningModel", "KartlaggningCore", "KartlaggningAnalysis", "KartlaggningReport"]
         ),
         // The local workbench: pages over the report builder's numbers, coding through the store; HTTP by Hummingbird.
         .target(
             name: "KartlaggningServe",
             dependencies: [
-                "KartlaggningCore", "KartlaggningAnalysis", "KartlaggningReport", "KartlaggningReportBuilder",
+                "KartlaggningModel", "KartlaggningCore", "KartlaggningAnalysis", "KartlaggningReport", "KartlaggningReportBuilder",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
             ]
@@ -70,43 +74,52 @@ let package = Package(
         .executableTarget(
             name: "kartlagg",
             dependencies: [
-                "KartlaggningCore", "KartlaggningImport", "KartlaggningAnalysis", "KartlaggningReport", "KartlaggningReportBuilder",
+                "KartlaggningModel", "KartlaggningCore", "KartlaggningImport", "KartlaggningAnalysis", "KartlaggningReport",
+                "KartlaggningReportBuilder",
                 "KartlaggningServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["KartlaggningCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["KartlaggningModel", "KartlaggningCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/TestSupport"
         ),
         .testTarget(
             name: "KartlaggningCoreTests",
-            dependencies: ["KartlaggningCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["KartlaggningModel", "KartlaggningCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "KartlaggningImportTests",
-            dependencies: ["KartlaggningImport", "KartlaggningAnalysis", "KartlaggningCore", "KartlaggningReport", "TestSupport"],
+            dependencies: [
+                "KartlaggningImport", "KartlaggningAnalysis", "KartlaggningModel", "KartlaggningCore", "KartlaggningReport", "TestSupport",
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "KartlaggningAnalysisTests",
-            dependencies: ["KartlaggningAnalysis", "KartlaggningImport", "KartlaggningCore", "KartlaggningReport", "TestSupport"]
+            dependencies: [
+                "KartlaggningAnalysis", "KartlaggningImport", "KartlaggningModel", "KartlaggningCore", "KartlaggningReport", "TestSupport",
+            ]
         ),
         .testTarget(
             name: "KartlaggningReportTests",
-            dependencies: ["KartlaggningReport", "KartlaggningReportBuilder", "KartlaggningAnalysis", "KartlaggningCore", "TestSupport"]
+            dependencies: [
+                "KartlaggningReport", "KartlaggningReportBuilder", "KartlaggningAnalysis", "KartlaggningModel", "KartlaggningCore",
+                "TestSupport",
+            ]
         ),
         .testTarget(
             name: "KartlaggningServeTests",
             dependencies: [
-                "kartlagg", "KartlaggningServe", "KartlaggningReportBuilder", "KartlaggningAnalysis", "KartlaggningCore", "TestSupport",
+                "kartlagg", "KartlaggningServe", "KartlaggningReportBuilder", "KartlaggningAnalysis", "KartlaggningModel",
+                "KartlaggningCore", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(
             name: "KartlaggningCLITests",
-            dependencies: ["kartlagg", "KartlaggningCore", "TestSupport"],
+            dependencies: ["kartlagg", "KartlaggningModel", "KartlaggningCore", "TestSupport"],
             exclude: ["Golden"]
         ),
     ],

@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// Areas with too few answers to a question to break out, reported together as statistics offices do: an area whose
 /// base is below `minBase` is counted in its registry group (service town and hinterland), or where that is still

@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// Auto-tagging: a codebook's compiled matcher as a pure function from an answer's text and question to its tags
 /// (``tagger(for:)``), run over every answer its latest revision has not tagged yet by a store that writes them

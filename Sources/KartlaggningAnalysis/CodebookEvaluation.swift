@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// How well a codebook's patterns find the themes of answers a person has labelled (`kartlagg codebook eval`):
 /// precision, recall and F1 per theme and micro-averaged, recall per form of the keyword where the labels say how

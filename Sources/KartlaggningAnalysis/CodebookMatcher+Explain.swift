@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 extension CodebookMatcher {
     /// Why the codebook's patterns that come near `word` match it or not: every pattern whose word shares a

@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// A codebook compiled once into indexes, so that matching a text costs the same however many themes
 /// there are: each token is looked up (by stem, exact form, its prefixes, suffixes and infixes) in maps

@@ -1,5 +1,5 @@
 import Foundation
-import KartlaggningCore
+import KartlaggningModel
 
 /// A compiled codebook pattern: one token pattern, or several for a phrase of consecutive tokens.
 public struct CodebookPattern: Hashable, Sendable {

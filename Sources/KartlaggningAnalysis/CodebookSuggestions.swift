@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// Candidate keywords a codebook lacks (`kartlagg codebook suggest`), from the answers' words by keyness: for new
 /// themes, the terms the answers without a theme use much more than the tagged ones; for each existing theme, the

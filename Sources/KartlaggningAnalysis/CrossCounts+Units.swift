@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 extension CrossCounts {
     /// Counts units: each unit adds to every cell of its row values × column values (weights multiplied), and once

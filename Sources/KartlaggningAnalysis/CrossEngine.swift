@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// The one cross-tab engine: from what the store knows of a table (`KartlaggningStore.crossFacts`) to its counts,
 /// the same way for `crosstab`, every report and any other caller. Themes are rolled up their tree (a respondent

@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// A cross-tabulation: counts, bases, percentages, suppression and statistics, ready to render.
 public struct CrossTable: Codable, Sendable, Equatable {

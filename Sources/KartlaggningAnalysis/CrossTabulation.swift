@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// Counts units into a table and protects it: percentages of the chosen base, small cells suppressed with
 /// enough further cells that no hidden value can be recovered from the totals shown, and χ² statistics.

@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// Respondent kinds with too few respondents to show on their own, counted with another as statistics offices do: a
 /// kind fewer than `minCell` respondents in all (two public bodies among 170 interviews) can never show its own total,

@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// How far one column's share of a row value (a district's share raising a theme) lies from the share in the
 /// whole table, with Pearson's χ² (df 1, no continuity correction) of the column against the rest.

@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 
 extension CodebookEvaluation {
     /// `kartlagg codebook eval` as a library call: the labelled set read, tagged with the codebook file by `matching`

@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 
 /// `kartlagg codebook load` as a library call: a codebook file read, every pattern compiled (a bad one is an error
 /// naming its theme before anything is stored), then stored as a new codebook or the next revision of one; a new

@@ -1,5 +1,6 @@
 import Foundation
 import KartlaggningCore
+import KartlaggningModel
 
 /// What can stop a file from being read or imported. Every case names the file, and the line
 /// (or JSON record) and column where that is known: `foretag.csv:14: column "Nöjd (1-5)": 7 is outside the scale 1–5`.

@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 
 /// `kartlagg import` as a library call: several files into one survey, each in its own transaction, rejected rows
 /// to a rejects file when asked; then the free texts that are new or changed are tagged at once by the codebooks

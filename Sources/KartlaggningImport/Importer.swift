@@ -1,5 +1,6 @@
 import Foundation
 import KartlaggningCore
+import KartlaggningModel
 
 /// Imports answer files into a survey: one transaction per file, streamed row by row.
 ///

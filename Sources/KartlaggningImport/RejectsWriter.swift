@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// Writes rejected rows, with their reasons, to a CSV file a user can fix and import again.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import KartlaggningCore
+import KartlaggningModel
 
 /// Renders a theme query's answers: respondent, kind, district, question, themes and the text with the
 /// matched words marked (bold in Markdown, colour on a terminal), then the counts.

@@ -1,5 +1,5 @@
 import Foundation
-import KartlaggningCore
+import KartlaggningModel
 
 /// The areas of a report in the order it shows them, and the group (`group:` in the registry) each is listed under
 /// when areas are rows. Only an order: no number changes, and a hidden figure never moves an area.

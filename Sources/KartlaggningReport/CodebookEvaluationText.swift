@@ -1,5 +1,5 @@
 import KartlaggningAnalysis
-import KartlaggningCore
+import KartlaggningModel
 
 /// `codebook eval` as terminal text: a table of precision, recall and F1 per theme and micro-averaged, recall per
 /// form, and (with `misses`) the answers the codebook got wrong.

@@ -1,5 +1,5 @@
 import KartlaggningAnalysis
-import KartlaggningCore
+import KartlaggningModel
 
 /// `codebook suggest` as a YAML snippet to paste into a codebook: new themes as theme entries, candidates for
 /// existing themes as comments naming the theme to add them to. Every value is quoted; examples are comments.

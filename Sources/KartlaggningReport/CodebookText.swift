@@ -1,5 +1,5 @@
 import KartlaggningAnalysis
-import KartlaggningCore
+import KartlaggningModel
 
 /// `codebook show` and `codebook test` as terminal text.
 public enum CodebookText {

@@ -1,6 +1,6 @@
 import Foundation
 import KartlaggningAnalysis
-import KartlaggningCore
+import KartlaggningModel
 
 /// Renders a cross-tab with its caption: unit, bases, filters and the suppression rule.
 public enum CrossTableRenderer {

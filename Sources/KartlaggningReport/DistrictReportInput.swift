@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// Everything a district profile shows, gathered from the database.
 public struct DistrictReportInput: Sendable {

@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// The terminal rendering of what imports replaced, and of the list of imports.
 public enum ImportChangeText {

@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// The terminal rendering of an import summary.
 public enum ImportSummaryText {

@@ -1,5 +1,5 @@
 import KartlaggningAnalysis
-import KartlaggningCore
+import KartlaggningModel
 
 /// `kartlagg audit` as text: what the ledger holds for the data as it is, and what the audit found.
 public enum LedgerAuditText {

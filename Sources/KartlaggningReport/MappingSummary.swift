@@ -1,5 +1,5 @@
 import KartlaggningAnalysis
-import KartlaggningCore
+import KartlaggningModel
 
 /// The numbers the overview and the district reports share, gathered from the database: who was heard, which
 /// themes they raised where, how they answered the closed questions, and where a district stands out.

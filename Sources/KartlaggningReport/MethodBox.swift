@@ -1,5 +1,5 @@
 import KartlaggningAnalysis
-import KartlaggningCore
+import KartlaggningModel
 
 /// The method box every report ends with (`{{> method}}` in a template): codebook, tagging, agreement, unit,
 /// suppression rule, selection.

@@ -1,6 +1,6 @@
 import Foundation
 import KartlaggningAnalysis
-import KartlaggningCore
+import KartlaggningModel
 
 /// A rating battery in the overview (`RatingBattery`): the items' means per area as one heatmap of means (items ×
 /// areas; with many areas, areas × items in parts of `batteryItemsPerPart`), and one chart of how each item's answers

@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// Everything the overview report shows, gathered from the database.
 public struct OverviewReportInput: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import KartlaggningCore
+import KartlaggningModel
 
 /// A battery of rating items: many scale questions of one survey on the same scale ("Hur nöjd är du med …: skolan,
 /// vården, bussen …", 0–14). A report shows it as one compact table, items × areas with the mean in each cell and a

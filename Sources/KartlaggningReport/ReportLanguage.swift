@@ -1,6 +1,6 @@
 import Foundation
 import KartlaggningAnalysis
-import KartlaggningCore
+import KartlaggningModel
 
 /// The language of a report: its headings and captions (the built-in templates) and its number formats.
 /// Swedish writes `1 234` (a non-breaking space between thousands) and `12,5 %`; English `1,234` and `12.5%`.

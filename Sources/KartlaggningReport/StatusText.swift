@@ -1,5 +1,5 @@
 import Foundation
-import KartlaggningCore
+import KartlaggningModel
 
 /// Plain-text renderings of the store's contents for the terminal.
 public enum StatusText {

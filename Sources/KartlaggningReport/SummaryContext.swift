@@ -1,5 +1,5 @@
 import KartlaggningAnalysis
-import KartlaggningCore
+import KartlaggningModel
 
 /// Template data the overview and district reports share: cross-tabs as generic grids, shares as `26,7 % (4/15)`,
 /// scale means, differences.

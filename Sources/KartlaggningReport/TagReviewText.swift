@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// `tag review` as terminal text: the flagged tags with the text they coded and the text now, and the archive.
 public enum TagReviewText {

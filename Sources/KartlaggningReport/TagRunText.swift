@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// A tagging run as terminal text.
 public enum TagRunText {

@@ -1,6 +1,6 @@
 import Foundation
 import KartlaggningAnalysis
-import KartlaggningCore
+import KartlaggningModel
 
 /// The Markdown report for a thematic-group meeting: per theme, how many raised it and where, related themes,
 /// distinctive words, the questions respondents ask and pseudonymised quotes. The layout is a Mustache template

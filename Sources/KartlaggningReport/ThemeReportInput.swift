@@ -1,5 +1,5 @@
 import KartlaggningAnalysis
-import KartlaggningCore
+import KartlaggningModel
 
 /// Everything a theme report shows, gathered from the database; the report itself never opens it.
 public struct ThemeReportInput: Sendable {

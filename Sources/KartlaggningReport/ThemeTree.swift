@@ -1,5 +1,5 @@
 import Foundation
-import KartlaggningCore
+import KartlaggningModel
 
 /// Renders theme counts as a tree (text), a table (Markdown, CSV) or JSON.
 public enum ThemeTree {

@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 
 /// `kartlagg query` as a library call: free-text answers by theme (with the themes below it), place, kind, survey,
 /// wave, question or words, optionally pseudonymised for sharing.

@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 
 /// A report's area order (`--area-order`) and the registry's groups, worked out from the tables it shows: sizes from

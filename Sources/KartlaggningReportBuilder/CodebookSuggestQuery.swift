@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 
 /// `kartlagg codebook suggest` as a library call: candidate keywords the codebook lacks, from every free-text
 /// answer (identifying questions left out), with example answers pseudonymised. Reads only.

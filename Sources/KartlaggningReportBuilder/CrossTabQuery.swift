@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 
 /// `kartlagg crosstab` as a library call: one cross-tab (or a comparison of two waves) from typed options, rendered.

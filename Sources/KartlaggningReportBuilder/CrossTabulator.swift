@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 
 /// Makes a cross-tab from the store the one way `crosstab` and every report make it: what the store knows
 /// (`crossFacts`), counted by `CrossEngine`, tabulated and protected by `CrossTabulation`, all by one `CrossSpec`,

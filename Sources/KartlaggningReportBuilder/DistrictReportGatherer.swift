@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 
 /// Gathers a district profile: the whole selection's numbers (the district is a column of them) and quotes from

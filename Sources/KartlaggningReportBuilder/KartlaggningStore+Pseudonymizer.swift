@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 
 extension KartlaggningStore {
     /// The pseudonymiser for everything shown from this database: the people's and organisations' names its

@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 
 /// Gathers the overview's and the district profile's numbers: kind × district, the surveys, theme × district,

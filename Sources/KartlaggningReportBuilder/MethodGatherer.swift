@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 
 /// The method box's figures: the codebook, how its tags were made, and how the coders agree (every person who

@@ -1,6 +1,7 @@
 import Foundation
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 
 /// One output's publishing: what outputs of the same data have published before (the ledger beside the database)
 /// and what this one publishes. Every table the output makes is protected with both in mind — a number hidden

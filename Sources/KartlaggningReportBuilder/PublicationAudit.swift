@@ -1,6 +1,7 @@
 import Foundation
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 
 /// `kartlagg audit`: everything the publication ledger holds for the data as it is now, audited as one set of facts
 /// (`JointAudit`) — what a reader holding every report, published cross-tab and workbench page could work out.

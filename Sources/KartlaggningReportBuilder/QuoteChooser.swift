@@ -1,6 +1,7 @@
 import Foundation
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 
 /// Makes quotes safe: every text pseudonymised with the names the database holds (the store chooses them:

@@ -1,5 +1,6 @@
 import Foundation
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 
 /// Writes a report: gathers its inputs from the store, renders the Markdown with the kind's template, and writes

@@ -1,5 +1,6 @@
 import Foundation
 import KartlaggningCore
+import KartlaggningModel
 
 /// Why a report cannot be written.
 public enum ReportError: Error, LocalizedError, Equatable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import KartlaggningCore
+import KartlaggningModel
 
 /// A report's files (the Markdown, the HTML page, the charts), written as a set: everything is written to a hidden
 /// staging folder beside the report first, then moved into place by renames. The charts go to a folder of their own

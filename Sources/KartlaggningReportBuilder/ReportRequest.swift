@@ -1,6 +1,7 @@
 import Foundation
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 
 /// What `kartlagg report` is asked for.

@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 
 /// Which respondents a report covers: `--district`, `--survey`, `--wave` (each repeatable; values of one option

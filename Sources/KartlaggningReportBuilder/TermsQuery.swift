@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 
 /// `kartlagg terms` as a library call: per group, the most frequent and the most distinctive terms of the free

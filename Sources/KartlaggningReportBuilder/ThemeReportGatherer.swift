@@ -1,6 +1,7 @@
 import Foundation
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 
 /// Gathers a theme report's inputs from the store: the cross-tabs `crosstab` would make, and per theme related

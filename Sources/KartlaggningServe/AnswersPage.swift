@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 
 /// The answers behind a cell, filterable, with coding controls (unless in meeting mode): each answer's themes with a
 /// button to say "not this theme", a form to add one, and keys for fast coding (j/k, digits for the first nine themes).

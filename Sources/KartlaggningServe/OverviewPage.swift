@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 
 /// The first page: respondents by kind × area and the theme × area heatmap, for the chosen survey, wave and kind.

@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 
 /// Pieces several pages share: the filter form, names of themes and areas, the heat classes of a share.

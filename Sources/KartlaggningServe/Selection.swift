@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// What a page is asked to show, from its URL: every parameter checked against what the database holds before
 /// anything is looked up (an unknown name or value is refused with the parameter named). Empty values are absent

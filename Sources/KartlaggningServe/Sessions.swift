@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// Browser sessions: each has a random id (its cookie), a random token its forms carry (CSRF), and the coder name
 /// given once. Held in memory: a restart asks for the name again.

@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 
 /// One theme: its share by area (shown cells link to their answers), the themes raised with it, and — asked for,

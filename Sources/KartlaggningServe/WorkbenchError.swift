@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import KartlaggningCore
+import KartlaggningModel
 
 /// Why the workbench refuses a request; each says what to do, none shows data.
 public enum WorkbenchError: Error, LocalizedError, Equatable, Sendable {

@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// How `kartlagg serve` runs: which database, where it listens, and what the page may show.
 public struct WorkbenchOptions: Sendable {

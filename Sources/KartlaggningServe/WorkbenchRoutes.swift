@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 import KartlaggningReportBuilder
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 
 struct AgreementCommand: ParsableCommand {

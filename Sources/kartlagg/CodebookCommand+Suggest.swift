@@ -1,5 +1,6 @@
 import ArgumentParser
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 import KartlaggningReportBuilder
 

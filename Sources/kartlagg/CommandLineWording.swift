@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// Every remedy the libraries name, as the command line spells it: the command to run or the flag that fixes it. The
 /// one place where a library's message meets `kartlagg`'s commands and flags; set as the process's wording at start.

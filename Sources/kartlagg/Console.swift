@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KartlaggningCore
+import KartlaggningModel
 
 /// Printing for commands: results to stdout, problems and progress to stderr.
 enum Console {

@@ -2,6 +2,7 @@ import ArgumentParser
 import KartlaggningAnalysis
 import KartlaggningCore
 import KartlaggningImport
+import KartlaggningModel
 import KartlaggningReport
 import KartlaggningReportBuilder
 

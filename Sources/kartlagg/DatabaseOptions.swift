@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KartlaggningCore
+import KartlaggningModel
 
 /// The `--db` option every command takes. Commands that only read open the file read-only.
 struct DatabaseOptions: ParsableArguments {

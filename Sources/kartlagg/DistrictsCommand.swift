@@ -1,6 +1,7 @@
 import ArgumentParser
 import KartlaggningCore
 import KartlaggningImport
+import KartlaggningModel
 import KartlaggningReport
 
 struct DistrictsCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 
 struct ImportsCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KartlaggningCore
+import KartlaggningModel
 
 @main
 struct Kartlagg: AsyncParsableCommand {

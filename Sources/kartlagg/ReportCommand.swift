@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 import KartlaggningReportBuilder
 

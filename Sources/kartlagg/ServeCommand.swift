@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningServe
 
 struct ServeCommand: AsyncParsableCommand {

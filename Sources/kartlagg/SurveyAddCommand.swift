@@ -1,6 +1,7 @@
 import ArgumentParser
 import KartlaggningCore
 import KartlaggningImport
+import KartlaggningModel
 
 struct SurveyAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

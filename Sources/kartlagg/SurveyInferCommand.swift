@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KartlaggningCore
 import KartlaggningImport
+import KartlaggningModel
 
 struct SurveyInferCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KartlaggningCore
+import KartlaggningModel
 
 struct SurveyRemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,6 +3,7 @@ import Foundation
 import KartlaggningAnalysis
 import KartlaggningCore
 import KartlaggningImport
+import KartlaggningModel
 import KartlaggningReport
 
 extension TagCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReport
 
 /// `kartlagg tag review`: coders' tags whose answer text a re-import changed, and the archive.

@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 import Testing
 
 /// Auto-tagging is a pure function with a writer at the edge: the tagger needs no store, and `run` writes only

@@ -1,5 +1,6 @@
 import Foundation
 import KartlaggningImport
+import KartlaggningModel
 import TestSupport
 import Testing
 

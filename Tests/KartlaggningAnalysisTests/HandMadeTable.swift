@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 @testable import KartlaggningAnalysis
 

@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 import Testing
 
 @testable import KartlaggningAnalysis

@@ -1,6 +1,7 @@
 import Foundation
 import KartlaggningCore
 import KartlaggningImport
+import KartlaggningModel
 import TestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 import Testing
 
 /// The matcher's name is stated once, and people cannot take it however they spell it.

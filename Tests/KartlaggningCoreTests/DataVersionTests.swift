@@ -1,3 +1,4 @@
+import KartlaggningModel
 import TestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KartlaggningModel
 import TestSupport
 import Testing
 

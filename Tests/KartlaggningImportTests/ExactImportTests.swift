@@ -1,4 +1,5 @@
 import Foundation
+import KartlaggningModel
 import TestSupport
 import Testing
 

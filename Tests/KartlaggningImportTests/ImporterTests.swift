@@ -1,4 +1,5 @@
 import Foundation
+import KartlaggningModel
 import KartlaggningReport
 import TestSupport
 import Testing

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 import KartlaggningReportBuilder
 import KartlaggningServe
 import TestSupport

@@ -1,5 +1,6 @@
 import Foundation
 import KartlaggningCore
+import KartlaggningModel
 
 /// Stores with the sample project's districts and surveys, for tests.
 public enum StoreFixtures {

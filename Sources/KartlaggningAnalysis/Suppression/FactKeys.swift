@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// What each number of a cross-table counts, named apart from the table it sits in: the same key is the same
 /// count in every table of the same data. The cell (förening, Nätra) of kind × district, the row total förening of

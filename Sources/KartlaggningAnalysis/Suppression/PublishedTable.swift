@@ -1,4 +1,4 @@
-import KartlaggningCore
+import KartlaggningModel
 
 /// One table as an output published it: every number's key (`FactKeys`), its count, whether it was hidden, and the
 /// facts a reader has about how the numbers add up — what the publication ledger keeps so that `kartlagg audit` can

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KartlaggningModel
 
 /// The kartläggning database: one SQLite file holding surveys, districts, respondents, answers and imports.
 ///

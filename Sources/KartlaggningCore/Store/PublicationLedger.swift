@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KartlaggningModel
 
 /// The publication ledger: what each report, published cross-tab and served workbench page has shown, kept in its
 /// own SQLite file beside the database (`kartlaggning.sqlite.publicerat`) so the answers database stays

@@ -1,4 +1,5 @@
 import Foundation
+import KartlaggningModel
 
 /// What can go wrong in the store; each case says which file, survey or name it concerns.
 public enum StoreError: Error, Equatable, Sendable, LocalizedError {

@@ -1,5 +1,6 @@
 import Foundation
 import KartlaggningCore
+import KartlaggningModel
 import Yams
 
 /// Reads survey definitions and district registries from YAML or JSON files, and checks them.

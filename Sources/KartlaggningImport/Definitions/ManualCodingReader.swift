@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// Reads coding done in a spreadsheet: a CSV with `theme` and `coder`, the answer as `answer` (its id) or as
 /// `survey`, `respondent` and `question`, and optionally `note` and `not` (Ja: "not this theme"). Column names

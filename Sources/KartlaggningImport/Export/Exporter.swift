@@ -1,5 +1,6 @@
 import Foundation
 import KartlaggningCore
+import KartlaggningModel
 
 /// Writes what the database holds for a survey back out, streaming one respondent at a time.
 ///

@@ -2,6 +2,7 @@ import CReadStat
 import Foundation
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 
 /// Writes a survey as a labelled statistics file through ReadStat: SPSS `.sav` or Stata `.dta`, one case per
 /// respondent. Variable labels are the question texts; a choice question is a number with its options as value

@@ -1,5 +1,6 @@
 import KartlaggningAnalysis
 import KartlaggningCore
+import KartlaggningModel
 
 /// What a column's values look like, gathered in one pass with bounded memory.
 ///

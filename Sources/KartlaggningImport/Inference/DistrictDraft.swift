@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// A district registry drafted from the area column of an export: each distinct name once, with how many rows
 /// give it. Names that differ only in case, spacing or dashes are one district (the variants become aliases);

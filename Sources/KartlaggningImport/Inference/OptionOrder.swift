@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// The order a person expects a closed question's options in: numeric bands ascending (`15-24`, `25-34`, …,
 /// `65+`), the labels of a known rating scale in the scale's order (Mycket nöjd … Mycket missnöjd), Ja/Nej/Vet ej —

@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// A question as a labelled statistics file (SPSS, Stata) defines it, nothing guessed: the variable label is its text,
 /// value labels its options (in code order, codes kept), user-missing values its `missing`, the measure level and the

@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// A survey definition inferred from a data file, with the points a person should check.
 public struct SurveyDraft: Sendable {

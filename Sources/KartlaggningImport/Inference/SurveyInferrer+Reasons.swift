@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// Why infer gave each column what it gave it: the `# why:` comment over each question and respondent column of a
 /// draft, so a person checks reasons, not guesses.

@@ -1,5 +1,6 @@
 import Foundation
 import KartlaggningCore
+import KartlaggningModel
 
 /// Infers a draft survey definition from a data file: columns, their types, and which columns hold
 /// the respondent id, kind, district, service town, organisation, interviewer and date.

@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// A mapped record: ready to store, or the problems that stop it.
 enum MappedRecord {

@@ -1,5 +1,6 @@
 import Foundation
 import KartlaggningCore
+import KartlaggningModel
 
 /// Turns one source record into a respondent and typed answers, checking every cell against the survey.
 ///

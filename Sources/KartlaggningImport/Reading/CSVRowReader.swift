@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// A CSV or TSV file's records: encoding and delimiter settled, then streamed.
 final class CSVRowReader: RowReader {

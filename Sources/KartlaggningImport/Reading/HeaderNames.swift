@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// A table's column names as infer and import both read them: a group row joined to the row below it, and names that
 /// repeat made distinct, the same way every time, so that a definition drafted from a file names its columns as the

@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// Streams the records of a JSON file, one at a time, in any of the shapes users hand in:
 /// - an array of record objects;

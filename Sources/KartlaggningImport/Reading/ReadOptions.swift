@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// How to read a file when detection should not decide.
 public struct ReadOptions: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// The rows of any supported file, streamed and aligned to the columns a survey reads.
 final class RecordStream {

@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// Finds a table's shape from its first rows, for `survey infer`: the header below a title, a preamble or a group
 /// row, and the rows after it that are more header (Qualtrics' question texts and import ids, SurveyMonkey's

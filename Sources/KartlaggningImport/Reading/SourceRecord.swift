@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// One row or record, its cells aligned to the columns a survey reads.
 struct SourceRecord {

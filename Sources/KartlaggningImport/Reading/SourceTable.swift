@@ -1,5 +1,6 @@
 import Foundation
 import KartlaggningCore
+import KartlaggningModel
 
 /// A tabular file — CSV, TSV, an XLSX or ODS sheet — opened with its shape applied: the preamble above the
 /// header skipped, the header read (group headers joined to the row below), extra header rows skipped, empty

@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// Opens a text file for reading: probes it once, settles its encoding, and hands back its UTF-8 stream.
 struct TextSource {

@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// A checkbox question's answers as form tools write them: the chosen options joined by a separator (`, ` in Google
 /// Forms, `;` in Microsoft Forms) while an option's own label may hold the separator (`Jordbruk, skog, fiske`). The

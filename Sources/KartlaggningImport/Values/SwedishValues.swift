@@ -1,5 +1,6 @@
 import Foundation
 import KartlaggningCore
+import KartlaggningModel
 
 /// Reads typed values the way Swedish spreadsheets write them: decimal comma, space or non-breaking
 /// space between thousands, Ja/Nej, ISO and common Swedish dates.

@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// Reads one non-empty cell as the type its question declares.
 enum ValueReader {

@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 // MARK: - Coding, for agreement and terms
 

@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 // MARK: - Imports: the list, what each replaced, and undo
 

@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 /// Writes one file's respondents inside one transaction; handed out by `KartlaggningStore.importTransaction`.
 ///

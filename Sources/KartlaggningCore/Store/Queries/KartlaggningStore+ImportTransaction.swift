@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 extension KartlaggningStore {
     /// Runs one file's import in one write transaction.

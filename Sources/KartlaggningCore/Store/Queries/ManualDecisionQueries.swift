@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 // MARK: - A coder's decision, and taking it back
 

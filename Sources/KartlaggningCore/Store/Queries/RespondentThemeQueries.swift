@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 // MARK: - Respondent themes, for cross-tabs
 

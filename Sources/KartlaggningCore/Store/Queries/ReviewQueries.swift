@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 // MARK: - Coders' tags a re-import changed or archived
 

@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 /// Moving coders' tags to the archive when their answer goes: never deleted, kept with the survey, respondent, question
 /// and text they were made on. Used by an import that no longer has an answer and by an undo that removes one.

@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 // MARK: - A theme's answers, for reports
 

@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 /// An answer as queries read it, joined to its question's id: `SELECT a.id, q.id AS questionId, a.raw, a.valueText,
 /// a.valueNumber, a.isFreeText …`. A free text's value is its trimmed raw text (what the import stored it from).

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KartlaggningModel
 
 /// A respondent's stored fields, as `importChange` keeps them (JSON) to restore on undo.
 struct RespondentState: Codable, Equatable, FetchableRecord {

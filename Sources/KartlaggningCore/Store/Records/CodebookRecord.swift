@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KartlaggningModel
 
 /// A row of the `codebook` table: one revision of a codebook, its definition stored as JSON.
 struct CodebookRecord: Codable, FetchableRecord, PersistableRecord {

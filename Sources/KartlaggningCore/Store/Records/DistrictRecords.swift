@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 /// A row of the `district` table: an area of the registry, its place in the registry's order and its group.
 struct DistrictRecord: Codable, FetchableRecord, PersistableRecord {

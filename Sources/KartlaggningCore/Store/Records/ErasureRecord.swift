@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 /// A row of the `erasure` table: that a respondent's data was erased (`forget`), with how much, and when; never who.
 struct ErasureRecord: Codable, FetchableRecord, PersistableRecord {

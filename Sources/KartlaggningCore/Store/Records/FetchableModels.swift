@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 // Model values read straight from query rows: each query names its columns as the value's properties (`AS survey`),
 // and GRDB decodes them through `Decodable`, so no column is read by a string subscript.

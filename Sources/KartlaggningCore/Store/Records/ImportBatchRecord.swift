@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 /// A row of the `importBatch` table: one file's import — what was read (name, SHA-256, format, encoding, delimiter,
 /// columns), when, and its counts once it finished.

@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 /// A row of the `importChange` table: a value an import replaced (a respondent's fields or one answer), before and
 /// after as JSON, so the import can be undone.

@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 /// A row of the ledger's `publication` table: one output made from one version of the data.
 struct PublicationRecord: Codable, FetchableRecord, MutablePersistableRecord {

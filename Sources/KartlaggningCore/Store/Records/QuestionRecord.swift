@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KartlaggningModel
 
 /// A row of the `question` table: one question of a stored survey (written by `addSurvey`).
 struct QuestionRecord: Codable, FetchableRecord, PersistableRecord {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KartlaggningModel
 
 /// A respondent's fields as queries read them from `respondent` (the columns by their own names, `id` as `rid`
 /// where answers are joined).

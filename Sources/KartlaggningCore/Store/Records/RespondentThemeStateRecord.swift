@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 /// A row of the `respondentThemeState` table: which revision of a codebook the respondent themes were built from,
 /// and whether they are stale.

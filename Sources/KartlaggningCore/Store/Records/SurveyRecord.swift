@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 /// A row of the `survey` table: a survey's id, title, wave and kind, and its whole definition as JSON.
 struct SurveyRecord: Codable, FetchableRecord, PersistableRecord {

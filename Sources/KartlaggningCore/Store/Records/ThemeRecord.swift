@@ -1,4 +1,5 @@
 import GRDB
+import KartlaggningModel
 
 /// A row of the `theme` table: one theme of one codebook revision, with its parent and place.
 struct ThemeRecord: Codable, FetchableRecord, PersistableRecord {

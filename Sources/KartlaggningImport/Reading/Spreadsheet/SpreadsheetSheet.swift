@@ -1,4 +1,5 @@
 import KartlaggningCore
+import KartlaggningModel
 
 /// A sheet of a workbook: its name, the package part that holds it, and whether it is hidden.
 public struct SpreadsheetSheet: Sendable, Equatable {

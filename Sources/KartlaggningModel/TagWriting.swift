@@ -10,5 +10,3 @@ public protocol TagWriting {
         _ stored: StoredCodebook, tagger: (_ text: String, _ question: String) -> [AutoTag], progress: ((Int) -> Void)?
     ) throws -> TagRunSummary
 }
-
-extension KartlaggningStore: TagWriting {}

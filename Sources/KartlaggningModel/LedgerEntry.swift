@@ -15,6 +15,14 @@ public struct LedgerEntry: Sendable, Equatable {
 
 /// One output recorded in the ledger: what it was, when, for which data, and how many tables it published.
 public struct LedgerPublication: Codable, Sendable, Equatable {
+    public init(id: Int64, output: String, at: String, dataVersion: String, tables: Int) {
+        self.id = id
+        self.output = output
+        self.at = at
+        self.dataVersion = dataVersion
+        self.tables = tables
+    }
+
     public var id: Int64
     public var output: String
     public var at: String
@@ -24,6 +32,14 @@ public struct LedgerPublication: Codable, Sendable, Equatable {
 
 /// The ledger's state for the data as it is now.
 public struct LedgerSummary: Codable, Sendable, Equatable {
+    public init(path: String, startedAt: String? = nil, startedFresh: Bool, current: [LedgerPublication], earlier: Int) {
+        self.path = path
+        self.startedAt = startedAt
+        self.startedFresh = startedFresh
+        self.current = current
+        self.earlier = earlier
+    }
+
     /// The ledger's file.
     public var path: String
     /// When the ledger was started, and whether on purpose (`--fresh`) rather than by the first output.

@@ -1,5 +1,12 @@
 /// How a codebook's tags were made: free texts, how many the latest revision tagged, who coded by hand.
 public struct TaggingFigures: Sendable {
+    public init(freeTextAnswers: Int, autoTaggedAnswers: Int, applied: Bool, coders: [(name: String, answers: Int)]) {
+        self.freeTextAnswers = freeTextAnswers
+        self.autoTaggedAnswers = autoTaggedAnswers
+        self.applied = applied
+        self.coders = coders
+    }
+
     public var freeTextAnswers: Int
     /// Free-text answers with at least one automatic tag of the latest revision.
     public var autoTaggedAnswers: Int
