@@ -2,7 +2,7 @@ import KartlaggningModel
 
 /// Auto-tagging: a codebook's compiled matcher as a pure function from an answer's text and question to its tags
 /// (``tagger(for:)``), run over every answer its latest revision has not tagged yet by a store that writes them
-/// (``TagWriting``).
+/// (`TagWriting`, which the store implements).
 ///
 /// ```swift
 /// let summary = try AutoTagging.run(store: store, codebook: try store.codebook(id: "kodbok"))

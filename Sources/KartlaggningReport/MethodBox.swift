@@ -37,7 +37,7 @@ public enum MethodBox {
         public var leftOut: String
         public var hasLeftOut: Bool
         /// What to run so the codebook's revision applies, what started the ledger anew, and what turned protection
-        /// off: in the front end's wording (``Remedy``).
+        /// off: in the front end's wording (`Remedy`).
         public var tagRemedy: String
         public var freshRemedy: String
         public var unprotectedRemedy: String
