@@ -13,6 +13,12 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case surveyConflict(survey: String, reason: String)
     /// The district registry cannot be loaded.
     case districtConflict(String)
+    /// A new registry leaves out an area that respondents live in.
+    case districtInUse(name: String, respondents: Int)
+    /// A new registry leaves out a service town that respondents belong to.
+    case serviceTownInUse(String)
+    /// A stored survey definition or codebook that cannot be read back (`what`: "survey" or "codebook").
+    case storedDefinitionUnreadable(what: String, id: String, reason: String)
     /// No codebook has this id (nil: no codebook at all).
     case codebookNotFound(String?)
     /// Several codebooks are loaded and the command did not say which.
@@ -21,8 +27,20 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case themeNotFound(theme: String, codebook: String)
     /// No answer is so named.
     case answerNotFound(String)
-    /// A cross-tab that cannot be made as asked.
-    case crossTab(String)
+    /// Cross-tabs: a question of a survey's technical columns (an id, a timing, tool metadata).
+    case technicalColumn(question: String)
+    /// Cross-tabs: a question whose type has no categories to count (text, date).
+    case notCrossTabulable(question: String, type: String)
+    /// Cross-tabs: a name that is neither a dimension nor a question id.
+    case unknownDimension(String)
+    /// Cross-tabs: a question id several surveys have, not told apart by `survey/question`.
+    case ambiguousQuestion(String, surveys: [String])
+    /// Cross-tabs: a dimension that is not a field of the respondent (`filtering`: asked as a filter).
+    case notARespondentField(String, filtering: Bool)
+    /// A question counted as a number that is not one.
+    case notANumber(question: String, type: String)
+    /// Cross-tabs: questions of different surveys in one table.
+    case questionsFromDifferentSurveys([String])
     /// SQLite refused an operation.
     case database(String)
     /// The file was written by a newer kartlagg: this one does not know its schema and will not touch it.
@@ -57,13 +75,34 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
         case .surveyNotFound(let id): "no survey \"\(id)\"; \(Remedy.listSurveys) shows the surveys there are"
         case .surveyConflict(let survey, let reason): "survey \"\(survey)\": \(reason)"
         case .districtConflict(let reason): "district registry: \(reason)"
+        case .districtInUse(let name, let respondents):
+            "district registry: \(name) has \(respondents) respondents and cannot be removed"
+        case .serviceTownInUse(let town): "district registry: service town \(town) has respondents and cannot be removed"
+        case .storedDefinitionUnreadable(let what, let id, let reason):
+            "database: \(what) \"\(id)\": stored definition is unreadable: \(reason)"
         case .codebookNotFound(let id?): "no codebook \"\(id)\"; \(Remedy.listCodebooks) shows the codebooks there are"
         case .codebookNotFound(nil): "no codebook loaded yet; load one with \(Remedy.loadCodebook(file: true))"
         case .codebookAmbiguous(let ids):
             "several codebooks are loaded (\(ids.joined(separator: ", "))); name one with \(Remedy.chooseCodebook)"
         case .themeNotFound(let theme, let codebook): "codebook \"\(codebook)\" has no theme \"\(theme)\""
         case .answerNotFound(let reference): "no \(reference); \(Remedy.listAnswers) shows answer ids"
-        case .crossTab(let message): "crosstab: \(message)"
+        case .technicalColumn(let question):
+            "crosstab: \"\(question)\" is a technical column of its survey (`technical:`: an id, a timing or tool metadata), "
+                + "not a question"
+        case .notCrossTabulable(let question, let type):
+            "crosstab: \"\(question)\" is a \(type) question; cross-tabs take choice, multi, scale, boolean, and integer or "
+                + "decimal with \(Remedy.giveBins)"
+        case .unknownDimension(let name):
+            "crosstab: \"\(name)\" is neither a dimension (theme, district, service-town, kind, sector, survey, wave, "
+                + "interviewer) nor a question id"
+        case .ambiguousQuestion(let question, let surveys):
+            "crosstab: several surveys have a question \"\(question)\"; write survey/question: "
+                + surveys.map { "\($0)/\(question)" }.joined(separator: ", ")
+        case .notARespondentField(let dimension, let filtering):
+            "crosstab: \(dimension) is not a respondent field" + (filtering ? " to filter by" : "")
+        case .notANumber(let question, let type): "crosstab: \"\(question)\" is a \(type) question, not a number"
+        case .questionsFromDifferentSurveys(let surveys):
+            "crosstab: the questions come from different surveys: \(surveys.sorted().joined(separator: ", "))"
         case .importNotFound(let id): "no import \(id); \(Remedy.listImports(id: nil)) lists them"
         case .importNotLast(let id, let survey, let later):
             "import \(id) was followed by import\(later.count == 1 ? "" : "s") "

@@ -62,7 +62,9 @@ extension KartlaggningStore {
         }
         try ensureRespondentThemes(stored)
         return try readFiltered(spec.filters) { db, filter in
-            guard let expression = Self.attributeSQL(attribute) else { throw StoreError.crossTab("\(attribute) is not a respondent field") }
+            guard let expression = Self.attributeSQL(attribute) else {
+                throw StoreError.notARespondentField(attribute.description, filtering: false)
+            }
             let bases = try Self.bases(expression, filter: filter, db: db)
             var cells: [String: [String: Int]] = [:]
             for row in try Row.fetchAll(
@@ -94,7 +96,7 @@ extension KartlaggningStore {
         var condition: SQL = ""
         for (dimension, asked) in filters.sorted(by: { $0.key.description < $1.key.description }) {
             guard let expression = attributeSQL(dimension) else {
-                throw StoreError.crossTab("\(dimension) is not a respondent field to filter by")
+                throw StoreError.notARespondentField(dimension.description, filtering: true)
             }
             let wanted = FilterValues(asked, registry: registry)
             let stored = try String.fetchAll(db, SQLRequest<String>(literal: "SELECT DISTINCT \(expression) FROM respondent r"))
@@ -146,11 +148,13 @@ extension KartlaggningStore {
     public func numberCounts(
         _ reference: String, by dimension: CrossDimension, filters: [CrossDimension: [String]]
     ) throws -> [String: [Double: Int]] {
-        guard let expression = Self.attributeSQL(dimension) else { throw StoreError.crossTab("\(dimension) is not a respondent field") }
+        guard let expression = Self.attributeSQL(dimension) else {
+            throw StoreError.notARespondentField(dimension.description, filtering: false)
+        }
         return try readFiltered(filters) { db, filter in
             let question = try questionRecord(reference, db: db)
             guard [.integer, .decimal, .scale].contains(question.type) else {
-                throw StoreError.crossTab("\"\(reference)\" is a \(question.type.rawValue) question, not a number")
+                throw StoreError.notANumber(question: reference, type: question.type.rawValue)
             }
             var counts: [String: [Double: Int]] = [:]
             for row in try Row.fetchAll(
@@ -184,7 +188,9 @@ extension KartlaggningStore {
             let question = try closedQuestion(id, bins: spec.bins, db: db)
             guard [.choice, .boolean, .scale, .multi].contains(question.type) else { return nil }
             let filter: SQL = " AND r.surveyId = \(question.survey)" + filter
-            guard let expression = Self.attributeSQL(attribute) else { throw StoreError.crossTab("\(attribute) is not a respondent field") }
+            guard let expression = Self.attributeSQL(attribute) else {
+                throw StoreError.notARespondentField(attribute.description, filtering: false)
+            }
             var bases = try Self.bases(expression, filter: filter, db: db)
             var cells: [String: [String: Int]] = [:]
             var answered: [String: Int] = [:]
@@ -203,15 +209,13 @@ extension KartlaggningStore {
                     let json: String = row[0]
                     let place: String = row[1]
                     let n: Int = row[2]
-                    if decoded[json] == nil {
-                        decoded[json] = Array(Set((try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []))
-                    }
+                    if decoded[json] == nil { decoded[json] = ClosedAnswerValues.options(multiJSON: json) }
                     guard let options = decoded[json], !options.isEmpty else { continue }
                     for option in options { cells[option, default: [:]][place, default: 0] += n }
                     answered[place, default: 0] += n
                 }
             } else {
-                let value: SQL = question.type == .scale ? "CAST(CAST(a.valueNumber AS INTEGER) AS TEXT)" : "a.valueText"
+                let value: SQL = question.type == .scale ? ClosedAnswerValues.scaleSQL : "a.valueText"
                 for row in try Row.fetchAll(
                     db,
                     SQLRequest<Row>(

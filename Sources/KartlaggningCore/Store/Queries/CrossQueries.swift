@@ -31,31 +31,27 @@ extension KartlaggningStore {
             for case .question(let id) in dimensions { questions[id] = try closedQuestion(id, bins: request.bins, db: db) }
             let surveys = Set(questions.values.map(\.survey))
             if surveys.count > 1 {
-                throw StoreError.crossTab("the questions come from different surveys: \(surveys.sorted().joined(separator: ", "))")
+                throw StoreError.questionsFromDifferentSurveys(surveys.sorted())
             }
 
             // Respondents and the fields the table needs, in `attributes` order.
             let attributes = Array(Set(dimensions.filter { if case .question = $0 { false } else { $0 != .theme } }))
-            let columns: [CrossDimension: SQL] = [
-                .survey: "surveyId", .kind: "kind", .sector: "kind", .district: "district", .serviceTown: "serviceTown",
-                .wave: "wave", .interviewer: "interviewer",
-            ]
-            var respondentSQL: SQL = "SELECT id"
+            // The one column map (`attributeSQL`), with the push-down's no-value and sector rules.
+            var respondentSQL: SQL = "SELECT r.id"
             for attribute in attributes {
-                // (Not `??`: between SQL values GRDB makes that an IFNULL.)
-                if let column = columns[attribute] { respondentSQL += ", \(column)" } else { respondentSQL += ", NULL" }
+                guard let expression = Self.attributeSQL(attribute) else {
+                    throw StoreError.notARespondentField(attribute.description, filtering: false)
+                }
+                respondentSQL += ", \(expression)"
             }
-            respondentSQL += " FROM respondent"
-            if let survey = surveys.first { respondentSQL += " WHERE surveyId = \(survey)" }
+            respondentSQL += " FROM respondent r"
+            if let survey = surveys.first { respondentSQL += " WHERE r.surveyId = \(survey)" }
             var fields: [Int64: [String]] = [:]
             let respondentRows = try Row.fetchCursor(db, SQLRequest<Row>(literal: respondentSQL))
             while let row = try respondentRows.next() {
                 var values: [String] = []
                 values.reserveCapacity(attributes.count)
-                for (index, dimension) in attributes.enumerated() {
-                    let value = row[index + 1] as String? ?? CrossSpec.unknown
-                    values.append(dimension == .sector ? CrossDimension.sector(ofKind: value) : value)
-                }
+                for index in attributes.indices { values.append(row[index + 1] as String? ?? CrossSpec.unknown) }
                 fields[row[0]] = values
             }
             let attributeIndex = Dictionary(uniqueKeysWithValues: attributes.enumerated().map { ($1, $0) })
@@ -67,7 +63,7 @@ extension KartlaggningStore {
                 for row in try Row.fetchAll(
                     db, sql: "SELECT respondentId, valueText, valueNumber FROM answer WHERE questionKey = ?", arguments: [question.key])
                 {
-                    values[row[0]] = Self.values(text: row[1], number: row[2], question: question)
+                    values[row[0]] = ClosedAnswerValues.values(text: row[1], number: row[2], question: question)
                 }
                 closed[id] = values
             }
@@ -173,8 +169,7 @@ extension KartlaggningStore {
     func closedQuestion(_ reference: String, bins: [Double]?, db: Database) throws -> ClosedQuestion {
         let question = try questionRecord(reference, db: db)
         if question.technical {
-            throw StoreError.crossTab(
-                "\"\(reference)\" is a technical column of its survey (`technical:`: an id, a timing or tool metadata), not a question")
+            throw StoreError.technicalColumn(question: reference)
         }
         let type = question.type
         var values: [String] = []
@@ -189,9 +184,7 @@ extension KartlaggningStore {
             }
             values = Bins(bins).labels
         case .text, .date:
-            throw StoreError.crossTab(
-                "\"\(reference)\" is a \(type.rawValue) question; cross-tabs take choice, multi, scale, boolean, and integer or decimal with \(Remedy.giveBins)"
-            )
+            throw StoreError.notCrossTabulable(question: reference, type: type.rawValue)
         }
         guard let key = question.key else { throw StoreError.database("question \"\(reference)\" has no stored key") }
         return ClosedQuestion(survey: question.surveyId, key: key, type: type, values: values, bins: bins?.sorted())
@@ -208,34 +201,15 @@ extension KartlaggningStore {
             matching = try QuestionRecord.filter(QuestionRecord.Columns.id == reference).order(QuestionRecord.Columns.key).fetchAll(db)
         }
         guard let question = matching.first else {
-            throw StoreError.crossTab(
-                "\"\(reference)\" is neither a dimension (theme, district, service-town, kind, sector, survey, wave, interviewer) nor a question id"
-            )
+            throw StoreError.unknownDimension(reference)
         }
         if matching.count > 1 {
-            throw StoreError.crossTab(
-                "several surveys have a question \"\(reference)\"; write survey/question: "
-                    + matching.map { "\($0.surveyId)/\(reference)" }.joined(separator: ", "))
+            throw StoreError.ambiguousQuestion(reference, surveys: matching.map(\.surveyId))
         }
         return question
     }
 
     /// A closed answer's values as a cross-tab counts them: a multi answer's options, a choice or yes/no, a scale
     /// point, a number's bin.
-    static func values(text: String?, number: Double?, question: ClosedQuestion) -> [String] {
-        switch question.type {
-        case .multi:
-            return (try? JSONDecoder().decode([String].self, from: Data((text ?? "[]").utf8))) ?? []
-        case .choice, .boolean:
-            return text.map { [$0] } ?? []
-        case .scale:
-            return number.map { [String(Int($0))] } ?? []
-        case .integer, .decimal:
-            guard let number, let edges = question.bins, let label = Bins(edges).label(of: number) else { return [] }
-            return [label]
-        case .text, .date:
-            return []
-        }
-    }
 
 }

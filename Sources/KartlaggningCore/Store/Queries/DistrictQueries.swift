@@ -20,12 +20,12 @@ extension KartlaggningStore {
             for name in removed {
                 let used = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM respondent WHERE district = ?", arguments: [name]) ?? 0
                 if used > 0 {
-                    throw StoreError.districtConflict("\(name) has \(used) respondents and cannot be removed")
+                    throw StoreError.districtInUse(name: name, respondents: used)
                 }
             }
             let usedTowns = try String.fetchAll(db, sql: "SELECT DISTINCT serviceTown FROM respondent WHERE serviceTown IS NOT NULL")
             for town in usedTowns where !towns.contains(town) {
-                throw StoreError.districtConflict("service town \(town) has respondents and cannot be removed")
+                throw StoreError.serviceTownInUse(town)
             }
             try db.execute(sql: "DELETE FROM districtAlias")
             for (position, district) in registry.districts.enumerated() {

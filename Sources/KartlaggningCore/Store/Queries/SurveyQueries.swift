@@ -80,7 +80,7 @@ extension KartlaggningStore {
         do {
             return try JSONDecoder().decode(SurveyDefinition.self, from: Data(json.utf8))
         } catch {
-            throw StoreError.database("survey \"\(id)\": stored definition is unreadable: \(error)")
+            throw StoreError.storedDefinitionUnreadable(what: "survey", id: id, reason: "\(error)")
         }
     }
 

@@ -31,7 +31,7 @@ struct CodebookRecord: Codable, FetchableRecord, PersistableRecord {
             let codebook = try JSONDecoder().decode(Codebook.self, from: Data(definition.utf8))
             return StoredCodebook(codebook: codebook, revision: revision, loadedAt: loadedAt)
         } catch {
-            throw StoreError.database("codebook \"\(id)\": stored definition is unreadable: \(error)")
+            throw StoreError.storedDefinitionUnreadable(what: "codebook", id: id, reason: "\(error)")
         }
     }
 }
