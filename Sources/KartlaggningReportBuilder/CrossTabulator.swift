@@ -106,8 +106,9 @@ public struct CrossTabulator: Sendable {
         return linkedTable
     }
 
-    /// What the store knows for `spec`, counted, with its pools of areas added up.
-    private func counts(_ spec: CrossSpec) throws -> CrossCounts {
+    /// What the store knows for `spec`, counted, with its pools of areas added up: every table's counts come from here
+    /// (the overview works out a scale's means from them before `table(_:spec:)` protects its table).
+    func counts(_ spec: CrossSpec) throws -> CrossCounts {
         var counted = CrossEngine.counts(try store.crossFacts(spec), spec: spec)
         if !spec.kindPools.isEmpty, spec.cols == .kind || spec.rows == .kind {
             counted = counted.pooling(spec.kindPools, areasAreColumns: spec.cols == .kind)

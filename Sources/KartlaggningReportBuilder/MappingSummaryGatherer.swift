@@ -87,7 +87,7 @@ enum MappingSummaryGatherer {
                 spec.filters = filters
                 spec.dropMissing = true
                 spec.minCell = 0
-                let all = CrossEngine.counts(try store.crossFacts(spec), spec: spec)
+                let all = try tabulator.counts(spec)
                 let areas = basis.colValues.filter { all.colValues.contains($0) }
                 let pools =
                     pooling?.plan(areas.map { area in (area, all.colValues.firstIndex(of: area).map { all.colBase[$0] } ?? 0) })

@@ -5,6 +5,10 @@ import KartlaggningModel
 /// How a stored closed answer reads as the categories a cross-tab counts — stated once for both of the store's fact
 /// feeders, the SQL push-down (`questionCounts`) and the row-by-row units (`crossData`).
 enum ClosedAnswerValues {
+    /// Where a respondent without an answer to a closed question goes: the "(ej svar)" category, or — asked to drop
+    /// them (`dropMissing`) — out of the table (nil), its bases included.
+    static func unanswered(dropMissing: Bool) -> String? { dropMissing ? nil : CrossSpec.noAnswer }
+
     /// A multi answer's options: its stored JSON array, each option once (an unreadable array is no option).
     static func options(multiJSON text: String?) -> [String] {
         guard let text, let options = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else { return [] }

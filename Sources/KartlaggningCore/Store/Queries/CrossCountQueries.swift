@@ -233,10 +233,10 @@ extension KartlaggningStore {
             for (place, base) in bases {
                 let missing = base - (answered[place] ?? 0)
                 guard missing > 0 else { continue }
-                if spec.dropMissing {
-                    bases[place] = base - missing
+                if let category = ClosedAnswerValues.unanswered(dropMissing: spec.dropMissing) {
+                    cells[category, default: [:]][place] = missing
                 } else {
-                    cells[CrossSpec.noAnswer, default: [:]][place] = missing
+                    bases[place] = base - missing
                 }
             }
             return Self.oriented(

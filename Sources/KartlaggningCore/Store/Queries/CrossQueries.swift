@@ -123,7 +123,7 @@ extension KartlaggningStore {
                 case .theme: return themes
                 case .question(let id):
                     guard let answer = closed[id]?[respondent], !answer.isEmpty else {
-                        return request.dropMissing ? nil : [CrossSpec.noAnswer: 1]
+                        return ClosedAnswerValues.unanswered(dropMissing: request.dropMissing).map { [$0: 1] }
                     }
                     return Dictionary(answer.map { ($0, 1) }, uniquingKeysWith: { a, _ in a })
                 default:
