@@ -137,7 +137,7 @@ demo-large: build
 	else echo "(no chromium: no screenshot; apt-get install chromium)"; fi
 	@echo "Overview of $(AREAS) areas: $(LARGE_DIR)/oversikt.md and $(LARGE_DIR)/oversikt.html"
 
-# Import speed and memory against sqlite3's own .import, and the other measurements; see README.md, "Benchmark".
+# Import speed and memory against sqlite3's own .import, and the other measurements; see docs/benchmarks.md.
 bench: deps
 	python3 Benchmarks/run.py
 

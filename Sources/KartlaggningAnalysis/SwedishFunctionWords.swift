@@ -1,7 +1,7 @@
 /// Swedish words that occur in answers on every theme and name none: verbs of being, having and going, modal and
 /// opinion verbs, quantifiers, degree and time adverbs, connectives. `terms` and the theme report's distinctive
 /// words leave them out, beside Snowball's stop words (`SwedishStopWords`), so that the lists show what people talk
-/// about. The list is part of the documented behaviour (README, "Terms").
+/// about. The list is part of the documented behaviour (docs/codebook.md, on terms).
 public enum SwedishFunctionWords {
     public static let words: Set<String> = Set(
         """

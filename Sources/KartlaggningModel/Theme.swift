@@ -6,7 +6,7 @@ public struct Theme: Codable, Sendable, Equatable {
     public var description: String?
     /// The parent theme's id; a child's tags count for its parent in queries and counts.
     public var parent: String?
-    /// Patterns that signal the theme (see the README's pattern language).
+    /// Patterns that signal the theme (docs/codebook.md, "The pattern language").
     public var keywords: [String]
     /// Patterns whose matches cancel a keyword match lying inside them (`"inget samarbete"`).
     public var exclude: [String]?

@@ -7,7 +7,7 @@ import Testing
 
 @testable import KartlaggningImport
 
-/// The evaluation set (Tests/Evaluation/) under each matching rule: the figures the README quotes, held here so a
+/// The evaluation set (Tests/Evaluation/) under each matching rule: the figures docs/codebook.md quotes, held here so a
 /// change to the matcher that loses them fails.
 struct MatchingEvaluationTests {
     static let folder = Paths.packageRoot.appendingPathComponent("Tests/Evaluation")
@@ -30,7 +30,7 @@ struct MatchingEvaluationTests {
         let stem = set
         let forms = try Self.run(.forms)
         let compounds = try Self.run(.compounds)
-        // Figures of this set (README, "Keyword matching"): recall on inflected and compounded keywords.
+        // Figures of this set (docs/codebook.md, the matching table): recall on inflected and compounded keywords.
         #expect(Self.inflectionRecall(stem) < 0.55)
         #expect(Self.inflectionRecall(forms) > 0.70)
         #expect(Self.inflectionRecall(compounds) >= 0.95)
