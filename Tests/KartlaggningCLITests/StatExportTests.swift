@@ -28,17 +28,9 @@ struct StatExportTests {
                 "measure": getattr(meta, "variable_measure", {}),
                 "rows": [{k: cell(v) for k, v in r.items()} for r in frame.to_dict("records")]}, ensure_ascii=False))
             """
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", script, path]
-        let out = Pipe()
-        python.standardOutput = out
-        python.standardError = FileHandle.nullDevice
-        try python.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        python.waitUntilExit()
-        guard python.terminationStatus == 0 else { return nil }
-        return try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let python = try ExternalTool.run("python3", ["-c", script, path])
+        guard python.succeeded else { return nil }
+        return try JSONSerialization.jsonObject(with: python.stdout) as? [String: Any]
     }
 
     @Test func theSampleRoundTripsThroughPyreadstat() throws {

@@ -17,14 +17,8 @@ struct StatFileTests {
     func fixtures() throws -> [String: Expected]? {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
             "Fixtures/stat/make_stat_fixtures.py")
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", script.path, folder.url.path]
-        python.standardOutput = FileHandle.nullDevice
-        python.standardError = FileHandle.nullDevice
-        try python.run()
-        python.waitUntilExit()
-        guard python.terminationStatus == 0, let data = FileManager.default.contents(atPath: folder.path("expected.json")) else {
+        let python = try ExternalTool.run("python3", [script.path, folder.url.path])
+        guard python.succeeded, let data = FileManager.default.contents(atPath: folder.path("expected.json")) else {
             print("skipped: pyreadstat could not write the SPSS and Stata fixtures (`pip install pyreadstat pandas`; make test does)")
             return nil
         }

@@ -23,22 +23,16 @@ public enum Browser {
         let copy = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(".layout-check.html")
         try checked.write(to: copy, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: copy) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = [
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=\(width),800", "--dump-dom",
-            copy.absoluteString,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let dom = String(decoding: data, as: UTF8.self)
+        let run = try ExternalTool.run(
+            browser,
+            [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=\(width),800", "--dump-dom",
+                copy.absoluteString,
+            ])
+        let dom = String(decoding: run.stdout, as: UTF8.self)
         guard let start = dom.range(of: "<pre id=\"kartlagg-layout-check\">"),
             let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex)
-        else { return ["the browser ran no check (status \(process.terminationStatus))"] }
+        else { return ["the browser ran no check (status \(run.status))"] }
         let json = String(dom[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&quot;", with: "\"")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")
@@ -73,16 +67,9 @@ public enum Browser {
         let pdf = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(".text-check.pdf")
         try data.write(to: pdf)
         defer { try? FileManager.default.removeItem(at: pdf) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: pdftotext)
-        process.arguments = ["-layout", "-enc", "UTF-8", pdf.path, "-"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
+        let process = try ExternalTool.run(pdftotext, ["-layout", "-enc", "UTF-8", pdf.path, "-"])
+        guard process.succeeded else { return nil }
+        let text = process.stdout
         // Pages end in a form feed.
         var pages = String(decoding: text, as: UTF8.self).components(separatedBy: "\u{0C}")
         if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
@@ -94,16 +81,12 @@ public enum Browser {
         guard let browser = Self.path else { return nil }
         let pdf = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(".print-check.pdf")
         defer { try? FileManager.default.removeItem(at: pdf) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = [
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)",
-            URL(fileURLWithPath: path).absoluteString,
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        _ = try ExternalTool.run(
+            browser,
+            [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)",
+                URL(fileURLWithPath: path).absoluteString,
+            ])
         return FileManager.default.contents(atPath: pdf.path)
     }
 

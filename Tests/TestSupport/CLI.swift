@@ -97,13 +97,8 @@ extension CLI {
     /// user would (with the survey's own title written in, as the draft asks), imported and tagged.
     public static func prepareBattery(db: String, in directory: URL) throws -> [String] {
         let data = directory.appendingPathComponent("battery").path
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", Paths.sample("tools/make_battery.py"), data]
-        python.standardOutput = FileHandle.nullDevice
-        try python.run()
-        python.waitUntilExit()
-        guard python.terminationStatus == 0 else { return ["make_battery.py: exit \(python.terminationStatus)"] }
+        let python = try ExternalTool.run("python3", [Paths.sample("tools/make_battery.py"), data])
+        guard python.succeeded else { return ["make_battery.py: exit \(python.status)"] }
         for step in [["init", "--db", db], ["districts", "load", "--db", db, data + "/omraden.yaml"]] {
             let result = try run(step, in: directory)
             if result.status != 0 { return ["\(step.joined(separator: " ")): \(result.stderr)"] }
@@ -125,13 +120,8 @@ extension CLI {
 
     public static func prepareGenerated(areas: Int, db: String, in directory: URL) throws -> [String] {
         let data = directory.appendingPathComponent("generated").path
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", Paths.sample("tools/make_large.py"), data, String(areas)]
-        python.standardOutput = FileHandle.nullDevice
-        try python.run()
-        python.waitUntilExit()
-        guard python.terminationStatus == 0 else { return ["make_large.py \(areas): exit \(python.terminationStatus)"] }
+        let python = try ExternalTool.run("python3", [Paths.sample("tools/make_large.py"), data, String(areas)])
+        guard python.succeeded else { return ["make_large.py \(areas): exit \(python.status)"] }
         let steps = [
             ["districts", "load", "--db", db, data + "/omraden.yaml"], ["survey", "add", "--db", db, data + "/boende-stor.survey.yaml"],
             ["import", "--db", db, "--survey", "boende-stor", data + "/boende-stor.csv"],
