@@ -30,7 +30,20 @@ public enum CrossEngine {
                 }
                 return rolled
             }
-            let units = data.units.map { (rows: rolledUp($0.rows, spec.rows), cols: rolledUp($0.cols, spec.cols)) }
+            // A unit counts where every filter holds: one of its values is asked for, a theme rolled up its tree
+            // first (a filter on a theme holds for a unit tagged with the theme or one below it).
+            func passes(_ unit: CrossData.Unit) -> Bool {
+                for (index, filter) in data.filters.enumerated() {
+                    guard index < unit.filterValues.count, let present = unit.filterValues[index] else { return false }
+                    let holds = present.contains { value in
+                        filter.wanted.contains(value)
+                            || (filter.dimension == .theme && ancestors[value, default: []].contains(where: filter.wanted.contains))
+                    }
+                    guard holds else { return false }
+                }
+                return true
+            }
+            let units = data.units.filter(passes).map { (rows: rolledUp($0.rows, spec.rows), cols: rolledUp($0.cols, spec.cols)) }
             var rowPresent = Set<String>()
             var colPresent = Set<String>()
             for unit in units {

@@ -131,28 +131,22 @@ extension KartlaggningStore {
                     return [value: 1]
                 }
             }
-            let filters = request.filters.mapValues { FilterValues($0, registry: registry) }
-            // A theme filter holds for a unit tagged with the theme or one below it.
-            let ancestors = request.codebook?.codebook.ancestors ?? [:]
-            func holds(_ value: String, _ dimension: CrossDimension, _ allowed: FilterValues) -> Bool {
-                allowed.contains(value) || (dimension == .theme && ancestors[value, default: []].contains(where: allowed.contains))
-            }
-            var units: [(rows: [String: Int], cols: [String: Int])] = []
+            // Each unit's values on the filter dimensions go with it; `CrossEngine` applies the filters (a theme
+            // filter holds for a unit tagged with the theme or one below it: analysis, not storage).
+            let filters = request.filters.sorted { $0.key.description < $1.key.description }
+                .map { CrossData.Filter($0.key, wanted: FilterValues($0.value, registry: registry)) }
+            var units: [CrossData.Unit] = []
             units.reserveCapacity(unitKeys.count)
-            unitLoop: for (respondent, themes) in unitKeys {
-                for (dimension, allowed) in filters {
-                    guard let present = values(dimension, respondent: respondent, themes: themes),
-                        present.keys.contains(where: { holds($0, dimension, allowed) })
-                    else { continue unitLoop }
-                }
+            for (respondent, themes) in unitKeys {
                 guard let rows = values(request.rows, respondent: respondent, themes: themes),
                     let cols = values(request.cols, respondent: respondent, themes: themes)
                 else { continue }
-                units.append((rows, cols))
+                let filterValues = filters.map { values($0.dimension, respondent: respondent, themes: themes).map { Array($0.keys) } }
+                units.append(CrossData.Unit(rows: rows, cols: cols, filterValues: filterValues))
             }
 
             return CrossData(
-                units: units, multiResponseRows: Self.isMultiResponse(request.rows, questions),
+                units: units, filters: filters, multiResponseRows: Self.isMultiResponse(request.rows, questions),
                 multiResponseCols: Self.isMultiResponse(request.cols, questions))
         }
     }
