@@ -44,7 +44,6 @@ public final class PublicationLedger: Sendable {
                         startedAt TEXT NOT NULL,
                         fresh     INTEGER NOT NULL DEFAULT 0
                     );
-                    INSERT OR IGNORE INTO ledger (id, startedAt, fresh) VALUES (1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 0);
                     CREATE TABLE IF NOT EXISTS publication (
                         id          INTEGER PRIMARY KEY,
                         dataVersion TEXT NOT NULL,
@@ -62,6 +61,8 @@ public final class PublicationLedger: Sendable {
                     );
                     PRAGMA user_version = 1;
                     """)
+            // The one ledger row, made once: a second start leaves the first start's time.
+            try LedgerRecord(startedAt: KartlaggningStore.timestamp(), fresh: false).insert(db, onConflict: .ignore)
         }
     }
 

@@ -116,27 +116,18 @@ extension KartlaggningStore {
                     undo.answersRestored += 1
                 case (let before?, nil):
                     // Removed by the import: put back, with the coders' tags it archived.
-                    try db.execute(
-                        sql: """
-                            INSERT INTO answer (respondentId, questionKey, raw, valueText, valueNumber, isFreeText)
-                            VALUES (?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [respondentId, key, before.raw, before.valueText, before.valueNumber, before.isFreeText])
+                    let answer = AnswerRecord(
+                        respondentId: respondentId, questionKey: key, raw: before.raw, valueText: before.valueText,
+                        valueNumber: before.valueNumber, isFreeText: before.isFreeText)
+                    try answer.insert(db)
                     let restored = db.lastInsertedRowID
-                    if before.isFreeText {
-                        try db.execute(sql: "INSERT INTO answerText(rowid, raw) VALUES (?, ?)", arguments: [restored, before.raw])
-                    }
-                    let archived = """
-                        FROM tagArchive WHERE batchId = ? AND surveyId = ? AND externalId = ? AND questionId = ? AND reason = ?
-                        """
-                    let arguments: StatementArguments = [id, batch.surveyId, row.externalId, questionId, TagArchive.answerNotInFile]
-                    try db.execute(
-                        sql: """
-                            INSERT INTO tag (answerId, codebookId, themeId, coder, negative, note, createdAt)
-                            SELECT \(restored), codebookId, themeId, coder, negative, note, createdAt \(archived)
-                            """, arguments: arguments)
-                    undo.coderTagsRestored += db.changesCount
-                    try db.execute(sql: "DELETE \(archived)", arguments: arguments)
+                    if before.isFreeText { try AnswerTextRecord(rowid: restored, raw: before.raw).insert(db) }
+                    let archived = TagArchiveRecord.filter(
+                        TagArchiveRecord.Columns.batchId == id && TagArchiveRecord.Columns.surveyId == batch.surveyId
+                            && TagArchiveRecord.Columns.externalId == row.externalId && TagArchiveRecord.Columns.questionId == questionId
+                            && TagArchiveRecord.Columns.reason == TagArchive.answerNotInFile)
+                    for tag in try archived.fetchAll(db) { try tag.restored(on: restored).insert(db) }
+                    undo.coderTagsRestored += try archived.deleteAll(db)
                     undo.answersReinstated += 1
                 case (nil, let answerId?):
                     // Added by the import to a known respondent: removed, its coders' tags archived.

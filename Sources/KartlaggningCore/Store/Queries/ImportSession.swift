@@ -33,6 +33,10 @@ public final class ImportSession {
     /// respondent (added or updated it), 0 when no row has. 4 bytes per respondent id, however long the file.
     private var seenLines: [Int32] = []
 
+    /// The hot path's inserts, prepared once per session.
+    private var respondentInsert: PreparedInsert<RespondentRecord>?
+    private var answerInsert: PreparedInsert<AnswerRecord>?
+
     init(db: Database) {
         self.db = db
     }
@@ -112,17 +116,14 @@ public final class ImportSession {
             let found = try Row.fetchOne(find, arguments: [surveyId, respondent.externalId])
             let existing = try found.map(RespondentColumns.init(row:))
             guard let found, let existing, let respondentId = existing.id else {
-                let insert = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO respondent (surveyId, externalId, kind, district, serviceTown, organisation, interviewer,
-                            date, wave, batchId, sourceLine, sourceRecord, rawFields)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                try insert.execute(arguments: [
-                    surveyId, respondent.externalId, respondent.kind, respondent.district, respondent.serviceTown,
-                    respondent.organisation, respondent.interviewer, respondent.date, respondent.wave, batchId,
-                    respondent.sourceLine, respondent.sourceRecord, rawFields,
-                ])
+                let insert = try respondentInsert ?? PreparedInsert(db)
+                respondentInsert = insert
+                try insert.insert(
+                    RespondentRecord(
+                        surveyId: surveyId, externalId: respondent.externalId, kind: respondent.kind, district: respondent.district,
+                        serviceTown: respondent.serviceTown, organisation: respondent.organisation, interviewer: respondent.interviewer,
+                        date: respondent.date, wave: respondent.wave, batchId: batchId, sourceLine: respondent.sourceLine,
+                        sourceRecord: respondent.sourceRecord, rawFields: rawFields))
                 let id = db.lastInsertedRowID
                 try insertAnswers(answers, respondentId: id, surveyId: surveyId)
                 markSeen(id, line: respondent.sourceLine, written: true)
@@ -272,14 +273,15 @@ public final class ImportSession {
             guard answer.isFreeText, old.draft.raw.trimmedCell != answer.raw.trimmedCell else { continue }
             try db.cachedStatement(sql: "DELETE FROM tag WHERE answerId = ? AND coder = \(Coder.autoSQL)").execute(arguments: [old.id])
             try db.cachedStatement(sql: "DELETE FROM tagRun WHERE answerId = ?").execute(arguments: [old.id])
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO tagReview (tagId, previousRaw, batchId, flaggedAt)
-                    SELECT id, ?, ?, ? FROM tag WHERE answerId = ? AND coder <> \(Coder.autoSQL)
-                    ON CONFLICT (tagId) DO NOTHING
-                    """
-            ).execute(arguments: [old.draft.raw, batchId, KartlaggningStore.timestamp(), old.id])
-            if try hasManualTags(old.id) { codedAnswersChanged += 1 }
+            // The coders' tags on the changed text are flagged for review (once: a flag already raised stays).
+            let flaggedAt = KartlaggningStore.timestamp()
+            let coded = try TagRecord.manualTags(answerId: old.id).fetchAll(db)
+            for tag in coded {
+                guard let tagId = tag.id else { continue }
+                try TagReviewRecord(tagId: tagId, previousRaw: old.draft.raw, batchId: batchId, flaggedAt: flaggedAt)
+                    .insert(db, onConflict: .ignore)
+            }
+            if !coded.isEmpty { codedAnswersChanged += 1 }
         }
         for (questionId, old) in stored.sorted(by: { $0.key < $1.key }) where !seen.contains(questionId) {
             if recording {
@@ -293,12 +295,6 @@ public final class ImportSession {
             try db.cachedStatement(sql: "DELETE FROM answer WHERE id = ?").execute(arguments: [old.id])
         }
         try insertAnswers(added, respondentId: respondentId, surveyId: surveyId)
-    }
-
-    private func hasManualTags(_ answerId: Int64) throws -> Bool {
-        try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM tag WHERE answerId = ? AND coder <> \(Coder.autoSQL))"),
-            arguments: [answerId]) ?? false
     }
 
     /// Copies an answer's coders' tags, with what they were made on, to the archive.
@@ -329,18 +325,17 @@ public final class ImportSession {
             indexedUpTo = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'answer'") ?? 0
         }
         let keys = try keys(surveyId: surveyId)
-        let insert = try db.cachedStatement(
-            sql: """
-                INSERT INTO answer (respondentId, questionKey, raw, valueText, valueNumber, isFreeText) VALUES (?, ?, ?, ?, ?, ?)
-                """)
+        let insert = try answerInsert ?? PreparedInsert(db)
+        answerInsert = insert
         for answer in answers {
             guard let key = keys[answer.questionId] else {
                 throw StoreError.surveyConflict(survey: surveyId, reason: "no question \"\(answer.questionId)\"")
             }
             // A free text is its raw cell: stored once, and indexed from there.
-            try insert.execute(arguments: [
-                respondentId, key, answer.raw, answer.isFreeText ? nil : answer.valueText, answer.valueNumber, answer.isFreeText,
-            ])
+            try insert.insert(
+                AnswerRecord(
+                    respondentId: respondentId, questionKey: key, raw: answer.raw, valueText: answer.isFreeText ? nil : answer.valueText,
+                    valueNumber: answer.valueNumber, isFreeText: answer.isFreeText))
         }
     }
 

@@ -54,15 +54,20 @@ extension KartlaggningStore {
                 case .drop:
                     let previous = try String.fetchOne(db, sql: "SELECT previousRaw FROM tagReview WHERE tagId = ?", arguments: [id]) ?? ""
                     let reason = "dropped on review by \(person); the coder saw: \(previous)"
-                    try db.execute(
-                        literal: """
-                            INSERT INTO tagArchive (surveyId, externalId, questionId, answerRaw, codebookId, themeId, coder, negative,
-                                note, createdAt, archivedAt, reason)
-                            SELECT r.surveyId, r.externalId, q.id, a.raw, t.codebookId, t.themeId, t.coder, t.negative, t.note,
-                                t.createdAt, \(Self.timestamp()), \(reason)
-                            FROM tag t JOIN answer a ON a.id = t.answerId JOIN respondent r ON r.id = a.respondentId
-                            JOIN question q ON q.key = a.questionKey WHERE t.id = \(id)
-                            """)
+                    if let tag = try TagRecord.fetchOne(db, key: id),
+                        let made = try Row.fetchOne(
+                            db,
+                            SQLRequest<Row>(
+                                literal: """
+                                    SELECT r.surveyId, r.externalId, q.id, a.raw
+                                    FROM answer a JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
+                                    WHERE a.id = \(tag.answerId)
+                                    """))
+                    {
+                        _ = try TagArchive.archive(
+                            db, [tag], surveyId: made[0], externalId: made[1], questionId: made[2], raw: made[3], reason: reason,
+                            batchId: nil)
+                    }
                     try db.execute(literal: "DELETE FROM tag WHERE id = \(id)")
                 }
             }

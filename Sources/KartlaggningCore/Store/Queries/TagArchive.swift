@@ -10,15 +10,25 @@ enum TagArchive {
         _ db: Database, answerId: Int64, surveyId: String, externalId: String, questionId: String, raw: String, reason: String,
         batchId: Int64?
     ) throws -> Int {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO tagArchive (surveyId, externalId, questionId, answerRaw, codebookId, themeId, coder, negative, note,
-                    createdAt, archivedAt, reason, batchId)
-                SELECT ?, ?, ?, ?, codebookId, themeId, coder, negative, note, createdAt, ?, ?, ?
-                FROM tag WHERE answerId = ? AND coder <> \(Coder.autoSQL)
-                """
-        ).execute(arguments: [surveyId, externalId, questionId, raw, KartlaggningStore.timestamp(), reason, batchId, answerId])
-        return db.changesCount
+        try archive(
+            db, TagRecord.manualTags(answerId: answerId).fetchAll(db), surveyId: surveyId, externalId: externalId,
+            questionId: questionId, raw: raw, reason: reason, batchId: batchId)
+    }
+
+    /// Copies tags to the archive with the survey, respondent, question and text they were made on.
+    /// - Returns: how many tags were archived.
+    static func archive(
+        _ db: Database, _ tags: [TagRecord], surveyId: String, externalId: String, questionId: String, raw: String, reason: String,
+        batchId: Int64?
+    ) throws -> Int {
+        let archivedAt = KartlaggningStore.timestamp()
+        for tag in tags {
+            try TagArchiveRecord(
+                tag, surveyId: surveyId, externalId: externalId, questionId: questionId, answerRaw: raw, archivedAt: archivedAt,
+                reason: reason, batchId: batchId
+            ).insert(db)
+        }
+        return tags.count
     }
 
     /// Why an import archives the tags of an answer its file no longer has; an undo restores exactly these.

@@ -24,12 +24,8 @@ extension KartlaggningStore {
                     db, sql: "SELECT COUNT(*) FROM tagRun WHERE codebookId = ? AND revision = ?", arguments: [codebookId, revision]) ?? 0
             let now = Self.timestamp()
             let removeOld = try db.makeStatement(sql: "DELETE FROM tag WHERE answerId = ? AND codebookId = ? AND coder = \(Coder.autoSQL)")
-            let insertTag = try db.makeStatement(
-                sql: """
-                    INSERT INTO tag (answerId, codebookId, themeId, revision, coder, pattern, spans, createdAt)
-                    VALUES (?, ?, ?, ?, \(Coder.autoSQL), ?, ?, ?)
-                    """)
-            let markRun = try db.makeStatement(sql: "INSERT OR REPLACE INTO tagRun (answerId, codebookId, revision) VALUES (?, ?, ?)")
+            let insertTag = try PreparedInsert<TagRecord>(db)
+            let markRun = try PreparedInsert<TagRunRecord>(db, onConflict: .replace)
             var after: Int64 = 0
             while true {
                 let batch = try Row.fetchAll(
@@ -49,9 +45,13 @@ extension KartlaggningStore {
                     let tags = tagger(row[1], row[2])
                     for tag in tags {
                         let spans = "[" + tag.spans.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
-                        try insertTag.execute(arguments: [answerId, codebookId, tag.theme, revision, tag.pattern, spans, now])
+                        try insertTag.insert(
+                            TagRecord(
+                                answerId: answerId, codebookId: codebookId, themeId: tag.theme, revision: revision,
+                                coder: Coder.auto.rawValue,
+                                pattern: tag.pattern, spans: spans, negative: false, note: nil, createdAt: now))
                     }
-                    try markRun.execute(arguments: [answerId, codebookId, revision])
+                    try markRun.insert(TagRunRecord(answerId: answerId, codebookId: codebookId, revision: revision))
                     summary.answersTagged += 1
                     summary.tagsWritten += tags.count
                     if !tags.isEmpty { summary.answersWithThemes += 1 }
@@ -75,12 +75,6 @@ extension KartlaggningStore {
                     SELECT a.id FROM answer a JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
                     WHERE r.surveyId = ? AND r.externalId = ? AND q.id = ?
                     """)
-            let upsert = try db.makeStatement(
-                sql: """
-                    INSERT INTO tag (answerId, codebookId, themeId, coder, negative, note, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (answerId, codebookId, themeId, coder) WHERE coder <> \(Coder.autoSQL)
-                    DO UPDATE SET negative = excluded.negative, note = coalesce(excluded.note, note), createdAt = excluded.createdAt
-                    """)
             let now = Self.timestamp()
             // Whether the codebook's respondent themes are current before these decisions: then only the
             // respondents they touch are worked out again (a click in the workbench on 200,000 respondents).
@@ -99,7 +93,22 @@ extension KartlaggningStore {
                     throw StoreError.answerNotFound(tag.line.map { "\(tag.answer) (line \($0))" } ?? tag.answer.description)
                 }
                 guard themes.contains(tag.theme) else { throw StoreError.themeNotFound(theme: tag.theme, codebook: stored.codebook.id) }
-                try upsert.execute(arguments: [answerId, stored.codebook.id, tag.theme, tag.coder, tag.negative, tag.note, now])
+                // One decision per coder, answer and theme (the partial index `tag_manual`): a new one replaces the
+                // old, keeping its note unless it brings one.
+                if var existing = try TagRecord.manualTags(answerId: answerId)
+                    .filter(TagRecord.Columns.codebookId == stored.codebook.id && TagRecord.Columns.themeId == tag.theme)
+                    .filter(TagRecord.Columns.coder == tag.coder).fetchOne(db)
+                {
+                    existing.negative = tag.negative
+                    existing.note = tag.note ?? existing.note
+                    existing.createdAt = now
+                    try existing.update(db)
+                } else {
+                    try TagRecord.manual(
+                        answerId: answerId, codebookId: stored.codebook.id, themeId: tag.theme, coder: tag.coder, negative: tag.negative,
+                        note: tag.note, createdAt: now
+                    ).insert(db)
+                }
                 if let respondent = try Int64.fetchOne(respondentOf, arguments: [answerId]) { touched.insert(respondent) }
             }
             if current, let latest, touched.count <= 10_000 {

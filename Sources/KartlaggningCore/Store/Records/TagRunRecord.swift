@@ -1,0 +1,20 @@
+import GRDB
+
+/// A row of the `tagRun` table: that an answer was auto-tagged by a revision of a codebook (so a later run skips it).
+struct TagRunRecord: Codable, FetchableRecord, PersistableRecord, RowInserting {
+    static let databaseTableName = "tagRun"
+
+    enum Columns {
+        static let answerId = Column(CodingKeys.answerId)
+        static let codebookId = Column(CodingKeys.codebookId)
+        static let revision = Column(CodingKeys.revision)
+    }
+
+    var answerId: Int64
+    var codebookId: String
+    var revision: Int
+
+    static let insertColumns: [Column] = [Columns.answerId, Columns.codebookId, Columns.revision]
+
+    var insertValues: StatementArguments { [answerId, codebookId, revision] }
+}
