@@ -16,7 +16,7 @@ import Foundation
 /// clean.apply("Ring Karin på 0660-880 18")  // "Ring [person] på [telefon]"
 /// ```
 public struct Pseudonymizer: Sendable {
-    private let names: [(pattern: NSRegularExpression, replacement: String)]
+    private let names: NameList
 
     /// - Parameters:
     ///   - people: names of respondents and interviewers; each name and each of its parts of three letters or more
@@ -25,28 +25,18 @@ public struct Pseudonymizer: Sendable {
     public init(people: [String] = [], organisations: [String] = []) {
         // Whole names match in any case; a part of a person's name only as a name is written, capitalised, so
         // that "Per" goes but "per dag" stays.
-        var entries: [(name: String, replacement: String, anyCase: Bool)] = []
+        var entries: [NameList.Entry] = []
         for organisation in organisations where organisation.trimmedName.count >= 3 {
-            entries.append((organisation.trimmedName, "[organisation]", true))
+            entries.append(NameList.Entry(name: organisation.trimmedName, replacement: "[organisation]", anyCase: true))
         }
         for person in people where !person.trimmedName.isEmpty {
-            entries.append((person.trimmedName, "[person]", true))
+            entries.append(NameList.Entry(name: person.trimmedName, replacement: "[person]", anyCase: true))
             for part in person.split(whereSeparator: { !$0.isLetter && $0 != "-" }) where part.count >= 3 && part.first?.isUppercase == true
             {
-                entries.append((String(part), "[person]", false))
+                entries.append(NameList.Entry(name: String(part), replacement: "[person]", anyCase: false))
             }
         }
-        // Longest first, so "Bredbyns Såg AB" goes before "Bredbyns".
-        var seen = Set<String>()
-        names = entries.sorted { $0.name.count > $1.name.count }.compactMap { entry in
-            guard seen.insert(entry.name.lowercased() + (entry.anyCase ? "" : "|")).inserted else { return nil }
-            let escaped = NSRegularExpression.escapedPattern(for: entry.name)
-            guard
-                let regex = try? NSRegularExpression(
-                    pattern: "(?<![\\p{L}\\p{N}])\(escaped)(?![\\p{L}\\p{N}])", options: entry.anyCase ? [.caseInsensitive] : [])
-            else { return nil }
-            return (regex, entry.replacement)
-        }
+        names = NameList(entries)
     }
 
     static let email = regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")
@@ -98,11 +88,7 @@ public struct Pseudonymizer: Sendable {
         if digits > 0 { out = Self.replace(Self.streetAddress, in: out) { _ in replacement("[adress]") } }
         // Names by shape before the registry's, whose parts would otherwise split `Anna-Karin Öberg`.
         out = Self.maskNamesByShape(out) { replacement("[person]") }
-        for (pattern, label) in names {
-            out = pattern.stringByReplacingMatches(
-                in: out, range: NSRange(out.startIndex..., in: out),
-                withTemplate: NSRegularExpression.escapedTemplate(for: replacement(label)))
-        }
+        out = names.replacing(in: out, replacement)
         return out
     }
 
