@@ -282,6 +282,35 @@ def many_areas_bench(areas=300, respondents=200_000):
           f"{report_time / crosstabs:.2f} × its cross-tabs")
 
 
+def names_bench(rows=200_000, names=5_000):
+    """Reports on heavily repeated answers from companies with many distinct names (issue #26): every quote and word
+    list is cleaned of the names the database holds. With BENCH_BASELINE, the baseline's report on the same database."""
+    folder = DATA / f"names-{rows}-{names}"
+    db = folder / "k.sqlite"
+    if not db.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        csv = folder / "names.csv"
+        subprocess.run([sys.executable, ROOT / "Benchmarks" / "generate_names.py", str(rows), str(names), csv], check=True)
+        prepare(db)
+        for command, args in ((["survey", "add"], [ROOT / "Benchmarks" / "names.survey.yaml"]),
+                              (["import"], ["--survey", "names", csv]),
+                              (["codebook", "load"], [SAMPLES / "kodbok.yaml"]), (["tag"], [])):
+            subprocess.run([BIN, *command, "--db", db, *args], check=True, stdout=subprocess.DEVNULL)
+    crosstab, _ = run([BIN, "crosstab", "--db", db, "--rows", "theme", "--cols", "district"])
+    print(f"
+repeated answers: {rows:,} company interviews, {names:,} company names, 16 sentences")
+    print(f"  {'':34}{'seconds':>9}{'peak MB':>9}")
+    print(f"  {'crosstab theme × district':34}{crosstab:9.2f}")
+    binaries = [("this build", BIN)] + ([(f"baseline {BASELINE}", BASELINE_BIN)] if BASELINE_BIN else [])
+    for label, binary in binaries:
+        seconds, peak = run([binary, "report", "--db", db, "--theme", "bredband", "--theme", "nararbetsplatser",
+                             "--out", folder / "tema.md", "--date", "2026-12-01", "--html"])
+        print(f"  {'report --theme ×2 --html, ' + label:34}{seconds:9.2f}{peak / 1024:9.0f}   {seconds / crosstab:.1f} × the cross-tab")
+        with open(folder / "tema.md", encoding="utf-8") as report:
+            leaked = sum(1 for line in report if " AB" in line)
+        print(f"  {'':34}lines naming a company: {leaked}")
+
+
 def workbench_bench(areas=300, respondents=200_000):
     """`kartlagg serve` on the many-areas database: the overview (cold: its two cross-tabs computed; warm: kept until
     the database changes) against `crosstab` kind × district plus theme × district, and the first 50 answers of the
@@ -381,10 +410,15 @@ def main():
     DATA.mkdir(exist_ok=True)
     global BASELINE_BIN
     BASELINE_BIN = baseline_binary(BASELINE) if BASELINE else None
+    only = os.environ.get("BENCH_ONLY")
+    if only == "names":
+        names_bench()
+        return
     sizes = [int(n) for n in os.environ.get("BENCH_ROWS", "200000 1000000").split()]
     # Tagging and cross-tabs are measured on the first size's database.
     peaks = [bench(rows, tag=index == 0) for index, rows in enumerate(sizes)]
     many_areas_bench()
+    names_bench()
     workbench_bench()
     if len(peaks) > 1:
         print(f"\npeak memory: {' → '.join(f'{p / 1024:.0f} MB' for p in peaks)} "

@@ -23,6 +23,10 @@ final class SourceTable {
     /// Rows read ahead while finding the shape, read again as data; last first.
     private var replay: [CSVRow] = []
     private var trailing: [CSVRow] = []
+    /// Blank rows held back with `trailing`: counted, not kept (a sheet of a billion empty rows holds no memory).
+    private var trailingEmpty = 0
+    /// Rows held back as a possible footer, at most: more are data (no footer is this long).
+    static let longestFooter = 1_000
     /// Rows whose every cell is empty, skipped.
     private(set) var emptyRows = 0
     /// Footer lines left out at the end, the first one's line and text.
@@ -178,11 +182,18 @@ final class SourceTable {
     /// Rows that may be a footer are held back until a data row follows (then they are data) or the file ends.
     private func nextPossiblyTrailing() throws -> CSVRow? {
         while let row = try raw() {
-            if Self.isEmpty(row) || (!trailing.isEmpty && isFooterLike(row)) || (trailing.isEmpty && startsFooter(row)) {
+            let holding = !trailing.isEmpty || trailingEmpty > 0
+            if Self.isEmpty(row) {
+                trailingEmpty += 1
+                continue
+            }
+            if (holding && isFooterLike(row)) || (!holding && startsFooter(row)), trailing.count < Self.longestFooter {
                 trailing.append(row)
                 continue
             }
-            if !trailing.isEmpty {
+            if holding {
+                emptyRows += trailingEmpty
+                trailingEmpty = 0
                 pending = (trailing + [row]).reversed()
                 trailing = []
                 return try next()
@@ -190,13 +201,11 @@ final class SourceTable {
             return row
         }
         // The end: held-back rows are blank lines and a footer.
+        emptyRows += trailingEmpty
+        trailingEmpty = 0
         for row in trailing {
-            if Self.isEmpty(row) {
-                emptyRows += 1
-            } else {
-                footerLines += 1
-                if footerFirst == nil { footerFirst = row }
-            }
+            footerLines += 1
+            if footerFirst == nil { footerFirst = row }
         }
         trailing = []
         return nil

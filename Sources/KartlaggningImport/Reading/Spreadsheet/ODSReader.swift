@@ -44,7 +44,8 @@ final class ODSReader: RowReader {
         sheets = try Self.listSheets(url: url, file: file, until: wanted)
         let chosen = try SpreadsheetSheet.choose(selector, from: sheets, file: file)
         self.chosen = chosen
-        events = XMLPartReader(url: url, part: "content.xml", file: file)
+        events = XMLPartReader(url: url, part: "content.xml", file: file, limits: limits)
+        events.location = chosen.location(file: file)
     }
 
     deinit {
@@ -128,6 +129,7 @@ final class ODSReader: RowReader {
                 }
                 switch name {
                 case "table-row":
+                    events.line = rowNumber
                     repeatRows = attributes["number-rows-repeated"].flatMap(Int.init) ?? 1
                     hidden = ["collapse", "filter"].contains(attributes["visibility"] ?? "")
                     cells = []

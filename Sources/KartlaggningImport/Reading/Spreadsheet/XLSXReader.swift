@@ -53,8 +53,13 @@ final class XLSXReader: RowReader {
         let stylesPart = relationships.values.first { $0.hasSuffix("styles.xml") } ?? base + "/styles.xml"
         formats = archive.contains(stylesPart) ? try Self.readStyles(url: url, part: stylesPart, file: file) : []
         // A merge wider than a row may be is left alone (the row limit still holds for the cells themselves).
-        merges = MergeFiller(ranges: try Self.readMerges(url: url, part: chosen.part).filter { $0.right < limits.columns })
-        events = XMLPartReader(url: url, part: chosen.part, file: file)
+        do {
+            merges = MergeFiller(ranges: try Self.readMerges(url: url, part: chosen.part).filter { $0.right < limits.columns })
+        } catch let error as ZipPartError {
+            throw ImportError.unreadable(file: file, reason: error.message)
+        }
+        events = XMLPartReader(url: url, part: chosen.part, file: file, limits: limits)
+        events.location = chosen.location(file: file)
     }
 
     deinit {
@@ -84,6 +89,7 @@ final class XLSXReader: RowReader {
                 case "row":
                     rowNumber = attributes["r"].flatMap(Int.init) ?? previousRow + 1
                     previousRow = rowNumber
+                    events.line = rowNumber - 1
                     column = 0
                     cells = []
                     if ["1", "true"].contains(attributes["hidden"] ?? "") {

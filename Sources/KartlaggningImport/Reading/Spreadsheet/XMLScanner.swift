@@ -1,3 +1,5 @@
+import KartlaggningModel
+
 /// A streaming, SAX-style XML scanner for the parts of a workbook kartlagg reads: bytes go in as they are
 /// inflated, events come out one at a time, and nothing but the current token is held — a 200,000-row sheet
 /// is read with the memory of one row.
@@ -9,19 +11,30 @@ struct XMLScanner {
     private var buffer: [UInt8] = []
     private var position = 0
     private var finished = false
+    /// Where the search for the end of the token at `position` stopped when it needed more bytes, and the quote it
+    /// was inside (in a tag): more bytes continue the search, so a token split over many chunks is scanned once.
+    private var resume = 0
+    private var resumeQuote: UInt8 = 0
+    /// The longest run of text (a cell's, or the space between tags) and the longest tag, comment or declaration the
+    /// scanner holds: past them it stops with the read limit's error, in the memory of the limit, not the part's.
+    let maxText: Int
+    let maxTag: Int
     /// The element names open now, to check that the document closes what it opens.
     private var open: [String] = []
     private var depth: Int { open.count }
     let part: String
 
-    init(part: String) {
+    init(part: String, limits: ReadLimits = ReadLimits()) {
         self.part = part
+        maxText = limits.cellBytes
+        maxTag = max(limits.rowBytes, limits.cellBytes)
     }
 
     /// Adds the next inflated bytes.
     mutating func feed(_ bytes: some Sequence<UInt8>) {
         if position > 1 << 16 && position * 2 > buffer.count {
             buffer.removeSubrange(0..<position)
+            resume = max(0, resume - position)
             position = 0
         }
         buffer.append(contentsOf: bytes)
@@ -36,9 +49,15 @@ struct XMLScanner {
     mutating func next() throws -> XMLEvent? {
         while position < buffer.count {
             if buffer[position] != 0x3C {
-                guard let end = firstIndex(of: 0x3C, from: position) ?? (finished ? buffer.count : nil) else { return nil }
+                guard let end = firstIndex(of: 0x3C, from: max(position, resume)) ?? (finished ? buffer.count : nil) else {
+                    resume = buffer.count
+                    if buffer.count - position > maxText {
+                        throw failure("a run of text longer than \(maxText) bytes", limit: .cellSize)
+                    }
+                    return nil
+                }
                 let start = position
-                position = end
+                moveTo(end)
                 if depth == 0 { continue }  // whitespace between the prolog and the root
                 return .text(try decode(start, end))
             }
@@ -49,31 +68,31 @@ struct XMLScanner {
             switch buffer[position + 1] {
             case 0x3F:  // <? … ?>
                 guard let end = find([0x3F, 0x3E], from: position + 2) else { return try needMore("a processing instruction") }
-                position = end + 2
+                moveTo(end + 2)
             case 0x21:  // <!-- … -->, <![CDATA[ … ]]>, <!DOCTYPE … >
                 if starts(with: "<!--") {
                     guard let end = find(Array("-->".utf8), from: position + 4) else { return try needMore("a comment") }
-                    position = end + 3
+                    moveTo(end + 3)
                 } else if starts(with: "<![CDATA[") {
                     guard let end = find(Array("]]>".utf8), from: position + 9) else { return try needMore("a CDATA section") }
                     let text = try string(position + 9, end)
-                    position = end + 3
+                    moveTo(end + 3)
                     return .text(text)
                 } else {
                     guard let end = endOfDeclaration(from: position + 2) else { return try needMore("a declaration") }
-                    position = end + 1
+                    moveTo(end + 1)
                 }
             case 0x2F:  // </name>
                 guard let end = firstIndex(of: 0x3E, from: position + 2) else { return try needMore("a closing tag") }
                 let name = localName(position + 2, end)
-                position = end + 1
+                moveTo(end + 1)
                 guard let innermost = open.popLast() else { throw failure("</\(name)> closes an element that was never opened") }
                 if innermost != name { throw failure("</\(name)> where </\(innermost)> was expected") }
                 return .end(name)
             default:
-                guard let end = endOfTag(from: position + 1) else { return try needMore("a tag") }
+                guard let end = endOfTag(from: max(position + 1, resume)) else { return try needMore("a tag") }
                 let event = try startTag(position + 1, end)
-                position = end + 1
+                moveTo(end + 1)
                 if case .start(let name, _, let selfClosing) = event, !selfClosing { open.append(name) }
                 return event
             }
@@ -116,9 +135,17 @@ struct XMLScanner {
         return .start(name, attributes, selfClosing: selfClosing)
     }
 
-    /// The `>` that ends a start tag, skipping any inside quoted attribute values.
-    private func endOfTag(from: Int) -> Int? {
-        var quote: UInt8 = 0
+    /// The next token starts at `index`.
+    private mutating func moveTo(_ index: Int) {
+        position = index
+        resume = 0
+        resumeQuote = 0
+    }
+
+    /// The `>` that ends a start tag, skipping any inside quoted attribute values; nil (with where the search got to
+    /// kept in `resume`) when the buffer ends first.
+    private mutating func endOfTag(from: Int) -> Int? {
+        var quote: UInt8 = from == resume ? resumeQuote : 0
         var i = from
         while i < buffer.count {
             let byte = buffer[i]
@@ -131,6 +158,8 @@ struct XMLScanner {
             }
             i += 1
         }
+        resume = buffer.count
+        resumeQuote = quote
         return nil
     }
 
@@ -248,10 +277,11 @@ struct XMLScanner {
 
     private func needMore(_ what: String) throws -> XMLEvent? {
         if finished { throw failure("the document ends inside \(what)") }
+        if buffer.count - position > maxTag { throw failure("\(what) longer than \(maxTag) bytes", limit: .rowSize) }
         return nil
     }
 
-    private func failure(_ message: String) -> XMLScanError {
-        XMLScanError(part: part, message: message)
+    private func failure(_ message: String, limit: Remedy.ReadLimit? = nil) -> XMLScanError {
+        XMLScanError(part: part, message: message, limit: limit)
     }
 }
