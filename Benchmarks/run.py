@@ -297,8 +297,7 @@ def names_bench(rows=200_000, names=5_000):
                               (["codebook", "load"], [SAMPLES / "kodbok.yaml"]), (["tag"], [])):
             subprocess.run([BIN, *command, "--db", db, *args], check=True, stdout=subprocess.DEVNULL)
     crosstab, _ = run([BIN, "crosstab", "--db", db, "--rows", "theme", "--cols", "district"])
-    print(f"
-repeated answers: {rows:,} company interviews, {names:,} company names, 16 sentences")
+    print(f"\nrepeated answers: {rows:,} company interviews, {names:,} company names, 16 sentences")
     print(f"  {'':34}{'seconds':>9}{'peak MB':>9}")
     print(f"  {'crosstab theme × district':34}{crosstab:9.2f}")
     binaries = [("this build", BIN)] + ([(f"baseline {BASELINE}", BASELINE_BIN)] if BASELINE_BIN else [])
@@ -412,7 +411,7 @@ def main():
     BASELINE_BIN = baseline_binary(BASELINE) if BASELINE else None
     only = os.environ.get("BENCH_ONLY")
     if only == "names":
-        names_bench()
+        names_bench(names=int(os.environ.get("BENCH_NAMES", "5000")))
         return
     sizes = [int(n) for n in os.environ.get("BENCH_ROWS", "200000 1000000").split()]
     # Tagging and cross-tabs are measured on the first size's database.

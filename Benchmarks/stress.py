@@ -8,7 +8,10 @@ STRESS_MB, default 200) and never part of CI. Every check prints a line; any fai
 2. Concurrent writers: two imports and a tag run at once, all succeed (the later ones wait and say so), and a
    reader runs meanwhile without waiting.
 3. Large inputs: a line of STRESS_MB without a newline, a 100,000-column header, one cell of STRESS_MB: each is
-   refused with a one-line error in bounded time and memory (peak RSS printed), the database unchanged."""
+   refused with a one-line error in bounded time and memory (peak RSS printed), the database unchanged.
+4. Workbook bombs: XLSX files of a megabyte or so whose sheet inflates to STRESS_BOMB_MB (default 1024) of one cell,
+   of whitespace, of empty rows and of rows: each refused or read within its limits in seconds, under 200 MB, the
+   database unchanged."""
 import os
 import random
 import signal
@@ -157,6 +160,70 @@ def large_inputs():
     del mb
 
 
+BOMB_MEGABYTES = int(os.environ.get("STRESS_BOMB_MB", "1024"))
+WORKBOOK_PARTS = {
+    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                           'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+                           'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>',
+    "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                   'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                   'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+                       '2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+                       '<sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                                  'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                                  'officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+}
+
+
+def bomb(path, middle):
+    """An XLSX whose sheet holds a header row, then `middle` (chunks of bytes, streamed into the deflater), then a row."""
+    import zipfile
+    head = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Nr</t></is></c><c r="B1" t="inlineStr"><is><t>Idéer</t></is>'
+            '</c></row>').encode()
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, text in WORKBOOK_PARTS.items():
+            archive.writestr(name, text)
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(head)
+            for chunk in middle():
+                sheet.write(chunk)
+            sheet.write(b'<row><c t="inlineStr"><is><t>2</t></is></c></row></sheetData></worksheet>')
+
+
+def workbook_bombs():
+    fresh()
+    before = dump()
+    megabyte = 1024 * 1024
+    cases = {
+        "one cell": lambda: [b'<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>']
+        + [b"y" * megabyte] * BOMB_MEGABYTES + [b"</t></is></c></row>"],
+        "whitespace": lambda: (b" " * megabyte for _ in range(BOMB_MEGABYTES)),
+        "empty rows": lambda: (b"<row/>" * (megabyte // 6) for _ in range(BOMB_MEGABYTES)),
+        "rows": lambda: (b'<row><c><v>1</v></c><c t="inlineStr"><is><t>Mer bredband</t></is></c></row>' * (megabyte // 70)
+                         for _ in range(BOMB_MEGABYTES)),
+    }
+    for name, middle in cases.items():
+        path = WORK / "bomb.xlsx"
+        bomb(path, middle)
+        size = path.stat().st_size / megabyte
+        start = time.perf_counter()
+        process = subprocess.Popen([str(BIN), "import", "--survey", "foretag-2025", str(path), "--db", str(DB)], cwd=WORK,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        err = process.stderr.read().decode()
+        lines = [line for line in err.splitlines() if line.strip()]
+        peak = usage.ru_maxrss // 1024
+        good = len(err) < 2000 and seconds < 60 and peak < 200
+        (ok if good else fail)(f"a {size:.1f} MB workbook of {BOMB_MEGABYTES} MB of {name}: exit {status >> 8}, {seconds:.1f} s, "
+                               f"peak {peak} MB: {lines[0][:200] if lines else ''}")
+        path.unlink()
+    (ok if dump() == before else fail)("database unchanged by the workbook bombs")
+
+
 def dump():
     import sqlite3
     db = sqlite3.connect(f"file:{DB}?mode=ro", uri=True)
@@ -171,8 +238,12 @@ if __name__ == "__main__":
         sys.exit("build first: swift build -c release")
     WORK.mkdir(parents=True, exist_ok=True)
     random.seed(int(os.environ.get("STRESS_SEED", "1")))
-    kill_loop()
-    concurrent_writers()
-    large_inputs()
+    if os.environ.get("STRESS_ONLY") == "bombs":
+        workbook_bombs()
+    else:
+        kill_loop()
+        concurrent_writers()
+        large_inputs()
+        workbook_bombs()
     print(f"\n{'all checks passed' if failures == 0 else f'{failures} checks failed'}")
     sys.exit(1 if failures else 0)

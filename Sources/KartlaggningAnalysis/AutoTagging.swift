@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import KartlaggningModel
 
 /// Auto-tagging: a codebook's compiled matcher as a pure function from an answer's text and question to its tags
@@ -12,19 +14,47 @@ public enum AutoTagging {
     /// same text, question and codebook.
     public static func tagger(for codebook: Codebook) throws -> (_ text: String, _ question: String) -> [AutoTag] {
         let matcher = try CodebookMatcher(codebook: codebook)
-        return { text, question in
-            matcher.match(text, question: question).map { match in
-                AutoTag(theme: match.theme, pattern: match.pattern, spans: match.matches.map { $0.start..<$0.end })
+        return { text, question in tags(matcher, TagInput(text: text, question: question)) }
+    }
+
+    /// The tags of a batch of answers, in the batch's order, matched on `workers` threads at once (each with its own
+    /// copy of the compiled codebook): the same tags as one thread gives, in the same order, on more cores.
+    public static func batchTagger(for codebook: Codebook, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws
+        -> (_ batch: [TagInput]) -> [[AutoTag]]
+    {
+        let compiled = try CodebookMatcher(codebook: codebook)
+        let matchers = WorkerMatchers((0..<max(1, workers)).map { _ in compiled.independentCopy() })
+        return { batch in
+            let results = BatchResults(count: batch.count)
+            let share = (batch.count + matchers.all.count - 1) / matchers.all.count
+            let run: @Sendable (Int) -> Void = { worker in
+                let matcher = matchers.all[worker]
+                for index in (worker * share)..<min(batch.count, (worker + 1) * share) {
+                    results.set(index, tags(matcher, batch[index]))
+                }
             }
+            if matchers.all.count == 1 || batch.count < 64 {
+                for worker in matchers.all.indices { run(worker) }
+            } else {
+                DispatchQueue.concurrentPerform(iterations: matchers.all.count, execute: run)
+            }
+            return results.values
         }
     }
 
-    /// Tags every free-text answer not yet tagged by the codebook's latest revision.
+    static func tags(_ matcher: CodebookMatcher, _ input: TagInput) -> [AutoTag] {
+        matcher.match(input.text, question: input.question).map { match in
+            AutoTag(theme: match.theme, pattern: match.pattern, spans: match.matches.map { $0.start..<$0.end })
+        }
+    }
+
+    /// Tags every free-text answer not yet tagged by the codebook's latest revision, on `workers` threads.
     /// - Parameter progress: called with the answers tagged so far.
-    public static func run(store: some TagWriting, codebook stored: StoredCodebook, progress: ((Int) -> Void)? = nil) throws
-        -> TagRunSummary
-    {
-        try store.autoTag(stored, tagger: try tagger(for: stored.codebook), progress: progress)
+    public static func run(
+        store: some TagWriting, codebook stored: StoredCodebook, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        progress: ((Int) -> Void)? = nil
+    ) throws -> TagRunSummary {
+        try store.autoTag(stored, tagger: try batchTagger(for: stored.codebook, workers: workers), progress: progress)
     }
 
     /// After an import: tags the new and changed answers with every codebook that has been applied before,
@@ -32,4 +62,20 @@ public enum AutoTagging {
     public static func catchUp(store: some TagWriting, progress: ((Int) -> Void)? = nil) throws -> [TagRunSummary] {
         try store.appliedCodebooks().map { try run(store: store, codebook: $0, progress: progress) }.filter { $0.answersTagged > 0 }
     }
+}
+
+/// The matchers of a batch tagger's workers: each used by one worker only, so shared across threads safely.
+private final class WorkerMatchers: @unchecked Sendable {
+    let all: [CodebookMatcher]
+    init(_ all: [CodebookMatcher]) { self.all = all }
+}
+
+/// A batch's tags as the workers write them: each worker writes its own indices only.
+private final class BatchResults: @unchecked Sendable {
+    private var storage: [[AutoTag]]
+    init(count: Int) { storage = Array(repeating: [], count: count) }
+    func set(_ index: Int, _ tags: [AutoTag]) {
+        storage.withUnsafeMutableBufferPointer { $0[index] = tags }
+    }
+    var values: [[AutoTag]] { storage }
 }

@@ -36,7 +36,15 @@ public struct CodebookMatcher {
     private var entriesByFirstToken: [Int: [Int]] = [:]
     private var themeQuestions: [Set<String>?] = []
     /// What each distinct token satisfied: answers repeat their words, so most tokens are looked up once.
-    private let cache = TokenCache()
+    private var cache = TokenCache()
+
+    /// The same compiled codebook with a cache of its own: one per thread that matches at the same time (the cache
+    /// is the one thing matching changes).
+    public func independentCopy() -> CodebookMatcher {
+        var copy = self
+        copy.cache = TokenCache()
+        return copy
+    }
 
     final class TokenCache {
         var patterns: [String: [Int]] = [:]

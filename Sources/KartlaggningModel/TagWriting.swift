@@ -5,8 +5,9 @@
 public protocol TagWriting {
     /// The codebooks whose tags were ever written, at their latest revisions.
     func appliedCodebooks() throws -> [StoredCodebook]
-    /// Tags every free-text answer not yet tagged by `stored`'s revision with what `tagger` finds in its text.
+    /// Tags every free-text answer not yet tagged by `stored`'s revision with what `tagger` finds in its text: the
+    /// store hands it a batch of answers (text and question id) and writes the tags it gives back, in order.
     func autoTag(
-        _ stored: StoredCodebook, tagger: (_ text: String, _ question: String) -> [AutoTag], progress: ((Int) -> Void)?
+        _ stored: StoredCodebook, tagger: (_ batch: [TagInput]) -> [[AutoTag]], progress: ((Int) -> Void)?
     ) throws -> TagRunSummary
 }

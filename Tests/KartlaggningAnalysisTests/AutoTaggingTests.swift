@@ -1,6 +1,7 @@
 import KartlaggningAnalysis
 import KartlaggningCore
 import KartlaggningModel
+import TestSupport
 import Testing
 
 /// Auto-tagging is a pure function with a writer at the edge: the tagger needs no store, and `run` writes only
@@ -17,11 +18,11 @@ struct AutoTaggingTests {
         func appliedCodebooks() throws -> [StoredCodebook] { applied }
 
         func autoTag(
-            _ stored: StoredCodebook, tagger: (_ text: String, _ question: String) -> [AutoTag], progress: ((Int) -> Void)?
+            _ stored: StoredCodebook, tagger: (_ batch: [TagInput]) -> [[AutoTag]], progress: ((Int) -> Void)?
         ) throws -> TagRunSummary {
             var summary = TagRunSummary(codebook: stored.codebook.id, revision: stored.revision)
-            for answer in answers {
-                let tags = tagger(answer.text, answer.question)
+            let found = tagger(answers.map { TagInput(text: $0.text, question: $0.question) })
+            for (answer, tags) in zip(answers, found) {
                 written[answer.text] = tags
                 summary.answersTagged += 1
                 summary.answersWithThemes += tags.isEmpty ? 0 : 1
@@ -59,5 +60,28 @@ struct AutoTaggingTests {
         #expect(writer.written["Skolan"] == [])
         // After an import: the codebook applied before runs again; one never applied would not.
         #expect(try AutoTagging.catchUp(store: writer).map(\.revision) == [2])
+    }
+
+    /// Matching on several threads gives the tags one thread gives, answer by answer and in order, on generated
+    /// answers that repeat and vary their words (the workers' caches fill differently).
+    @Test func severalWorkersTagAsOneDoes() throws {
+        var rng = SeededGenerator(seed: 26)
+        let words = ["fiber", "Fibern", "bredbandet", "buss", "bussarna", "skolan", "och", "är", "dålig", "saknas", "inte", "på", "helgen"]
+        let batch = (0..<5_000).map { _ in
+            TagInput(
+                text: (0..<Int.random(in: 1...12, using: &rng)).map { _ in words.randomElement(using: &rng) ?? "" }.joined(separator: " "),
+                question: Bool.random(using: &rng) ? "ideer" : "ovrigt")
+        }
+        let one = try AutoTagging.batchTagger(for: Self.codebook, workers: 1)(batch)
+        #expect(one.contains { !$0.isEmpty } && one.contains(where: \.isEmpty))
+        for workers in [2, 3, 8] {
+            let tagger = try AutoTagging.batchTagger(for: Self.codebook, workers: workers)
+            #expect(tagger(batch) == one, "\(workers) workers")
+            // Again, with the caches warm.
+            #expect(tagger(Array(batch.reversed())) == one.reversed(), "\(workers) workers, warm")
+        }
+        // The same as the pure tagger, answer by answer.
+        let single = try AutoTagging.tagger(for: Self.codebook)
+        #expect(batch.prefix(200).map { single($0.text, $0.question) } == Array(one.prefix(200)))
     }
 }

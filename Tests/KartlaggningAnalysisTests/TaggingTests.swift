@@ -23,12 +23,7 @@ struct TaggingTests {
     }
 
     static func tag(_ store: KartlaggningStore, _ stored: StoredCodebook) throws -> TagRunSummary {
-        let matcher = try CodebookMatcher(codebook: stored.codebook)
-        return try store.autoTag(stored) { text, question in
-            matcher.match(text, question: question).map {
-                AutoTag(theme: $0.theme, pattern: $0.pattern, spans: $0.matches.map { $0.start..<$0.end })
-            }
-        }
+        try AutoTagging.run(store: store, codebook: stored)
     }
 
     static func respondents(_ store: KartlaggningStore, _ stored: StoredCodebook, _ configure: (inout AnswerFilter) -> Void) throws

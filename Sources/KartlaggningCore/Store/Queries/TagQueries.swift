@@ -10,10 +10,10 @@ extension KartlaggningStore {
     /// Answers tagged by an older revision lose those auto tags and are tagged anew; manual tags are never
     /// touched. Answers are read in batches, so memory stays flat.
     /// - Parameters:
-    ///   - tagger: the tags for one answer's text and question id.
+    ///   - tagger: the tags of a batch of answers (text and question id), in the batch's order.
     ///   - progress: called after each batch with the answers tagged so far.
     public func autoTag(
-        _ stored: StoredCodebook, tagger: (_ text: String, _ question: String) -> [AutoTag], progress: ((Int) -> Void)? = nil
+        _ stored: StoredCodebook, tagger: (_ batch: [TagInput]) -> [[AutoTag]], progress: ((Int) -> Void)? = nil
     ) throws -> TagRunSummary {
         let codebookId = stored.codebook.id
         let revision = stored.revision
@@ -38,11 +38,11 @@ extension KartlaggningStore {
                         """, arguments: [codebookId, after, revision])
                 guard let last = batch.last else { break }
                 after = last[0]
-                for row in batch {
+                let found = tagger(batch.map { TagInput(text: $0[1], question: $0[2]) })
+                for (row, tags) in zip(batch, found) {
                     let answerId: Int64 = row[0]
                     try removeOld.execute(arguments: [answerId, codebookId])
                     summary.tagsReplaced += db.changesCount
-                    let tags = tagger(row[1], row[2])
                     for tag in tags {
                         let spans = "[" + tag.spans.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
                         try insertTag.insert(
