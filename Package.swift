@@ -105,7 +105,7 @@ let package = Package(
             name: "KartlaggningReportTests",
             dependencies: [
                 "KartlaggningReport", "KartlaggningReportBuilder", "KartlaggningAnalysis", "KartlaggningModel", "KartlaggningCore",
-                "TestSupport",
+                "KartlaggningImport", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(

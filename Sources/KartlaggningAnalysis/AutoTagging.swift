@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import KartlaggningModel
 
@@ -25,20 +24,8 @@ public enum AutoTagging {
         let compiled = try CodebookMatcher(codebook: codebook)
         let matchers = WorkerMatchers((0..<max(1, workers)).map { _ in compiled.independentCopy() })
         return { batch in
-            let results = BatchResults(count: batch.count)
-            let share = (batch.count + matchers.all.count - 1) / matchers.all.count
-            let run: @Sendable (Int) -> Void = { worker in
-                let matcher = matchers.all[worker]
-                for index in (worker * share)..<min(batch.count, (worker + 1) * share) {
-                    results.set(index, tags(matcher, batch[index]))
-                }
-            }
-            if matchers.all.count == 1 || batch.count < 64 {
-                for worker in matchers.all.indices { run(worker) }
-            } else {
-                DispatchQueue.concurrentPerform(iterations: matchers.all.count, execute: run)
-            }
-            return results.values
+            ParallelMap.map(batch, workers: matchers.all.count, state: { matchers.all[$0] }) { matcher, input in tags(matcher, input) }
+                .map { $0 ?? [] }
         }
     }
 
@@ -68,14 +55,4 @@ public enum AutoTagging {
 private final class WorkerMatchers: @unchecked Sendable {
     let all: [CodebookMatcher]
     init(_ all: [CodebookMatcher]) { self.all = all }
-}
-
-/// A batch's tags as the workers write them: each worker writes its own indices only.
-private final class BatchResults: @unchecked Sendable {
-    private var storage: [[AutoTag]]
-    init(count: Int) { storage = Array(repeating: [], count: count) }
-    func set(_ index: Int, _ tags: [AutoTag]) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = tags }
-    }
-    var values: [[AutoTag]] { storage }
 }

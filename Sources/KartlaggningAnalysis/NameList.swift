@@ -31,7 +31,19 @@ struct NameList: Sendable {
     /// The most words a core has.
     private var maxWords = 0
 
+    /// What names the list holds, as a short stable text (FNV-1a over the sorted names): two lists with the same
+    /// fingerprint clean texts alike.
+    let fingerprint: String
+
     init(_ entries: [Entry]) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for line in entries.map({ "\($0.name)\u{1F}\($0.replacement)\u{1F}\($0.anyCase)" }).sorted() {
+            for byte in line.utf8 + [0x1E] {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+        }
+        fingerprint = String(hash, radix: 16) + "-\(entries.count)"
         var seen = Set<String>()
         for entry in entries {
             guard seen.insert(Self.fold(entry.name) + (entry.anyCase ? "" : "|" + entry.name)).inserted else { continue }

@@ -39,6 +39,10 @@ public struct Pseudonymizer: Sendable {
         names = NameList(entries)
     }
 
+    /// What this cleaner removes beyond its fixed rules: the names it was given, as a short stable text. Two
+    /// cleaners with the same fingerprint clean every text alike (the term index is kept by it).
+    public var fingerprint: String { names.fingerprint }
+
     static let email = regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")
     /// Ten or twelve digits, with or without a hyphen or plus: 19701231-1234, 701231-1234, 556677-8899.
     static let identityNumber = regex("(?<![\\d-])(?:(?:18|19|20)\\d{2}|\\d{2})\\d{4}[-+ ]?\\d{4}(?![\\d-])")

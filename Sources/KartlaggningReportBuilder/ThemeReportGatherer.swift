@@ -21,24 +21,11 @@ enum ThemeReportGatherer {
         let labels = stored.codebook.labels
         let chooser = try QuoteChooser(store: store)
         let questionTexts = try Self.questionTexts(store)
-        // Distinctive words: one pass over the free texts for every theme, each text's terms counted once for the
-        // whole and once for each theme it carries; a theme's rest is the whole minus the theme.
-        let carrying = try themes.map { try store.answersCarrying(themes: stored.codebook.descendants(of: $0.id), codebook: stored) }
-        var whole: [String: Int] = [:]
-        var surfaces: [String: [String: Int]] = [:]
-        var byTheme = [[String: Int]](repeating: [:], count: themes.count)
-        var lemmatizer = Lemmatizer()
-        try store.forEachFreeText(filters: filters) { answer, text in
-            // Words of addresses, numbers and the names the database holds never become "distinctive".
-            let terms = Keyness.terms(in: chooser.cleaner.redact(text), lemmatizer: &lemmatizer)
-            for term in terms {
-                whole[term.lemma, default: 0] += 1
-                surfaces[term.lemma, default: [:]][term.surface, default: 0] += 1
-            }
-            for (index, answers) in carrying.enumerated() where answers.contains(answer) {
-                for term in terms { byTheme[index][term.lemma, default: 0] += 1 }
-            }
-        }
+        // Distinctive words: every theme's term counts against the whole's, from the term index (a theme's rest is
+        // the whole minus the theme).
+        let terms = try TermTotalsGatherer.totals(
+            store: store, cleaner: chooser.cleaner, filters: filters, groups: themes.map { stored.codebook.descendants(of: $0.id) },
+            codebook: stored)
         let arranger = try AreaArranger(store: store, order: request.areaOrder, language: request.language)
         let sections = try themes.enumerated().map { index, theme -> ThemeReportInput.Section in
             let related = try store.relatedThemes(of: theme.id, codebook: stored, filters: filters)
@@ -60,7 +47,7 @@ enum ThemeReportGatherer {
             let asking = try store.themeAnswersAsking(themes: family, codebook: stored, filters: filters, limit: 200)
             return ThemeReportInput.Section(
                 theme: theme, related: related,
-                terms: Keyness.group(byTheme[index], within: whole, surfaces: surfaces).distinctive(in: "group", top: 12),
+                terms: Keyness.group(terms.groups[index], within: terms.whole, surfaces: terms.surfaces).distinctive(in: "group", top: 12),
                 quotes: quotes,
                 questions: chooser.questions(in: asking, limit: 8), sources: sources,
                 areas: try arranger.section(theme: theme.id, byDistrict: byDistrict, basis: basis, codebook: stored.codebook.id))

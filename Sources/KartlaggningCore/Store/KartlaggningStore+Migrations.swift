@@ -333,6 +333,34 @@ extension KartlaggningStore {
                         version TEXT NOT NULL
                     );
                     INSERT INTO dataVersion (id, version) VALUES (1, lower(hex(randomblob(16))));
+                    PRAGMA user_version = 8;
+                    """)
+        }
+        // The term index: each free text's words as keyness counts them (lemma, form, how often), kept so that
+        // distinctive words are counted in SQL instead of tokenising every text on every report. Derived data: made
+        // by `indexTerms` for the texts not yet in `termIndexed`, emptied when the way terms are made changes (the
+        // key: tokeniser version and the names redacted), and dropped with its answer or when the answer's text changes.
+        migrator.registerMigration("v9: term index") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE answerTerm (
+                        answerId INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+                        lemma    TEXT NOT NULL,
+                        surface  TEXT NOT NULL,
+                        n        INTEGER NOT NULL,
+                        PRIMARY KEY (answerId, lemma, surface)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE termIndexed (
+                        answerId INTEGER PRIMARY KEY NOT NULL REFERENCES answer(id) ON DELETE CASCADE
+                    );
+                    CREATE TABLE termIndexState (
+                        id  INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+                        key TEXT NOT NULL
+                    );
+                    CREATE TRIGGER answerTerm_textChanged AFTER UPDATE OF raw ON answer WHEN old.raw IS NOT new.raw BEGIN
+                        DELETE FROM answerTerm WHERE answerId = old.id;
+                        DELETE FROM termIndexed WHERE answerId = old.id;
+                    END;
                     """)
             try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
         }
@@ -340,5 +368,5 @@ extension KartlaggningStore {
     }
 
     /// The schema this kartlagg writes: the number of its migrations, also kept in SQLite's `user_version`.
-    public static let schemaVersion = 8
+    public static let schemaVersion = 9
 }

@@ -227,6 +227,17 @@ public struct KartlaggningStore: Sendable {
         }
     }
 
+    /// Runs `body` in a write transaction that writes derived data only (the term index): the data's version stays,
+    /// so what outputs published about the data still holds.
+    func writeDerived<T>(_ body: (Database) throws -> T) throws -> T {
+        if isReadOnly { throw StoreError.readOnly(path: path ?? ":memory:") }
+        do {
+            return try writer.write { db in try body(db) }
+        } catch let error as DatabaseError {
+            throw Self.storeError(error)
+        }
+    }
+
     /// Runs `body` with read access, turning SQLite errors into `StoreError`.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {

@@ -1,0 +1,36 @@
+import Foundation
+import KartlaggningModel
+
+/// The terms the term index keeps for each free text: its words as keyness counts them (`Keyness.terms`, by lemma,
+/// each form with how often it stands there), after the cleaner has blanked addresses, numbers and the names the
+/// database holds — so no part of a name or number can become a distinctive word, in the index or out of it.
+public enum TermIndexing {
+    /// The way terms are made: changed whenever the tokeniser, the words left out or the lemmatiser change, so an index
+    /// made before is made again.
+    public static let version = "terms-1"
+
+    /// The index's key for texts cleaned by `cleaner`: the version and the names it removes.
+    public static func key(cleaner: Pseudonymizer) -> String {
+        "\(version)|\(cleaner.fingerprint)"
+    }
+
+    /// A text's terms: each lemma and form with how often it stands there, in lemma and form order.
+    public static func counts(_ text: String, cleaner: Pseudonymizer, lemmatizer: inout Lemmatizer) -> [TermCount] {
+        var counts: [Keyness.Term: Int] = [:]
+        for term in Keyness.terms(in: cleaner.redact(text), lemmatizer: &lemmatizer) { counts[term, default: 0] += 1 }
+        return counts.map { TermCount(lemma: $0.key.lemma, surface: $0.key.surface, count: $0.value) }
+            .sorted { ($0.lemma, $0.surface) < ($1.lemma, $1.surface) }
+    }
+
+    /// The terms of a batch of texts, in the batch's order, made on `workers` threads at once (each with its own
+    /// lemmatizer): the same as one thread makes.
+    public static func batch(cleaner: Pseudonymizer, workers: Int = ProcessInfo.processInfo.activeProcessorCount)
+        -> (_ texts: [IndexedText]) -> [[TermCount]]
+    {
+        { texts in
+            ParallelMap.map(texts, workers: workers, state: { _ in Lemmatizer() }) { lemmatizer, text in
+                counts(text.text, cleaner: cleaner, lemmatizer: &lemmatizer)
+            }.map { $0 ?? [] }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import GRDB
+import KartlaggningModel
+
+// MARK: - The term index
+
+extension KartlaggningStore {
+    /// The free texts the term index covers: not from a column that identifies people.
+    static let indexedTexts: SQL = "a.isFreeText AND \(notIdentifying)"
+
+    /// Whether the term index holds every free text it covers, made the way `key` names.
+    public func termIndexIsCurrent(key: String) throws -> Bool {
+        try read { db in
+            guard try TermIndexStateRecord.fetchOne(db, key: 1)?.key == key else { return false }
+            return try
+                !(Bool.fetchOne(
+                    db,
+                    SQLRequest<Bool>(
+                        literal: """
+                            SELECT EXISTS (SELECT 1 FROM answer a LEFT JOIN termIndexed t ON t.answerId = a.id
+                                           WHERE \(Self.indexedTexts) AND t.answerId IS NULL)
+                            """)) ?? false)
+        }
+    }
+
+    /// Brings the term index up to date: emptied first when it was made another way than `key` names, then the terms
+    /// of every free text it does not hold, `batchSize` texts a transaction (an interrupted run keeps what it made).
+    /// The index is derived data: writing it does not change the data's version.
+    /// - Parameters:
+    ///   - terms: each text's terms, in the batch's order.
+    ///   - progress: called after each batch with the texts indexed so far.
+    /// - Returns: how many texts were indexed.
+    @discardableResult
+    public func indexTerms(
+        key: String, batchSize: Int = 5_000, terms: ([IndexedText]) -> [[TermCount]], progress: ((Int) -> Void)? = nil
+    ) throws -> Int {
+        try writeDerived { db in
+            guard try TermIndexStateRecord.fetchOne(db, key: 1)?.key != key else { return }
+            try AnswerTermRecord.deleteAll(db)
+            try TermIndexedRecord.deleteAll(db)
+            try TermIndexStateRecord(key: key).save(db)
+        }
+        var indexed = 0
+        var after: Int64 = 0
+        while true {
+            let written = try writeDerived { db -> Int64? in
+                let batch = try Row.fetchAll(
+                    db,
+                    SQLRequest<Row>(
+                        literal: """
+                            SELECT a.id, a.raw FROM answer a LEFT JOIN termIndexed t ON t.answerId = a.id
+                            WHERE \(Self.indexedTexts) AND t.answerId IS NULL AND a.id > \(after)
+                            ORDER BY a.id LIMIT \(batchSize)
+                            """)
+                ).map { IndexedText(answerId: $0[0], text: $0[1]) }
+                guard let last = batch.last else { return nil }
+                let insertTerm = try PreparedInsert<AnswerTermRecord>(db)
+                let insertIndexed = try PreparedInsert<TermIndexedRecord>(db)
+                for (text, found) in zip(batch, terms(batch)) {
+                    for term in found {
+                        try insertTerm.insert(
+                            AnswerTermRecord(answerId: text.answerId, lemma: term.lemma, surface: term.surface, n: term.count))
+                    }
+                    try insertIndexed.insert(TermIndexedRecord(answerId: text.answerId))
+                }
+                indexed += batch.count
+                return last.answerId
+            }
+            guard let written else { break }
+            after = written
+            progress?(indexed)
+        }
+        return indexed
+    }
+
+    /// Term counts over the free texts `filters` select, from the term index (current: see `indexTerms`): every
+    /// lemma over them all, its forms, and each group's lemmas over the texts carrying one of the group's themes.
+    public func termTotals(filters: [CrossDimension: [String]], groups: [[String]], codebook stored: StoredCodebook?) throws -> TermTotals {
+        try readFiltered(filters) { db, filter in
+            var totals = TermTotals()
+            let rows = try Row.fetchCursor(
+                db,
+                SQLRequest<Row>(
+                    literal: """
+                        SELECT t.lemma, t.surface, SUM(t.n) FROM answer a JOIN respondent r ON r.id = a.respondentId
+                        JOIN answerTerm t ON t.answerId = a.id
+                        WHERE \(Self.indexedTexts)\(filter) GROUP BY t.lemma, t.surface
+                        """))
+            while let row = try rows.next() {
+                let lemma: String = row[0]
+                let count: Int = row[2]
+                totals.whole[lemma, default: 0] += count
+                totals.surfaces[lemma, default: [:]][row[1]] = count
+            }
+            for themes in groups {
+                var counts: [String: Int] = [:]
+                if let stored {
+                    let rows = try Row.fetchCursor(
+                        db,
+                        SQLRequest<Row>(
+                            literal: """
+                                SELECT t.lemma, SUM(t.n) FROM answer a JOIN respondent r ON r.id = a.respondentId
+                                JOIN answerTerm t ON t.answerId = a.id
+                                WHERE \(Self.indexedTexts)\(filter) AND a.id IN (
+                                    SELECT answerId FROM effectiveTag WHERE codebookId = \(stored.codebook.id) AND themeId IN \(themes))
+                                GROUP BY t.lemma
+                                """))
+                    while let row = try rows.next() { counts[row[0]] = row[1] }
+                }
+                totals.groups.append(counts)
+            }
+            return totals
+        }
+    }
+}

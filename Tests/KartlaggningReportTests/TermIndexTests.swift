@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import KartlaggningAnalysis
+import KartlaggningImport
+import KartlaggningModel
+import TestSupport
+import Testing
+
+@testable import KartlaggningCore
+@testable import KartlaggningReportBuilder
+
+/// The term index gives the term counts that reading every text gives, stays current as texts and names change,
+/// and never holds a name the database knows.
+struct TermIndexTests {
+    let folder = TemporaryDirectory()
+
+    /// The sample's company and association interviews, tagged with the sample codebook, in a file.
+    func sampleStore() throws -> (KartlaggningStore, StoredCodebook, String) {
+        let path = folder.path("k.sqlite")
+        let store = try KartlaggningStore(path: path)
+        try store.loadDistricts(try DefinitionLoader.districts(at: Paths.sample("districts.yaml")))
+        for (definition, file) in [("foretag-2025.survey.yaml", "foretag-2025.csv"), ("forening-2025.survey.yaml", "forening-2025.csv")] {
+            let survey = try DefinitionLoader.survey(at: Paths.sample(definition))
+            try store.addSurvey(survey)
+            _ = try Importer(store: store).importFile(at: Paths.sample(file), survey: survey.id)
+        }
+        _ = try store.loadCodebook(try DefinitionLoader.codebook(at: Paths.sample("kodbok.yaml")))
+        let stored = try store.codebook(id: "bygdsam")
+        _ = try AutoTagging.run(store: store, codebook: stored)
+        return (store, stored, path)
+    }
+
+    static let groups = [["bredband"], ["nararbetsplatser"], ["samverkan", "foreningsliv"]]
+
+    @Test func theIndexCountsAsReadingEveryTextDoes() throws {
+        let (store, stored, path) = try sampleStore()
+        let cleaner = try store.pseudonymizer()
+        let version = try store.contentVersion()
+        for filters: [CrossDimension: [String]] in [[:], [.district: ["Nätra"]], [.kind: ["förening"]], [.district: ["BLT", "Anundsjö"]]] {
+            let indexed = try TermTotalsGatherer.totals(
+                store: store, cleaner: cleaner, filters: filters, groups: Self.groups, codebook: stored)
+            let counted = try TermTotalsGatherer.counted(
+                store: store, cleaner: cleaner, filters: filters, groups: Self.groups, codebook: stored)
+            #expect(indexed == counted, "\(filters)")
+            #expect(!indexed.whole.isEmpty && indexed.groups.count == 3)
+        }
+        #expect(try store.termIndexIsCurrent(key: TermIndexing.key(cleaner: cleaner)))
+        // Derived data: what outputs published about the data still holds.
+        #expect(try store.contentVersion() == version)
+        // Read-only, the index is not written and the totals are counted: the same.
+        let reader = try KartlaggningStore(path: path, mode: .readOnly)
+        let whole = try TermTotalsGatherer.totals(store: store, cleaner: cleaner, filters: [:], groups: Self.groups, codebook: stored)
+        #expect(
+            try TermTotalsGatherer.totals(store: reader, cleaner: cleaner, filters: [:], groups: Self.groups, codebook: stored) == whole)
+    }
+
+    @Test func aChangedTextAndANewNameAreIndexedAnew() throws {
+        let (store, stored, _) = try sampleStore()
+        let before = try TermTotalsGatherer.totals(
+            store: store, cleaner: try store.pseudonymizer(), filters: [:], groups: [], codebook: stored)
+        #expect(before.whole["snickeri"] == nil)
+        // A text changes (as a re-import changes it): its old terms go, its new ones come.
+        let (answer, old) = try store.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT id, raw FROM answer WHERE isFreeText ORDER BY id LIMIT 1")
+            return (row?[0] as Int64? ?? 0, row?[1] as String? ?? "")
+        }
+        try store.write { db in
+            try db.execute(sql: "UPDATE answer SET raw = ? WHERE id = ?", arguments: ["Solbergs Snickeri AB behöver fiber", answer])
+        }
+        let cleaner = try store.pseudonymizer()
+        let changed = try TermTotalsGatherer.totals(store: store, cleaner: cleaner, filters: [:], groups: [], codebook: stored)
+        #expect(changed.whole["snickeri"] == 1)
+        #expect(changed == (try TermTotalsGatherer.counted(store: store, cleaner: cleaner, filters: [:], groups: [], codebook: stored)))
+        #expect(!old.isEmpty)
+        // The company's name becomes one the database holds: the index is made again without it.
+        try store.write { db in
+            try db.execute(
+                sql: "UPDATE respondent SET organisation = ? WHERE id = (SELECT respondentId FROM answer WHERE id = ?)",
+                arguments: ["Solbergs Snickeri AB", answer])
+        }
+        let named = try store.pseudonymizer()
+        #expect(named.fingerprint != cleaner.fingerprint)
+        let after = try TermTotalsGatherer.totals(store: store, cleaner: named, filters: [:], groups: [], codebook: stored)
+        #expect(after.whole["snickeri"] == nil && after.surfaces.values.allSatisfy { $0["Solbergs"] == nil })
+        #expect(after.whole["fiber"] == changed.whole["fiber"])
+        #expect(try store.termIndexIsCurrent(key: TermIndexing.key(cleaner: named)))
+        // An answer erased takes its terms with it.
+        try store.write { db in try db.execute(sql: "DELETE FROM answer WHERE id = ?", arguments: [answer]) }
+        #expect(
+            try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answerTerm WHERE answerId = ?", arguments: [answer]) }
+                == 0)
+    }
+}
