@@ -21,9 +21,17 @@ public struct TermsQuery: Sendable {
 
     public func run(store: KartlaggningStore) throws -> [TermsTable.Group] {
         let stored = untagged ? try store.codebook(id: codebook) : nil
-        var keyness = Keyness(ngrams: ngrams)
         let cleaner = try store.pseudonymizer()
-        try store.forEachFreeText(groupedBy: grouping, untaggedBy: stored) { group, text in keyness.add(cleaner.redact(text), to: group) }
+        var keyness = Keyness(ngrams: ngrams)
+        if ngrams == 1 && !store.isReadOnly {
+            // Words: counted in SQL over the term index (pairs of words are not in it).
+            try TermTotalsGatherer.ensureIndex(store: store, cleaner: cleaner)
+            let indexed = try store.termCounts(groupedBy: grouping, untaggedBy: stored)
+            keyness = Keyness(counts: indexed.counts, surfaces: indexed.surfaces)
+        } else {
+            try store.forEachFreeText(groupedBy: grouping, untaggedBy: stored) { group, text in keyness.add(cleaner.redact(text), to: group)
+            }
+        }
         return keyness.counts.keys.sorted().map { group in
             TermsTable.Group(
                 group: group, frequent: keyness.frequent(in: group, top: top), distinctive: keyness.distinctive(in: group, top: top))

@@ -62,21 +62,54 @@ extension KartlaggningStore {
     public func forEachFreeText(
         groupedBy grouping: TermGrouping, untaggedBy stored: StoredCodebook? = nil, _ body: (String, String) throws -> Void
     ) throws {
-        let column: SQL =
-            switch grouping {
-            case .district: "r.district"
-            case .kind: "r.kind"
-            case .survey: "r.surveyId"
-            case .wave: "r.wave"
-            }
         var sql: SQL =
-            "SELECT \(column) AS grp, a.raw FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE a.isFreeText AND \(Self.notIdentifying)"
-        if let stored { sql += " AND a.id NOT IN (SELECT answerId FROM effectiveTag WHERE codebookId = \(stored.codebook.id))" }
+            "SELECT \(Self.groupSQL(grouping)) AS grp, a.raw FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE \(Self.indexedTexts)"
+        if let stored { sql += Self.untaggedSQL(stored) }
         try read { db in
             let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: sql + " ORDER BY a.id"))
             while let row = try rows.next() {
-                try body(row[0] as String? ?? "(inget)", row[1])
+                try body(row[0] as String? ?? Self.noGroup, row[1])
             }
         }
+    }
+
+    /// Term counts per group from the term index (current: see `indexTerms`), over the texts `forEachFreeText` would
+    /// read: each group's lemmas, and every lemma's forms over all groups.
+    public func termCounts(groupedBy grouping: TermGrouping, untaggedBy stored: StoredCodebook? = nil) throws
+        -> (counts: [String: [String: Int]], surfaces: [String: [String: Int]])
+    {
+        var sql: SQL = """
+            SELECT \(Self.groupSQL(grouping)) AS grp, t.lemma, t.surface, SUM(t.n)
+            FROM answer a JOIN respondent r ON r.id = a.respondentId JOIN answerTerm t ON t.answerId = a.id WHERE \(Self.indexedTexts)
+            """
+        if let stored { sql += Self.untaggedSQL(stored) }
+        return try read { db in
+            var counts: [String: [String: Int]] = [:]
+            var surfaces: [String: [String: Int]] = [:]
+            let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: sql + " GROUP BY 1, 2, 3"))
+            while let row = try rows.next() {
+                let lemma: String = row[1]
+                let count: Int = row[3]
+                counts[row[0] as String? ?? Self.noGroup, default: [:]][lemma, default: 0] += count
+                surfaces[lemma, default: [:]][row[2], default: 0] += count
+            }
+            return (counts, surfaces)
+        }
+    }
+
+    /// The group a text without one is counted in.
+    static let noGroup = "(inget)"
+
+    static func groupSQL(_ grouping: TermGrouping) -> SQL {
+        switch grouping {
+        case .district: "r.district"
+        case .kind: "r.kind"
+        case .survey: "r.surveyId"
+        case .wave: "r.wave"
+        }
+    }
+
+    static func untaggedSQL(_ stored: StoredCodebook) -> SQL {
+        " AND a.id NOT IN (SELECT answerId FROM effectiveTag WHERE codebookId = \(stored.codebook.id))"
     }
 }
