@@ -14,6 +14,18 @@ public enum TermIndexing {
         "\(version)|\(cleaner.fingerprint)"
     }
 
+    /// Brings `store`'s term index up to date: what every writer that changes texts or names does before it ends
+    /// (import, undo, forget, tagging), so reports, which only read, find it current.
+    /// - Returns: how many texts were indexed (0 when it was current).
+    @discardableResult
+    public static func update(store: some TermIndexWriting, progress: ((Int) -> Void)? = nil) throws -> Int {
+        let names = try store.namesToHide()
+        let cleaner = Pseudonymizer(people: names.people, organisations: names.organisations)
+        let key = key(cleaner: cleaner)
+        guard try !store.termIndexIsCurrent(key: key) else { return 0 }
+        return try store.indexTerms(key: key, batchSize: 5_000, terms: batch(cleaner: cleaner), progress: progress)
+    }
+
     /// A text's terms: each lemma and form with how often it stands there, in lemma and form order.
     public static func counts(_ text: String, cleaner: Pseudonymizer, lemmatizer: inout Lemmatizer) -> [TermCount] {
         var counts: [Keyness.Term: Int] = [:]

@@ -53,6 +53,7 @@ public struct ImportRun: Sendable {
         // committed): every writer completes the tagging of the codebooks in use.
         if !options.dryRun && !outcome.summaries.allSatisfy({ $0.status == .failed }) {
             outcome.tagging = try AutoTagging.catchUp(store: store, progress: progress.map { report in { report(nil, $0) } })
+            try TermIndexing.update(store: store)
         }
         return outcome
     }

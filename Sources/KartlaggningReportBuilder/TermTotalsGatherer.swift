@@ -2,26 +2,29 @@ import KartlaggningAnalysis
 import KartlaggningCore
 import KartlaggningModel
 
-/// The term counts distinctive words are worked out from: counted in SQL over the term index, which is brought up to
-/// date first (only texts it does not hold yet are read, on every core); from a database opened read-only, whose
-/// index cannot be written, by reading and counting every text as the index would. Both give the same totals.
+/// The term counts distinctive words are worked out from: counted in SQL over the term index where it is current
+/// (writers keep it so: `TermIndexing.update`; a writable store brings it up to date first), else by reading and
+/// counting every text as the index would — a database an older kartlagg wrote, opened read-only. Both give the
+/// same totals.
 enum TermTotalsGatherer {
     static func totals(
         store: KartlaggningStore, cleaner: Pseudonymizer, filters: [CrossDimension: [String]], groups: [[String]],
         codebook stored: StoredCodebook?
     ) throws -> TermTotals {
-        guard !store.isReadOnly else {
+        guard try indexIsCurrent(store: store, cleaner: cleaner) else {
             return try counted(store: store, cleaner: cleaner, filters: filters, groups: groups, codebook: stored)
         }
-        try ensureIndex(store: store, cleaner: cleaner)
         return try store.termTotals(filters: filters, groups: groups, codebook: stored)
     }
 
-    /// Brings the term index up to date for texts cleaned by `cleaner`.
-    static func ensureIndex(store: KartlaggningStore, cleaner: Pseudonymizer) throws {
+    /// Whether the index can be read for texts cleaned by `cleaner`: current, or brought up to date where the store
+    /// may be written.
+    static func indexIsCurrent(store: KartlaggningStore, cleaner: Pseudonymizer) throws -> Bool {
         let key = TermIndexing.key(cleaner: cleaner)
-        guard try !store.termIndexIsCurrent(key: key) else { return }
-        try store.indexTerms(key: key, terms: TermIndexing.batch(cleaner: cleaner))
+        if try store.termIndexIsCurrent(key: key) { return true }
+        guard !store.isReadOnly else { return false }
+        try TermIndexing.update(store: store)
+        return try store.termIndexIsCurrent(key: key)
     }
 
     /// The same totals, by reading every text.

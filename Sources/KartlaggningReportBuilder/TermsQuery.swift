@@ -23,9 +23,8 @@ public struct TermsQuery: Sendable {
         let stored = untagged ? try store.codebook(id: codebook) : nil
         let cleaner = try store.pseudonymizer()
         var keyness = Keyness(ngrams: ngrams)
-        if ngrams == 1 && !store.isReadOnly {
+        if try ngrams == 1 && TermTotalsGatherer.indexIsCurrent(store: store, cleaner: cleaner) {
             // Words: counted in SQL over the term index (pairs of words are not in it).
-            try TermTotalsGatherer.ensureIndex(store: store, cleaner: cleaner)
             let indexed = try store.termCounts(groupedBy: grouping, untaggedBy: stored)
             keyness = Keyness(counts: indexed.counts, surfaces: indexed.surfaces)
         } else {

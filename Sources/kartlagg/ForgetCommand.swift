@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KartlaggningAnalysis
 
 struct ForgetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +16,10 @@ struct ForgetCommand: ParsableCommand {
 
     func run() throws {
         try Console.run {
-            let summary = try database.open(creating: false).forget(respondent: respondent, survey: survey)
+            let store = try database.open(creating: false)
+            let summary = try store.forget(respondent: respondent, survey: survey)
+            // The names the index's texts are cleaned of may have changed with the respondent.
+            try TermIndexing.update(store: store)
             print(
                 "\(survey)/\(respondent): erased \(summary.answers) answers, \(summary.tags) tags and "
                     + "\(summary.archivedTags) archived tags; recorded without the erased data")

@@ -26,6 +26,7 @@ struct ImportUndoCommand: ParsableCommand {
             let store = try database.open(creating: false)
             let undo = try store.undoImport(id: id)
             let tagging = try AutoTagging.catchUp(store: store)
+            try TermIndexing.update(store: store)
             if outputFormat == .json {
                 print(try Console.json(undo))
                 return

@@ -18,6 +18,7 @@ extension TagCommand {
                 let store = try database.open(creating: false)
                 let stored = try store.codebook(id: codebook.codebook)
                 let summary = try AutoTagging.run(store: store, codebook: stored, progress: Console.progress("answers tagged"))
+                try TermIndexing.update(store: store, progress: Console.progress("texts indexed"))
                 Console.clearProgress()
                 try Console.emit(summary, as: format, text: TagRunText.render)
             }

@@ -75,6 +75,12 @@ struct RecordInsertTests {
                 #expect(prepared == grdb)
                 #expect(prepared["negative"] == tag.negative.databaseValue && prepared["revision"] == tag.revision.databaseValue)
             }
+            let term = AnswerTermRecord(answerId: 1, lemma: "bredband", surface: "Bredbandet", n: 2)
+            let (termPrepared, termGRDB) = try Self.rows(term, in: db)
+            #expect(termPrepared == termGRDB)
+            #expect(termPrepared["surface"] == "Bredbandet".databaseValue && termPrepared["n"] == 2.databaseValue)
+            let (indexedPrepared, indexedGRDB) = try Self.rows(TermIndexedRecord(answerId: 7), in: db)
+            #expect(indexedPrepared == indexedGRDB && indexedPrepared["answerId"] == 7.databaseValue)
             let run = TagRunRecord(answerId: 1, codebookId: "cb", revision: 2)
             let (prepared, grdb) = try Self.rows(run, in: db)
             #expect(prepared == grdb)

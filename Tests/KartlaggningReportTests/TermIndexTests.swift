@@ -36,6 +36,11 @@ struct TermIndexTests {
         let (store, stored, path) = try sampleStore()
         let cleaner = try store.pseudonymizer()
         let version = try store.contentVersion()
+        // What writers call: every text indexed once, then nothing left to do.
+        let texts = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE isFreeText") ?? 0 }
+        #expect(texts > 50)
+        #expect(try TermIndexing.update(store: store) == texts)
+        #expect(try TermIndexing.update(store: store) == 0)
         for filters: [CrossDimension: [String]] in [[:], [.district: ["Nätra"]], [.kind: ["förening"]], [.district: ["BLT", "Anundsjö"]]] {
             let indexed = try TermTotalsGatherer.totals(
                 store: store, cleaner: cleaner, filters: filters, groups: Self.groups, codebook: stored)

@@ -112,3 +112,5 @@ extension KartlaggningStore {
         }
     }
 }
+
+extension KartlaggningStore: TermIndexWriting {}
