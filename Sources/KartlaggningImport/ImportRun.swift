@@ -53,7 +53,8 @@ public struct ImportRun: Sendable {
         // committed): every writer completes the tagging of the codebooks in use.
         if !options.dryRun && !outcome.summaries.allSatisfy({ $0.status == .failed }) {
             outcome.tagging = try AutoTagging.catchUp(store: store, progress: progress.map { report in { report(nil, $0) } })
-            try TermIndexing.update(store: store)
+            // The term index, where the database is in analysis (a codebook applied): the import's texts and names.
+            if try !store.appliedCodebooks().isEmpty { try TermIndexing.update(store: store) }
         }
         return outcome
     }

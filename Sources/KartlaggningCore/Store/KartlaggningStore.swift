@@ -121,8 +121,22 @@ public struct KartlaggningStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA cache_size = -16384")
             Self.addFunctions(db)
+            Self.profileIfAsked(db)
         }
         return configuration
+    }
+
+    /// With `KARTLAGG_PROFILE_SQL` set (to milliseconds, default 20), every statement that takes longer is written to
+    /// standard error with its time: where a slow command spends it, for profiling; never on otherwise.
+    static func profileIfAsked(_ db: Database) {
+        guard let asked = ProcessInfo.processInfo.environment["KARTLAGG_PROFILE_SQL"] else { return }
+        let threshold = (Double(asked) ?? 20) / 1000
+        db.trace(options: .profile) { event in
+            guard case .profile(let statement, let duration) = event, duration >= threshold else { return }
+            let line =
+                String(format: "%8.3f s  ", duration) + statement.sql.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
     }
 
     /// Rules stated once in Swift, callable from SQL: `kartlagg_sector(kind)` is `CrossDimension.sector(ofKind:)`, so a
@@ -159,6 +173,7 @@ public struct KartlaggningStore: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA cache_size = -16384")
             Self.addFunctions(db)
+            Self.profileIfAsked(db)
         }
         do {
             return try DatabaseQueue(path: path, configuration: configuration)

@@ -7,10 +7,17 @@ extension KartlaggningStore {
     /// The free texts the term index covers: not from a column that identifies people.
     static let indexedTexts: SQL = "a.isFreeText AND \(notIdentifying)"
 
+    /// The index's key with what the store adds: which questions identify people (their texts are not indexed, so
+    /// a question marked identifying later makes the index again without them).
+    static func scopedKey(_ key: String, db: Database) throws -> String {
+        let identifying = try Int64.fetchAll(db, sql: "SELECT key FROM question WHERE identifying ORDER BY key")
+        return key + "|identifying:" + identifying.map(String.init).joined(separator: ",")
+    }
+
     /// Whether the term index holds every free text it covers, made the way `key` names.
     public func termIndexIsCurrent(key: String) throws -> Bool {
         try read { db in
-            guard try TermIndexStateRecord.fetchOne(db, key: 1)?.key == key else { return false }
+            guard try TermIndexStateRecord.fetchOne(db, key: 1)?.key == Self.scopedKey(key, db: db) else { return false }
             return try
                 !(Bool.fetchOne(
                     db,
@@ -34,9 +41,9 @@ extension KartlaggningStore {
         key: String, batchSize: Int = 5_000, terms: ([IndexedText]) -> [[TermCount]], progress: ((Int) -> Void)? = nil
     ) throws -> Int {
         try writeDerived { db in
+            let key = try Self.scopedKey(key, db: db)
             guard try TermIndexStateRecord.fetchOne(db, key: 1)?.key != key else { return }
-            try AnswerTermRecord.deleteAll(db)
-            try TermIndexedRecord.deleteAll(db)
+            try db.execute(sql: "DELETE FROM answerTerm; DELETE FROM termIndexed; DELETE FROM termTotal")
             try TermIndexStateRecord(key: key).save(db)
         }
         var indexed = 0
@@ -77,14 +84,18 @@ extension KartlaggningStore {
     public func termTotals(filters: [CrossDimension: [String]], groups: [[String]], codebook stored: StoredCodebook?) throws -> TermTotals {
         try readFiltered(filters) { db, filter in
             var totals = TermTotals()
-            let rows = try Row.fetchCursor(
-                db,
-                SQLRequest<Row>(
-                    literal: """
-                        SELECT t.lemma, t.surface, SUM(t.n) FROM answer a JOIN respondent r ON r.id = a.respondentId
-                        JOIN answerTerm t ON t.answerId = a.id
-                        WHERE \(Self.indexedTexts)\(filter) GROUP BY t.lemma, t.surface
-                        """))
+            // The index holds the texts it covers only (`indexedTexts`, its key naming the identifying questions):
+            // without filters, the whole is its running totals and a theme's texts need no join.
+            let all = filters.isEmpty
+            let whole: SQL =
+                all
+                ? "SELECT lemma, surface, n FROM termTotal WHERE n > 0"
+                : """
+                SELECT t.lemma, t.surface, SUM(t.n) FROM answer a JOIN respondent r ON r.id = a.respondentId
+                JOIN answerTerm t ON t.answerId = a.id
+                WHERE \(Self.indexedTexts)\(filter) GROUP BY t.lemma, t.surface
+                """
+            let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: whole))
             while let row = try rows.next() {
                 let lemma: String = row[0]
                 let count: Int = row[2]
@@ -94,16 +105,18 @@ extension KartlaggningStore {
             for themes in groups {
                 var counts: [String: Int] = [:]
                 if let stored {
-                    let rows = try Row.fetchCursor(
-                        db,
-                        SQLRequest<Row>(
-                            literal: """
-                                SELECT t.lemma, SUM(t.n) FROM answer a JOIN respondent r ON r.id = a.respondentId
-                                JOIN answerTerm t ON t.answerId = a.id
-                                WHERE \(Self.indexedTexts)\(filter) AND a.id IN (
-                                    SELECT answerId FROM effectiveTag WHERE codebookId = \(stored.codebook.id) AND themeId IN \(themes))
-                                GROUP BY t.lemma
-                                """))
+                    let carrying: SQL =
+                        "SELECT answerId FROM effectiveTag WHERE codebookId = \(stored.codebook.id) AND themeId IN \(themes)"
+                    let query: SQL =
+                        all
+                        ? "SELECT t.lemma, SUM(t.n) FROM answerTerm t WHERE t.answerId IN (\(carrying)) GROUP BY t.lemma"
+                        : """
+                        SELECT t.lemma, SUM(t.n) FROM answer a JOIN respondent r ON r.id = a.respondentId
+                        JOIN answerTerm t ON t.answerId = a.id
+                        WHERE \(Self.indexedTexts)\(filter) AND a.id IN (\(carrying))
+                        GROUP BY t.lemma
+                        """
+                    let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: query))
                     while let row = try rows.next() { counts[row[0]] = row[1] }
                 }
                 totals.groups.append(counts)
