@@ -81,6 +81,8 @@ struct RecordInsertTests {
             #expect(termPrepared["surface"] == "Bredbandet".databaseValue && termPrepared["n"] == 2.databaseValue)
             let (indexedPrepared, indexedGRDB) = try Self.rows(TermIndexedRecord(answerId: 7), in: db)
             #expect(indexedPrepared == indexedGRDB && indexedPrepared["answerId"] == 7.databaseValue)
+            let (totalPrepared, totalGRDB) = try Self.rows(TermTotalRecord(lemma: "buss", surface: "bussen", n: 40), in: db)
+            #expect(totalPrepared == totalGRDB && totalPrepared["n"] == 40.databaseValue)
             let run = TagRunRecord(answerId: 1, codebookId: "cb", revision: 2)
             let (prepared, grdb) = try Self.rows(run, in: db)
             #expect(prepared == grdb)

@@ -362,17 +362,14 @@ extension KartlaggningStore {
                         DELETE FROM termIndexed WHERE answerId = old.id;
                     END;
                     -- Every form's count over all indexed texts, kept with the index: the whole's counts without a
-                    -- pass over the index (a report without filters).
+                    -- pass over the index (a report without filters). The indexer adds each batch's totals; a
+                    -- text's terms removed (its answer changed or gone) are taken off here.
                     CREATE TABLE termTotal (
                         lemma   TEXT NOT NULL,
                         surface TEXT NOT NULL,
                         n       INTEGER NOT NULL,
                         PRIMARY KEY (lemma, surface)
                     ) WITHOUT ROWID;
-                    CREATE TRIGGER termTotal_added AFTER INSERT ON answerTerm BEGIN
-                        INSERT INTO termTotal (lemma, surface, n) VALUES (new.lemma, new.surface, new.n)
-                        ON CONFLICT (lemma, surface) DO UPDATE SET n = n + excluded.n;
-                    END;
                     CREATE TRIGGER termTotal_removed AFTER DELETE ON answerTerm BEGIN
                         UPDATE termTotal SET n = n - old.n WHERE lemma = old.lemma AND surface = old.surface;
                     END;

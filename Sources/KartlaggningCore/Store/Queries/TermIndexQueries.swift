@@ -62,12 +62,21 @@ extension KartlaggningStore {
                 guard let last = batch.last else { return nil }
                 let insertTerm = try PreparedInsert<AnswerTermRecord>(db)
                 let insertIndexed = try PreparedInsert<TermIndexedRecord>(db)
+                var added: [TermTotalRecord.Key: Int] = [:]
                 for (text, found) in zip(batch, terms(batch)) {
                     for term in found {
                         try insertTerm.insert(
                             AnswerTermRecord(answerId: text.answerId, lemma: term.lemma, surface: term.surface, n: term.count))
+                        added[TermTotalRecord.Key(lemma: term.lemma, surface: term.surface), default: 0] += term.count
                     }
                     try insertIndexed.insert(TermIndexedRecord(answerId: text.answerId))
+                }
+                // The running totals, once per form of the batch.
+                let addTo = try db.cachedStatement(sql: "UPDATE termTotal SET n = n + ? WHERE lemma = ? AND surface = ?")
+                let insertTotal = try PreparedInsert<TermTotalRecord>(db)
+                for (form, count) in added {
+                    try addTo.execute(arguments: [count, form.lemma, form.surface])
+                    if db.changesCount == 0 { try insertTotal.insert(TermTotalRecord(lemma: form.lemma, surface: form.surface, n: count)) }
                 }
                 indexed += batch.count
                 return last.answerId
