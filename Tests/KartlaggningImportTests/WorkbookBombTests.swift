@@ -90,4 +90,32 @@ struct WorkbookBombTests {
             #expect(error.localizedDescription.contains("inflates to more than 100 times its packed size"), "\(error.localizedDescription)")
         }
     }
+
+    @Test func anODSCellPastTheLimitAndAnInflatingContentAreRefused() throws {
+        let header =
+            "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>Nr</text:p></table:table-cell>"
+            + "<table:table-cell office:value-type=\"string\"><text:p>Svar</text:p></table:table-cell></table:table-row>"
+        let cell = folder.path("cell.ods")
+        let big = String(repeating: "bredband ", count: 20_000)
+        try WorkbookWriter.ods(
+            at: cell,
+            tables: [
+                (
+                    "Blad1",
+                    header + "<table:table-row><table:table-cell office:value-type=\"float\" office:value=\"1\"><text:p>1</text:p>"
+                        + "</table:table-cell><table:table-cell office:value-type=\"string\"><text:p>\(big)</text:p></table:table-cell>"
+                        + "</table:table-row>"
+                )
+            ])
+        let message = Self.limitError { _ = try Self.read(cell, limits: ReadLimits(cellBytes: 64 << 10)) }
+        #expect(message?.contains("longer than 65536 bytes") == true, "\(String(describing: message))")
+        let bomb = folder.path("bomb.ods")
+        try WorkbookWriter.ods(at: bomb, tables: [("Blad1", header + String(repeating: " ", count: 24 << 20))])
+        do {
+            _ = try Self.read(bomb, limits: ReadLimits(cellBytes: 64 << 20, rowBytes: 64 << 20))
+            Issue.record("content.xml inflating 1,000 times was read")
+        } catch let error as ImportError {
+            #expect(error.localizedDescription.contains("content.xml inflates to more than 100 times"), "\(error.localizedDescription)")
+        }
+    }
 }
