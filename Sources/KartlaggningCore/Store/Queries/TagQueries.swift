@@ -24,6 +24,13 @@ extension KartlaggningStore {
                     db, sql: "SELECT COUNT(*) FROM tagRun WHERE codebookId = ? AND revision = ?", arguments: [codebookId, revision]) ?? 0
             let now = Self.timestamp()
             let removeOld = try db.makeStatement(sql: "DELETE FROM tag WHERE answerId = ? AND codebookId = ? AND coder = \(Coder.autoSQL)")
+            // A codebook's first run has no auto tags to replace: no answer's old tags are looked for.
+            let hasOldTags =
+                try Bool.fetchOne(
+                    db,
+                    SQLRequest<Bool>(
+                        literal: "SELECT EXISTS (SELECT 1 FROM tag WHERE codebookId = \(codebookId) AND coder = \(sql: Coder.autoSQL))"))
+                ?? true
             let insertTag = try PreparedInsert<TagRecord>(db)
             let markRun = try PreparedInsert<TagRunRecord>(db, onConflict: .replace)
             var after: Int64 = 0
@@ -41,8 +48,10 @@ extension KartlaggningStore {
                 let found = tagger(batch.map { TagInput(text: $0[1], question: $0[2]) })
                 for (row, tags) in zip(batch, found) {
                     let answerId: Int64 = row[0]
-                    try removeOld.execute(arguments: [answerId, codebookId])
-                    summary.tagsReplaced += db.changesCount
+                    if hasOldTags {
+                        try removeOld.execute(arguments: [answerId, codebookId])
+                        summary.tagsReplaced += db.changesCount
+                    }
                     for tag in tags {
                         let spans = "[" + tag.spans.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
                         try insertTag.insert(
