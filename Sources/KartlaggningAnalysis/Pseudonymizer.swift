@@ -1,4 +1,5 @@
 import Foundation
+import KartlaggningModel
 
 /// Makes quotes identify no one: e-mail addresses, phone numbers, personnummer, samordningsnummer and
 /// organisationsnummer, street addresses, the names of people and organisations the database holds, and people's
@@ -37,6 +38,13 @@ public struct Pseudonymizer: Sendable {
             }
         }
         names = NameList(entries)
+    }
+
+    /// The cleaner for everything shown from `store`: the people's and organisations' names it holds. The one way
+    /// outputs and the term index build it.
+    public static func hiding(namesIn store: some TermIndexWriting) throws -> Pseudonymizer {
+        let names = try store.namesToHide()
+        return Pseudonymizer(people: names.people, organisations: names.organisations)
     }
 
     /// What this cleaner removes beyond its fixed rules: the names it was given, as a short stable text. Two

@@ -19,8 +19,7 @@ public enum TermIndexing {
     /// - Returns: how many texts were indexed (0 when it was current).
     @discardableResult
     public static func update(store: some TermIndexWriting, progress: ((Int) -> Void)? = nil) throws -> Int {
-        let names = try store.namesToHide()
-        let cleaner = Pseudonymizer(people: names.people, organisations: names.organisations)
+        let cleaner = try Pseudonymizer.hiding(namesIn: store)
         let key = key(cleaner: cleaner)
         guard try !store.termIndexIsCurrent(key: key) else { return 0 }
         return try store.indexTerms(key: key, batchSize: 5_000, terms: batch(cleaner: cleaner), progress: progress)
@@ -39,10 +38,17 @@ public enum TermIndexing {
     public static func batch(cleaner: Pseudonymizer, workers: Int = ProcessInfo.processInfo.activeProcessorCount)
         -> (_ texts: [IndexedText]) -> [[TermCount]]
     {
-        { texts in
-            ParallelMap.map(texts, workers: workers, state: { _ in Lemmatizer() }) { lemmatizer, text in
-                counts(text.text, cleaner: cleaner, lemmatizer: &lemmatizer)
+        // Each worker keeps its lemmatizer (and the lemmas it has learnt) from batch to batch.
+        let lemmatizers = (0..<max(1, workers)).map { _ in WorkerLemmatizer() }
+        return { texts in
+            ParallelMap.map(texts, workers: lemmatizers.count, state: { lemmatizers[$0] }) { worker, text in
+                counts(text.text, cleaner: cleaner, lemmatizer: &worker.lemmatizer)
             }.map { $0 ?? [] }
         }
     }
+}
+
+/// A term-indexing worker's lemmatizer: used by that worker only, so shared across threads safely.
+private final class WorkerLemmatizer: @unchecked Sendable {
+    var lemmatizer = Lemmatizer()
 }

@@ -7,7 +7,6 @@ extension KartlaggningStore {
     /// identifying columns hold (`namesToHide`), masked wherever a quote, term or answer is shown. The one way every
     /// output builds it.
     public func pseudonymizer() throws -> Pseudonymizer {
-        let names = try namesToHide()
-        return Pseudonymizer(people: names.people, organisations: names.organisations)
+        try Pseudonymizer.hiding(namesIn: self)
     }
 }

@@ -101,4 +101,30 @@ struct TermIndexTests {
         let fiber = changed.surfaces.first { $0.value["fiber"] != nil }?.key ?? "?"
         #expect(changed.whole[fiber] != nil && erased.whole[fiber] == changed.whole[fiber].map { $0 - 1 })
     }
+
+    @Test func aQuestionMarkedIdentifyingLeavesTheIndex() throws {
+        let (store, stored, _) = try sampleStore()
+        let cleaner = try store.pseudonymizer()
+        try TermIndexing.update(store: store)
+        let key = TermIndexing.key(cleaner: cleaner)
+        #expect(try store.termIndexIsCurrent(key: key))
+        // A free-text question becomes one that identifies people (a survey definition changed): its texts' words
+        // must leave the index, which is made again without them.
+        let question = try store.read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT questionKey FROM answer a JOIN answerTerm t ON t.answerId = a.id ORDER BY a.id LIMIT 1") ?? 0
+        }
+        try store.write { db in try db.execute(sql: "UPDATE question SET identifying = 1 WHERE key = ?", arguments: [question]) }
+        #expect(try !store.termIndexIsCurrent(key: key))
+        #expect(try TermIndexing.update(store: store) > 0)
+        let left = try store.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM answerTerm t JOIN answer a ON a.id = t.answerId WHERE a.questionKey = ?",
+                arguments: [question])
+        }
+        #expect(left == 0)
+        #expect(
+            try TermTotalsGatherer.totals(store: store, cleaner: cleaner, filters: [:], groups: Self.groups, codebook: stored)
+                == TermTotalsGatherer.counted(store: store, cleaner: cleaner, filters: [:], groups: Self.groups, codebook: stored))
+    }
 }
