@@ -22,11 +22,19 @@ enum ParallelMap {
         return results.values
     }
 
-    /// The outputs as the workers write them: each worker writes its own indices only.
+    /// The outputs as the workers write them: each worker writes its own indices only, into memory allocated once
+    /// (an array's own buffer may not be written from two threads: a mutating access takes the whole array).
     private final class Results<Output: Sendable>: @unchecked Sendable {
-        private var storage: [Output?]
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ output: Output) { storage.withUnsafeMutableBufferPointer { $0[index] = output } }
-        var values: [Output?] { storage }
+        private let storage: UnsafeMutableBufferPointer<Output?>
+        init(count: Int) {
+            storage = .allocate(capacity: count)
+            storage.initialize(repeating: nil)
+        }
+        deinit {
+            storage.deinitialize()
+            storage.deallocate()
+        }
+        func set(_ index: Int, _ output: Output) { storage[index] = output }
+        var values: [Output?] { Array(storage) }
     }
 }
