@@ -1,9 +1,12 @@
 /// The municipality's districts, as loaded from `districts.yaml` (`Schemas/districts.schema.json`).
 public struct DistrictRegistry: Codable, Sendable, Equatable {
     public var districts: [District]
+    /// The areas' boundaries (`map:`), for maps; nil: the registry has none.
+    public var map: MapSource?
 
-    public init(districts: [District]) {
+    public init(districts: [District], map: MapSource? = nil) {
         self.districts = districts
+        self.map = map
     }
 
     /// Names that the registry gives to two different districts (after case, spacing and dashes are folded; å, ä and ö are letters of their own).

@@ -8,7 +8,8 @@ import KartlaggningModel
 // survey       a survey definition (id, title, wave, default respondent kind) and its JSON.
 // question     one typed question of a survey: source column, type, options, scale range, and whether its
 //              column identifies people (v4) or is a form tool's technical column (v6: in no report or cross-tab).
-// district     canonical district names, their registry order and group (v5); districtAlias and serviceTown
+// district     canonical district names, their registry order, group (v5) and map code (v10); areaShape and areaMap
+//              their boundaries for maps (v10); districtAlias and serviceTown
 //              map other names to them.
 // importBatch  one imported file: name, SHA-256, format, encoding, delimiter, the survey's columns in
 //              the file's order, time and row counts. The same bytes may come twice (v7: after a later file
@@ -374,11 +375,31 @@ extension KartlaggningStore {
                         UPDATE termTotal SET n = n - old.n WHERE lemma = old.lemma AND surface = old.surface;
                     END;
                     """)
+        }
+        // v10: the registry's map. Each district's shape (projected, simplified polygons as JSON: `AreaMap.Area`'s
+        // polygons in whole metres), its code in the map file, and the map's projection, file, property and credit.
+        // Replaced with the registry; a district removed takes its shape with it.
+        migrator.registerMigration("v10: area maps") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE district ADD COLUMN code TEXT;
+                    CREATE TABLE areaShape (
+                        district TEXT PRIMARY KEY NOT NULL REFERENCES district(name) ON DELETE CASCADE,
+                        polygons TEXT NOT NULL
+                    );
+                    CREATE TABLE areaMap (
+                        id         INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+                        file       TEXT NOT NULL,
+                        property   TEXT NOT NULL,
+                        source     TEXT,
+                        projection TEXT NOT NULL
+                    );
+                    """)
             try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
         }
         return migrator
     }
 
     /// The schema this kartlagg writes: the number of its migrations, also kept in SQLite's `user_version`.
-    public static let schemaVersion = 9
+    public static let schemaVersion = 10
 }

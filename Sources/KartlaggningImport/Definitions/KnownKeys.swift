@@ -29,7 +29,11 @@ struct KnownKeys: Sendable {
         ])
 
     static let districts = KnownKeys(
-        ["districts"], children: ["districts": KnownKeys(["name", "aliases", "service_towns", "group"])])
+        ["districts", "map"],
+        children: [
+            "districts": KnownKeys(["name", "aliases", "service_towns", "group", "code"]),
+            "map": KnownKeys(["file", "property", "source"]),
+        ])
 
     static let codebook = KnownKeys(
         ["id", "version", "language", "matching", "themes"],

@@ -1,7 +1,8 @@
 import GRDB
 import KartlaggningModel
 
-/// A row of the `district` table: an area of the registry, its place in the registry's order and its group.
+/// A row of the `district` table: an area of the registry, its place in the registry's order, its group and its code
+/// in the map file.
 struct DistrictRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "district"
 
@@ -13,6 +14,26 @@ struct DistrictRecord: Codable, FetchableRecord, PersistableRecord {
     var name: String
     var position: Int
     var groupName: String?
+    var code: String?
+}
+
+/// A row of the `areaShape` table: a district's polygons for maps, as JSON of whole metres.
+struct AreaShapeRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "areaShape"
+
+    var district: String
+    var polygons: String
+}
+
+/// The one row of the `areaMap` table: where the registry's map came from and how it was projected.
+struct AreaMapRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "areaMap"
+
+    var id = 1
+    var file: String
+    var property: String
+    var source: String?
+    var projection: String
 }
 
 /// A row of the `districtAlias` table: another name for an area.
