@@ -29,6 +29,7 @@ struct CommandLineWording: RemedyWording {
         case .giveBins: "--bins"
         case .chooseDistrict: "--district NAME"
         case .chooseThemes: "--theme ID (repeatable)"
+        case .chooseMapAnswer(let question): "--question \(question)=VALUE"
         case .orderAreasByShare: "--area-order share:THEME"
         case .minCell(let value): value.map { "--min-cell \($0)" } ?? "--min-cell"
         case .minBase: "--min-base"

@@ -56,6 +56,17 @@ public enum MapSimplifier {
     /// One ring: cut at its junctions, each chain simplified in its canonical direction.
     static func simplifyRing(_ ring: [AreaMap.Point], tolerance: Double, ringsOf: [AreaMap.Point: [Int]]) -> [AreaMap.Point] {
         let count = ring.count
+        let isolated = ring.allSatisfy { (ringsOf[$0]?.count ?? 1) == 1 }
+        if isolated {
+            // An islet or lake no other ring touches, smaller than the tolerance every way: nothing to draw.
+            let xs = ring.map(\.x)
+            let ys = ring.map(\.y)
+            if let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max(),
+                maxX - minX < tolerance, maxY - minY < tolerance
+            {
+                return []
+            }
+        }
         guard count > 3 else { return ring }
         var fixed = (0..<count).filter { i in
             let here = ringsOf[ring[i]] ?? []

@@ -25,6 +25,7 @@ public struct LibraryWording: RemedyWording {
         case .giveBins: "bin edges"
         case .chooseDistrict: "the report request's district"
         case .chooseThemes: "the report request's themes"
+        case .chooseMapAnswer(let question): "the map's answer to \(question)"
         case .orderAreasByShare: "an area order by one theme's share"
         case .minCell(let value): value.map { "min-cell \($0)" } ?? "min-cell"
         case .minBase: "min-base"

@@ -47,6 +47,8 @@ public enum Remedy: Sendable, Equatable, CustomStringConvertible {
     case chooseDistrict
     /// Name the themes a theme report is about.
     case chooseThemes
+    /// Name the answer of this question a map shows.
+    case chooseMapAnswer(question: String)
     /// Order areas by one theme's share.
     case orderAreasByShare
     /// The smallest count a table shows (`value`: the one to give, when it is known).
