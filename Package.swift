@@ -106,7 +106,8 @@ let package = Package(
             dependencies: [
                 "KartlaggningReport", "KartlaggningReportBuilder", "KartlaggningAnalysis", "KartlaggningModel", "KartlaggningCore",
                 "KartlaggningImport", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "KartlaggningServeTests",

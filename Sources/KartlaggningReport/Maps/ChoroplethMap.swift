@@ -35,7 +35,11 @@ public enum ChoroplethMap {
             for member in unit.members {
                 guard let area = input.map.area(member) else { continue }
                 var path = "<path d=\"\(frame.path(area.polygons))\" fill=\"\(fill)\" data-area=\"\(SVG.escape(member))\" data-state=\"\(state(value))\""
-                if pooled { path += " stroke=\"\(fill.hasPrefix("url") ? "none" : fill)\"" }
+                if pooled {
+                    path += " stroke=\"\(fill.hasPrefix("url") ? "none" : fill)\""
+                } else if fill == noDataFill {
+                    path += " stroke=\"#bbbbbb\""
+                }
                 path += "><title>\(pooled ? SVG.escape("\(member) – ") : "")\(title)</title></path>"
                 if let link = input.links?[member] {
                     path = "<a href=\"\(SVG.escape(link))\">\(path)</a>"
@@ -91,7 +95,8 @@ public enum ChoroplethMap {
         let legendBottom = y + 16
 
         // Scale bar and north arrow.
-        let furniture = scaleBar(frame: frame) + northArrow(x: frame.left + frame.width - 14, y: mapTop + 4)
+        let bar = scaleBar(frame: frame)
+        let furniture = bar.svg + northArrow(x: bar.end + 64, y: frame.top + frame.height + 4)
 
         // Index, notes and source under the map.
         var bottom = max(frame.top + frame.height + 34, legendBottom) + 8
@@ -285,7 +290,7 @@ public enum ChoroplethMap {
     }
 
     /// A bar of a round length (1, 2 or 5 × 10ⁿ metres) about a quarter of the map's width, under its left corner.
-    static func scaleBar(frame: MapFrame) -> String {
+    static func scaleBar(frame: MapFrame) -> (svg: String, end: Double) {
         let target = frame.width / 4 / frame.scale
         let magnitude = pow(10, (log10(max(target, 1))).rounded(.down))
         let metres = [5.0, 2, 1].map { $0 * magnitude }.first { $0 <= target } ?? magnitude
@@ -293,17 +298,18 @@ public enum ChoroplethMap {
         let x = frame.left
         let y = frame.top + frame.height + 18
         let text = metres >= 1000 ? "\(MapClasses.number(metres / 1000)) km" : "\(MapClasses.number(metres)) m"
-        return """
+        let svg = """
             <g class="scale" stroke="#333333" stroke-width="1.2" fill="none"><path d="M\(number(x)) \(number(y - 5))V\(number(y))H\(number(x + length))V\(number(y - 5))"/></g>\
             <text x="\(number(x + length + 6))" y="\(number(y + 1))" font-size="11">\(text)</text>
 
             """
+        return (svg, x + length)
     }
 
     static func northArrow(x: Double, y: Double) -> String {
         """
-        <g class="north" aria-hidden="true"><path d="M\(number(x)) \(number(y))l-6 18l6 -5l6 5z" fill="#333333"/>\
-        <text x="\(number(x))" y="\(number(y + 31))" font-size="11" text-anchor="middle">N</text></g>
+        <g class="north" aria-hidden="true"><path d="M\(number(x)) \(number(y))l-5 15l5 -4l5 4z" fill="#333333"/>\
+        <text x="\(number(x + 12))" y="\(number(y + 14))" font-size="11">N</text></g>
 
         """
     }
