@@ -56,7 +56,7 @@ public struct MapQuery: Sendable {
                 throw MapQueryError.unknownTheme(id, known: stored.codebook.themes.map(\.id))
             }
             title = "\(theme.label): andel per område"
-            measure = "Andel av de svarande i varje område som tog upp \(theme.label.lowercased())"
+            measure = "Andel av de svarande i varje område som tog upp temat \(theme.label)"
         case .question(let id, _):
             spec = CrossSpec(rows: .question(id), cols: .district)
             spec.dropMissing = true

@@ -68,11 +68,11 @@ struct MapCLITests {
     @Test func theSampleMapIsAsRecorded() throws {
         #expect(try CLI.prepareSample(db: db, in: folder.url) == [])
         let out = folder.path("karta.svg")
-        let result = try kartlagg(["map", "--db", db, "--theme", "nararbetsplatser", "--min-base", "45", "--out", out])
+        let result = try kartlagg(["map", "--db", db, "--theme", "samverkan", "--min-base", "15", "--out", out])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("karta.svg: map written"))
         let svg = try String(contentsOfFile: out, encoding: .utf8)
-        let expected = try #require(Golden.expected("map-nararbetsplatser.svg", target: "KartlaggningCLITests", actual: svg))
+        let expected = try #require(Golden.expected("map-samverkan.svg", target: "KartlaggningCLITests", actual: svg))
         #expect(svg == expected)
         // The same with --difference: a diverging map, and the whole's share under it.
         let difference = try kartlagg(["map", "--db", db, "--theme", "nararbetsplatser", "--difference", "--out", out])
