@@ -1,7 +1,7 @@
 extension DistrictReport {
     /// The built-in layout (Swedish). Variables: title, district (districtAlt in a chart's alt text), codebook, version, revision, date, respondents
     /// (in the district), total (in the selection), minCell; byKind and themes (name, district, whole, points),
-    /// figure and hasFigure; choices (id, text, multi, rows: name, district, whole, points) and hasChoices; scales
+    /// figure and hasFigure, locatorFigure and hasLocatorFigure (the district on the registry's map); choices (id, text, multi, rows: name, district, whole, points) and hasChoices; scales
     /// (name, district, whole), hasScales, hasNumbers and numberMedianFrom; differences (district, subject, percent, whole, points, chiSquare, p,
     /// significant, uncertain) and hasDifferences; quotes (label, items: text, kind) and hasQuotes; method (`{{> method}}`);
     /// summary (sentences, Markdown) and hasSummary.
@@ -10,6 +10,10 @@ extension DistrictReport {
 
         _Kodbok {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{respondents}}} av {{{total}}} respondenter_
         {{> summary}}
+        {{#hasLocatorFigure}}
+
+        ![{{{districtAlt}}} på kartan]({{{locatorFigure}}})
+        {{/hasLocatorFigure}}
 
         ## Vilka som hördes
 
@@ -107,6 +111,10 @@ extension DistrictReport {
 
         _Codebook {{{codebook}}} {{{version}}} (revision {{revision}}) · {{{date}}} · {{{respondents}}} of {{{total}}} respondents_
         {{> summary}}
+        {{#hasLocatorFigure}}
+
+        ![{{{districtAlt}}} on the map]({{{locatorFigure}}})
+        {{/hasLocatorFigure}}
 
         ## Who was heard
 

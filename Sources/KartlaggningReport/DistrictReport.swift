@@ -51,7 +51,16 @@ public enum DistrictReport {
     }
 
     /// The data a template receives; see `swedish` for the variables.
-    public static func context(_ input: DistrictReportInput, figure: String? = nil) -> DistrictReportContext {
+    /// Where the district lies, on the registry's map (where it has one).
+    public static func locatorMap(_ input: DistrictReportInput) -> (name: String, svg: String)? {
+        guard let map = input.summary.map else { return nil }
+        let title = input.language == .sv ? "\(input.district) i kommunen" : "\(input.district) in the municipality"
+        return LocatorMap.svg(map: map, district: input.district, title: title, language: input.language).map {
+            ("karta-\(FileName.safe(input.district)).svg", $0)
+        }
+    }
+
+    public static func context(_ input: DistrictReportInput, figure: String? = nil, locator: String? = nil) -> DistrictReportContext {
         let language = input.language
         let summary = input.summary
         let district = input.district
@@ -100,6 +109,8 @@ public enum DistrictReport {
                     items: group.quotes.map { .init(text: Markdown.inline($0.text, startsLine: true), kind: Markdown.inline($0.kind)) })
             },
             hasQuotes: !input.quotes.isEmpty, method: MethodBox.context(input.method, language: language))
+        context.locatorFigure = locator ?? ""
+        context.hasLocatorFigure = locator != nil
         var shown = summary
         shown.differences = summary.differences.filter { $0.difference.col == district }
         shown.differences = Array(shown.differences.prefix(input.differences))

@@ -20,6 +20,9 @@ public struct DistrictReportContext: ReportContext, Equatable {
     public var themes: [ReportComparedRow]
     public var figure: String
     public var hasFigure: Bool
+    /// The district on the registry's map (where it has one).
+    public var locatorFigure = ""
+    public var hasLocatorFigure = false
     public var choices: [ReportComparedQuestion]
     public var hasChoices: Bool
     public var scales: [ReportScaleRow]

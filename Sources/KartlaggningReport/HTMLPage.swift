@@ -21,7 +21,7 @@ public enum HTMLPage {
                 // A tall heatmap (themes or a battery's means by many areas) may take a printed page of its own.
                 let tall = svg.firstMatch(of: /height="(\d+)"/).flatMap { Int($0.1) }.map { $0 > 640 } ?? false
                 let heatmap = tall && (name == "teman-omraden.svg" || (name.hasPrefix("batteri-") && !name.hasSuffix("-fordelning.svg")))
-                let kind = name.hasPrefix("skala-") ? " class=\"pair\"" : heatmap ? " class=\"page\"" : ""
+                let kind = name.hasPrefix("skala-") || (name.hasPrefix("karta-") && !tall) ? " class=\"pair\"" : heatmap ? " class=\"page\"" : ""
                 return "<figure\(kind)>"
                     + svg.trimmingCharacters(in: .whitespacesAndNewlines) + "<figcaption>" + SVG.escape(alt)
                     + "</figcaption></figure>"

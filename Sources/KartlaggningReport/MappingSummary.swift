@@ -140,6 +140,8 @@ public struct MappingSummary: Sendable {
     /// An area is broken out from this many answers (`--min-base`): fewer, and its questions are pooled and its
     /// heatmap squares are not coloured. 0: no such rule.
     public var minBase = 0
+    /// The registry's map, where it has one: the overview draws each theme's share on it.
+    public var map: AreaMap?
 
     public init(
         basis: CrossTable, surveys: [SurveyBasis], themes: CrossTable, themeLabels: [String: String], themeParents: [String: String],

@@ -6,7 +6,8 @@ import KartlaggningAnalysis
 public enum OverviewReport {
     /// The charts written beside the report: file name → SVG.
     public static func charts(_ input: OverviewReportInput) -> [(name: String, svg: String)] {
-        let themes = input.codebook == nil ? [] : [("teman.svg", rankedChart(input)), ("teman-omraden.svg", heatmap(input))]
+        let themes =
+            input.codebook == nil ? [] : [("teman.svg", rankedChart(input)), ("teman-omraden.svg", heatmap(input))] + themeMaps(input)
         let inBattery = Set(input.summary.batteries.flatMap(\.items))
         return themes
             + input.summary.scales.filter { !inBattery.contains($0.id) }.compactMap { question in
@@ -129,6 +130,35 @@ public enum OverviewReport {
             id: "teman-omraden", legend: legend, key: key, slantedColumns: true)
     }
 
+    /// Each theme's share by area on the registry's map (where the registry has one), from the table of themes by area
+    /// the report prints: its hidden cells hatched, its pools drawn as one. Themes in the ranked chart's order, those
+    /// no one raised left out.
+    static func themeMaps(_ input: OverviewReportInput) -> [(name: String, svg: String)] {
+        guard let map = input.summary.map, input.codebook != nil else { return [] }
+        let table = input.summary.themes
+        // One set of classes for every theme's map: a colour is the same share on each.
+        let shown = table.cells.filter { !$0.suppressed }.compactMap(\.percent)
+        return ranked(input).filter { $0.n != 0 }.map { total in
+            let theme = total.value
+            let (values, pools) = ChoroplethValues.values(of: table, row: theme, minBase: 0, palette: .sequential)
+            let name = SummaryContext.themeName(theme, input.summary)
+            var chart = ChoroplethInput(
+                title: name,
+                measure: input.language == .sv ? "Andel av områdets respondenter som tog upp temat" : "Share of the district's respondents who raised the theme",
+                map: map, values: values)
+            chart.pools = pools
+            chart.minCell = table.minCell
+            chart.classValues = shown
+            chart.language = input.language
+            chart.id = "karta-" + FileName.safe(theme)
+            chart.width = 560
+            return (themeMapName(theme), ChoroplethMap.svg(chart))
+        }
+    }
+
+    /// The file name of a theme's map.
+    static func themeMapName(_ theme: String) -> String { "karta-\(FileName.safe(theme)).svg" }
+
     /// Areas side by side fit a page up to about eight; beyond that tables and the heatmap put areas in rows.
     public static let areasSideBySide = 8
 
@@ -235,7 +265,7 @@ public enum OverviewReport {
         var shownSummary = summary
         shownSummary.differences = Array(summary.differences.prefix(input.differences))
         let sentences = ReportSummary.overview(shownSummary, ranked: input.codebook == nil ? [] : Self.ranked(input), language: language)
-        return OverviewReportContext(
+        var context = OverviewReportContext(
             title: Markdown.inline(input.title ?? Self.title(surveys: summary.surveys, language: language)),
             hasCodebook: input.codebook != nil, codebook: Markdown.inline(input.codebook?.codebook.id ?? ""),
             version: Markdown.inline(input.codebook?.codebook.version ?? ""), revision: input.codebook?.revision ?? 0, date: input.date,
@@ -276,5 +306,12 @@ public enum OverviewReport {
             hasDifferences: !summary.differences.isEmpty, method: MethodBox.context(input.method, language: language),
             rankedFigure: figures["teman.svg"] ?? "", hasRankedFigure: figures["teman.svg"] != nil,
             heatmapFigure: figures["teman-omraden.svg"] ?? "", hasHeatmapFigure: figures["teman-omraden.svg"] != nil)
+        context.themeMaps = OverviewReport.ranked(input).compactMap { total in
+            figures[themeMapName(total.value)].map {
+                OverviewReportContext.ScaleFigure(text: Markdown.altText(SummaryContext.themeName(total.value, summary)), figure: $0)
+            }
+        }
+        context.hasThemeMaps = !context.themeMaps.isEmpty
+        return context
     }
 }

@@ -54,4 +54,7 @@ public struct OverviewReportContext: ReportContext, Equatable {
     public var hasRankedFigure: Bool
     public var heatmapFigure: String
     public var hasHeatmapFigure: Bool
+    /// Each theme's map (text: the theme, figure: its file), where the registry has a map.
+    public var themeMaps: [ScaleFigure] = []
+    public var hasThemeMaps = false
 }

@@ -175,6 +175,7 @@ enum MappingSummaryGatherer {
         summary.rareThemes = rareThemes
         summary.minBase = pooling?.minBase ?? 0
         summary.batteries = RatingBattery.find(in: scales)
+        summary.map = try store.areaMap()
         return summary
     }
 

@@ -115,8 +115,10 @@ public enum ReportBuilder {
             let input = try DistrictReportGatherer.gather(store: store, codebook: stored, request: request, publication: publication)
             if input.summary.basis.totalSuppressed { throw ReportError.selectionHidden(minCell: request.minCell) }
             let chart = DistrictReport.chart(input)
-            charts = [(chart.name, chart.svg)]
-            context = DistrictReport.context(input, figure: figureFolder(request.out, charts: charts).relative + "/" + chart.name)
+            let locator = DistrictReport.locatorMap(input)
+            charts = [(chart.name, chart.svg)] + (locator.map { [($0.name, $0.svg)] } ?? [])
+            let folder = figureFolder(request.out, charts: charts).relative
+            context = DistrictReport.context(input, figure: folder + "/" + chart.name, locator: locator.map { folder + "/" + $0.name })
             method = input.method
         }
         let markdown = try ReportTemplate.render(

@@ -56,7 +56,8 @@ struct MapCLITests {
                         let percent = try #require(cell["percent"] as? Double)
                         let n = try #require(cell["n"] as? Int)
                         #expect(area.state == "shown", "\(theme) \(selection) \(district): \(area)")
-                        #expect(area.title.contains(String(format: "%.1f %% (%d av ", percent, n)), "\(area.title) vs \(percent)")
+                        let shown = String(format: "%.1f", percent).replacingOccurrences(of: ".", with: ",") + "\u{00A0}% (\(n) av "
+                        #expect(area.title.contains(shown), "\(area.title) vs \(percent)")
                     }
                 }
             }

@@ -50,7 +50,7 @@ struct ChoroplethMapTests {
             #expect(!area.title.contains("%") && area.title.contains("dolt"), "\(area.title)")
         }
         let byName = Dictionary(uniqueKeysWithValues: areas.map { ($0.area, $0) })
-        #expect(byName["A"]?.title == "A: 12.5 % (5 av 40)")
+        #expect(byName["A"]?.title == "A: 12,5\u{00A0}% (5 av 40)")
         #expect(byName["D"]?.fill == "#e9e9e9" && byName["D"]?.title == "D: 8 svarande, färre än 10: ingen andel")
         #expect(byName["E"]?.fill == "#ffffff" && byName["E"]?.state == "no-data")
         // Classes over 12.5–37.5 %: 0–10, 10–20, 20–30, 30 and more; A in the second, G in the third, B in the last.
@@ -74,10 +74,10 @@ struct ChoroplethMapTests {
     @Test func aNameThatDoesNotFitGoesToTheIndex() {
         let svg = ChoroplethMap.svg(Self.input())
         // G is 300 m wide (a few pixels): a number on the map, its name and share in the index under it.
-        #expect(svg.contains(">1 G: 25.0 %</text>"))
+        #expect(svg.contains(">1 G: 25,0\u{00A0}%</text>"))
         #expect(svg.contains("class=\"index\">1</text>"))
         // A fits: its name and share as a label.
-        #expect(svg.contains("class=\"label\">A</text>") && svg.contains("class=\"label\">12.5 %</text>"))
+        #expect(svg.contains("class=\"label\">A</text>") && svg.contains("class=\"label\">12,5\u{00A0}%</text>"))
     }
 
     @Test func theSVGIsAsRecorded() throws {

@@ -41,6 +41,11 @@ public struct ChoroplethInput: Sendable {
     public var id: String = "karta"
     /// Each area's link (the workbench's answers page), by district name; nil: no links.
     public var links: [String: String]? = nil
+    /// The values the classes are made from; nil: this map's own. Maps meant to be compared (the overview's, one per
+    /// theme) share them, so a colour means the same share on each.
+    public var classValues: [Double]? = nil
+    /// The language of its words and numbers.
+    public var language: ReportLanguage = .sv
     /// Width of the whole SVG in pixels.
     public var width: Int = 760
 

@@ -13,10 +13,12 @@ public enum ChoroplethMap {
     public static func svg(_ input: ChoroplethInput) -> String {
         let id = input.id
         let width = Double(input.width)
+        let words = MapWords.of(input.language)
+        let language = input.language
         let units = drawnUnits(input)
         guard let bounds = input.map.bounds, !units.isEmpty else {
-            return SVG.open(width: input.width, height: 60, id: id, title: input.title, description: "Kartan har inga områden.", fontSize: 12)
-                + "<text x=\"8\" y=\"44\">Kartan har inga områden.</text>\n</svg>\n"
+            return SVG.open(width: input.width, height: 60, id: id, title: input.title, description: words.noAreas, fontSize: 12)
+                + "<text x=\"8\" y=\"44\">\(words.noAreas)</text>\n</svg>\n"
         }
         let mapTop = 58.0
         let mapMaxHeight = units.count > 60 ? 760.0 : 520.0
@@ -30,7 +32,7 @@ public enum ChoroplethMap {
         for unit in units {
             let value = input.values[unit.members[0]] ?? .noData
             let fill = fillFor(value, classes: classes, id: id)
-            let title = SVG.escape("\(unit.label): \(describe(value, minCell: input.minCell, minBase: input.minBase))")
+            let title = SVG.escape("\(unit.label): \(describe(value, minCell: input.minCell, minBase: input.minBase, language: language))")
             let pooled = unit.members.count > 1
             for member in unit.members {
                 guard let area = input.map.area(member) else { continue }
@@ -54,7 +56,7 @@ public enum ChoroplethMap {
             // The label: name (and share) where it fits, else a number and a line in the index.
             let pixels = unit.members.compactMap { input.map.area($0) }.flatMap(\.polygons).map { $0.map { $0.map(frame.pixel) } }
             guard let anchor = MapLabels.anchor(pixels) else { continue }
-            let valueText = shortValue(value)
+            let valueText = shortValue(value, language: language)
             let nameWidth = Double(SVG.textWidth([unit.label], fontSize: 11))
             let twoLines = (width: max(nameWidth, Double(SVG.textWidth([valueText], fontSize: 11))), height: 26.0)
             let (x, y) = (number(anchor.point.x), anchor.point.y)
@@ -72,7 +74,7 @@ public enum ChoroplethMap {
 
         // The legend, right of the map.
         let legendX = width - legendWidth
-        var legend = "<text x=\"\(number(legendX))\" y=\"\(number(mapTop + 4))\" font-weight=\"bold\">Förklaring</text>\n"
+        var legend = "<text x=\"\(number(legendX))\" y=\"\(number(mapTop + 4))\" font-weight=\"bold\">\(words.key)</text>\n"
         var y = mapTop + 22
         let counts = classCounts(units: units, input: input, classes: classes)
         for (i, label) in classes.labels.enumerated() where counts.classes.reduce(0, +) > 0 {
@@ -80,9 +82,9 @@ public enum ChoroplethMap {
             y += 20
         }
         let specials: [(String, String, Int)] = [
-            ("url(#\(id)-hatch)", "dolt: färre än \(input.minCell) eller räknebart ur annat som visas", counts.hidden),
-            (paleFill, "färre än \(input.minBase) svarande: ingen andel", counts.lowBase),
-            (noDataFill, "inga svar", counts.noData),
+            ("url(#\(id)-hatch)", words.hidden(input.minCell), counts.hidden),
+            (paleFill, words.lowBase(input.minBase), counts.lowBase),
+            (noDataFill, words.noData, counts.noData),
         ]
         for (fill, text, count) in specials where count > 0 {
             for (k, line) in SVG.lines("\(text) (\(count))", width: Int(legendWidth) - 30, fontSize: 12).enumerated() {
@@ -91,7 +93,7 @@ public enum ChoroplethMap {
             }
             y += 4
         }
-        legend += "<text x=\"\(number(legendX))\" y=\"\(number(y + 10))\" fill=\"#444444\">Antal områden inom parentes.</text>\n"
+        legend += "<text x=\"\(number(legendX))\" y=\"\(number(y + 10))\" fill=\"#444444\">\(words.areasCounted)</text>\n"
         let legendBottom = y + 16
 
         // Scale bar and north arrow.
@@ -114,12 +116,12 @@ public enum ChoroplethMap {
         var footer: [String] = []
         for note in input.notes { footer += SVG.lines(note, width: Int(width) - 16, fontSize: 12) }
         footer += SVG.lines(
-            (input.map.source.map { "Kartdata: \($0)" } ?? "Kartdata: registrets karta") + ". Projektion: \(input.map.projection).",
+            "\(words.mapData): \(input.map.source ?? words.registryMap). \(words.projection): \(input.map.projection).",
             width: Int(width) - 16, fontSize: 12)
         tail += SVG.caption(footer, y: Int(bottom.rounded()))
         let height = Int((bottom + Double(footer.count) * 18).rounded(.up))
 
-        let description = summary(counts: counts, units: units.count)
+        let description = summary(counts: counts, units: units.count, words: words)
         var svg = SVG.open(width: input.width, height: height, id: id, title: input.title, description: description, fontSize: 12)
         svg += """
             <defs><pattern id="\(id)-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
@@ -195,14 +197,15 @@ public enum ChoroplethMap {
     // MARK: Values
 
     static func classesFor(_ input: ChoroplethInput) -> MapClasses {
-        let shown = input.values.values.compactMap { value -> Double? in
+        let shown = input.classValues ?? input.values.values.compactMap { value -> Double? in
             switch value {
             case .share(let percent, _, _): input.palette == .sequential ? percent : nil
             case .difference(let points, _, _): points
             default: nil
             }
         }
-        return input.palette == .sequential ? MapClasses.sequential(shown) : MapClasses.diverging(shown)
+        return input.palette == .sequential
+            ? MapClasses.sequential(shown, language: input.language) : MapClasses.diverging(shown, language: input.language)
     }
 
     static func fillFor(_ value: ChoroplethInput.Value, classes: MapClasses, id: String) -> String {
@@ -225,31 +228,28 @@ public enum ChoroplethMap {
     }
 
     /// An area's value in words (its `<title>`).
-    static func describe(_ value: ChoroplethInput.Value, minCell: Int, minBase: Int) -> String {
-        switch value {
-        case .share(let percent, let n, let base): "\(Numbers.percent(percent / 100)) (\(n) av \(base))"
+    static func describe(_ value: ChoroplethInput.Value, minCell: Int, minBase: Int, language: ReportLanguage) -> String {
+        let words = MapWords.of(language)
+        return switch value {
+        case .share(let percent, let n, let base): "\(language.percent(percent)) (\(language.integer(n)) \(words.of) \(language.integer(base)))"
         case .difference(let points, let percent, let base):
-            "\(Numbers.percent(percent / 100)) av \(base), \(signed(points)) procentenheter mot hela"
-        case .hidden: "dolt (färre än \(minCell), eller räknebart ur det som visas)"
-        case .lowBase(let base): "\(base) svarande, färre än \(minBase): ingen andel"
-        case .noData: "inga svar"
+            "\(language.percent(percent)) \(words.of) \(language.integer(base)), \(language.points(points)) \(words.againstWhole)"
+        case .hidden: words.hiddenTitle(minCell)
+        case .lowBase(let base): words.lowBaseTitle(base, minBase)
+        case .noData: words.noData
         }
     }
 
     /// An area's value as its label's second line.
-    static func shortValue(_ value: ChoroplethInput.Value) -> String {
-        switch value {
-        case .share(let percent, _, _): Numbers.percent(percent / 100)
-        case .difference(let points, _, _): signed(points) + " p.e."
-        case .hidden: "dolt"
-        case .lowBase: "för få svar"
-        case .noData: "inga svar"
+    static func shortValue(_ value: ChoroplethInput.Value, language: ReportLanguage) -> String {
+        let words = MapWords.of(language)
+        return switch value {
+        case .share(let percent, _, _): language.percent(percent)
+        case .difference(let points, _, _): language.points(points) + " " + words.pointsShort
+        case .hidden: ReportLanguage.hidden
+        case .lowBase: words.lowBaseShort
+        case .noData: words.noData
         }
-    }
-
-    static func signed(_ points: Double) -> String {
-        let text = String(format: "%.1f", abs(points))
-        return points > 0.05 ? "+\(text)" : points < -0.05 ? "−\(text)" : "±0"
     }
 
     struct Counts {
@@ -273,12 +273,12 @@ public enum ChoroplethMap {
         return counts
     }
 
-    static func summary(counts: Counts, units: Int) -> String {
+    static func summary(counts: Counts, units: Int, words: MapWords) -> String {
         let shown = counts.classes.reduce(0, +)
-        var parts = ["Karta över \(units) områden: \(shown) med andel"]
-        if counts.hidden > 0 { parts.append("\(counts.hidden) dolda") }
-        if counts.lowBase > 0 { parts.append("\(counts.lowBase) med för få svarande") }
-        if counts.noData > 0 { parts.append("\(counts.noData) utan svar") }
+        var parts = [words.summary(units, shown)]
+        if counts.hidden > 0 { parts.append("\(counts.hidden) \(words.hiddenCount)") }
+        if counts.lowBase > 0 { parts.append("\(counts.lowBase) \(words.lowBaseCount)") }
+        if counts.noData > 0 { parts.append("\(counts.noData) \(words.noDataCount)") }
         return parts.joined(separator: ", ") + "."
     }
 

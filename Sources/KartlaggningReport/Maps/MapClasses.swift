@@ -19,7 +19,9 @@ struct MapClasses: Equatable {
 
     /// Classes for shares from 0 to the largest shown (at least 10 %): a round step (2, 2.5, 5, 10, 20, 25 %) giving at
     /// most five.
-    static func sequential(_ values: [Double]) -> MapClasses {
+    static func sequential(_ values: [Double], language: ReportLanguage = .sv) -> MapClasses {
+        let words = MapWords.of(language)
+        func number(_ value: Double) -> String { MapClasses.number(value, language) }
         let top = max(values.max() ?? 0, 10)
         let step = [2.0, 2.5, 5, 10, 20, 25].first { ($0 * 5) >= top } ?? 25
         let count = max(1, min(5, Int((top / step).rounded(.down)) + 1))
@@ -28,24 +30,27 @@ struct MapClasses: Equatable {
         var labels: [String] = []
         for i in 0..<count {
             let low = Double(i) * step
-            labels.append(i == count - 1 ? "\(number(low)) % och mer" : "\(number(low)) till under \(number(low + step)) %")
+            labels.append(
+                i == count - 1 ? "\(number(low)) % \(words.andMore)" : "\(number(low)) \(words.to) \(number(low + step)) %")
         }
         return MapClasses(breaks: breaks, colours: colours, labels: labels)
     }
 
     /// Five classes symmetric about 0 (differences in percentage points): about the same, somewhat and clearly
     /// below or above, with a round step.
-    static func diverging(_ values: [Double]) -> MapClasses {
+    static func diverging(_ values: [Double], language: ReportLanguage = .sv) -> MapClasses {
+        let words = MapWords.of(language)
+        func number(_ value: Double) -> String { MapClasses.number(value, language) }
         let largest = max(values.map(abs).max() ?? 0, 1)
         let step = [1.0, 2, 2.5, 5, 10, 20, 25].first { $0 * 2.5 >= largest } ?? 25
         let half = step / 2
         let breaks = [-half - step, -half, half, half + step]
         let labels = [
-            "\(number(half + step)) procentenheter lägre eller mer",
-            "\(number(half)) till \(number(half + step)) lägre",
-            "inom ±\(number(half)) procentenheter",
-            "\(number(half)) till \(number(half + step)) högre",
-            "\(number(half + step)) procentenheter högre eller mer",
+            "\(number(half + step)) \(words.pointsLower)",
+            "\(number(half))–\(number(half + step)) \(words.lower)",
+            "±\(number(half)) \(words.within)",
+            "\(number(half))–\(number(half + step)) \(words.higher)",
+            "\(number(half + step)) \(words.pointsHigher)",
         ]
         return MapClasses(breaks: breaks, colours: divergingColours, labels: labels)
     }
@@ -61,7 +66,7 @@ struct MapClasses: Equatable {
         }
     }
 
-    static func number(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
+    static func number(_ value: Double, _ language: ReportLanguage = .sv) -> String {
+        value.rounded() == value ? String(Int(value)) : language.decimal(value)
     }
 }
