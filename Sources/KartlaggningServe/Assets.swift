@@ -9,12 +9,18 @@ enum Assets {
         header nav a { color: #ffffff; margin-right: 0.8rem; }
         header nav a[aria-current] { font-weight: bold; text-decoration: none; }
         .badge { background: #ffffff; color: var(--accent); border-radius: 3px; padding: 0 0.4rem; font-size: 0.8em; }
-        main { padding: 1rem; max-width: 80rem; }
+        main { padding: 1rem; max-width: 100rem; }
         h1 { font-size: 1.5rem; margin: 0.2rem 0 0.8rem; }
         h2 { font-size: 1.15rem; margin-top: 1.6rem; }
         .note, .meta, .keys { color: #555555; font-size: 0.9em; }
         .area-filter input { font: inherit; padding: 0.2rem 0.4rem; min-width: 16rem; }
         .scroll { overflow-x: auto; max-width: 100%; }
+        .with-map { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
+        .with-map > .heatmap-part { flex: 0 1 auto; min-width: 0; max-width: 100%; }
+        .with-map > .map-part { flex: 1 1 420px; min-width: 320px; max-width: 640px; }
+        .map-part figure.map { margin: 0; }
+        .map-part svg { max-width: 100%; height: auto; }
+        .map-part svg a path:hover, .map-part svg a:focus path { stroke: #111111; stroke-width: 2; }
         table { border-collapse: collapse; margin: 0.4rem 0 1rem; }
         th, td { border: 1px solid var(--line); padding: 0.25rem 0.5rem; }
         thead th { background: var(--soft); }

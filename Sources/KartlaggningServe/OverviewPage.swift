@@ -15,6 +15,9 @@ enum OverviewPage {
         var themes = "<p>Ingen kodbok är laddad: teman visas när en kodbok är laddad och svaren taggade.</p>\n"
         if let table = tables.themes, let codebook = state.codebook {
             themes = heatmap(table, areas: tables.areas, codebook: codebook, selection: selection)
+            if let map = state.map, let drawn = OverviewMap.render(table, map: map, codebook: codebook, selection: selection) {
+                themes = "<div class=\"with-map\"><div class=\"heatmap-part\">" + themes + "</div>" + drawn + "</div>\n"
+            }
         }
         // With many areas the heatmap (each area's N beside its name) comes first; the basis follows, as long.
         let many = tables.basis.colValues.count > 8

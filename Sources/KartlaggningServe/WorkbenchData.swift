@@ -26,6 +26,8 @@ final class WorkbenchData: @unchecked Sendable {
         var cleaner: Pseudonymizer
         /// The registry's group of each district that has one (`group:` in districts.yaml).
         var groups: [String: String]
+        /// The registry's map, where it has one: the overview draws a theme on it.
+        var map: AreaMap?
 
         /// Each free-text question's text, by `survey/question`.
         var questionTexts: [String: String] {
@@ -98,7 +100,7 @@ final class WorkbenchData: @unchecked Sendable {
             vocabulary: try reader.workbenchVocabulary(), codebook: codebook,
             matcher: try codebook.map { try CodebookMatcher(codebook: $0.codebook) },
             cleaner: try reader.pseudonymizer(),
-            groups: try reader.districtRegistry().groups)
+            groups: try reader.districtRegistry().groups, map: try reader.areaMap())
         state = fresh
         version = now
         tables = [:]

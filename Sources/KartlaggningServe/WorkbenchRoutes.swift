@@ -14,7 +14,7 @@ struct WorkbenchRoutes: Sendable {
     var options: WorkbenchOptions { data.options }
 
     static let fetchSite = HTTPField.Name("Sec-Fetch-Site")
-    static let overviewParameters: Set<String> = ["survey", "wave", "kind"]
+    static let overviewParameters: Set<String> = ["survey", "wave", "kind", "theme"]
     static let answerParameters: Set<String> = ["survey", "wave", "kind", "area", "theme", "question", "q", "offset", "names"]
 
     func register(on router: Router<BasicRequestContext>) {

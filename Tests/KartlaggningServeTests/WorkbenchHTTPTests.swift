@@ -69,6 +69,39 @@ struct WorkbenchHTTPTests {
         }
     }
 
+    /// The overview's map (#27): for every theme, an area links to its answers exactly where the heatmap's cell does
+    /// (the same URL, so the same gate), a hidden cell is hatched and links nowhere, and the page holds no inline style.
+    @Test func theMapLinksWhatTheHeatmapLinks() async throws {
+        let (_, themes) = try tables()
+        try await fixture.withClient { browser in
+            var hatched = 0
+            for theme in themes.rowValues where (themes.rowTotals.first { $0.value == theme }?.n ?? 1) > 0 {
+                let page = try await browser.get("/?theme=\(WorkbenchClient.encode(theme))")
+                #expect(page.status == .ok)
+                let map = try #require(page.body.components(separatedBy: "<section class=\"map-part\"").dropFirst().first, "\(theme)")
+                #expect(map.contains("<option value=\"\(theme)\" selected>"))
+                #expect(!map.contains("style=") && !map.contains("<style"))
+                for column in themes.colValues {
+                    let cell = themes.cells.first { $0.row == theme && $0.col == column }
+                    let link = "<a href=\"/answers?area=\(WorkbenchClient.encode(column))&amp;theme=\(WorkbenchClient.encode(theme))\"><path"
+                    let area = "data-area=\"\(column)\" data-state=\""
+                    if let cell, !cell.suppressed, (cell.n ?? 0) > 0 {
+                        #expect(map.contains(link), "\(theme) × \(column) links")
+                    } else {
+                        #expect(!map.contains(link), "\(theme) × \(column) does not link")
+                    }
+                    if cell?.suppressed == true {
+                        hatched += 1
+                        #expect(map.contains(area + "hidden\""), "\(theme) × \(column) hatched")
+                    }
+                }
+            }
+            #expect(hatched > 0)
+            // An unknown theme is refused, as every parameter is.
+            #expect(try await browser.get("/?theme=nosuch").status == .badRequest)
+        }
+    }
+
     @Test func aHiddenCellCannotBeReachedByAnyFilterOrURL() async throws {
         let store = try KartlaggningStore(path: fixture.db, mode: .readOnly)
         let vocabulary = try store.workbenchVocabulary()

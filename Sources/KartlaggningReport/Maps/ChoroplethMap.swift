@@ -6,6 +6,9 @@ import KartlaggningModel
 /// a scale bar, a north arrow and the source line. Every area carries a `<title>` for screen readers and tooltips.
 public enum ChoroplethMap {
     static let legendWidth = 230.0
+    /// How area names are written: small, centred, dark with a white halo that keeps them legible on any fill.
+    static let labelAttributes =
+        "font-size=\"11\" text-anchor=\"middle\" fill=\"#111111\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\""
     static let paleFill = "#e9e9e9"
     static let noDataFill = "#ffffff"
 
@@ -28,6 +31,7 @@ public enum ChoroplethMap {
         var areasSVG = ""
         var outlines = ""
         var labels = ""
+        var numbers = ""
         var index: [(number: Int, text: String)] = []
         for unit in units {
             let value = input.values[unit.members[0]] ?? .noData
@@ -61,14 +65,14 @@ public enum ChoroplethMap {
             let twoLines = (width: max(nameWidth, Double(SVG.textWidth([valueText], fontSize: 11))), height: 26.0)
             let (x, y) = (number(anchor.point.x), anchor.point.y)
             if MapLabels.fits(width: twoLines.width, height: twoLines.height, at: anchor.point, in: pixels) {
-                labels += "<text x=\"\(x)\" y=\"\(number(y - 2))\" class=\"label\">\(SVG.escape(unit.label))</text>"
-                labels += "<text x=\"\(x)\" y=\"\(number(y + 11))\" class=\"label\">\(SVG.escape(valueText))</text>\n"
+                labels += "<text x=\"\(x)\" y=\"\(number(y - 2))\">\(SVG.escape(unit.label))</text>"
+                labels += "<text x=\"\(x)\" y=\"\(number(y + 11))\">\(SVG.escape(valueText))</text>\n"
             } else if MapLabels.fits(width: nameWidth, height: 13, at: anchor.point, in: pixels) {
-                labels += "<text x=\"\(x)\" y=\"\(number(y + 4))\" class=\"label\">\(SVG.escape(unit.label))</text>\n"
+                labels += "<text x=\"\(x)\" y=\"\(number(y + 4))\">\(SVG.escape(unit.label))</text>\n"
             } else {
                 let n = index.count + 1
                 index.append((n, "\(unit.label): \(valueText)"))
-                labels += "<text x=\"\(x)\" y=\"\(number(y + 3))\" class=\"index\">\(n)</text>\n"
+                numbers += "<text x=\"\(x)\" y=\"\(number(y + 3))\">\(n)</text>\n"
             }
         }
 
@@ -125,16 +129,19 @@ public enum ChoroplethMap {
         var svg = SVG.open(width: input.width, height: height, id: id, title: input.title, description: description, fontSize: 12)
         svg += """
             <defs><pattern id="\(id)-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
-            <rect width="6" height="6" fill="#ffffff"/><line x1="1" y1="0" x2="1" y2="6" stroke="#444444" stroke-width="1.6"/></pattern>\
-            <style>.label{font-size:11px;text-anchor:middle;fill:#111111;paint-order:stroke;stroke:#ffffff;stroke-width:3px;stroke-linejoin:round}\
-            .index{font-size:9px;font-weight:bold;text-anchor:middle;fill:#111111;paint-order:stroke;stroke:#ffffff;stroke-width:2.5px}</style></defs>
+            <rect width="6" height="6" fill="#ffffff"/><line x1="1" y1="0" x2="1" y2="6" stroke="#444444" stroke-width="1.6"/></pattern></defs>
             <text x="8" y="42" fill="#444444">\(SVG.escape(input.measure))</text>
             <g class="areas" stroke="#ffffff" stroke-width="0.7" stroke-linejoin="round" fill-rule="evenodd">
 
             """
         svg += areasSVG + "</g>\n"
         if !outlines.isEmpty { svg += "<g class=\"pools\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"1.4\">\n\(outlines)</g>\n" }
-        svg += "<g class=\"labels\">\n\(labels)</g>\n" + furniture + legend + tail + "</svg>\n"
+        // Labels as presentation attributes, not a style sheet: the workbench's Content-Security-Policy allows none inline.
+        svg += "<g class=\"labels\" \(Self.labelAttributes)>\n\(labels)</g>\n"
+        if !numbers.isEmpty {
+            svg += "<g class=\"index\" font-size=\"9\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#111111\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"2.5\">\n\(numbers)</g>\n"
+        }
+        svg += furniture + legend + tail + "</svg>\n"
         return svg
     }
 

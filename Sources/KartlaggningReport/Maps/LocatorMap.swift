@@ -18,7 +18,7 @@ public enum LocatorMap {
         if let target = map.area(district) {
             let pixels = target.polygons.map { $0.map { $0.map(frame.pixel) } }
             if let anchor = MapLabels.anchor(pixels) {
-                label = "<text x=\"\(ChoroplethMap.number(anchor.point.x))\" y=\"\(ChoroplethMap.number(anchor.point.y + 4))\" class=\"label\">\(SVG.escape(district))</text>\n"
+                label = "<text x=\"\(ChoroplethMap.number(anchor.point.x))\" y=\"\(ChoroplethMap.number(anchor.point.y + 4))\">\(SVG.escape(district))</text>\n"
             }
         }
         let bar = ChoroplethMap.scaleBar(frame: frame)
@@ -30,8 +30,8 @@ public enum LocatorMap {
         let description =
             language == .sv ? "\(district) markerat på kartan över kommunens \(map.areas.count) områden." : "\(district) marked on the map of the municipality's \(map.areas.count) districts."
         return SVG.open(width: Int(width), height: height, id: id, title: title, description: description, fontSize: 12)
-            + "<defs><style>.label{font-size:11px;text-anchor:middle;fill:#111111;paint-order:stroke;stroke:#ffffff;stroke-width:3px;stroke-linejoin:round}</style></defs>\n"
-            + "<g class=\"areas\" stroke=\"#ffffff\" stroke-width=\"0.7\" fill-rule=\"evenodd\">\n\(areas)</g>\n" + label + bar.svg
+            + "<g class=\"areas\" stroke=\"#ffffff\" stroke-width=\"0.7\" fill-rule=\"evenodd\">\n\(areas)</g>\n"
+            + "<g class=\"labels\" \(ChoroplethMap.labelAttributes)>\(label)</g>\n" + bar.svg
             + SVG.caption(credit, y: Int(bottom))
             + "</svg>\n"
     }
