@@ -6,7 +6,7 @@ DEMO_DB    := $(DEMO_DIR)/kartlaggning.sqlite
 SAMPLES    := SampleSurveys
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps browser build docs test test-fast screenshots demo demo-large bench bench-huge eval fuzz stress format lint clean install
+.PHONY: all deps browser build docs test test-fast screenshots demo demo-large demo-region bench bench-huge eval fuzz stress format lint clean install
 
 PREFIX ?= /usr/local
 
@@ -137,6 +137,25 @@ demo-large: build
 	else echo "(no chromium: no screenshot; apt-get install chromium)"; fi
 	@echo "Overview of $(AREAS) areas: $(LARGE_DIR)/oversikt.md and $(LARGE_DIR)/oversikt.html"
 
+# A regional programme on real boundaries: one area per municipality of Sweden (290; GEO, the shared GeoJSON, not
+# copied), a generated survey imported and tagged, then two maps (broadband's share, and its difference from the
+# whole) and the overview with its maps. SampleSurveys/tools/make_region.py.
+GEO ?= ../shared/geo/swedish_municipalities.geojson
+REGION_DIR := demo-region
+demo-region: build
+	@test -f $(GEO) || { echo "demo-region needs $(GEO) (Sweden's 290 municipalities as GeoJSON; GEO=path to give another)"; exit 1; }
+	@rm -rf $(REGION_DIR) && mkdir -p $(REGION_DIR)
+	python3 $(SAMPLES)/tools/make_region.py $(REGION_DIR) $(GEO)
+	$(BIN) districts load --db $(REGION_DIR)/k.sqlite $(REGION_DIR)/omraden.yaml
+	$(BIN) survey add --db $(REGION_DIR)/k.sqlite $(REGION_DIR)/boende-region.survey.yaml
+	$(BIN) import --db $(REGION_DIR)/k.sqlite --survey boende-region $(REGION_DIR)/boende-region.csv
+	$(BIN) codebook load --db $(REGION_DIR)/k.sqlite $(SAMPLES)/kodbok.yaml
+	$(BIN) tag --db $(REGION_DIR)/k.sqlite
+	$(BIN) map --db $(REGION_DIR)/k.sqlite --theme bredband --min-base 30 --pool --out $(REGION_DIR)/karta-bredband.svg
+	$(BIN) map --db $(REGION_DIR)/k.sqlite --theme bredband --min-base 30 --pool --difference --out $(REGION_DIR)/karta-bredband-skillnad.svg
+	$(BIN) report --db $(REGION_DIR)/k.sqlite --kind overview --out $(REGION_DIR)/oversikt.md --date 2026-12-01 --html
+	@echo "Maps of 290 municipalities: $(REGION_DIR)/karta-bredband.svg, $(REGION_DIR)/karta-bredband-skillnad.svg; overview: $(REGION_DIR)/oversikt.html"
+
 # Import speed and memory against sqlite3's own .import, and the other measurements; see docs/benchmarks.md.
 bench: deps
 	python3 Benchmarks/run.py
@@ -188,4 +207,4 @@ lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
 clean:
-	rm -rf .build $(DEMO_DIR) bench-data
+	rm -rf .build $(DEMO_DIR) bench-data demo-large demo-region

@@ -161,8 +161,8 @@ public enum Browser {
               if (t.left < box.left - 1 || t.right > box.right + 1 || t.top < box.top - 1 || t.bottom > box.bottom + 1)
                 problems.push('text outside its chart: ' + name(text));
             }
-            // A chart shows something: a bar, a segment or a square with its value (each carries a title).
-            if (!svg.querySelector('rect > title')) problems.push('chart without a mark: ' + name(svg));
+            // A chart shows something: a bar, a segment, a square or a map's area with its value (each carries a title).
+            if (!svg.querySelector('rect > title, path > title')) problems.push('chart without a mark: ' + name(svg));
           }
           const out = document.createElement('pre');
           out.id = 'kartlagg-layout-check';

@@ -69,7 +69,9 @@ public enum ChoroplethMap {
                 labels += "<text x=\"\(x)\" y=\"\(number(y + 11))\">\(SVG.escape(valueText))</text>\n"
             } else if MapLabels.fits(width: nameWidth, height: 13, at: anchor.point, in: pixels) {
                 labels += "<text x=\"\(x)\" y=\"\(number(y + 4))\">\(SVG.escape(unit.label))</text>\n"
-            } else {
+            } else if state(value) == "shown" || units.count <= 40 {
+                // An index entry says a share; with many areas, those without one (hidden, pale, no answers) are left
+                // to their hatching, their colour and their tooltip, or the index would list hundreds of "··".
                 let n = index.count + 1
                 index.append((n, "\(unit.label): \(valueText)"))
                 numbers += "<text x=\"\(x)\" y=\"\(number(y + 3))\">\(n)</text>\n"
