@@ -11,7 +11,8 @@ and times pandas `str.contains` with the 20 themes as regular expressions (Bench
 the cross-tabs, and the overview report (with HTML) against the sum of the cross-tabs it contains run one by one;
 then the same for an overview of 300 generated areas with about 200,000 respondents (SampleSurveys/tools/make_large.py),
 and the workbench (`kartlagg serve`) on that database: its overview and a cell's first 50 answers against the
-equivalent crosstab and query commands.
+equivalent crosstab and query commands; and maps of Sweden's 290 municipalities against the cross-tabs they draw
+(BENCH_ONLY=map for these alone).
 Each run gets a fresh database. Peak memory is the process's maximum resident set (wait4's ru_maxrss).
 Sizes: BENCH_ROWS (default "200000 1000000"). Figures are ratios measured in this run: the machine is shared.
 BENCH_BASELINE=REV also builds that git revision (in a worktree under bench-data/) and runs its cross-tabs and reports
@@ -282,6 +283,33 @@ def many_areas_bench(areas=300, respondents=200_000):
           f"{report_time / crosstabs:.2f} × its cross-tabs")
 
 
+def map_bench():
+    """Maps of Sweden's 290 municipalities (make demo-region's data, on ../shared/geo/'s real boundaries): each map
+    against the cross-tab it draws, run one by one (the map = that table + drawing it)."""
+    geo = ROOT.parent / "shared" / "geo" / "swedish_municipalities.geojson"
+    if not geo.exists():
+        print(f"\nmaps: {geo} is absent; skipped")
+        return
+    folder = DATA / "region"
+    db = folder / "k.sqlite"
+    if not db.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, SAMPLES / "tools" / "make_region.py", folder, geo], check=True, stdout=subprocess.DEVNULL)
+        for command, args in ((["districts", "load"], [folder / "omraden.yaml"]),
+                              (["survey", "add"], [folder / "boende-region.survey.yaml"]),
+                              (["import"], ["--survey", "boende-region", folder / "boende-region.csv"]),
+                              (["codebook", "load"], [SAMPLES / "kodbok.yaml"]), (["tag"], [])):
+            subprocess.run([BIN, *command, "--db", db, *args], check=True, stdout=subprocess.DEVNULL)
+    print("\nmaps of 290 municipalities (19,654 respondents): each against its own cross-tab, in the same run")
+    for label, extra in (("each area on its own", []), ("pooled below 30, as reports do", ["--min-base", "30"])):
+        crosstab, _ = run([BIN, "crosstab", "--db", db, "--rows", "theme", "--cols", "district", *extra])
+        pool = ["--pool"] if extra else []
+        drawn, memory = run([BIN, "map", "--db", db, "--theme", "bredband", *extra, *pool, "--out", folder / "karta.svg"])
+        size = (folder / "karta.svg").stat().st_size
+        print(f"  {label}: crosstab {crosstab:.2f} s, map {drawn:.2f} s ({drawn / crosstab:.2f} × its crosstab, "
+              f"drawing {max(drawn - crosstab, 0):.2f} s), {memory / 1024:.0f} MB, SVG {size / 1024:.0f} kB")
+
+
 def names_bench(rows=200_000, names=5_000):
     """Reports on heavily repeated answers from companies with many distinct names (issue #26): every quote and word
     list is cleaned of the names the database holds. With BENCH_BASELINE, the baseline's report on the same database."""
@@ -413,10 +441,14 @@ def main():
     if only == "names":
         names_bench(names=int(os.environ.get("BENCH_NAMES", "5000")))
         return
+    if only == "map":
+        map_bench()
+        return
     sizes = [int(n) for n in os.environ.get("BENCH_ROWS", "200000 1000000").split()]
     # Tagging and cross-tabs are measured on the first size's database.
     peaks = [bench(rows, tag=index == 0) for index, rows in enumerate(sizes)]
     many_areas_bench()
+    map_bench()
     names_bench()
     workbench_bench()
     if len(peaks) > 1:

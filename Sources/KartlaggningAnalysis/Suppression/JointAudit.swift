@@ -76,7 +76,10 @@ public enum JointAudit {
         var sources: [Int] = []
         var tablesOf: [String: Set<Int>] = [:]
         for (t, table) in tables.enumerated() { for key in table.keys { tablesOf[key, default: []].insert(t) } }
-        var siblings: [String: Set<String>] = [:]
+        // The relations each key is in (indices into `related`): a finding names the shown counts beside it. Kept as
+        // lists, not a set of siblings per key: a partition of 300 areas would make 300 × 300 entries per relation.
+        var relationGroups: [[String]] = []
+        var groupsOf: [String: [Int]] = [:]
         // The areas of pools (of two or more) that tables show: no table holds their own counts, and a pool's own
         // table bounds each only by the pool.
         var pooledMembers = Set<String>()
@@ -142,7 +145,8 @@ public enum JointAudit {
                 }
                 if inconsistent.contains(whole) || parts.contains(where: { inconsistent.contains($0) }) { continue }
                 let together = Set(parts).union([whole])
-                for key in together { siblings[key, default: []].formUnion(together) }
+                for key in together { groupsOf[key, default: []].append(relationGroups.count) }
+                relationGroups.append(Array(together))
                 for key in parts { add(key, 1) }
                 add(whole, -1)
                 terms = terms.filter { $0.value != 0 }
@@ -269,7 +273,7 @@ public enum JointAudit {
                 }
             }
             for key in found {
-                for sibling in siblings[key] ?? [] where sibling != key && shown.contains(sibling) {
+                for sibling in (groupsOf[key] ?? []).flatMap({ relationGroups[$0] }) where sibling != key && shown.contains(sibling) {
                     if let n = count[sibling], n > 0 { related[key, default: [:]][sibling] = n }
                 }
             }
