@@ -106,11 +106,13 @@ demo: build
 	$(BIN) report --db $(DEMO_DB) --kind district --district Nätra --out $(DEMO_DIR)/omrade-natra.md --html
 	$(BIN) report --db $(DEMO_DB) --kind overview --out $(DEMO_DIR)/oversikt.md --html
 	$(BIN) report --db $(DEMO_DB) --theme nararbetsplatser --out $(DEMO_DIR)/tema-nararbetsplatser.md --html
+	$(BIN) map --db $(DEMO_DB) --theme nararbetsplatser --out $(DEMO_DIR)/karta-nararbetsplatser.svg
 	@echo
 	@echo "Database:        $(DEMO_DB)"
 	@echo "Overview report: $(DEMO_DIR)/oversikt.md and $(DEMO_DIR)/oversikt.html (charts in $(DEMO_DIR)/oversikt-figurer/)"
 	@echo "Theme report:    $(DEMO_DIR)/tema-nararbetsplatser.md and $(DEMO_DIR)/tema-nararbetsplatser.html"
 	@echo "District report: $(DEMO_DIR)/omrade-natra.md and $(DEMO_DIR)/omrade-natra.html"
+	@echo "Map:             $(DEMO_DIR)/karta-nararbetsplatser.svg (the sample's map is schematic)"
 	@echo
 	@echo "Workbench (heatmap, the answers behind a cell, coding in the browser; Ctrl-C stops it):"
 	@echo "  $(BIN) serve --db $(DEMO_DB)        then open http://127.0.0.1:8080/"
