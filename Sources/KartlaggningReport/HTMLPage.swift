@@ -21,12 +21,14 @@ public enum HTMLPage {
                 // A tall heatmap (themes or a battery's means by many areas) may take a printed page of its own.
                 let tall = svg.firstMatch(of: /height="(\d+)"/).flatMap { Int($0.1) }.map { $0 > 640 } ?? false
                 let heatmap = tall && (name == "teman-omraden.svg" || (name.hasPrefix("batteri-") && !name.hasSuffix("-fordelning.svg")))
-                let kind = name.hasPrefix("skala-") || (name.hasPrefix("karta-") && !tall) ? " class=\"pair\"" : heatmap ? " class=\"page\"" : ""
+                // Small maps (one per theme) and their legend: a row.
+                let small = name.hasPrefix("karta-forklaring") ? " class=\"small-map key\"" : name.hasPrefix("karta-") ? " class=\"small-map\"" : nil
+                let kind = name.hasPrefix("skala-") ? " class=\"pair\"" : small ?? (heatmap ? " class=\"page\"" : "")
                 return "<figure\(kind)>"
                     + svg.trimmingCharacters(in: .whitespacesAndNewlines) + "<figcaption>" + SVG.escape(alt)
                     + "</figcaption></figure>"
             })
-        let body = columns(beside(grouped(terms(parser.html(from: markdown)))))
+        let body = columns(beside(withMaps(grouped(terms(parser.html(from: markdown))))))
         return """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)">
@@ -146,6 +148,16 @@ public enum HTMLPage {
     /// A narrow table followed by its chart (with at most a paragraph between, a note on the table) side by side:
     /// the ranked themes and their bars, one look instead of a page each. Only the layout changes: the same elements
     /// in the same order.
+    /// A chart followed by small maps (the overview's heatmap and its themes on the map): side by side, the maps two
+    /// by two beside the chart, where the page is wide enough.
+    static func withMaps(_ body: String) -> String {
+        body.replacing(
+            /(<figure>(?:(?!<\/figure>)[\s\S])*<\/figure>)\s*((?:<figure class="small-map[^"]*">(?:(?!<\/figure>)[\s\S])*<\/figure>\s*)+)/
+        ) { match in
+            "<div class=\"with-maps\">" + match.output.1 + "<div class=\"maps\">" + match.output.2 + "</div></div>"
+        }
+    }
+
     static func beside(_ body: String) -> String {
         body.replacing(
             /(<table>(?:(?!<\/table>)[\s\S])*<\/table>\s*(?:<p>(?:(?!<\/p>)[\s\S])*<\/p>\s*)?)(<figure>(?:(?!<\/figure>)[\s\S])*<\/figure>)/
@@ -223,6 +235,14 @@ public enum HTMLPage {
         figure svg { height: auto; }
         figure.pair { display: inline-block; vertical-align: top; max-width: 49%; margin-right: 1%; }
         figure.pair svg { max-width: 100%; }
+        figure.small-map { display: inline-block; vertical-align: top; max-width: 19%; margin: 0.5rem 1% 0.5rem 0; }
+        figure.small-map.key { max-width: 18%; }
+        .with-maps { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+        .with-maps > figure { flex: 1 1 28rem; min-width: 0; margin: 0.5rem 0; }
+        .with-maps > .maps { flex: 1 1 24rem; min-width: 0; }
+        .with-maps figure.small-map { max-width: 32%; }
+        figure.small-map svg { max-width: 100%; }
+        figure.small-map figcaption { display: none; }
         figcaption { font-size: 0.9rem; color: #444; }
         .columns { columns: 2; column-gap: 2.5rem; max-width: 72rem; }
         .block { break-inside: avoid; display: inline-block; width: 100%; }
@@ -253,6 +273,14 @@ public enum HTMLPage {
             figure svg { max-width: 100%; max-height: 85mm; width: auto; }
             figure.page svg { max-height: 170mm; }
             figure.pair { max-width: 32%; }
+            figure.small-map { max-width: 24%; }
+            figure.small-map { max-width: 19%; margin: 0.2rem 1% 0.2rem 0; }
+            figure.small-map.key { max-width: 18%; }
+            figure.small-map svg { max-height: 40mm; }
+            .with-maps { flex-wrap: nowrap; }
+            .with-maps > figure { flex: 0 1 55%; }
+            .with-maps > .maps { flex: 1 1 45%; }
+            .with-maps figure.small-map { max-width: 48%; }
             .block { display: block; }
             ul.terms { columns: 2; column-gap: 2rem; font-size: 9pt; margin: 0.4rem 0; }
             ul.terms li { break-inside: avoid; }

@@ -4,7 +4,7 @@ extension OverviewReport {
     /// basis (columns, rows: name, cells, note: the kinds counted together) — respondents by kind × district; surveys (id, title, wave, kind,
     /// respondents, period), waves and hasWaves, hasPeriod, firstDate, lastDate; ranked (label, n, percent); themes (columns,
     /// rows) — theme × district, cells `share (n/N)`; rareThemes (the themes fewer than min-cell raised, a line);
-    /// rankedFigure/hasRankedFigure and heatmapFigure/hasHeatmapFigure; themeMaps (text, figure: each theme's map) and hasThemeMaps;
+    /// rankedFigure/hasRankedFigure and heatmapFigure/hasHeatmapFigure; themeMaps (text, figure: the most raised top-level themes' small maps), hasThemeMaps and themeMapLegend (their shared legend);
     /// choices (id, text, multi, columns, rows) and hasChoices; hasScales (scale or number questions), scales (columns,
     /// rows: the scale questions' means) and hasScaleItems, numbers (the number questions') and hasNumbers,
     /// numberMedianFrom; scaleFigures (text, figure);
@@ -82,18 +82,18 @@ extension OverviewReport {
 
         ![Teman per område, andel respondenter]({{{heatmapFigure}}})
         {{/hasHeatmapFigure}}
-
-        ·· = färre än {{minCell}} respondenter, eller dolt så att inget dolt värde kan räknas fram ur summorna.
-        {{#hasThemeMaps}}
-
-        ### Teman på kartan
-
-        Andel av områdets respondenter som tog upp temat. Randigt: dolt, som ·· i tabellen.
-        {{/hasThemeMaps}}
         {{#themeMaps}}
 
         ![{{{text}}}]({{{figure}}})
         {{/themeMaps}}
+        {{#hasThemeMaps}}
+
+        ![Förklaring till kartorna]({{{themeMapLegend}}})
+
+        Kartorna: de vanligaste temana, andel av områdets respondenter som tog upp temat, med samma färger på alla kartor; randigt är dolt, som ·· i tabellen.
+        {{/hasThemeMaps}}
+
+        ·· = färre än {{minCell}} respondenter, eller dolt så att inget dolt värde kan räknas fram ur summorna.
         {{/hasCodebook}}
         {{#hasChoices}}
 
@@ -256,18 +256,18 @@ extension OverviewReport {
 
         ![Themes by district, share of respondents]({{{heatmapFigure}}})
         {{/hasHeatmapFigure}}
-
-        ·· = fewer than {{minCell}} respondents, or hidden so that no hidden value can be worked out from the totals.
-        {{#hasThemeMaps}}
-
-        ### Themes on the map
-
-        Share of the district's respondents who raised the theme. Hatched: hidden, as ·· in the table.
-        {{/hasThemeMaps}}
         {{#themeMaps}}
 
         ![{{{text}}}]({{{figure}}})
         {{/themeMaps}}
+        {{#hasThemeMaps}}
+
+        ![Key to the maps]({{{themeMapLegend}}})
+
+        The maps: the most raised themes, share of the district's respondents who raised the theme, in the same colours on every map; hatched is hidden, as ·· in the table.
+        {{/hasThemeMaps}}
+
+        ·· = fewer than {{minCell}} respondents, or hidden so that no hidden value can be worked out from the totals.
         {{/hasCodebook}}
         {{#hasChoices}}
 

@@ -130,31 +130,50 @@ public enum OverviewReport {
             id: "teman-omraden", legend: legend, key: key, slantedColumns: true)
     }
 
-    /// Each theme's share by area on the registry's map (where the registry has one), from the table of themes by area
-    /// the report prints: its hidden cells hatched, its pools drawn as one. Themes in the ranked chart's order, those
-    /// no one raised left out.
+    /// The themes drawn on the map: the most raised themes of the top level (a child theme's areas are its parent's
+    /// story told closer), at most `mapsShown`, in the ranked chart's order.
+    static func mappedThemes(_ input: OverviewReportInput) -> [String] {
+        guard input.summary.map != nil, input.codebook != nil else { return [] }
+        let parents = input.summary.themeParents
+        return Array(ranked(input).filter { $0.n != 0 && parents[$0.value] == nil }.map(\.value).prefix(mapsShown))
+    }
+
+    /// A row of small maps fits a printed page's width four at a time; one row keeps the overview short (#23: eight pages).
+    static let mapsShown = 4
+
+    /// Each mapped theme's share by area as a small map, from the table of themes by area the report prints (its
+    /// hidden cells hatched, its pools drawn as one), all with one set of classes (a colour is the same share on each),
+    /// and their legend once (`karta-forklaring.svg`).
     static func themeMaps(_ input: OverviewReportInput) -> [(name: String, svg: String)] {
-        guard let map = input.summary.map, input.codebook != nil else { return [] }
+        guard let map = input.summary.map else { return [] }
+        let themes = mappedThemes(input)
+        guard !themes.isEmpty else { return [] }
         let table = input.summary.themes
-        // One set of classes for every theme's map: a colour is the same share on each.
         let shown = table.cells.filter { !$0.suppressed }.compactMap(\.percent)
-        return ranked(input).filter { $0.n != 0 }.map { total in
-            let theme = total.value
+        func chart(_ theme: String) -> ChoroplethInput {
             let (values, pools) = ChoroplethValues.values(of: table, row: theme, minBase: 0, palette: .sequential)
-            let name = SummaryContext.themeName(theme, input.summary)
-            var chart = ChoroplethInput(
-                title: name,
-                measure: input.language == .sv ? "Andel av områdets respondenter som tog upp temat" : "Share of the district's respondents who raised the theme",
-                map: map, values: values)
+            var chart = ChoroplethInput(title: SummaryContext.themeName(theme, input.summary), measure: "", map: map, values: values)
             chart.pools = pools
             chart.minCell = table.minCell
             chart.classValues = shown
             chart.language = input.language
             chart.id = "karta-" + FileName.safe(theme)
-            chart.width = 560
-            return (themeMapName(theme), ChoroplethMap.svg(chart))
+            chart.width = 250
+            return chart
         }
+        var legend = chart(themes[0])
+        // The legend names every kind of area any of the maps has.
+        for theme in themes.dropFirst() {
+            for (name, value) in chart(theme).values where value == .hidden { legend.values[name] = .hidden }
+        }
+        legend.id = "karta-forklaring"
+        legend.width = 250
+        return themes.map { (themeMapName($0), ChoroplethMap.smallMultiple(chart($0))) }
+            + [(themeMapLegendName, ChoroplethMap.sharedLegend(legend))]
     }
+
+    /// The file name of the theme maps' legend.
+    static let themeMapLegendName = "karta-forklaring.svg"
 
     /// The file name of a theme's map.
     static func themeMapName(_ theme: String) -> String { "karta-\(FileName.safe(theme)).svg" }
@@ -306,12 +325,13 @@ public enum OverviewReport {
             hasDifferences: !summary.differences.isEmpty, method: MethodBox.context(input.method, language: language),
             rankedFigure: figures["teman.svg"] ?? "", hasRankedFigure: figures["teman.svg"] != nil,
             heatmapFigure: figures["teman-omraden.svg"] ?? "", hasHeatmapFigure: figures["teman-omraden.svg"] != nil)
-        context.themeMaps = OverviewReport.ranked(input).compactMap { total in
-            figures[themeMapName(total.value)].map {
-                OverviewReportContext.ScaleFigure(text: Markdown.altText(SummaryContext.themeName(total.value, summary)), figure: $0)
+        context.themeMaps = mappedThemes(input).compactMap { theme in
+            figures[themeMapName(theme)].map {
+                OverviewReportContext.ScaleFigure(text: Markdown.altText(SummaryContext.themeName(theme, summary)), figure: $0)
             }
         }
         context.hasThemeMaps = !context.themeMaps.isEmpty
+        context.themeMapLegend = figures[themeMapLegendName] ?? ""
         return context
     }
 }

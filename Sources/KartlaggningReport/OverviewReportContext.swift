@@ -57,4 +57,6 @@ public struct OverviewReportContext: ReportContext, Equatable {
     /// Each theme's map (text: the theme, figure: its file), where the registry has a map.
     public var themeMaps: [ScaleFigure] = []
     public var hasThemeMaps = false
+    /// The theme maps' legend (a figure).
+    public var themeMapLegend = ""
 }

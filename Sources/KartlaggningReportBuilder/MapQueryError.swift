@@ -12,8 +12,6 @@ public enum MapQueryError: Error, Equatable, LocalizedError {
     case valueNeeded(question: String, values: [String])
     /// A difference map needs the whole's share, which the table hides.
     case wholeHidden(String)
-    /// PNG needs a converter on the machine.
-    case noRasteriser
 
     public var errorDescription: String? {
         switch self {
@@ -25,8 +23,6 @@ public enum MapQueryError: Error, Equatable, LocalizedError {
         case .valueNeeded(let question, let values):
             "say which answer to map with \(Remedy.chooseMapAnswer(question: question)), one of \(values.joined(separator: ", "))"
         case .wholeHidden(let row): "a difference map needs the whole municipality's share of \"\(row)\", which the table hides (too few)"
-        case .noRasteriser:
-            "a PNG map needs the program rsvg-convert (Debian: librsvg2-bin) or chromium; an SVG map needs neither"
         }
     }
 }

@@ -129,9 +129,8 @@ public enum ChoroplethMap {
 
         let description = summary(counts: counts, units: units.count, words: words)
         var svg = SVG.open(width: input.width, height: height, id: id, title: input.title, description: description, fontSize: 12)
+        svg += hatchDefinition(id: id)
         svg += """
-            <defs><pattern id="\(id)-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
-            <rect width="6" height="6" fill="#ffffff"/><line x1="1" y1="0" x2="1" y2="6" stroke="#444444" stroke-width="1.6"/></pattern></defs>
             <text x="8" y="42" fill="#444444">\(SVG.escape(input.measure))</text>
             <g class="areas" stroke="#ffffff" stroke-width="0.7" stroke-linejoin="round" fill-rule="evenodd">
 

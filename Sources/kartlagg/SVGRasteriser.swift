@@ -1,11 +1,19 @@
 import Foundation
 
 /// An SVG written as PNG by a program made for it: `rsvg-convert` (librsvg) where the machine has it, else headless
-/// Chromium. kartlagg draws SVG itself; rasterising text and patterns well is those programs' work.
-public enum SVGRasteriser {
+/// Chromium. kartlagg draws SVG itself; rasterising text and patterns well is those programs' work. The command line's
+/// (`kartlagg map --out FILE.png`): the libraries write SVG.
+enum SVGRasteriser {
+    /// No program to rasterise with.
+    struct Unavailable: Error, LocalizedError {
+        var errorDescription: String? {
+            "a PNG map needs rsvg-convert (Debian: apt-get install librsvg2-bin) or chromium; write .svg to need neither"
+        }
+    }
+
     /// Writes `svg` as a PNG at `path`, twice the SVG's pixel size (sharp in print and on high-density screens).
-    /// - Throws: `MapQueryError.noRasteriser` where neither program is found; `CocoaError` where it fails.
-    public static func writePNG(_ svg: String, to path: String) throws {
+    /// - Throws: `Unavailable` where neither program is found; `CocoaError` where it fails.
+    static func writePNG(_ svg: String, to path: String) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kartlagg-png-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -23,7 +31,7 @@ public enum SVGRasteriser {
                     "--window-size=\(size.width),\(size.height)", "--screenshot=\(staged)", source.path,
                 ])
         } else {
-            throw MapQueryError.noRasteriser
+            throw Unavailable()
         }
         guard FileManager.default.fileExists(atPath: staged) else { throw CocoaError(.fileWriteUnknown) }
         if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
