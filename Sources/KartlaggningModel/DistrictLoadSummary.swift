@@ -1,6 +1,9 @@
 /// What loading a district registry changed.
 public struct DistrictLoadSummary: Codable, Sendable, Equatable {
-    public init(districts: Int, aliases: Int, serviceTowns: Int, removed: [String], mapAreas: Int? = nil, mapPoints: Int? = nil, projection: String? = nil) {
+    public init(
+        districts: Int, aliases: Int, serviceTowns: Int, removed: [String], mapAreas: Int? = nil, mapPoints: Int? = nil,
+        projection: String? = nil
+    ) {
         self.districts = districts
         self.aliases = aliases
         self.serviceTowns = serviceTowns

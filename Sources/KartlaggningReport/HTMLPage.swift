@@ -22,7 +22,9 @@ public enum HTMLPage {
                 let tall = svg.firstMatch(of: /height="(\d+)"/).flatMap { Int($0.1) }.map { $0 > 640 } ?? false
                 let heatmap = tall && (name == "teman-omraden.svg" || (name.hasPrefix("batteri-") && !name.hasSuffix("-fordelning.svg")))
                 // Small maps (one per theme) and their legend: a row.
-                let small = name.hasPrefix("karta-forklaring") ? " class=\"small-map key\"" : name.hasPrefix("karta-") ? " class=\"small-map\"" : nil
+                let small =
+                    name.hasPrefix("karta-forklaring")
+                    ? " class=\"small-map key\"" : name.hasPrefix("karta-") ? " class=\"small-map\"" : nil
                 let kind = name.hasPrefix("skala-") ? " class=\"pair\"" : small ?? (heatmap ? " class=\"page\"" : "")
                 return "<figure\(kind)>"
                     + svg.trimmingCharacters(in: .whitespacesAndNewlines) + "<figcaption>" + SVG.escape(alt)

@@ -9,11 +9,10 @@ enum OverviewMap {
     /// The map section, or nil where no theme has anyone.
     static func render(_ table: CrossTable, map: AreaMap, codebook: StoredCodebook, selection: Selection) -> String? {
         let raised = table.rowTotals.filter { ($0.n ?? 0) > 0 || $0.suppressed }
-        guard !raised.isEmpty else { return nil }
-        // The theme asked for, else the one most raised.
-        let theme =
-            selection.theme.flatMap { id in table.rowValues.contains(id) ? id : nil }
-            ?? raised.max { ($0.n ?? -1, -(table.rowValues.firstIndex(of: $0.value) ?? 0)) < ($1.n ?? -1, -(table.rowValues.firstIndex(of: $1.value) ?? 0)) }!.value
+        // The theme asked for, else the one most raised (the first of equals, in the codebook's order).
+        let order = Dictionary(table.rowValues.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let mostRaised = raised.max { ($0.n ?? -1, -(order[$0.value] ?? 0)) < ($1.n ?? -1, -(order[$1.value] ?? 0)) }
+        guard let theme = selection.theme.flatMap({ table.rowValues.contains($0) ? $0 : nil }) ?? mostRaised?.value else { return nil }
         let lookup = CrossTable.Lookup(table)
         let (values, pools) = ChoroplethValues.values(of: table, row: theme, minBase: ReportSummary.smallArea, palette: .sequential)
         var links: [String: String] = [:]
@@ -41,7 +40,8 @@ enum OverviewMap {
         }
         out += "<label for=\"map-theme\">Tema på kartan</label> <select id=\"map-theme\" name=\"theme\">"
         for value in table.rowValues where raised.contains(where: { $0.value == value }) {
-            out += "<option value=\"\(HTML.escape(value))\"\(value == theme ? " selected" : "")>\(HTML.escape(PageParts.themeName(value, codebook)))</option>"
+            out +=
+                "<option value=\"\(HTML.escape(value))\"\(value == theme ? " selected" : "")>\(HTML.escape(PageParts.themeName(value, codebook)))</option>"
         }
         out += "</select> <button type=\"submit\">Visa</button></form>\n"
         out += "<p class=\"note\">Klicka på ett område för svaren bakom det. Randigt: dolt, som ·· i tabellen.</p>\n"

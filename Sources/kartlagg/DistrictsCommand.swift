@@ -29,7 +29,8 @@ struct DistrictsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Load the district registry (YAML or JSON), replacing the stored one, with its map if it has a `map:`.",
             discussion:
-                "A `map:` block (file: a GeoJSON or TopoJSON file relative to the registry; property: the feature property naming each area; source: the credit printed under maps) gives the areas' boundaries for `kartlagg map` and the reports. Every district must match a feature (by name, alias or `code:`) and every feature a district.")
+                "A `map:` block (file: a GeoJSON or TopoJSON file relative to the registry; property: the feature property naming each area; source: the credit printed under maps) gives the areas' boundaries for `kartlagg map` and the reports. Every district must match a feature (by name, alias or `code:`) and every feature a district."
+        )
         @OptionGroup var database: WritingDatabaseOptions
         @Argument(help: "The registry file (see Schemas/districts.schema.json).") var file: String
 

@@ -19,7 +19,8 @@ struct Kartlagg: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, SurveyCommand.self, DistrictsCommand.self, ImportCommand.self, ImportsCommand.self, ExportCommand.self,
             StatusCommand.self, CodebookCommand.self, TagCommand.self, QueryCommand.self, ThemesCommand.self, TermsCommand.self,
-            AgreementCommand.self, CrosstabCommand.self, MapCommand.self, ReportCommand.self, ServeCommand.self, StemCommand.self, BackupCommand.self,
+            AgreementCommand.self, CrosstabCommand.self, MapCommand.self, ReportCommand.self, ServeCommand.self, StemCommand.self,
+            BackupCommand.self,
             ForgetCommand.self, AuditCommand.self,
         ]
     )

@@ -17,7 +17,10 @@ struct MapCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: ArgumentHelp("The theme whose share of each area's respondents to map.", valueName: "id")) var theme: String?
-    @Option(help: ArgumentHelp("A closed question and the answer whose share to map (VALUE may be left out for a two-answer question).", valueName: "id[=value]"))
+    @Option(
+        help: ArgumentHelp(
+            "A closed question and the answer whose share to map (VALUE may be left out for a two-answer question).",
+            valueName: "id[=value]"))
     var question: String?
     @Option(
         name: .customLong("where"),

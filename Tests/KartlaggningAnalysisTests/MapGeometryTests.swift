@@ -29,10 +29,10 @@ struct MapGeometryTests {
 
     @Test func projectionFollowsTheExtent() {
         #expect(MapProjection.choose(forExtent: [(17.5, 63.0), (19.6, 63.9)]) == .sweref99TM)
-        #expect(MapProjection.choose(forExtent: [(24.0, 60.0), (26.0, 61.0)]) == .lambertEqualArea(centreLongitude: 25, centreLatitude: 60.5))
+        #expect(
+            MapProjection.choose(forExtent: [(24.0, 60.0), (26.0, 61.0)]) == .lambertEqualArea(centreLongitude: 25, centreLatitude: 60.5))
         #expect(MapProjection.choose(forExtent: [(600_000, 6_900_000), (700_000, 7_000_000)]) == .asGiven)
     }
-
 
     /// Two squares sharing a wiggly border (0, 0)–(0, 1000) with small zigzags; the left one also has a wiggly outer
     /// edge of its own.
@@ -71,7 +71,11 @@ struct MapGeometryTests {
     @Test func anIsletBelowTheToleranceGoesButAnAreaKeepsAShape() {
         let big = [p(0, 0), p(1000, 0), p(1000, 1000), p(0, 1000)]
         let islet = [p(2000, 0), p(2002, 0), p(2001, 2)]
-        let areas = MapSimplifier.simplify([AreaMap.Area(name: "A", polygons: [[big], [islet]]), AreaMap.Area(name: "B", polygons: [[islet.map { p($0.x + 10, $0.y) }]])], tolerance: 5)
+        let areas = MapSimplifier.simplify(
+            [
+                AreaMap.Area(name: "A", polygons: [[big], [islet]]),
+                AreaMap.Area(name: "B", polygons: [[islet.map { p($0.x + 10, $0.y) }]]),
+            ], tolerance: 5)
         #expect(areas[0].polygons == [[big]])
         // B is all islet: it keeps its shape as it was.
         #expect(areas[1].polygons.count == 1 && areas[1].polygons[0][0].count == 3)

@@ -41,7 +41,9 @@ struct MapCLITests {
                 let areas = Self.areas(try String(contentsOfFile: out, encoding: .utf8))
                 #expect(areas.count == 4)
                 let totals = Dictionary(
-                    ((json["colTotals"] as? [[String: Any]]) ?? []).map { ($0["value"] as? String ?? "", $0["suppressed"] as? Bool ?? false) },
+                    ((json["colTotals"] as? [[String: Any]]) ?? []).map {
+                        ($0["value"] as? String ?? "", $0["suppressed"] as? Bool ?? false)
+                    },
                     uniquingKeysWith: { a, _ in a })
                 let wholeHidden = json["totalSuppressed"] as? Bool ?? false
                 for cell in (json["cells"] as? [[String: Any]]) ?? [] where cell["row"] as? String == theme {
@@ -88,7 +90,8 @@ struct MapCLITests {
         let unknown = try kartlagg(["map", "--db", db, "--theme", "nosuch", "--out", out])
         #expect(unknown.status != 0 && unknown.stderr.contains("no theme \"nosuch\" in the codebook; themes: "))
         let value = try kartlagg(["map", "--db", db, "--question", "bredband_nojd", "--out", out])
-        #expect(value.stderr.contains("say which answer to map with --question bredband_nojd=VALUE, one of 1, 2, 3, 4, 5"), "\(value.stderr)")
+        #expect(
+            value.stderr.contains("say which answer to map with --question bredband_nojd=VALUE, one of 1, 2, 3, 4, 5"), "\(value.stderr)")
         let wrong = try kartlagg(["map", "--db", db, "--question", "bredband_nojd=9", "--out", out])
         #expect(wrong.status != 0 && wrong.stderr.contains("bredband_nojd has no answer \"9\""))
         let both = try kartlagg(["map", "--db", db, "--theme", "bredband", "--question", "x", "--out", out])

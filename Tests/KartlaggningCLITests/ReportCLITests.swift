@@ -601,7 +601,8 @@ struct ReportCLITests {
         districts = districts.replacingOccurrences(
             of: "- name: Nätra\n    aliases: [", with: "- name: \"Nätra ] <b>\"\n    aliases: [Nätra, ")
         // The registry's map goes with it (the renamed district keeps its area through the alias).
-        try FileManager.default.copyItem(atPath: Paths.sample("omraden-schematisk.geojson"), toPath: folder.path("omraden-schematisk.geojson"))
+        try FileManager.default.copyItem(
+            atPath: Paths.sample("omraden-schematisk.geojson"), toPath: folder.path("omraden-schematisk.geojson"))
         #expect(try kartlagg(["districts", "load", "--db", db, folder.write("omraden.yaml", districts)]).status == 0)
         var survey = try String(contentsOfFile: Paths.sample("foretag-2025.survey.yaml"), encoding: .utf8)
         survey = survey.replacingOccurrences(of: "wave: \"2025\"", with: "wave: '\(hostile)'")

@@ -85,7 +85,9 @@ struct AreaMapLoadTests {
             _ = try Self.load(folder, map: ("c.geojson", Self.geoJSON([("Norr", Self.norr)])), registry: registry)
             Issue.record("a map without the property loaded")
         } catch {
-            #expect(error.localizedDescription.contains("has the property \"kom_namn\"; its properties: namn, nr"), "\(error.localizedDescription)")
+            #expect(
+                error.localizedDescription.contains("has the property \"kom_namn\"; its properties: namn, nr"),
+                "\(error.localizedDescription)")
         }
         #expect(throws: ImportError.self) { try Self.load(folder, map: ("d.geojson", "not json")) }
         #expect(throws: ImportError.self) { try Self.load(folder, map: ("e.geojson", #"{"type":"FeatureCollection","features":[]}"#)) }

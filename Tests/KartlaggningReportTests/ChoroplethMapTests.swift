@@ -18,7 +18,12 @@ struct ChoroplethMapTests {
         var areas = ["A", "B", "C", "D", "E", "F"].enumerated().map { index, name in
             AreaMap.Area(name: name, polygons: square(index % 3, index / 3))
         }
-        areas.append(AreaMap.Area(name: "G", polygons: [[[.init(x: 30_000, y: 10_000), .init(x: 30_300, y: 10_000), .init(x: 30_300, y: 20_000), .init(x: 30_000, y: 20_000)]]]))
+        areas.append(
+            AreaMap.Area(
+                name: "G",
+                polygons: [
+                    [[.init(x: 30_000, y: 10_000), .init(x: 30_300, y: 10_000), .init(x: 30_300, y: 20_000), .init(x: 30_000, y: 20_000)]]
+                ]))
         return AreaMap(areas: areas, projection: "SWEREF 99 TM (EPSG:3006)", source: "Testkarta")
     }()
 

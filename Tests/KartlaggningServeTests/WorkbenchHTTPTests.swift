@@ -83,7 +83,8 @@ struct WorkbenchHTTPTests {
                 #expect(!map.contains("style=") && !map.contains("<style"))
                 for column in themes.colValues {
                     let cell = themes.cells.first { $0.row == theme && $0.col == column }
-                    let link = "<a href=\"/answers?area=\(WorkbenchClient.encode(column))&amp;theme=\(WorkbenchClient.encode(theme))\"><path"
+                    let link =
+                        "<a href=\"/answers?area=\(WorkbenchClient.encode(column))&amp;theme=\(WorkbenchClient.encode(theme))\"><path"
                     let area = "data-area=\"\(column)\" data-state=\""
                     if let cell, !cell.suppressed, (cell.n ?? 0) > 0 {
                         #expect(map.contains(link), "\(theme) × \(column) links")

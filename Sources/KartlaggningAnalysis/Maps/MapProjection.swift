@@ -62,10 +62,10 @@ public enum MapProjection: Sendable, Equatable {
         let e2 = f * (2 - f)
         let n = f / (2 - f)
         let aRoof = a / (1 + n) * (1 + n * n / 4 + pow(n, 4) / 64)
-        let A = e2
-        let B = (5 * e2 * e2 - pow(e2, 3)) / 6
-        let C = (104 * pow(e2, 3) - 45 * pow(e2, 4)) / 120
-        let D = (1237 * pow(e2, 4)) / 1260
+        let coefficientA = e2
+        let coefficientB = (5 * e2 * e2 - pow(e2, 3)) / 6
+        let coefficientC = (104 * pow(e2, 3) - 45 * pow(e2, 4)) / 120
+        let coefficientD = (1237 * pow(e2, 4)) / 1260
         let beta1 = n / 2 - 2 * n * n / 3 + 5 * pow(n, 3) / 16 + 41 * pow(n, 4) / 180
         let beta2 = 13 * n * n / 48 - 3 * pow(n, 3) / 5 + 557 * pow(n, 4) / 1440
         let beta3 = 61 * pow(n, 3) / 240 - 103 * pow(n, 4) / 140
@@ -74,7 +74,7 @@ public enum MapProjection: Sendable, Equatable {
         let lambda = longitude * .pi / 180
         let lambda0 = centralMeridian * .pi / 180
         let s = sin(phi)
-        let phiStar = phi - s * cos(phi) * (A + B * s * s + C * pow(s, 4) + D * pow(s, 6))
+        let phiStar = phi - s * cos(phi) * (coefficientA + coefficientB * s * s + coefficientC * pow(s, 4) + coefficientD * pow(s, 6))
         let deltaLambda = lambda - lambda0
         let xiPrime = atan(tan(phiStar) / cos(deltaLambda))
         let etaPrime = atanh(cos(phiStar) * sin(deltaLambda))

@@ -50,7 +50,9 @@ public enum AreaMapLoader {
             let known = Set(features.flatMap(\.properties.keys)).sorted()
             throw ImportError.definition(
                 file: registryPath, line: nil,
-                message: "map: no feature of \(mapPath) has the property \"\(source.property)\"; its properties: \(known.joined(separator: ", "))")
+                message:
+                    "map: no feature of \(mapPath) has the property \"\(source.property)\"; its properties: \(known.joined(separator: ", "))"
+            )
         }
         if missingProperty > 0 { problems.append("\(missingProperty) feature(s) of \(mapPath) have no \"\(source.property)\"") }
         if !withoutFeature.isEmpty {

@@ -26,7 +26,8 @@ enum MapFileReader {
         case "Feature": features = try feature(root, file: path, index: 0).map { [$0] } ?? []
         default:
             throw ImportError.definition(
-                file: path, line: nil, message: "a map file of type \"\(type)\": expected a FeatureCollection (GeoJSON) or a Topology (TopoJSON)")
+                file: path, line: nil,
+                message: "a map file of type \"\(type)\": expected a FeatureCollection (GeoJSON) or a Topology (TopoJSON)")
         }
         guard !features.isEmpty else {
             throw ImportError.definition(file: path, line: nil, message: "no areas: the file has no Polygon or MultiPolygon features")
@@ -77,7 +78,9 @@ enum MapFileReader {
             }
             return try polygons.map { try rings($0) }
         case "GeometryCollection":
-            return try (geometry["geometries"] as? [Any] ?? []).flatMap { try geoPolygons($0 as? [String: Any] ?? [:], file: file, index: index) }
+            return try (geometry["geometries"] as? [Any] ?? []).flatMap {
+                try geoPolygons($0 as? [String: Any] ?? [:], file: file, index: index)
+            }
         default: return []
         }
     }
@@ -97,7 +100,9 @@ enum MapFileReader {
         let translate = (transform?["translate"] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue } ?? [0, 0]
         // Arcs: quantised and delta-encoded where the file has a transform.
         let arcs: [[(Double, Double)]] = try rawArcs.enumerated().map { index, arc in
-            guard let points = arc as? [Any] else { throw ImportError.definition(file: file, line: nil, message: "arc \(index) is not a list of points") }
+            guard let points = arc as? [Any] else {
+                throw ImportError.definition(file: file, line: nil, message: "arc \(index) is not a list of points")
+            }
             var (x, y) = (0.0, 0.0)
             return try points.map { point in
                 guard let pair = point as? [Any], pair.count >= 2, let px = (pair[0] as? NSNumber)?.doubleValue,
@@ -117,7 +122,8 @@ enum MapFileReader {
                 guard let raw = (value as? NSNumber)?.intValue else { continue }
                 let index = raw < 0 ? ~raw : raw
                 guard arcs.indices.contains(index) else {
-                    throw ImportError.definition(file: file, line: nil, message: "a geometry refers to arc \(index), which the file does not have")
+                    throw ImportError.definition(
+                        file: file, line: nil, message: "a geometry refers to arc \(index), which the file does not have")
                 }
                 let arc = raw < 0 ? Array(arcs[index].reversed()) : arcs[index]
                 points.append(contentsOf: points.isEmpty ? arc[...] : arc.dropFirst())
@@ -142,7 +148,9 @@ enum MapFileReader {
         guard candidates.count <= 1 else {
             throw ImportError.definition(
                 file: file, line: nil,
-                message: "the TopoJSON file has several objects whose areas carry \"\(property)\" (\(candidates.joined(separator: ", "))): keep one in the file")
+                message:
+                    "the TopoJSON file has several objects whose areas carry \"\(property)\" (\(candidates.joined(separator: ", "))): keep one in the file"
+            )
         }
         let chosen = candidates.first ?? objects.keys.sorted().first ?? ""
         return try geometries(objects[chosen] as? [String: Any] ?? [:]).compactMap { geometry in

@@ -19,11 +19,13 @@ extension ChoroplethMap {
         for unit in units {
             let value = input.values[unit.members[0]] ?? .noData
             let fill = fillFor(value, classes: classes, id: input.id)
-            let title = SVG.escape("\(unit.label): \(describe(value, minCell: input.minCell, minBase: input.minBase, language: input.language))")
+            let title = SVG.escape(
+                "\(unit.label): \(describe(value, minCell: input.minCell, minBase: input.minBase, language: input.language))")
             let pooled = unit.members.count > 1
             for member in unit.members {
                 guard let area = input.map.area(member) else { continue }
-                var path = "<path d=\"\(frame.path(area.polygons))\" fill=\"\(fill)\" data-area=\"\(SVG.escape(member))\" data-state=\"\(state(value))\""
+                var path =
+                    "<path d=\"\(frame.path(area.polygons))\" fill=\"\(fill)\" data-area=\"\(SVG.escape(member))\" data-state=\"\(state(value))\""
                 if pooled {
                     path += " stroke=\"\(fill.hasPrefix("url") ? "none" : fill)\""
                 } else if fill == noDataFill {
@@ -32,7 +34,9 @@ extension ChoroplethMap {
                 areas += path + "><title>\(pooled ? SVG.escape("\(member) – ") : "")\(title)</title></path>\n"
             }
             if pooled {
-                for line in outline(unit.members.compactMap { input.map.area($0) }) { outlines += "<path d=\"\(frame.polyline(line))\"/>\n" }
+                for line in outline(unit.members.compactMap { input.map.area($0) }) {
+                    outlines += "<path d=\"\(frame.polyline(line))\"/>\n"
+                }
             }
         }
         let counts = classCounts(units: units, input: input, classes: classes)
@@ -66,7 +70,8 @@ extension ChoroplethMap {
         var body = "<text x=\"4\" y=\"18\" font-size=\"13\" font-weight=\"bold\">\(SVG.escape(words.key))</text>\n"
         var y = 30.0
         for (fill, text) in items {
-            body += "<rect x=\"4\" y=\"\(number(y))\" width=\"18\" height=\"12\" fill=\"\(fill)\" stroke=\"#888888\" stroke-width=\"0.6\"><title>\(SVG.escape(text))</title></rect>"
+            body +=
+                "<rect x=\"4\" y=\"\(number(y))\" width=\"18\" height=\"12\" fill=\"\(fill)\" stroke=\"#888888\" stroke-width=\"0.6\"><title>\(SVG.escape(text))</title></rect>"
             for (k, line) in SVG.lines(text, width: input.width - 32, fontSize: 12).enumerated() {
                 body += "<text x=\"28\" y=\"\(number(y + 10 + Double(k) * 15))\">\(SVG.escape(line))</text>\n"
                 y += k == 0 ? 0 : 15
@@ -74,7 +79,8 @@ extension ChoroplethMap {
             y += 20
         }
         let credit = SVG.lines(
-            "\(words.mapData): \(input.map.source ?? words.registryMap). \(words.projection): \(input.map.projection).", width: input.width - 8,
+            "\(words.mapData): \(input.map.source ?? words.registryMap). \(words.projection): \(input.map.projection).",
+            width: input.width - 8,
             fontSize: 12)
         let height = Int(y + 8) + credit.count * 18
         return """
@@ -83,8 +89,10 @@ extension ChoroplethMap {
             <rect width="100%" height="100%" fill="#ffffff"/>
 
             """ + hatchDefinition(id: input.id) + body
-            + credit.enumerated().map { "<text x=\"4\" y=\"\(Int(y) + 6 + $0.offset * 18)\" fill=\"#444444\">\(SVG.escape($0.element))</text>\n" }.joined()
-            + "</svg>\n"
+                + credit.enumerated().map {
+                    "<text x=\"4\" y=\"\(Int(y) + 6 + $0.offset * 18)\" fill=\"#444444\">\(SVG.escape($0.element))</text>\n"
+                }.joined()
+                + "</svg>\n"
     }
 
     /// The hatching of hidden cells, as a pattern `url(#ID-hatch)` fills with.

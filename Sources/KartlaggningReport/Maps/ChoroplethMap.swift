@@ -40,7 +40,8 @@ public enum ChoroplethMap {
             let pooled = unit.members.count > 1
             for member in unit.members {
                 guard let area = input.map.area(member) else { continue }
-                var path = "<path d=\"\(frame.path(area.polygons))\" fill=\"\(fill)\" data-area=\"\(SVG.escape(member))\" data-state=\"\(state(value))\""
+                var path =
+                    "<path d=\"\(frame.path(area.polygons))\" fill=\"\(fill)\" data-area=\"\(SVG.escape(member))\" data-state=\"\(state(value))\""
                 if pooled {
                     path += " stroke=\"\(fill.hasPrefix("url") ? "none" : fill)\""
                 } else if fill == noDataFill {
@@ -94,7 +95,10 @@ public enum ChoroplethMap {
         ]
         for (fill, text, count) in specials where count > 0 {
             for (k, line) in SVG.lines("\(text) (\(count))", width: Int(legendWidth) - 30, fontSize: 12).enumerated() {
-                legend += k == 0 ? swatch(x: legendX, y: y, fill: fill, text: line) : "<text x=\"\(number(legendX + 24))\" y=\"\(number(y + 10))\">\(SVG.escape(line))</text>\n"
+                legend +=
+                    k == 0
+                    ? swatch(x: legendX, y: y, fill: fill, text: line)
+                    : "<text x=\"\(number(legendX + 24))\" y=\"\(number(y + 10))\">\(SVG.escape(line))</text>\n"
                 y += 16
             }
             y += 4
@@ -115,7 +119,8 @@ public enum ChoroplethMap {
             for (k, entry) in index.enumerated() {
                 let column = k / rows
                 let row = k % rows
-                tail += "<text x=\"\(number(8 + Double(column) * (width - 16) / Double(columns)))\" y=\"\(number(bottom + Double(row) * 14))\" font-size=\"10\">\(entry.number) \(SVG.escape(entry.text))</text>\n"
+                tail +=
+                    "<text x=\"\(number(8 + Double(column) * (width - 16) / Double(columns)))\" y=\"\(number(bottom + Double(row) * 14))\" font-size=\"10\">\(entry.number) \(SVG.escape(entry.text))</text>\n"
             }
             bottom += Double(rows) * 14 + 8
         }
@@ -140,7 +145,8 @@ public enum ChoroplethMap {
         // Labels as presentation attributes, not a style sheet: the workbench's Content-Security-Policy allows none inline.
         svg += "<g class=\"labels\" \(Self.labelAttributes)>\n\(labels)</g>\n"
         if !numbers.isEmpty {
-            svg += "<g class=\"index\" font-size=\"9\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#111111\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"2.5\">\n\(numbers)</g>\n"
+            svg +=
+                "<g class=\"index\" font-size=\"9\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#111111\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"2.5\">\n\(numbers)</g>\n"
         }
         svg += furniture + legend + tail + "</svg>\n"
         return svg
@@ -205,13 +211,15 @@ public enum ChoroplethMap {
     // MARK: Values
 
     static func classesFor(_ input: ChoroplethInput) -> MapClasses {
-        let shown = input.classValues ?? input.values.values.compactMap { value -> Double? in
-            switch value {
-            case .share(let percent, _, _): input.palette == .sequential ? percent : nil
-            case .difference(let points, _, _): points
-            default: nil
+        let shown =
+            input.classValues
+            ?? input.values.values.compactMap { value -> Double? in
+                switch value {
+                case .share(let percent, _, _): input.palette == .sequential ? percent : nil
+                case .difference(let points, _, _): points
+                default: nil
+                }
             }
-        }
         return input.palette == .sequential
             ? MapClasses.sequential(shown, language: input.language) : MapClasses.diverging(shown, language: input.language)
     }
@@ -239,7 +247,8 @@ public enum ChoroplethMap {
     static func describe(_ value: ChoroplethInput.Value, minCell: Int, minBase: Int, language: ReportLanguage) -> String {
         let words = MapWords.of(language)
         return switch value {
-        case .share(let percent, let n, let base): "\(language.percent(percent)) (\(language.integer(n)) \(words.of) \(language.integer(base)))"
+        case .share(let percent, let n, let base):
+            "\(language.percent(percent)) (\(language.integer(n)) \(words.of) \(language.integer(base)))"
         case .difference(let points, let percent, let base):
             "\(language.percent(percent)) \(words.of) \(language.integer(base)), \(language.points(points)) \(words.againstWhole)"
         case .hidden: words.hiddenTitle(minCell)

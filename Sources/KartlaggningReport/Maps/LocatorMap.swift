@@ -11,24 +11,29 @@ public enum LocatorMap {
         var areas = ""
         for area in map.areas {
             let own = area.name == district
-            areas += "<path d=\"\(frame.path(area.polygons))\" fill=\"\(own ? "#2c7fb8" : "#e3e3e3")\" data-area=\"\(SVG.escape(area.name))\""
+            areas +=
+                "<path d=\"\(frame.path(area.polygons))\" fill=\"\(own ? "#2c7fb8" : "#e3e3e3")\" data-area=\"\(SVG.escape(area.name))\""
                 + "><title>\(SVG.escape(area.name))</title></path>\n"
         }
         var label = ""
         if let target = map.area(district) {
             let pixels = target.polygons.map { $0.map { $0.map(frame.pixel) } }
             if let anchor = MapLabels.anchor(pixels) {
-                label = "<text x=\"\(ChoroplethMap.number(anchor.point.x))\" y=\"\(ChoroplethMap.number(anchor.point.y + 4))\">\(SVG.escape(district))</text>\n"
+                label =
+                    "<text x=\"\(ChoroplethMap.number(anchor.point.x))\" y=\"\(ChoroplethMap.number(anchor.point.y + 4))\">\(SVG.escape(district))</text>\n"
             }
         }
         let bar = ChoroplethMap.scaleBar(frame: frame)
         let credit = SVG.lines(
-            (map.source.map { (language == .sv ? "Kartdata: " : "Map data: ") + $0 } ?? "") + " · \(map.projection)", width: Int(width) - 16,
+            (map.source.map { (language == .sv ? "Kartdata: " : "Map data: ") + $0 } ?? "") + " · \(map.projection)",
+            width: Int(width) - 16,
             fontSize: 12)
         let bottom = frame.top + frame.height + 40
         let height = Int(bottom) + credit.count * 18
         let description =
-            language == .sv ? "\(district) markerat på kartan över kommunens \(map.areas.count) områden." : "\(district) marked on the map of the municipality's \(map.areas.count) districts."
+            language == .sv
+            ? "\(district) markerat på kartan över kommunens \(map.areas.count) områden."
+            : "\(district) marked on the map of the municipality's \(map.areas.count) districts."
         return SVG.open(width: Int(width), height: height, id: id, title: title, description: description, fontSize: 12)
             + "<g class=\"areas\" stroke=\"#ffffff\" stroke-width=\"0.7\" fill-rule=\"evenodd\">\n\(areas)</g>\n"
             + "<g class=\"labels\" \(ChoroplethMap.labelAttributes)>\(label)</g>\n" + bar.svg

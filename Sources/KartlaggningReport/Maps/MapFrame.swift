@@ -44,7 +44,8 @@ struct MapFrame {
                     let q = (Int((p.x * 10).rounded()), Int((p.y * 10).rounded()))
                     if let previous {
                         guard q != previous else { continue }
-                        segments += (segments.isEmpty ? "l" : (q.0 - previous.0 >= 0 ? " " : "")) + Self.tenths(q.0 - previous.0)
+                        segments +=
+                            (segments.isEmpty ? "l" : (q.0 - previous.0 >= 0 ? " " : "")) + Self.tenths(q.0 - previous.0)
                             + (q.1 - previous.1 >= 0 ? " " : "") + Self.tenths(q.1 - previous.1)
                     } else {
                         out += "M" + Self.tenths(q.0) + " " + Self.tenths(q.1)

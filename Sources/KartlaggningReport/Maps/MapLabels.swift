@@ -9,12 +9,15 @@ enum MapLabels {
         else { return nil }
         let xs = outer.map(\.x)
         let ys = outer.map(\.y)
-        let (minX, maxX, minY, maxY) = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
+        guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max() else { return nil }
         var best: (point: MapFrame.Pixel, room: Double)?
         let steps = 14
         for i in 0...steps {
             for j in 0...steps {
-                let p = (x: minX + (maxX - minX) * (Double(i) + 0.5) / Double(steps + 1), y: minY + (maxY - minY) * (Double(j) + 0.5) / Double(steps + 1))
+                let p = (
+                    x: minX + (maxX - minX) * (Double(i) + 0.5) / Double(steps + 1),
+                    y: minY + (maxY - minY) * (Double(j) + 0.5) / Double(steps + 1)
+                )
                 guard inside(p, polygon) else { continue }
                 let room = polygon.map { distance(p, $0) }.min() ?? 0
                 if room > (best?.room ?? -1) { best = (p, room) }

@@ -49,5 +49,6 @@ struct MapWords: Sendable {
         lowBase: { "fewer than \($0) respondents: no share" }, lowBaseTitle: { "\($0) respondents, fewer than \($1): no share" },
         lowBaseShort: "too few", noData: "no answers", againstWhole: "percentage points against the whole", mapData: "Map data",
         registryMap: "the registry's map", projection: "Projection", summary: { "Map of \($0) districts: \($1) with a share" },
-        hiddenCount: "hidden", lowBaseCount: "with too few respondents", noDataCount: "without answers", noAreas: "The map has no districts.")
+        hiddenCount: "hidden", lowBaseCount: "with too few respondents", noDataCount: "without answers",
+        noAreas: "The map has no districts.")
 }

@@ -97,11 +97,13 @@ extension KartlaggningStore {
 
     /// Polygons as stored: JSON of whole metres, each ring a flat list `[x, y, x, y, …]`.
     static func encodePolygons(_ polygons: [[[AreaMap.Point]]]) -> String {
-        "[" + polygons.map { polygon in
-            "[" + polygon.map { ring in
-                "[" + ring.map { "\(Int($0.x.rounded())),\(Int($0.y.rounded()))" }.joined(separator: ",") + "]"
+        "["
+            + polygons.map { polygon in
+                "["
+                    + polygon.map { ring in
+                        "[" + ring.map { "\(Int($0.x.rounded())),\(Int($0.y.rounded()))" }.joined(separator: ",") + "]"
+                    }.joined(separator: ",") + "]"
             }.joined(separator: ",") + "]"
-        }.joined(separator: ",") + "]"
     }
 
     static func decodePolygons(_ text: String) throws -> [[[AreaMap.Point]]] {
