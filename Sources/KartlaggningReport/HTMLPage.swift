@@ -17,7 +17,8 @@ public enum HTMLPage {
                 else { return html }
                 let alt = Self.unescape(String(source[source.index(source.startIndex, offsetBy: 2)..<split.lowerBound]))
                 // A question's distribution charts are small: two side by side.
-                let name = source[split.upperBound...].split(separator: "/").last ?? ""
+                // The file's name, without the image's closing parenthesis.
+                let name = source[split.upperBound..<source.index(before: source.endIndex)].split(separator: "/").last ?? ""
                 // A tall heatmap (themes or a battery's means by many areas) may take a printed page of its own.
                 let tall = svg.firstMatch(of: /height="(\d+)"/).flatMap { Int($0.1) }.map { $0 > 640 } ?? false
                 let heatmap = tall && (name == "teman-omraden.svg" || (name.hasPrefix("batteri-") && !name.hasSuffix("-fordelning.svg")))
