@@ -36,6 +36,8 @@ import KartlaggningModel
 //              `negative` row says "not this theme" and overrules auto tags. tagRun records which
 //              revision auto-tagged each answer, so re-running the same revision is a no-op.
 //              The view effectiveTag is what queries count.
+// answerTheme  the effective tags of each codebook's latest revision (v11), answer by answer, no roll-up: rebuilt
+//              with respondentTheme, what reports read a theme's answers from.
 // respondentTheme  which respondents carry which theme (its descendants' tags included), per codebook:
 //              the effective tags rolled up, rebuilt after tagging and coding, marked stale by the
 //              tag_ad_stale trigger when an import removes tags; cross-tabs count respondents from it.
@@ -395,11 +397,28 @@ extension KartlaggningStore {
                         projection TEXT NOT NULL
                     );
                     """)
+        }
+        // v11: the effective tags of each codebook's latest revision, kept as a table (`answerTheme`, no roll-up)
+        // beside `respondentTheme` and rebuilt with it: reports read a theme's answers by index instead of through
+        // the effectiveTag view, whose correlated subqueries run per tag. Stale until the next writer rebuilds it
+        // (a reader computes its own meanwhile, as for respondentTheme).
+        migrator.registerMigration("v11: answer themes") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE answerTheme (
+                        codebookId TEXT NOT NULL,
+                        themeId    TEXT NOT NULL,
+                        answerId   INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+                        PRIMARY KEY (codebookId, themeId, answerId)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX answerTheme_answer ON answerTheme(answerId);
+                    UPDATE respondentThemeState SET stale = 1;
+                    """)
             try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
         }
         return migrator
     }
 
     /// The schema this kartlagg writes: the number of its migrations, also kept in SQLite's `user_version`.
-    public static let schemaVersion = 10
+    public static let schemaVersion = 11
 }

@@ -94,6 +94,7 @@ extension KartlaggningStore {
         let ancestors = codebook.ancestors
         let byId = Dictionary(codebook.themes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let ordered = codebook.treeOrder.compactMap { id in byId[id].map { ($0, ancestors[id]?.count ?? 0) } }
+        try ensureRespondentThemes(stored)
         return try read { db in
             try ordered.map { theme, depth in
                 let ids = codebook.descendants(of: theme.id)
@@ -101,7 +102,7 @@ extension KartlaggningStore {
                     db,
                     sql: """
                         SELECT COUNT(DISTINCT e.answerId) AS n, COUNT(DISTINCT a.respondentId) AS p
-                        FROM effectiveTag e JOIN answer a ON a.id = e.answerId
+                        FROM answerTheme e JOIN answer a ON a.id = e.answerId
                         WHERE e.codebookId = ? AND e.themeId IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))
                         """, arguments: StatementArguments([codebook.id] + ids))
                 return ThemeCount(

@@ -64,7 +64,10 @@ extension KartlaggningStore {
     ) throws {
         var sql: SQL =
             "SELECT \(Self.groupSQL(grouping)) AS grp, a.raw FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE \(Self.indexedTexts)"
-        if let stored { sql += Self.untaggedSQL(stored) }
+        if let stored {
+            try ensureRespondentThemes(stored)
+            sql += Self.untaggedSQL(stored)
+        }
         try read { db in
             let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: sql + " ORDER BY a.id"))
             while let row = try rows.next() {
@@ -82,7 +85,10 @@ extension KartlaggningStore {
             SELECT \(Self.groupSQL(grouping)) AS grp, t.lemma, t.surface, SUM(t.n)
             FROM answer a JOIN respondent r ON r.id = a.respondentId JOIN answerTerm t ON t.answerId = a.id WHERE \(Self.indexedTexts)
             """
-        if let stored { sql += Self.untaggedSQL(stored) }
+        if let stored {
+            try ensureRespondentThemes(stored)
+            sql += Self.untaggedSQL(stored)
+        }
         return try read { db in
             var counts: [String: [String: Int]] = [:]
             var surfaces: [String: [String: Int]] = [:]
@@ -110,6 +116,6 @@ extension KartlaggningStore {
     }
 
     static func untaggedSQL(_ stored: StoredCodebook) -> SQL {
-        " AND a.id NOT IN (SELECT answerId FROM effectiveTag WHERE codebookId = \(stored.codebook.id))"
+        " AND a.id NOT IN (\(answersTagged(stored)))"
     }
 }

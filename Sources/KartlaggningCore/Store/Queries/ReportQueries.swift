@@ -45,12 +45,9 @@ extension KartlaggningStore {
 
     /// The answers with an effective tag of one of `themes`.
     public func answersCarrying(themes: [String], codebook stored: StoredCodebook) throws -> Set<Int64> {
-        try read { db in
-            try Set(
-                Int64.fetchAll(
-                    db,
-                    SQLRequest<Int64>(
-                        literal: "SELECT answerId FROM effectiveTag WHERE codebookId = \(stored.codebook.id) AND themeId IN \(themes)")))
+        try ensureRespondentThemes(stored)
+        return try read { db in
+            try Set(Int64.fetchAll(db, SQLRequest<Int64>(literal: Self.answersTagged(stored, themes: themes))))
         }
     }
 }

@@ -6,6 +6,13 @@ import KartlaggningModel
 extension KartlaggningStore {
     /// The tags analysts see, as the view effectiveTag has them, for a tag `t` and the revision bound to `?`:
     /// a coder's positive tag, or an auto tag of that revision that no coder has overruled.
+    /// The answers with an effective tag of one of `themes` (all themes: nil), from `answerTheme`: for a query made
+    /// after `ensureRespondentThemes(stored)`, which keeps it current.
+    static func answersTagged(_ stored: StoredCodebook, themes: [String]? = nil) -> SQL {
+        if let themes { return "SELECT answerId FROM answerTheme WHERE codebookId = \(stored.codebook.id) AND themeId IN \(themes)" }
+        return "SELECT answerId FROM answerTheme WHERE codebookId = \(stored.codebook.id)"
+    }
+
     static func effectiveTag(revision: Int) -> SQL {
         """
         t.negative = 0 AND (t.coder <> \(sql: Coder.autoSQL) OR (t.revision = \(revision) AND NOT EXISTS (
@@ -20,7 +27,8 @@ extension KartlaggningStore {
         case main, temporary
     }
 
-    /// Rebuilds which respondents carry which themes of the codebook's latest revision, ancestors included.
+    /// Rebuilds which respondents carry which themes of the codebook's latest revision, ancestors included, and which
+    /// answers carry which (`answerTheme`: the effective tags, no roll-up).
     /// - Parameter respondents: only these respondents' rows (a coder's decision on a few answers), the rest left as they
     ///   are; nil: all. Only for a table that is current apart from them.
     func rebuildRespondentThemes(
@@ -30,12 +38,16 @@ extension KartlaggningStore {
         // A few respondents: their answers first, then each answer's tags (CROSS JOIN keeps SQLite to that order).
         let only: SQL = respondents.map { "AND respondentId IN \($0)" } ?? ""
         let onlyAnswers: SQL = respondents.map { "AND a.respondentId IN \($0)" } ?? ""
+        let onlyAnswerIds: SQL = respondents.map { "AND answerId IN (SELECT id FROM answer WHERE respondentId IN \($0))" } ?? ""
         switch target {
         case .main:
             try db.execute(literal: "DELETE FROM main.respondentTheme WHERE codebookId = \(id) \(only)")
+            try db.execute(literal: "DELETE FROM main.answerTheme WHERE codebookId = \(id) \(onlyAnswerIds)")
         case .temporary:
-            let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE name = 'respondentTheme')")
-            if exists != true {
+            func exists(_ name: String) throws -> Bool {
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE name = ?)", arguments: [name]) == true
+            }
+            if try !exists("respondentTheme") {
                 try db.execute(
                     sql: """
                         CREATE TEMP TABLE respondentTheme AS SELECT * FROM main.respondentTheme;
@@ -43,9 +55,26 @@ extension KartlaggningStore {
                         CREATE INDEX temp.respondentTheme_respondent ON respondentTheme(respondentId);
                         """)
             }
+            if try !exists("answerTheme") {
+                try db.execute(
+                    sql: """
+                        CREATE TEMP TABLE answerTheme AS SELECT * FROM main.answerTheme;
+                        CREATE INDEX temp.answerTheme_key ON answerTheme(codebookId, themeId, answerId);
+                        CREATE INDEX temp.answerTheme_answer ON answerTheme(answerId);
+                        """)
+            }
             try db.execute(literal: "DELETE FROM temp.respondentTheme WHERE codebookId = \(id) \(only)")
+            try db.execute(literal: "DELETE FROM temp.answerTheme WHERE codebookId = \(id) \(onlyAnswerIds)")
         }
         let table = target == .main ? "main.respondentTheme" : "temp.respondentTheme"
+        let answers = target == .main ? "main.answerTheme" : "temp.answerTheme"
+        try db.execute(
+            literal: """
+                INSERT OR IGNORE INTO \(sql: answers) (codebookId, themeId, answerId)
+                SELECT \(id), t.themeId, t.answerId
+                FROM \(sql: respondents == nil ? "tag t" : "answer a CROSS JOIN tag t ON t.answerId = a.id")
+                WHERE t.codebookId = \(id) AND \(Self.effectiveTag(revision: stored.revision)) \(onlyAnswers)
+                """)
         let ancestors = stored.codebook.ancestors
         let pairs = stored.codebook.themes.flatMap { theme in ([theme.id] + (ancestors[theme.id] ?? [])).map { (theme.id, $0) } }
         if !pairs.isEmpty {

@@ -91,7 +91,8 @@ extension KartlaggningStore {
     /// Term counts over the free texts `filters` select, from the term index (current: see `indexTerms`): every
     /// lemma over them all, its forms, and each group's lemmas over the texts carrying one of the group's themes.
     public func termTotals(filters: [CrossDimension: [String]], groups: [[String]], codebook stored: StoredCodebook?) throws -> TermTotals {
-        try readFiltered(filters) { db, filter in
+        if let stored { try ensureRespondentThemes(stored) }
+        return try readFiltered(filters) { db, filter in
             var totals = TermTotals()
             // The index holds the texts it covers only (`indexedTexts`, its key naming the identifying questions):
             // without filters, the whole is its running totals and a theme's texts need no join.
@@ -114,8 +115,7 @@ extension KartlaggningStore {
             for themes in groups {
                 var counts: [String: Int] = [:]
                 if let stored {
-                    let carrying: SQL =
-                        "SELECT answerId FROM effectiveTag WHERE codebookId = \(stored.codebook.id) AND themeId IN \(themes)"
+                    let carrying = Self.answersTagged(stored, themes: themes)
                     let query: SQL =
                         all
                         ? "SELECT t.lemma, SUM(t.n) FROM answerTerm t WHERE t.answerId IN (\(carrying)) GROUP BY t.lemma"

@@ -10,10 +10,10 @@ extension KartlaggningStore {
     private func readThemeAnswers<T>(
         themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]], _ body: (Database, SQL) throws -> T
     ) throws -> T {
-        try readFiltered(filters) { db, filter in
+        try ensureRespondentThemes(stored)
+        return try readFiltered(filters) { db, filter in
             let from: SQL = """
-                FROM (SELECT answerId FROM effectiveTag WHERE codebookId = \(stored.codebook.id) AND themeId IN \(themes)
-                    GROUP BY answerId) hit
+                FROM (\(Self.answersTagged(stored, themes: themes)) GROUP BY answerId) hit
                 JOIN answer a ON a.id = hit.answerId JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
                 WHERE a.isFreeText AND \(Self.notIdentifying)\(filter)
                 """

@@ -82,18 +82,21 @@ extension KartlaggningStore {
                     stale.append("\(id) (marked stale)")
                     continue
                 }
-                try db.execute(sql: "DROP TABLE IF EXISTS temp.respondentTheme")
+                try db.execute(sql: "DROP TABLE IF EXISTS temp.respondentTheme; DROP TABLE IF EXISTS temp.answerTheme")
                 try rebuildRespondentThemes(stored, db: db, target: .temporary)
-                let differing =
-                    try Int.fetchOne(
-                        db,
-                        sql: """
-                            SELECT (SELECT COUNT(*) FROM (SELECT * FROM main.respondentTheme WHERE codebookId = ?1
-                                                          EXCEPT SELECT * FROM temp.respondentTheme WHERE codebookId = ?1))
-                                 + (SELECT COUNT(*) FROM (SELECT * FROM temp.respondentTheme WHERE codebookId = ?1
-                                                          EXCEPT SELECT * FROM main.respondentTheme WHERE codebookId = ?1))
-                            """, arguments: [id]) ?? 0
-                try db.execute(sql: "DROP TABLE temp.respondentTheme")
+                var differing = 0
+                for table in ["respondentTheme", "answerTheme"] {
+                    differing +=
+                        try Int.fetchOne(
+                            db,
+                            sql: """
+                                SELECT (SELECT COUNT(*) FROM (SELECT * FROM main.\(table) WHERE codebookId = ?1
+                                                              EXCEPT SELECT * FROM temp.\(table) WHERE codebookId = ?1))
+                                     + (SELECT COUNT(*) FROM (SELECT * FROM temp.\(table) WHERE codebookId = ?1
+                                                              EXCEPT SELECT * FROM main.\(table) WHERE codebookId = ?1))
+                                """, arguments: [id]) ?? 0
+                }
+                try db.execute(sql: "DROP TABLE temp.respondentTheme; DROP TABLE temp.answerTheme")
                 if differing > 0 { stale.append("\(id) (\(differing) rows differ from the tags)") }
             }
             checks.append(
