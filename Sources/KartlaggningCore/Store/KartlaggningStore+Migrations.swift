@@ -400,8 +400,8 @@ extension KartlaggningStore {
         }
         // v11: the effective tags of each codebook's latest revision, kept as a table (`answerTheme`, no roll-up)
         // beside `respondentTheme` and rebuilt with it: reports read a theme's answers by index instead of through
-        // the effectiveTag view, whose correlated subqueries run per tag. Stale until the next writer rebuilds it
-        // (a reader computes its own meanwhile, as for respondentTheme).
+        // the effectiveTag view, whose correlated subqueries run per tag. Filled from the view when the file is
+        // upgraded, so a file current before is current after.
         migrator.registerMigration("v11: answer themes") { db in
             try db.execute(
                 sql: """
@@ -412,7 +412,8 @@ extension KartlaggningStore {
                         PRIMARY KEY (codebookId, themeId, answerId)
                     ) WITHOUT ROWID;
                     CREATE INDEX answerTheme_answer ON answerTheme(answerId);
-                    UPDATE respondentThemeState SET stale = 1;
+                    INSERT INTO answerTheme (codebookId, themeId, answerId)
+                        SELECT DISTINCT codebookId, themeId, answerId FROM effectiveTag;
                     """)
             try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
         }
