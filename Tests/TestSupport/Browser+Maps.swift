@@ -10,15 +10,8 @@ extension Browser {
         try ("<!doctype html><html><body>" + svg + "<script>\(mapScript)</script></body></html>").write(
             to: page, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: page) }
-        let run = try ExternalTool.run(
-            browser, ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1000,800", "--dump-dom", page.absoluteString])
-        let dom = String(decoding: run.stdout, as: UTF8.self)
-        guard let start = dom.range(of: "<pre id=\"kartlagg-map-check\">"),
-            let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex)
-        else { return ["the browser ran no check (status \(run.status))"] }
-        let json = String(dom[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        let (json, status) = try checkOutput(of: page, browser: browser, width: 1000, id: "kartlagg-map-check")
+        guard let json else { return ["the browser ran no check (status \(status))"] }
         struct Check: Decodable {
             var drawn: Int
             var hidden: Int

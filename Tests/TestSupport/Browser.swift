@@ -23,19 +23,8 @@ public enum Browser {
         let copy = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(".layout-check.html")
         try checked.write(to: copy, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: copy) }
-        let run = try ExternalTool.run(
-            browser,
-            [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=\(width),800", "--dump-dom",
-                copy.absoluteString,
-            ])
-        let dom = String(decoding: run.stdout, as: UTF8.self)
-        guard let start = dom.range(of: "<pre id=\"kartlagg-layout-check\">"),
-            let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex)
-        else { return ["the browser ran no check (status \(run.status))"] }
-        let json = String(dom[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        let (json, status) = try checkOutput(of: copy, browser: browser, width: width, id: "kartlagg-layout-check")
+        guard let json else { return ["the browser ran no check (status \(status))"] }
         struct Check: Decodable {
             var width: Int
             var elements: Int
@@ -45,6 +34,24 @@ public enum Browser {
         if check.width != width { return ["the page was \(check.width) px wide, not \(width)"] }
         if check.elements < 10 { return ["the page has almost nothing on it (\(check.elements) elements)"] }
         return check.problems
+    }
+
+    /// The text a page's check script left in `<pre id="ID">` (JSON, entities decoded), as the browser ran it at
+    /// `width`; nil where the script left none.
+    static func checkOutput(of page: URL, browser: String, width: Int, id: String) throws -> (json: String?, status: Int32) {
+        let run = try ExternalTool.run(
+            browser,
+            [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=\(width),800", "--dump-dom",
+                page.absoluteString,
+            ])
+        let dom = String(decoding: run.stdout, as: UTF8.self)
+        guard let start = dom.range(of: "<pre id=\"\(id)\">"), let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex)
+        else { return (nil, run.status) }
+        let json = String(dom[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+        return (json, run.status)
     }
 
     /// How many A4 pages the page prints to, as the browser prints it (its own print rules: A4 landscape); nil without

@@ -19,25 +19,9 @@ extension ChoroplethMap {
         for unit in units {
             let value = input.values[unit.members[0]] ?? .noData
             let fill = fillFor(value, classes: classes, id: input.id)
-            let title = SVG.escape(
-                "\(unit.label): \(describe(value, minCell: input.minCell, minBase: input.minBase, language: input.language))")
-            let pooled = unit.members.count > 1
-            for member in unit.members {
-                guard let area = input.map.area(member) else { continue }
-                var path =
-                    "<path d=\"\(frame.path(area.polygons))\" fill=\"\(fill)\" data-area=\"\(SVG.escape(member))\" data-state=\"\(state(value))\""
-                if pooled {
-                    path += " stroke=\"\(fill.hasPrefix("url") ? "none" : fill)\""
-                } else if fill == noDataFill {
-                    path += " stroke=\"#bbbbbb\""
-                }
-                areas += path + "><title>\(pooled ? SVG.escape("\(member) – ") : "")\(title)</title></path>\n"
-            }
-            if pooled {
-                for line in outline(unit.members.compactMap { input.map.area($0) }) {
-                    outlines += "<path d=\"\(frame.polyline(line))\"/>\n"
-                }
-            }
+            let drawn = draw(unit, value: value, fill: fill, input: input, frame: frame)
+            areas += drawn.areas
+            outlines += drawn.outline
         }
         let counts = classCounts(units: units, input: input, classes: classes)
         let height = Int((frame.top + frame.height + 6).rounded(.up))

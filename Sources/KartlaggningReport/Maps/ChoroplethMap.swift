@@ -36,28 +36,9 @@ public enum ChoroplethMap {
         for unit in units {
             let value = input.values[unit.members[0]] ?? .noData
             let fill = fillFor(value, classes: classes, id: id)
-            let title = SVG.escape("\(unit.label): \(describe(value, minCell: input.minCell, minBase: input.minBase, language: language))")
-            let pooled = unit.members.count > 1
-            for member in unit.members {
-                guard let area = input.map.area(member) else { continue }
-                var path =
-                    "<path d=\"\(frame.path(area.polygons))\" fill=\"\(fill)\" data-area=\"\(SVG.escape(member))\" data-state=\"\(state(value))\""
-                if pooled {
-                    path += " stroke=\"\(fill.hasPrefix("url") ? "none" : fill)\""
-                } else if fill == noDataFill {
-                    path += " stroke=\"#bbbbbb\""
-                }
-                path += "><title>\(pooled ? SVG.escape("\(member) – ") : "")\(title)</title></path>"
-                if let link = input.links?[member] {
-                    path = "<a href=\"\(SVG.escape(link))\">\(path)</a>"
-                }
-                areasSVG += path + "\n"
-            }
-            if pooled {
-                for line in outline(unit.members.compactMap { input.map.area($0) }) {
-                    outlines += "<path d=\"\(frame.polyline(line))\"/>\n"
-                }
-            }
+            let drawn = draw(unit, value: value, fill: fill, input: input, frame: frame)
+            areasSVG += drawn.areas
+            outlines += drawn.outline
             // The label: name (and share) where it fits, else a number and a line in the index.
             let pixels = unit.members.compactMap { input.map.area($0) }.flatMap(\.polygons).map { $0.map { $0.map(frame.pixel) } }
             guard let anchor = MapLabels.anchor(pixels) else { continue }
@@ -153,6 +134,33 @@ public enum ChoroplethMap {
     }
 
     // MARK: Units
+
+    /// A unit's areas as paths (fill, state, `<title>`, the link where there is one; a pool's members without borders
+    /// of their own) and, for a pool, its outline: what the full map and the small ones draw alike.
+    static func draw(_ unit: Unit, value: ChoroplethInput.Value, fill: String, input: ChoroplethInput, frame: MapFrame) -> (
+        areas: String, outline: String
+    ) {
+        let title = SVG.escape(
+            "\(unit.label): \(describe(value, minCell: input.minCell, minBase: input.minBase, language: input.language))")
+        let pooled = unit.members.count > 1
+        var areas = ""
+        for member in unit.members {
+            guard let area = input.map.area(member) else { continue }
+            var path =
+                "<path d=\"\(frame.path(area.polygons))\" fill=\"\(fill)\" data-area=\"\(SVG.escape(member))\" data-state=\"\(state(value))\""
+            if pooled {
+                path += " stroke=\"\(fill.hasPrefix("url") ? "none" : fill)\""
+            } else if fill == noDataFill {
+                path += " stroke=\"#bbbbbb\""
+            }
+            path += "><title>\(pooled ? SVG.escape("\(member) – ") : "")\(title)</title></path>"
+            if let link = input.links?[member] { path = "<a href=\"\(SVG.escape(link))\">\(path)</a>" }
+            areas += path + "\n"
+        }
+        guard pooled else { return (areas, "") }
+        let outline = outline(unit.members.compactMap { input.map.area($0) }).map { "<path d=\"\(frame.polyline($0))\"/>\n" }.joined()
+        return (areas, outline)
+    }
 
     struct Unit {
         var label: String

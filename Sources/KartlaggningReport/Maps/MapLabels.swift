@@ -1,3 +1,4 @@
+import KartlaggningAnalysis
 import KartlaggningModel
 
 /// Where an area's name goes: the point inside it farthest from its border (sampled), and whether a label of a given
@@ -71,12 +72,6 @@ enum MapLabels {
     }
 
     static func area(_ ring: [MapFrame.Pixel]) -> Double {
-        guard ring.count >= 3 else { return 0 }
-        var sum = 0.0
-        for i in ring.indices {
-            let (a, b) = (ring[i], ring[(i + 1) % ring.count])
-            sum += a.x * b.y - b.x * a.y
-        }
-        return abs(sum) / 2
+        MapSimplifier.ringArea(ring.map { AreaMap.Point(x: $0.x, y: $0.y) })
     }
 }

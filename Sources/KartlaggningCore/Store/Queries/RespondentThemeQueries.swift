@@ -44,23 +44,16 @@ extension KartlaggningStore {
             try db.execute(literal: "DELETE FROM main.respondentTheme WHERE codebookId = \(id) \(only)")
             try db.execute(literal: "DELETE FROM main.answerTheme WHERE codebookId = \(id) \(onlyAnswerIds)")
         case .temporary:
-            func exists(_ name: String) throws -> Bool {
-                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE name = ?)", arguments: [name]) == true
-            }
-            if try !exists("respondentTheme") {
+            // Each derived table shadowed by a copy with the file's indexes: (table, the column it is keyed by).
+            for (name, key) in [("respondentTheme", "respondentId"), ("answerTheme", "answerId")] {
+                let exists = try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE name = ?)", arguments: [name])
+                guard exists != true else { continue }
                 try db.execute(
                     sql: """
-                        CREATE TEMP TABLE respondentTheme AS SELECT * FROM main.respondentTheme;
-                        CREATE INDEX temp.respondentTheme_key ON respondentTheme(codebookId, themeId, respondentId);
-                        CREATE INDEX temp.respondentTheme_respondent ON respondentTheme(respondentId);
-                        """)
-            }
-            if try !exists("answerTheme") {
-                try db.execute(
-                    sql: """
-                        CREATE TEMP TABLE answerTheme AS SELECT * FROM main.answerTheme;
-                        CREATE INDEX temp.answerTheme_key ON answerTheme(codebookId, themeId, answerId);
-                        CREATE INDEX temp.answerTheme_answer ON answerTheme(answerId);
+                        CREATE TEMP TABLE \(name) AS SELECT * FROM main.\(name);
+                        CREATE INDEX temp.\(name)_key ON \(name)(codebookId, themeId, \(key));
+                        CREATE INDEX temp.\(name)_\(key) ON \(name)(\(key));
                         """)
             }
             try db.execute(literal: "DELETE FROM temp.respondentTheme WHERE codebookId = \(id) \(only)")
