@@ -11,12 +11,12 @@ import Testing
 /// otherwise — and both give the same tables.
 struct CrossPathsTests {
     /// The table made from SQLite's counts (`sql`, nil where it cannot count) or from the units, by the one engine.
-    static func table(_ store: KartlaggningStore, _ spec: CrossSpec, sql: Bool) throws -> CrossTable? {
+    static func table(_ store: KartlaggningStore, _ spec: CrossSpec, sql: Bool, kept: Bool = true) throws -> CrossTable? {
         var spec = spec
         spec.stats = true
         let content: CrossFacts.Content
         if sql {
-            guard let counted = try store.pushedDownCounts(spec) else { return nil }
+            guard let counted = try store.pushedDownCounts(spec, keptCounts: kept) else { return nil }
             content = .counts(counted)
         } else {
             content = .units(try store.crossData(spec))
@@ -68,10 +68,14 @@ struct CrossPathsTests {
         r.filters = [.kind: ["företag"]]
         requests.append(r)
         requests.append(CrossSpec(rows: .kind, cols: .question("behov")))
+        // SQLite counts from the kept counts (current after every write) and from the rows.
+        #expect(try store.read { db in try KartlaggningStore.keptThemeCountsAreCurrent(stored, db: db) })
         for request in requests {
-            let counted = try #require(try Self.table(store, request, sql: true), "\(request.rows) × \(request.cols)")
+            let kept = try #require(try Self.table(store, request, sql: true), "\(request.rows) × \(request.cols)")
+            let counted = try #require(try Self.table(store, request, sql: true, kept: false))
             let looped = try #require(try Self.table(store, request, sql: false))
             #expect(counted == looped, "\(request.rows) × \(request.cols)")
+            #expect(kept == looped, "\(request.rows) × \(request.cols), kept counts")
         }
         // Binned questions and two questions go row by row.
         var binned = CrossSpec(rows: .question("anstallda"), cols: .district)

@@ -415,11 +415,49 @@ extension KartlaggningStore {
                     INSERT INTO answerTheme (codebookId, themeId, answerId)
                         SELECT DISTINCT codebookId, themeId, answerId FROM effectiveTag;
                     """)
+        }
+        // v12: counts kept by the respondent fields cross-tabs show and filter by (survey, kind, district, service
+        // town, wave, interviewer), one row per combination with how many — of respondents, of closed answers by
+        // category, of respondent themes — made again by every writer (`KeptCountQueries.swift`). Made here from the
+        // file's rows, so a file current before is current after.
+        migrator.registerMigration("v12: kept counts") { db in
+            let fields = """
+                surveyId    TEXT NOT NULL,
+                kind        TEXT NOT NULL,
+                district    TEXT,
+                serviceTown TEXT,
+                wave        TEXT,
+                interviewer TEXT,
+                n           INTEGER NOT NULL
+                """
+            try db.execute(
+                sql: """
+                    CREATE TABLE respondentCount (\(fields));
+                    CREATE TABLE closedAnswerCount (
+                        questionKey INTEGER NOT NULL,
+                        value       TEXT,
+                        \(fields)
+                    );
+                    CREATE INDEX closedAnswerCount_question ON closedAnswerCount(questionKey);
+                    CREATE TABLE respondentThemeCount (
+                        codebookId TEXT NOT NULL,
+                        themeId    TEXT NOT NULL,
+                        \(fields)
+                    );
+                    CREATE INDEX respondentThemeCount_theme ON respondentThemeCount(codebookId, themeId);
+                    CREATE TABLE keptCountState (
+                        id      INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+                        version TEXT
+                    );
+                    INSERT INTO keptCountState (id, version) VALUES (1, NULL);
+                    """)
+            try KartlaggningStore.recountAll(db)
+            try KartlaggningStore.stampKeptCounts(db)
             try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
         }
         return migrator
     }
 
     /// The schema this kartlagg writes: the number of its migrations, also kept in SQLite's `user_version`.
-    public static let schemaVersion = 11
+    public static let schemaVersion = 12
 }

@@ -19,6 +19,8 @@ public struct KartlaggningStore: Sendable {
     /// Whether this store was opened only to read.
     public let isReadOnly: Bool
     let writer: any DatabaseWriter
+    /// A writer's watch on the tables the kept counts come from (nil: read-only).
+    let counted: CountedChanges?
 
     /// How a store opens its file.
     public enum OpenMode: Sendable {
@@ -63,6 +65,7 @@ public struct KartlaggningStore: Sendable {
                 let queue = try Self.openReadOnly(path: path)
                 try queue.read { db in try Self.checkSchema(db, path: path, readOnly: true) }
                 self.writer = queue
+                self.counted = nil
             } else {
                 var current = false
                 if exists {
@@ -81,6 +84,7 @@ public struct KartlaggningStore: Sendable {
                 // still open a write transaction.
                 if !current { try Self.migrator.migrate(pool) }
                 self.writer = pool
+                self.counted = Self.watchCountedTables(pool)
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             throw StoreError.busy
@@ -108,6 +112,15 @@ public struct KartlaggningStore: Sendable {
         self.path = nil
         self.isReadOnly = false
         self.writer = writer
+        self.counted = Self.watchCountedTables(writer)
+    }
+
+    /// Watches the writer's transactions for changes to what the kept counts are made from (after the migrations,
+    /// which make the counts themselves).
+    private static func watchCountedTables(_ writer: any DatabaseWriter) -> CountedChanges {
+        let counted = CountedChanges()
+        writer.add(transactionObserver: counted, extent: .databaseLifetime)
+        return counted
     }
 
     // MARK: - Opening
@@ -234,7 +247,7 @@ public struct KartlaggningStore: Sendable {
             return try writer.write { db in
                 let before = db.totalChangesCount
                 let result = try body(db)
-                try Self.noteChanges(db, since: before)
+                try noteChanges(db, since: before)
                 return result
             }
         } catch let error as DatabaseError {

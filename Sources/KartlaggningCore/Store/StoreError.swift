@@ -67,6 +67,9 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case ledger(path: String, reason: String)
     /// Another process kept the database locked for longer than the writer was allowed to wait.
     case busy
+    /// A write changed respondents, answers or questions and would have committed without the counts kept from them
+    /// (a defect in kartlagg, refused so the counts cannot fall behind the data).
+    case countsNotKept
 
     public var errorDescription: String? {
         switch self {
@@ -128,6 +131,9 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
                 + (manualTags > 0 ? " with \(manualTags) coder tag\(manualTags == 1 ? "" : "s")" : "")
                 + "; removing it removes them all (a copy of the database is written first)"
         case .ledger(let path, let reason): "\(path): publication ledger: \(reason)"
+        case .countsNotKept:
+            "database: a change to respondents or answers was about to be saved without the counts kept from them; "
+                + "nothing was written (a defect in kartlagg: please report it)"
         case .busy:
             "database: another kartlagg command is still writing and the wait limit has passed; try again later, or raise \(Remedy.raiseWait)"
         }

@@ -48,10 +48,11 @@ extension KartlaggningStore {
 
     /// Theme × a respondent field, respondents counted, filtered by respondent fields only: counted by SQLite over
     /// `respondentTheme`, without loading respondents. Nil for any other table, whose units `crossData` reads.
-    func pushedDownCounts(_ spec: CrossSpec) throws -> CrossCounts? {
+    /// - Parameter keptCounts: false counts from the rows even where the kept counts are current (tests compare both).
+    func pushedDownCounts(_ spec: CrossSpec, keptCounts: Bool = true) throws -> CrossCounts? {
         guard spec.unit == .respondents, spec.filters.keys.allSatisfy({ Self.attributeSQL($0) != nil }) else { return nil }
-        if let counted = try attributeCounts(spec) { return counted }
-        if let counted = try questionCounts(spec) { return counted }
+        if let counted = try attributeCounts(spec, keptCounts: keptCounts) { return counted }
+        if let counted = try questionCounts(spec, keptCounts: keptCounts) { return counted }
         guard spec.themeQuestion == nil, let stored = spec.codebook else { return nil }
         let themeRows: Bool
         let attribute: CrossDimension
@@ -61,20 +62,24 @@ extension KartlaggningStore {
         default: return nil
         }
         try ensureRespondentThemes(stored)
-        return try readFiltered(spec.filters) { db, filter in
+        return try readFiltered(spec.filters, keptCounts: keptCounts) { db, filter in
             guard let expression = Self.attributeSQL(attribute) else {
                 throw StoreError.notARespondentField(attribute.description, filtering: false)
             }
-            let bases = try Self.bases(expression, filter: filter, db: db)
+            let source = try Self.respondentSource(db, keptCounts: keptCounts)
+            let bases = try Self.bases(expression, filter: filter, source: source, db: db)
+            let query: SQL =
+                try source.kept && Self.respondentThemesAreCurrent(stored, db: db)
+                ? """
+                SELECT r.themeId, \(expression), SUM(r.n) FROM respondentThemeCount r
+                WHERE r.codebookId = \(stored.codebook.id)\(filter) GROUP BY 1, 2
+                """
+                : """
+                SELECT rt.themeId, \(expression), COUNT(*) FROM respondentTheme rt JOIN respondent r ON r.id = rt.respondentId
+                WHERE rt.codebookId = \(stored.codebook.id)\(filter) GROUP BY 1, 2
+                """
             var cells: [String: [String: Int]] = [:]
-            for row in try Row.fetchAll(
-                db,
-                SQLRequest<Row>(
-                    literal: """
-                        SELECT rt.themeId, \(expression), COUNT(*) FROM respondentTheme rt JOIN respondent r ON r.id = rt.respondentId
-                        WHERE rt.codebookId = \(stored.codebook.id)\(filter) GROUP BY 1, 2
-                        """))
-            {
+            for row in try Row.fetchAll(db, SQLRequest<Row>(literal: query)) {
                 cells[row[0], default: [:]][row[1]] = row[2]
             }
             return Self.oriented(
@@ -85,21 +90,27 @@ extension KartlaggningStore {
 
     /// Reads with `filters` turned into SQL over `respondent r`: `body` gets the database and the condition
     /// (` AND …` with its arguments, empty without filters).
-    func readFiltered<T>(_ filters: [CrossDimension: [String]], _ body: (Database, SQL) throws -> T) throws -> T {
+    func readFiltered<T>(
+        _ filters: [CrossDimension: [String]], keptCounts: Bool = true, _ body: (Database, SQL) throws -> T
+    ) throws -> T {
         let registry = try districtRegistry().index()
-        return try read { db in try body(db, try Self.filterSQL(filters, registry: registry, db: db)) }
+        return try read { db in try body(db, try Self.filterSQL(filters, registry: registry, keptCounts: keptCounts, db: db)) }
     }
 
     /// `--where` on respondent fields as SQL over `respondent r`: the stored values that match what was asked,
     /// compared as the row-by-row path compares them (case, diacritics and district aliases folded).
-    static func filterSQL(_ filters: [CrossDimension: [String]], registry: DistrictIndex, db: Database) throws -> SQL {
+    static func filterSQL(
+        _ filters: [CrossDimension: [String]], registry: DistrictIndex, keptCounts: Bool = true, db: Database
+    ) throws -> SQL {
         var condition: SQL = ""
+        let source = filters.isEmpty ? nil : try respondentSource(db, keptCounts: keptCounts)
         for (dimension, asked) in filters.sorted(by: { $0.key.description < $1.key.description }) {
             guard let expression = attributeSQL(dimension) else {
                 throw StoreError.notARespondentField(dimension.description, filtering: true)
             }
             let wanted = FilterValues(asked, registry: registry)
-            let stored = try String.fetchAll(db, SQLRequest<String>(literal: "SELECT DISTINCT \(expression) FROM respondent r"))
+            let table: SQL = source?.table ?? SQL(sql: "respondent r")
+            let stored = try String.fetchAll(db, SQLRequest<String>(literal: "SELECT DISTINCT \(expression) FROM \(table)"))
             let matching = stored.filter(wanted.contains)
             condition += matching.isEmpty ? " AND 0" : " AND \(expression) IN \(matching)"
         }
@@ -107,10 +118,10 @@ extension KartlaggningStore {
     }
 
     /// Respondents per value of a respondent field, filtered.
-    static func bases(_ expression: SQL, filter: SQL, db: Database) throws -> [String: Int] {
+    static func bases(_ expression: SQL, filter: SQL, source: RespondentSource, db: Database) throws -> [String: Int] {
         var bases: [String: Int] = [:]
         for row in try Row.fetchAll(
-            db, SQLRequest<Row>(literal: "SELECT \(expression), COUNT(*) FROM respondent r WHERE 1\(filter) GROUP BY 1"))
+            db, SQLRequest<Row>(literal: "SELECT \(expression), \(source.count) FROM \(source.table) WHERE 1\(filter) GROUP BY 1"))
         {
             bases[row[0]] = row[1]
         }
@@ -118,15 +129,17 @@ extension KartlaggningStore {
     }
 
     /// A respondent field × another (kind × district, sector × wave …), counted in SQL.
-    func attributeCounts(_ spec: CrossSpec) throws -> CrossCounts? {
+    func attributeCounts(_ spec: CrossSpec, keptCounts: Bool = true) throws -> CrossCounts? {
         guard let rowSQL = Self.attributeSQL(spec.rows), let colSQL = Self.attributeSQL(spec.cols) else { return nil }
-        return try readFiltered(spec.filters) { db, filter in
+        return try readFiltered(spec.filters, keptCounts: keptCounts) { db, filter in
+            let source = try Self.respondentSource(db, keptCounts: keptCounts)
             var cells: [String: [String: Int]] = [:]
             var rowBase: [String: Int] = [:]
             var colBase: [String: Int] = [:]
             for row in try Row.fetchAll(
                 db,
-                SQLRequest<Row>(literal: "SELECT \(rowSQL), \(colSQL), COUNT(*) FROM respondent r WHERE 1\(filter) GROUP BY 1, 2")
+                SQLRequest<Row>(
+                    literal: "SELECT \(rowSQL), \(colSQL), \(source.count) FROM \(source.table) WHERE 1\(filter) GROUP BY 1, 2")
             ) {
                 let (value, other, n): (String, String, Int) = (row[0], row[1], row[2])
                 cells[value, default: [:]][other] = n
@@ -175,7 +188,7 @@ extension KartlaggningStore {
     }
 
     /// A closed question (choice, boolean, scale, multi) × a respondent field, counted in SQL.
-    func questionCounts(_ spec: CrossSpec) throws -> CrossCounts? {
+    func questionCounts(_ spec: CrossSpec, keptCounts: Bool = true) throws -> CrossCounts? {
         let questionRows: Bool
         let id: String
         let attribute: CrossDimension
@@ -184,14 +197,22 @@ extension KartlaggningStore {
         case (let other, .question(let q)) where Self.attributeSQL(other) != nil: (questionRows, id, attribute) = (false, q, other)
         default: return nil
         }
-        return try readFiltered(spec.filters) { db, filter in
+        return try readFiltered(spec.filters, keptCounts: keptCounts) { db, filter in
             let question = try closedQuestion(id, bins: spec.bins, db: db)
             guard [.choice, .boolean, .scale, .multi].contains(question.type) else { return nil }
             let filter: SQL = " AND r.surveyId = \(question.survey)" + filter
             guard let expression = Self.attributeSQL(attribute) else {
                 throw StoreError.notARespondentField(attribute.description, filtering: false)
             }
-            var bases = try Self.bases(expression, filter: filter, db: db)
+            let source = try Self.respondentSource(db, keptCounts: keptCounts)
+            var bases = try Self.bases(expression, filter: filter, source: source, db: db)
+            // The question's answers by category and place: from the kept counts, or each answer with its respondent.
+            let answers: SQL =
+                source.kept
+                ? "closedAnswerCount r WHERE r.questionKey = \(question.key)"
+                : "answer a JOIN respondent r ON r.id = a.respondentId WHERE a.questionKey = \(question.key)"
+            let counted: SQL = source.count
+            let stored: SQL = source.kept ? "r.value" : "a.valueText"
             var cells: [String: [String: Int]] = [:]
             var answered: [String: Int] = [:]
             if question.type == .multi {
@@ -202,8 +223,7 @@ extension KartlaggningStore {
                     db,
                     SQLRequest<Row>(
                         literal: """
-                            SELECT a.valueText, \(expression), COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId
-                            WHERE a.questionKey = \(question.key) AND a.valueText IS NOT NULL\(filter) GROUP BY 1, 2
+                            SELECT \(stored), \(expression), \(counted) FROM \(answers) AND \(stored) IS NOT NULL\(filter) GROUP BY 1, 2
                             """))
                 {
                     let json: String = row[0]
@@ -215,14 +235,9 @@ extension KartlaggningStore {
                     answered[place, default: 0] += n
                 }
             } else {
-                let value: SQL = question.type == .scale ? ClosedAnswerValues.scaleSQL : "a.valueText"
+                let value: SQL = source.kept ? "r.value" : question.type == .scale ? ClosedAnswerValues.scaleSQL : "a.valueText"
                 for row in try Row.fetchAll(
-                    db,
-                    SQLRequest<Row>(
-                        literal: """
-                            SELECT \(value), \(expression), COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId
-                            WHERE a.questionKey = \(question.key)\(filter) GROUP BY 1, 2
-                            """))
+                    db, SQLRequest<Row>(literal: "SELECT \(value), \(expression), \(counted) FROM \(answers)\(filter) GROUP BY 1, 2"))
                 {
                     guard let text = row[0] as String? else { continue }
                     let place: String = row[1]

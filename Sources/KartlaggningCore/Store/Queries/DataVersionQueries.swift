@@ -11,9 +11,16 @@ extension KartlaggningStore {
     }
 
     /// Gives the data a new version when the transaction changed anything since `changesBefore`
-    /// (`db.totalChangesCount` when it started). Called by every writer before it commits.
-    static func noteChanges(_ db: Database, since changesBefore: Int) throws {
+    /// (`db.totalChangesCount` when it started), and brings the kept counts to it. Called by every writer before it
+    /// commits.
+    func noteChanges(_ db: Database, since changesBefore: Int) throws {
         guard db.totalChangesCount != changesBefore else { return }
+        let wereCurrent = try Self.keptCountsAreCurrent(db)
         try db.execute(sql: "UPDATE dataVersion SET version = lower(hex(randomblob(16))) WHERE id = 1")
+        // Respondents, answers or questions changed, or the counts were behind already: all counted again. Otherwise
+        // only respondent themes can have changed, and their rebuilds keep their counts.
+        if !wereCurrent || counted?.dataChanged == true { try Self.recountAll(db) }
+        try Self.stampKeptCounts(db)
+        counted?.noteRecounted()
     }
 }

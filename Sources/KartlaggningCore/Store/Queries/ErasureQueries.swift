@@ -45,7 +45,7 @@ extension KartlaggningStore {
                         id: nil, surveyId: surveyId, answers: answers, tags: tags + archived, erasedAt: Self.timestamp()
                     ).insert(db)
                     try refreshStaleRespondentThemes(db)
-                    try Self.noteChanges(db, since: before)
+                    try noteChanges(db, since: before)
                     summary = ErasureSummary(survey: surveyId, answers: answers, tags: tags, archivedTags: archived)
                     return .commit
                 }

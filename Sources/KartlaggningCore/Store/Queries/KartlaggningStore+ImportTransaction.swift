@@ -18,7 +18,7 @@ extension KartlaggningStore {
                     guard shouldCommit(value) else { return .rollback }
                     // Derived tables are the writers' to keep current: readers never write.
                     try refreshStaleRespondentThemes(db)
-                    try Self.noteChanges(db, since: before)
+                    try noteChanges(db, since: before)
                     return .commit
                 }
                 guard let result else { throw StoreError.database("import transaction produced no result") }

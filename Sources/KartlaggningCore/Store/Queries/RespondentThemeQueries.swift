@@ -39,6 +39,10 @@ extension KartlaggningStore {
         let only: SQL = respondents.map { "AND respondentId IN \($0)" } ?? ""
         let onlyAnswers: SQL = respondents.map { "AND a.respondentId IN \($0)" } ?? ""
         let onlyAnswerIds: SQL = respondents.map { "AND answerId IN (SELECT id FROM answer WHERE respondentId IN \($0))" } ?? ""
+        // The kept theme counts follow the rows here, unless the transaction changed respondents, answers or
+        // questions: then `noteChanges` counts everything again before it commits.
+        let keepsCounts = target == .main && counted?.dataChanged != true
+        let countedBefore = try respondents.flatMap { keepsCounts ? try Self.themeCells(id, respondents: $0, db: db) : nil }
         switch target {
         case .main:
             try db.execute(literal: "DELETE FROM main.respondentTheme WHERE codebookId = \(id) \(only)")
@@ -84,6 +88,13 @@ extension KartlaggningStore {
         }
         guard target == .main else { return }
         try RespondentThemeStateRecord(codebookId: id, revision: stored.revision, stale: false).upsert(db)
+        guard keepsCounts else { return }
+        if let respondents, let countedBefore {
+            try Self.adjustThemeCounts(
+                id, before: countedBefore, after: try Self.themeCells(id, respondents: respondents, db: db), db: db)
+        } else {
+            try Self.recountThemes(stored, db: db)
+        }
     }
 
     /// Whether the codebook's respondent themes in the file are current.

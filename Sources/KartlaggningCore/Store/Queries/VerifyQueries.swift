@@ -51,6 +51,7 @@ extension KartlaggningStore {
                     sql: "SELECT COUNT(*) FROM tagReview v LEFT JOIN tag t ON t.id = v.tagId "
                         + "WHERE t.id IS NULL OR t.coder = \(Coder.autoSQL)")
                     ?? 0, "flags on auto tags or on no tag")
+            checks.append(try Self.keptCountsCheck(db))
         }
         // The full-text index and derived tables, through temporary tables of this connection (never the file).
         try scratch { db in
@@ -105,6 +106,28 @@ extension KartlaggningStore {
                     detail: stale.isEmpty ? "ok" : stale.joined(separator: ", ")))
         }
         return checks
+    }
+
+    /// The kept counts against a recount from the rows: equal where they are current (each codebook's theme counts
+    /// where its respondent themes are); a file whose counts are behind says so (readers then count from the rows).
+    static func keptCountsCheck(_ db: Database) throws -> IntegrityCheck {
+        let name = "kept counts equal the rows"
+        guard try keptCountsAreCurrent(db) else {
+            return IntegrityCheck(
+                name: name, passed: false, detail: "behind the data (cross-tabs count from the rows until the next write)")
+        }
+        var differing: [String] = []
+        for (table, rows, recount) in keptTables(codebooks: try codebooksWithCurrentThemes(db).map(\.codebook.id)) {
+            let n =
+                try Int.fetchOne(
+                    db,
+                    SQLRequest<Int>(
+                        literal:
+                            "SELECT (SELECT COUNT(*) FROM (\(rows) EXCEPT \(recount))) + (SELECT COUNT(*) FROM (\(recount) EXCEPT \(rows)))"
+                    )) ?? 0
+            if n > 0 { differing.append("\(table): \(n) rows differ") }
+        }
+        return IntegrityCheck(name: name, passed: differing.isEmpty, detail: differing.isEmpty ? "ok" : differing.joined(separator: "; "))
     }
 
     /// Runs `body` on a connection where it may create temporary tables: the read-only connection of a reader (its

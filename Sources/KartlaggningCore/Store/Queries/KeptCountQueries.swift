@@ -1,0 +1,175 @@
+import GRDB
+import KartlaggningModel
+
+// MARK: - Counts kept for cross-tabs
+
+/// Cross-tabs by respondent fields count respondents, closed answers and respondent themes by the fields a table can
+/// show or filter by (survey, kind, district, service town, wave, interviewer). Those counts are kept in three tables,
+/// one row per combination of the fields that occurs, with how many: `respondentCount`, `closedAnswerCount` (by
+/// question and category) and `respondentThemeCount` (by codebook and theme, from `respondentTheme`). A cross-tab
+/// sums a few hundred rows instead of joining every answer to its respondent.
+///
+/// They are current when `keptCountState` holds the data's version: every writer makes them again before it commits
+/// (`noteChanges`; `CountedChanges` refuses a commit that changed respondents, answers or questions without it), and
+/// the respondent-theme rebuilds keep their theme's counts. Readers use them only when they are current, and a
+/// codebook's theme counts only when its respondent themes are; otherwise they count as before, from the rows.
+extension KartlaggningStore {
+    /// The respondent fields the counts are kept by, in the tables' column order.
+    static let keptFields: SQL = "surveyId, kind, district, serviceTown, wave, interviewer"
+    /// The same fields of `respondent r`.
+    static let keptFieldsOfR: SQL = "r.surveyId, r.kind, r.district, r.serviceTown, r.wave, r.interviewer"
+    /// The question types whose answers are categories counted as they are stored (a scale by its whole number).
+    static let keptQuestionTypes: [String] = [QuestionType.choice, .boolean, .scale, .multi].map(\.rawValue)
+
+    /// Whether the kept counts were made from the data as it is now.
+    static func keptCountsAreCurrent(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT k.version = d.version FROM keptCountState k JOIN dataVersion d ON d.id = 1 WHERE k.id = 1") ?? false
+    }
+
+    /// Whether the kept theme counts of `stored` can be read: the counts current and the codebook's respondent themes
+    /// current in the file.
+    static func keptThemeCountsAreCurrent(_ stored: StoredCodebook, db: Database) throws -> Bool {
+        try keptCountsAreCurrent(db) && respondentThemesAreCurrent(stored, db: db)
+    }
+
+    /// Marks the kept counts as made from the data's current version.
+    static func stampKeptCounts(_ db: Database) throws {
+        try db.execute(sql: "UPDATE keptCountState SET version = (SELECT version FROM dataVersion WHERE id = 1) WHERE id = 1")
+    }
+
+    /// Respondents counted by the kept fields, from the rows.
+    static let respondentCountsSQL: SQL = "SELECT \(keptFields), COUNT(*) FROM respondent GROUP BY \(keptFields)"
+
+    /// Closed answers counted by question, category and the kept fields, from the rows.
+    static let closedAnswerCountsSQL: SQL = """
+        SELECT q.key, CASE q.type WHEN \(QuestionType.scale.rawValue) THEN \(ClosedAnswerValues.scaleSQL) ELSE a.valueText END,
+            \(keptFieldsOfR), COUNT(*)
+        FROM question q CROSS JOIN answer a ON a.questionKey = q.key JOIN respondent r ON r.id = a.respondentId
+        WHERE q.type IN \(keptQuestionTypes)
+        GROUP BY 1, 2, \(keptFieldsOfR)
+        """
+
+    /// A codebook's respondent themes counted by theme and the kept fields, from `respondentTheme`.
+    static func themeCountsSQL(_ id: String) -> SQL {
+        """
+        SELECT rt.codebookId, rt.themeId, \(keptFieldsOfR), COUNT(*)
+        FROM main.respondentTheme rt JOIN respondent r ON r.id = rt.respondentId
+        WHERE rt.codebookId = \(id)
+        GROUP BY rt.themeId, \(keptFieldsOfR)
+        """
+    }
+
+    /// Each kept table with the query that makes its rows, for a codebook's themes those of `codebooks`: what the
+    /// integrity check compares.
+    static func keptTables(codebooks: [String]) -> [(table: String, rows: SQL, recount: SQL)] {
+        [
+            ("respondentCount", "SELECT \(keptFields), n FROM respondentCount", respondentCountsSQL),
+            ("closedAnswerCount", "SELECT questionKey, value, \(keptFields), n FROM closedAnswerCount", closedAnswerCountsSQL),
+        ]
+            + codebooks.map { id in
+                (
+                    "respondentThemeCount (\(id))",
+                    "SELECT codebookId, themeId, \(keptFields), n FROM respondentThemeCount WHERE codebookId = \(id)",
+                    themeCountsSQL(id)
+                )
+            }
+    }
+
+    /// Makes every kept count again from the rows: respondents, closed answers, and the respondent themes of each
+    /// codebook whose respondent themes are current (the others are made when theirs are rebuilt).
+    static func recountAll(_ db: Database) throws {
+        try db.execute(
+            literal: """
+                DELETE FROM respondentCount;
+                INSERT INTO respondentCount (\(keptFields), n) \(respondentCountsSQL);
+                DELETE FROM closedAnswerCount;
+                INSERT INTO closedAnswerCount (questionKey, value, \(keptFields), n) \(closedAnswerCountsSQL);
+                DELETE FROM respondentThemeCount;
+                """)
+        for stored in try codebooksWithCurrentThemes(db) { try recountThemes(stored, db: db) }
+    }
+
+    /// The latest revision of each codebook whose respondent themes are current in the file.
+    static func codebooksWithCurrentThemes(_ db: Database) throws -> [StoredCodebook] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT id FROM codebook ORDER BY id").compactMap { id in
+            guard let stored = try latestCodebook(db, id: id), try respondentThemesAreCurrent(stored, db: db) else { return nil }
+            return stored
+        }
+    }
+
+    /// Makes the codebook's kept theme counts again from `respondentTheme`.
+    static func recountThemes(_ stored: StoredCodebook, db: Database) throws {
+        let id = stored.codebook.id
+        try db.execute(
+            literal: """
+                DELETE FROM respondentThemeCount WHERE codebookId = \(id);
+                INSERT INTO respondentThemeCount (codebookId, themeId, \(keptFields), n) \(themeCountsSQL(id));
+                """)
+    }
+
+    /// A combination of a theme and the kept fields, as a key.
+    struct ThemeCell: Hashable {
+        var theme: String
+        var fields: [String?]
+    }
+
+    /// How many of `respondents` carry each theme of the codebook, by the kept fields (before and after a few
+    /// respondents' themes are reworked).
+    static func themeCells(_ id: String, respondents: [Int64], db: Database) throws -> [ThemeCell: Int] {
+        var cells: [ThemeCell: Int] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            SQLRequest<Row>(
+                literal: """
+                    SELECT rt.themeId, \(keptFieldsOfR), COUNT(*) FROM main.respondentTheme rt JOIN respondent r ON r.id = rt.respondentId
+                    WHERE rt.codebookId = \(id) AND rt.respondentId IN \(respondents)
+                    GROUP BY rt.themeId, \(keptFieldsOfR)
+                    """))
+        while let row = try rows.next() {
+            cells[ThemeCell(theme: row[0], fields: (1...6).map { row[$0] }), default: 0] += row[7] as Int
+        }
+        return cells
+    }
+
+    /// Adds to the codebook's kept theme counts what a few respondents' rework changed (`after` − `before`).
+    static func adjustThemeCounts(_ id: String, before: [ThemeCell: Int], after: [ThemeCell: Int], db: Database) throws {
+        for cell in Set(before.keys).union(after.keys).sorted(by: { ($0.theme, "\($0.fields)") < ($1.theme, "\($1.fields)") }) {
+            let change = (after[cell] ?? 0) - (before[cell] ?? 0)
+            guard change != 0 else { continue }
+            let f = cell.fields
+            try db.execute(
+                literal: """
+                    UPDATE respondentThemeCount SET n = n + \(change)
+                    WHERE codebookId = \(id) AND themeId = \(cell.theme) AND surveyId IS \(f[0]) AND kind IS \(f[1])
+                        AND district IS \(f[2]) AND serviceTown IS \(f[3]) AND wave IS \(f[4]) AND interviewer IS \(f[5])
+                    """)
+            if db.changesCount == 0 {
+                try db.execute(
+                    literal: """
+                        INSERT INTO respondentThemeCount (codebookId, themeId, \(keptFields), n)
+                        VALUES (\(id), \(cell.theme), \(f[0]), \(f[1]), \(f[2]), \(f[3]), \(f[4]), \(f[5]), \(change))
+                        """)
+            }
+        }
+        try db.execute(literal: "DELETE FROM respondentThemeCount WHERE codebookId = \(id) AND n = 0")
+    }
+
+    /// Where a cross-tab counts respondents from, read as `r` with the respondent's field columns: the kept counts
+    /// when current (each row counting `n`), else the respondents.
+    struct RespondentSource {
+        /// `respondentCount r` or `respondent r`.
+        let table: SQL
+        /// `SUM(r.n)` or `COUNT(*)`.
+        let count: SQL
+        /// Whether the kept counts are read.
+        let kept: Bool
+    }
+
+    static func respondentSource(_ db: Database, keptCounts: Bool = true) throws -> RespondentSource {
+        if keptCounts, try keptCountsAreCurrent(db) {
+            return RespondentSource(table: "respondentCount r", count: "SUM(r.n)", kept: true)
+        }
+        return RespondentSource(table: "respondent r", count: "COUNT(*)", kept: false)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import KartlaggningImport
+import KartlaggningModel
+import TestSupport
+import Testing
+
+@testable import KartlaggningAnalysis
+@testable import KartlaggningCore
+
+/// The counts kept for cross-tabs (respondents, closed answers and respondent themes by the respondent fields) stay
+/// equal to a recount from the rows through every kind of write, and the tables read from them are the tables read
+/// from the rows.
+struct KeptCountTests {
+    /// After a write: the kept counts current, equal to the rows (the integrity check), and the cross-tabs made from
+    /// them the same as those made from the rows.
+    static func expectKept(_ store: KartlaggningStore, _ stored: StoredCodebook, after step: String) throws {
+        let check = try #require(try store.verify().first { $0.name == "kept counts equal the rows" })
+        #expect(check.passed, "\(step): \(check.detail)")
+        let current = try store.read { db in try KartlaggningStore.keptThemeCountsAreCurrent(stored, db: db) }
+        #expect(current, "\(step): theme counts current")
+        var specs: [CrossSpec] = []
+        var spec = CrossSpec(rows: .theme, cols: .district)
+        spec.codebook = stored
+        specs.append(spec)
+        spec.filters = [.kind: ["företag"]]
+        specs.append(spec)
+        specs.append(CrossSpec(rows: .question("bransch"), cols: .district))
+        specs.append(CrossSpec(rows: .question("bredband_nojd"), cols: .serviceTown))
+        specs.append(CrossSpec(rows: .question("behov"), cols: .wave))
+        specs.append(CrossSpec(rows: .kind, cols: .district))
+        for spec in specs {
+            let kept = try #require(try CrossPathsTests.table(store, spec, sql: true))
+            let counted = try #require(try CrossPathsTests.table(store, spec, sql: true, kept: false))
+            #expect(kept == counted, "\(step): \(spec.rows) × \(spec.cols)")
+        }
+    }
+
+    static func themeTable(_ stored: StoredCodebook) -> CrossSpec {
+        var spec = CrossSpec(rows: .theme, cols: .district)
+        spec.codebook = stored
+        spec.minCell = 0
+        return spec
+    }
+
+    @Test func keptThroughEveryWrite() throws {
+        let (store, _) = try TaggingTests.sampleStore()
+        var stored = try store.codebook(id: "bygdsam")
+        _ = try TaggingTests.tag(store, stored)
+        try Self.expectKept(store, stored, after: "import and tag")
+        let before = try CrossPathsTests.table(store, CrossSpec(rows: .question("bransch"), cols: .district), sql: true, kept: true)
+
+        // A re-import moves a company to another district and changes its answers.
+        let folder = TemporaryDirectory()
+        let moved = folder.write(
+            "moved.csv",
+            "Nr;Företag;Område;Serviceort;Intervjuare;Datum;Bransch;Antal anställda;Nöjd med bredband (1-5);Behov;Samverkar med föreningar;Utmaningar;Idéer för bygden\n"
+                + "F001;Bredbyns Såg AB;Nätra;;Karin L;2025-03-04;Handel;14;5;Kollektivtrafik;Nej;Bussen går inte;\n")
+        #expect(try Importer(store: store).importFile(at: moved, survey: "foretag-2025").status == .imported)
+        try Self.expectKept(store, stored, after: "re-import")
+        let themesBefore = try #require(try CrossPathsTests.table(store, Self.themeTable(stored), sql: true))
+        let after = try CrossPathsTests.table(store, CrossSpec(rows: .question("bransch"), cols: .district), sql: true, kept: true)
+        #expect(before != after, "the re-import changed what the table counts")
+
+        // A coder's decisions on a few answers: the touched respondents' themes reworked, their counts adjusted. One
+        // answer gets every theme, another loses each of its themes.
+        var filter = AnswerFilter()
+        filter.codebook = stored.codebook.id
+        let hits = try store.answers(matching: filter, codebook: stored).hits
+        let untagged = try #require(hits.first { $0.themes.isEmpty })
+        let tagged = try #require(hits.first { !$0.themes.isEmpty })
+        let themes = stored.codebook.themes.map(\.id)
+        try store.setManualTags(
+            themes.map { ManualTag(answer: .id(untagged.answer), theme: $0, coder: "Anna") }
+                + tagged.themes.map { ManualTag(answer: .id(tagged.answer), theme: $0, coder: "Anna", negative: true) },
+            codebook: stored)
+        let kept = try #require(try CrossPathsTests.table(store, Self.themeTable(stored), sql: true))
+        #expect(kept != themesBefore, "the decisions changed the theme table")
+        try Self.expectKept(store, stored, after: "coder's decisions")
+
+        // A new revision of the codebook, tagged.
+        var revised = stored.codebook
+        revised.themes.removeLast()
+        _ = try store.loadCodebook(revised)
+        stored = try store.codebook(id: "bygdsam")
+        _ = try TaggingTests.tag(store, stored)
+        try Self.expectKept(store, stored, after: "new revision")
+
+        // Forgetting a respondent, undoing the re-import, removing a survey.
+        _ = try store.forget(respondent: "F002", survey: "foretag-2025")
+        try Self.expectKept(store, stored, after: "forget")
+        let last = try #require(try store.imports(surveyId: "foretag-2025").map(\.id).max())
+        _ = try store.undoImport(id: last)
+        try Self.expectKept(store, stored, after: "undo")
+        _ = try store.removeSurvey(id: "forening-2025", force: true)
+        try Self.expectKept(store, stored, after: "survey removed")
+    }
+
+    /// A write that changes answers but does not make the counts again cannot commit: the counts never fall behind.
+    @Test func aWriteThatSkipsTheCountsIsRefused() throws {
+        let (store, stored) = try TaggingTests.sampleStore()
+        let before = try store.contentVersion()
+        #expect(throws: StoreError.countsNotKept) {
+            try store.writer.write { db in try db.execute(sql: "UPDATE respondent SET district = 'BLT' WHERE externalId = 'F001'") }
+        }
+        #expect(try store.contentVersion() == before)
+        try Self.expectKept(store, stored, after: "a refused write")
+    }
+}
