@@ -33,6 +33,16 @@ struct KeptCountTests {
             let counted = try #require(try CrossPathsTests.table(store, spec, sql: true, kept: false))
             #expect(kept == counted, "\(step): \(spec.rows) × \(spec.cols)")
         }
+        // Numbers for means and medians, and each survey's respondents and answers.
+        for (question, filters) in [("bredband_nojd", [:]), ("anstallda", [CrossDimension.kind: ["företag"]])] {
+            let kept = try store.numberCounts(question, by: .district, filters: filters)
+            #expect(!kept.isEmpty, "\(step): \(question)")
+            #expect(kept == (try store.numberCounts(question, by: .district, filters: filters, keptCounts: false)), "\(step): \(question)")
+        }
+        let surveys = try store.surveys()
+        let status = try store.status()
+        #expect(surveys.map(\.respondents).reduce(0, +) == status.respondents, "\(step)")
+        #expect(surveys.map(\.answers).reduce(0, +) == status.answers, "\(step)")
     }
 
     static func themeTable(_ stored: StoredCodebook) -> CrossSpec {

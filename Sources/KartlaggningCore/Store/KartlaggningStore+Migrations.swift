@@ -432,10 +432,11 @@ extension KartlaggningStore {
                 """
             try db.execute(
                 sql: """
-                    CREATE TABLE respondentCount (\(fields));
+                    CREATE TABLE respondentCount (\(fields), answers INTEGER NOT NULL);
                     CREATE TABLE closedAnswerCount (
                         questionKey INTEGER NOT NULL,
                         value       TEXT,
+                        number      REAL,
                         \(fields)
                     );
                     CREATE INDEX closedAnswerCount_question ON closedAnswerCount(questionKey);

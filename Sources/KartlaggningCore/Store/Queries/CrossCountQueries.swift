@@ -158,27 +158,33 @@ extension KartlaggningStore {
     /// A number question's answers (integer, decimal or scale) per value of a respondent field, filtered as
     /// crosstab filters: each number with how many gave it — what a mean and a median are worked out from, where a
     /// cross-tab would need bins.
+    /// - Parameter keptCounts: false counts from the rows even where the kept counts are current (tests compare both).
     public func numberCounts(
-        _ reference: String, by dimension: CrossDimension, filters: [CrossDimension: [String]]
+        _ reference: String, by dimension: CrossDimension, filters: [CrossDimension: [String]], keptCounts: Bool = true
     ) throws -> [String: [Double: Int]] {
         guard let expression = Self.attributeSQL(dimension) else {
             throw StoreError.notARespondentField(dimension.description, filtering: false)
         }
-        return try readFiltered(filters) { db, filter in
+        return try readFiltered(filters, keptCounts: keptCounts) { db, filter in
             let question = try questionRecord(reference, db: db)
             guard [.integer, .decimal, .scale].contains(question.type) else {
                 throw StoreError.notANumber(question: reference, type: question.type.rawValue)
             }
             var counts: [String: [Double: Int]] = [:]
-            for row in try Row.fetchAll(
-                db,
-                SQLRequest<Row>(
-                    literal: """
-                        SELECT \(expression), a.valueNumber, COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId
-                        WHERE a.questionKey = \(question.key) AND a.valueNumber IS NOT NULL AND r.surveyId = \(question.surveyId)\(filter)
-                        GROUP BY 1, 2
-                        """))
-            {
+            let kept = try keptCounts && Self.keptCountsAreCurrent(db)
+            let query: SQL =
+                kept
+                ? """
+                SELECT \(expression), r.number, SUM(r.n) FROM closedAnswerCount r
+                WHERE r.questionKey = \(question.key) AND r.number IS NOT NULL AND r.surveyId = \(question.surveyId)\(filter)
+                GROUP BY 1, 2
+                """
+                : """
+                SELECT \(expression), a.valueNumber, COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId
+                WHERE a.questionKey = \(question.key) AND a.valueNumber IS NOT NULL AND r.surveyId = \(question.surveyId)\(filter)
+                GROUP BY 1, 2
+                """
+            for row in try Row.fetchAll(db, SQLRequest<Row>(literal: query)) {
                 let place: String = row[0]
                 let number: Double = row[1]
                 counts[place, default: [:]][number] = row[2]

@@ -18,8 +18,9 @@ extension KartlaggningStore {
     static let keptFields: SQL = "surveyId, kind, district, serviceTown, wave, interviewer"
     /// The same fields of `respondent r`.
     static let keptFieldsOfR: SQL = "r.surveyId, r.kind, r.district, r.serviceTown, r.wave, r.interviewer"
-    /// The question types whose answers are categories counted as they are stored (a scale by its whole number).
-    static let keptQuestionTypes: [String] = [QuestionType.choice, .boolean, .scale, .multi].map(\.rawValue)
+    /// The question types whose answers are kept: categories as they are stored (a scale by its whole number), and
+    /// every number with how many gave it (what means and medians are worked out from).
+    static let keptQuestionTypes: [String] = [QuestionType.choice, .boolean, .scale, .multi, .integer, .decimal].map(\.rawValue)
 
     /// Whether the kept counts were made from the data as it is now.
     static func keptCountsAreCurrent(_ db: Database) throws -> Bool {
@@ -38,16 +39,20 @@ extension KartlaggningStore {
         try db.execute(sql: "UPDATE keptCountState SET version = (SELECT version FROM dataVersion WHERE id = 1) WHERE id = 1")
     }
 
-    /// Respondents counted by the kept fields, from the rows.
-    static let respondentCountsSQL: SQL = "SELECT \(keptFields), COUNT(*) FROM respondent GROUP BY \(keptFields)"
+    /// Respondents counted by the kept fields, with their answers, from the rows.
+    static let respondentCountsSQL: SQL = """
+        SELECT \(keptFieldsOfR), COUNT(*), COALESCE(SUM(x.answers), 0)
+        FROM respondent r LEFT JOIN (SELECT respondentId, COUNT(*) AS answers FROM answer GROUP BY respondentId) x ON x.respondentId = r.id
+        GROUP BY \(keptFieldsOfR)
+        """
 
     /// Closed answers counted by question, category and the kept fields, from the rows.
     static let closedAnswerCountsSQL: SQL = """
         SELECT q.key, CASE q.type WHEN \(QuestionType.scale.rawValue) THEN \(ClosedAnswerValues.scaleSQL) ELSE a.valueText END,
-            \(keptFieldsOfR), COUNT(*)
+            a.valueNumber, \(keptFieldsOfR), COUNT(*)
         FROM question q CROSS JOIN answer a ON a.questionKey = q.key JOIN respondent r ON r.id = a.respondentId
         WHERE q.type IN \(keptQuestionTypes)
-        GROUP BY 1, 2, \(keptFieldsOfR)
+        GROUP BY 1, 2, 3, \(keptFieldsOfR)
         """
 
     /// A codebook's respondent themes counted by theme and the kept fields, from `respondentTheme`.
@@ -64,8 +69,8 @@ extension KartlaggningStore {
     /// integrity check compares.
     static func keptTables(codebooks: [String]) -> [(table: String, rows: SQL, recount: SQL)] {
         [
-            ("respondentCount", "SELECT \(keptFields), n FROM respondentCount", respondentCountsSQL),
-            ("closedAnswerCount", "SELECT questionKey, value, \(keptFields), n FROM closedAnswerCount", closedAnswerCountsSQL),
+            ("respondentCount", "SELECT \(keptFields), n, answers FROM respondentCount", respondentCountsSQL),
+            ("closedAnswerCount", "SELECT questionKey, value, number, \(keptFields), n FROM closedAnswerCount", closedAnswerCountsSQL),
         ]
             + codebooks.map { id in
                 (
@@ -82,9 +87,9 @@ extension KartlaggningStore {
         try db.execute(
             literal: """
                 DELETE FROM respondentCount;
-                INSERT INTO respondentCount (\(keptFields), n) \(respondentCountsSQL);
+                INSERT INTO respondentCount (\(keptFields), n, answers) \(respondentCountsSQL);
                 DELETE FROM closedAnswerCount;
-                INSERT INTO closedAnswerCount (questionKey, value, \(keptFields), n) \(closedAnswerCountsSQL);
+                INSERT INTO closedAnswerCount (questionKey, value, number, \(keptFields), n) \(closedAnswerCountsSQL);
                 DELETE FROM respondentThemeCount;
                 """)
         for stored in try codebooksWithCurrentThemes(db) { try recountThemes(stored, db: db) }

@@ -118,8 +118,7 @@ extension KartlaggningStore {
                         """, arguments: [id]
                 ).map { (name: $0[0], answers: $0[1]) })
             if figures.applied {
-                figures.untagged =
-                    try Self.untaggedAnswers(db).first { $0.codebook == id && $0.revision == stored.revision }?.answers ?? 0
+                figures.untagged = try Self.untaggedCount(codebook: id, revision: stored.revision, db: db)
             }
             return figures
         }

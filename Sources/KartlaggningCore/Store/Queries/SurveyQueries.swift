@@ -87,15 +87,25 @@ extension KartlaggningStore {
     /// Every survey with its question, respondent and answer counts, by id.
     public func surveys() throws -> [SurveySummary] {
         try read { db in
-            try SurveySummary.fetchAll(
+            // Respondents and answers from the kept counts when they are current, else from the rows.
+            let counted: SQL =
+                try Self.keptCountsAreCurrent(db)
+                ? """
+                (SELECT COALESCE(SUM(k.n), 0) FROM respondentCount k WHERE k.surveyId = s.id) AS respondents,
+                (SELECT COALESCE(SUM(k.answers), 0) FROM respondentCount k WHERE k.surveyId = s.id) AS answers
+                """
+                : """
+                (SELECT COUNT(*) FROM respondent r WHERE r.surveyId = s.id) AS respondents,
+                (SELECT COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE r.surveyId = s.id) AS answers
+                """
+            return try SurveySummary.fetchAll(
                 db,
-                sql: """
-                    SELECT s.id, s.title, s.wave, s.defaultKind AS kind,
-                        (SELECT COUNT(*) FROM question q WHERE q.surveyId = s.id) AS questions,
-                        (SELECT COUNT(*) FROM respondent r WHERE r.surveyId = s.id) AS respondents,
-                        (SELECT COUNT(*) FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE r.surveyId = s.id) AS answers
-                    FROM survey s ORDER BY s.id
-                    """)
+                SQLRequest<SurveySummary>(
+                    literal: """
+                        SELECT s.id, s.title, s.wave, s.defaultKind AS kind,
+                            (SELECT COUNT(*) FROM question q WHERE q.surveyId = s.id) AS questions, \(counted)
+                        FROM survey s ORDER BY s.id
+                        """))
         }
     }
 

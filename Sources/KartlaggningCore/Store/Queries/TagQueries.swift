@@ -143,17 +143,20 @@ extension KartlaggningStore {
     static func untaggedAnswers(_ db: Database) throws -> [UntaggedAnswers] {
         var out: [UntaggedAnswers] = []
         for latest in try LatestRevision.fetchAll(db, sql: "SELECT id, max(revision) AS revision FROM codebook GROUP BY id ORDER BY id") {
-            let (id, revision) = (latest.id, latest.revision)
-            let left =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT COUNT(*) FROM answer a LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = ?
-                        WHERE a.isFreeText AND (r.revision IS NULL OR r.revision <> ?)
-                        """, arguments: [id, revision]) ?? 0
-            if left > 0 { out.append(UntaggedAnswers(codebook: id, revision: revision, answers: left)) }
+            let left = try untaggedCount(codebook: latest.id, revision: latest.revision, db: db)
+            if left > 0 { out.append(UntaggedAnswers(codebook: latest.id, revision: latest.revision, answers: left)) }
         }
         return out
+    }
+
+    /// The free-text answers a codebook's revision has not tagged.
+    static func untaggedCount(codebook id: String, revision: Int, db: Database) throws -> Int {
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*) FROM answer a LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = ?
+                WHERE a.isFreeText AND (r.revision IS NULL OR r.revision <> ?)
+                """, arguments: [id, revision]) ?? 0
     }
 }
 
