@@ -15,7 +15,8 @@ import KartlaggningModel
 /// codebook's theme counts only when its respondent themes are; otherwise they count as before, from the rows.
 extension KartlaggningStore {
     /// The respondent fields the counts are kept by, in the tables' column order.
-    static let keptFields: SQL = "surveyId, kind, district, serviceTown, wave, interviewer"
+    static let keptFieldNames = "surveyId, kind, district, serviceTown, wave, interviewer"
+    static let keptFields = SQL(sql: keptFieldNames)
     /// The same fields of `respondent r`.
     static let keptFieldsOfR: SQL = "r.surveyId, r.kind, r.district, r.serviceTown, r.wave, r.interviewer"
     /// The question types whose answers are kept: categories as they are stored (a scale by its whole number), and
@@ -82,17 +83,53 @@ extension KartlaggningStore {
     }
 
     /// Makes every kept count again from the rows: respondents, closed answers, and the respondent themes of each
-    /// codebook whose respondent themes are current (the others are made when theirs are rebuilt).
+    /// codebook whose respondent themes are current (the others are made when theirs are rebuilt). One pass over the
+    /// answers, counted in a hash table by each respondent's cell (`RespondentCells`); the SQL above is what the
+    /// integrity check recounts with.
     static func recountAll(_ db: Database) throws {
-        try db.execute(
-            literal: """
-                DELETE FROM respondentCount;
-                INSERT INTO respondentCount (\(keptFields), n, answers) \(respondentCountsSQL);
-                DELETE FROM closedAnswerCount;
-                INSERT INTO closedAnswerCount (questionKey, value, number, \(keptFields), n) \(closedAnswerCountsSQL);
-                DELETE FROM respondentThemeCount;
-                """)
-        for stored in try codebooksWithCurrentThemes(db) { try recountThemes(stored, db: db) }
+        let cells = try RespondentCells.read(db)
+        let keys = try Row.fetchAll(db, SQLRequest<Row>(literal: "SELECT key, type FROM question WHERE type IN \(keptQuestionTypes)"))
+        var scale = Set<Int64>()
+        var kept = Set<Int64>()
+        for row in keys {
+            kept.insert(row[0])
+            if row[1] as String == QuestionType.scale.rawValue { scale.insert(row[0]) }
+        }
+        struct Closed: Hashable {
+            var cell: Int
+            var question: Int64
+            var value: String?
+            var number: Double?
+        }
+        var answers = Array(repeating: 0, count: cells.fields.count)
+        var closed: [Closed: Int] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            SQLRequest<Row>(
+                literal: """
+                    SELECT respondentId, questionKey, CASE WHEN questionKey IN \(Array(scale)) THEN \(ClosedAnswerValues.scaleSQL) ELSE valueText END,
+                        valueNumber
+                    FROM answer a
+                    """))
+        while let row = try rows.next() {
+            guard let cell = cells.cell(of: row[0]) else { continue }
+            answers[cell] += 1
+            let question: Int64 = row[1]
+            guard kept.contains(question) else { continue }
+            closed[Closed(cell: cell, question: question, value: row[2], number: row[3]), default: 0] += 1
+        }
+        try db.execute(sql: "DELETE FROM respondentCount; DELETE FROM closedAnswerCount; DELETE FROM respondentThemeCount")
+        let respondentRow = try db.makeStatement(
+            sql: "INSERT INTO respondentCount (\(keptFieldNames), n, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        for (cell, fields) in cells.fields.enumerated() {
+            try respondentRow.execute(arguments: StatementArguments(fields + [cells.respondents[cell], answers[cell]]))
+        }
+        let closedRow = try db.makeStatement(
+            sql: "INSERT INTO closedAnswerCount (questionKey, value, number, \(keptFieldNames), n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        for (key, n) in closed {
+            try closedRow.execute(arguments: [key.question, key.value, key.number] + StatementArguments(cells.fields[key.cell]) + [n])
+        }
+        for stored in try codebooksWithCurrentThemes(db) { try recountThemes(stored, cells: cells, db: db) }
     }
 
     /// The latest revision of each codebook whose respondent themes are current in the file.
@@ -103,14 +140,32 @@ extension KartlaggningStore {
         }
     }
 
-    /// Makes the codebook's kept theme counts again from `respondentTheme`.
-    static func recountThemes(_ stored: StoredCodebook, db: Database) throws {
+    /// Makes the codebook's kept theme counts again from `respondentTheme`, one pass over its rows.
+    static func recountThemes(_ stored: StoredCodebook, cells known: RespondentCells? = nil, db: Database) throws {
         let id = stored.codebook.id
-        try db.execute(
-            literal: """
-                DELETE FROM respondentThemeCount WHERE codebookId = \(id);
-                INSERT INTO respondentThemeCount (codebookId, themeId, \(keptFields), n) \(themeCountsSQL(id));
-                """)
+        let cells = try known ?? RespondentCells.read(db)
+        var counts: [String: [Int: Int]] = [:]
+        var theme = ""
+        var ofTheme: [Int: Int] = [:]
+        let rows = try Row.fetchCursor(
+            db, SQLRequest<Row>(literal: "SELECT themeId, respondentId FROM main.respondentTheme WHERE codebookId = \(id)"))
+        while let row = try rows.next() {
+            let next: String = row[0]
+            if next != theme {
+                if !ofTheme.isEmpty { counts[theme, default: [:]].merge(ofTheme, uniquingKeysWith: +) }
+                (theme, ofTheme) = (next, [:])
+            }
+            if let cell = cells.cell(of: row[1]) { ofTheme[cell, default: 0] += 1 }
+        }
+        if !ofTheme.isEmpty { counts[theme, default: [:]].merge(ofTheme, uniquingKeysWith: +) }
+        try db.execute(literal: "DELETE FROM respondentThemeCount WHERE codebookId = \(id)")
+        let insert = try db.makeStatement(
+            sql: "INSERT INTO respondentThemeCount (codebookId, themeId, \(keptFieldNames), n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        for (theme, byCell) in counts {
+            for (cell, n) in byCell {
+                try insert.execute(arguments: [id, theme] + StatementArguments(cells.fields[cell]) + [n])
+            }
+        }
     }
 
     /// A combination of a theme and the kept fields, as a key.
