@@ -186,8 +186,8 @@ def tag_bench(csv, db, rows):
     theme_time, theme_mem = run([BIN, "crosstab", "--db", db, "--rows", "theme", "--cols", "district", "--codebook", "bench20"])
     closed_time, closed_mem = run([BIN, "crosstab", "--db", db, "--rows", "bredband", "--cols", "kind"])
     print(f"\ncross-tabs over {rows:,} respondents")
-    print(f"  {'theme × district (20 themes)':34}{theme_time:9.2f}{theme_mem / 1024:9.0f}")
-    print(f"  {'bredband (scale) × kind':34}{closed_time:9.2f}{closed_mem / 1024:9.0f}")
+    print(f"  {'theme × district (20 themes)':34}{theme_time:9.2f}{theme_mem / 1024:9.0f}   (target ≤ 0.2 s)")
+    print(f"  {'bredband (scale) × kind':34}{closed_time:9.2f}{closed_mem / 1024:9.0f}   (target ≤ 0.2 s)")
     report_bench(db, rows)
     if BASELINE_BIN:
         baseline_bench(db, rows, BASELINE_BIN)
@@ -244,13 +244,18 @@ def report_bench(db, rows):
     print(f"  {'sum of its cross-tabs':34}{crosstabs:9.2f}")
     print(f"  {'kartlagg report --kind overview':34}{report_time:9.2f}{report_mem / 1024:9.0f}   "
           f"{report_time / crosstabs:.2f} × its cross-tabs (target < 2)")
+    # The theme report's own cross-tabs: the theme by district and by kind, and kind × district (its bases).
+    theme_tables = 0.0
+    for rows_dim, cols_dim in [["theme", "district"], ["theme", "kind"], ["kind", "district"]]:
+        theme_tables += run([BIN, "crosstab", "--db", db, "--rows", rows_dim, "--cols", cols_dim, "--codebook", "bench20"])[0]
     theme_time, theme_mem = run([BIN, "report", "--db", db, "--codebook", "bench20", "--theme", "t008", "--out", DATA / "tema.md",
                                  "--date", "2025-06-01", "--html"])
     district_time, district_mem = run([BIN, "report", "--db", db, "--codebook", "bench20", "--kind", "district",
                                        "--district", "Nätra", "--out", DATA / "natra.md", "--date", "2025-06-01", "--html"])
     print(f"  {'kartlagg report --theme t008':34}{theme_time:9.2f}{theme_mem / 1024:9.0f}   "
-          f"(its most tagged theme: keyness reads every free text)")
-    print(f"  {'kartlagg report --kind district':34}{district_time:9.2f}{district_mem / 1024:9.0f}")
+          f"{theme_time / theme_tables:.2f} × its cross-tabs ({theme_tables:.2f} s: theme × district, theme × kind, kind × district)")
+    print(f"  {'kartlagg report --kind district':34}{district_time:9.2f}{district_mem / 1024:9.0f}   "
+          f"{district_time / crosstabs:.2f} × its cross-tabs (the overview's, {crosstabs:.2f} s)")
 
 
 def many_areas_bench(areas=300, respondents=200_000):
