@@ -102,6 +102,24 @@ struct TermIndexTests {
         #expect(changed.whole[fiber] != nil && erased.whole[fiber] == changed.whole[fiber].map { $0 - 1 })
     }
 
+    /// The indexer notes the data version at which it found every text indexed, so readers skip the check; a change to
+    /// the data (a text edited behind the index's back) makes them check again, and they find the text missing.
+    @Test func aCompleteIndexIsNotedUntilTheDataChanges() throws {
+        let (store, _, _) = try sampleStore()
+        let key = TermIndexing.key(cleaner: try store.pseudonymizer())
+        try TermIndexing.update(store: store)
+        let noted = try store.read { db in try String.fetchOne(db, sql: "SELECT completeAt FROM termIndexState") }
+        let version = try store.contentVersion()
+        #expect(noted == version)
+        #expect(try store.termIndexIsCurrent(key: key))
+        try store.write { db in
+            try db.execute(sql: "UPDATE answer SET raw = raw || ' och mer' WHERE id = (SELECT MIN(id) FROM answer WHERE isFreeText)")
+        }
+        #expect(try !store.termIndexIsCurrent(key: key))
+        #expect(try TermIndexing.update(store: store) == 1)
+        #expect(try store.termIndexIsCurrent(key: key))
+    }
+
     @Test func aQuestionMarkedIdentifyingLeavesTheIndex() throws {
         let (store, stored, _) = try sampleStore()
         let cleaner = try store.pseudonymizer()

@@ -451,6 +451,7 @@ extension KartlaggningStore {
                         version TEXT
                     );
                     INSERT INTO keptCountState (id, version) VALUES (1, NULL);
+                    ALTER TABLE termIndexState ADD COLUMN completeAt TEXT;
                     """)
             try KartlaggningStore.recountAll(db)
             try KartlaggningStore.stampKeptCounts(db)

@@ -38,8 +38,9 @@ extension KartlaggningStore {
     /// The people (interviewers) and organisations the database names, for pseudonymising quotes.
     public func namesToHide() throws -> (people: [String], organisations: [String]) {
         try read { db in
+            let from = try Self.keptCountsAreCurrent(db) ? "respondentCount" : "respondent"
             let people = try String.fetchAll(
-                db, sql: "SELECT DISTINCT interviewer FROM respondent WHERE interviewer IS NOT NULL ORDER BY interviewer")
+                db, sql: "SELECT DISTINCT interviewer FROM \(from) WHERE interviewer IS NOT NULL ORDER BY interviewer")
             let organisations = try String.fetchAll(
                 db, sql: "SELECT DISTINCT organisation FROM respondent WHERE organisation IS NOT NULL ORDER BY organisation")
             return (people, organisations)

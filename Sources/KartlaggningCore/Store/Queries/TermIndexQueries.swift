@@ -17,16 +17,26 @@ extension KartlaggningStore {
     /// Whether the term index holds every free text it covers, made the way `key` names.
     public func termIndexIsCurrent(key: String) throws -> Bool {
         try read { db in
-            guard try TermIndexStateRecord.fetchOne(db, key: 1)?.key == Self.scopedKey(key, db: db) else { return false }
-            return try
-                !(Bool.fetchOne(
-                    db,
-                    SQLRequest<Bool>(
-                        literal: """
-                            SELECT EXISTS (SELECT 1 FROM answer a LEFT JOIN termIndexed t ON t.answerId = a.id
-                                           WHERE \(Self.indexedTexts) AND t.answerId IS NULL)
-                            """)) ?? false)
+            guard let state = try TermIndexStateRecord.fetchOne(db, key: 1), state.key == (try Self.scopedKey(key, db: db)) else {
+                return false
+            }
+            // Found complete by the indexer at this data version: no data has changed since.
+            if let complete = state.completeAt, complete == (try String.fetchOne(db, sql: "SELECT version FROM dataVersion WHERE id = 1")) {
+                return true
+            }
+            return try !Self.unindexedTextExists(db)
         }
+    }
+
+    /// Whether a free text the index covers is missing from it.
+    static func unindexedTextExists(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            SQLRequest<Bool>(
+                literal: """
+                    SELECT EXISTS (SELECT 1 FROM answer a LEFT JOIN termIndexed t ON t.answerId = a.id
+                                   WHERE \(Self.indexedTexts) AND t.answerId IS NULL)
+                    """)) ?? false
     }
 
     /// Brings the term index up to date: emptied first when it was made another way than `key` names, then the terms
@@ -84,6 +94,12 @@ extension KartlaggningStore {
             guard let written else { break }
             after = written
             progress?(indexed)
+        }
+        // Every text checked once more in one transaction (a writer may have changed one the batches passed), then
+        // the data version noted, so readers need not check again until the data changes.
+        try writeDerived { db in
+            guard try !Self.unindexedTextExists(db) else { return }
+            try db.execute(sql: "UPDATE termIndexState SET completeAt = (SELECT version FROM dataVersion WHERE id = 1) WHERE id = 1")
         }
         return indexed
     }
