@@ -27,8 +27,8 @@ extension KartlaggningStore {
         case main, temporary
     }
 
-    /// Rebuilds which respondents carry which themes of the codebook's latest revision, ancestors included, and which
-    /// answers carry which (`answerTheme`: the effective tags, no roll-up).
+    /// Rebuilds which answers carry which themes of the codebook's latest revision (`answerTheme`: the effective tags,
+    /// no roll-up), then from them which respondents carry which, ancestors included (`respondentTheme`).
     /// - Parameter respondents: only these respondents' rows (a coder's decision on a few answers), the rest left as they
     ///   are; nil: all. Only for a table that is current apart from them.
     func rebuildRespondentThemes(
@@ -81,9 +81,9 @@ extension KartlaggningStore {
                     WITH closure(theme, ancestor) AS (VALUES \(values))
                     INSERT OR IGNORE INTO \(sql: table) (codebookId, themeId, respondentId)
                     SELECT DISTINCT \(id), c.ancestor, a.respondentId
-                    FROM \(sql: respondents == nil ? "tag t JOIN answer a ON a.id = t.answerId" : "answer a CROSS JOIN tag t ON t.answerId = a.id")
+                    FROM \(sql: respondents == nil ? "\(answers) t JOIN answer a ON a.id = t.answerId" : "answer a CROSS JOIN \(answers) t ON t.answerId = a.id")
                     JOIN closure c ON c.theme = t.themeId
-                    WHERE t.codebookId = \(id) AND \(Self.effectiveTag(revision: stored.revision)) \(onlyAnswers)
+                    WHERE t.codebookId = \(id) \(onlyAnswers)
                     """)
         }
         guard target == .main else { return }
