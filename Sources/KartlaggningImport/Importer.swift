@@ -99,10 +99,14 @@ public struct Importer {
         var pendingRejects: [(SourceRecord, [ImportIssue])] = []
         var grouped: [String: (issue: ImportIssue, rows: Int, lines: [Int])] = [:]
         var groupOrder: [String] = []
-        while let record = try stream.next() {
+        // Reading and mapping on one thread, writing on this one; the stream is this thread's again after the loop.
+        let pipeline = MappingPipeline(stream: stream, mapper: mapper)
+        defer { pipeline.stop() }
+        while let item = try pipeline.nextItem() {
+            let record = item.record
             counts.rows += 1
             if counts.rows % 5000 == 0 { progress?(counts.rows) }
-            switch mapper.map(record) {
+            switch item.mapped {
             case .valid(let respondent, let answers):
                 let outcome = try session.upsert(respondent, answers: answers, surveyId: summary.survey, batchId: batchId)
                 counts.record(outcome)

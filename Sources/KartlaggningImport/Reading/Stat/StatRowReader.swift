@@ -10,7 +10,7 @@ final class StatRowReader: RowReader {
     /// Where each column of a row comes from: a variable (its index) or a checkbox set (its index, negated less one).
     private let plan: [Int]
     private let workbook: WorkbookFile
-    private let channel = RowChannel(capacity: 2)
+    private let channel = BatchChannel<[String]>(capacity: 2)
     /// Cases per hand-over from the parsing thread.
     static let batch = 128
     /// The batch being read, and the next case in it.
@@ -83,64 +83,4 @@ final class StatRowReader: RowReader {
     }
 
     var warnings: [String] { [] }
-}
-
-/// A bounded hand-over of batches of rows from the parsing thread to the reader: the parser waits while it is full,
-/// the reader while it is empty; cancelling (the reader gone) makes the parser stop.
-final class RowChannel: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var rows: [[[String]]] = []
-    private var head = 0
-    private var done = false
-    private var failure: (any Error)?
-    private var cancelled = false
-    private let capacity: Int
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    /// Hands a batch over, waiting for room; false when the reader is gone (the parser should stop).
-    func put(_ row: [[String]]) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while rows.count - head >= capacity && !cancelled { condition.wait() }
-        if cancelled { return false }
-        rows.append(row)
-        condition.broadcast()
-        return true
-    }
-
-    /// The parser ended, after its last row or with an error.
-    func finish(_ error: (any Error)?) {
-        condition.lock()
-        done = true
-        failure = error
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The next batch, waiting for one; nil at the end; the parser's error once the batches before it are taken.
-    func take() throws -> [[String]]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while head == rows.count && !done { condition.wait() }
-        if head < rows.count {
-            let row = rows[head]
-            head += 1
-            if head > 64 && head * 2 > rows.count {
-                rows.removeFirst(head)
-                head = 0
-            }
-            condition.broadcast()
-            return row
-        }
-        if let failure { throw failure }
-        return nil
-    }
-
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
-    }
 }

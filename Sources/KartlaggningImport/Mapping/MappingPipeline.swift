@@ -1,0 +1,76 @@
+import Foundation
+
+/// Reads and maps a file's records on a thread of its own while the importer writes the ones before them: parsing,
+/// checking and typing on one core, SQLite on the other. Records come out in the file's order, in batches through a
+/// small buffer, so memory stays flat; a reading error comes out where it happened, after the records before it.
+/// The stream and the mapper belong to the pipeline's thread until `next()` has returned nil or thrown, or `stop()`
+/// has returned.
+final class MappingPipeline {
+    /// A record and what it maps to.
+    struct Item {
+        let record: SourceRecord
+        let mapped: MappedRecord
+    }
+
+    /// Records per hand-over: one lock and wake-up per batch, not per record.
+    static let batch = 64
+
+    private let channel = BatchChannel<Item>(capacity: 2)
+    private var pending: [Item] = []
+    private var next = 0
+
+    init(stream: RecordStream, mapper: RecordMapper) {
+        let owned = Owned(stream: stream, mapper: mapper)
+        let channel = channel
+        let thread = Thread {
+            var batch: [Item] = []
+            batch.reserveCapacity(Self.batch)
+            do {
+                while let record = try owned.stream.next() {
+                    batch.append(Item(record: record, mapped: owned.mapper.map(record)))
+                    guard batch.count == Self.batch else { continue }
+                    guard channel.put(batch) else { break }
+                    batch.removeAll(keepingCapacity: true)
+                }
+                if !batch.isEmpty { _ = channel.put(batch) }
+                channel.finish(nil)
+            } catch {
+                channel.finish(error)
+            }
+        }
+        // Parsers recurse (JSON nesting) and ReadStat's callbacks run deep: the main thread's stack size.
+        thread.stackSize = 1 << 23
+        thread.start()
+    }
+
+    /// The next record and its mapping; nil at the end of the file.
+    func nextItem() throws -> Item? {
+        if next == pending.count {
+            guard let batch = try channel.take() else { return nil }
+            pending = batch
+            next = 0
+        }
+        defer { next += 1 }
+        return pending[next]
+    }
+
+    /// Stops the reading thread and waits for it (the importer gave up: an error while writing).
+    func stop() {
+        channel.cancel()
+        channel.waitUntilFinished()
+    }
+
+    deinit {
+        if !channel.isFinished { stop() }
+    }
+
+    /// The stream and mapper, handed to the pipeline's thread (used by it alone until it has finished).
+    private final class Owned: @unchecked Sendable {
+        let stream: RecordStream
+        let mapper: RecordMapper
+        init(stream: RecordStream, mapper: RecordMapper) {
+            self.stream = stream
+            self.mapper = mapper
+        }
+    }
+}

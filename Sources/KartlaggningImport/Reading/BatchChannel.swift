@@ -1,0 +1,78 @@
+import Foundation
+
+/// A bounded hand-over of batches from a producing thread to the one that reads them: the producer waits while it is
+/// full, the reader while it is empty; cancelling (the reader gone) makes the producer stop. The producer's error
+/// reaches the reader after the batches made before it.
+final class BatchChannel<Element>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches: [[Element]] = []
+    private var head = 0
+    private var done = false
+    private var failure: (any Error)?
+    private var cancelled = false
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Hands a batch over, waiting for room; false when the reader is gone (the producer should stop).
+    func put(_ batch: [Element]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count - head >= capacity && !cancelled { condition.wait() }
+        if cancelled { return false }
+        batches.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// The producer ended, after its last batch or with an error.
+    func finish(_ error: (any Error)?) {
+        condition.lock()
+        done = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch, waiting for one; nil at the end; the producer's error once the batches before it are taken.
+    func take() throws -> [Element]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == batches.count && !done { condition.wait() }
+        if head < batches.count {
+            let batch = batches[head]
+            batches[head] = []  // the slot lets go of it: memory holds only the batches not yet taken
+            head += 1
+            if head > 64 && head * 2 > batches.count {
+                batches.removeFirst(head)
+                head = 0
+            }
+            condition.broadcast()
+            return batch
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// The reader is gone: a waiting or later `put` returns false.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Whether the producer has ended.
+    var isFinished: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return done
+    }
+
+    /// Waits until the producer has ended (after `cancel`, its next `put` ends it).
+    func waitUntilFinished() {
+        condition.lock()
+        while !done { condition.wait() }
+        condition.unlock()
+    }
+}
