@@ -12,7 +12,7 @@ the cross-tabs, and the overview report (with HTML) against the sum of the cross
 then the same for an overview of 300 generated areas with about 200,000 respondents (SampleSurveys/tools/make_large.py),
 and the workbench (`kartlagg serve`) on that database: its overview and a cell's first 50 answers against the
 equivalent crosstab and query commands; and maps of Sweden's 290 municipalities against the cross-tabs they draw
-(BENCH_ONLY=map for these alone).
+(BENCH_ONLY=map, names, workbench or areas runs that part alone).
 Each run gets a fresh database. Peak memory is the process's maximum resident set (wait4's ru_maxrss).
 Sizes: BENCH_ROWS (default "200000 1000000"). Figures are ratios measured in this run: the machine is shared.
 BENCH_BASELINE=REV also builds that git revision (in a worktree under bench-data/) and runs its cross-tabs and reports
@@ -306,6 +306,7 @@ def map_bench():
                               (["import"], ["--survey", "boende-region", folder / "boende-region.csv"]),
                               (["codebook", "load"], [SAMPLES / "kodbok.yaml"]), (["tag"], [])):
             subprocess.run([BIN, *command, "--db", db, *args], check=True, stdout=subprocess.DEVNULL)
+    run([BIN, "init", "--db", db])  # a database an older kartlagg made: brought up to this schema (a backup first)
     print("\nmaps of 290 municipalities (19,654 respondents): each against its own cross-tab, in the same run")
     for label, extra in (("each area on its own", []), ("pooled below 30, as reports do", ["--min-base", "30"])):
         crosstab, _ = run([BIN, "crosstab", "--db", db, "--rows", "theme", "--cols", "district", *extra])
@@ -452,6 +453,12 @@ def main():
         return
     if only == "map":
         map_bench()
+        return
+    if only == "workbench":
+        workbench_bench()
+        return
+    if only == "areas":
+        many_areas_bench()
         return
     sizes = [int(n) for n in os.environ.get("BENCH_ROWS", "200000 1000000").split()]
     # Tagging and cross-tabs are measured on the first size's database.
