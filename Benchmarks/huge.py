@@ -69,6 +69,14 @@ def steps(respondents):
     figures["report --kind overview --html"] = run([BIN, "report", "--db", db, "--kind", "overview", "--out", folder / "oversikt.md",
                                                     "--date", "2026-12-01", "--html"])
     figures["workbench overview (cold)"] = serve(db)
+    # A small write into the whole: ten new respondents, imported and tagged (a write that changes answers counts
+    # every kept count again, so its cost follows the data's size, not the write's).
+    few = folder / "tio-till.csv"
+    with open(csv, encoding="utf-8-sig") as source, open(few, "w", encoding="utf-8") as out:
+        out.write(next(source))
+        for _, line in zip(range(10), source):
+            out.write("ny-" + line)
+    figures["import 10 more respondents"] = run([BIN, "import", "--db", db, "--survey", "boende-stor", few])
     size = sum(Path(str(db) + suffix).stat().st_size for suffix in ("", "-wal") if Path(str(db) + suffix).exists()) / 1e6
     rows = sum(1 for _ in open(csv, encoding="utf-8-sig")) - 1
     return figures, size, rows, csv.stat().st_size / 1e6

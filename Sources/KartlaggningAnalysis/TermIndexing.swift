@@ -21,7 +21,9 @@ public enum TermIndexing {
     public static func update(store: some TermIndexWriting, progress: ((Int) -> Void)? = nil) throws -> Int {
         let cleaner = try Pseudonymizer.hiding(namesIn: store)
         let key = key(cleaner: cleaner)
-        guard try !store.termIndexIsCurrent(key: key) else { return 0 }
+        // Noted complete at this data version: nothing to do. Otherwise the indexer's own pass finds what is missing
+        // (and notes the index complete), without a separate check first.
+        guard try !store.termIndexIsNotedComplete(key: key) else { return 0 }
         return try store.indexTerms(key: key, batchSize: 5_000, terms: batch(cleaner: cleaner), progress: progress)
     }
 

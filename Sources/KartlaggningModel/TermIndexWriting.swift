@@ -6,6 +6,8 @@ public protocol TermIndexWriting {
     func namesToHide() throws -> (people: [String], organisations: [String])
     /// Whether the index holds every free text it covers, made the way `key` names.
     func termIndexIsCurrent(key: String) throws -> Bool
+    /// Whether the index was noted complete, made the way `key` names, at the data's current version (no scan).
+    func termIndexIsNotedComplete(key: String) throws -> Bool
     /// Indexes the texts the index does not hold (emptied first when made another way), with `terms` for each batch.
     @discardableResult
     func indexTerms(key: String, batchSize: Int, terms: ([IndexedText]) -> [[TermCount]], progress: ((Int) -> Void)?) throws -> Int

@@ -105,19 +105,31 @@ struct TermIndexTests {
     /// The indexer notes the data version at which it found every text indexed, so readers skip the check; a change to
     /// the data (a text edited behind the index's back) makes them check again, and they find the text missing.
     @Test func aCompleteIndexIsNotedUntilTheDataChanges() throws {
-        let (store, _, _) = try sampleStore()
+        let (store, stored, _) = try sampleStore()
         let key = TermIndexing.key(cleaner: try store.pseudonymizer())
         try TermIndexing.update(store: store)
         let noted = try store.read { db in try String.fetchOne(db, sql: "SELECT completeAt FROM termIndexState") }
         let version = try store.contentVersion()
         #expect(noted == version)
         #expect(try store.termIndexIsCurrent(key: key))
+        #expect(try store.termIndexIsNotedComplete(key: key))
+        // A coder's decision changes the data's version but no text: the index stays noted complete.
+        let answer = try #require(try store.read { db in try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM answer WHERE isFreeText") })
+        let theme = try #require(stored.codebook.themes.first?.id)
+        try store.setManualTags([ManualTag(answer: .id(answer), theme: theme, coder: "Anna")], codebook: stored)
+        #expect(try store.contentVersion() != version)
+        #expect(try store.termIndexIsNotedComplete(key: key))
         try store.write { db in
             try db.execute(sql: "UPDATE answer SET raw = raw || ' och mer' WHERE id = (SELECT MIN(id) FROM answer WHERE isFreeText)")
         }
+        #expect(try !store.termIndexIsNotedComplete(key: key))
         #expect(try !store.termIndexIsCurrent(key: key))
         #expect(try TermIndexing.update(store: store) == 1)
-        #expect(try store.termIndexIsCurrent(key: key))
+        #expect(try store.termIndexIsNotedComplete(key: key))
+        // Nothing left to index: one pass finds that and notes it.
+        try store.write { db in try db.execute(sql: "UPDATE termIndexState SET completeAt = NULL") }
+        #expect(try TermIndexing.update(store: store) == 0)
+        #expect(try store.termIndexIsNotedComplete(key: key))
     }
 
     @Test func aQuestionMarkedIdentifyingLeavesTheIndex() throws {

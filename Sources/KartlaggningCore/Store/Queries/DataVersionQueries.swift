@@ -16,7 +16,16 @@ extension KartlaggningStore {
     func noteChanges(_ db: Database, since changesBefore: Int) throws {
         guard db.totalChangesCount != changesBefore else { return }
         let wereCurrent = try Self.keptCountsAreCurrent(db)
+        let before = try String.fetchOne(db, sql: "SELECT version FROM dataVersion WHERE id = 1")
         try db.execute(sql: "UPDATE dataVersion SET version = lower(hex(randomblob(16))) WHERE id = 1")
+        // Texts, questions and the names redacted are unchanged when respondents, answers and questions are: a term
+        // index complete before still is (a coder's decision leaves it so).
+        if let counted, !counted.dataChanged {
+            try db.execute(
+                sql:
+                    "UPDATE termIndexState SET completeAt = (SELECT version FROM dataVersion WHERE id = 1) WHERE id = 1 AND completeAt = ?",
+                arguments: [before])
+        }
         // Respondents, answers or questions changed, or the counts were behind already: all counted again. Otherwise
         // only respondent themes can have changed, and their rebuilds keep their counts.
         if !wereCurrent || counted?.dataChanged == true { try Self.recountAll(db) }

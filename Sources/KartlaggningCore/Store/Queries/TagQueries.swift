@@ -33,12 +33,16 @@ extension KartlaggningStore {
                 ?? true
             let insertTag = try PreparedInsert<TagRecord>(db)
             let markRun = try PreparedInsert<TagRunRecord>(db, onConflict: .replace)
+            // Whether the codebook's respondent themes are current before this run: then a run over a few answers (an
+            // import's new ones) works out again only the respondents it touches, not every respondent's.
+            let wasCurrent = try Self.respondentThemesAreCurrent(stored, db: db)
+            var touched: Set<Int64> = []
             var after: Int64 = 0
             while true {
                 let batch = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT a.id, a.raw, q.id AS question FROM answer a JOIN question q ON q.key = a.questionKey
+                        SELECT a.id, a.raw, q.id AS question, a.respondentId FROM answer a JOIN question q ON q.key = a.questionKey
                         LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = ?
                         WHERE a.isFreeText AND a.id > ? AND (r.revision IS NULL OR r.revision <> ?)
                         ORDER BY a.id LIMIT 2000
@@ -48,6 +52,7 @@ extension KartlaggningStore {
                 let found = tagger(batch.map { TagInput(text: $0[1], question: $0[2]) })
                 for (row, tags) in zip(batch, found) {
                     let answerId: Int64 = row[0]
+                    if wasCurrent && touched.count <= Self.fewRespondents { touched.insert(row[3]) }
                     if hasOldTags {
                         try removeOld.execute(arguments: [answerId, codebookId])
                         summary.tagsReplaced += db.changesCount
@@ -67,10 +72,20 @@ extension KartlaggningStore {
                 }
                 progress?(summary.answersTagged)
             }
-            if summary.answersTagged > 0 || summary.tagsReplaced > 0 { try rebuildRespondentThemes(stored, db: db) }
+            if summary.answersTagged > 0 || summary.tagsReplaced > 0 {
+                if wasCurrent && touched.count <= Self.fewRespondents {
+                    try rebuildRespondentThemes(stored, db: db, respondents: touched.sorted())
+                } else {
+                    try rebuildRespondentThemes(stored, db: db)
+                }
+            }
             return summary
         }
     }
+
+    /// Up to how many respondents a write reworks the respondent themes of only the respondents it touched (beyond,
+    /// all are worked out again: one pass is then cheaper than a lookup per respondent).
+    static let fewRespondents = 10_000
 
     /// Records coders' decisions, all or none: every answer and theme is checked first.
     /// - Throws: `StoreError.answerNotFound`, `.themeNotFound`, or a list of problems by line for files.
@@ -120,7 +135,7 @@ extension KartlaggningStore {
                 }
                 if let respondent = try Int64.fetchOne(respondentOf, arguments: [answerId]) { touched.insert(respondent) }
             }
-            if current, let latest, touched.count <= 10_000 {
+            if current, let latest, touched.count <= Self.fewRespondents {
                 try rebuildRespondentThemes(latest, db: db, respondents: touched.sorted())
             } else {
                 try db.execute(literal: "UPDATE respondentThemeState SET stale = 1 WHERE codebookId = \(stored.codebook.id)")

@@ -28,6 +28,16 @@ extension KartlaggningStore {
         }
     }
 
+    /// Whether the index was made the way `key` names and noted complete at the data's current version (no scan).
+    public func termIndexIsNotedComplete(key: String) throws -> Bool {
+        try read { db in
+            guard let state = try TermIndexStateRecord.fetchOne(db, key: 1), state.key == (try Self.scopedKey(key, db: db)),
+                let complete = state.completeAt
+            else { return false }
+            return complete == (try String.fetchOne(db, sql: "SELECT version FROM dataVersion WHERE id = 1"))
+        }
+    }
+
     /// Whether a free text the index covers is missing from it.
     static func unindexedTextExists(_ db: Database) throws -> Bool {
         try Bool.fetchOne(
@@ -69,7 +79,11 @@ extension KartlaggningStore {
                             ORDER BY a.id LIMIT \(batchSize)
                             """)
                 ).map { IndexedText(answerId: $0[0], text: $0[1]) }
-                guard let last = batch.last else { return nil }
+                guard let last = batch.last else {
+                    // This transaction's query went over every text (none indexed before it in this run): complete.
+                    if after == 0 { try Self.noteTermIndexComplete(db) }
+                    return nil
+                }
                 let insertTerm = try PreparedInsert<AnswerTermRecord>(db)
                 let insertIndexed = try PreparedInsert<TermIndexedRecord>(db)
                 var added: [TermTotalRecord.Key: Int] = [:]
@@ -95,13 +109,20 @@ extension KartlaggningStore {
             after = written
             progress?(indexed)
         }
-        // Every text checked once more in one transaction (a writer may have changed one the batches passed), then
-        // the data version noted, so readers need not check again until the data changes.
-        try writeDerived { db in
-            guard try !Self.unindexedTextExists(db) else { return }
-            try db.execute(sql: "UPDATE termIndexState SET completeAt = (SELECT version FROM dataVersion WHERE id = 1) WHERE id = 1")
+        // Texts indexed over several transactions: every text checked once more in one (a writer may have changed one
+        // the batches passed) before the index is noted complete.
+        if after > 0 {
+            try writeDerived { db in
+                guard try !Self.unindexedTextExists(db) else { return }
+                try Self.noteTermIndexComplete(db)
+            }
         }
         return indexed
+    }
+
+    /// Notes the data version at which the index holds every text, so readers need not check until the data changes.
+    static func noteTermIndexComplete(_ db: Database) throws {
+        try db.execute(sql: "UPDATE termIndexState SET completeAt = (SELECT version FROM dataVersion WHERE id = 1) WHERE id = 1")
     }
 
     /// Term counts over the free texts `filters` select, from the term index (current: see `indexTerms`): every
