@@ -10,6 +10,9 @@ final class CountedChanges: TransactionObserver, @unchecked Sendable {
     /// The tables the kept counts are made from.
     static let tables: Set<String> = ["respondent", "answer", "question"]
 
+    /// Whether the transaction also rewrote rows (registered beside this one).
+    let rewritten = RewrittenRows()
+
     private let lock = NSLock()
     private var changed = false
     private var recounted = false

@@ -439,7 +439,9 @@ extension KartlaggningStore {
                         number      REAL,
                         \(fields)
                     );
-                    CREATE INDEX closedAnswerCount_question ON closedAnswerCount(questionKey);
+                    CREATE INDEX closedAnswerCount_key ON closedAnswerCount(
+                        questionKey, value, number, surveyId, kind, district, serviceTown, wave, interviewer);
+                    CREATE INDEX respondentCount_key ON respondentCount(surveyId, kind, district, serviceTown, wave, interviewer);
                     CREATE TABLE respondentThemeCount (
                         codebookId TEXT NOT NULL,
                         themeId    TEXT NOT NULL,
@@ -447,8 +449,10 @@ extension KartlaggningStore {
                     );
                     CREATE INDEX respondentThemeCount_theme ON respondentThemeCount(codebookId, themeId);
                     CREATE TABLE keptCountState (
-                        id      INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
-                        version TEXT
+                        id               INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+                        version          TEXT,
+                        respondentsUpTo  INTEGER NOT NULL DEFAULT 0,
+                        answersUpTo      INTEGER NOT NULL DEFAULT 0
                     );
                     INSERT INTO keptCountState (id, version) VALUES (1, NULL);
                     ALTER TABLE termIndexState ADD COLUMN completeAt TEXT;

@@ -120,6 +120,7 @@ public struct KartlaggningStore: Sendable {
     private static func watchCountedTables(_ writer: any DatabaseWriter) -> CountedChanges {
         let counted = CountedChanges()
         writer.add(transactionObserver: counted, extent: .databaseLifetime)
+        writer.add(transactionObserver: counted.rewritten, extent: .databaseLifetime)
         return counted
     }
 

@@ -26,9 +26,14 @@ extension KartlaggningStore {
                     "UPDATE termIndexState SET completeAt = (SELECT version FROM dataVersion WHERE id = 1) WHERE id = 1 AND completeAt = ?",
                 arguments: [before])
         }
-        // Respondents, answers or questions changed, or the counts were behind already: all counted again. Otherwise
-        // only respondent themes can have changed, and their rebuilds keep their counts.
-        if !wereCurrent || counted?.dataChanged == true { try Self.recountAll(db) }
+        // Respondents and answers only added (an import of new rows): their counts added. Rows rewritten or removed,
+        // questions changed, or the counts behind already: all counted again. Otherwise only respondent themes can
+        // have changed, and their rebuilds keep their counts.
+        if let counted, counted.dataChanged {
+            if wereCurrent && !counted.rewritten.happened { try Self.countAddedRows(db) } else { try Self.recountAll(db) }
+        } else if !wereCurrent {
+            try Self.recountAll(db)
+        }
         try Self.stampKeptCounts(db)
         counted?.noteRecounted()
     }

@@ -130,6 +130,80 @@ extension KartlaggningStore {
             try closedRow.execute(arguments: [key.question, key.value, key.number] + StatementArguments(cells.fields[key.cell]) + [n])
         }
         for stored in try codebooksWithCurrentThemes(db) { try recountThemes(stored, cells: cells, db: db) }
+        try noteRowsCounted(db)
+    }
+
+    /// Marks every respondent and answer there is as counted (their ids only grow: SQLite gives a new row the
+    /// largest id plus one, and `answer`'s ids are AUTOINCREMENT).
+    static func noteRowsCounted(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE keptCountState SET respondentsUpTo = (SELECT COALESCE(MAX(id), 0) FROM respondent),
+                    answersUpTo = (SELECT COALESCE(MAX(id), 0) FROM answer) WHERE id = 1
+                """)
+    }
+
+    /// Adds to the kept counts the respondents and answers added since they were made (a transaction that only added
+    /// rows: an import of new respondents, or of answers to empty cells), in proportion to what was added. Many rows
+    /// added (a quarter of what was there, or more) are counted with the rest in one pass instead.
+    static func countAddedRows(_ db: Database) throws {
+        guard let state = try Row.fetchOne(db, sql: "SELECT respondentsUpTo, answersUpTo FROM keptCountState WHERE id = 1") else {
+            return try recountAll(db)
+        }
+        let (respondentsUpTo, answersUpTo): (Int64, Int64) = (state[0], state[1])
+        let addedAnswers = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM answer") ?? 0
+        guard addedAnswers - answersUpTo < max(answersUpTo / 4, 1_000) else { return try recountAll(db) }
+        struct Cell: Hashable {
+            var respondents = 0
+            var answers = 0
+        }
+        struct Closed: Hashable {
+            var fields: [String?]
+            var question: Int64
+            var value: String?
+            var number: Double?
+        }
+        var cells: [[String?]: Cell] = [:]
+        var closed: [Closed: Int] = [:]
+        let added = try Row.fetchCursor(db, sql: "SELECT \(keptFieldNames) FROM respondent WHERE id > ?", arguments: [respondentsUpTo])
+        while let row = try added.next() { cells[(0..<6).map { row[$0] }, default: Cell()].respondents += 1 }
+        let scale = try Int64.fetchAll(
+            db, sql: "SELECT key FROM question WHERE type = ?", arguments: [QuestionType.scale.rawValue])
+        let kept = Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT key FROM question WHERE type IN \(keptQuestionTypes)")))
+        let answers = try Row.fetchCursor(
+            db,
+            SQLRequest<Row>(
+                literal: """
+                    SELECT \(keptFieldsOfR), a.questionKey,
+                        CASE WHEN a.questionKey IN \(scale) THEN \(ClosedAnswerValues.scaleSQL) ELSE a.valueText END, a.valueNumber
+                    FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE a.id > \(answersUpTo)
+                    """))
+        while let row = try answers.next() {
+            let fields: [String?] = (0..<6).map { row[$0] }
+            cells[fields, default: Cell()].answers += 1
+            let question: Int64 = row[6]
+            guard kept.contains(question) else { continue }
+            closed[Closed(fields: fields, question: question, value: row[7], number: row[8]), default: 0] += 1
+        }
+        let matchFields = "surveyId IS ? AND kind IS ? AND district IS ? AND serviceTown IS ? AND wave IS ? AND interviewer IS ?"
+        let addToCell = try db.makeStatement(sql: "UPDATE respondentCount SET n = n + ?, answers = answers + ? WHERE \(matchFields)")
+        let newCell = try db.makeStatement(
+            sql: "INSERT INTO respondentCount (\(keptFieldNames), n, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        for (fields, cell) in cells {
+            try addToCell.execute(arguments: [cell.respondents, cell.answers] + StatementArguments(fields))
+            if db.changesCount == 0 { try newCell.execute(arguments: StatementArguments(fields) + [cell.respondents, cell.answers]) }
+        }
+        let addToClosed = try db.makeStatement(
+            sql: "UPDATE closedAnswerCount SET n = n + ? WHERE questionKey = ? AND value IS ? AND number IS ? AND \(matchFields)")
+        let newClosed = try db.makeStatement(
+            sql: "INSERT INTO closedAnswerCount (questionKey, value, number, \(keptFieldNames), n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        for (key, n) in closed {
+            try addToClosed.execute(arguments: [n, key.question, key.value, key.number] + StatementArguments(key.fields))
+            if db.changesCount == 0 {
+                try newClosed.execute(arguments: [key.question, key.value, key.number] + StatementArguments(key.fields) + [n])
+            }
+        }
+        try noteRowsCounted(db)
     }
 
     /// The latest revision of each codebook whose respondent themes are current in the file.
