@@ -39,9 +39,10 @@ extension KartlaggningStore {
         let only: SQL = respondents.map { "AND respondentId IN \($0)" } ?? ""
         let onlyAnswers: SQL = respondents.map { "AND a.respondentId IN \($0)" } ?? ""
         let onlyAnswerIds: SQL = respondents.map { "AND answerId IN (SELECT id FROM answer WHERE respondentId IN \($0))" } ?? ""
-        // The kept theme counts follow the rows here, unless the transaction changed respondents, answers or
-        // questions: then `noteChanges` counts everything again before it commits.
-        let keepsCounts = target == .main && counted?.dataChanged != true
+        // The kept theme counts follow the rows here, unless the transaction rewrote respondents, answers or questions:
+        // then `noteChanges` counts everything again before it commits. (Rows only added leave them to this: new rows
+        // carry no theme until tagged, and change no respondent's fields.)
+        let keepsCounts = target == .main && counted?.rewritten.happened != true
         let countedBefore = try respondents.flatMap { keepsCounts ? try Self.themeCells(id, respondents: $0, db: db) : nil }
         switch target {
         case .main:
