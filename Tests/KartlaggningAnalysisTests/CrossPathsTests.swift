@@ -28,6 +28,10 @@ struct CrossPathsTests {
         return CrossTabulation.tabulate(CrossEngine.counts(facts, spec: spec), spec: spec)
     }
 
+    /// The header of the sample's company interviews (`foretag-2025.csv`), for files that add to them.
+    static let companyHeader =
+        "Nr;Företag;Område;Serviceort;Intervjuare;Datum;Bransch;Antal anställda;Nöjd med bredband (1-5);Behov;Samverkar med föreningar;Utmaningar;Idéer för bygden\n"
+
     @Test func bothPathsGiveTheSameTables() throws {
         let (store, stored) = try TaggingTests.sampleStore()
         _ = try TaggingTests.tag(store, stored)
@@ -35,7 +39,7 @@ struct CrossPathsTests {
         let folder = TemporaryDirectory()
         let extra = folder.write(
             "extra.csv",
-            "Nr;Företag;Område;Serviceort;Intervjuare;Datum;Bransch;Antal anställda;Nöjd med bredband (1-5);Behov;Samverkar med föreningar;Utmaningar;Idéer för bygden\n"
+            Self.companyHeader
                 + "F090;X;Nätra;;;;Handel;2;;;;;\nF091;Y;BLT;;;;Turism;3;;;Ja;;\n")
         #expect(try Importer(store: store).importFile(at: extra, survey: "foretag-2025").status == .imported)
         var requests: [CrossSpec] = []

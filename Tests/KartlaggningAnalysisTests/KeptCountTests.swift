@@ -68,7 +68,7 @@ struct KeptCountTests {
         let folder = TemporaryDirectory()
         let moved = folder.write(
             "moved.csv",
-            "Nr;Företag;Område;Serviceort;Intervjuare;Datum;Bransch;Antal anställda;Nöjd med bredband (1-5);Behov;Samverkar med föreningar;Utmaningar;Idéer för bygden\n"
+            CrossPathsTests.companyHeader
                 + "F001;Bredbyns Såg AB;Nätra;;Karin L;2025-03-04;Handel;14;5;Kollektivtrafik;Nej;Bussen går inte;\n")
         #expect(try Importer(store: store).importFile(at: moved, survey: "foretag-2025").status == .imported)
         _ = try TaggingTests.tag(store, stored)  // as `kartlagg import` does after an import
@@ -77,7 +77,7 @@ struct KeptCountTests {
         // New respondents with free texts: the import tags them, and only their respondent themes are worked out.
         let added = folder.write(
             "added.csv",
-            "Nr;Företag;Område;Serviceort;Intervjuare;Datum;Bransch;Antal anställda;Nöjd med bredband (1-5);Behov;Samverkar med föreningar;Utmaningar;Idéer för bygden\n"
+            CrossPathsTests.companyHeader
                 + "F200;Ny AB;BLT;;Karin L;2025-03-05;Handel;4;2;Bredband;Ja;Bredbandet är för långsamt och bussen går sällan;Ett gemensamt kontor i byn\n"
                 + "F201;Nyare AB;Anundsjö;;Karin L;2025-03-05;Turism;2;4;;Nej;Svårt att rekrytera;\n")
         #expect(try Importer(store: store).importFile(at: added, survey: "foretag-2025").status == .imported)

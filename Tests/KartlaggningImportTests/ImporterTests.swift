@@ -169,6 +169,26 @@ struct ImporterTests {
         #expect(try store.status().imports.isEmpty)
     }
 
+    /// Records are read on a thread of their own, batches ahead of the writer: a file that breaks far past the first
+    /// batches still fails at its line, after the rows before it, and the rows already written are rolled back.
+    @Test func aReadingErrorAfterManyBatchesStopsAtItsLine() throws {
+        let store = try StoreFixtures.companyStore()
+        let folder = TemporaryDirectory()
+        let rows = (1...1_000).map { Self.companyRow("F\($0)") } + ["F1001;\"open"]
+        let summary = try Importer(store: store).importFile(at: Self.file(folder, "late.csv", rows: rows), survey: "test-foretag")
+        #expect(summary.status == .failed)
+        #expect(
+            summary.fileError?.contains("late.csv:1002: a quoted cell starts here and is never closed") == true,
+            "\(summary.fileError ?? "nil")")
+        #expect(try store.status().respondents == 0)
+        #expect(try store.status().imports.isEmpty)
+        // The same rows without the broken one import whole, in the file's order.
+        let whole = try Importer(store: store).importFile(
+            at: Self.file(folder, "whole.csv", rows: Array(rows.dropLast())), survey: "test-foretag")
+        #expect(whole.status == .imported)
+        #expect(whole.counts.added == 1_000)
+    }
+
     @Test func unknownSurveyThrows() throws {
         let store = try StoreFixtures.companyStore()
         #expect(throws: StoreError.surveyNotFound("nope")) {

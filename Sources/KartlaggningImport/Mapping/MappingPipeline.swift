@@ -15,44 +15,20 @@ final class MappingPipeline {
     /// Records per hand-over: one lock and wake-up per batch, not per record.
     static let batch = 64
 
-    private let channel = BatchChannel<Item>(capacity: 2)
-    private var pending: [Item] = []
-    private var next = 0
+    private let channel: BatchChannel<Item>
 
     init(stream: RecordStream, mapper: RecordMapper) {
         let owned = Owned(stream: stream, mapper: mapper)
-        let channel = channel
-        let thread = Thread {
-            var batch: [Item] = []
-            batch.reserveCapacity(Self.batch)
-            do {
-                while let record = try owned.stream.next() {
-                    batch.append(Item(record: record, mapped: owned.mapper.map(record)))
-                    guard batch.count == Self.batch else { continue }
-                    guard channel.put(batch) else { break }
-                    batch.removeAll(keepingCapacity: true)
-                }
-                if !batch.isEmpty { _ = channel.put(batch) }
-                channel.finish(nil)
-            } catch {
-                channel.finish(error)
+        // Parsers recurse (JSON nesting) and ReadStat's callbacks run deep: the main thread's stack size.
+        channel = .producing(capacity: 2, batch: Self.batch, stackSize: 1 << 23) { emit in
+            while let record = try owned.stream.next() {
+                guard emit(Item(record: record, mapped: owned.mapper.map(record))) else { return }
             }
         }
-        // Parsers recurse (JSON nesting) and ReadStat's callbacks run deep: the main thread's stack size.
-        thread.stackSize = 1 << 23
-        thread.start()
     }
 
     /// The next record and its mapping; nil at the end of the file.
-    func nextItem() throws -> Item? {
-        if next == pending.count {
-            guard let batch = try channel.take() else { return nil }
-            pending = batch
-            next = 0
-        }
-        defer { next += 1 }
-        return pending[next]
-    }
+    func nextItem() throws -> Item? { try channel.next() }
 
     /// Stops the reading thread and waits for it (the importer gave up: an error while writing).
     func stop() {

@@ -12,7 +12,50 @@ final class BatchChannel<Element>: @unchecked Sendable {
     private var cancelled = false
     private let capacity: Int
 
+    /// The reader's batch in hand and its next element (the reader's alone).
+    private var pending: [Element] = []
+    private var nextIndex = 0
+
     init(capacity: Int) { self.capacity = capacity }
+
+    /// A channel whose producer runs `produce` on a thread of its own: each element `produce` emits goes into a batch
+    /// of `batch`, handed over when full; `emit` returns false once the reader is gone (`produce` should stop). The
+    /// last batch and the end (or `produce`'s error) follow when it returns.
+    static func producing(
+        capacity: Int, batch size: Int, stackSize: Int, _ produce: @escaping @Sendable (_ emit: (Element) -> Bool) throws -> Void
+    ) -> BatchChannel {
+        let channel = BatchChannel(capacity: capacity)
+        let thread = Thread {
+            var batch: [Element] = []
+            batch.reserveCapacity(size)
+            do {
+                try produce { element in
+                    batch.append(element)
+                    guard batch.count == size else { return true }
+                    defer { batch.removeAll(keepingCapacity: true) }
+                    return channel.put(batch)
+                }
+                if !batch.isEmpty { _ = channel.put(batch) }
+                channel.finish(nil)
+            } catch {
+                channel.finish(error)
+            }
+        }
+        thread.stackSize = stackSize
+        thread.start()
+        return channel
+    }
+
+    /// The next element, waiting for its batch; nil at the end; the producer's error after the elements before it.
+    func next() throws -> Element? {
+        if nextIndex == pending.count {
+            guard let batch = try take() else { return nil }
+            pending = batch
+            nextIndex = 0
+        }
+        defer { nextIndex += 1 }
+        return pending[nextIndex]
+    }
 
     /// Hands a batch over, waiting for room; false when the reader is gone (the producer should stop).
     func put(_ batch: [Element]) -> Bool {

@@ -88,35 +88,17 @@ extension KartlaggningStore {
     /// integrity check recounts with.
     static func recountAll(_ db: Database) throws {
         let cells = try RespondentCells.read(db)
-        let keys = try Row.fetchAll(db, SQLRequest<Row>(literal: "SELECT key, type FROM question WHERE type IN \(keptQuestionTypes)"))
-        var scale = Set<Int64>()
-        var kept = Set<Int64>()
-        for row in keys {
-            kept.insert(row[0])
-            if row[1] as String == QuestionType.scale.rawValue { scale.insert(row[0]) }
-        }
-        struct Closed: Hashable {
-            var cell: Int
-            var question: Int64
-            var value: String?
-            var number: Double?
-        }
+        let questions = try KeptQuestions(db)
         var answers = Array(repeating: 0, count: cells.fields.count)
-        var closed: [Closed: Int] = [:]
+        var closed: [ClosedKey<Int>: Int] = [:]
         let rows = try Row.fetchCursor(
-            db,
-            SQLRequest<Row>(
-                literal: """
-                    SELECT respondentId, questionKey, CASE WHEN questionKey IN \(Array(scale)) THEN \(ClosedAnswerValues.scaleSQL) ELSE valueText END,
-                        valueNumber
-                    FROM answer a
-                    """))
+            db, SQLRequest<Row>(literal: "SELECT a.respondentId, a.questionKey, \(questions.value), a.valueNumber FROM answer a"))
         while let row = try rows.next() {
             guard let cell = cells.cell(of: row[0]) else { continue }
             answers[cell] += 1
             let question: Int64 = row[1]
-            guard kept.contains(question) else { continue }
-            closed[Closed(cell: cell, question: question, value: row[2], number: row[3]), default: 0] += 1
+            guard questions.kept.contains(question) else { continue }
+            closed[ClosedKey(cell: cell, question: question, value: row[2], number: row[3]), default: 0] += 1
         }
         try db.execute(sql: "DELETE FROM respondentCount; DELETE FROM closedAnswerCount; DELETE FROM respondentThemeCount")
         let respondentRow = try db.makeStatement(
@@ -153,56 +135,29 @@ extension KartlaggningStore {
         let (respondentsUpTo, answersUpTo): (Int64, Int64) = (state[0], state[1])
         let addedAnswers = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM answer") ?? 0
         guard addedAnswers - answersUpTo < max(answersUpTo / 4, 1_000) else { return try recountAll(db) }
-        struct Cell: Hashable {
-            var respondents = 0
-            var answers = 0
-        }
-        struct Closed: Hashable {
-            var fields: [String?]
-            var question: Int64
-            var value: String?
-            var number: Double?
-        }
-        var cells: [[String?]: Cell] = [:]
-        var closed: [Closed: Int] = [:]
+        var cells: [[String?]: (respondents: Int, answers: Int)] = [:]
+        var closed: [ClosedKey<[String?]>: Int] = [:]
         let added = try Row.fetchCursor(db, sql: "SELECT \(keptFieldNames) FROM respondent WHERE id > ?", arguments: [respondentsUpTo])
-        while let row = try added.next() { cells[(0..<6).map { row[$0] }, default: Cell()].respondents += 1 }
-        let scale = try Int64.fetchAll(
-            db, sql: "SELECT key FROM question WHERE type = ?", arguments: [QuestionType.scale.rawValue])
-        let kept = Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT key FROM question WHERE type IN \(keptQuestionTypes)")))
+        while let row = try added.next() { cells[(0..<6).map { row[$0] }, default: (0, 0)].respondents += 1 }
+        let questions = try KeptQuestions(db)
         let answers = try Row.fetchCursor(
             db,
             SQLRequest<Row>(
                 literal: """
-                    SELECT \(keptFieldsOfR), a.questionKey,
-                        CASE WHEN a.questionKey IN \(scale) THEN \(ClosedAnswerValues.scaleSQL) ELSE a.valueText END, a.valueNumber
+                    SELECT \(keptFieldsOfR), a.questionKey, \(questions.value), a.valueNumber
                     FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE a.id > \(answersUpTo)
                     """))
         while let row = try answers.next() {
             let fields: [String?] = (0..<6).map { row[$0] }
-            cells[fields, default: Cell()].answers += 1
+            cells[fields, default: (0, 0)].answers += 1
             let question: Int64 = row[6]
-            guard kept.contains(question) else { continue }
-            closed[Closed(fields: fields, question: question, value: row[7], number: row[8]), default: 0] += 1
+            guard questions.kept.contains(question) else { continue }
+            closed[ClosedKey(cell: fields, question: question, value: row[7], number: row[8]), default: 0] += 1
         }
-        let matchFields = "surveyId IS ? AND kind IS ? AND district IS ? AND serviceTown IS ? AND wave IS ? AND interviewer IS ?"
-        let addToCell = try db.makeStatement(sql: "UPDATE respondentCount SET n = n + ?, answers = answers + ? WHERE \(matchFields)")
-        let newCell = try db.makeStatement(
-            sql: "INSERT INTO respondentCount (\(keptFieldNames), n, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        for (fields, cell) in cells {
-            try addToCell.execute(arguments: [cell.respondents, cell.answers] + StatementArguments(fields))
-            if db.changesCount == 0 { try newCell.execute(arguments: StatementArguments(fields) + [cell.respondents, cell.answers]) }
-        }
-        let addToClosed = try db.makeStatement(
-            sql: "UPDATE closedAnswerCount SET n = n + ? WHERE questionKey = ? AND value IS ? AND number IS ? AND \(matchFields)")
-        let newClosed = try db.makeStatement(
-            sql: "INSERT INTO closedAnswerCount (questionKey, value, number, \(keptFieldNames), n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        for (key, n) in closed {
-            try addToClosed.execute(arguments: [n, key.question, key.value, key.number] + StatementArguments(key.fields))
-            if db.changesCount == 0 {
-                try newClosed.execute(arguments: [key.question, key.value, key.number] + StatementArguments(key.fields) + [n])
-            }
-        }
+        let addToCell = try KeptRowAdder("respondentCount", keys: [], counts: ["n", "answers"], db: db)
+        for (fields, cell) in cells { try addToCell.add([], fields: fields, counts: [cell.respondents, cell.answers]) }
+        let addToClosed = try KeptRowAdder("closedAnswerCount", keys: ["questionKey", "value", "number"], counts: ["n"], db: db)
+        for (key, n) in closed { try addToClosed.add([key.question, key.value, key.number], fields: key.cell, counts: [n]) }
         try noteRowsCounted(db)
     }
 
@@ -268,25 +223,59 @@ extension KartlaggningStore {
 
     /// Adds to the codebook's kept theme counts what a few respondents' rework changed (`after` − `before`).
     static func adjustThemeCounts(_ id: String, before: [ThemeCell: Int], after: [ThemeCell: Int], db: Database) throws {
+        let adder = try KeptRowAdder("respondentThemeCount", keys: ["codebookId", "themeId"], counts: ["n"], db: db)
         for cell in Set(before.keys).union(after.keys).sorted(by: { ($0.theme, "\($0.fields)") < ($1.theme, "\($1.fields)") }) {
             let change = (after[cell] ?? 0) - (before[cell] ?? 0)
             guard change != 0 else { continue }
-            let f = cell.fields
-            try db.execute(
-                literal: """
-                    UPDATE respondentThemeCount SET n = n + \(change)
-                    WHERE codebookId = \(id) AND themeId = \(cell.theme) AND surveyId IS \(f[0]) AND kind IS \(f[1])
-                        AND district IS \(f[2]) AND serviceTown IS \(f[3]) AND wave IS \(f[4]) AND interviewer IS \(f[5])
-                    """)
-            if db.changesCount == 0 {
-                try db.execute(
-                    literal: """
-                        INSERT INTO respondentThemeCount (codebookId, themeId, \(keptFields), n)
-                        VALUES (\(id), \(cell.theme), \(f[0]), \(f[1]), \(f[2]), \(f[3]), \(f[4]), \(f[5]), \(change))
-                        """)
-            }
+            try adder.add([id, cell.theme], fields: cell.fields, counts: [change])
         }
         try db.execute(literal: "DELETE FROM respondentThemeCount WHERE codebookId = \(id) AND n = 0")
+    }
+
+    /// A kept closed answer's key: the respondent's cell (an index, or the field values), question, category, number.
+    struct ClosedKey<Cell: Hashable>: Hashable {
+        var cell: Cell
+        var question: Int64
+        var value: String?
+        var number: Double?
+    }
+
+    /// The questions whose answers are kept, and the category of an answer `a` as SQL (a scale's whole number).
+    struct KeptQuestions {
+        let kept: Set<Int64>
+        let value: SQL
+
+        init(_ db: Database) throws {
+            let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: "SELECT key, type FROM question WHERE type IN \(keptQuestionTypes)"))
+            kept = Set(rows.map { $0[0] as Int64 })
+            let scale = rows.filter { $0[1] as String == QuestionType.scale.rawValue }.map { $0[0] as Int64 }
+            value = "CASE WHEN a.questionKey IN \(scale) THEN \(ClosedAnswerValues.scaleSQL) ELSE a.valueText END"
+        }
+    }
+
+    /// Adds counts to a kept table's row with the given key and fields (NULLs matched as NULLs), making the row where
+    /// there is none: how a few added rows or a coder's few respondents change the kept counts.
+    struct KeptRowAdder {
+        private let update: Statement
+        private let insert: Statement
+        private let db: Database
+
+        init(_ table: String, keys: [String], counts: [String], db: Database) throws {
+            self.db = db
+            let columns = keys + keptFieldNames.components(separatedBy: ", ")
+            update = try db.makeStatement(
+                sql: "UPDATE \(table) SET " + counts.map { "\($0) = \($0) + ?" }.joined(separator: ", ") + " WHERE "
+                    + columns.map { "\($0) IS ?" }.joined(separator: " AND "))
+            insert = try db.makeStatement(
+                sql: "INSERT INTO \(table) (\((columns + counts).joined(separator: ", "))) VALUES ("
+                    + Array(repeating: "?", count: columns.count + counts.count).joined(separator: ", ") + ")")
+        }
+
+        func add(_ key: [(any DatabaseValueConvertible)?], fields: [String?], counts: [Int]) throws {
+            let row = StatementArguments(key) + StatementArguments(fields)
+            try update.execute(arguments: StatementArguments(counts) + row)
+            if db.changesCount == 0 { try insert.execute(arguments: row + StatementArguments(counts)) }
+        }
     }
 
     /// Where a cross-tab counts respondents from, read as `r` with the respondent's field columns: the kept counts

@@ -10,12 +10,9 @@ final class StatRowReader: RowReader {
     /// Where each column of a row comes from: a variable (its index) or a checkbox set (its index, negated less one).
     private let plan: [Int]
     private let workbook: WorkbookFile
-    private let channel = BatchChannel<[String]>(capacity: 2)
+    private let channel: BatchChannel<[String]>
     /// Cases per hand-over from the parsing thread.
     static let batch = 128
-    /// The batch being read, and the next case in it.
-    private var pending: [[String]] = []
-    private var next = 0
     private var headerSent = false
     private var line = 1
     private let file: String
@@ -30,26 +27,14 @@ final class StatRowReader: RowReader {
             first, _ in first
         }
         plan = metadata.variables.indices.flatMap { i in firsts[i].map { [-1 - $0, i] } ?? [i] }
-        let (channel, variables) = (channel, metadata.variables)
-        let thread = Thread {
-            // Cases go over in batches: one hand-over (a lock and a wake-up) per 128 cases, not per case.
-            var batch: [[String]] = []
-            batch.reserveCapacity(Self.batch)
-            do {
-                _ = try StatFile.rows(path: path, file: file, kind: kind, variables: variables) { row in
-                    batch.append(row)
-                    guard batch.count == Self.batch else { return true }
-                    defer { batch.removeAll(keepingCapacity: true) }
-                    return channel.put(batch)
-                }
-                if !batch.isEmpty { _ = channel.put(batch) }
-                channel.finish(nil)
-            } catch {
-                channel.finish(error)
+        let variables = metadata.variables
+        // Cases go over in batches: one hand-over (a lock and a wake-up) per 128 cases, not per case.
+        channel = .producing(capacity: 2, batch: Self.batch, stackSize: 1 << 22) { emit in
+            // ReadStat's callback outlives nothing: it runs within `rows`.
+            _ = try withoutActuallyEscaping(emit) { emit in
+                try StatFile.rows(path: path, file: file, kind: kind, variables: variables) { row in emit(row) }
             }
         }
-        thread.stackSize = 1 << 22
-        thread.start()
     }
 
     deinit { channel.cancel() }
@@ -59,13 +44,7 @@ final class StatRowReader: RowReader {
             headerSent = true
             return CSVRow(fields: plan.map { $0 >= 0 ? metadata.variables[$0].name : checkboxSets[-1 - $0].name }, line: 1)
         }
-        if next == pending.count {
-            guard let batch = try channel.take() else { return nil }
-            pending = batch
-            next = 0
-        }
-        let cells = pending[next]
-        next += 1
+        guard let cells = try channel.next() else { return nil }
         line += 1
         if checkboxSets.isEmpty { return CSVRow(fields: cells, line: line) }
         return CSVRow(fields: plan.map { $0 >= 0 ? ($0 < cells.count ? cells[$0] : "") : checkboxSets[-1 - $0].cell(cells) }, line: line)
