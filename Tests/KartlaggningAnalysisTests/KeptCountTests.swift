@@ -44,6 +44,25 @@ struct KeptCountTests {
             #expect(!kept.isEmpty, "\(step): \(question)")
             #expect(kept == (try store.numberCounts(question, by: .district, filters: filters, keptCounts: false)), "\(step): \(question)")
         }
+        // The method box's tagging figures: kept, from the rows, and as the queries before they were kept count them.
+        let figures = try store.taggingFigures(stored)
+        let fromRows = try store.taggingFigures(stored, keptCounts: false)
+        let direct = try store.read { db in
+            (
+                freeTexts: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE isFreeText") ?? -1,
+                autoTagged: try Int.fetchOne(
+                    db, sql: "SELECT COUNT(DISTINCT answerId) FROM tag WHERE codebookId = ? AND coder = 'auto' AND revision = ?",
+                    arguments: [stored.codebook.id, stored.revision]) ?? -1,
+                untagged: try KartlaggningStore.untaggedCount(codebook: stored.codebook.id, revision: stored.revision, db: db)
+            )
+        }
+        for (name, made) in [("kept", figures), ("rows", fromRows)] {
+            #expect(made.freeTextAnswers == direct.freeTexts, "\(step): \(name) free texts")
+            #expect(made.autoTaggedAnswers == direct.autoTagged, "\(step): \(name) auto-tagged")
+            #expect(made.applied, "\(step): \(name) applied")
+            #expect(made.untagged == direct.untagged, "\(step): \(name) untagged")
+        }
+        #expect(direct.autoTagged > 0 && direct.freeTexts > direct.autoTagged, "\(step): \(direct)")
         let surveys = try store.surveys()
         let status = try store.status()
         #expect(surveys.map(\.respondents).reduce(0, +) == status.respondents, "\(step)")
@@ -81,6 +100,8 @@ struct KeptCountTests {
                 + "F200;Ny AB;BLT;;Karin L;2025-03-05;Handel;4;2;Bredband;Ja;Bredbandet är för långsamt och bussen går sällan;Ett gemensamt kontor i byn\n"
                 + "F201;Nyare AB;Anundsjö;;Karin L;2025-03-05;Turism;2;4;;Nej;Svårt att rekrytera;\n")
         #expect(try Importer(store: store).importFile(at: added, survey: "foretag-2025").status == .imported)
+        #expect(try store.taggingFigures(stored).untagged == 3)
+        try Self.expectKept(store, stored, after: "new respondents, not tagged yet")
         let catchUp = try TaggingTests.tag(store, stored)
         #expect(catchUp.answersTagged == 3 && catchUp.answersWithThemes >= 1)
         #expect(try store.untaggedAnswers().isEmpty)
@@ -126,6 +147,7 @@ struct KeptCountTests {
     /// A write that changes answers but does not make the counts again cannot commit: the counts never fall behind.
     @Test func aWriteThatSkipsTheCountsIsRefused() throws {
         let (store, stored) = try TaggingTests.sampleStore()
+        _ = try TaggingTests.tag(store, stored)
         let before = try store.contentVersion()
         #expect(throws: StoreError.countsNotKept) {
             try store.writer.write { db in try db.execute(sql: "UPDATE respondent SET district = 'BLT' WHERE externalId = 'F001'") }

@@ -83,10 +83,13 @@ struct RecordInsertTests {
             #expect(indexedPrepared == indexedGRDB && indexedPrepared["answerId"] == 7.databaseValue)
             let (totalPrepared, totalGRDB) = try Self.rows(TermTotalRecord(lemma: "buss", surface: "bussen", n: 40), in: db)
             #expect(totalPrepared == totalGRDB && totalPrepared["n"] == 40.databaseValue)
-            let run = TagRunRecord(answerId: 1, codebookId: "cb", revision: 2)
+            let run = TagRunRecord(answerId: 1, codebookId: "cb", revision: 2, autoTags: 3)
             let (prepared, grdb) = try Self.rows(run, in: db)
             #expect(prepared == grdb)
-            #expect(prepared == ["answerId": 1.databaseValue, "codebookId": "cb".databaseValue, "revision": 2.databaseValue])
+            #expect(
+                prepared == [
+                    "answerId": 1.databaseValue, "codebookId": "cb".databaseValue, "revision": 2.databaseValue, "autoTags": 3.databaseValue,
+                ])
         }
     }
 
@@ -95,11 +98,11 @@ struct RecordInsertTests {
         try store.write { db in
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             let replace = try PreparedInsert<TagRunRecord>(db, onConflict: .replace)
-            try replace.insert(TagRunRecord(answerId: 1, codebookId: "cb", revision: 1))
-            try replace.insert(TagRunRecord(answerId: 1, codebookId: "cb", revision: 2))
+            try replace.insert(TagRunRecord(answerId: 1, codebookId: "cb", revision: 1, autoTags: 0))
+            try replace.insert(TagRunRecord(answerId: 1, codebookId: "cb", revision: 2, autoTags: 0))
             #expect(try TagRunRecord.fetchAll(db).map(\.revision) == [2])
             #expect(throws: DatabaseError.self) {
-                try PreparedInsert<TagRunRecord>(db).insert(TagRunRecord(answerId: 1, codebookId: "cb", revision: 3))
+                try PreparedInsert<TagRunRecord>(db).insert(TagRunRecord(answerId: 1, codebookId: "cb", revision: 3, autoTags: 0))
             }
             try TagRunRecord.deleteAll(db)
         }

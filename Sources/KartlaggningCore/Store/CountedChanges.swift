@@ -1,29 +1,28 @@
 import Foundation
 import GRDB
 
-/// Watches a writer connection for changes to the tables the kept counts are made from (`respondent`, `answer`,
-/// `question`). The first change of a transaction is noted and the rest of the transaction goes unobserved, so a
-/// write of a million answers pays for one callback. A transaction that changed them commits only after the counts
-/// were made again (`KartlaggningStore.noteChanges` does it): one that did not is refused, so the kept counts can
-/// never fall behind the data without a word.
+/// Watches a writer connection for changes to tables kept counts are made from (`respondent`, `answer` and
+/// `question`; rowid tables, whose row changes SQLite reports). The first change of a transaction
+/// is noted and the rest of the transaction goes unobserved, so a write of a million answers pays for one callback. A
+/// transaction that changed them commits only after the counts were made again or brought along (`noteRecounted`):
+/// one that did not is refused, so the kept counts can never fall behind the data without a word.
 final class CountedChanges: TransactionObserver, @unchecked Sendable {
-    /// The tables the kept counts are made from.
-    static let tables: Set<String> = ["respondent", "answer", "question"]
+    /// The tables watched.
+    let tables: Set<String>
 
-    /// Whether the transaction also rewrote rows (registered beside this one).
-    let rewritten = RewrittenRows()
+    init(tables: Set<String>) { self.tables = tables }
 
     private let lock = NSLock()
-    private var changed = false
+    private var wasChanged = false
     private var recounted = false
 
-    /// Whether this transaction changed respondents, answers or questions.
-    var dataChanged: Bool { lock.withLock { changed } }
+    /// Whether this transaction changed a table watched.
+    var changed: Bool { lock.withLock { wasChanged } }
 
     /// The counts were made again after the transaction's last change: it may commit.
     func noteRecounted() { lock.withLock { recounted = true } }
 
-    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { Self.tables.contains(eventKind.tableName) }
+    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { tables.contains(eventKind.tableName) }
 
     func databaseDidChange(with event: DatabaseEvent) {
         note()
@@ -33,7 +32,7 @@ final class CountedChanges: TransactionObserver, @unchecked Sendable {
     func databaseDidChange() { note() }
 
     func databaseWillCommit() throws {
-        let refused = lock.withLock { changed && !recounted }
+        let refused = lock.withLock { wasChanged && !recounted }
         if refused { throw StoreError.countsNotKept }
     }
 
@@ -43,14 +42,14 @@ final class CountedChanges: TransactionObserver, @unchecked Sendable {
 
     private func note() {
         lock.withLock {
-            changed = true
+            wasChanged = true
             recounted = false
         }
     }
 
     private func reset() {
         lock.withLock {
-            changed = false
+            wasChanged = false
             recounted = false
         }
     }

@@ -34,7 +34,8 @@ import KartlaggningModel
 // tag          one theme on one answer: by `auto` (with the revision, the pattern that fired and the
 //              matched spans, JSON [[start, end], …] in Unicode scalars) or by a named coder, whose
 //              `negative` row says "not this theme" and overrules auto tags. tagRun records which
-//              revision auto-tagged each answer, so re-running the same revision is a no-op.
+//              revision auto-tagged each answer, and how many auto tags it gave (v13), so re-running the
+//              same revision is a no-op.
 //              The view effectiveTag is what queries count.
 // answerTheme  the effective tags of each codebook's latest revision (v11), answer by answer, no roll-up: rebuilt
 //              with respondentTheme, what reports read a theme's answers from.
@@ -47,6 +48,9 @@ import KartlaggningModel
 // tagArchive   coders' tags on answers a later import no longer has: never deleted, kept with the
 //              survey, respondent, question and text they were made on.
 // erasure      one `kartlagg forget`: which survey, when, how much was erased; never the erased data.
+// respondentCount, closedAnswerCount, respondentThemeCount, tagRunCount  counts kept (v12, v13): by the
+//              respondent fields cross-tabs show and filter by, and per codebook revision the free texts tagged,
+//              made again by every writer; keptCountState holds the data version they were made at.
 // dataVersion  one row: a random token that every write transaction changing anything replaces (v8), so the
 //              publication ledger beside the database (`<file>.publicerat`) knows which of its records are about
 //              the data as it is now.
@@ -418,8 +422,8 @@ extension KartlaggningStore {
         }
         // v12: counts kept by the respondent fields cross-tabs show and filter by (survey, kind, district, service
         // town, wave, interviewer), one row per combination with how many — of respondents, of closed answers by
-        // category, of respondent themes — made again by every writer (`KeptCountQueries.swift`). Made here from the
-        // file's rows, so a file current before is current after.
+        // category, of respondent themes — made again by every writer (`KeptCountQueries.swift`). Made from the file's
+        // rows by v13, so a file current before is current after.
         migrator.registerMigration("v12: kept counts") { db in
             let fields = """
                 surveyId    TEXT NOT NULL,
@@ -457,6 +461,28 @@ extension KartlaggningStore {
                     INSERT INTO keptCountState (id, version) VALUES (1, NULL);
                     ALTER TABLE termIndexState ADD COLUMN completeAt TEXT;
                     """)
+            // Counted by v13, which adds to what is counted.
+        }
+        // v13: the tagging figures kept — how many auto tags each run gave an answer (`tagRun.autoTags`), the free
+        // texts beside each cell's answers (`respondentCount.freeTexts`), and per codebook revision how many free
+        // texts it has tagged and how many it gave a theme (`tagRunCount`) — so a report's method box sums a few rows
+        // instead of counting every tag. Filled here from the file's rows.
+        migrator.registerMigration("v13: tagging figures kept") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE tagRun ADD COLUMN autoTags INTEGER NOT NULL DEFAULT 0;
+                    UPDATE tagRun SET autoTags = (
+                        SELECT COUNT(*) FROM tag t WHERE t.answerId = tagRun.answerId AND t.codebookId = tagRun.codebookId
+                        AND t.coder = 'auto' AND t.revision = tagRun.revision);
+                    ALTER TABLE respondentCount ADD COLUMN freeTexts INTEGER NOT NULL DEFAULT 0;
+                    CREATE TABLE tagRunCount (
+                        codebookId TEXT NOT NULL,
+                        revision   INTEGER NOT NULL,
+                        answers    INTEGER NOT NULL,
+                        autoTagged INTEGER NOT NULL,
+                        PRIMARY KEY (codebookId, revision)
+                    ) WITHOUT ROWID;
+                    """)
             try KartlaggningStore.recountAll(db)
             try KartlaggningStore.stampKeptCounts(db)
             try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
@@ -465,5 +491,5 @@ extension KartlaggningStore {
     }
 
     /// The schema this kartlagg writes: the number of its migrations, also kept in SQLite's `user_version`.
-    public static let schemaVersion = 12
+    public static let schemaVersion = 13
 }

@@ -20,7 +20,7 @@ public struct KartlaggningStore: Sendable {
     public let isReadOnly: Bool
     let writer: any DatabaseWriter
     /// A writer's watch on the tables the kept counts come from (nil: read-only).
-    let counted: CountedChanges?
+    let counted: KeptCountWatch?
 
     /// How a store opens its file.
     public enum OpenMode: Sendable {
@@ -84,7 +84,7 @@ public struct KartlaggningStore: Sendable {
                 // still open a write transaction.
                 if !current { try Self.migrator.migrate(pool) }
                 self.writer = pool
-                self.counted = Self.watchCountedTables(pool)
+                self.counted = KeptCountWatch(pool)
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             throw StoreError.busy
@@ -112,16 +112,7 @@ public struct KartlaggningStore: Sendable {
         self.path = nil
         self.isReadOnly = false
         self.writer = writer
-        self.counted = Self.watchCountedTables(writer)
-    }
-
-    /// Watches the writer's transactions for changes to what the kept counts are made from (after the migrations,
-    /// which make the counts themselves).
-    private static func watchCountedTables(_ writer: any DatabaseWriter) -> CountedChanges {
-        let counted = CountedChanges()
-        writer.add(transactionObserver: counted, extent: .databaseLifetime)
-        writer.add(transactionObserver: counted.rewritten, extent: .databaseLifetime)
-        return counted
+        self.counted = KeptCountWatch(writer)
     }
 
     // MARK: - Opening

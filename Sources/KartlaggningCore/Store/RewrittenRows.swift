@@ -15,7 +15,7 @@ final class RewrittenRows: TransactionObserver, @unchecked Sendable {
     func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
         switch eventKind {
         case .insert(let table): table == "question"
-        case .update(let table, _), .delete(let table): CountedChanges.tables.contains(table)
+        case .update(let table, _), .delete(let table): KeptCountWatch.dataTables.contains(table)
         }
     }
 

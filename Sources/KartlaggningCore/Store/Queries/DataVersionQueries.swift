@@ -20,7 +20,7 @@ extension KartlaggningStore {
         try db.execute(sql: "UPDATE dataVersion SET version = lower(hex(randomblob(16))) WHERE id = 1")
         // Texts, questions and the names redacted are unchanged when respondents, answers and questions are: a term
         // index complete before still is (a coder's decision leaves it so).
-        if let counted, !counted.dataChanged {
+        if let counted, !counted.data.changed {
             try db.execute(
                 sql:
                     "UPDATE termIndexState SET completeAt = (SELECT version FROM dataVersion WHERE id = 1) WHERE id = 1 AND completeAt = ?",
@@ -29,12 +29,13 @@ extension KartlaggningStore {
         // Respondents and answers only added (an import of new rows): their counts added. Rows rewritten or removed,
         // questions changed, or the counts behind already: all counted again. Otherwise only respondent themes can
         // have changed, and their rebuilds keep their counts.
-        if let counted, counted.dataChanged {
+        // The tagging figures are kept by the tagging run, and made again with everything else.
+        if let counted, counted.data.changed {
             if wereCurrent && !counted.rewritten.happened { try Self.countAddedRows(db) } else { try Self.recountAll(db) }
         } else if !wereCurrent {
             try Self.recountAll(db)
         }
         try Self.stampKeptCounts(db)
-        counted?.noteRecounted()
+        counted?.data.noteRecounted()
     }
 }

@@ -42,9 +42,21 @@ extension KartlaggningStore {
 
     /// Respondents counted by the kept fields, with their answers, from the rows.
     static let respondentCountsSQL: SQL = """
-        SELECT \(keptFieldsOfR), COUNT(*), COALESCE(SUM(x.answers), 0)
-        FROM respondent r LEFT JOIN (SELECT respondentId, COUNT(*) AS answers FROM answer GROUP BY respondentId) x ON x.respondentId = r.id
+        SELECT \(keptFieldsOfR), COUNT(*), COALESCE(SUM(x.answers), 0), COALESCE(SUM(x.freeTexts), 0)
+        FROM respondent r LEFT JOIN (
+            SELECT respondentId, COUNT(*) AS answers, SUM(isFreeText) AS freeTexts FROM answer GROUP BY respondentId
+        ) x ON x.respondentId = r.id
         GROUP BY \(keptFieldsOfR)
+        """
+
+    /// The tagging figures per codebook revision, from the rows: the free texts it tagged, and how many of them carry
+    /// an auto tag of it (counted from the tags, not from `tagRun.autoTags`).
+    static let tagRunCountsSQL: SQL = """
+        SELECT r.codebookId, r.revision, COUNT(*), SUM(EXISTS (
+            SELECT 1 FROM tag t WHERE t.answerId = r.answerId AND t.codebookId = r.codebookId
+            AND t.coder = \(sql: Coder.autoSQL) AND t.revision = r.revision))
+        FROM tagRun r JOIN answer a ON a.id = r.answerId WHERE a.isFreeText
+        GROUP BY r.codebookId, r.revision
         """
 
     /// Closed answers counted by question, category and the kept fields, from the rows.
@@ -70,7 +82,8 @@ extension KartlaggningStore {
     /// integrity check compares.
     static func keptTables(codebooks: [String]) -> [(table: String, rows: SQL, recount: SQL)] {
         [
-            ("respondentCount", "SELECT \(keptFields), n, answers FROM respondentCount", respondentCountsSQL),
+            ("respondentCount", "SELECT \(keptFields), n, answers, freeTexts FROM respondentCount", respondentCountsSQL),
+            ("tagRunCount", "SELECT codebookId, revision, answers, autoTagged FROM tagRunCount", tagRunCountsSQL),
             ("closedAnswerCount", "SELECT questionKey, value, number, \(keptFields), n FROM closedAnswerCount", closedAnswerCountsSQL),
         ]
             + codebooks.map { id in
@@ -90,22 +103,31 @@ extension KartlaggningStore {
         let cells = try RespondentCells.read(db)
         let questions = try KeptQuestions(db)
         var answers = Array(repeating: 0, count: cells.fields.count)
+        var freeTexts = Array(repeating: 0, count: cells.fields.count)
+        var freeTextIds = AnswerIdSet(upTo: try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM answer") ?? 0)
         var closed: [ClosedKey<Int>: Int] = [:]
         let rows = try Row.fetchCursor(
-            db, SQLRequest<Row>(literal: "SELECT a.respondentId, a.questionKey, \(questions.value), a.valueNumber FROM answer a"))
+            db,
+            SQLRequest<Row>(
+                literal: "SELECT a.respondentId, a.questionKey, \(questions.value), a.valueNumber, a.isFreeText, a.id FROM answer a"))
         while let row = try rows.next() {
             guard let cell = cells.cell(of: row[0]) else { continue }
             answers[cell] += 1
+            if row[4] as Bool {
+                freeTexts[cell] += 1
+                freeTextIds.insert(row[5])
+            }
             let question: Int64 = row[1]
             guard questions.kept.contains(question) else { continue }
             closed[ClosedKey(cell: cell, question: question, value: row[2], number: row[3]), default: 0] += 1
         }
         try db.execute(sql: "DELETE FROM respondentCount; DELETE FROM closedAnswerCount; DELETE FROM respondentThemeCount")
         let respondentRow = try db.makeStatement(
-            sql: "INSERT INTO respondentCount (\(keptFieldNames), n, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            sql: "INSERT INTO respondentCount (\(keptFieldNames), n, answers, freeTexts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for (cell, fields) in cells.fields.enumerated() {
-            try respondentRow.execute(arguments: StatementArguments(fields + [cells.respondents[cell], answers[cell]]))
+            try respondentRow.execute(arguments: StatementArguments(fields) + [cells.respondents[cell], answers[cell], freeTexts[cell]])
         }
+        try recountTagRuns(freeTexts: freeTextIds, db: db)
         let closedRow = try db.makeStatement(
             sql: "INSERT INTO closedAnswerCount (questionKey, value, number, \(keptFieldNames), n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for (key, n) in closed {
@@ -113,6 +135,42 @@ extension KartlaggningStore {
         }
         for stored in try codebooksWithCurrentThemes(db) { try recountThemes(stored, cells: cells, db: db) }
         try noteRowsCounted(db)
+    }
+
+    /// Makes the tagging figures again (`tagRunCount`): per codebook revision, the free-text answers it has tagged
+    /// and how many of them it gave a theme, from one pass over `tagRun`.
+    static func recountTagRuns(freeTexts: AnswerIdSet, db: Database) throws {
+        var counts: [TagRunKey: (answers: Int, autoTagged: Int)] = [:]
+        let runs = try Row.fetchCursor(db, sql: "SELECT answerId, codebookId, revision, autoTags FROM tagRun")
+        while let run = try runs.next() {
+            guard freeTexts.contains(run[0]) else { continue }
+            let key = TagRunKey(codebook: run[1], revision: run[2])
+            counts[key, default: (0, 0)].answers += 1
+            if run[3] as Int > 0 { counts[key, default: (0, 0)].autoTagged += 1 }
+        }
+        try db.execute(sql: "DELETE FROM tagRunCount")
+        let insert = try db.makeStatement(sql: "INSERT INTO tagRunCount (codebookId, revision, answers, autoTagged) VALUES (?, ?, ?, ?)")
+        for (key, count) in counts { try insert.execute(arguments: [key.codebook, key.revision, count.answers, count.autoTagged]) }
+    }
+
+    /// A codebook's revision, as a key of the tagging figures.
+    struct TagRunKey: Hashable {
+        var codebook: String
+        var revision: Int
+    }
+
+    /// Changes the tagging figures of one codebook revision by `answers` and `autoTagged` (what a tagging run keeps
+    /// them with), dropping a revision left with none.
+    static func addToTagRuns(_ key: TagRunKey, answers: Int, autoTagged: Int, db: Database) throws {
+        try db.execute(
+            literal: """
+                INSERT INTO tagRunCount (codebookId, revision, answers, autoTagged) VALUES (\(key.codebook), \(key.revision), \(answers), \(autoTagged))
+                ON CONFLICT (codebookId, revision) DO UPDATE SET answers = answers + excluded.answers, autoTagged = autoTagged + excluded.autoTagged
+                """)
+        try db.execute(
+            literal:
+                "DELETE FROM tagRunCount WHERE codebookId = \(key.codebook) AND revision = \(key.revision) AND answers = 0 AND autoTagged = 0"
+        )
     }
 
     /// Marks every respondent and answer there is as counted (their ids only grow: SQLite gives a new row the
@@ -135,27 +193,28 @@ extension KartlaggningStore {
         let (respondentsUpTo, answersUpTo): (Int64, Int64) = (state[0], state[1])
         let addedAnswers = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM answer") ?? 0
         guard addedAnswers - answersUpTo < max(answersUpTo / 4, 1_000) else { return try recountAll(db) }
-        var cells: [[String?]: (respondents: Int, answers: Int)] = [:]
+        var cells: [[String?]: (respondents: Int, answers: Int, freeTexts: Int)] = [:]
         var closed: [ClosedKey<[String?]>: Int] = [:]
         let added = try Row.fetchCursor(db, sql: "SELECT \(keptFieldNames) FROM respondent WHERE id > ?", arguments: [respondentsUpTo])
-        while let row = try added.next() { cells[(0..<6).map { row[$0] }, default: (0, 0)].respondents += 1 }
+        while let row = try added.next() { cells[(0..<6).map { row[$0] }, default: (0, 0, 0)].respondents += 1 }
         let questions = try KeptQuestions(db)
         let answers = try Row.fetchCursor(
             db,
             SQLRequest<Row>(
                 literal: """
-                    SELECT \(keptFieldsOfR), a.questionKey, \(questions.value), a.valueNumber
+                    SELECT \(keptFieldsOfR), a.questionKey, \(questions.value), a.valueNumber, a.isFreeText
                     FROM answer a JOIN respondent r ON r.id = a.respondentId WHERE a.id > \(answersUpTo)
                     """))
         while let row = try answers.next() {
             let fields: [String?] = (0..<6).map { row[$0] }
-            cells[fields, default: (0, 0)].answers += 1
+            cells[fields, default: (0, 0, 0)].answers += 1
+            if row[9] as Bool { cells[fields, default: (0, 0, 0)].freeTexts += 1 }
             let question: Int64 = row[6]
             guard questions.kept.contains(question) else { continue }
             closed[ClosedKey(cell: fields, question: question, value: row[7], number: row[8]), default: 0] += 1
         }
-        let addToCell = try KeptRowAdder("respondentCount", keys: [], counts: ["n", "answers"], db: db)
-        for (fields, cell) in cells { try addToCell.add([], fields: fields, counts: [cell.respondents, cell.answers]) }
+        let addToCell = try KeptRowAdder("respondentCount", keys: [], counts: ["n", "answers", "freeTexts"], db: db)
+        for (fields, cell) in cells { try addToCell.add([], fields: fields, counts: [cell.respondents, cell.answers, cell.freeTexts]) }
         let addToClosed = try KeptRowAdder("closedAnswerCount", keys: ["questionKey", "value", "number"], counts: ["n"], db: db)
         for (key, n) in closed { try addToClosed.add([key.question, key.value, key.number], fields: key.cell, counts: [n]) }
         try noteRowsCounted(db)

@@ -98,28 +98,41 @@ extension KartlaggningStore {
         }
     }
 
-    /// How `stored`'s tags were made, over the whole database.
-    public func taggingFigures(_ stored: StoredCodebook) throws -> TaggingFigures {
+    /// How `stored`'s tags were made, over the whole database: from the kept tagging figures when they are current
+    /// (`keptCounts`), else counted from the rows — the same figures.
+    public func taggingFigures(_ stored: StoredCodebook, keptCounts: Bool = true) throws -> TaggingFigures {
         try read { db in
             let id = stored.codebook.id
-            var figures = TaggingFigures(
-                freeTextAnswers: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE isFreeText") ?? 0,
-                autoTaggedAnswers: try Int.fetchOne(
-                    db, sql: "SELECT COUNT(DISTINCT answerId) FROM tag WHERE codebookId = ? AND coder = \(Coder.autoSQL) AND revision = ?",
-                    arguments: [id, stored.revision]) ?? 0,
-                applied: try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM tagRun WHERE codebookId = ? AND revision = ?)", arguments: [id, stored.revision])
-                    ?? false,
-                coders: try Row.fetchAll(
+            let coders = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT coder, COUNT(DISTINCT answerId) FROM tag INDEXED BY tag_manual WHERE coder <> \(Coder.autoSQL) AND codebookId = ?
+                    GROUP BY coder ORDER BY coder
+                    """, arguments: [id]
+            ).map { (name: $0[0] as String, answers: $0[1] as Int) }
+            let freeTexts: Int
+            let run: (answers: Int, autoTagged: Int)
+            if keptCounts, try Self.keptCountsAreCurrent(db) {
+                freeTexts = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(freeTexts), 0) FROM respondentCount") ?? 0
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT answers, autoTagged FROM tagRunCount WHERE codebookId = ? AND revision = ?",
+                    arguments: [id, stored.revision])
+                run = row.map { ($0[0], $0[1]) } ?? (0, 0)
+            } else {
+                freeTexts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE isFreeText") ?? 0
+                let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT coder, COUNT(DISTINCT answerId) FROM tag INDEXED BY tag_manual WHERE coder <> \(Coder.autoSQL) AND codebookId = ?
-                        GROUP BY coder ORDER BY coder
-                        """, arguments: [id]
-                ).map { (name: $0[0], answers: $0[1]) })
-            if figures.applied {
-                figures.untagged = try Self.untaggedCount(codebook: id, revision: stored.revision, db: db)
+                        SELECT COUNT(DISTINCT r.answerId), COUNT(DISTINCT t.answerId) FROM tagRun r JOIN answer a ON a.id = r.answerId
+                        LEFT JOIN tag t ON t.answerId = r.answerId AND t.codebookId = r.codebookId AND t.coder = \(Coder.autoSQL)
+                            AND t.revision = r.revision
+                        WHERE r.codebookId = ? AND r.revision = ? AND a.isFreeText
+                        """, arguments: [id, stored.revision])
+                run = row.map { ($0[0], $0[1]) } ?? (0, 0)
             }
+            var figures = TaggingFigures(
+                freeTextAnswers: freeTexts, autoTaggedAnswers: run.autoTagged, applied: run.answers > 0, coders: coders)
+            if figures.applied { figures.untagged = freeTexts - run.answers }
             return figures
         }
     }

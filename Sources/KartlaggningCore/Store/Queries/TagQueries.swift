@@ -37,12 +37,16 @@ extension KartlaggningStore {
             // import's new ones) works out again only the respondents it touches, not every respondent's.
             let wasCurrent = try Self.respondentThemesAreCurrent(stored, db: db)
             var touched: Set<Int64> = []
+            // The tagging figures follow the run: each answer leaves its old revision's and joins this one's.
+            var figures: [TagRunKey: (answers: Int, autoTagged: Int)] = [:]
+            let thisRun = TagRunKey(codebook: codebookId, revision: revision)
             var after: Int64 = 0
             while true {
                 let batch = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT a.id, a.raw, q.id AS question, a.respondentId FROM answer a JOIN question q ON q.key = a.questionKey
+                        SELECT a.id, a.raw, q.id AS question, a.respondentId, r.revision, r.autoTags
+                        FROM answer a JOIN question q ON q.key = a.questionKey
                         LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = ?
                         WHERE a.isFreeText AND a.id > ? AND (r.revision IS NULL OR r.revision <> ?)
                         ORDER BY a.id LIMIT 2000
@@ -65,12 +69,22 @@ extension KartlaggningStore {
                                 coder: Coder.auto.rawValue,
                                 pattern: tag.pattern, spans: spans, negative: false, note: nil, createdAt: now))
                     }
-                    try markRun.insert(TagRunRecord(answerId: answerId, codebookId: codebookId, revision: revision))
+                    try markRun.insert(TagRunRecord(answerId: answerId, codebookId: codebookId, revision: revision, autoTags: tags.count))
+                    if let old = row[4] as Int? {
+                        let before = TagRunKey(codebook: codebookId, revision: old)
+                        figures[before, default: (0, 0)].answers -= 1
+                        if row[5] as Int > 0 { figures[before, default: (0, 0)].autoTagged -= 1 }
+                    }
+                    figures[thisRun, default: (0, 0)].answers += 1
+                    if !tags.isEmpty { figures[thisRun, default: (0, 0)].autoTagged += 1 }
                     summary.answersTagged += 1
                     summary.tagsWritten += tags.count
                     if !tags.isEmpty { summary.answersWithThemes += 1 }
                 }
                 progress?(summary.answersTagged)
+            }
+            for (key, change) in figures.sorted(by: { $0.key.revision < $1.key.revision }) {
+                try Self.addToTagRuns(key, answers: change.answers, autoTagged: change.autoTagged, db: db)
             }
             if summary.answersTagged > 0 || summary.tagsReplaced > 0 {
                 if wasCurrent && touched.count <= Self.fewRespondents {
