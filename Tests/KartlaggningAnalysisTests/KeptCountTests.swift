@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KartlaggningImport
 import KartlaggningModel
 import TestSupport
@@ -142,6 +143,39 @@ struct KeptCountTests {
         try Self.expectKept(store, stored, after: "undo")
         _ = try store.removeSurvey(id: "forening-2025", force: true)
         try Self.expectKept(store, stored, after: "survey removed")
+    }
+
+    /// A tagged file from before the tagging figures were kept (schema 12) gets them when it is upgraded: the same
+    /// figures as counted from its rows.
+    @Test func aTaggedFileOfSchema12GetsItsFiguresWhenUpgraded() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.path("v12.sqlite")
+        do {
+            let (store, stored) = try TaggingTests.sampleStore(path: path)
+            _ = try TaggingTests.tag(store, stored)
+        }
+        // What schema 12 had: no tagging figures, no count of auto tags per run.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    DROP TABLE tagRunCount;
+                    ALTER TABLE tagRun DROP COLUMN autoTags;
+                    ALTER TABLE respondentCount DROP COLUMN freeTexts;
+                    DELETE FROM grdb_migrations WHERE identifier = 'v13: tagging figures kept';
+                    PRAGMA user_version = 12;
+                    """)
+        }
+        try queue.close()
+        let store = try KartlaggningStore(path: path, mode: .existing)
+        let stored = try store.codebook(id: "bygdsam")
+        #expect(try store.appliedMigrations().count == KartlaggningStore.schemaVersion)
+        let figures = try store.taggingFigures(stored)
+        #expect(figures.freeTextAnswers == 94 && figures.applied && figures.untagged == 0)
+        #expect(figures.autoTaggedAnswers == (try store.taggingFigures(stored, keptCounts: false)).autoTaggedAnswers)
+        let perRun = try store.read { db in try Int.fetchOne(db, sql: "SELECT SUM(autoTags) FROM tagRun") }
+        #expect(perRun == (try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tag WHERE coder = 'auto'") }))
+        try Self.expectKept(store, stored, after: "upgrade from schema 12")
     }
 
     /// A write that changes answers but does not make the counts again cannot commit: the counts never fall behind.

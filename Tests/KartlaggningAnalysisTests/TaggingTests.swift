@@ -10,8 +10,9 @@ import Testing
 /// Tagging and theme queries over the sample company and association interviews.
 struct TaggingTests {
     /// A store with the sample districts, two surveys imported and the sample codebook loaded.
-    static func sampleStore() throws -> (KartlaggningStore, StoredCodebook) {
-        let store = try KartlaggningStore.inMemory()
+    /// The two sample surveys imported and the sample codebook loaded, in memory or in the file at `path`.
+    static func sampleStore(path: String? = nil) throws -> (KartlaggningStore, StoredCodebook) {
+        let store = try path.map { try KartlaggningStore(path: $0) } ?? KartlaggningStore.inMemory()
         try store.loadDistricts(try DefinitionLoader.districts(at: Paths.sample("districts.yaml")))
         for (definition, file) in [("foretag-2025.survey.yaml", "foretag-2025.csv"), ("forening-2025.survey.yaml", "forening-2025.csv")] {
             let survey = try DefinitionLoader.survey(at: Paths.sample(definition))
