@@ -68,15 +68,7 @@ public enum HTMLPage {
             }
             run = []
         }
-        // Cut before every heading of level 2 or 3: each piece is a heading and what follows it.
-        var pieces: [Substring] = []
-        var rest = body[...]
-        while let next = rest.dropFirst().firstRange(of: /<h[23]>/) {
-            pieces.append(rest[..<next.lowerBound])
-            rest = rest[next.lowerBound...]
-        }
-        pieces.append(rest)
-        for piece in pieces {
+        for piece in headingPieces(body) {
             if piece.hasPrefix("<h3>") && narrow(piece) {
                 run.append(piece)
             } else {
@@ -88,14 +80,33 @@ public enum HTMLPage {
         return out
     }
 
+    /// The page cut before every heading of level 2 or 3 (`<h[23]>`, but not at its very start): each piece a heading
+    /// and what follows it.
+    static func headingPieces(_ body: String) -> [Substring] {
+        var pieces: [Substring] = []
+        var pieceStart = body.startIndex
+        let bytes = body.utf8
+        var position = bytes.startIndex
+        while let heading = HTMLScan.nextOccurrence(of: Array("<h".utf8), in: bytes, from: position) {
+            position = bytes.index(after: heading)
+            guard heading > pieceStart,
+                bytes[heading...].starts(with: Array("<h2>".utf8)) || bytes[heading...].starts(with: Array("<h3>".utf8))
+            else { continue }
+            pieces.append(body[pieceStart..<heading])
+            pieceStart = heading
+        }
+        pieces.append(body[pieceStart...])
+        return pieces
+    }
+
     /// A list whose every item starts with a term in bold (the method box: "**Kodbok:** …", "**Urval:** …") is a
     /// glossary: printed in two columns, each item kept whole.
     static func terms(_ body: String) -> String {
-        body.replacing(/<ul>((?:(?!<\/ul>)[\s\S])*)<\/ul>/) { match in
-            let items = match.output.1.matches(of: /<li>/).count
-            let termed = match.output.1.matches(of: /<li><strong>/).count
-            guard items >= 4, termed == items else { return String(match.output.0) }
-            return "<ul class=\"terms\">" + match.output.1 + "</ul>"
+        HTMLScan.replacingElements(in: body, open: .init(name: "ul", attributes: false), close: "</ul>") { list in
+            let items = HTMLScan.occurrences(of: "<li>", in: list.inner)
+            let termed = HTMLScan.occurrences(of: "<li><strong>", in: list.inner)
+            guard items >= 4, termed == items else { return String(list.whole) }
+            return "<ul class=\"terms\">" + list.inner + "</ul>"
         }
     }
 
@@ -105,34 +116,41 @@ public enum HTMLPage {
     /// view while its areas scroll. Columns keep one width across the groups (from the longest text of each column of
     /// the whole table). Only the layout changes: the same rows in the same order.
     static func grouped(_ body: String) -> String {
-        body.replacing(/<table>((?:(?!<\/table>)[\s\S])*)<\/table>/) { match in
-            let inner = String(match.output.1)
-            let group = /<tr><td><strong>((?:(?!<\/).)*)<\/strong><\/td>(?:<td[^>]*><\/td>)*<\/tr>/
-            guard inner.contains(group), let head = inner.firstMatch(of: /<thead>([\s\S]*?)<\/thead>/)?.output.1,
-                let rowsText = inner.firstMatch(of: /<tbody>([\s\S]*?)<\/tbody>/)?.output.1
-            else { return String(match.output.0) }
-            let rows = rowsText.matches(of: /<tr>[\s\S]*?<\/tr>/).map { String($0.output) }
-            let columns = head.matches(of: /<th[^>]*>/).count
-            // Each column's width in characters: its longest cell, and its header wrapped in up to three lines.
-            func text(_ cell: Substring) -> String {
-                String(cell).replacing(/<[^>]+>/, with: "").replacing(/&#?[a-zA-Z0-9]+;/, with: " ")
+        HTMLScan.replacingElements(in: body, open: .init(name: "table", attributes: false), close: "</table>") { table in
+            let inner = table.inner
+            // A group's row: `<tr><td><strong>name</strong></td>` and empty cells (`<td[^>]*></td>`) to the end.
+            guard inner.contains("<tr><td><strong>"),
+                let head = HTMLScan.elements(in: inner, opens: [.init(name: "thead", attributes: false)], closes: ["</thead>"]).first?
+                    .inner,
+                let rowsText = HTMLScan.elements(in: inner, opens: [.init(name: "tbody", attributes: false)], closes: ["</tbody>"]).first?
+                    .inner
+            else { return String(table.whole) }
+            let rows = HTMLScan.elements(in: rowsText, opens: [.init(name: "tr", attributes: false)], closes: ["</tr>"]).map {
+                String($0.whole)
             }
+            let groupNames = rows.map(Self.groupName)
+            guard groupNames.contains(where: { $0 != nil }) else { return String(table.whole) }
+            let headerCells = HTMLScan.elements(in: head, opens: [.init(name: "th", attributes: true)], closes: ["</th>"], singleLine: true)
+            let columns = HTMLScan.openingTags("th", in: head)
+            // Each column's width in characters: its longest cell, and its header wrapped in up to three lines.
             var widest = [Int](repeating: 2, count: columns)
-            for (c, cell) in head.matches(of: /<th[^>]*>(.*?)<\/th>/).enumerated() where c < columns {
-                let header = text(cell.output.1)
+            for (c, cell) in headerCells.enumerated() where c < columns {
+                let header = HTMLScan.plainText(cell.inner)
                 let word = header.split(separator: " ").map(\.count).max() ?? 0
                 widest[c] = max(widest[c], word, (header.count + 2) / 3)
             }
-            for row in rows where row.wholeMatch(of: group) == nil {
-                for (c, cell) in row.matches(of: /<td[^>]*>(.*?)<\/td>/).enumerated() where c < columns {
-                    widest[c] = max(widest[c], text(cell.output.1).count)
+            for (row, name) in zip(rows, groupNames) where name == nil {
+                let cells = HTMLScan.elements(
+                    in: row[...], opens: [.init(name: "td", attributes: true)], closes: ["</td>"], singleLine: true)
+                for (c, cell) in cells.enumerated() where c < columns {
+                    widest[c] = max(widest[c], HTMLScan.plainText(cell.inner).count)
                 }
             }
             let colgroup = "<colgroup>" + widest.map { "<col style=\"width: \(Double($0) * 0.6 + 1.2)em\">" }.joined() + "</colgroup>"
             var segments: [(name: String?, rows: [String])] = []
-            for row in rows {
-                if let name = row.wholeMatch(of: group)?.output.1 {
-                    segments.append((String(name), []))
+            for (row, name) in zip(rows, groupNames) {
+                if let name {
+                    segments.append((name, []))
                 } else if segments.isEmpty {
                     segments.append((nil, [row]))
                 } else {
@@ -148,27 +166,67 @@ public enum HTMLPage {
         }
     }
 
-    /// A narrow table followed by its chart (with at most a paragraph between, a note on the table) side by side:
-    /// the ranked themes and their bars, one look instead of a page each. Only the layout changes: the same elements
-    /// in the same order.
+    /// The group's name when a table row is a group's: `<tr><td><strong>name</strong></td>` (the name holding no
+    /// `</`, on one line) and then only empty cells (`<td[^>]*></td>`) up to `</tr>`.
+    static func groupName(_ row: String) -> String? {
+        let start = "<tr><td><strong>"
+        guard row.hasPrefix(start), row.hasSuffix("</tr>") else { return nil }
+        let rest = row.dropFirst(start.count)
+        guard let nameEnd = rest.range(of: "</") else { return nil }
+        let name = rest[..<nameEnd.lowerBound]
+        guard !name.contains(where: \.isNewline) else { return nil }
+        var tail = rest[nameEnd.lowerBound...]
+        guard tail.hasPrefix("</strong></td>") else { return nil }
+        tail = tail.dropFirst("</strong></td>".count)
+        while tail.hasPrefix("<td") {
+            guard let bracket = tail.firstIndex(of: ">") else { return nil }
+            tail = tail[tail.index(after: bracket)...]
+            guard tail.hasPrefix("</td>") else { return nil }
+            tail = tail.dropFirst("</td>".count)
+        }
+        return tail == "</tr>" ? String(name) : nil
+    }
+
     /// A chart followed by small maps (the overview's heatmap and its themes on the map): side by side, the maps two
     /// by two beside the chart, where the page is wide enough.
+    /// (`(<figure>…</figure>)\s*((?:<figure class="small-map[^"]*">…</figure>\s*)+)`, each `…` up to the first
+    /// `</figure>`.)
     static func withMaps(_ body: String) -> String {
-        body.replacing(
-            /(<figure>(?:(?!<\/figure>)[\s\S])*<\/figure>)\s*((?:<figure class="small-map[^"]*">(?:(?!<\/figure>)[\s\S])*<\/figure>\s*)+)/
-        ) { match in
-            "<div class=\"with-maps\">" + match.output.1 + "<div class=\"maps\">" + match.output.2 + "</div></div>"
+        HTMLScan.replacingMatches(in: body, startingWith: "<figure>") { bytes, start in
+            guard let chartEnd = HTMLScan.elementEnd(in: bytes, at: start, open: "<figure>", close: "</figure>") else { return nil }
+            let mapsStart = HTMLScan.skippingWhitespace(in: bytes, from: chartEnd)
+            var end = mapsStart
+            while let mapEnd = HTMLScan.elementEnd(
+                in: bytes, at: end, open: "<figure class=\"small-map", attributesUpTo: "\">", close: "</figure>")
+            {
+                end = HTMLScan.skippingWhitespace(in: bytes, from: mapEnd)
+            }
+            guard end > mapsStart else { return nil }
+            return (
+                end,
+                "<div class=\"with-maps\">" + body[start..<chartEnd] + "<div class=\"maps\">" + body[mapsStart..<end] + "</div></div>"
+            )
         }
     }
 
+    /// A narrow table followed by its chart (with at most a paragraph between, a note on the table) side by side:
+    /// the ranked themes and their bars, one look instead of a page each. Only the layout changes: the same elements
+    /// in the same order.
+    /// (`(<table>…</table>\s*(?:<p>…</p>\s*)?)(<figure>…</figure>)`, each `…` up to the first closing tag.)
     static func beside(_ body: String) -> String {
-        body.replacing(
-            /(<table>(?:(?!<\/table>)[\s\S])*<\/table>\s*(?:<p>(?:(?!<\/p>)[\s\S])*<\/p>\s*)?)(<figure>(?:(?!<\/figure>)[\s\S])*<\/figure>)/
-        ) { match in
-            let (table, figure) = (match.output.1, match.output.2)
+        HTMLScan.replacingMatches(in: body, startingWith: "<table>") { bytes, start in
+            guard let tableEnd = HTMLScan.elementEnd(in: bytes, at: start, open: "<table>", close: "</table>") else { return nil }
+            var figureStart = HTMLScan.skippingWhitespace(in: bytes, from: tableEnd)
+            var figureEnd = HTMLScan.elementEnd(in: bytes, at: figureStart, open: "<figure>", close: "</figure>")
+            if figureEnd == nil, let noteEnd = HTMLScan.elementEnd(in: bytes, at: figureStart, open: "<p>", close: "</p>") {
+                figureStart = HTMLScan.skippingWhitespace(in: bytes, from: noteEnd)
+                figureEnd = HTMLScan.elementEnd(in: bytes, at: figureStart, open: "<figure>", close: "</figure>")
+            }
+            guard let figureEnd else { return nil }
+            let (table, figure) = (body[start..<figureStart], body[figureStart..<figureEnd])
             // At most about 60 % of the printed page's 1,030 px: the chart takes the rest.
-            guard width(of: table) <= 620 else { return String(match.output.0) }
-            return "<div class=\"beside\"><div>" + table + "</div>" + figure + "</div>"
+            guard width(of: table) <= 620 else { return (figureEnd, String(body[start..<figureEnd])) }
+            return (figureEnd, "<div class=\"beside\"><div>" + table + "</div>" + figure + "</div>")
         }
     }
 
@@ -184,9 +242,13 @@ public enum HTMLPage {
     /// A table's printed width, about: its columns' longest texts at 6 px a character, with padding.
     static func width(of table: Substring) -> Int {
         var widest: [Int] = []
-        for row in table.matches(of: /<tr>(.*?)<\/tr>/) {
-            for (c, cell) in row.1.matches(of: /<t[hd][^>]*>(.*?)<\/t[hd]>/).enumerated() {
-                let text = cell.1.replacing(/<[^>]+>/, with: "")
+        for row in HTMLScan.elements(in: table, opens: [.init(name: "tr", attributes: false)], closes: ["</tr>"], singleLine: true) {
+            let cells = HTMLScan.elements(
+                in: row.inner, opens: [.init(name: "th", attributes: true), .init(name: "td", attributes: true)],
+                closes: ["</th>", "</td>"],
+                singleLine: true)
+            for (c, cell) in cells.enumerated() {
+                let text = HTMLScan.untagged(cell.inner)
                 if c >= widest.count { widest.append(0) }
                 widest[c] = max(widest[c], text.count)
             }
