@@ -19,7 +19,7 @@ public enum AutoTagging {
     /// The tags of a batch of answers, in the batch's order, matched on `workers` threads at once (each with its own
     /// copy of the compiled codebook): the same tags as one thread gives, in the same order, on more cores.
     public static func batchTagger(for codebook: Codebook, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws
-        -> (_ batch: [TagInput]) -> [[AutoTag]]
+        -> @Sendable (_ batch: [TagInput]) -> [[AutoTag]]
     {
         let compiled = try CodebookMatcher(codebook: codebook)
         let matchers = WorkerMatchers((0..<max(1, workers)).map { _ in compiled.independentCopy() })

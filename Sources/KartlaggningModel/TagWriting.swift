@@ -6,8 +6,9 @@ public protocol TagWriting {
     /// The codebooks whose tags were ever written, at their latest revisions.
     func appliedCodebooks() throws -> [StoredCodebook]
     /// Tags every free-text answer not yet tagged by `stored`'s revision with what `tagger` finds in its text: the
-    /// store hands it a batch of answers (text and question id) and writes the tags it gives back, in order.
+    /// store hands it a batch of answers (text and question id) and writes the tags it gives back, in order. It may
+    /// call `tagger` from another thread (one batch at a time), matching the next batch while it writes.
     func autoTag(
-        _ stored: StoredCodebook, tagger: (_ batch: [TagInput]) -> [[AutoTag]], progress: ((Int) -> Void)?
+        _ stored: StoredCodebook, tagger: @escaping @Sendable (_ batch: [TagInput]) -> [[AutoTag]], progress: ((Int) -> Void)?
     ) throws -> TagRunSummary
 }

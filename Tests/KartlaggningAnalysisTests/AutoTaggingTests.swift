@@ -18,7 +18,7 @@ struct AutoTaggingTests {
         func appliedCodebooks() throws -> [StoredCodebook] { applied }
 
         func autoTag(
-            _ stored: StoredCodebook, tagger: (_ batch: [TagInput]) -> [[AutoTag]], progress: ((Int) -> Void)?
+            _ stored: StoredCodebook, tagger: @escaping @Sendable (_ batch: [TagInput]) -> [[AutoTag]], progress: ((Int) -> Void)?
         ) throws -> TagRunSummary {
             var summary = TagRunSummary(codebook: stored.codebook.id, revision: stored.revision)
             let found = tagger(answers.map { TagInput(text: $0.text, question: $0.question) })

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import KartlaggningImport
 import KartlaggningModel
 import TestSupport
@@ -153,20 +152,18 @@ struct KeptCountTests {
         do {
             let (store, stored) = try TaggingTests.sampleStore(path: path)
             _ = try TaggingTests.tag(store, stored)
+            // What schema 12 had: no tagging figures, no count of auto tags per run.
+            try store.writer.write { db in
+                try db.execute(
+                    sql: """
+                        DROP TABLE tagRunCount;
+                        ALTER TABLE tagRun DROP COLUMN autoTags;
+                        ALTER TABLE respondentCount DROP COLUMN freeTexts;
+                        DELETE FROM grdb_migrations WHERE identifier = 'v13: tagging figures kept';
+                        PRAGMA user_version = 12;
+                        """)
+            }
         }
-        // What schema 12 had: no tagging figures, no count of auto tags per run.
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
-            try db.execute(
-                sql: """
-                    DROP TABLE tagRunCount;
-                    ALTER TABLE tagRun DROP COLUMN autoTags;
-                    ALTER TABLE respondentCount DROP COLUMN freeTexts;
-                    DELETE FROM grdb_migrations WHERE identifier = 'v13: tagging figures kept';
-                    PRAGMA user_version = 12;
-                    """)
-        }
-        try queue.close()
         let store = try KartlaggningStore(path: path, mode: .existing)
         let stored = try store.codebook(id: "bygdsam")
         #expect(try store.appliedMigrations().count == KartlaggningStore.schemaVersion)

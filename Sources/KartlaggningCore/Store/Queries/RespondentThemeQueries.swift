@@ -29,10 +29,14 @@ extension KartlaggningStore {
 
     /// Rebuilds which answers carry which themes of the codebook's latest revision (`answerTheme`: the effective tags,
     /// no roll-up), then from them which respondents carry which, ancestors included (`respondentTheme`).
-    /// - Parameter respondents: only these respondents' rows (a coder's decision on a few answers), the rest left as they
-    ///   are; nil: all. Only for a table that is current apart from them.
+    /// - Parameters:
+    ///   - respondents: only these respondents' rows (a coder's decision on a few answers), the rest left as they are;
+    ///     nil: all. Only for a table that is current apart from them.
+    ///   - answerThemesWritten: `answerTheme` is already current (a tagging run that wrote it with the tags): only the
+    ///     respondent themes are made from it.
     func rebuildRespondentThemes(
-        _ stored: StoredCodebook, db: Database, target: RespondentThemeTarget = .main, respondents: [Int64]? = nil
+        _ stored: StoredCodebook, db: Database, target: RespondentThemeTarget = .main, respondents: [Int64]? = nil,
+        answerThemesWritten: Bool = false
     ) throws {
         let id = stored.codebook.id
         // A few respondents: their answers first, then each answer's tags (CROSS JOIN keeps SQLite to that order).
@@ -47,7 +51,7 @@ extension KartlaggningStore {
         switch target {
         case .main:
             try db.execute(literal: "DELETE FROM main.respondentTheme WHERE codebookId = \(id) \(only)")
-            try db.execute(literal: "DELETE FROM main.answerTheme WHERE codebookId = \(id) \(onlyAnswerIds)")
+            if !answerThemesWritten { try db.execute(literal: "DELETE FROM main.answerTheme WHERE codebookId = \(id) \(onlyAnswerIds)") }
         case .temporary:
             // Each derived table shadowed by a copy with the file's indexes: (table, the column it is keyed by).
             for (name, key) in [("respondentTheme", "respondentId"), ("answerTheme", "answerId")] {
@@ -66,13 +70,15 @@ extension KartlaggningStore {
         }
         let table = target == .main ? "main.respondentTheme" : "temp.respondentTheme"
         let answers = target == .main ? "main.answerTheme" : "temp.answerTheme"
-        try db.execute(
-            literal: """
-                INSERT OR IGNORE INTO \(sql: answers) (codebookId, themeId, answerId)
-                SELECT \(id), t.themeId, t.answerId
-                FROM \(sql: respondents == nil ? "tag t" : "answer a CROSS JOIN tag t ON t.answerId = a.id")
-                WHERE t.codebookId = \(id) AND \(Self.effectiveTag(revision: stored.revision)) \(onlyAnswers)
-                """)
+        if !answerThemesWritten || target != .main {
+            try db.execute(
+                literal: """
+                    INSERT OR IGNORE INTO \(sql: answers) (codebookId, themeId, answerId)
+                    SELECT \(id), t.themeId, t.answerId
+                    FROM \(sql: respondents == nil ? "tag t" : "answer a CROSS JOIN tag t ON t.answerId = a.id")
+                    WHERE t.codebookId = \(id) AND \(Self.effectiveTag(revision: stored.revision)) \(onlyAnswers)
+                    """)
+        }
         let ancestors = stored.codebook.ancestors
         let pairs = stored.codebook.themes.flatMap { theme in ([theme.id] + (ancestors[theme.id] ?? [])).map { (theme.id, $0) } }
         if !pairs.isEmpty {

@@ -8,12 +8,14 @@ extension KartlaggningStore {
     /// Auto-tags every text answer not yet tagged by this revision of the codebook, in one transaction.
     ///
     /// Answers tagged by an older revision lose those auto tags and are tagged anew; manual tags are never
-    /// touched. Answers are read in batches, so memory stays flat.
+    /// touched. Answers are read in batches, so memory stays flat; the next batch is matched on other threads while
+    /// the last one's tags are written.
     /// - Parameters:
-    ///   - tagger: the tags of a batch of answers (text and question id), in the batch's order.
+    ///   - tagger: the tags of a batch of answers (text and question id), in the batch's order; called for one batch at
+    ///     a time, from a thread of its own.
     ///   - progress: called after each batch with the answers tagged so far.
     public func autoTag(
-        _ stored: StoredCodebook, tagger: (_ batch: [TagInput]) -> [[AutoTag]], progress: ((Int) -> Void)? = nil
+        _ stored: StoredCodebook, tagger: @escaping @Sendable (_ batch: [TagInput]) -> [[AutoTag]], progress: ((Int) -> Void)? = nil
     ) throws -> TagRunSummary {
         let codebookId = stored.codebook.id
         let revision = stored.revision
@@ -36,13 +38,28 @@ extension KartlaggningStore {
             // Whether the codebook's respondent themes are current before this run: then a run over a few answers (an
             // import's new ones) works out again only the respondents it touches, not every respondent's.
             let wasCurrent = try Self.respondentThemesAreCurrent(stored, db: db)
+            // A run over every free text of a codebook no coder has decided on (its first, or a new revision's): each
+            // answer's effective themes are the auto tags it is given, written to `answerTheme` with them instead of
+            // read back from the tags afterwards.
+            let coded = try Bool.fetchOne(
+                db,
+                SQLRequest<Bool>(
+                    literal: """
+                        SELECT EXISTS (SELECT 1 FROM tag INDEXED BY tag_manual WHERE coder <> \(sql: Coder.autoSQL)
+                        AND codebookId = \(codebookId))
+                        """))
+            let everyAnswerAutoOnly = summary.answersUpToDate == 0 && coded == false
+            let answerTheme = try db.makeStatement(
+                sql: "INSERT OR IGNORE INTO answerTheme (codebookId, themeId, answerId) VALUES (?, ?, ?)")
+            if everyAnswerAutoOnly {
+                try db.execute(literal: "DELETE FROM main.answerTheme WHERE codebookId = \(codebookId)")
+            }
             var touched: Set<Int64> = []
             // The tagging figures follow the run: each answer leaves its old revision's and joins this one's.
             var figures: [TagRunKey: (answers: Int, autoTagged: Int)] = [:]
             let thisRun = TagRunKey(codebook: codebookId, revision: revision)
-            var after: Int64 = 0
-            while true {
-                let batch = try Row.fetchAll(
+            let readBatch = { (after: Int64) throws -> [Row] in
+                try Row.fetchAll(
                     db,
                     sql: """
                         SELECT a.id, a.raw, q.id AS question, a.respondentId, r.revision, r.autoTags
@@ -51,9 +68,15 @@ extension KartlaggningStore {
                         WHERE a.isFreeText AND a.id > ? AND (r.revision IS NULL OR r.revision <> ?)
                         ORDER BY a.id LIMIT 2000
                         """, arguments: [codebookId, after, revision])
-                guard let last = batch.last else { break }
-                after = last[0]
-                let found = tagger(batch.map { TagInput(text: $0[1], question: $0[2]) })
+            }
+            let matching = BackgroundBatch(tagger)
+            defer { matching.finish() }
+            var batch = try readBatch(0)
+            if !batch.isEmpty { matching.start(batch.map { TagInput(text: $0[1], question: $0[2]) }) }
+            while let last = batch.last {
+                let next = try readBatch(last[0])
+                let found = matching.result()
+                if !next.isEmpty { matching.start(next.map { TagInput(text: $0[1], question: $0[2]) }) }
                 for (row, tags) in zip(batch, found) {
                     let answerId: Int64 = row[0]
                     if wasCurrent && touched.count <= Self.fewRespondents { touched.insert(row[3]) }
@@ -68,6 +91,7 @@ extension KartlaggningStore {
                                 answerId: answerId, codebookId: codebookId, themeId: tag.theme, revision: revision,
                                 coder: Coder.auto.rawValue,
                                 pattern: tag.pattern, spans: spans, negative: false, note: nil, createdAt: now))
+                        if everyAnswerAutoOnly { try answerTheme.execute(arguments: [codebookId, tag.theme, answerId]) }
                     }
                     try markRun.insert(TagRunRecord(answerId: answerId, codebookId: codebookId, revision: revision, autoTags: tags.count))
                     if let old = row[4] as Int? {
@@ -82,11 +106,14 @@ extension KartlaggningStore {
                     if !tags.isEmpty { summary.answersWithThemes += 1 }
                 }
                 progress?(summary.answersTagged)
+                batch = next
             }
             for (key, change) in figures.sorted(by: { $0.key.revision < $1.key.revision }) {
                 try Self.addToTagRuns(key, answers: change.answers, autoTagged: change.autoTagged, db: db)
             }
-            if summary.answersTagged > 0 || summary.tagsReplaced > 0 {
+            if everyAnswerAutoOnly {
+                try rebuildRespondentThemes(stored, db: db, answerThemesWritten: true)
+            } else if summary.answersTagged > 0 || summary.tagsReplaced > 0 {
                 if wasCurrent && touched.count <= Self.fewRespondents {
                     try rebuildRespondentThemes(stored, db: db, respondents: touched.sorted())
                 } else {
