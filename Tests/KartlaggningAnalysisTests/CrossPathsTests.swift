@@ -89,7 +89,7 @@ struct CrossPathsTests {
     }
 }
 
-/// The answers reports quote: chosen in SQL, the best of each district, the same every time.
+/// The answers reports quote: the best of each district, the same every time.
 struct QuoteCandidateTests {
     @Test func theBestOfEachDistrictInAFixedOrder() throws {
         let (store, stored) = try TaggingTests.sampleStore()
@@ -102,6 +102,28 @@ struct QuoteCandidateTests {
             #expect(group == best, "\(district)")
             #expect(two.filter { $0.district == district } == Array(best.prefix(2)), "\(district)")
         }
+        // Districts in SQLite's text order, as the window function that chose them before gave them (and the same choice).
+        let districts = two.map(\.district).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+        #expect(districts == districts.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } && districts.count > 2)
+        let themes = family.map { "'\($0)'" }.joined(separator: ", ")
+        let windowed = try store.read { db in
+            try QuoteCandidate.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM (
+                        SELECT *, ROW_NUMBER() OVER (PARTITION BY district ORDER BY matched DESC, answer) AS place FROM (
+                            SELECT a.id AS answer, a.raw AS text, r.kind, COALESCE(r.district, '') AS district, r.surveyId AS survey,
+                                q.id AS question, r.wave,
+                                (SELECT COALESCE(SUM(json_array_length(t.spans)), 0) FROM tag t WHERE t.answerId = a.id
+                                    AND t.codebookId = 'bygdsam' AND t.coder = 'auto' AND t.revision = \(stored.revision)
+                                    AND t.spans IS NOT NULL AND t.themeId IN (\(themes))) AS matched
+                            FROM (SELECT answerId FROM answerTheme WHERE codebookId = 'bygdsam' AND themeId IN (\(themes)) GROUP BY answerId) hit
+                            JOIN answer a ON a.id = hit.answerId JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
+                            WHERE a.isFreeText))
+                    WHERE place <= 2 ORDER BY district, place
+                    """)
+        }
+        #expect(two == windowed)
         // The same answers the theme query finds, with what its patterns matched.
         var filter = AnswerFilter()
         filter.codebook = stored.codebook.id

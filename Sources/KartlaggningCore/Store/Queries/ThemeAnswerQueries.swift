@@ -22,27 +22,41 @@ extension KartlaggningStore {
     }
 
     /// The best `perDistrict` answers of each district that carry one of `themes`: the most words matched by the
-    /// themes' own patterns first, then by answer id (so the choice is the same every time).
+    /// themes' own patterns first, then by answer id (so the choice is the same every time). In district order (as
+    /// SQLite orders text), best first.
+    ///
+    /// The choice is made from each answer's id, district and matched words alone, kept best-first per district in one
+    /// pass; only the chosen answers' texts and fields are read (a theme can have hundreds of thousands of answers).
     public func quoteCandidates(
         themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:], perDistrict: Int
     ) throws -> [QuoteCandidate] {
-        try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from in
+        guard perDistrict > 0 else { return [] }
+        return try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from in
             let matched: SQL = """
                 (SELECT COALESCE(SUM(json_array_length(t.spans)), 0) FROM tag t WHERE t.answerId = a.id
                     AND t.codebookId = \(stored.codebook.id) AND t.coder = \(sql: Coder.autoSQL) AND t.revision = \(stored.revision)
                     AND t.spans IS NOT NULL AND t.themeId IN \(themes))
                 """
-            let request = SQLRequest<Row>(
+            var best = QuoteChoice(perDistrict: perDistrict)
+            let ranked = try Row.fetchCursor(db, SQLRequest<Row>(literal: "SELECT a.id, COALESCE(r.district, ''), \(matched) \(from)"))
+            while let row = try ranked.next() { best.offer(answer: row[0], district: row[1], matched: row[2]) }
+            let chosen = best.chosen
+            guard !chosen.isEmpty else { return [] }
+            let request = SQLRequest<QuoteCandidate>(
                 literal: """
-                    SELECT * FROM (
-                        SELECT *, ROW_NUMBER() OVER (PARTITION BY district ORDER BY matched DESC, answer) AS place FROM (
-                            SELECT a.id AS answer, a.raw AS text, r.kind, COALESCE(r.district, '') AS district, r.surveyId AS survey,
-                                q.id AS question, r.wave,
-                                \(matched) AS matched
-                            \(from)))
-                    WHERE place <= \(perDistrict) ORDER BY district, place
+                    SELECT a.id AS answer, a.raw AS text, r.kind, COALESCE(r.district, '') AS district, r.surveyId AS survey,
+                        q.id AS question, r.wave, 0 AS matched
+                    FROM answer a JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
+                    WHERE a.id IN \(chosen.map(\.answer))
                     """)
-            return try QuoteCandidate.fetchAll(db, request)
+            let read = Dictionary(try QuoteCandidate.fetchAll(db, request).map { ($0.answer, $0) }, uniquingKeysWith: { first, _ in first })
+            return chosen.compactMap { pick in
+                read[pick.answer].map { candidate in
+                    var candidate = candidate
+                    candidate.matched = pick.matched
+                    return candidate
+                }
+            }
         }
     }
 

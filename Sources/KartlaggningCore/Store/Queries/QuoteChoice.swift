@@ -1,0 +1,41 @@
+/// The best few answers of each district for a report's quotes, chosen in one pass over every candidate: most matched
+/// words first, then the lowest answer id, at most `perDistrict` a district.
+struct QuoteChoice {
+    /// One candidate: its answer, district and matched words.
+    struct Pick: Equatable {
+        var answer: Int64
+        var district: String
+        var matched: Int
+
+        /// Whether this pick goes before `other` within a district.
+        func isBetter(than other: Pick) -> Bool {
+            matched != other.matched ? matched > other.matched : answer < other.answer
+        }
+    }
+
+    let perDistrict: Int
+    private var byDistrict: [String: [Pick]] = [:]
+
+    init(perDistrict: Int) { self.perDistrict = perDistrict }
+
+    /// Keeps the candidate if it is among its district's best so far.
+    mutating func offer(answer: Int64, district: String, matched: Int) {
+        let pick = Pick(answer: answer, district: district, matched: matched)
+        // Most candidates lose to a full district's worst: looked at without touching the district's list.
+        if let kept = byDistrict[district], kept.count == perDistrict, let worst = kept.last, !pick.isBetter(than: worst) { return }
+        byDistrict[district, default: []].insertKeepingBest(pick, limit: perDistrict)
+    }
+
+    /// The picks, by district in SQLite's text order (its bytes), best first within each.
+    var chosen: [Pick] {
+        byDistrict.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.flatMap { byDistrict[$0] ?? [] }
+    }
+}
+
+extension [QuoteChoice.Pick] {
+    /// Inserts `pick` in its place (best first), dropping the worst beyond `limit`.
+    fileprivate mutating func insertKeepingBest(_ pick: QuoteChoice.Pick, limit: Int) {
+        insert(pick, at: firstIndex { pick.isBetter(than: $0) } ?? count)
+        if count > limit { removeLast() }
+    }
+}
