@@ -63,6 +63,15 @@ struct KeptCountTests {
             #expect(made.untagged == direct.untagged, "\(step): \(name) untagged")
         }
         #expect(direct.autoTagged > 0 && direct.freeTexts > direct.autoTagged, "\(step): \(direct)")
+        // The data basis: respondents per survey and their period, whole and filtered.
+        for filters in [[:], [CrossDimension.district: ["Nätra"]], [.kind: ["förening"], .wave: ["2025"]]] {
+            let kept = try store.surveyRespondents(filters: filters)
+            #expect(kept == (try store.surveyRespondents(filters: filters, keptCounts: false)), "\(step): \(filters)")
+        }
+        for survey in try store.surveyRespondents(filters: [:]) {
+            let (first, last) = (try #require(survey.firstDate), try #require(survey.lastDate))
+            #expect(first <= last, "\(step)")
+        }
         let surveys = try store.surveys()
         let status = try store.status()
         #expect(surveys.map(\.respondents).reduce(0, +) == status.respondents, "\(step)")
@@ -98,7 +107,7 @@ struct KeptCountTests {
             "added.csv",
             CrossPathsTests.companyHeader
                 + "F200;Ny AB;BLT;;Karin L;2025-03-05;Handel;4;2;Bredband;Ja;Bredbandet är för långsamt och bussen går sällan;Ett gemensamt kontor i byn\n"
-                + "F201;Nyare AB;Anundsjö;;Karin L;2025-03-05;Turism;2;4;;Nej;Svårt att rekrytera;\n")
+                + "F201;Nyare AB;Anundsjö;;Karin L;2025-09-30;Turism;2;4;;Nej;Svårt att rekrytera;\n")
         #expect(try Importer(store: store).importFile(at: added, survey: "foretag-2025").status == .imported)
         #expect(try store.taggingFigures(stored).untagged == 3)
         try Self.expectKept(store, stored, after: "new respondents, not tagged yet")
@@ -159,7 +168,9 @@ struct KeptCountTests {
                         DROP TABLE tagRunCount;
                         ALTER TABLE tagRun DROP COLUMN autoTags;
                         ALTER TABLE respondentCount DROP COLUMN freeTexts;
-                        DELETE FROM grdb_migrations WHERE identifier = 'v13: tagging figures kept';
+                        ALTER TABLE respondentCount DROP COLUMN firstDate;
+                        ALTER TABLE respondentCount DROP COLUMN lastDate;
+                        DELETE FROM grdb_migrations WHERE identifier IN ('v13: tagging figures kept', 'v14: interview dates kept');
                         PRAGMA user_version = 12;
                         """)
             }

@@ -48,9 +48,10 @@ import KartlaggningModel
 // tagArchive   coders' tags on answers a later import no longer has: never deleted, kept with the
 //              survey, respondent, question and text they were made on.
 // erasure      one `kartlagg forget`: which survey, when, how much was erased; never the erased data.
-// respondentCount, closedAnswerCount, respondentThemeCount, tagRunCount  counts kept (v12, v13): by the
-//              respondent fields cross-tabs show and filter by, and per codebook revision the free texts tagged,
-//              made again by every writer; keptCountState holds the data version they were made at.
+// respondentCount, closedAnswerCount, respondentThemeCount, tagRunCount  counts kept (v12–v14): by the
+//              respondent fields cross-tabs show and filter by (with each cell's interview period), and per codebook
+//              revision the free texts tagged; made again by every writer, keptCountState holding the data
+//              version they were made at.
 // dataVersion  one row: a random token that every write transaction changing anything replaces (v8), so the
 //              publication ledger beside the database (`<file>.publicerat`) knows which of its records are about
 //              the data as it is now.
@@ -466,7 +467,7 @@ extension KartlaggningStore {
         // v13: the tagging figures kept — how many auto tags each run gave an answer (`tagRun.autoTags`), the free
         // texts beside each cell's answers (`respondentCount.freeTexts`), and per codebook revision how many free
         // texts it has tagged and how many it gave a theme (`tagRunCount`) — so a report's method box sums a few rows
-        // instead of counting every tag. Filled here from the file's rows.
+        // instead of counting every tag. `autoTags` filled here from the tags; the counts made by v14.
         migrator.registerMigration("v13: tagging figures kept") { db in
             try db.execute(
                 sql: """
@@ -483,6 +484,17 @@ extension KartlaggningStore {
                         PRIMARY KEY (codebookId, revision)
                     ) WITHOUT ROWID;
                     """)
+            // Counted by v14, which adds to what is counted.
+        }
+        // v14: each kept cell's first and last interview date (`respondentCount.firstDate`, `lastDate`), so the
+        // reports' data basis (respondents per survey and their period) sums the cells instead of reading every
+        // respondent. Counted here from the file's rows, with everything kept before.
+        migrator.registerMigration("v14: interview dates kept") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE respondentCount ADD COLUMN firstDate TEXT;
+                    ALTER TABLE respondentCount ADD COLUMN lastDate TEXT;
+                    """)
             try KartlaggningStore.recountAll(db)
             try KartlaggningStore.stampKeptCounts(db)
             try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
@@ -491,5 +503,5 @@ extension KartlaggningStore {
     }
 
     /// The schema this kartlagg writes: the number of its migrations, also kept in SQLite's `user_version`.
-    public static let schemaVersion = 13
+    public static let schemaVersion = 14
 }

@@ -42,7 +42,7 @@ extension KartlaggningStore {
 
     /// Respondents counted by the kept fields, with their answers, from the rows.
     static let respondentCountsSQL: SQL = """
-        SELECT \(keptFieldsOfR), COUNT(*), COALESCE(SUM(x.answers), 0), COALESCE(SUM(x.freeTexts), 0)
+        SELECT \(keptFieldsOfR), COUNT(*), COALESCE(SUM(x.answers), 0), COALESCE(SUM(x.freeTexts), 0), MIN(r.date), MAX(r.date)
         FROM respondent r LEFT JOIN (
             SELECT respondentId, COUNT(*) AS answers, SUM(isFreeText) AS freeTexts FROM answer GROUP BY respondentId
         ) x ON x.respondentId = r.id
@@ -82,7 +82,10 @@ extension KartlaggningStore {
     /// integrity check compares.
     static func keptTables(codebooks: [String]) -> [(table: String, rows: SQL, recount: SQL)] {
         [
-            ("respondentCount", "SELECT \(keptFields), n, answers, freeTexts FROM respondentCount", respondentCountsSQL),
+            (
+                "respondentCount", "SELECT \(keptFields), n, answers, freeTexts, firstDate, lastDate FROM respondentCount",
+                respondentCountsSQL
+            ),
             ("tagRunCount", "SELECT codebookId, revision, answers, autoTagged FROM tagRunCount", tagRunCountsSQL),
             ("closedAnswerCount", "SELECT questionKey, value, number, \(keptFields), n FROM closedAnswerCount", closedAnswerCountsSQL),
         ]
@@ -123,9 +126,14 @@ extension KartlaggningStore {
         }
         try db.execute(sql: "DELETE FROM respondentCount; DELETE FROM closedAnswerCount; DELETE FROM respondentThemeCount")
         let respondentRow = try db.makeStatement(
-            sql: "INSERT INTO respondentCount (\(keptFieldNames), n, answers, freeTexts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            sql: """
+                INSERT INTO respondentCount (\(keptFieldNames), n, answers, freeTexts, firstDate, lastDate)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         for (cell, fields) in cells.fields.enumerated() {
-            try respondentRow.execute(arguments: StatementArguments(fields) + [cells.respondents[cell], answers[cell], freeTexts[cell]])
+            try respondentRow.execute(
+                arguments: StatementArguments(fields) + [cells.respondents[cell], answers[cell], freeTexts[cell]]
+                    + [cells.period[cell].first, cells.period[cell].last])
         }
         try recountTagRuns(freeTexts: freeTextIds, db: db)
         let closedRow = try db.makeStatement(
@@ -194,9 +202,15 @@ extension KartlaggningStore {
         let addedAnswers = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM answer") ?? 0
         guard addedAnswers - answersUpTo < max(answersUpTo / 4, 1_000) else { return try recountAll(db) }
         var cells: [[String?]: (respondents: Int, answers: Int, freeTexts: Int)] = [:]
+        var periods: [[String?]: DatePeriod] = [:]
         var closed: [ClosedKey<[String?]>: Int] = [:]
-        let added = try Row.fetchCursor(db, sql: "SELECT \(keptFieldNames) FROM respondent WHERE id > ?", arguments: [respondentsUpTo])
-        while let row = try added.next() { cells[(0..<6).map { row[$0] }, default: (0, 0, 0)].respondents += 1 }
+        let added = try Row.fetchCursor(
+            db, sql: "SELECT \(keptFieldNames), date FROM respondent WHERE id > ?", arguments: [respondentsUpTo])
+        while let row = try added.next() {
+            let fields: [String?] = (0..<6).map { row[$0] }
+            cells[fields, default: (0, 0, 0)].respondents += 1
+            periods[fields, default: DatePeriod()].include(row[6])
+        }
         let questions = try KeptQuestions(db)
         let answers = try Row.fetchCursor(
             db,
@@ -215,6 +229,14 @@ extension KartlaggningStore {
         }
         let addToCell = try KeptRowAdder("respondentCount", keys: [], counts: ["n", "answers", "freeTexts"], db: db)
         for (fields, cell) in cells { try addToCell.add([], fields: fields, counts: [cell.respondents, cell.answers, cell.freeTexts]) }
+        // The cells' periods widened to the new respondents' dates (SQLite's min and max compare text as MIN and MAX do).
+        let widen = try db.makeStatement(
+            sql:
+                "UPDATE respondentCount SET firstDate = min(COALESCE(firstDate, ?1), ?1), lastDate = max(COALESCE(lastDate, ?2), ?2) WHERE "
+                + keptFieldNames.components(separatedBy: ", ").enumerated().map { "\($1) IS ?\($0 + 3)" }.joined(separator: " AND "))
+        for (fields, period) in periods where period.first != nil {
+            try widen.execute(arguments: [period.first, period.last] + StatementArguments(fields))
+        }
         let addToClosed = try KeptRowAdder("closedAnswerCount", keys: ["questionKey", "value", "number"], counts: ["n"], db: db)
         for (key, n) in closed { try addToClosed.add([key.question, key.value, key.number], fields: key.cell, counts: [n]) }
         try noteRowsCounted(db)

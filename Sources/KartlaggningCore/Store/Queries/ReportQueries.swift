@@ -55,14 +55,18 @@ extension KartlaggningStore {
 // MARK: - The data basis and the closed questions
 
 extension KartlaggningStore {
-    /// Respondents per survey within `filters`, with the first and last interview date; surveys in id order.
-    public func surveyRespondents(filters: [CrossDimension: [String]]) throws -> [SurveyRespondents] {
-        try readFiltered(filters) { db, filter in
-            try Row.fetchAll(
+    /// Respondents per survey within `filters`, with the first and last interview date; surveys in id order. From the
+    /// kept counts when current (`keptCounts`), else from the respondents: the same figures.
+    public func surveyRespondents(filters: [CrossDimension: [String]], keptCounts: Bool = true) throws -> [SurveyRespondents] {
+        try readFiltered(filters, keptCounts: keptCounts) { db, filter in
+            // The kept cells with their periods when current, else every respondent.
+            let source = try Self.respondentSource(db, keptCounts: keptCounts)
+            let period: SQL = source.kept ? "MIN(r.firstDate), MAX(r.lastDate)" : "MIN(r.date), MAX(r.date)"
+            return try Row.fetchAll(
                 db,
                 SQLRequest<Row>(
                     literal: """
-                        SELECT r.surveyId, COUNT(*), MIN(r.date), MAX(r.date) FROM respondent r WHERE 1\(filter)
+                        SELECT r.surveyId, \(source.count), \(period) FROM \(source.table) WHERE 1\(filter)
                         GROUP BY r.surveyId ORDER BY r.surveyId
                         """)
             ).map { SurveyRespondents(survey: $0[0], respondents: $0[1], firstDate: $0[2], lastDate: $0[3]) }

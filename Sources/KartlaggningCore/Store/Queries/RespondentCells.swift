@@ -8,6 +8,8 @@ struct RespondentCells {
     private(set) var fields: [[String?]] = []
     /// Each cell's respondents.
     private(set) var respondents: [Int] = []
+    /// Each cell's first and last interview date (nil: none has one), in SQLite's text order (bytes).
+    private(set) var period: [DatePeriod] = []
     private var cellOfFields: [[String?]: Int32] = [:]
     /// Each respondent's cell, by id − `firstId` (ids are dense: SQLite's rowids), -1 where no respondent is.
     private var cellOfId: [Int32] = []
@@ -20,7 +22,7 @@ struct RespondentCells {
         guard let low = bounds?[0] as Int64?, let high = bounds?[1] as Int64? else { return cells }
         cells.firstId = low
         cells.cellOfId = Array(repeating: -1, count: Int(high - low + 1))
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, \(KartlaggningStore.keptFieldNames) FROM respondent")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, \(KartlaggningStore.keptFieldNames), date FROM respondent")
         while let row = try rows.next() {
             let id: Int64 = row[0]
             let values: [String?] = (1...6).map { row[$0] }
@@ -32,8 +34,10 @@ struct RespondentCells {
                 cells.cellOfFields[values] = cell
                 cells.fields.append(values)
                 cells.respondents.append(0)
+                cells.period.append(DatePeriod())
             }
             cells.respondents[Int(cell)] += 1
+            cells.period[Int(cell)].include(row[7])
             cells.cellOfId[Int(id - low)] = cell
         }
         return cells
