@@ -153,17 +153,18 @@ extension KartlaggningStore {
                 var counts: [String: Int] = [:]
                 if let stored {
                     let carrying = Self.answersTagged(stored, themes: themes)
+                    // Summed here, not by SQLite's GROUP BY: a theme's texts hold a million terms or more but few
+                    // distinct lemmas, and SQLite would sort them all to group them.
                     let query: SQL =
                         all
-                        ? "SELECT t.lemma, SUM(t.n) FROM answerTerm t WHERE t.answerId IN (\(carrying)) GROUP BY t.lemma"
+                        ? "SELECT t.lemma, t.n FROM answerTerm t WHERE t.answerId IN (\(carrying))"
                         : """
-                        SELECT t.lemma, SUM(t.n) FROM answer a JOIN respondent r ON r.id = a.respondentId
+                        SELECT t.lemma, t.n FROM answer a JOIN respondent r ON r.id = a.respondentId
                         JOIN answerTerm t ON t.answerId = a.id
                         WHERE \(Self.indexedTexts)\(filter) AND a.id IN (\(carrying))
-                        GROUP BY t.lemma
                         """
                     let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: query))
-                    while let row = try rows.next() { counts[row[0]] = row[1] }
+                    while let row = try rows.next() { counts[row[0], default: 0] += row[1] as Int }
                 }
                 totals.groups.append(counts)
             }
