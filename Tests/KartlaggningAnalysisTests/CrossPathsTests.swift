@@ -137,6 +137,47 @@ struct QuoteCandidateTests {
         #expect(blt == all.filter { $0.district == "BLT" })
     }
 
+    /// Related themes and where a theme came up, counted in Swift, are what SQLite's GROUP BY counted: every theme of
+    /// the sample codebook, whole and within a district, ties in the same order.
+    @Test func relatedThemesAndSourcesAreWhatGroupingGave() throws {
+        let (store, stored) = try TaggingTests.sampleStore()
+        _ = try TaggingTests.tag(store, stored)
+        var compared = 0
+        for theme in stored.codebook.themes.map(\.id) {
+            for (filters, condition) in [([CrossDimension: [String]](), ""), ([.district: ["Nätra"]], " AND r.district = 'Nätra'")] {
+                let family = Set(stored.codebook.descendants(of: theme) + (stored.codebook.ancestors[theme] ?? []))
+                let grouped = try store.read { db in
+                    try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT b.themeId || '=' || COUNT(*) FROM respondentTheme a
+                            JOIN respondentTheme b ON b.codebookId = a.codebookId AND b.respondentId = a.respondentId
+                            JOIN respondent r ON r.id = a.respondentId
+                            WHERE a.codebookId = 'bygdsam' AND a.themeId = ?\(condition) GROUP BY b.themeId ORDER BY COUNT(*) DESC, b.themeId
+                            """, arguments: [theme])
+                }.filter { !family.contains(String($0.prefix { $0 != "=" })) }.prefix(5)
+                let related = try store.relatedThemes(of: theme, codebook: stored, filters: filters)
+                #expect(related.map { "\($0.theme)=\($0.respondents)" } == Array(grouped), "\(theme) \(filters)")
+                let themes = stored.codebook.descendants(of: theme)
+                let sources = try store.read { db in
+                    try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT r.surveyId || '/' || q.id || ': ' || COUNT(*) FROM (
+                                SELECT answerId FROM answerTheme WHERE codebookId = 'bygdsam' AND themeId IN (\(themes.map { "'\($0)'" }.joined(separator: ", ")))
+                                GROUP BY answerId) hit
+                            JOIN answer a ON a.id = hit.answerId JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
+                            WHERE a.isFreeText AND NOT q.identifying\(condition) GROUP BY r.surveyId, q.id ORDER BY COUNT(*) DESC, r.surveyId, q.id
+                            """)
+                }
+                let counted = try store.themeSources(themes: themes, codebook: stored, filters: filters)
+                #expect(counted.map { "\($0.survey)/\($0.question): \($0.answers)" } == sources, "\(theme) \(filters)")
+                compared += related.count + counted.count
+            }
+        }
+        #expect(compared > 20)
+    }
+
     /// A survey whose default kind is written `Förening`: the sector rule is one Swift function, called from SQL too,
     /// so both paths put these respondents in "ideell" (an SQL `CASE r.kind WHEN 'förening'` put them in "(övrigt)").
     @Test func sectorIsOneRuleOnBothPaths() throws {

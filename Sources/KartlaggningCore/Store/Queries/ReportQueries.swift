@@ -13,19 +13,23 @@ extension KartlaggningStore {
         try ensureRespondentThemes(stored)
         let family = Set(stored.codebook.descendants(of: theme) + (stored.codebook.ancestors[theme] ?? []))
         return try readFiltered(filters) { db, filter in
-            try Row.fetchAll(
+            // Counted here, not by SQLite's GROUP BY, which would sort every pair of themes a respondent carries (433,000
+            // for a theme of 200,000 respondents) to count a few dozen themes. The respondents joined only to filter.
+            let respondents: SQL = filter.isEmpty ? "" : "JOIN respondent r ON r.id = a.respondentId"
+            var counts: [String: Int] = [:]
+            let rows = try String.fetchCursor(
                 db,
-                SQLRequest<Row>(
+                SQLRequest<String>(
                     literal: """
-                        SELECT b.themeId, COUNT(*) AS n FROM respondentTheme a
+                        SELECT b.themeId FROM respondentTheme a
                         JOIN respondentTheme b ON b.codebookId = a.codebookId AND b.respondentId = a.respondentId
-                        JOIN respondent r ON r.id = a.respondentId
-                        WHERE a.codebookId = \(stored.codebook.id) AND a.themeId = \(theme)\(filter) GROUP BY b.themeId ORDER BY n DESC, b.themeId
-                        """)
-            ).compactMap { row -> (String, Int)? in
-                let (id, n): (String, Int) = (row[0], row[1])
-                return family.contains(id) ? nil : (id, n)
-            }.prefix(limit).map { $0 }
+                        \(respondents)
+                        WHERE a.codebookId = \(stored.codebook.id) AND a.themeId = \(theme)\(filter)
+                        """))
+            while let id = try rows.next() { counts[id, default: 0] += 1 }
+            return counts.filter { !family.contains($0.key) }
+                .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+                .prefix(limit).map { (theme: $0.key, respondents: $0.value) }
         }
     }
 

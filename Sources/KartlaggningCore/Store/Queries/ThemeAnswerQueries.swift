@@ -65,10 +65,16 @@ extension KartlaggningStore {
         survey: String, question: String, answers: Int
     )] {
         try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from in
-            try Row.fetchAll(
-                db, SQLRequest<Row>(literal: "SELECT r.surveyId, q.id, COUNT(*) AS n \(from) GROUP BY 1, 2 ORDER BY n DESC, 1, 2")
-            )
-            .map { (survey: $0[0], question: $0[1], answers: $0[2]) }
+            // Counted here, not by SQLite's GROUP BY, which would sort every answer to count a few questions.
+            var counts: [QuestionKey: Int] = [:]
+            let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: "SELECT r.surveyId, q.id \(from)"))
+            while let row = try rows.next() { counts[QuestionKey(survey: row[0], question: row[1]), default: 0] += 1 }
+            return counts.sorted { first, second in
+                if first.value != second.value { return first.value > second.value }
+                if first.key.survey != second.key.survey { return first.key.survey.utf8.lexicographicallyPrecedes(second.key.survey.utf8) }
+                return first.key.question.utf8.lexicographicallyPrecedes(second.key.question.utf8)
+            }
+            .map { (survey: $0.key.survey, question: $0.key.question, answers: $0.value) }
         }
     }
 
