@@ -7,7 +7,7 @@ struct DatePeriod: Equatable {
     /// Widens the period to `date` (nil: no date, nothing changes).
     mutating func include(_ date: String?) {
         guard let date else { return }
-        if first.map({ date.utf8.lexicographicallyPrecedes($0.utf8) }) ?? true { first = date }
-        if last.map({ $0.utf8.lexicographicallyPrecedes(date.utf8) }) ?? true { last = date }
+        if first.map({ date.sortsBeforeInSQLite($0) }) ?? true { first = date }
+        if last.map({ $0.sortsBeforeInSQLite(date) }) ?? true { last = date }
     }
 }

@@ -28,7 +28,7 @@ struct QuoteChoice {
 
     /// The picks, by district in SQLite's text order (its bytes), best first within each.
     var chosen: [Pick] {
-        byDistrict.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.flatMap { byDistrict[$0] ?? [] }
+        byDistrict.keys.sorted { $0.sortsBeforeInSQLite($1) }.flatMap { byDistrict[$0] ?? [] }
     }
 }
 

@@ -28,7 +28,7 @@ extension KartlaggningStore {
                         """))
             while let id = try rows.next() { counts[id, default: 0] += 1 }
             return counts.filter { !family.contains($0.key) }
-                .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+                .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.sortsBeforeInSQLite($1.key) }
                 .prefix(limit).map { (theme: $0.key, respondents: $0.value) }
         }
     }

@@ -71,8 +71,8 @@ extension KartlaggningStore {
             while let row = try rows.next() { counts[QuestionKey(survey: row[0], question: row[1]), default: 0] += 1 }
             return counts.sorted { first, second in
                 if first.value != second.value { return first.value > second.value }
-                if first.key.survey != second.key.survey { return first.key.survey.utf8.lexicographicallyPrecedes(second.key.survey.utf8) }
-                return first.key.question.utf8.lexicographicallyPrecedes(second.key.question.utf8)
+                if first.key.survey != second.key.survey { return first.key.survey.sortsBeforeInSQLite(second.key.survey) }
+                return first.key.question.sortsBeforeInSQLite(second.key.question)
             }
             .map { (survey: $0.key.survey, question: $0.key.question, answers: $0.value) }
         }
