@@ -38,7 +38,11 @@ let package = Package(
         // The store: GRDB, SQL, records, migrations.
         .target(
             name: "KartlaggningCore",
-            dependencies: ["KartlaggningModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "KartlaggningModel", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, which GRDB is built on: the hot paths bind rows to it directly (`BoundRow`).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // ReadStat, the C library for SPSS and Stata files (Debian's libreadstat-dev; `make deps` installs it).
         .systemLibrary(name: "CReadStat", path: "Sources/CReadStat", providers: [.apt(["libreadstat-dev"])]),

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import KartlaggningModel
 import Testing
@@ -5,9 +6,11 @@ import Testing
 @testable import KartlaggningCore
 
 /// A hot path's prepared insert (`PreparedInsert`, made from the record's columns) writes exactly the row GRDB's own
-/// `PersistableRecord.insert` writes, NULLs and booleans included, for every `RowInserting` record.
+/// `PersistableRecord.insert` writes, NULLs and booleans included, for every `RowInserting` record: its first row
+/// (through GRDB's `execute`) and every later one (bound straight to SQLite).
 struct RecordInsertTests {
-    /// The row `record` makes both ways, with the row id left out.
+    /// The row `record` makes both ways, with the row id left out; the prepared insert's first and later rows are
+    /// checked to be the same.
     /// `indexed` adds what the store adds beside a row (a free text's full-text entry, which deleting it removes).
     static func rows<Record: RowInserting>(
         _ record: Record, in db: Database, indexed: (Record, Int64) throws -> Void = { _, _ in }
@@ -17,9 +20,15 @@ struct RecordInsertTests {
             let values = Dictionary(row.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
             return values.filter { $0.key != "id" }
         }
-        try PreparedInsert<Record>(db).insert(record)
+        let insert = try PreparedInsert<Record>(db)
+        try insert.insert(record)
+        try indexed(record, db.lastInsertedRowID)
+        let first = try stored()
+        try Record.deleteAll(db)
+        try insert.insert(record)
         try indexed(record, db.lastInsertedRowID)
         let prepared = try stored()
+        #expect(first == prepared)
         try Record.deleteAll(db)
         try record.insert(db)
         try indexed(record, db.lastInsertedRowID)
@@ -83,6 +92,9 @@ struct RecordInsertTests {
             #expect(indexedPrepared == indexedGRDB && indexedPrepared["answerId"] == 7.databaseValue)
             let (totalPrepared, totalGRDB) = try Self.rows(TermTotalRecord(lemma: "buss", surface: "bussen", n: 40), in: db)
             #expect(totalPrepared == totalGRDB && totalPrepared["n"] == 40.databaseValue)
+            let (themePrepared, themeGRDB) = try Self.rows(AnswerThemeRecord(codebookId: "cb", themeId: "buss", answerId: 5), in: db)
+            #expect(themePrepared == themeGRDB)
+            #expect(themePrepared == ["codebookId": "cb".databaseValue, "themeId": "buss".databaseValue, "answerId": 5.databaseValue])
             let run = TagRunRecord(answerId: 1, codebookId: "cb", revision: 2, autoTags: 3)
             let (prepared, grdb) = try Self.rows(run, in: db)
             #expect(prepared == grdb)
@@ -90,6 +102,31 @@ struct RecordInsertTests {
                 prepared == [
                     "answerId": 1.databaseValue, "codebookId": "cb".databaseValue, "revision": 2.databaseValue, "autoTags": 3.databaseValue,
                 ])
+        }
+    }
+
+    @Test func textIsBoundAsGivenAndAFailedRowLeavesTheInsertUsable() throws {
+        let store = try KartlaggningStore.inMemory()
+        try store.write { db in
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            let insert = try PreparedInsert<TermTotalRecord>(db)
+            try insert.insert(TermTotalRecord(lemma: "först", surface: "först", n: 0))
+            // The empty text is not NULL; a NUL inside a text, letters outside ASCII and a long text come back whole.
+            let long = String(repeating: "Långviksmon ", count: 2_000)
+            let texts = ["", "a\u{0}b", "Björna–Långviksmon–Trehörningsjö 😀", long]
+            for (n, text) in texts.enumerated() { try insert.insert(TermTotalRecord(lemma: "t\(n)", surface: text, n: n)) }
+            // Compared as SQLite holds them (hex of the bytes): reading a text back through GRDB stops at a NUL.
+            let stored = try Row.fetchAll(db, sql: "SELECT hex(surface), typeof(surface), n FROM termTotal WHERE lemma LIKE 't%' ORDER BY n")
+            let hex = texts.map { $0.utf8.map { String(format: "%02X", $0) }.joined() }
+            #expect(stored.map { $0[0] as String } == hex)
+            #expect(stored.map { $0[1] as String } == Array(repeating: "text", count: texts.count))
+            // A row the table refuses throws SQLite's error, and the next row is written.
+            let refused = #expect(throws: DatabaseError.self) { try insert.insert(TermTotalRecord(lemma: "t0", surface: "", n: 9)) }
+            #expect(refused?.resultCode == .SQLITE_CONSTRAINT)
+            #expect(refused?.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY || refused?.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE)
+            try insert.insert(TermTotalRecord(lemma: "t9", surface: "nio", n: 9))
+            #expect(try Int.fetchOne(db, sql: "SELECT n FROM termTotal WHERE lemma = 't9'") == 9)
+            try TermTotalRecord.deleteAll(db)
         }
     }
 

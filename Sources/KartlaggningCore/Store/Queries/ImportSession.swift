@@ -112,8 +112,13 @@ public final class ImportSession {
                         sourceLine, sourceRecord
                     FROM respondent WHERE surveyId = ? AND externalId = ?
                     """)
+            // A respondent not in the survey yet (every row of a first import) costs one index probe and no row read.
+            let known = try find.stepBound(db) {
+                $0.add(surveyId)
+                $0.add(respondent.externalId)
+            }
             // One lookup gives the fields to compare and, should the respondent change, the state undo restores.
-            let found = try Row.fetchOne(find, arguments: [surveyId, respondent.externalId])
+            let found = try known.map { _ in try Row.fetchOne(find, arguments: [surveyId, respondent.externalId]) } ?? nil
             let existing = try found.map(RespondentColumns.init(row:))
             guard let found, let existing, let respondentId = existing.id else {
                 let insert = try respondentInsert ?? PreparedInsert(db)

@@ -49,8 +49,7 @@ extension KartlaggningStore {
                         AND codebookId = \(codebookId))
                         """))
             let everyAnswerAutoOnly = summary.answersUpToDate == 0 && coded == false
-            let answerTheme = try db.makeStatement(
-                sql: "INSERT OR IGNORE INTO answerTheme (codebookId, themeId, answerId) VALUES (?, ?, ?)")
+            let answerTheme = try PreparedInsert<AnswerThemeRecord>(db, onConflict: .ignore)
             if everyAnswerAutoOnly {
                 try db.execute(literal: "DELETE FROM main.answerTheme WHERE codebookId = \(codebookId)")
             }
@@ -91,7 +90,9 @@ extension KartlaggningStore {
                                 answerId: answerId, codebookId: codebookId, themeId: tag.theme, revision: revision,
                                 coder: Coder.auto.rawValue,
                                 pattern: tag.pattern, spans: spans, negative: false, note: nil, createdAt: now))
-                        if everyAnswerAutoOnly { try answerTheme.execute(arguments: [codebookId, tag.theme, answerId]) }
+                        if everyAnswerAutoOnly {
+                            try answerTheme.insert(AnswerThemeRecord(codebookId: codebookId, themeId: tag.theme, answerId: answerId))
+                        }
                     }
                     try markRun.insert(TagRunRecord(answerId: answerId, codebookId: codebookId, revision: revision, autoTags: tags.count))
                     if let old = row[4] as Int? {

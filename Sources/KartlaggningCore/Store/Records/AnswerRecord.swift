@@ -29,5 +29,12 @@ struct AnswerRecord: Codable, FetchableRecord, PersistableRecord, RowInserting {
         Columns.respondentId, Columns.questionKey, Columns.raw, Columns.valueText, Columns.valueNumber, Columns.isFreeText,
     ]
 
-    var insertValues: StatementArguments { [respondentId, questionKey, raw, valueText, valueNumber, isFreeText] }
+    func bind(_ row: inout BoundRow) {
+        row.add(respondentId)
+        row.add(questionKey)
+        row.add(raw)
+        row.add(valueText)
+        row.add(valueNumber)
+        row.add(isFreeText)
+    }
 }

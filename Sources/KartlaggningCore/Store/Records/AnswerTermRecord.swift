@@ -18,5 +18,10 @@ struct AnswerTermRecord: Codable, FetchableRecord, PersistableRecord, RowInserti
 
     static let insertColumns: [Column] = [Columns.answerId, Columns.lemma, Columns.surface, Columns.n]
 
-    var insertValues: StatementArguments { [answerId, lemma, surface, n] }
+    func bind(_ row: inout BoundRow) {
+        row.add(answerId)
+        row.add(lemma)
+        row.add(surface)
+        row.add(n)
+    }
 }

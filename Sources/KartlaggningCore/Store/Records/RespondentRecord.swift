@@ -45,10 +45,19 @@ struct RespondentRecord: Codable, FetchableRecord, PersistableRecord, RowInserti
         Columns.interviewer, Columns.date, Columns.wave, Columns.batchId, Columns.sourceLine, Columns.sourceRecord, Columns.rawFields,
     ]
 
-    var insertValues: StatementArguments {
-        [
-            surveyId, externalId, kind, district, serviceTown, organisation, interviewer, date, wave, batchId, sourceLine, sourceRecord,
-            rawFields,
-        ]
+    func bind(_ row: inout BoundRow) {
+        row.add(surveyId)
+        row.add(externalId)
+        row.add(kind)
+        row.add(district)
+        row.add(serviceTown)
+        row.add(organisation)
+        row.add(interviewer)
+        row.add(date)
+        row.add(wave)
+        row.add(batchId)
+        row.add(sourceLine)
+        row.add(sourceRecord)
+        row.add(rawFields)
     }
 }

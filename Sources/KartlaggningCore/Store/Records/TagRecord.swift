@@ -54,7 +54,16 @@ struct TagRecord: Codable, FetchableRecord, PersistableRecord, RowInserting {
         Columns.negative, Columns.note, Columns.createdAt,
     ]
 
-    var insertValues: StatementArguments {
-        [answerId, codebookId, themeId, revision, coder, pattern, spans, negative, note, createdAt]
+    func bind(_ row: inout BoundRow) {
+        row.add(answerId)
+        row.add(codebookId)
+        row.add(themeId)
+        row.add(revision)
+        row.add(coder)
+        row.add(pattern)
+        row.add(spans)
+        row.add(negative)
+        row.add(note)
+        row.add(createdAt)
     }
 }

@@ -19,5 +19,10 @@ struct TagRunRecord: Codable, FetchableRecord, PersistableRecord, RowInserting {
 
     static let insertColumns: [Column] = [Columns.answerId, Columns.codebookId, Columns.revision, Columns.autoTags]
 
-    var insertValues: StatementArguments { [answerId, codebookId, revision, autoTags] }
+    func bind(_ row: inout BoundRow) {
+        row.add(answerId)
+        row.add(codebookId)
+        row.add(revision)
+        row.add(autoTags)
+    }
 }

@@ -12,5 +12,5 @@ struct TermIndexedRecord: Codable, FetchableRecord, PersistableRecord, RowInsert
 
     static let insertColumns: [Column] = [Columns.answerId]
 
-    var insertValues: StatementArguments { [answerId] }
+    func bind(_ row: inout BoundRow) { row.add(answerId) }
 }

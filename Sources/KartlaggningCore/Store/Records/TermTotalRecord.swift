@@ -22,5 +22,9 @@ struct TermTotalRecord: Codable, FetchableRecord, PersistableRecord, RowInsertin
 
     static let insertColumns: [Column] = [Columns.lemma, Columns.surface, Columns.n]
 
-    var insertValues: StatementArguments { [lemma, surface, n] }
+    func bind(_ row: inout BoundRow) {
+        row.add(lemma)
+        row.add(surface)
+        row.add(n)
+    }
 }
