@@ -116,14 +116,16 @@ struct RecordInsertTests {
             let texts = ["", "a\u{0}b", "Björna–Långviksmon–Trehörningsjö 😀", long]
             for (n, text) in texts.enumerated() { try insert.insert(TermTotalRecord(lemma: "t\(n)", surface: text, n: n)) }
             // Compared as SQLite holds them (hex of the bytes): reading a text back through GRDB stops at a NUL.
-            let stored = try Row.fetchAll(db, sql: "SELECT hex(surface), typeof(surface), n FROM termTotal WHERE lemma LIKE 't%' ORDER BY n")
+            let stored = try Row.fetchAll(
+                db, sql: "SELECT hex(surface), typeof(surface), n FROM termTotal WHERE lemma LIKE 't%' ORDER BY n")
             let hex = texts.map { $0.utf8.map { String(format: "%02X", $0) }.joined() }
             #expect(stored.map { $0[0] as String } == hex)
             #expect(stored.map { $0[1] as String } == Array(repeating: "text", count: texts.count))
             // A row the table refuses throws SQLite's error, and the next row is written.
             let refused = #expect(throws: DatabaseError.self) { try insert.insert(TermTotalRecord(lemma: "t0", surface: "", n: 9)) }
             #expect(refused?.resultCode == .SQLITE_CONSTRAINT)
-            #expect(refused?.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY || refused?.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE)
+            #expect(
+                refused?.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY || refused?.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE)
             try insert.insert(TermTotalRecord(lemma: "t9", surface: "nio", n: 9))
             #expect(try Int.fetchOne(db, sql: "SELECT n FROM termTotal WHERE lemma = 't9'") == 9)
             try TermTotalRecord.deleteAll(db)
