@@ -52,6 +52,23 @@ struct SchemaVersionTests {
         #expect(version == KartlaggningStore.schemaVersion)
     }
 
+    /// v15 drops the index of tags by theme from a v14 file, and only that: tags and the other indexes stay.
+    @Test func v15DropsTheTagsByThemeIndexAndNothingElse() throws {
+        let path = folder.path("v14.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try KartlaggningStore.migrator.migrate(queue, upTo: "v14: interview dates kept")
+        func indexes(_ db: Database) throws -> [String] {
+            try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tag' AND sql IS NOT NULL ORDER BY name")
+        }
+        let before = try queue.read(indexes)
+        #expect(before == ["tag_answer", "tag_manual", "tag_theme"])
+        try queue.close()
+        _ = try KartlaggningStore(path: path, mode: .existing)
+        let after = try DatabaseQueue(path: path).read(indexes)
+        #expect(after == ["tag_answer", "tag_manual"])
+    }
+
     /// v7 rebuilds the import table without its unique file constraint: imports, respondents, answers, their
     /// provenance and the review flags that point at an import all survive it.
     @Test func theImportTableRebuildKeepsEverything() throws {

@@ -25,8 +25,13 @@ extension KartlaggningStore {
                 }
                 return coding
             }
+            // A person's decisions through the partial index on manual tags, not a scan of every auto tag.
             for row in try Row.fetchAll(
-                db, sql: "SELECT answerId, themeId, negative FROM tag WHERE codebookId = ? AND coder = ?", arguments: [id, coder])
+                db,
+                sql: """
+                    SELECT answerId, themeId, negative FROM tag INDEXED BY tag_manual
+                    WHERE coder <> \(Coder.autoSQL) AND codebookId = ? AND coder = ?
+                    """, arguments: [id, coder])
             {
                 let (answer, theme, negative): (Int64, String, Bool) = (row[0], row[1], row[2])
                 if negative {
