@@ -226,3 +226,81 @@ struct CrossRollUpTests {
         }
     }
 }
+
+/// The words kept with each answer theme (`answerTheme.matched`, what quotes are chosen by) are what the tags say, however
+/// the rows were written: by a first run's fast path, by a coder's decisions (a few respondents rebuilt) and by a
+/// whole rebuild.
+struct MatchedWordsTests {
+    static func fromTags(_ store: KartlaggningStore, revision: Int) throws -> [String] {
+        try store.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT e.themeId || ' ' || e.answerId || ' ' || e.matched || ' ' || (
+                        SELECT COALESCE(SUM(json_array_length(s.spans)), 0) FROM tag s WHERE s.answerId = e.answerId
+                            AND s.codebookId = e.codebookId AND s.themeId = e.themeId AND s.coder = 'auto' AND s.revision = ?
+                            AND s.spans IS NOT NULL)
+                    FROM answerTheme e WHERE e.codebookId = 'bygdsam' ORDER BY e.themeId, e.answerId
+                    """, arguments: [revision])
+        }
+    }
+
+    static func mismatches(_ rows: [String]) -> [String] {
+        rows.filter { row in
+            let parts = row.split(separator: " ")
+            return parts.count != 4 || parts[2] != parts[3]
+        }
+    }
+
+    @Test func keptWordsAreTheTagsSpans() throws {
+        let (store, stored) = try TaggingTests.sampleStore()
+        _ = try TaggingTests.tag(store, stored)
+        let afterRun = try Self.fromTags(store, revision: stored.revision)
+        #expect(afterRun.count > 100)
+        #expect(Self.mismatches(afterRun).isEmpty)
+        // Some answer's theme fired by several patterns or spans: its words are their sum.
+        #expect(afterRun.contains { Int($0.split(separator: " ")[2]) ?? 0 > 1 })
+        // A coder confirms one theme (kept with its auto words) and says "not" to another (gone).
+        let picked = try store.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT answerId || ' ' || themeId FROM answerTheme WHERE codebookId = 'bygdsam' AND matched > 0 LIMIT 2")
+        }.map { $0.split(separator: " ").map(String.init) }
+        #expect(picked.count == 2)
+        let decisions = zip(picked, [false, true]).compactMap { pair, negative in
+            Int64(pair[0]).map { ManualTag(answer: .id($0), theme: pair[1], coder: "anna", negative: negative) }
+        }
+        try store.setManualTags(decisions, codebook: stored)
+        let afterCoding = try Self.fromTags(store, revision: stored.revision)
+        #expect(Self.mismatches(afterCoding).isEmpty)
+        #expect(afterCoding.count == afterRun.count - 1)
+        // Rebuilt whole, as a stale table is: the same rows.
+        try store.write { db in try store.rebuildRespondentThemes(stored, db: db) }
+        #expect(try Self.fromTags(store, revision: stored.revision) == afterCoding)
+        #expect(try store.verify().allSatisfy(\.passed))
+    }
+
+    /// A tagged file of schema 15 gets the words when it is upgraded: the same as tagging writes.
+    @Test func aTaggedFileOfSchema15GetsTheWordsWhenUpgraded() throws {
+        let folder = TemporaryDirectory()
+        let path = folder.path("v15.sqlite")
+        let tagged: [String]
+        do {
+            let (store, stored) = try TaggingTests.sampleStore(path: path)
+            _ = try TaggingTests.tag(store, stored)
+            tagged = try Self.fromTags(store, revision: stored.revision)
+            try store.writer.write { db in
+                try db.execute(
+                    sql: """
+                        ALTER TABLE answerTheme DROP COLUMN matched;
+                        DELETE FROM grdb_migrations WHERE identifier = 'v16: matched words kept with answer themes';
+                        PRAGMA user_version = 15;
+                        """)
+            }
+        }
+        let store = try KartlaggningStore(path: path, mode: .existing)
+        let stored = try store.codebook(id: "bygdsam")
+        #expect(try store.appliedMigrations().count == KartlaggningStore.schemaVersion)
+        let upgraded = try Self.fromTags(store, revision: stored.revision)
+        #expect(upgraded == tagged && Self.mismatches(upgraded).isEmpty)
+    }
+}

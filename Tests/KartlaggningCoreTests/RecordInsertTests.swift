@@ -92,9 +92,14 @@ struct RecordInsertTests {
             #expect(indexedPrepared == indexedGRDB && indexedPrepared["answerId"] == 7.databaseValue)
             let (totalPrepared, totalGRDB) = try Self.rows(TermTotalRecord(lemma: "buss", surface: "bussen", n: 40), in: db)
             #expect(totalPrepared == totalGRDB && totalPrepared["n"] == 40.databaseValue)
-            let (themePrepared, themeGRDB) = try Self.rows(AnswerThemeRecord(codebookId: "cb", themeId: "buss", answerId: 5), in: db)
+            let (themePrepared, themeGRDB) = try Self.rows(
+                AnswerThemeRecord(codebookId: "cb", themeId: "buss", answerId: 5, matched: 2), in: db)
             #expect(themePrepared == themeGRDB)
-            #expect(themePrepared == ["codebookId": "cb".databaseValue, "themeId": "buss".databaseValue, "answerId": 5.databaseValue])
+            #expect(
+                themePrepared == [
+                    "codebookId": "cb".databaseValue, "themeId": "buss".databaseValue, "answerId": 5.databaseValue,
+                    "matched": 2.databaseValue,
+                ])
             let run = TagRunRecord(answerId: 1, codebookId: "cb", revision: 2, autoTags: 3)
             let (prepared, grdb) = try Self.rows(run, in: db)
             #expect(prepared == grdb)

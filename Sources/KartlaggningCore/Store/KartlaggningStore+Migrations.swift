@@ -38,7 +38,8 @@ import KartlaggningModel
 //              same revision is a no-op.
 //              The view effectiveTag is what queries count.
 // answerTheme  the effective tags of each codebook's latest revision (v11), answer by answer, no roll-up: rebuilt
-//              with respondentTheme, what reports read a theme's answers from.
+//              with respondentTheme, what reports read a theme's answers from; with the words the theme's auto
+//              tags matched in the answer (v16), which quotes are chosen by.
 // respondentTheme  which respondents carry which theme (its descendants' tags included), per codebook:
 //              the effective tags rolled up, rebuilt after tagging and coding, marked stale by the
 //              tag_ad_stale trigger when an import removes tags; cross-tabs count respondents from it.
@@ -508,9 +509,24 @@ extension KartlaggningStore {
             try db.execute(sql: "DROP INDEX IF EXISTS tag_theme")
             try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
         }
+        // v16: each answer theme keeps the words its auto tags matched (`answerTheme.matched`: the tags' spans, of the
+        // codebook's latest revision), which quotes are chosen by, so a report reads no tag to choose them. Filled here
+        // from the tags, as every rebuild fills it.
+        migrator.registerMigration("v16: matched words kept with answer themes") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE answerTheme ADD COLUMN matched INTEGER NOT NULL DEFAULT 0;
+                    UPDATE answerTheme SET matched = (
+                        SELECT COALESCE(SUM(json_array_length(s.spans)), 0) FROM tag s
+                        WHERE s.answerId = answerTheme.answerId AND s.codebookId = answerTheme.codebookId
+                            AND s.themeId = answerTheme.themeId AND s.coder = 'auto' AND s.spans IS NOT NULL
+                            AND s.revision = (SELECT max(c.revision) FROM codebook c WHERE c.id = answerTheme.codebookId));
+                    """)
+            try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+        }
         return migrator
     }
 
     /// The schema this kartlagg writes: the number of its migrations, also kept in SQLite's `user_version`.
-    public static let schemaVersion = 15
+    public static let schemaVersion = 16
 }

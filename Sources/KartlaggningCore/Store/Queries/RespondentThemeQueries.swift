@@ -13,6 +13,16 @@ extension KartlaggningStore {
         return "SELECT answerId FROM answerTheme WHERE codebookId = \(stored.codebook.id)"
     }
 
+    /// The words the auto tags of a tag `t`'s answer and theme matched (their spans), for the revision bound: what
+    /// `answerTheme.matched` holds.
+    static func matchedWords(revision: Int) -> SQL {
+        """
+        (SELECT COALESCE(SUM(json_array_length(s.spans)), 0) FROM tag s WHERE s.answerId = t.answerId
+            AND s.codebookId = t.codebookId AND s.themeId = t.themeId AND s.coder = \(sql: Coder.autoSQL)
+            AND s.revision = \(revision) AND s.spans IS NOT NULL)
+        """
+    }
+
     static func effectiveTag(revision: Int) -> SQL {
         """
         t.negative = 0 AND (t.coder <> \(sql: Coder.autoSQL) OR (t.revision = \(revision) AND NOT EXISTS (
@@ -73,8 +83,8 @@ extension KartlaggningStore {
         if !answerThemesWritten || target != .main {
             try db.execute(
                 literal: """
-                    INSERT OR IGNORE INTO \(sql: answers) (codebookId, themeId, answerId)
-                    SELECT \(id), t.themeId, t.answerId
+                    INSERT OR IGNORE INTO \(sql: answers) (codebookId, themeId, answerId, matched)
+                    SELECT \(id), t.themeId, t.answerId, \(Self.matchedWords(revision: stored.revision))
                     FROM \(sql: respondents == nil ? "tag t" : "answer a CROSS JOIN tag t ON t.answerId = a.id")
                     WHERE t.codebookId = \(id) AND \(Self.effectiveTag(revision: stored.revision)) \(onlyAnswers)
                     """)

@@ -90,8 +90,15 @@ extension KartlaggningStore {
                                 answerId: answerId, codebookId: codebookId, themeId: tag.theme, revision: revision,
                                 coder: Coder.auto.rawValue,
                                 pattern: tag.pattern, spans: spans, negative: false, note: nil, createdAt: now))
-                        if everyAnswerAutoOnly {
-                            try answerTheme.insert(AnswerThemeRecord(codebookId: codebookId, themeId: tag.theme, answerId: answerId))
+                    }
+                    if everyAnswerAutoOnly {
+                        // One row a theme, with the words all its tags matched (a theme can fire by several patterns).
+                        var matched: [String: Int] = [:]
+                        for tag in tags { matched[tag.theme, default: 0] += tag.spans.count }
+                        for tag in tags {
+                            guard let words = matched.removeValue(forKey: tag.theme) else { continue }
+                            try answerTheme.insert(
+                                AnswerThemeRecord(codebookId: codebookId, themeId: tag.theme, answerId: answerId, matched: words))
                         }
                     }
                     try markRun.insert(TagRunRecord(answerId: answerId, codebookId: codebookId, revision: revision, autoTags: tags.count))

@@ -6,14 +6,15 @@ import KartlaggningModel
 extension KartlaggningStore {
     /// Reads the free-text answers with an effective tag of one of `themes`, within `filters`: `body` gets the
     /// database and the `FROM … WHERE …` clause (with its arguments) naming them `a` (answer), `r` (respondent) and
-    /// `q` (question).
+    /// `q` (question), and `hit.matched` the words those themes' auto tags matched in the answer.
     private func readThemeAnswers<T>(
         themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]], _ body: (Database, SQL) throws -> T
     ) throws -> T {
         try ensureRespondentThemes(stored)
         return try readFiltered(filters) { db, filter in
             let from: SQL = """
-                FROM (\(Self.answersTagged(stored, themes: themes)) GROUP BY answerId) hit
+                FROM (SELECT answerId, SUM(matched) AS matched FROM answerTheme
+                      WHERE codebookId = \(stored.codebook.id) AND themeId IN \(themes) GROUP BY answerId) hit
                 JOIN answer a ON a.id = hit.answerId JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
                 WHERE a.isFreeText AND \(Self.notIdentifying)\(filter)
                 """
@@ -32,13 +33,9 @@ extension KartlaggningStore {
     ) throws -> [QuoteCandidate] {
         guard perDistrict > 0 else { return [] }
         return try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from in
-            let matched: SQL = """
-                (SELECT COALESCE(SUM(json_array_length(t.spans)), 0) FROM tag t WHERE t.answerId = a.id
-                    AND t.codebookId = \(stored.codebook.id) AND t.coder = \(sql: Coder.autoSQL) AND t.revision = \(stored.revision)
-                    AND t.spans IS NOT NULL AND t.themeId IN \(themes))
-                """
             var best = QuoteChoice(perDistrict: perDistrict)
-            let ranked = try Row.fetchCursor(db, SQLRequest<Row>(literal: "SELECT a.id, COALESCE(r.district, ''), \(matched) \(from)"))
+            // The matched words are kept with the answer's themes (`answerTheme.matched`): no tag is read here.
+            let ranked = try Row.fetchCursor(db, SQLRequest<Row>(literal: "SELECT a.id, COALESCE(r.district, ''), hit.matched \(from)"))
             while let row = try ranked.next() { best.offer(answer: row[0], district: row[1], matched: row[2]) }
             let chosen = best.chosen
             guard !chosen.isEmpty else { return [] }
