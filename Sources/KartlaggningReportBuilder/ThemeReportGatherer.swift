@@ -34,14 +34,16 @@ enum ThemeReportGatherer {
             let family = stored.codebook.descendants(of: theme.id)
             // Per district; a district whose cell is suppressed is not named beside its quotes.
             var quotes: [ThemeReportInput.Quote] = []
-            for candidate in try store.quoteCandidates(themes: family, codebook: stored, filters: filters, perDistrict: request.quotes) {
+            // The quotes and where the theme came up, from one pass over its answers.
+            let digest = try store.themeAnswerDigest(themes: family, codebook: stored, filters: filters, perDistrict: request.quotes)
+            for candidate in digest.quotes {
                 let shown = byDistrict.cell(theme.id, candidate.district).map { !$0.suppressed } ?? false
                 let district = shown && !candidate.district.isEmpty ? candidate.district : nil
                 let speaker = QuoteChooser.speaker(kind: candidate.kind, district: district, basis: basis, language: request.language)
                 quotes.append(.init(district: district, kind: speaker, text: chooser.clean(candidate.text)))
             }
             quotes.sort { ($0.district ?? "~", $0.kind, $0.text) < ($1.district ?? "~", $1.kind, $1.text) }
-            let sources = try store.themeSources(themes: family, codebook: stored, filters: filters).map {
+            let sources = digest.sources.map {
                 ThemeReportInput.Source(question: questionTexts["\($0.survey)/\($0.question)"] ?? $0.question, answers: $0.answers)
             }
             let asking = try store.themeAnswersAsking(themes: family, codebook: stored, filters: filters, limit: 200)

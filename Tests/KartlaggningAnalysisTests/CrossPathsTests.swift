@@ -170,8 +170,12 @@ struct QuoteCandidateTests {
                             WHERE a.isFreeText AND NOT q.identifying\(condition) GROUP BY r.surveyId, q.id ORDER BY COUNT(*) DESC, r.surveyId, q.id
                             """)
                 }
-                let counted = try store.themeSources(themes: themes, codebook: stored, filters: filters)
+                let digest = try store.themeAnswerDigest(themes: themes, codebook: stored, filters: filters, perDistrict: 2)
+                let counted = digest.sources
                 #expect(counted.map { "\($0.survey)/\($0.question): \($0.answers)" } == sources, "\(theme) \(filters)")
+                // The same pass chose the quotes a call for them alone chooses.
+                #expect(digest.quotes == (try store.quoteCandidates(themes: themes, codebook: stored, filters: filters, perDistrict: 2)))
+                #expect(try store.themeAnswerDigest(themes: themes, codebook: stored, filters: filters, perDistrict: 0).sources == counted)
                 compared += related.count + counted.count
             }
         }

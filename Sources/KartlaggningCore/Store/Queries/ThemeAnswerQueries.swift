@@ -22,57 +22,63 @@ extension KartlaggningStore {
         }
     }
 
-    /// The best `perDistrict` answers of each district that carry one of `themes`: the most words matched by the
-    /// themes' own patterns first, then by answer id (so the choice is the same every time). In district order (as
-    /// SQLite orders text), best first.
+    /// The best `perDistrict` answers of each district that carry one of `themes`, and how many answers each question
+    /// gave them, in one pass over the answers (`ThemeAnswerDigest`).
     ///
-    /// The choice is made from each answer's id, district and matched words alone, kept best-first per district in one
-    /// pass; only the chosen answers' texts and fields are read (a theme can have hundreds of thousands of answers).
-    public func quoteCandidates(
+    /// Quotes: the most words matched by the themes' own patterns first, then by answer id (so the choice is the same
+    /// every time), in district order (as SQLite orders text), best first. The choice is made from each answer's id,
+    /// district and matched words (kept with its themes, `answerTheme.matched`) alone, kept best-first per district as
+    /// the rows stream by; only the chosen answers' texts and fields are read (a theme can have hundreds of thousands
+    /// of answers). Sources: counted here, not by SQLite's GROUP BY, which would sort every answer to count a few
+    /// questions.
+    public func themeAnswerDigest(
         themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:], perDistrict: Int
-    ) throws -> [QuoteCandidate] {
-        guard perDistrict > 0 else { return [] }
-        return try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from in
-            var best = QuoteChoice(perDistrict: perDistrict)
-            // The matched words are kept with the answer's themes (`answerTheme.matched`): no tag is read here.
-            let ranked = try Row.fetchCursor(db, SQLRequest<Row>(literal: "SELECT a.id, COALESCE(r.district, ''), hit.matched \(from)"))
-            while let row = try ranked.next() { best.offer(answer: row[0], district: row[1], matched: row[2]) }
-            let chosen = best.chosen
-            guard !chosen.isEmpty else { return [] }
-            let request = SQLRequest<QuoteCandidate>(
-                literal: """
-                    SELECT a.id AS answer, a.raw AS text, r.kind, COALESCE(r.district, '') AS district, r.surveyId AS survey,
-                        q.id AS question, r.wave, 0 AS matched
-                    FROM answer a JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
-                    WHERE a.id IN \(chosen.map(\.answer))
-                    """)
-            let read = Dictionary(try QuoteCandidate.fetchAll(db, request).map { ($0.answer, $0) }, uniquingKeysWith: { first, _ in first })
-            return chosen.compactMap { pick in
-                read[pick.answer].map { candidate in
-                    var candidate = candidate
-                    candidate.matched = pick.matched
-                    return candidate
-                }
-            }
-        }
-    }
-
-    /// How many answers carrying one of `themes` each question has, most first.
-    public func themeSources(themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:]) throws -> [(
-        survey: String, question: String, answers: Int
-    )] {
+    ) throws -> ThemeAnswerDigest {
         try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from in
-            // Counted here, not by SQLite's GROUP BY, which would sort every answer to count a few questions.
+            var best = QuoteChoice(perDistrict: max(perDistrict, 1))
             var counts: [QuestionKey: Int] = [:]
-            let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: "SELECT r.surveyId, q.id \(from)"))
-            while let row = try rows.next() { counts[QuestionKey(survey: row[0], question: row[1]), default: 0] += 1 }
-            return counts.sorted { first, second in
+            let rows = try Row.fetchCursor(
+                db, SQLRequest<Row>(literal: "SELECT a.id, COALESCE(r.district, ''), hit.matched, r.surveyId, q.id \(from)"))
+            while let row = try rows.next() {
+                if perDistrict > 0 { best.offer(answer: row[0], district: row[1], matched: row[2]) }
+                counts[QuestionKey(survey: row[3], question: row[4]), default: 0] += 1
+            }
+            let sources = counts.sorted { first, second in
                 if first.value != second.value { return first.value > second.value }
                 if first.key.survey != second.key.survey { return first.key.survey.sortsBeforeInSQLite(second.key.survey) }
                 return first.key.question.sortsBeforeInSQLite(second.key.question)
             }
-            .map { (survey: $0.key.survey, question: $0.key.question, answers: $0.value) }
+            .map { ThemeSource(survey: $0.key.survey, question: $0.key.question, answers: $0.value) }
+            return ThemeAnswerDigest(quotes: perDistrict > 0 ? try Self.quotes(best.chosen, db: db) : [], sources: sources)
         }
+    }
+
+    /// The chosen answers' texts and fields, in the order chosen.
+    private static func quotes(_ chosen: [QuoteChoice.Pick], db: Database) throws -> [QuoteCandidate] {
+        guard !chosen.isEmpty else { return [] }
+        let request = SQLRequest<QuoteCandidate>(
+            literal: """
+                SELECT a.id AS answer, a.raw AS text, r.kind, COALESCE(r.district, '') AS district, r.surveyId AS survey,
+                    q.id AS question, r.wave, 0 AS matched
+                FROM answer a JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
+                WHERE a.id IN \(chosen.map(\.answer))
+                """)
+        let read = Dictionary(try QuoteCandidate.fetchAll(db, request).map { ($0.answer, $0) }, uniquingKeysWith: { first, _ in first })
+        return chosen.compactMap { pick in
+            read[pick.answer].map { candidate in
+                var candidate = candidate
+                candidate.matched = pick.matched
+                return candidate
+            }
+        }
+    }
+
+    /// The best `perDistrict` answers of each district that carry one of `themes` (`themeAnswerDigest`'s quotes).
+    public func quoteCandidates(
+        themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:], perDistrict: Int
+    ) throws -> [QuoteCandidate] {
+        guard perDistrict > 0 else { return [] }
+        return try themeAnswerDigest(themes: themes, codebook: stored, filters: filters, perDistrict: perDistrict).quotes
     }
 
     /// The first `limit` answers carrying one of `themes` that contain a question mark, in answer order.
