@@ -35,7 +35,8 @@ enum ThemeReportGatherer {
             // Per district; a district whose cell is suppressed is not named beside its quotes.
             var quotes: [ThemeReportInput.Quote] = []
             // The quotes and where the theme came up, from one pass over its answers.
-            let digest = try store.themeAnswerDigest(themes: family, codebook: stored, filters: filters, perDistrict: request.quotes)
+            let digest = try store.themeAnswerDigest(
+                themes: family, codebook: stored, filters: filters, perDistrict: request.quotes, asking: 200)
             for candidate in digest.quotes {
                 let shown = byDistrict.cell(theme.id, candidate.district).map { !$0.suppressed } ?? false
                 let district = shown && !candidate.district.isEmpty ? candidate.district : nil
@@ -46,12 +47,11 @@ enum ThemeReportGatherer {
             let sources = digest.sources.map {
                 ThemeReportInput.Source(question: questionTexts["\($0.survey)/\($0.question)"] ?? $0.question, answers: $0.answers)
             }
-            let asking = try store.themeAnswersAsking(themes: family, codebook: stored, filters: filters, limit: 200)
             return ThemeReportInput.Section(
                 theme: theme, related: related,
                 terms: Keyness.group(terms.groups[index], within: terms.whole, surfaces: terms.surfaces).distinctive(in: "group", top: 12),
                 quotes: quotes,
-                questions: chooser.questions(in: asking, limit: 8), sources: sources,
+                questions: chooser.questions(in: digest.asking, limit: 8), sources: sources,
                 areas: try arranger.section(theme: theme.id, byDistrict: byDistrict, basis: basis, codebook: stored.codebook.id))
         }
         var method = try MethodGatherer.note(

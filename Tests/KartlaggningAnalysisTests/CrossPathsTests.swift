@@ -142,7 +142,19 @@ struct QuoteCandidateTests {
     @Test func relatedThemesAndSourcesAreWhatGroupingGave() throws {
         let (store, stored) = try TaggingTests.sampleStore()
         _ = try TaggingTests.tag(store, stored)
+        // Associations that ask something, so the answers that ask are there to be found.
+        let extra = TemporaryDirectory()
+        let csv = extra.path("fragor.csv")
+        try """
+        Id;Förening;Område;Datum;Typ av förening;Antal medlemmar;Ekonomi (1-5);Hur arbetar ni?;Samverkar med företag;Önskemål till kommunen
+        Q01;Nätra IF;Nätra;2025-04-02;Idrott;80;3;Varför går ingen buss till hallen på helgerna?;Nej;Kan kommunen ordna bredband till klubbstugan?
+        Q02;Byalaget;Anundsjö;2025-04-03;Byaförening;40;2;Vem ansvarar för bredbandet i byn?;Ja;När kommer bussen tillbaka?
+        Q03;Hembygdsföreningen;Nätra;2025-04-04;Kultur och hembygd;60;3;Finns det bidrag för att ordna en närarbetsplats?;Nej;Varför stängde skolan?
+        """.write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try Importer(store: store).importFile(at: csv, survey: "forening-2025").status == .imported)
+        _ = try TaggingTests.tag(store, stored)
         var compared = 0
+        var askingSeen = 0
         for theme in stored.codebook.themes.map(\.id) {
             for (filters, condition) in [([CrossDimension: [String]](), ""), ([.district: ["Nätra"]], " AND r.district = 'Nätra'")] {
                 let family = Set(stored.codebook.descendants(of: theme) + (stored.codebook.ancestors[theme] ?? []))
@@ -170,7 +182,21 @@ struct QuoteCandidateTests {
                             WHERE a.isFreeText AND NOT q.identifying\(condition) GROUP BY r.surveyId, q.id ORDER BY COUNT(*) DESC, r.surveyId, q.id
                             """)
                 }
-                let digest = try store.themeAnswerDigest(themes: themes, codebook: stored, filters: filters, perDistrict: 2)
+                let digest = try store.themeAnswerDigest(themes: themes, codebook: stored, filters: filters, perDistrict: 2, asking: 2)
+                // The answers that ask something: the first two by id, as the query that read them on their own gave them.
+                let asking = try store.read { db in
+                    try String.fetchAll(
+                        db,
+                        sql: """
+                            SELECT a.raw FROM (
+                                SELECT answerId FROM answerTheme WHERE codebookId = 'bygdsam' AND themeId IN (\(themes.map { "'\($0)'" }.joined(separator: ", ")))
+                                GROUP BY answerId) hit
+                            JOIN answer a ON a.id = hit.answerId JOIN respondent r ON r.id = a.respondentId JOIN question q ON q.key = a.questionKey
+                            WHERE a.isFreeText AND NOT q.identifying\(condition) AND instr(a.raw, '?') > 0 ORDER BY a.id LIMIT 2
+                            """)
+                }
+                #expect(digest.asking == asking, "\(theme) \(filters)")
+                askingSeen += asking.count
                 let counted = digest.sources
                 #expect(counted.map { "\($0.survey)/\($0.question): \($0.answers)" } == sources, "\(theme) \(filters)")
                 // The same pass chose the quotes a call for them alone chooses.
@@ -180,6 +206,7 @@ struct QuoteCandidateTests {
             }
         }
         #expect(compared > 20)
+        #expect(askingSeen > 2)
     }
 
     /// A survey whose default kind is written `Förening`: the sector rule is one Swift function, called from SQL too,

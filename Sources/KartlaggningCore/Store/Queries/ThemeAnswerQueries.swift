@@ -22,8 +22,9 @@ extension KartlaggningStore {
         }
     }
 
-    /// The best `perDistrict` answers of each district that carry one of `themes`, and how many answers each question
-    /// gave them, in one pass over the answers (`ThemeAnswerDigest`).
+    /// The best `perDistrict` answers of each district that carry one of `themes`, how many answers each question gave
+    /// them, and the first `asking` answers (by id) with a question mark, in one pass over the answers
+    /// (`ThemeAnswerDigest`).
     ///
     /// Quotes: the most words matched by the themes' own patterns first, then by answer id (so the choice is the same
     /// every time), in district order (as SQLite orders text), best first. The choice is made from each answer's id,
@@ -32,16 +33,20 @@ extension KartlaggningStore {
     /// of answers). Sources: counted here, not by SQLite's GROUP BY, which would sort every answer to count a few
     /// questions.
     public func themeAnswerDigest(
-        themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:], perDistrict: Int
+        themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:], perDistrict: Int, asking: Int = 0
     ) throws -> ThemeAnswerDigest {
         try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from in
             var best = QuoteChoice(perDistrict: max(perDistrict, 1))
             var counts: [QuestionKey: Int] = [:]
+            var askingIds: [Int64] = []
             let rows = try Row.fetchCursor(
-                db, SQLRequest<Row>(literal: "SELECT a.id, COALESCE(r.district, ''), hit.matched, r.surveyId, q.id \(from)"))
+                db,
+                SQLRequest<Row>(
+                    literal: "SELECT a.id, COALESCE(r.district, ''), hit.matched, r.surveyId, q.id, instr(a.raw, '?') > 0 \(from)"))
             while let row = try rows.next() {
                 if perDistrict > 0 { best.offer(answer: row[0], district: row[1], matched: row[2]) }
                 counts[QuestionKey(survey: row[3], question: row[4]), default: 0] += 1
+                if asking > 0 && row[5] as Bool { askingIds.append(row[0]) }
             }
             let sources = counts.sorted { first, second in
                 if first.value != second.value { return first.value > second.value }
@@ -49,7 +54,14 @@ extension KartlaggningStore {
                 return first.key.question.sortsBeforeInSQLite(second.key.question)
             }
             .map { ThemeSource(survey: $0.key.survey, question: $0.key.question, answers: $0.value) }
-            return ThemeAnswerDigest(quotes: perDistrict > 0 ? try Self.quotes(best.chosen, db: db) : [], sources: sources)
+            // The first by id, whatever order the rows came in; only their texts are read.
+            let firstAsking = Array(askingIds.sorted().prefix(asking))
+            let asked =
+                firstAsking.isEmpty
+                ? []
+                : try String.fetchAll(db, SQLRequest<String>(literal: "SELECT raw FROM answer WHERE id IN \(firstAsking) ORDER BY id"))
+            return ThemeAnswerDigest(
+                quotes: perDistrict > 0 ? try Self.quotes(best.chosen, db: db) : [], sources: sources, asking: asked)
         }
     }
 
@@ -79,15 +91,5 @@ extension KartlaggningStore {
     ) throws -> [QuoteCandidate] {
         guard perDistrict > 0 else { return [] }
         return try themeAnswerDigest(themes: themes, codebook: stored, filters: filters, perDistrict: perDistrict).quotes
-    }
-
-    /// The first `limit` answers carrying one of `themes` that contain a question mark, in answer order.
-    public func themeAnswersAsking(
-        themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:], limit: Int
-    ) throws -> [String] {
-        try readThemeAnswers(themes: themes, codebook: stored, filters: filters) { db, from in
-            try String.fetchAll(
-                db, SQLRequest<String>(literal: "SELECT a.raw \(from) AND instr(a.raw, '?') > 0 ORDER BY a.id LIMIT \(limit)"))
-        }
     }
 }
