@@ -16,6 +16,8 @@ extension Statement {
         sqlite3_reset(handle)
         var row = BoundRow(binding: handle)
         bind(&row)
+        // SQLite keeps a parameter's last value across resets: a row that bound too few would reuse the last row's.
+        assert(row.count == Int(sqlite3_bind_parameter_count(handle)), "bound \(row.count) values to \(sql)")
         let code = sqlite3_step(handle)
         switch code {
         case SQLITE_DONE:
