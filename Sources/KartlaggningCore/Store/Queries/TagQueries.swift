@@ -92,11 +92,10 @@ extension KartlaggningStore {
                                 pattern: tag.pattern, spans: spans, negative: false, note: nil, createdAt: now))
                     }
                     if everyAnswerAutoOnly {
-                        // One row a theme, with the words all its tags matched (a theme can fire by several patterns).
-                        var matched: [String: Int] = [:]
-                        for tag in tags { matched[tag.theme, default: 0] += tag.spans.count }
-                        for tag in tags {
-                            guard let words = matched.removeValue(forKey: tag.theme) else { continue }
+                        // One row a theme (at its first tag), with the words all its tags matched (a theme can fire by
+                        // several patterns). An answer has a few tags: no table is built for them.
+                        for (index, tag) in tags.enumerated() where !tags[..<index].contains(where: { $0.theme == tag.theme }) {
+                            let words = tags[index...].reduce(0) { $1.theme == tag.theme ? $0 + $1.spans.count : $0 }
                             try answerTheme.insert(
                                 AnswerThemeRecord(codebookId: codebookId, themeId: tag.theme, answerId: answerId, matched: words))
                         }
