@@ -186,6 +186,89 @@ struct KeptCountTests {
         try Self.expectKept(store, stored, after: "upgrade from schema 12")
     }
 
+    /// Writes `rows` to the company survey in one import transaction, as the importer does, and returns its session.
+    static func importRows(_ store: KartlaggningStore, _ rows: [(RespondentFields, [AnswerDraft])]) throws -> ImportSession {
+        var used: ImportSession?
+        try store.importTransaction(
+            { session in
+                used = session
+                let batch = try session.startBatch(
+                    ImportBatchInfo(
+                        surveyId: "foretag-2025", fileName: "rader.csv", sha256: UUID().uuidString, format: "csv", encoding: "utf-8",
+                        delimiter: ";"))
+                for (line, (fields, answers)) in rows.enumerated() {
+                    let draft = RespondentDraft(fields: fields, sourceLine: line + 2, sourceRecord: line + 1)
+                    _ = try session.upsert(draft, answers: answers, surveyId: "foretag-2025", batchId: batch)
+                }
+                try session.finishBatch(batch, counts: ImportCounts(rows: rows.count, added: rows.count))
+            }, shouldCommit: { _ in true })
+        return try #require(used)
+    }
+
+    /// An import adds its own tally of the rows it added to the kept counts (instead of reading them back), and the
+    /// counts equal a recount from the rows: respondents in a cell of their own and in known cells, a scale answered
+    /// with fractions (counted by the whole part, as SQLite casts it: 4.7 → 4, −2.5 → −2) and not at all, a choice, a
+    /// multi-choice, a yes/no, a number, free texts, no date. A transaction that changes a known respondent is counted
+    /// from the rows.
+    @Test func anImportAddsWhatItTallied() throws {
+        let (store, stored) = try TaggingTests.sampleStore()
+        _ = try TaggingTests.tag(store, stored)
+        let answers = { (scale: Double?) -> [AnswerDraft] in
+            [
+                AnswerDraft(questionId: "bransch", raw: "Handel", valueText: "Handel"),
+                AnswerDraft(questionId: "anstallda", raw: "7", valueText: "7", valueNumber: 7),
+                AnswerDraft(
+                    questionId: "bredband_nojd", raw: scale.map { "\($0)" } ?? "", valueText: scale.map { "\($0)" }, valueNumber: scale),
+                AnswerDraft(questionId: "behov", raw: "Bredband", valueText: #"["Bredband"]"#),
+                AnswerDraft(questionId: "samverkar_foreningar", raw: "Ja", valueText: "ja", valueNumber: 1),
+                AnswerDraft(questionId: "utmaningar", raw: "Bussen går sällan", isFreeText: true),
+            ]
+        }
+        let added = try Self.importRows(
+            store,
+            [
+                (RespondentFields(externalId: "T1", kind: "företag", district: "Nätra", date: "2025-04-01", wave: "2025"), answers(4.7)),
+                (RespondentFields(externalId: "T2", kind: "företag", district: "Nätra", date: "2025-03-01", wave: "2025"), answers(-2.5)),
+                (RespondentFields(externalId: "T3", kind: "förening", district: "BLT", serviceTown: "Bredbyn"), answers(nil)),
+                (RespondentFields(externalId: "T4", kind: "företag", district: "Anundsjö", wave: "2026"), Array(answers(3).prefix(2))),
+            ])
+        #expect(added.countedFromTally)
+        #expect(added.tally.respondentIds.count == 4 && added.tally.answerIds.count == 20)
+        try Self.expectKept(store, stored, after: "rows added, counted from the tally")
+        let scales = try store.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT value || ':' || n FROM closedAnswerCount c JOIN question q ON q.key = c.questionKey
+                    WHERE q.id = 'bredband_nojd' AND c.number IN (4.7, -2.5) ORDER BY c.number
+                    """)
+        }
+        #expect(scales == ["-2:1", "4:1"])
+
+        // A known respondent changed: counted from the rows, and still equal.
+        let changed = try Self.importRows(
+            store,
+            [
+                (RespondentFields(externalId: "T1", kind: "företag", district: "BLT", wave: "2025"), answers(5)),
+                (RespondentFields(externalId: "T5", kind: "företag", district: "BLT", wave: "2025"), answers(1)),
+            ])
+        #expect(!changed.countedFromTally && !changed.tally.isComplete)
+        try Self.expectKept(store, stored, after: "a respondent changed")
+    }
+
+    /// A tally is used only for exactly the rows above what the counts had counted.
+    @Test func aTallyCoversOnlyEveryRowAdded() {
+        var ids = AddedRowTally.Ids()
+        #expect(ids.areAll(above: 10, upTo: 10))
+        #expect(!ids.areAll(above: 10, upTo: 11))
+        for id in [11, 12, 14] as [Int64] { ids.note(id) }
+        #expect(!ids.areAll(above: 10, upTo: 14), "13 is not in it")
+        ids.note(13)
+        #expect(ids.areAll(above: 10, upTo: 14))
+        #expect(!ids.areAll(above: 10, upTo: 15), "15 is not in it")
+        #expect(!ids.areAll(above: 11, upTo: 14), "11 was counted before")
+    }
+
     /// A write that changes answers but does not make the counts again cannot commit: the counts never fall behind.
     @Test func aWriteThatSkipsTheCountsIsRefused() throws {
         let (store, stored) = try TaggingTests.sampleStore()

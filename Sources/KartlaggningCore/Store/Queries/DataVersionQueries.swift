@@ -12,9 +12,11 @@ extension KartlaggningStore {
 
     /// Gives the data a new version when the transaction changed anything since `changesBefore`
     /// (`db.totalChangesCount` when it started), and brings the kept counts to it. Called by every writer before it
-    /// commits.
-    func noteChanges(_ db: Database, since changesBefore: Int) throws {
-        guard db.totalChangesCount != changesBefore else { return }
+    /// commits; an import passes its tally of the rows it added. Returns whether that tally is what was counted.
+    @discardableResult
+    func noteChanges(_ db: Database, since changesBefore: Int, added tally: AddedRowTally? = nil) throws -> Bool {
+        guard db.totalChangesCount != changesBefore else { return false }
+        var tallied = false
         let wereCurrent = try Self.keptCountsAreCurrent(db)
         let before = try String.fetchOne(db, sql: "SELECT version FROM dataVersion WHERE id = 1")
         try db.execute(sql: "UPDATE dataVersion SET version = lower(hex(randomblob(16))) WHERE id = 1")
@@ -31,11 +33,16 @@ extension KartlaggningStore {
         // have changed, and their rebuilds keep their counts.
         // The tagging figures are kept by the tagging run, and made again with everything else.
         if let counted, counted.data.changed {
-            if wereCurrent && !counted.rewritten.happened { try Self.countAddedRows(db) } else { try Self.recountAll(db) }
+            if wereCurrent && !counted.rewritten.happened {
+                tallied = try Self.countAddedRows(db, tally: tally)
+            } else {
+                try Self.recountAll(db)
+            }
         } else if !wereCurrent {
             try Self.recountAll(db)
         }
         try Self.stampKeptCounts(db)
         counted?.data.noteRecounted()
+        return tallied
     }
 }

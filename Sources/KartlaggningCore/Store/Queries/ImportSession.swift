@@ -33,9 +33,17 @@ public final class ImportSession {
     /// respondent (added or updated it), 0 when no row has. 4 bytes per respondent id, however long the file.
     private var seenLines: [Int32] = []
 
+    /// The kept counts' share of the respondents and answers this session added, counted as they are written.
+    private(set) var tally = AddedRowTally()
+    /// Whether, at commit, the kept counts were brought along from `tally` (else from the rows).
+    var countedFromTally = false
+    /// The questions whose answers the kept counts count by category, and the scales among them (read once).
+    private var keptQuestions: KartlaggningStore.KeptQuestions?
+
     /// The hot path's inserts, prepared once per session.
     private var respondentInsert: PreparedInsert<RespondentRecord>?
-    private var answerInsert: PreparedInsert<AnswerRecord>?
+    /// Answers gathered and written a batch at a time.
+    private var answerStage: AnswerStage?
 
     init(db: Database) {
         self.db = db
@@ -130,11 +138,19 @@ public final class ImportSession {
                         date: respondent.date, wave: respondent.wave, batchId: batchId, sourceLine: respondent.sourceLine,
                         sourceRecord: respondent.sourceRecord, rawFields: rawFields))
                 let id = db.lastInsertedRowID
-                try insertAnswers(answers, respondentId: id, surveyId: surveyId)
+                let cell = tally.addRespondent(
+                    id: id,
+                    fields: [
+                        surveyId, respondent.kind, respondent.district, respondent.serviceTown, respondent.wave, respondent.interviewer,
+                    ],
+                    date: respondent.date)
+                try insertAnswers(answers, respondentId: id, surveyId: surveyId, cell: cell)
                 markSeen(id, line: respondent.sourceLine, written: true)
                 return .added
             }
             let seen = seenLine(respondentId)
+            // Written by this import: its answers may still wait to be written.
+            if seen < 0 { try flushAnswers() }
             if seen != 0 {
                 guard lastWins else {
                     repeatedFirstLine = Int(abs(seen))
@@ -159,6 +175,8 @@ public final class ImportSession {
                 markSeen(respondentId, line: respondent.sourceLine, written: writtenHere)
                 return .unchanged
             }
+            // A known respondent changed: the transaction rewrites rows, and the counts are made from them.
+            tally.abandon()
             if !writtenHere {
                 try recordRespondentChange(
                     existing.externalId, before: try RespondentState(row: found), incoming: respondent, rawFields: rawFields,
@@ -319,29 +337,48 @@ public final class ImportSession {
 
     /// Indexes the free texts inserted since `indexedUpTo` in one statement (many times faster than a row trigger).
     private func indexPending() throws {
+        try flushAnswers()
         guard let indexedUpTo else { return }
         try db.execute(
             literal: "INSERT INTO answerText(rowid, raw) SELECT id, raw FROM answer WHERE id > \(indexedUpTo) AND isFreeText")
         self.indexedUpTo = nil
     }
 
-    private func insertAnswers(_ answers: [AnswerDraft], respondentId: Int64, surveyId: String) throws {
+    /// Inserts a respondent's answers; `cell` is the tally's cell of a respondent this session added (nil: a known
+    /// respondent, whose rows the counts are made from).
+    private func insertAnswers(_ answers: [AnswerDraft], respondentId: Int64, surveyId: String, cell: Int? = nil) throws {
         if indexedUpTo == nil {
             indexedUpTo = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'answer'") ?? 0
         }
         let keys = try keys(surveyId: surveyId)
-        let insert = try answerInsert ?? PreparedInsert(db)
-        answerInsert = insert
+        let stage = try answerStage ?? AnswerStage(db)
+        answerStage = stage
+        let kept = try keptQuestions ?? KartlaggningStore.KeptQuestions(db)
+        keptQuestions = kept
         for answer in answers {
             guard let key = keys[answer.questionId] else {
                 throw StoreError.surveyConflict(survey: surveyId, reason: "no question \"\(answer.questionId)\"")
             }
+            if let cell {
+                tally.addAnswer(
+                    cell: cell, question: key, value: answer.isFreeText ? nil : answer.valueText, number: answer.valueNumber,
+                    isFreeText: answer.isFreeText, kept: kept.kept.contains(key), scale: kept.scale.contains(key))
+            } else {
+                tally.abandon()
+            }
             // A free text is its raw cell: stored once, and indexed from there.
-            try insert.insert(
+            let written = try stage.add(
                 AnswerRecord(
                     respondentId: respondentId, questionKey: key, raw: answer.raw, valueText: answer.isFreeText ? nil : answer.valueText,
                     valueNumber: answer.valueNumber, isFreeText: answer.isFreeText))
+            if let written { tally.noteAnswers(written) }
         }
+    }
+
+    /// Writes the answers still waiting in the stage: before anything reads or changes answers, and before commit.
+    func flushAnswers() throws {
+        guard let answerStage, answerStage.count > 0 else { return }
+        tally.noteAnswers(try answerStage.flush())
     }
 
     private func guarded<T>(_ body: () throws -> T) throws -> T {

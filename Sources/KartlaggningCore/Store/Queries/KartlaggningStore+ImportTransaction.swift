@@ -13,12 +13,14 @@ extension KartlaggningStore {
                 var result: T?
                 try db.inTransaction {
                     let before = db.totalChangesCount
-                    let value = try body(ImportSession(db: db))
+                    let session = ImportSession(db: db)
+                    let value = try body(session)
                     result = value
                     guard shouldCommit(value) else { return .rollback }
+                    try session.flushAnswers()
                     // Derived tables are the writers' to keep current: readers never write.
                     try refreshStaleRespondentThemes(db)
-                    try noteChanges(db, since: before)
+                    session.countedFromTally = try noteChanges(db, since: before, added: session.tally)
                     return .commit
                 }
                 guard let result else { throw StoreError.database("import transaction produced no result") }

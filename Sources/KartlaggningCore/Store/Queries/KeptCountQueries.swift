@@ -192,15 +192,27 @@ extension KartlaggningStore {
     }
 
     /// Adds to the kept counts the respondents and answers added since they were made (a transaction that only added
-    /// rows: an import of new respondents, or of answers to empty cells), in proportion to what was added. Many rows
-    /// added (a quarter of what was there, or more) are counted with the rest in one pass instead.
-    static func countAddedRows(_ db: Database) throws {
+    /// rows: an import of new respondents, or of answers to empty cells). An import's own tally of what it added
+    /// (`AddedRowTally`) is added when it holds exactly those rows; otherwise they are read back, in proportion to what
+    /// was added, and many rows added (a quarter of what was there, or more) are counted with the rest in one pass.
+    /// Returns whether the tally was what was added.
+    @discardableResult
+    static func countAddedRows(_ db: Database, tally: AddedRowTally? = nil) throws -> Bool {
         guard let state = try Row.fetchOne(db, sql: "SELECT respondentsUpTo, answersUpTo FROM keptCountState WHERE id = 1") else {
-            return try recountAll(db)
+            try recountAll(db)
+            return false
         }
         let (respondentsUpTo, answersUpTo): (Int64, Int64) = (state[0], state[1])
+        if let tally, try tally.covers(respondentsUpTo: respondentsUpTo, answersUpTo: answersUpTo, db: db) {
+            try addTally(tally, db: db)
+            try noteRowsCounted(db)
+            return true
+        }
         let addedAnswers = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM answer") ?? 0
-        guard addedAnswers - answersUpTo < max(answersUpTo / 4, 1_000) else { return try recountAll(db) }
+        guard addedAnswers - answersUpTo < max(answersUpTo / 4, 1_000) else {
+            try recountAll(db)
+            return false
+        }
         var cells: [[String?]: (respondents: Int, answers: Int, freeTexts: Int)] = [:]
         var periods: [[String?]: DatePeriod] = [:]
         var closed: [ClosedKey<[String?]>: Int] = [:]
@@ -227,19 +239,52 @@ extension KartlaggningStore {
             guard questions.kept.contains(question) else { continue }
             closed[ClosedKey(cell: fields, question: question, value: row[7], number: row[8]), default: 0] += 1
         }
+        try addCounts(
+            cells.map { fields, cell in
+                AddedRowTally.Cell(
+                    fields: fields, respondents: cell.respondents, answers: cell.answers, freeTexts: cell.freeTexts,
+                    period: periods[fields] ?? DatePeriod())
+            }, closed: closed, db: db)
+        try noteRowsCounted(db)
+        return false
+    }
+
+    /// Adds an import's tally of the rows it added: a scale's category worked out by SQLite from its number, as the
+    /// counts from the rows have it (`ClosedAnswerValues.scaleSQL`).
+    private static func addTally(_ tally: AddedRowTally, db: Database) throws {
+        let scale = try KeptQuestions(db).scale
+        let wholePart = try db.makeStatement(sql: "SELECT CAST(CAST(? AS INTEGER) AS TEXT)")
+        var categories: [Double: String?] = [:]
+        var closed: [ClosedKey<[String?]>: Int] = [:]
+        for (key, n) in tally.closed {
+            var value = key.value
+            if scale.contains(key.question), let number = key.number {
+                if let known = categories[number] {
+                    value = known
+                } else {
+                    value = try String.fetchOne(wholePart, arguments: [number])
+                    categories[number] = value
+                }
+            }
+            closed[ClosedKey(cell: tally.cells[key.cell].fields, question: key.question, value: value, number: key.number), default: 0] += n
+        }
+        try addCounts(tally.cells, closed: closed, db: db)
+    }
+
+    /// Adds cells' respondents, answers and free texts, widens their periods, and adds closed answers by category.
+    private static func addCounts(_ cells: [AddedRowTally.Cell], closed: [ClosedKey<[String?]>: Int], db: Database) throws {
         let addToCell = try KeptRowAdder("respondentCount", keys: [], counts: ["n", "answers", "freeTexts"], db: db)
-        for (fields, cell) in cells { try addToCell.add([], fields: fields, counts: [cell.respondents, cell.answers, cell.freeTexts]) }
+        for cell in cells { try addToCell.add([], fields: cell.fields, counts: [cell.respondents, cell.answers, cell.freeTexts]) }
         // The cells' periods widened to the new respondents' dates (SQLite's min and max compare text as MIN and MAX do).
         let widen = try db.makeStatement(
             sql:
                 "UPDATE respondentCount SET firstDate = min(COALESCE(firstDate, ?1), ?1), lastDate = max(COALESCE(lastDate, ?2), ?2) WHERE "
                 + keptFieldNames.components(separatedBy: ", ").enumerated().map { "\($1) IS ?\($0 + 3)" }.joined(separator: " AND "))
-        for (fields, period) in periods where period.first != nil {
-            try widen.execute(arguments: [period.first, period.last] + StatementArguments(fields))
+        for cell in cells where cell.period.first != nil {
+            try widen.execute(arguments: [cell.period.first, cell.period.last] + StatementArguments(cell.fields))
         }
         let addToClosed = try KeptRowAdder("closedAnswerCount", keys: ["questionKey", "value", "number"], counts: ["n"], db: db)
         for (key, n) in closed { try addToClosed.add([key.question, key.value, key.number], fields: key.cell, counts: [n]) }
-        try noteRowsCounted(db)
     }
 
     /// The latest revision of each codebook whose respondent themes are current in the file.
@@ -324,12 +369,15 @@ extension KartlaggningStore {
     /// The questions whose answers are kept, and the category of an answer `a` as SQL (a scale's whole number).
     struct KeptQuestions {
         let kept: Set<Int64>
+        /// The scales among them: counted by their number's whole part.
+        let scale: Set<Int64>
         let value: SQL
 
         init(_ db: Database) throws {
             let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: "SELECT key, type FROM question WHERE type IN \(keptQuestionTypes)"))
             kept = Set(rows.map { $0[0] as Int64 })
             let scale = rows.filter { $0[1] as String == QuestionType.scale.rawValue }.map { $0[0] as Int64 }
+            self.scale = Set(scale)
             value = "CASE WHEN a.questionKey IN \(scale) THEN \(ClosedAnswerValues.scaleSQL) ELSE a.valueText END"
         }
     }
