@@ -105,6 +105,48 @@ struct EncodingTests {
         #expect(try readTable(path, options: ReadOptions(encoding: "utf-8")) == expected)
     }
 
+    /// The probe reads printable ASCII eight bytes at a time: wherever those blocks fall (the text moved by 0–15
+    /// spaces), it counts the same lines, control bytes, invalid and multi-byte UTF-8 sequences and single-byte words,
+    /// and names the same lines and (moved) bytes. The text puts line feeds, a tab, a control byte, a Greek word in
+    /// Windows-1252 (letters from the upper half after and before ASCII letters), a cut-short UTF-8 sequence and
+    /// Swedish letters at every distance from a block's edge.
+    @Test func theProbeCountsAlikeWhereverItsBlocksFall() throws {
+        var base: [UInt8] = []
+        for n in 0..<90 {
+            base += Array(String(repeating: "x", count: n % 11).utf8) + Array("Långviksmon;".utf8)
+            switch n % 5 {
+            case 0: base += [0x0A]
+            case 1: base += Array(" a".utf8) + [0xE1, 0xE8, 0xE7, 0xE1] + Array("b\t".utf8)  // "aάθηάb" in windows-1253 bytes
+            // Nine ASCII letters and nine from the upper half: one word, just not implausible (9 × 2 > 18 is false) —
+            // unless the letters before a block were lost. The spaces after the control byte move where the blocks
+            // fall in it (a byte read alone restarts them).
+            case 2: base += [0x01] + Array(repeating: 0x20, count: n % 9) + Array("abcdefghi".utf8) + Array(0xE1...0xE9) + [0x20]
+            case 3: base += [0xC3, 0x41, 0x0A]  // "Ã" cut short by "A"
+            default: base += Array("Trehörningsjö Björna\r\n".utf8)
+            }
+        }
+        let folder = TemporaryDirectory()
+        func probe(_ shift: Int) throws -> FileProbe {
+            let path = folder.write("probe-\(shift).csv", bytes: Array(repeating: 0x20, count: shift) + base)
+            return try FileProbe.probe(path: path, file: "probe.csv")
+        }
+        let first = try probe(0)
+        #expect(first.invalidUTF8Count > 0 && first.multibyteUTF8Count > 0 && first.controlCount > 0)
+        #expect(first.wordsWithHighLetters > 0 && first.implausibleWords > 0)
+        for shift in 1..<16 {
+            let moved = try probe(shift)
+            #expect(moved.size == first.size + shift)
+            #expect(moved.invalidUTF8Count == first.invalidUTF8Count && moved.invalidUTF8Lines == first.invalidUTF8Lines)
+            #expect(moved.firstInvalidUTF8Line == first.firstInvalidUTF8Line)
+            #expect(moved.firstInvalidUTF8Byte == first.firstInvalidUTF8Byte.map { $0 + shift })
+            #expect(moved.multibyteUTF8Count == first.multibyteUTF8Count && moved.controlCount == first.controlCount)
+            #expect(moved.wordsWithHighLetters == first.wordsWithHighLetters && moved.implausibleWords == first.implausibleWords)
+        }
+        // Counted by hand: 18 SOH bytes (tab and carriage return are not counted); 18 Greek words (4 letters from the
+        // upper half of 6 → implausible), and no Swedish word is.
+        #expect(first.controlCount == 18 && first.implausibleWords == 18)
+    }
+
     /// A few NUL bytes in a text export (an old SurveyMonkey CSV pads with them) are left out with a warning that
     /// counts them; a binary file is still refused.
     @Test func nulBytesInTextAreDroppedWithAWarning() throws {

@@ -73,7 +73,22 @@ struct FileProbe {
                     }
                     sampled += min(bytes.count, 4096 - sampled)
                 }
-                for (offset, byte) in bytes.enumerated() {
+                guard let base = bytes.baseAddress else { return }
+                var offset = 0
+                while offset < bytes.count {
+                    // Eight printable ASCII bytes at a time, outside a word with letters from the upper half (whose end
+                    // is counted): no line, no control byte, and only the letters after the last non-letter carry on.
+                    if word.high == 0 && validator.isComplete && offset + 8 <= bytes.count,
+                        Self.isPrintableASCII(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+                    {
+                        var trailing = 0
+                        while trailing < 8 && Self.isASCIILetter(bytes[offset + 7 - trailing]) { trailing += 1 }
+                        word.letters = trailing == 8 ? word.letters + 8 : trailing
+                        offset += 8
+                        continue
+                    }
+                    let byte = bytes[offset]
+                    offset += 1
                     if byte < 0x80 && validator.isComplete {
                         // ASCII, the bulk of any export: only lines, control bytes and word boundaries matter.
                         if byte == 0x0A {
@@ -81,7 +96,7 @@ struct FileProbe {
                         } else if byte < 0x20 {
                             probe.countControl(byte, line: line)
                         }
-                        if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                        if Self.isASCIILetter(byte) {
                             word.letters += 1
                         } else if word.letters > 0 {
                             probe.count(word)
@@ -90,7 +105,7 @@ struct FileProbe {
                         continue
                     }
                     // Report where a bad sequence starts, not the byte that gave it away.
-                    let here = probe.size + offset + 1
+                    let here = probe.size + offset
                     let startsSequence = validator.isComplete
                     if validator.accept(byte) {
                         if startsSequence {
@@ -179,6 +194,17 @@ struct FileProbe {
     /// Whether a single-byte reading as Windows-1252 looks like a Western European language.
     var readsAsWindows1252: Bool {
         !(implausibleWords >= 3 && implausibleWords * 4 > wordsWithHighLetters)
+    }
+
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+    }
+
+    /// Whether all eight bytes are printable ASCII (0x20–0x7F): none from the upper half, none a control byte.
+    static func isPrintableASCII(_ bytes: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // With no high bit set, a byte below 0x20 borrows into its own high bit when 0x20 is taken from each byte.
+        return bytes & high == 0 && (bytes &- 0x2020_2020_2020_2020) & ~bytes & high == 0
     }
 
     static func isWindows1252Letter(_ byte: UInt8) -> Bool {

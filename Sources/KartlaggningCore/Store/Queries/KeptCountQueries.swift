@@ -359,11 +359,34 @@ extension KartlaggningStore {
     }
 
     /// A kept closed answer's key: the respondent's cell (an index, or the field values), question, category, number.
+    ///
+    /// Categories are told apart by their bytes, as SQLite's GROUP BY tells texts apart, not by Swift's equality of
+    /// strings (which takes "ö" as one code point and as "o" with a combining diaeresis for the same): counted here
+    /// and recounted in SQL, the kept counts must come out the same. Hashing the bytes also skips Swift's
+    /// normalisation of every non-ASCII category, once per answer.
     struct ClosedKey<Cell: Hashable>: Hashable {
         var cell: Cell
         var question: Int64
         var value: String?
         var number: Double?
+
+        static func == (first: Self, second: Self) -> Bool {
+            guard first.cell == second.cell, first.question == second.question, first.number == second.number else { return false }
+            switch (first.value, second.value) {
+            case (nil, nil): return true
+            case (let one?, let other?): return one.utf8.elementsEqual(other.utf8)
+            default: return false
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(cell)
+            hasher.combine(question)
+            hasher.combine(number)
+            guard var value else { return hasher.combine(-1) }
+            hasher.combine(value.utf8.count)
+            value.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// The questions whose answers are kept, and the category of an answer `a` as SQL (a scale's whole number).
