@@ -41,9 +41,12 @@ let package = Package(
             dependencies: [
                 "KartlaggningModel", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C interface, which GRDB is built on: the hot paths bind rows to it directly (`BoundRow`).
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"), "CKartlaggSQLite",
             ]
         ),
+        // A table-valued function in C over a batch of rows in C memory: an import writes its answers a batch at a
+        // time through it (`AnswerStage`), SQLite reading the texts where they lie.
+        .target(name: "CKartlaggSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
         // ReadStat, the C library for SPSS and Stata files (Debian's libreadstat-dev; `make deps` installs it).
         .systemLibrary(name: "CReadStat", path: "Sources/CReadStat", providers: [.apt(["libreadstat-dev"])]),
         .target(

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import KartlaggningModel
 
@@ -11,6 +12,7 @@ extension KartlaggningStore {
         do {
             return try writer.writeWithoutTransaction { db in
                 var result: T?
+                if let mode = ProcessInfo.processInfo.environment["KTEMP"] { try db.execute(sql: "PRAGMA temp_store = \(mode)") }
                 try db.inTransaction {
                     let before = db.totalChangesCount
                     let session = ImportSession(db: db)
