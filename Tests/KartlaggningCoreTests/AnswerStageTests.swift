@@ -38,7 +38,7 @@ struct AnswerStageTests {
     }
 
     @Test func batchesWriteWhatOneByOneWrites() throws {
-        let count = 2 * AnswerStage.batchSize + 5
+        let count = 2 * BatchedInsert<AnswerRecord>.batchSize + 5
         let store = try KartlaggningStore.inMemory()
         try store.write { db in
             // The answers name respondents and a question the test does not make: checked at commit, when they are gone.
@@ -54,11 +54,11 @@ struct AnswerStageTests {
                 if let written = try stage.add(Self.answer(n)) { ranges.append(written) }
             }
             #expect(stage.count == 5)
-            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") == 2 * AnswerStage.batchSize)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") == 2 * BatchedInsert<AnswerRecord>.batchSize)
             if let last = try stage.flush() { ranges.append(last) }
             #expect(stage.count == 0)
             #expect(try stage.flush() == nil)
-            let size = Int64(AnswerStage.batchSize)
+            let size = Int64(BatchedInsert<AnswerRecord>.batchSize)
             let first = Int64(count) + 1
             #expect(
                 ranges == [

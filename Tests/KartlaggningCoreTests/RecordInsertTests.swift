@@ -137,6 +137,80 @@ struct RecordInsertTests {
         }
     }
 
+    /// A batched insert (`BatchedInsert`, through the C row batch) writes what the prepared insert writes, row for row
+    /// and byte for byte: texts with a NUL, letters outside ASCII, the empty text (not NULL) and a long one, NULLs,
+    /// numbers; its conflict rule applied row by row, in the order the rows were added; nothing written before
+    /// `flush`, and a full batch written as it fills.
+    @Test func aBatchedInsertWritesWhatAPreparedInsertWrites() throws {
+        let store = try KartlaggningStore.inMemory()
+        try store.write { db in
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            let long = String(repeating: "Långviksmon ", count: 2_000)
+            let texts = ["", "a\u{0}b", "Björna–Långviksmon–Trehörningsjö 😀", long, "x"]
+            let totals = texts.enumerated().map { TermTotalRecord(lemma: "t\($0.offset)", surface: $0.element, n: $0.offset - 2) }
+            let tags = [
+                TagRecord(
+                    answerId: 1, codebookId: "cb", themeId: "buss", revision: 2, coder: "auto", pattern: "buss*", spans: "[[0,5]]",
+                    negative: false, note: nil, createdAt: "2026-12-06"),
+                TagRecord(
+                    answerId: 2, codebookId: "cb", themeId: "väg", revision: nil, coder: "Anna", pattern: nil, spans: nil, negative: true,
+                    note: "ej väg", createdAt: "2026-12-06"),
+            ]
+            // The same run twice (revision 1, then 2) and a theme twice: the later replaces, the second is ignored.
+            let runs =
+                [1, 2, 3, 1].map { TagRunRecord(answerId: Int64($0), codebookId: "cb", revision: $0 == 1 ? 1 : 5, autoTags: $0) }
+                + [TagRunRecord(answerId: 1, codebookId: "cb", revision: 2, autoTags: 9)]
+            let themes = [
+                AnswerThemeRecord(codebookId: "cb", themeId: "buss", answerId: 1, matched: 2),
+                AnswerThemeRecord(codebookId: "cb", themeId: "buss", answerId: 1, matched: 7),
+            ]
+            // Each row's values as SQLite holds them: bytes and type (GRDB reads a text only up to a NUL).
+            func rows(_ table: String) throws -> [String] {
+                let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
+                let values = columns.map { "hex(CAST(\($0) AS BLOB)) || ':' || typeof(\($0))" }.joined(separator: " || ';' || ")
+                return try String.fetchAll(db, sql: "SELECT \(values) FROM \(table)")
+            }
+            func both<Record: RowInserting>(
+                _ records: [Record], _ table: String, onConflict: Database.ConflictResolution? = nil
+            ) throws -> (prepared: [String], batched: [String]) {
+                let prepared = try PreparedInsert<Record>(db, onConflict: onConflict)
+                for record in records { try prepared.insert(record) }
+                let one = try rows(table)
+                try db.execute(sql: "DELETE FROM \(table)")
+                let batched = try BatchedInsert<Record>(db, onConflict: onConflict)
+                for record in records { try batched.append(record) }
+                #expect(try rows(table).isEmpty, "\(table): nothing written before flush")
+                #expect(batched.count == records.count)
+                #expect(try batched.flush() <= records.count)
+                #expect(batched.count == 0)
+                let other = try rows(table)
+                try db.execute(sql: "DELETE FROM \(table)")
+                return (one, other)
+            }
+            let (totalsOne, totalsBatched) = try both(totals, "termTotal")
+            #expect(totalsOne == totalsBatched && totalsOne.count == texts.count)
+            let (tagsOne, tagsBatched) = try both(tags, "tag")
+            #expect(tagsOne == tagsBatched && tagsOne.count == 2)
+            let (runsOne, runsBatched) = try both(runs, "tagRun", onConflict: .replace)
+            #expect(runsOne == runsBatched && runsOne.count == 3)
+            let (themesOne, themesBatched) = try both(themes, "answerTheme", onConflict: .ignore)
+            #expect(themesOne == themesBatched && themesOne.count == 1)
+            // The bytes of the texts, as SQLite holds them.
+            let batched = try BatchedInsert<TermTotalRecord>(db)
+            for record in totals { try batched.add(record) }
+            try batched.flush()
+            let stored = try Row.fetchAll(db, sql: "SELECT hex(surface), typeof(surface) FROM termTotal ORDER BY n")
+            #expect(stored.map { $0[0] as String } == texts.map { $0.utf8.map { String(format: "%02X", $0) }.joined() })
+            #expect(stored.map { $0[1] as String } == Array(repeating: "text", count: texts.count))
+            try db.execute(sql: "DELETE FROM termTotal")
+            // A full batch is written as it fills.
+            for n in 0..<BatchedInsert<TermTotalRecord>.batchSize { try batched.add(TermTotalRecord(lemma: "l\(n)", surface: "s", n: n)) }
+            #expect(batched.count == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM termTotal") == BatchedInsert<TermTotalRecord>.batchSize)
+            try db.execute(sql: "DELETE FROM termTotal")
+        }
+    }
+
     @Test func aPreparedInsertKeepsItsConflictRule() throws {
         let store = try KartlaggningStore.inMemory()
         try store.write { db in

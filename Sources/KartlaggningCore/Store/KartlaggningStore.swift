@@ -126,6 +126,7 @@ public struct KartlaggningStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA cache_size = -16384")
             Self.addFunctions(db)
+            try BatchedInsert<AnswerRecord>.register(db)
             Self.profileIfAsked(db)
         }
         return configuration

@@ -33,8 +33,8 @@ extension KartlaggningStore {
                     SQLRequest<Bool>(
                         literal: "SELECT EXISTS (SELECT 1 FROM tag WHERE codebookId = \(codebookId) AND coder = \(sql: Coder.autoSQL))"))
                 ?? true
-            let insertTag = try PreparedInsert<TagRecord>(db)
-            let markRun = try PreparedInsert<TagRunRecord>(db, onConflict: .replace)
+            let insertTag = try BatchedInsert<TagRecord>(db)
+            let markRun = try BatchedInsert<TagRunRecord>(db, onConflict: .replace)
             // Whether the codebook's respondent themes are current before this run: then a run over a few answers (an
             // import's new ones) works out again only the respondents it touches, not every respondent's.
             let wasCurrent = try Self.respondentThemesAreCurrent(stored, db: db)
@@ -49,7 +49,7 @@ extension KartlaggningStore {
                         AND codebookId = \(codebookId))
                         """))
             let everyAnswerAutoOnly = summary.answersUpToDate == 0 && coded == false
-            let answerTheme = try PreparedInsert<AnswerThemeRecord>(db, onConflict: .ignore)
+            let answerTheme = try BatchedInsert<AnswerThemeRecord>(db, onConflict: .ignore)
             if everyAnswerAutoOnly {
                 try db.execute(literal: "DELETE FROM main.answerTheme WHERE codebookId = \(codebookId)")
             }
@@ -85,7 +85,7 @@ extension KartlaggningStore {
                     }
                     for tag in tags {
                         let spans = "[" + tag.spans.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
-                        try insertTag.insert(
+                        try insertTag.add(
                             TagRecord(
                                 answerId: answerId, codebookId: codebookId, themeId: tag.theme, revision: revision,
                                 coder: Coder.auto.rawValue,
@@ -96,11 +96,11 @@ extension KartlaggningStore {
                         // several patterns). An answer has a few tags: no table is built for them.
                         for (index, tag) in tags.enumerated() where !tags[..<index].contains(where: { $0.theme == tag.theme }) {
                             let words = tags[index...].reduce(0) { $1.theme == tag.theme ? $0 + $1.spans.count : $0 }
-                            try answerTheme.insert(
+                            try answerTheme.add(
                                 AnswerThemeRecord(codebookId: codebookId, themeId: tag.theme, answerId: answerId, matched: words))
                         }
                     }
-                    try markRun.insert(TagRunRecord(answerId: answerId, codebookId: codebookId, revision: revision, autoTags: tags.count))
+                    try markRun.add(TagRunRecord(answerId: answerId, codebookId: codebookId, revision: revision, autoTags: tags.count))
                     if let old = row[4] as Int? {
                         let before = TagRunKey(codebook: codebookId, revision: old)
                         figures[before, default: (0, 0)].answers -= 1
@@ -115,6 +115,10 @@ extension KartlaggningStore {
                 progress?(summary.answersTagged)
                 batch = next
             }
+            // The rows still waiting in the batches, before anything reads them.
+            try insertTag.flush()
+            try answerTheme.flush()
+            try markRun.flush()
             for (key, change) in figures.sorted(by: { $0.key.revision < $1.key.revision }) {
                 try Self.addToTagRuns(key, answers: change.answers, autoTagged: change.autoTagged, db: db)
             }

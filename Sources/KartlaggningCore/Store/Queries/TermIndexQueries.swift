@@ -84,17 +84,19 @@ extension KartlaggningStore {
                     if after == 0 { try Self.noteTermIndexComplete(db) }
                     return nil
                 }
-                let insertTerm = try PreparedInsert<AnswerTermRecord>(db)
-                let insertIndexed = try PreparedInsert<TermIndexedRecord>(db)
+                let insertTerm = try BatchedInsert<AnswerTermRecord>(db)
+                let insertIndexed = try BatchedInsert<TermIndexedRecord>(db)
                 var added: [TermTotalRecord.Key: Int] = [:]
                 for (text, found) in zip(batch, terms(batch)) {
                     for term in found {
-                        try insertTerm.insert(
+                        try insertTerm.add(
                             AnswerTermRecord(answerId: text.answerId, lemma: term.lemma, surface: term.surface, n: term.count))
                         added[TermTotalRecord.Key(lemma: term.lemma, surface: term.surface), default: 0] += term.count
                     }
-                    try insertIndexed.insert(TermIndexedRecord(answerId: text.answerId))
+                    try insertIndexed.add(TermIndexedRecord(answerId: text.answerId))
                 }
+                try insertTerm.flush()
+                try insertIndexed.flush()
                 // The running totals, once per form of the batch.
                 let addTo = try db.cachedStatement(sql: "UPDATE termTotal SET n = n + ? WHERE lemma = ? AND surface = ?")
                 let insertTotal = try PreparedInsert<TermTotalRecord>(db)
