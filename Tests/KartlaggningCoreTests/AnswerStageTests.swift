@@ -51,7 +51,8 @@ struct AnswerStageTests {
             let stage = try AnswerStage(db)
             var ranges: [ClosedRange<Int64>] = []
             for n in 1...count {
-                if let written = try stage.add(Self.answer(n)) { ranges.append(written) }
+                try stage.append(Self.answer(n))
+                if stage.isFull, let written = try stage.flush() { ranges.append(written) }
             }
             #expect(stage.count == 5)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") == 2 * BatchedInsert<AnswerRecord>.batchSize)
@@ -79,15 +80,15 @@ struct AnswerStageTests {
         try store.write { db in
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             let stage = try AnswerStage(db)
-            _ = try stage.add(Self.answer(1))
-            _ = try stage.add(Self.answer(2))
+            try stage.append(Self.answer(1))
+            try stage.append(Self.answer(2))
             // The same respondent and question twice: the table's UNIQUE constraint refuses it.
-            _ = try stage.add(Self.answer(1))
+            try stage.append(Self.answer(1))
             let refused = #expect(throws: DatabaseError.self) { try stage.flush() }
             #expect(refused?.resultCode == .SQLITE_CONSTRAINT)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") == 0)
             // The refused batch is gone from the stage: the next one is written alone.
-            _ = try stage.add(Self.answer(5))
+            try stage.append(Self.answer(5))
             #expect(try stage.flush() != nil)
             #expect(try Int64.fetchAll(db, sql: "SELECT respondentId FROM answer") == [5])
             try Self.clear(db)

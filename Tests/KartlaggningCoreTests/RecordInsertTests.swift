@@ -193,6 +193,19 @@ struct RecordInsertTests {
             #expect(tagsOne == tagsBatched && tagsOne.count == 2)
             let (runsOne, runsBatched) = try both(runs, "tagRun", onConflict: .replace)
             #expect(runsOne == runsBatched && runsOne.count == 3)
+            // A respondent with the id it is given (an import numbers its new respondents as it reads them).
+            let numbered = [7, 3].map { id in
+                NumberedRespondent(
+                    id: Int64(id),
+                    respondent: RespondentRecord(
+                        surveyId: "s", externalId: "r\(id)", kind: "företag", district: nil, serviceTown: "Bredbyn", organisation: nil,
+                        interviewer: "Anna", date: nil, wave: "2026", batchId: 3, sourceLine: id, sourceRecord: id, rawFields: "{}"))
+            }
+            let (respondentsOne, respondentsBatched) = try both(numbered, "respondent")
+            #expect(respondentsOne == respondentsBatched && respondentsOne.count == 2)
+            #expect(
+                respondentsBatched.map { $0.prefix(while: { $0 != ";" }) } == ["33:integer", "37:integer"],
+                "ids 3 and 7 (as text: hex 33, 37)")
             let (themesOne, themesBatched) = try both(themes, "answerTheme", onConflict: .ignore)
             #expect(themesOne == themesBatched && themesOne.count == 1)
             // The bytes of the texts, as SQLite holds them.

@@ -15,10 +15,12 @@ final class AnswerStage {
         rows = try BatchedInsert(db)
     }
 
-    /// Adds an answer, writing the batch when it is full; returns the ids the answers written got, if any.
-    func add(_ answer: AnswerRecord) throws -> ClosedRange<Int64>? {
+    /// Whether a batch is full (the caller writes it, after the respondents its answers name).
+    var isFull: Bool { rows.isFull }
+
+    /// Adds an answer, without writing it.
+    func append(_ answer: AnswerRecord) throws {
         try rows.append(answer)
-        return rows.isFull ? try flush() : nil
     }
 
     /// Writes the waiting answers, in the order they came, and returns the ids they got (nil: none waited, or the ids

@@ -41,7 +41,14 @@ public final class ImportSession {
     private var keptQuestions: KartlaggningStore.KeptQuestions?
 
     /// The hot path's inserts, prepared once per session.
-    private var respondentInsert: PreparedInsert<RespondentRecord>?
+    /// New respondents, gathered and written a batch at a time, always before the batch of answers naming them
+    /// (`flushPending`).
+    private var respondentRows: BatchedInsert<NumberedRespondent>?
+    /// The id the next new respondent gets: the largest plus one, as SQLite would give it (read at the first).
+    private var nextRespondentId: Int64?
+    /// The new respondents still waiting in `respondentRows`, by survey and external id: a later row of the file with
+    /// the same id has them written first, then finds them.
+    private var pendingRespondents: Set<String> = []
     /// Answers gathered and written a batch at a time.
     private var answerStage: AnswerStage?
 
@@ -120,6 +127,8 @@ public final class ImportSession {
                         sourceLine, sourceRecord
                     FROM respondent WHERE surveyId = ? AND externalId = ?
                     """)
+            let pendingKey = surveyId + "\u{1F}" + respondent.externalId
+            if pendingRespondents.contains(pendingKey) { try flushPending() }
             // A respondent not in the survey yet (every row of a first import) costs one index probe and no row read.
             let known = try find.stepBound(db) {
                 $0.add(surveyId)
@@ -129,15 +138,19 @@ public final class ImportSession {
             let found = try known.map { _ in try Row.fetchOne(find, arguments: [surveyId, respondent.externalId]) } ?? nil
             let existing = try found.map(RespondentColumns.init(row:))
             guard let found, let existing, let respondentId = existing.id else {
-                let insert = try respondentInsert ?? PreparedInsert(db)
-                respondentInsert = insert
-                try insert.insert(
-                    RespondentRecord(
-                        surveyId: surveyId, externalId: respondent.externalId, kind: respondent.kind, district: respondent.district,
-                        serviceTown: respondent.serviceTown, organisation: respondent.organisation, interviewer: respondent.interviewer,
-                        date: respondent.date, wave: respondent.wave, batchId: batchId, sourceLine: respondent.sourceLine,
-                        sourceRecord: respondent.sourceRecord, rawFields: rawFields))
-                let id = db.lastInsertedRowID
+                let rows = try respondentRows ?? BatchedInsert(db)
+                respondentRows = rows
+                let id = try nextRespondentId ?? (Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM respondent") ?? 0) + 1
+                nextRespondentId = id + 1
+                try rows.append(
+                    NumberedRespondent(
+                        id: id,
+                        respondent: RespondentRecord(
+                            surveyId: surveyId, externalId: respondent.externalId, kind: respondent.kind, district: respondent.district,
+                            serviceTown: respondent.serviceTown, organisation: respondent.organisation,
+                            interviewer: respondent.interviewer, date: respondent.date, wave: respondent.wave, batchId: batchId,
+                            sourceLine: respondent.sourceLine, sourceRecord: respondent.sourceRecord, rawFields: rawFields)))
+                pendingRespondents.insert(pendingKey)
                 let cell = tally.addRespondent(
                     id: id,
                     fields: [
@@ -145,12 +158,13 @@ public final class ImportSession {
                     ],
                     date: respondent.date)
                 try insertAnswers(answers, respondentId: id, surveyId: surveyId, cell: cell)
+                if rows.isFull { try flushPending() }
                 markSeen(id, line: respondent.sourceLine, written: true)
                 return .added
             }
             let seen = seenLine(respondentId)
             // Written by this import: its answers may still wait to be written.
-            if seen < 0 { try flushAnswers() }
+            if seen < 0 { try flushPending() }
             if seen != 0 {
                 guard lastWins else {
                     repeatedFirstLine = Int(abs(seen))
@@ -337,7 +351,7 @@ public final class ImportSession {
 
     /// Indexes the free texts inserted since `indexedUpTo` in one statement (many times faster than a row trigger).
     private func indexPending() throws {
-        try flushAnswers()
+        try flushPending()
         guard let indexedUpTo else { return }
         try db.execute(
             literal: "INSERT INTO answerText(rowid, raw) SELECT id, raw FROM answer WHERE id > \(indexedUpTo) AND isFreeText")
@@ -367,18 +381,22 @@ public final class ImportSession {
                 tally.abandon()
             }
             // A free text is its raw cell: stored once, and indexed from there.
-            let written = try stage.add(
+            try stage.append(
                 AnswerRecord(
                     respondentId: respondentId, questionKey: key, raw: answer.raw, valueText: answer.isFreeText ? nil : answer.valueText,
                     valueNumber: answer.valueNumber, isFreeText: answer.isFreeText))
-            if let written { tally.noteAnswers(written) }
+            if stage.isFull { try flushPending() }
         }
     }
 
-    /// Writes the answers still waiting in the stage: before anything reads or changes answers, and before commit.
-    func flushAnswers() throws {
-        guard let answerStage, answerStage.count > 0 else { return }
-        tally.noteAnswers(try answerStage.flush())
+    /// Writes the respondents and then the answers still waiting in their batches: before anything reads or changes
+    /// them, and before commit.
+    func flushPending() throws {
+        if let respondentRows, respondentRows.count > 0 {
+            try respondentRows.flush()
+            pendingRespondents.removeAll(keepingCapacity: true)
+        }
+        if let answerStage, answerStage.count > 0 { tally.noteAnswers(try answerStage.flush()) }
     }
 
     private func guarded<T>(_ body: () throws -> T) throws -> T {

@@ -19,7 +19,7 @@ extension KartlaggningStore {
                     let value = try body(session)
                     result = value
                     guard shouldCommit(value) else { return .rollback }
-                    try session.flushAnswers()
+                    try session.flushPending()
                     // Derived tables are the writers' to keep current: readers never write.
                     try refreshStaleRespondentThemes(db)
                     session.countedFromTally = try noteChanges(db, since: before, added: session.tally)
