@@ -61,28 +61,21 @@ static Cell *next_cell(KartlaggRowBatch *batch) {
     return &batch->cells[batch->count++];
 }
 
-int kartlagg_row_batch_add_int64(KartlaggRowBatch *batch, int64_t value) {
+/// Adds a number or NULL (`type`), its value in `integer` or `real`.
+static int add_value(KartlaggRowBatch *batch, int type, int64_t integer, double real) {
     Cell *cell = next_cell(batch);
     if (cell == NULL) return SQLITE_NOMEM;
-    cell->type = VALUE_INT64;
-    cell->value.integer = value;
+    cell->type = type;
+    if (type == VALUE_INT64) cell->value.integer = integer;
+    if (type == VALUE_DOUBLE) cell->value.real = real;
     return SQLITE_OK;
 }
 
-int kartlagg_row_batch_add_double(KartlaggRowBatch *batch, double value) {
-    Cell *cell = next_cell(batch);
-    if (cell == NULL) return SQLITE_NOMEM;
-    cell->type = VALUE_DOUBLE;
-    cell->value.real = value;
-    return SQLITE_OK;
-}
+int kartlagg_row_batch_add_int64(KartlaggRowBatch *batch, int64_t value) { return add_value(batch, VALUE_INT64, value, 0); }
 
-int kartlagg_row_batch_add_null(KartlaggRowBatch *batch) {
-    Cell *cell = next_cell(batch);
-    if (cell == NULL) return SQLITE_NOMEM;
-    cell->type = VALUE_NULL;
-    return SQLITE_OK;
-}
+int kartlagg_row_batch_add_double(KartlaggRowBatch *batch, double value) { return add_value(batch, VALUE_DOUBLE, 0, value); }
+
+int kartlagg_row_batch_add_null(KartlaggRowBatch *batch) { return add_value(batch, VALUE_NULL, 0, 0); }
 
 int kartlagg_row_batch_add_text(KartlaggRowBatch *batch, const char *text, int length) {
     if (length < 0) return SQLITE_MISUSE;
