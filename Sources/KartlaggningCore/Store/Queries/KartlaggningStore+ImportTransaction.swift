@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import KartlaggningModel
 
@@ -12,14 +11,15 @@ extension KartlaggningStore {
         do {
             return try writer.writeWithoutTransaction { db in
                 var result: T?
-                if let mode = ProcessInfo.processInfo.environment["KTEMP"] { try db.execute(sql: "PRAGMA temp_store = \(mode)") }
                 try db.inTransaction {
                     let before = db.totalChangesCount
                     let session = ImportSession(db: db)
                     let value = try body(session)
+                    // The rows still waiting in the session's batches are written whatever follows: a dry run meets
+                    // every refusal a real one would.
+                    try session.flushPending()
                     result = value
                     guard shouldCommit(value) else { return .rollback }
-                    try session.flushPending()
                     // Derived tables are the writers' to keep current: readers never write.
                     try refreshStaleRespondentThemes(db)
                     session.countedFromTally = try noteChanges(db, since: before, added: session.tally)
