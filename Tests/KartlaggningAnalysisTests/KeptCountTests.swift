@@ -256,6 +256,27 @@ struct KeptCountTests {
         try Self.expectKept(store, stored, after: "a respondent changed")
     }
 
+    /// A codebook's first tagging run writes its respondents' themes from the run itself (`RespondentThemeBits`): the
+    /// same rows the SQL makes from the answer themes, parents of the themes found included.
+    @Test func aFirstRunWritesTheRespondentThemesTheSQLMakes() throws {
+        let (store, stored) = try TaggingTests.sampleStore()
+        _ = try TaggingTests.tag(store, stored)
+        func rows() throws -> [String] {
+            try store.read { db in
+                try String.fetchAll(
+                    db, sql: "SELECT themeId || ':' || respondentId FROM respondentTheme WHERE codebookId = ? ORDER BY 1",
+                    arguments: [stored.codebook.id])
+            }
+        }
+        let fromRun = try rows()
+        try store.write { db in try store.rebuildRespondentThemes(stored, db: db) }
+        let fromSQL = try rows()
+        #expect(fromRun.count > 50 && fromRun == fromSQL)
+        let parents = Set(stored.codebook.ancestors.values.flatMap { $0 })
+        #expect(!parents.isEmpty && fromRun.contains { parents.contains(String($0.prefix { $0 != ":" })) })
+        try Self.expectKept(store, stored, after: "a first run")
+    }
+
     /// A tally is used only for exactly the rows above what the counts had counted.
     @Test func aTallyCoversOnlyEveryRowAdded() {
         var ids = AddedRowTally.Ids()

@@ -44,9 +44,11 @@ extension KartlaggningStore {
     ///     nil: all. Only for a table that is current apart from them.
     ///   - answerThemesWritten: `answerTheme` is already current (a tagging run that wrote it with the tags): only the
     ///     respondent themes are made from it.
+    ///   - respondentThemes: every respondent's themes, gathered by a codebook's first tagging run over every answer
+    ///     (with `answerThemesWritten`, into the file): written as they are instead of worked out from `answerTheme`.
     func rebuildRespondentThemes(
         _ stored: StoredCodebook, db: Database, target: RespondentThemeTarget = .main, respondents: [Int64]? = nil,
-        answerThemesWritten: Bool = false
+        answerThemesWritten: Bool = false, respondentThemes: RespondentThemeBits? = nil
     ) throws {
         let id = stored.codebook.id
         // A few respondents: their answers first, then each answer's tags (CROSS JOIN keeps SQLite to that order).
@@ -91,7 +93,9 @@ extension KartlaggningStore {
         }
         let ancestors = stored.codebook.ancestors
         let pairs = stored.codebook.themes.flatMap { theme in ([theme.id] + (ancestors[theme.id] ?? [])).map { (theme.id, $0) } }
-        if !pairs.isEmpty {
+        if let respondentThemes, target == .main, respondents == nil, answerThemesWritten {
+            try respondentThemes.write(db)
+        } else if !pairs.isEmpty {
             let values = pairs.map { theme, ancestor -> SQL in "(\(theme), \(ancestor))" }.joined(separator: ", ")
             try db.execute(
                 literal: """

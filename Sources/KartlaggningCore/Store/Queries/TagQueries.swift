@@ -50,8 +50,12 @@ extension KartlaggningStore {
                         """))
             let everyAnswerAutoOnly = summary.answersUpToDate == 0 && coded == false
             let answerTheme = try BatchedInsert<AnswerThemeRecord>(db, onConflict: .ignore)
+            // Such a run also gathers its respondents' themes as it goes (instead of working them out in SQL afterwards).
+            var respondentThemes: RespondentThemeBits?
             if everyAnswerAutoOnly {
                 try db.execute(literal: "DELETE FROM main.answerTheme WHERE codebookId = \(codebookId)")
+                respondentThemes = RespondentThemeBits(
+                    stored.codebook, maxRespondentId: try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM respondent") ?? 0)
             }
             var touched: Set<Int64> = []
             // The tagging figures follow the run: each answer leaves its old revision's and joins this one's.
@@ -92,6 +96,7 @@ extension KartlaggningStore {
                                 pattern: tag.pattern, spans: spans, negative: false, note: nil, createdAt: now))
                     }
                     if everyAnswerAutoOnly {
+                        for tag in tags { respondentThemes?.add(theme: tag.theme, respondent: row[3]) }
                         // One row a theme (at its first tag), with the words all its tags matched (a theme can fire by
                         // several patterns). An answer has a few tags: no table is built for them.
                         for (index, tag) in tags.enumerated() where !tags[..<index].contains(where: { $0.theme == tag.theme }) {
@@ -123,7 +128,7 @@ extension KartlaggningStore {
                 try Self.addToTagRuns(key, answers: change.answers, autoTagged: change.autoTagged, db: db)
             }
             if everyAnswerAutoOnly {
-                try rebuildRespondentThemes(stored, db: db, answerThemesWritten: true)
+                try rebuildRespondentThemes(stored, db: db, answerThemesWritten: true, respondentThemes: respondentThemes)
             } else if summary.answersTagged > 0 || summary.tagsReplaced > 0 {
                 if wasCurrent && touched.count <= Self.fewRespondents {
                     try rebuildRespondentThemes(stored, db: db, respondents: touched.sorted())
