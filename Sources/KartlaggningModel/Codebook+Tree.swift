@@ -16,6 +16,13 @@ extension Codebook {
         return result
     }
 
+    /// Each theme with the themes it counts toward: itself, then its ancestors, nearest first (a respondent with an
+    /// answer on a theme has its parents too).
+    public var rollUp: [(theme: String, counted: [String])] {
+        let ancestors = self.ancestors
+        return themes.map { theme in (theme.id, [theme.id] + (ancestors[theme.id] ?? [])) }
+    }
+
     /// Themes in tree order: each parent followed by its children.
     public var treeOrder: [String] {
         var ordered: [String] = []

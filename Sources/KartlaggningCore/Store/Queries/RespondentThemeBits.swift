@@ -21,10 +21,8 @@ struct RespondentThemeBits {
         codebookId = codebook.id
         themes = codebook.themes.map(\.id).sorted { $0.sortsBeforeInSQLite($1) }
         let index = Dictionary(themes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let ancestors = codebook.ancestors
         closure = Dictionary(
-            codebook.themes.map { theme in (theme.id, ([theme.id] + (ancestors[theme.id] ?? [])).compactMap { index[$0] }) },
-            uniquingKeysWith: { first, _ in first })
+            codebook.rollUp.map { theme, counted in (theme, counted.compactMap { index[$0] }) }, uniquingKeysWith: { first, _ in first })
         words = Int(max(maxRespondentId, 0) / 64) + 1
         bits = Array(repeating: [], count: themes.count)
     }

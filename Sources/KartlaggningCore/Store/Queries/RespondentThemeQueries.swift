@@ -91,8 +91,7 @@ extension KartlaggningStore {
                     WHERE t.codebookId = \(id) AND \(Self.effectiveTag(revision: stored.revision)) \(onlyAnswers)
                     """)
         }
-        let ancestors = stored.codebook.ancestors
-        let pairs = stored.codebook.themes.flatMap { theme in ([theme.id] + (ancestors[theme.id] ?? [])).map { (theme.id, $0) } }
+        let pairs = stored.codebook.rollUp.flatMap { theme, counted in counted.map { (theme, $0) } }
         if let respondentThemes, target == .main, respondents == nil, answerThemesWritten {
             try respondentThemes.write(db)
         } else if !pairs.isEmpty {
