@@ -137,6 +137,52 @@ struct QuoteCandidateTests {
         #expect(blt == all.filter { $0.district == "BLT" })
     }
 
+    /// One theme's quotes, read best first and stopped once every district has its few, are the answers the pass over
+    /// all of them chooses: every theme of the sample codebook, few and many a district, whole and filtered, with
+    /// coders' tags (no words matched) and with the kept counts out of date (no district known: read to the end).
+    @Test func readingBestFirstChoosesWhatThePassOverAllChooses() throws {
+        let (store, stored) = try TaggingTests.sampleStore()
+        _ = try TaggingTests.tag(store, stored)
+        // Coders add themes the patterns did not find: answers that matched no word, read last.
+        let untagged = try store.read { db in
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT a.id FROM answer a WHERE a.isFreeText
+                    AND a.id NOT IN (SELECT answerId FROM answerTheme WHERE codebookId = 'bygdsam') ORDER BY a.id LIMIT 12
+                    """)
+        }
+        #expect(untagged.count == 12)
+        let leaves = stored.codebook.themes.map(\.id).filter { stored.codebook.descendants(of: $0) == [$0] }
+        try store.setManualTags(
+            untagged.enumerated().map { ManualTag(answer: .id($1), theme: leaves[$0 % leaves.count], coder: "anna") }, codebook: stored)
+        let words = try store.read { db in
+            try Int.fetchAll(db, sql: "SELECT DISTINCT min(matched, 2) FROM answerTheme WHERE codebookId = 'bygdsam' ORDER BY 1")
+        }
+        #expect(words == [0, 1, 2], "answers that matched no word, one and several")
+        let filterings: [[CrossDimension: [String]]] = [[:], [.district: ["Nätra"]], [.kind: ["förening"]], [.district: ["BLT", "anundsjö"]]]
+        var compared = 0
+        for current in [true, false] {
+            if !current {
+                // Kept counts of another data version: not read, so no district is known and every answer is read.
+                try store.writer.write { db in try db.execute(sql: "UPDATE keptCountState SET version = 'förra'") }
+                #expect(try !store.read { db in try KartlaggningStore.keptCountsAreCurrent(db) })
+            }
+            for theme in stored.codebook.themes.map(\.id) {
+                for filters in filterings {
+                    for perDistrict in [1, 2, 5, 1000] {
+                        let themes = stored.codebook.descendants(of: theme)
+                        let walked = try store.quoteCandidates(themes: themes, codebook: stored, filters: filters, perDistrict: perDistrict)
+                        let passed = try store.themeAnswerDigest(themes: themes, codebook: stored, filters: filters, perDistrict: perDistrict)
+                        #expect(walked == passed.quotes, "\(theme) \(filters) \(perDistrict) kept counts current: \(current)")
+                        compared += walked.count
+                    }
+                }
+            }
+        }
+        #expect(compared > 500)
+    }
+
     /// Related themes and where a theme came up, counted in Swift, are what SQLite's GROUP BY counted: every theme of
     /// the sample codebook, whole and within a district, ties in the same order.
     @Test func relatedThemesAndSourcesAreWhatGroupingGave() throws {
@@ -322,8 +368,10 @@ struct MatchedWordsTests {
             try store.writer.write { db in
                 try db.execute(
                     sql: """
+                        DROP INDEX answerTheme_rank;
                         ALTER TABLE answerTheme DROP COLUMN matched;
-                        DELETE FROM grdb_migrations WHERE identifier = 'v16: matched words kept with answer themes';
+                        DELETE FROM grdb_migrations WHERE identifier IN (
+                            'v16: matched words kept with answer themes', 'v17: answer themes by words matched');
                         PRAGMA user_version = 15;
                         """)
             }

@@ -23,6 +23,26 @@ struct AnswerThemeTests {
         }
     }
 
+    /// A report reads a theme's answers that matched several words through the partial index `answerTheme_rank` (v17),
+    /// in its order: no sorting of the theme's answers, which may be hundreds of thousands.
+    @Test func answersWithSeveralWordsAreReadBestFirstFromTheIndex() throws {
+        let folder = TemporaryDirectory()
+        let db = folder.path("k.sqlite")
+        #expect(try CLI.prepareDemo(db: db, in: folder.url) == [])
+        let plan = try DatabaseQueue(path: db).read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    EXPLAIN QUERY PLAN SELECT t.answerId, r.district FROM answerTheme t CROSS JOIN answer a ON a.id = t.answerId
+                    CROSS JOIN respondent r ON r.id = a.respondentId
+                    WHERE t.codebookId = 'bygdsam' AND t.themeId = 'bredband' AND a.isFreeText AND t.matched > 1
+                    ORDER BY t.matched DESC, t.answerId
+                    """
+            ).map { $0["detail"] as String }.joined(separator: "\n")
+        }
+        #expect(plan.contains("USING COVERING INDEX answerTheme_rank") && !plan.contains("B-TREE"), "\(plan)")
+    }
+
     @Test func theTableIsTheViewThroughTaggingCodingAndRevisions() throws {
         let folder = TemporaryDirectory()
         let db = folder.path("k.sqlite")

@@ -15,15 +15,25 @@ struct QuoteChoice {
 
     let perDistrict: Int
     private var byDistrict: [String: [Pick]] = [:]
+    /// How many districts have `perDistrict` picks.
+    private var filled = 0
 
     init(perDistrict: Int) { self.perDistrict = perDistrict }
 
     /// Keeps the candidate if it is among its district's best so far.
     mutating func offer(answer: Int64, district: String, matched: Int) {
         let pick = Pick(answer: answer, district: district, matched: matched)
+        let held = byDistrict[district]?.count ?? 0
         // Most candidates lose to a full district's worst: looked at without touching the district's list.
-        if let kept = byDistrict[district], kept.count == perDistrict, let worst = kept.last, !pick.isBetter(than: worst) { return }
+        if held == perDistrict, let worst = byDistrict[district]?.last, !pick.isBetter(than: worst) { return }
         byDistrict[district, default: []].insertKeepingBest(pick, limit: perDistrict)
+        if held == perDistrict - 1 { filled += 1 }
+    }
+
+    /// Whether every one of `districts` has its `perDistrict` picks, and no other district has any: for candidates
+    /// offered best first, nothing later can change the choice.
+    func hasFilled(_ districts: Set<String>) -> Bool {
+        filled == districts.count && byDistrict.count == districts.count && districts.allSatisfy { byDistrict[$0] != nil }
     }
 
     /// The picks, by district in SQLite's text order (its bytes), best first within each.

@@ -86,10 +86,62 @@ extension KartlaggningStore {
     }
 
     /// The best `perDistrict` answers of each district that carry one of `themes` (`themeAnswerDigest`'s quotes).
+    ///
+    /// One theme's answers are read in the order they are chosen — most words matched, then the lowest answer id — and
+    /// the reading stops as soon as every district that can have a quote has its `perDistrict` (the districts the
+    /// theme's kept respondent counts name, within `filters`); where they are not known, or an answer turns up from a
+    /// district they did not name, every answer is read, as for several themes (a parent and its children, whose
+    /// matched words add up per answer), which `themeAnswerDigest` chooses from in one pass. The same answers either
+    /// way.
     public func quoteCandidates(
         themes: [String], codebook stored: StoredCodebook, filters: [CrossDimension: [String]] = [:], perDistrict: Int
     ) throws -> [QuoteCandidate] {
         guard perDistrict > 0 else { return [] }
-        return try themeAnswerDigest(themes: themes, codebook: stored, filters: filters, perDistrict: perDistrict).quotes
+        guard themes.count == 1, let theme = themes.first else {
+            return try themeAnswerDigest(themes: themes, codebook: stored, filters: filters, perDistrict: perDistrict).quotes
+        }
+        try ensureRespondentThemes(stored)
+        return try readFiltered(filters) { db, filter in
+            var best = QuoteChoice(perDistrict: perDistrict)
+            var districts = try Self.quotedDistricts(theme: theme, codebook: stored, filter: filter, db: db)
+            // Most words matched first (several words: the partial index `answerTheme_rank`), then one word and none,
+            // each by answer id (the table's own order within a theme).
+            let steps: [SQL] = [
+                "t.matched > 1 ORDER BY t.matched DESC, t.answerId", "t.matched = 1 ORDER BY t.answerId",
+                "t.matched < 1 ORDER BY t.matched DESC, t.answerId",
+            ]
+            reading: for step in steps {
+                let rows = try Row.fetchCursor(
+                    db,
+                    SQLRequest<Row>(
+                        literal: """
+                            SELECT t.answerId, COALESCE(r.district, ''), t.matched
+                            FROM answerTheme t CROSS JOIN answer a ON a.id = t.answerId CROSS JOIN respondent r ON r.id = a.respondentId
+                            WHERE t.codebookId = \(stored.codebook.id) AND t.themeId = \(theme) AND a.isFreeText
+                                AND \(Self.notIdentifying)\(filter) AND \(step)
+                            """))
+                while let row = try rows.next() {
+                    let district: String = row[1]
+                    best.offer(answer: row[0], district: district, matched: row[2])
+                    if let known = districts, !known.contains(district) { districts = nil }
+                    if let known = districts, best.hasFilled(known) { break reading }
+                }
+            }
+            return try Self.quotes(best.chosen, db: db)
+        }
+    }
+
+    /// The districts (`COALESCE(district, '')`) with a respondent carrying `theme` within `filter`, from the kept
+    /// counts: every district a quote on it can come from. Nil where the kept counts are not current.
+    private static func quotedDistricts(theme: String, codebook stored: StoredCodebook, filter: SQL, db: Database) throws -> Set<String>? {
+        guard try keptCountsAreCurrent(db), try respondentThemesAreCurrent(stored, db: db) else { return nil }
+        return Set(
+            try String.fetchAll(
+                db,
+                SQLRequest<String>(
+                    literal: """
+                        SELECT DISTINCT COALESCE(r.district, '') FROM respondentThemeCount r
+                        WHERE r.codebookId = \(stored.codebook.id) AND r.themeId = \(theme) AND r.n > 0\(filter)
+                        """)))
     }
 }
