@@ -160,7 +160,9 @@ struct QuoteCandidateTests {
             try Int.fetchAll(db, sql: "SELECT DISTINCT min(matched, 2) FROM answerTheme WHERE codebookId = 'bygdsam' ORDER BY 1")
         }
         #expect(words == [0, 1, 2], "answers that matched no word, one and several")
-        let filterings: [[CrossDimension: [String]]] = [[:], [.district: ["Nätra"]], [.kind: ["förening"]], [.district: ["BLT", "anundsjö"]]]
+        let filterings: [[CrossDimension: [String]]] = [
+            [:], [.district: ["Nätra"]], [.kind: ["förening"]], [.district: ["BLT", "anundsjö"]],
+        ]
         var compared = 0
         for current in [true, false] {
             if !current {
@@ -173,7 +175,8 @@ struct QuoteCandidateTests {
                     for perDistrict in [1, 2, 5, 1000] {
                         let themes = stored.codebook.descendants(of: theme)
                         let walked = try store.quoteCandidates(themes: themes, codebook: stored, filters: filters, perDistrict: perDistrict)
-                        let passed = try store.themeAnswerDigest(themes: themes, codebook: stored, filters: filters, perDistrict: perDistrict)
+                        let passed = try store.themeAnswerDigest(
+                            themes: themes, codebook: stored, filters: filters, perDistrict: perDistrict)
                         #expect(walked == passed.quotes, "\(theme) \(filters) \(perDistrict) kept counts current: \(current)")
                         compared += walked.count
                     }
