@@ -85,6 +85,42 @@ struct KeptCountTests {
         return spec
     }
 
+    /// A tagging run after an import looks for what is left from the newest answer down, as many as the kept counts
+    /// say are left: new respondents' texts and an old respondent's changed one are all tagged, as the tagger tags
+    /// them; with the counts out of date it reads from the first answer up, to the same tags.
+    @Test func aRunAfterAnImportTagsEveryTextLeft() throws {
+        for countsCurrent in [true, false] {
+            let (store, stored) = try TaggingTests.sampleStore()
+            _ = try TaggingTests.tag(store, stored)
+            let folder = TemporaryDirectory()
+            let file = folder.write(
+                "ny.csv",
+                CrossPathsTests.companyHeader
+                    + "F001;Bredbyns Såg AB;Anundsjö;;Karin L;2025-03-04;Handel;14;5;Bredband;Nej;Fibern når inte sågen;\n"
+                    + "F200;Ny AB;BLT;;Karin L;2025-03-05;Handel;4;2;Bredband;Ja;Bredbandet är för långsamt och bussen går sällan;Ett gemensamt kontor i byn\n"
+                    + "F201;Nyare AB;Anundsjö;;Karin L;2025-09-30;Turism;2;4;;Nej;Svårt att rekrytera;\n")
+            #expect(try Importer(store: store).importFile(at: file, survey: "foretag-2025").status == .imported)
+            let left = try store.taggingFigures(stored).untagged
+            #expect(left >= 4, "F001's changed text and the new respondents' three")
+            if !countsCurrent {
+                try store.writer.write { db in try db.execute(sql: "UPDATE keptCountState SET version = 'förra'") }
+            }
+            let run = try TaggingTests.tag(store, stored)
+            #expect(run.answersTagged == left, "counts current: \(countsCurrent)")
+            #expect(try store.untaggedAnswers().isEmpty)
+            // Every text carries the themes the tagger gives it (no coder has decided on any).
+            let tagger = try AutoTagging.tagger(for: stored.codebook)
+            var filter = AnswerFilter()
+            filter.codebook = stored.codebook.id
+            let hits = try store.answers(matching: filter, codebook: stored).hits
+            #expect(hits.count > 50)
+            for hit in hits {
+                #expect(Set(hit.themes) == Set(tagger(hit.text, hit.question).map(\.theme)), "\(hit.text)")
+            }
+            #expect(hits.contains { $0.text == "Fibern når inte sågen" && !$0.themes.isEmpty })
+        }
+    }
+
     @Test func keptThroughEveryWrite() throws {
         let (store, _) = try TaggingTests.sampleStore()
         var stored = try store.codebook(id: "bygdsam")

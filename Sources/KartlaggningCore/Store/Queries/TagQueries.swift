@@ -21,9 +21,8 @@ extension KartlaggningStore {
         let revision = stored.revision
         var summary = TagRunSummary(codebook: codebookId, revision: revision)
         return try write { db in
-            summary.answersUpToDate =
-                try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM tagRun WHERE codebookId = ? AND revision = ?", arguments: [codebookId, revision]) ?? 0
+            let untagged = try Self.untaggedTexts(codebookId: codebookId, revision: revision, db: db)
+            summary.answersUpToDate = untagged.upToDate
             let now = Self.timestamp()
             let removeOld = try db.makeStatement(sql: "DELETE FROM tag WHERE answerId = ? AND codebookId = ? AND coder = \(Coder.autoSQL)")
             // A codebook's first run has no auto tags to replace: no answer's old tags are looked for.
@@ -74,7 +73,7 @@ extension KartlaggningStore {
             }
             let matching = BackgroundBatch(tagger)
             defer { matching.finish() }
-            var batch = try readBatch(0)
+            var batch = try readBatch(untagged.after)
             if !batch.isEmpty { matching.start(batch.map { TagInput(text: $0[1], question: $0[2]) }) }
             while let last = batch.last {
                 let next = try readBatch(last[0])
@@ -236,4 +235,40 @@ extension KartlaggningStore {
 private struct LatestRevision: Decodable, FetchableRecord {
     var id: String
     var revision: Int
+}
+
+extension KartlaggningStore {
+    /// Where a tagging run finds the free texts `revision` has not tagged: after answer id `after` (every answer up to
+    /// it is tagged by it), and how many free texts it has tagged (`upToDate`).
+    ///
+    /// From the kept counts where they are current (a write transaction finds them so: every writer makes them again
+    /// before it commits): the free texts left are all of them less those the revision has tagged, and they are
+    /// looked for from the newest answer down — an import's new answers are the newest, so a run after it reads what it
+    /// added, not every text. Where the count is not met on the way down (or the counts are not current), from the
+    /// first answer up.
+    static func untaggedTexts(codebookId: String, revision: Int, db: Database) throws -> (after: Int64, upToDate: Int) {
+        guard try keptCountsAreCurrent(db) else {
+            let upToDate = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM tagRun WHERE codebookId = ? AND revision = ?", arguments: [codebookId, revision])
+            return (0, upToDate ?? 0)
+        }
+        let freeTexts = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(freeTexts), 0) FROM respondentCount") ?? 0
+        let upToDate =
+            try Int.fetchOne(
+                db, sql: "SELECT COALESCE(SUM(answers), 0) FROM tagRunCount WHERE codebookId = ? AND revision = ?",
+                arguments: [codebookId, revision]) ?? 0
+        var left = freeTexts - upToDate
+        guard left > 0 else { return (left == 0 ? Int64.max : 0, upToDate) }
+        let newestFirst = try Int64.fetchCursor(
+            db,
+            sql: """
+                SELECT a.id FROM answer a LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = ?
+                WHERE a.isFreeText AND (r.revision IS NULL OR r.revision <> ?) ORDER BY a.id DESC
+                """, arguments: [codebookId, revision])
+        while let id = try newestFirst.next() {
+            left -= 1
+            if left == 0 { return (id - 1, upToDate) }
+        }
+        return (0, upToDate)
+    }
 }
