@@ -373,8 +373,11 @@ struct MatchedWordsTests {
                     sql: """
                         DROP INDEX answerTheme_rank;
                         ALTER TABLE answerTheme DROP COLUMN matched;
+                        DROP TRIGGER termIndex_gap;
+                        ALTER TABLE termIndexState DROP COLUMN completeThrough;
                         DELETE FROM grdb_migrations WHERE identifier IN (
-                            'v16: matched words kept with answer themes', 'v17: answer themes by words matched');
+                            'v16: matched words kept with answer themes', 'v17: answer themes by words matched',
+                            'v18: term index complete through an answer');
                         PRAGMA user_version = 15;
                         """)
             }

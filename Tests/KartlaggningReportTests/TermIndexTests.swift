@@ -132,6 +132,62 @@ struct TermIndexTests {
         #expect(try store.termIndexIsNotedComplete(key: key))
     }
 
+    /// Found complete, the index notes the largest answer id: an import's texts, above it, are all it reads next; a
+    /// text changed in place or an answer that becomes a free text forgets the mark, and the next pass reads every
+    /// text. The totals are what reading every text gives at each step.
+    @Test func anImportsTextsAreLookedForAboveTheLastAnswerIndexed() throws {
+        let (store, stored, _) = try sampleStore()
+        func mark() throws -> Int64? {
+            try store.read { db in try Int64.fetchOne(db, sql: "SELECT completeThrough FROM termIndexState WHERE id = 1") }
+        }
+        func lastAnswer() throws -> Int64? { try store.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM answer") } }
+        func expectCountedAlike(_ step: String) throws {
+            let cleaner = try store.pseudonymizer()
+            let indexed = try TermTotalsGatherer.totals(store: store, cleaner: cleaner, filters: [:], groups: Self.groups, codebook: stored)
+            let counted = try TermTotalsGatherer.counted(
+                store: store, cleaner: cleaner, filters: [:], groups: Self.groups, codebook: stored)
+            #expect(indexed == counted, "\(step)")
+            #expect(try store.termIndexIsNotedComplete(key: TermIndexing.key(cleaner: cleaner)), "\(step)")
+        }
+        try TermIndexing.update(store: store)
+        #expect(try mark() == lastAnswer())
+        try expectCountedAlike("indexed")
+
+        // New respondents (no new company name, which would make the index again without it): their texts lie above
+        // the mark.
+        let file = folder.write(
+            "nya.csv",
+            "Nr;Företag;Område;Serviceort;Intervjuare;Datum;Bransch;Antal anställda;Nöjd med bredband (1-5);Behov;"
+                + "Samverkar med föreningar;Utmaningar;Idéer för bygden\n"
+                + "F300;;BLT;;Karin L;2025-03-05;Handel;4;2;Bredband;Ja;Takläggning på distans är svårt;Ett snickeri i byn\n"
+                + "F301;;Nätra;;Karin L;2025-03-06;Turism;2;4;;Nej;Kanotuthyrning saknar parkering;\n")
+        let before = try #require(try mark())
+        #expect(try Importer(store: store).importFile(at: file, survey: "foretag-2025").status == .imported)
+        #expect(try mark() == before, "an import only adds: the mark still holds")
+        #expect(try TermIndexing.update(store: store) == 3)
+        #expect(try mark() == lastAnswer() && (try mark() ?? 0) > before)
+        try expectCountedAlike("new respondents")
+
+        // A text changed in place, below the mark: the mark is forgotten, and the text indexed again.
+        try store.write { db in
+            try db.execute(
+                sql: "UPDATE answer SET raw = 'Kanotuthyrning och snickeri' WHERE id = (SELECT MIN(id) FROM answer WHERE isFreeText)")
+        }
+        #expect(try mark() == nil)
+        #expect(try TermIndexing.update(store: store) == 1)
+        #expect(try mark() == lastAnswer())
+        try expectCountedAlike("a text changed")
+
+        // A closed answer that becomes a free text (an import's undo can do that), below the mark: the same.
+        try store.write { db in
+            try db.execute(
+                sql: "UPDATE answer SET isFreeText = 1 WHERE id = (SELECT MIN(id) FROM answer WHERE NOT isFreeText)")
+        }
+        #expect(try mark() == nil)
+        #expect(try TermIndexing.update(store: store) == 1)
+        try expectCountedAlike("a closed answer made a free text")
+    }
+
     @Test func aQuestionMarkedIdentifyingLeavesTheIndex() throws {
         let (store, stored, _) = try sampleStore()
         let cleaner = try store.pseudonymizer()

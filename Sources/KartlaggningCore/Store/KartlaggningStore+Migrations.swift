@@ -534,9 +534,25 @@ extension KartlaggningStore {
                 sql: "CREATE INDEX answerTheme_rank ON answerTheme(codebookId, themeId, matched DESC, answerId) WHERE matched > 1")
             try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
         }
+        // v18: the term index notes the last answer id it held every text up to when it found itself complete
+        // (`termIndexState.completeThrough`). Answer ids only grow, so the texts an import adds lie above it and are
+        // found without a pass over every text; a text changed in place (or an answer that becomes a free text) can
+        // leave a gap below it, so any such change forgets the mark (`termIndex_gap`) and the next pass reads every
+        // text again, as before.
+        migrator.registerMigration("v18: term index complete through an answer") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE termIndexState ADD COLUMN completeThrough INTEGER;
+                    CREATE TRIGGER termIndex_gap AFTER UPDATE OF raw, isFreeText ON answer
+                    WHEN old.raw IS NOT new.raw OR old.isFreeText IS NOT new.isFreeText BEGIN
+                        UPDATE termIndexState SET completeThrough = NULL WHERE id = 1 AND completeThrough IS NOT NULL;
+                    END;
+                    """)
+            try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+        }
         return migrator
     }
 
     /// The schema this kartlagg writes: the number of its migrations, also kept in SQLite's `user_version`.
-    public static let schemaVersion = 17
+    public static let schemaVersion = 18
 }

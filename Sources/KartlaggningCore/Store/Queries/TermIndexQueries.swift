@@ -38,14 +38,21 @@ extension KartlaggningStore {
         }
     }
 
-    /// Whether a free text the index covers is missing from it.
+    /// The answer id up to which the index holds every text it covers (0: not known). Noted when the index was found
+    /// complete; answers added since have larger ids, and a text changed in place since forgot it (`termIndex_gap`).
+    static func indexedThrough(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT completeThrough FROM termIndexState WHERE id = 1") ?? 0
+    }
+
+    /// Whether a free text the index covers is missing from it: looked for above the answer id it holds every text
+    /// up to.
     static func unindexedTextExists(_ db: Database) throws -> Bool {
         try Bool.fetchOne(
             db,
             SQLRequest<Bool>(
                 literal: """
                     SELECT EXISTS (SELECT 1 FROM answer a LEFT JOIN termIndexed t ON t.answerId = a.id
-                                   WHERE \(Self.indexedTexts) AND t.answerId IS NULL)
+                                   WHERE \(Self.indexedTexts) AND t.answerId IS NULL AND a.id > \(try indexedThrough(db)))
                     """)) ?? false
     }
 
@@ -67,21 +74,25 @@ extension KartlaggningStore {
             try TermIndexStateRecord(key: key).save(db)
         }
         var indexed = 0
-        var after: Int64 = 0
+        // The last answer indexed (nil: none yet in this run). The first batch is looked for above the answer id the
+        // index holds every text up to, so an import's new texts are found without a pass over every text.
+        var after: Int64?
         while true {
             let written = try writeDerived { db -> Int64? in
+                let from = try after ?? Self.indexedThrough(db)
                 let batch = try Row.fetchAll(
                     db,
                     SQLRequest<Row>(
                         literal: """
                             SELECT a.id, a.raw FROM answer a LEFT JOIN termIndexed t ON t.answerId = a.id
-                            WHERE \(Self.indexedTexts) AND t.answerId IS NULL AND a.id > \(after)
+                            WHERE \(Self.indexedTexts) AND t.answerId IS NULL AND a.id > \(from)
                             ORDER BY a.id LIMIT \(batchSize)
                             """)
                 ).map { IndexedText(answerId: $0[0], text: $0[1]) }
                 guard let last = batch.last else {
-                    // This transaction's query went over every text (none indexed before it in this run): complete.
-                    if after == 0 { try Self.noteTermIndexComplete(db) }
+                    // This transaction's query went over every text not known indexed (none indexed before it in this
+                    // run): complete.
+                    if after == nil { try Self.noteTermIndexComplete(db) }
                     return nil
                 }
                 let insertTerm = try BatchedInsert<AnswerTermRecord>(db)
@@ -111,9 +122,10 @@ extension KartlaggningStore {
             after = written
             progress?(indexed)
         }
-        // Texts indexed over several transactions: every text checked once more in one (a writer may have changed one
-        // the batches passed) before the index is noted complete.
-        if after > 0 {
+        // Texts indexed over several transactions: checked once more in one (a writer may have added or changed one the
+        // batches passed; a text changed in place forgot the mark, so then every text is) before the index is noted
+        // complete.
+        if after != nil {
             try writeDerived { db in
                 guard try !Self.unindexedTextExists(db) else { return }
                 try Self.noteTermIndexComplete(db)
@@ -122,9 +134,14 @@ extension KartlaggningStore {
         return indexed
     }
 
-    /// Notes the data version at which the index holds every text, so readers need not check until the data changes.
+    /// Notes the data version at which the index holds every text, so readers need not check until the data changes,
+    /// and the largest answer id, up to which it holds every text until one is changed in place.
     static func noteTermIndexComplete(_ db: Database) throws {
-        try db.execute(sql: "UPDATE termIndexState SET completeAt = (SELECT version FROM dataVersion WHERE id = 1) WHERE id = 1")
+        try db.execute(
+            sql: """
+                UPDATE termIndexState SET completeAt = (SELECT version FROM dataVersion WHERE id = 1),
+                    completeThrough = (SELECT COALESCE(MAX(id), 0) FROM answer) WHERE id = 1
+                """)
     }
 
     /// Term counts over the free texts `filters` select, from the term index (current: see `indexTerms`): every
