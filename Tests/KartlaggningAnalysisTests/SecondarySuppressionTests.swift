@@ -52,6 +52,56 @@ struct SecondarySuppressionTests {
             ]) == 5)
     }
 
+    /// A move's reach both ways, from one pass over its facts, is the largest t for which truth ± t · direction keeps
+    /// every fact and bound — checked by trying each t on random tables (multi-response lines, a theme hierarchy) and
+    /// random moves of a few numbers.
+    @Test func aMoveGoesBothWaysAsFarAsTryingEachStepFinds() {
+        var rng = SeededGenerator(seed: 2612)
+        var moving = 0
+        for _ in 0..<60 {
+            let (rows, cols) = (Int.random(in: 2...4, using: &rng), Int.random(in: 2...4, using: &rng))
+            var counts = (0..<rows).map { _ in (0..<cols).map { _ in Int.random(in: 0...6, using: &rng) } }
+            // Row 1 a child of row 0 (the parent holds at least what it does); row totals above the sum where
+            // answers name several themes.
+            for c in 0..<cols { counts[0][c] = max(counts[0][c], counts[1][c]) }
+            var rowBase = counts.map { $0.reduce(0, +) + (Bool.random(using: &rng) ? Int.random(in: 1...3, using: &rng) : 0) }
+            rowBase[0] = max(rowBase[0], rowBase[1])
+            let table = Self.primary(
+                counts, rowBase: rowBase, grand: max(counts.joined().reduce(0, +), rowBase.max() ?? 0),
+                rowParent: [nil, 0] + Array(repeating: nil, count: rows - 2))
+            let facts = TableFacts(table)
+            func keepsEveryFact(_ direction: [Int: Int], _ t: Int) -> Bool {
+                let value = { (p: Int) in facts.truth[p] + t * (direction[p] ?? 0) }
+                guard facts.truth.indices.allSatisfy({ (0...facts.grand).contains(value($0)) }) else { return false }
+                return facts.facts.allSatisfy { fact in
+                    let sum = fact.terms.reduce(0) { $0 + $1.coefficient * value($1.position) }
+                    switch fact.relation {
+                    case .equal: return sum == fact.bound
+                    case .atMost: return sum <= fact.bound
+                    case .atLeast: return sum >= fact.bound
+                    }
+                }
+            }
+            func furthest(_ direction: [Int: Int]) -> Int {
+                var t = 0
+                while t < facts.grand && keepsEveryFact(direction, t + 1) { t += 1 }
+                return t
+            }
+            #expect(keepsEveryFact([:], 0), "the table as it is: \(counts) \(rowBase)")
+            for _ in 0..<20 {
+                var direction: [Int: Int] = [:]
+                for _ in 0..<Int.random(in: 1...4, using: &rng) {
+                    direction[Int.random(in: 0..<facts.truth.count, using: &rng)] = [-2, -1, 1, 2].randomElement(using: &rng)
+                }
+                let steps = facts.steps(direction)
+                #expect(steps.forward == furthest(direction), "\(counts) \(rowBase) \(direction)")
+                #expect(steps.backward == furthest(direction.mapValues { -$0 }), "\(counts) \(rowBase) \(direction)")
+                if steps.forward + steps.backward > 0 { moving += 1 }
+            }
+        }
+        #expect(moving > 20, "moves that go somewhere: \(moving)")
+    }
+
     /// The case: the "(ej svar)" row has 2 people, so its total is hidden; the totals add up to the whole,
     /// so a second total must go — the smallest, and only the cells the two 1s need, not the whole row.
     @Test func aSmallTotalCostsOneMoreTotalNotAWholeLine() {

@@ -66,7 +66,8 @@ struct LinearProgram {
             let slacks = rows.filter { $0.relation != .equal }.count
             let artificials = rows.filter { $0.relation != .atMost }.count
             let width = variables + slacks + artificials
-            var tableau = [[Double]](repeating: [Double](repeating: 0, count: width + 1), count: rows.count)
+            // Made in place: a second hold on the rows would have the first pivot copy them all.
+            tableau = [[Double]](repeating: [Double](repeating: 0, count: width + 1), count: rows.count)
             var basis = [Int](repeating: 0, count: rows.count)
             var slack = variables
             var artificial = variables + slacks
@@ -90,7 +91,6 @@ struct LinearProgram {
                     artificial += 1
                 }
             }
-            self.tableau = tableau
             self.basis = basis
             self.columns = width
             // Phase 1: minimise the artificials (maximise their negated sum).
@@ -113,8 +113,8 @@ struct LinearProgram {
                     }
                     i += 1
                 }
-                // Drop the artificial columns.
-                self.tableau = self.tableau.map { Array($0[0..<firstArtificial]) + [$0[width]] }
+                // Drop the artificial columns, row by row in place (a copy of the whole would double the memory).
+                for i in self.tableau.indices { self.tableau[i].removeSubrange(firstArtificial..<width) }
             }
             self.columns = firstArtificial
         }

@@ -205,8 +205,7 @@ struct SecondarySuppression {
                 where direction.keys.allSatisfy({ hidden[$0] }) {
                     let sign = direction[position] ?? 0
                     guard sign != 0 else { continue }
-                    let forward = facts.step(direction)
-                    let backward = facts.step(direction.mapValues { -$0 })
+                    let (forward, backward) = facts.steps(direction)
                     // Forward raises the number when its change is positive.
                     up = max(up, sign > 0 ? forward : backward)
                     down = max(down, sign > 0 ? backward : forward)
@@ -249,8 +248,7 @@ struct SecondarySuppression {
                     price += each
                 }
                 if let best, price > best.cost { continue }
-                let forward = facts.step(direction)
-                let backward = facts.step(direction.mapValues { -$0 })
+                let (forward, backward) = facts.steps(direction)
                 let (up, down) = sign > 0 ? (forward, backward) : (backward, forward)
                 let room = max(up, up0) + max(down, down0)
                 let positions = newly.sorted()

@@ -183,24 +183,32 @@ struct TableFacts {
     /// How far the numbers can move from the truth along `direction` (position → change per step) and still keep
     /// every fact: the largest whole t ≥ 0 with truth + t · direction a possible table. Every point between is
     /// possible too (the facts are linear), so each hidden number in the direction takes t + 1 values at least.
-    func step(_ direction: [Int: Int]) -> Int {
-        var limit = Int.max
+    func step(_ direction: [Int: Int]) -> Int { steps(direction).forward }
+
+    /// `step` along `direction` and against it, from one pass over the facts it moves (a move is always tried both
+    /// ways).
+    func steps(_ direction: [Int: Int]) -> (forward: Int, backward: Int) {
+        var (forward, backward) = (Int.max, Int.max)
         for (position, change) in direction where change != 0 {
-            if change < 0 {
-                limit = min(limit, truth[position] / -change)
-            } else {
-                limit = min(limit, max(0, grand - truth[position]) / change)
-            }
+            // Room down to zero and up to the whole, in steps of the change.
+            let down = truth[position] / abs(change)
+            let up = max(0, grand - truth[position]) / abs(change)
+            forward = min(forward, change < 0 ? down : up)
+            backward = min(backward, change < 0 ? up : down)
         }
         for (f, moved) in moves(direction) {
             let fact = facts[f]
             switch fact.relation {
-            case .equal: return 0
-            case .atMost: if moved > 0 { limit = min(limit, max(0, fact.slack) / moved) }
-            case .atLeast: if moved < 0 { limit = min(limit, max(0, -fact.slack) / -moved) }
+            case .equal: return (0, 0)
+            case .atMost:
+                if moved > 0 { forward = min(forward, max(0, fact.slack) / moved) }
+                if moved < 0 { backward = min(backward, max(0, fact.slack) / -moved) }
+            case .atLeast:
+                if moved < 0 { forward = min(forward, max(0, -fact.slack) / -moved) }
+                if moved > 0 { backward = min(backward, max(0, -fact.slack) / moved) }
             }
-            if limit == 0 { return 0 }
+            if forward == 0 && backward == 0 { return (0, 0) }
         }
-        return limit == Int.max ? 0 : limit
+        return (forward == Int.max ? 0 : forward, backward == Int.max ? 0 : backward)
     }
 }
