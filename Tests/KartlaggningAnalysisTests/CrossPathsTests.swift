@@ -32,16 +32,19 @@ struct CrossPathsTests {
     static let companyHeader =
         "Nr;Företag;Område;Serviceort;Intervjuare;Datum;Bransch;Antal anställda;Nöjd med bredband (1-5);Behov;Samverkar med föreningar;Utmaningar;Idéer för bygden\n"
 
+    /// Imports company interviews (`rows`, each ending in a newline, after `companyHeader`) into the sample's company
+    /// survey, from a file of their own: whether they were imported.
+    static func importCompanies(_ rows: String, into store: KartlaggningStore) throws -> Bool {
+        let folder = TemporaryDirectory()
+        let file = folder.write("foretag-till.csv", companyHeader + rows)
+        return try Importer(store: store).importFile(at: file, survey: "foretag-2025").status == .imported
+    }
+
     @Test func bothPathsGiveTheSameTables() throws {
         let (store, stored) = try TaggingTests.sampleStore()
         _ = try TaggingTests.tag(store, stored)
         // Two companies without an answer on broadband, so "(ej svar)" has something to count.
-        let folder = TemporaryDirectory()
-        let extra = folder.write(
-            "extra.csv",
-            Self.companyHeader
-                + "F090;X;Nätra;;;;Handel;2;;;;;\nF091;Y;BLT;;;;Turism;3;;;Ja;;\n")
-        #expect(try Importer(store: store).importFile(at: extra, survey: "foretag-2025").status == .imported)
+        #expect(try Self.importCompanies("F090;X;Nätra;;;;Handel;2;;;;;\nF091;Y;BLT;;;;Turism;3;;;Ja;;\n", into: store))
         var requests: [CrossSpec] = []
         var r = CrossSpec(rows: .question("bredband_nojd"), cols: .district)
         requests.append(r)

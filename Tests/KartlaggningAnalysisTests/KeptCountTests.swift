@@ -92,14 +92,11 @@ struct KeptCountTests {
         for countsCurrent in [true, false] {
             let (store, stored) = try TaggingTests.sampleStore()
             _ = try TaggingTests.tag(store, stored)
-            let folder = TemporaryDirectory()
-            let file = folder.write(
-                "ny.csv",
-                CrossPathsTests.companyHeader
-                    + "F001;Bredbyns Såg AB;Anundsjö;;Karin L;2025-03-04;Handel;14;5;Bredband;Nej;Fibern når inte sågen;\n"
-                    + "F200;Ny AB;BLT;;Karin L;2025-03-05;Handel;4;2;Bredband;Ja;Bredbandet är för långsamt och bussen går sällan;Ett gemensamt kontor i byn\n"
-                    + "F201;Nyare AB;Anundsjö;;Karin L;2025-09-30;Turism;2;4;;Nej;Svårt att rekrytera;\n")
-            #expect(try Importer(store: store).importFile(at: file, survey: "foretag-2025").status == .imported)
+            #expect(
+                try CrossPathsTests.importCompanies(
+                    "F001;Bredbyns Såg AB;Anundsjö;;Karin L;2025-03-04;Handel;14;5;Bredband;Nej;Fibern når inte sågen;\n"
+                        + "F200;Ny AB;BLT;;Karin L;2025-03-05;Handel;4;2;Bredband;Ja;Bredbandet är för långsamt och bussen går sällan;Ett gemensamt kontor i byn\n"
+                        + "F201;Nyare AB;Anundsjö;;Karin L;2025-09-30;Turism;2;4;;Nej;Svårt att rekrytera;\n", into: store))
             let left = try store.taggingFigures(stored).untagged
             #expect(left >= 4, "F001's changed text and the new respondents' three")
             if !countsCurrent {
@@ -129,22 +126,17 @@ struct KeptCountTests {
         let before = try CrossPathsTests.table(store, CrossSpec(rows: .question("bransch"), cols: .district), sql: true, kept: true)
 
         // A re-import moves a company to another district and changes its answers.
-        let folder = TemporaryDirectory()
-        let moved = folder.write(
-            "moved.csv",
-            CrossPathsTests.companyHeader
-                + "F001;Bredbyns Såg AB;Nätra;;Karin L;2025-03-04;Handel;14;5;Kollektivtrafik;Nej;Bussen går inte;\n")
-        #expect(try Importer(store: store).importFile(at: moved, survey: "foretag-2025").status == .imported)
+        #expect(
+            try CrossPathsTests.importCompanies(
+                "F001;Bredbyns Såg AB;Nätra;;Karin L;2025-03-04;Handel;14;5;Kollektivtrafik;Nej;Bussen går inte;\n", into: store))
         _ = try TaggingTests.tag(store, stored)  // as `kartlagg import` does after an import
         try Self.expectKept(store, stored, after: "re-import")
 
         // New respondents with free texts: the import tags them, and only their respondent themes are worked out.
-        let added = folder.write(
-            "added.csv",
-            CrossPathsTests.companyHeader
-                + "F200;Ny AB;BLT;;Karin L;2025-03-05;Handel;4;2;Bredband;Ja;Bredbandet är för långsamt och bussen går sällan;Ett gemensamt kontor i byn\n"
-                + "F201;Nyare AB;Anundsjö;;Karin L;2025-09-30;Turism;2;4;;Nej;Svårt att rekrytera;\n")
-        #expect(try Importer(store: store).importFile(at: added, survey: "foretag-2025").status == .imported)
+        #expect(
+            try CrossPathsTests.importCompanies(
+                "F200;Ny AB;BLT;;Karin L;2025-03-05;Handel;4;2;Bredband;Ja;Bredbandet är för långsamt och bussen går sällan;Ett gemensamt kontor i byn\n"
+                    + "F201;Nyare AB;Anundsjö;;Karin L;2025-09-30;Turism;2;4;;Nej;Svårt att rekrytera;\n", into: store))
         #expect(try store.taggingFigures(stored).untagged == 3)
         try Self.expectKept(store, stored, after: "new respondents, not tagged yet")
         let catchUp = try TaggingTests.tag(store, stored)
