@@ -258,7 +258,9 @@ extension KartlaggningStore {
                 db, sql: "SELECT COALESCE(SUM(answers), 0) FROM tagRunCount WHERE codebookId = ? AND revision = ?",
                 arguments: [codebookId, revision]) ?? 0
         var left = freeTexts - upToDate
-        guard left > 0 else { return (left == 0 ? Int64.max : 0, upToDate) }
+        // Nothing left: no text to read. None tagged yet (a codebook's first run, a new revision): every text, from
+        // the first up, without counting down to it first.
+        guard left > 0 && upToDate > 0 else { return (left == 0 ? Int64.max : 0, upToDate) }
         let newestFirst = try Int64.fetchCursor(
             db,
             sql: """
