@@ -29,6 +29,18 @@ extension KartlaggningStore {
             db, sql: "SELECT k.version = d.version FROM keptCountState k JOIN dataVersion d ON d.id = 1 WHERE k.id = 1") ?? false
     }
 
+    /// From the kept counts, where they are current (nil otherwise): every free text, and how many of them `revision`
+    /// of the codebook has tagged and given an auto tag.
+    static func keptTaggingCounts(codebook id: String, revision: Int, db: Database) throws
+        -> (freeTexts: Int, tagged: Int, autoTagged: Int)?
+    {
+        guard try keptCountsAreCurrent(db) else { return nil }
+        let freeTexts = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(freeTexts), 0) FROM respondentCount") ?? 0
+        let run = try Row.fetchOne(
+            db, sql: "SELECT answers, autoTagged FROM tagRunCount WHERE codebookId = ? AND revision = ?", arguments: [id, revision])
+        return (freeTexts, run?[0] ?? 0, run?[1] ?? 0)
+    }
+
     /// Whether the kept theme counts of `stored` can be read: the counts current and the codebook's respondent themes
     /// current in the file.
     static func keptThemeCountsAreCurrent(_ stored: StoredCodebook, db: Database) throws -> Bool {

@@ -120,12 +120,9 @@ extension KartlaggningStore {
             ).map { (name: $0[0] as String, answers: $0[1] as Int) }
             let freeTexts: Int
             let run: (answers: Int, autoTagged: Int)
-            if keptCounts, try Self.keptCountsAreCurrent(db) {
-                freeTexts = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(freeTexts), 0) FROM respondentCount") ?? 0
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT answers, autoTagged FROM tagRunCount WHERE codebookId = ? AND revision = ?",
-                    arguments: [id, stored.revision])
-                run = row.map { ($0[0], $0[1]) } ?? (0, 0)
+            if keptCounts, let kept = try Self.keptTaggingCounts(codebook: id, revision: stored.revision, db: db) {
+                freeTexts = kept.freeTexts
+                run = (kept.tagged, kept.autoTagged)
             } else {
                 freeTexts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE isFreeText") ?? 0
                 let row = try Row.fetchOne(

@@ -21,7 +21,7 @@ extension KartlaggningStore {
         let revision = stored.revision
         var summary = TagRunSummary(codebook: codebookId, revision: revision)
         return try write { db in
-            let untagged = try Self.untaggedTexts(codebookId: codebookId, revision: revision, db: db)
+            let untagged = try Self.tagRunStart(codebookId: codebookId, revision: revision, db: db)
             summary.answersUpToDate = untagged.upToDate
             let now = Self.timestamp()
             let removeOld = try db.makeStatement(sql: "DELETE FROM tag WHERE answerId = ? AND codebookId = ? AND coder = \(Coder.autoSQL)")
@@ -222,12 +222,15 @@ extension KartlaggningStore {
 
     /// The free-text answers a codebook's revision has not tagged.
     static func untaggedCount(codebook id: String, revision: Int, db: Database) throws -> Int {
-        try Int.fetchOne(
-            db,
-            sql: """
-                SELECT COUNT(*) FROM answer a LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = ?
-                WHERE a.isFreeText AND (r.revision IS NULL OR r.revision <> ?)
-                """, arguments: [id, revision]) ?? 0
+        try Int.fetchOne(db, SQLRequest<Int>(literal: "SELECT COUNT(*) FROM \(untaggedTexts(codebook: id, revision: revision))")) ?? 0
+    }
+
+    /// The free texts `revision` of the codebook has not tagged, as `FROM … WHERE …` naming them `a`.
+    static func untaggedTexts(codebook id: String, revision: Int) -> SQL {
+        """
+        answer a LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = \(id)
+        WHERE a.isFreeText AND (r.revision IS NULL OR r.revision <> \(revision))
+        """
     }
 }
 
@@ -246,27 +249,20 @@ extension KartlaggningStore {
     /// looked for from the newest answer down — an import's new answers are the newest, so a run after it reads what it
     /// added, not every text. Where the count is not met on the way down (or the counts are not current), from the
     /// first answer up.
-    static func untaggedTexts(codebookId: String, revision: Int, db: Database) throws -> (after: Int64, upToDate: Int) {
-        guard try keptCountsAreCurrent(db) else {
+    static func tagRunStart(codebookId: String, revision: Int, db: Database) throws -> (after: Int64, upToDate: Int) {
+        guard let kept = try keptTaggingCounts(codebook: codebookId, revision: revision, db: db) else {
             let upToDate = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM tagRun WHERE codebookId = ? AND revision = ?", arguments: [codebookId, revision])
             return (0, upToDate ?? 0)
         }
-        let freeTexts = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(freeTexts), 0) FROM respondentCount") ?? 0
-        let upToDate =
-            try Int.fetchOne(
-                db, sql: "SELECT COALESCE(SUM(answers), 0) FROM tagRunCount WHERE codebookId = ? AND revision = ?",
-                arguments: [codebookId, revision]) ?? 0
-        var left = freeTexts - upToDate
+        let upToDate = kept.tagged
+        var left = kept.freeTexts - upToDate
         // Nothing left: no text to read. None tagged yet (a codebook's first run, a new revision): every text, from
         // the first up, without counting down to it first.
         guard left > 0 && upToDate > 0 else { return (left == 0 ? Int64.max : 0, upToDate) }
         let newestFirst = try Int64.fetchCursor(
-            db,
-            sql: """
-                SELECT a.id FROM answer a LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = ?
-                WHERE a.isFreeText AND (r.revision IS NULL OR r.revision <> ?) ORDER BY a.id DESC
-                """, arguments: [codebookId, revision])
+            db, SQLRequest<Int64>(literal: "SELECT a.id FROM \(untaggedTexts(codebook: codebookId, revision: revision)) ORDER BY a.id DESC")
+        )
         while let id = try newestFirst.next() {
             left -= 1
             if left == 0 { return (id - 1, upToDate) }
