@@ -11,7 +11,11 @@ STRESS_MB, default 200) and never part of CI. Every check prints a line; any fai
    refused with a one-line error in bounded time and memory (peak RSS printed), the database unchanged.
 4. Workbook bombs: XLSX files of a megabyte or so whose sheet inflates to STRESS_BOMB_MB (default 1024) of one cell,
    of whitespace, of empty rows and of rows: each refused or read within its limits in seconds, under 200 MB, the
-   database unchanged."""
+   database unchanged.
+5. Long texts: STRESS_LONG_ROWS (default 150) respondents whose two free texts are interview notes near the 1 MB cell
+   limit: import, tagging (with the term index), the overview, theme and district reports and `terms` each stay under
+   200 MB, and every note arrives whole."""
+import hashlib
 import os
 import random
 import signal
@@ -224,6 +228,58 @@ def workbook_bombs():
     (ok if dump() == before else fail)("database unchanged by the workbook bombs")
 
 
+LONG_ROWS = int(os.environ.get("STRESS_LONG_ROWS", "150"))
+
+
+def measured(*args):
+    """Runs kartlagg on the database; returns (exit status, seconds, peak MB, stderr)."""
+    start = time.perf_counter()
+    process = subprocess.Popen([str(BIN), *map(str, args), "--db", str(DB)], cwd=WORK, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    return status >> 8, time.perf_counter() - start, usage.ru_maxrss // 1024, process.stderr.read().decode()
+
+
+def long_texts():
+    """Interview notes near the cell limit: every step reads them a bounded number of bytes at a time."""
+    fresh()
+    kartlagg("survey", "add", ROOT / "Benchmarks" / "bench.survey.yaml")
+    subprocess.run([sys.executable, ROOT / "Benchmarks" / "codebooks.py", WORK], check=True)
+    kartlagg("codebook", "load", WORK / "bench20.yaml")
+    words = ("bredband fiber buss förening närarbetsplats kommun skola vinter väg snöröjning styrelse bygd och i att det "
+             "som en på är för med till av inte har vi").split()
+    path = WORK / "anteckningar.csv"
+    notes = []
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("Nr;Område;Serviceort;Datum;Bransch;Anställda;Nöjd med bredband (1-5);Behov;Utmaningar;Idéer;Övrigt\r\n")
+        for row in range(LONG_ROWS):
+            note = " ".join(random.choice(words) for _ in range(150_000))[:1_000_000 - 100]
+            notes.append(hashlib.sha256(note.encode()).hexdigest())  # not the notes: a child's peak counts this process
+            f.write(f"{row + 1};Nätra;;2025-03-01;Handel;3;4;Bredband;{note};{note[:400_000]};\r\n")
+    size = path.stat().st_size / 1024 / 1024
+    steps = [("import", ["import", "--survey", "bench", path]), ("tag", ["tag", "--codebook", "bench20"]),
+             ("overview", ["report", "--kind", "overview", "--codebook", "bench20", "--out", WORK / "o.md", "--html"]),
+             ("theme report", ["report", "--theme", "t008", "--codebook", "bench20", "--out", WORK / "t.md", "--html"]),
+             ("district report", ["report", "--kind", "district", "--district", "Nätra", "--codebook", "bench20", "--out",
+                                  WORK / "d.md", "--html"]),
+             ("terms", ["terms", "--by", "district"])]
+    for name, args in steps:
+        status, seconds, peak, err = measured(*args)
+        good = status == 0 and peak < 200
+        (ok if good else fail)(f"{LONG_ROWS} respondents' notes ({size:.0f} MB), {name}: exit {status}, {seconds:.1f} s, "
+                               f"peak {peak} MB{': ' + err.strip()[:200] if status else ''}")
+    import sqlite3
+    db = sqlite3.connect(f"file:{DB}?mode=ro", uri=True)
+    try:
+        stored = [hashlib.sha256(raw.encode()).hexdigest() for (raw,) in db.execute(
+            "SELECT a.raw FROM answer a JOIN question q ON q.key = a.questionKey WHERE q.surveyId = 'bench' AND q.id = 'utmaningar' "
+            "ORDER BY a.id")]
+    finally:
+        db.close()
+    (ok if stored == notes else fail)(f"every note stored whole ({len(stored)} of {len(notes)})")
+    path.unlink()
+
+
 def dump():
     import sqlite3
     db = sqlite3.connect(f"file:{DB}?mode=ro", uri=True)
@@ -240,10 +296,13 @@ if __name__ == "__main__":
     random.seed(int(os.environ.get("STRESS_SEED", "1")))
     if os.environ.get("STRESS_ONLY") == "bombs":
         workbook_bombs()
+    elif os.environ.get("STRESS_ONLY") == "long":
+        long_texts()
     else:
         kill_loop()
         concurrent_writers()
         large_inputs()
         workbook_bombs()
+        long_texts()
     print(f"\n{'all checks passed' if failures == 0 else f'{failures} checks failed'}")
     sys.exit(1 if failures else 0)

@@ -50,6 +50,8 @@ void kartlagg_row_batch_clear(KartlaggRowBatch *batch) {
 
 int kartlagg_row_batch_rows(const KartlaggRowBatch *batch) { return (int)(batch->count / (size_t)batch->columns); }
 
+size_t kartlagg_row_batch_text_bytes(const KartlaggRowBatch *batch) { return batch->used; }
+
 static Cell *next_cell(KartlaggRowBatch *batch) {
     if (batch->count == batch->capacity) {
         size_t capacity = batch->capacity ? batch->capacity * 2 : 4096;

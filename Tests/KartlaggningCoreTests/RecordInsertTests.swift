@@ -221,6 +221,15 @@ struct RecordInsertTests {
             #expect(batched.count == 0)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM termTotal") == BatchedInsert<TermTotalRecord>.batchSize)
             try db.execute(sql: "DELETE FROM termTotal")
+            // So is a batch full by its texts' bytes: long texts go a few at a time, not 8,192 of them.
+            let note = String(repeating: "intervjuanteckning ", count: 100_000)
+            let perBatch = (BatchedInsert<TermTotalRecord>.byteBudget + note.utf8.count - 1) / note.utf8.count
+            for n in 0..<perBatch - 1 { try batched.add(TermTotalRecord(lemma: "l\(n)", surface: note, n: n)) }
+            #expect(batched.count == perBatch - 1 && batched.textBytes >= note.utf8.count * (perBatch - 1))
+            try batched.add(TermTotalRecord(lemma: "last", surface: note, n: 0))
+            #expect(batched.count == 0 && batched.textBytes == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM termTotal WHERE surface = ?", arguments: [note]) == perBatch)
+            try db.execute(sql: "DELETE FROM termTotal")
         }
     }
 

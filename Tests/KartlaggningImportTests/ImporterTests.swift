@@ -189,6 +189,47 @@ struct ImporterTests {
         #expect(whole.counts.added == 1_000)
     }
 
+    /// Interview notes near the 1 MB cell limit: the records read ahead are bounded by their bytes (a few at a time,
+    /// not a thousand), and every text arrives whole, in the file's order.
+    @Test func longTextsArriveWholeAFewRecordsAtATime() throws {
+        let store = try StoreFixtures.companyStore()
+        let folder = TemporaryDirectory()
+        let words = ["fibern", "bussen", "föreningen", "byn", "kontoret", "vintern", "skolan", "vägen"]
+        let notes = (1...40).map { row in (0..<40_000).map { words[($0 * 7 + row) % words.count] }.joined(separator: " ") }
+        #expect(notes.allSatisfy { $0.utf8.count > 300_000 })
+        let rows = notes.enumerated().map { Self.companyRow("L\($0.offset + 1)", idea: $0.element) }
+        let summary = try Importer(store: store).importFile(at: Self.file(folder, "notes.csv", rows: rows), survey: "test-foretag")
+        #expect(summary.status == .imported && summary.counts.added == 40)
+        var filter = AnswerFilter()
+        filter.question = "ideer"
+        let hits = try store.answers(matching: filter, codebook: nil).hits
+        #expect(hits.map(\.respondent) == (1...40).map { "L\($0)" })
+        #expect(hits.map(\.text) == notes)
+    }
+
+    /// Batches handed over between threads are bounded by their weight as well as their number: heavy elements go
+    /// over a few at a time, and no more than the budget ever waits; all arrive, in order.
+    @Test func aHandOverHoldsNoMoreThanItsBudget() throws {
+        let weight: @Sendable (Int) -> Int = { _ in 1_000 }
+        let channel = BatchChannel<Int>.producing(capacity: 4, batch: 64, budget: 10_000, weight: weight, stackSize: 1 << 20) { emit in
+            for element in 0..<200 { guard emit(element) else { return } }
+        }
+        var received: [Int] = []
+        while let element = try channel.next() {
+            received.append(element)
+            if element % 10 == 0 { Thread.sleep(forTimeInterval: 0.002) }  // a slow reader: the producer fills up
+        }
+        #expect(received == Array(0..<200))
+        #expect(channel.peakWaiting > 0 && channel.peakWaiting <= 10_000)
+        // Unweighted, as before: batches of `batch`, `capacity` of them.
+        let plain = BatchChannel<Int>.producing(capacity: 2, batch: 8, stackSize: 1 << 20) { emit in
+            for element in 0..<100 { guard emit(element) else { return } }
+        }
+        var all: [Int] = []
+        while let element = try plain.next() { all.append(element) }
+        #expect(all == Array(0..<100) && plain.peakWaiting == 0)
+    }
+
     @Test func unknownSurveyThrows() throws {
         let store = try StoreFixtures.companyStore()
         #expect(throws: StoreError.surveyNotFound("nope")) {

@@ -32,6 +32,42 @@ struct TermIndexTests {
 
     static let groups = [["bredband"], ["nararbetsplatser"], ["samverkan", "foreningsliv"]]
 
+    /// Tagging and the term index read texts a batch at a time, each batch bounded by the bytes of its texts
+    /// (`TextBatch`): with batches of a few texts they write what one batch writes, row for row.
+    @Test func smallTextBatchesWriteWhatOneBatchWrites() throws {
+        var dumps: [String] = []
+        for bytes in [TextBatch.bytes, 300] {
+            let folder = TemporaryDirectory()
+            var store = try KartlaggningStore(path: folder.path("k.sqlite"))
+            store.textBatchBytes = bytes
+            try store.loadDistricts(try DefinitionLoader.districts(at: Paths.sample("districts.yaml")))
+            for (definition, file) in [
+                ("foretag-2025.survey.yaml", "foretag-2025.csv"), ("forening-2025.survey.yaml", "forening-2025.csv"),
+            ] {
+                let survey = try DefinitionLoader.survey(at: Paths.sample(definition))
+                try store.addSurvey(survey)
+                _ = try Importer(store: store).importFile(at: Paths.sample(file), survey: survey.id)
+            }
+            _ = try store.loadCodebook(try DefinitionLoader.codebook(at: Paths.sample("kodbok.yaml")))
+            var tagBatches = 0
+            let run = try AutoTagging.run(store: store, codebook: try store.codebook(id: "bygdsam"), progress: { _ in tagBatches += 1 })
+            var indexBatches = 0
+            let indexed = try TermIndexing.update(store: store, progress: { _ in indexBatches += 1 })
+            #expect(run.answersTagged > 50 && indexed == run.answersTagged)
+            // The sample's texts are a few dozen bytes each: one batch, or one for every few texts.
+            let expected = bytes == 300 ? (run.answersTagged / 20)...run.answersTagged : 1...1
+            #expect(expected.contains(tagBatches) && expected.contains(indexBatches), "\(bytes) bytes: \(tagBatches), \(indexBatches)")
+            // Every row, less the times and the random content versions each store stamps on them, sorted (the kept
+            // counts' rows come in the order of a dictionary's keys).
+            let stamp = try NSRegularExpression(pattern: #"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z|"[0-9a-f]{32}""#)
+            let dump = try store.dump()
+            let stamped = stamp.stringByReplacingMatches(in: dump, range: NSRange(dump.startIndex..., in: dump), withTemplate: "T")
+            dumps.append(stamped.split(separator: "\n").sorted().joined(separator: "\n"))
+        }
+        #expect(dumps[0] == dumps[1])
+        #expect(dumps[0].contains("## answerTerm") && dumps[0].contains("lemma:\"bredband\""))
+    }
+
     @Test func theIndexCountsAsReadingEveryTextDoes() throws {
         let (store, stored, path) = try sampleStore()
         let cleaner = try store.pseudonymizer()

@@ -1,6 +1,7 @@
 #ifndef KARTLAGG_ROW_BATCH_H
 #define KARTLAGG_ROW_BATCH_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <sqlite3.h>
 
@@ -19,6 +20,9 @@ void kartlagg_row_batch_free(KartlaggRowBatch *batch);
 void kartlagg_row_batch_clear(KartlaggRowBatch *batch);
 /// Whole rows held (values added beyond the last whole row are not counted).
 int kartlagg_row_batch_rows(const KartlaggRowBatch *batch);
+/// The bytes of text held (a writer flushes by them as well as by rows: a batch of long texts is large long before it
+/// is many rows).
+size_t kartlagg_row_batch_text_bytes(const KartlaggRowBatch *batch);
 
 /// Adds the next value, row after row; a text is copied. Each returns SQLITE_OK or SQLITE_NOMEM.
 int kartlagg_row_batch_add_int64(KartlaggRowBatch *batch, int64_t value);

@@ -21,6 +21,8 @@ public struct KartlaggningStore: Sendable {
     let writer: any DatabaseWriter
     /// A writer's watch on the tables the kept counts come from (nil: read-only).
     let counted: KeptCountWatch?
+    /// Bytes of text a writer reads a batch at a time at most (`TextBatch`; tests make it small).
+    var textBatchBytes = TextBatch.bytes
 
     /// How a store opens its file.
     public enum OpenMode: Sendable {

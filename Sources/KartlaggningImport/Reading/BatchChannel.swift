@@ -3,6 +3,10 @@ import Foundation
 /// A bounded hand-over of batches from a producing thread to the one that reads them: the producer waits while it is
 /// full, the reader while it is empty; cancelling (the reader gone) makes the producer stop. The producer's error
 /// reaches the reader after the batches made before it.
+///
+/// Full means `capacity` batches waiting, or — where elements have a weight (their bytes) — `budget` of weight: a
+/// thousand rows of short answers are a few megabytes, a thousand rows of interview notes near the cell limit a
+/// gigabyte. A batch is handed over at `size` elements or at its share of the budget, whichever comes first.
 final class BatchChannel<Element>: @unchecked Sendable {
     private let condition = NSCondition()
     private var batches: [[Element]] = []
@@ -11,31 +15,49 @@ final class BatchChannel<Element>: @unchecked Sendable {
     private var failure: (any Error)?
     private var cancelled = false
     private let capacity: Int
+    private let budget: Int
+    /// The weight of each batch waiting (from `head`), and their sum.
+    private var weights: [Int] = []
+    private var waiting = 0
+    /// The most weight that was ever waiting (what the bound held to).
+    private(set) var peakWaiting = 0
 
     /// The reader's batch in hand and its next element (the reader's alone).
     private var pending: [Element] = []
     private var nextIndex = 0
 
-    init(capacity: Int) { self.capacity = capacity }
+    init(capacity: Int, budget: Int = .max) {
+        self.capacity = capacity
+        self.budget = budget
+    }
 
     /// A channel whose producer runs `produce` on a thread of its own: each element `produce` emits goes into a batch
     /// of `batch`, handed over when full; `emit` returns false once the reader is gone (`produce` should stop). The
     /// last batch and the end (or `produce`'s error) follow when it returns.
+    /// - Parameters:
+    ///   - budget: the weight waiting at most (past one batch's), by `weight`.
     static func producing(
-        capacity: Int, batch size: Int, stackSize: Int, _ produce: @escaping @Sendable (_ emit: (Element) -> Bool) throws -> Void
+        capacity: Int, batch size: Int, budget: Int = .max, weight: @escaping @Sendable (Element) -> Int = { _ in 0 }, stackSize: Int,
+        _ produce: @escaping @Sendable (_ emit: (Element) -> Bool) throws -> Void
     ) -> BatchChannel {
-        let channel = BatchChannel(capacity: capacity)
+        let channel = BatchChannel(capacity: capacity, budget: budget)
+        let share = max(1, budget / max(1, capacity))
         let thread = Thread {
             var batch: [Element] = []
+            var batchWeight = 0
             batch.reserveCapacity(size)
             do {
                 try produce { element in
                     batch.append(element)
-                    guard batch.count == size else { return true }
-                    defer { batch.removeAll(keepingCapacity: true) }
-                    return channel.put(batch)
+                    batchWeight += weight(element)
+                    guard batch.count == size || batchWeight >= share else { return true }
+                    defer {
+                        batch.removeAll(keepingCapacity: true)
+                        batchWeight = 0
+                    }
+                    return channel.put(batch, weight: batchWeight)
                 }
-                if !batch.isEmpty { _ = channel.put(batch) }
+                if !batch.isEmpty { _ = channel.put(batch, weight: batchWeight) }
                 channel.finish(nil)
             } catch {
                 channel.finish(error)
@@ -58,12 +80,16 @@ final class BatchChannel<Element>: @unchecked Sendable {
     }
 
     /// Hands a batch over, waiting for room; false when the reader is gone (the producer should stop).
-    func put(_ batch: [Element]) -> Bool {
+    func put(_ batch: [Element], weight: Int = 0) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while batches.count - head >= capacity && !cancelled { condition.wait() }
+        // An empty channel takes any batch, however heavy: the producer never waits on a reader with nothing to read.
+        while head < batches.count && (batches.count - head >= capacity || waiting + weight > budget) && !cancelled { condition.wait() }
         if cancelled { return false }
         batches.append(batch)
+        weights.append(weight)
+        waiting += weight
+        peakWaiting = max(peakWaiting, waiting)
         condition.broadcast()
         return true
     }
@@ -85,9 +111,11 @@ final class BatchChannel<Element>: @unchecked Sendable {
         if head < batches.count {
             let batch = batches[head]
             batches[head] = []  // the slot lets go of it: memory holds only the batches not yet taken
+            waiting -= weights[head]
             head += 1
             if head > 64 && head * 2 > batches.count {
                 batches.removeFirst(head)
+                weights.removeFirst(head)
                 head = 0
             }
             condition.broadcast()

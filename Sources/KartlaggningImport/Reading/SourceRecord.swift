@@ -17,4 +17,9 @@ struct SourceRecord {
     var indices: [Int?] = []
     /// How many columns the header has.
     var width = 0
+
+    /// The bytes its texts hold (cells and fields): what a queue of records weighs.
+    var textBytes: Int {
+        cells.reduce(0) { $0 + $1.utf8.count } + fields.reduce(0) { $0 + $1.utf8.count }
+    }
 }

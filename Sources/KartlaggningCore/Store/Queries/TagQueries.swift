@@ -60,24 +60,29 @@ extension KartlaggningStore {
             // The tagging figures follow the run: each answer leaves its old revision's and joins this one's.
             var figures: [TagRunKey: (answers: Int, autoTagged: Int)] = [:]
             let thisRun = TagRunKey(codebook: codebookId, revision: revision)
-            let readBatch = { (after: Int64) throws -> [Row] in
-                try Row.fetchAll(
+            // Two batches are in memory at once (one matched while the last is written): each is bounded by its
+            // answers, by the bytes of their texts, and by the tags the answers before it carried.
+            var size = TagBatchSize()
+            let readBatch = { (after: Int64, answers: Int) throws -> [Row] in
+                try TextBatch.fetch(
                     db,
-                    sql: """
-                        SELECT a.id, a.raw, q.id AS question, a.respondentId, r.revision, r.autoTags
-                        FROM answer a JOIN question q ON q.key = a.questionKey
-                        LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = ?
-                        WHERE a.isFreeText AND a.id > ? AND (r.revision IS NULL OR r.revision <> ?)
-                        ORDER BY a.id LIMIT 2000
-                        """, arguments: [codebookId, after, revision])
+                    SQLRequest<Row>(
+                        literal: """
+                            SELECT a.id, a.raw, q.id AS question, a.respondentId, r.revision, r.autoTags
+                            FROM answer a JOIN question q ON q.key = a.questionKey
+                            LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = \(codebookId)
+                            WHERE a.isFreeText AND a.id > \(after) AND (r.revision IS NULL OR r.revision <> \(revision))
+                            ORDER BY a.id LIMIT \(answers)
+                            """), textColumn: 1, bytes: textBatchBytes)
             }
             let matching = BackgroundBatch(tagger)
             defer { matching.finish() }
-            var batch = try readBatch(untagged.after)
+            var batch = try readBatch(untagged.after, size.answers)
             if !batch.isEmpty { matching.start(batch.map { TagInput(text: $0[1], question: $0[2]) }) }
             while let last = batch.last {
-                let next = try readBatch(last[0])
+                let next = try readBatch(last[0], size.answers)
                 let found = matching.result()
+                size.saw(answers: found.count, tags: found.reduce(0) { $0 + $1.reduce(0) { $0 + 1 + $1.spans.count } })
                 if !next.isEmpty { matching.start(next.map { TagInput(text: $0[1], question: $0[2]) }) }
                 for (row, tags) in zip(batch, found) {
                     let answerId: Int64 = row[0]

@@ -57,7 +57,8 @@ extension KartlaggningStore {
     }
 
     /// Brings the term index up to date: emptied first when it was made another way than `key` names, then the terms
-    /// of every free text it does not hold, `batchSize` texts a transaction (an interrupted run keeps what it made).
+    /// of every free text it does not hold, `batchSize` texts a transaction, fewer where their texts are long
+    /// (`TextBatch`; an interrupted run keeps what it made).
     /// The index is derived data: writing it does not change the data's version.
     /// - Parameters:
     ///   - terms: each text's terms, in the batch's order.
@@ -80,14 +81,14 @@ extension KartlaggningStore {
         while true {
             let written = try writeDerived { db -> Int64? in
                 let from = try after ?? Self.indexedThrough(db)
-                let batch = try Row.fetchAll(
+                let batch = try TextBatch.fetch(
                     db,
                     SQLRequest<Row>(
                         literal: """
                             SELECT a.id, a.raw FROM answer a LEFT JOIN termIndexed t ON t.answerId = a.id
                             WHERE \(Self.indexedTexts) AND t.answerId IS NULL AND a.id > \(from)
                             ORDER BY a.id LIMIT \(batchSize)
-                            """)
+                            """), textColumn: 1, bytes: textBatchBytes
                 ).map { IndexedText(answerId: $0[0], text: $0[1]) }
                 guard let last = batch.last else {
                     // This transaction's query went over every text not known indexed (none indexed before it in this

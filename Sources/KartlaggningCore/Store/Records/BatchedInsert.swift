@@ -19,6 +19,9 @@ import GRDBSQLite
 final class BatchedInsert<Record: RowInserting> {
     /// Rows moved at a time.
     static var batchSize: Int { 8_192 }
+    /// Bytes of text moved at a time, at most (past one row's): 8,192 rows of long free texts (interview notes near
+    /// the 1 MB cell limit) would otherwise hold gigabytes before they are written.
+    static var byteBudget: Int { 8 << 20 }
 
     private let db: Database
     private let batch: OpaquePointer
@@ -57,8 +60,11 @@ final class BatchedInsert<Record: RowInserting> {
     /// Rows waiting.
     var count: Int { Int(kartlagg_row_batch_rows(batch)) }
 
-    /// Whether a batch is full.
-    var isFull: Bool { count >= Self.batchSize }
+    /// Bytes of text waiting.
+    var textBytes: Int { Int(kartlagg_row_batch_text_bytes(batch)) }
+
+    /// Whether a batch is full: by rows, or by the bytes of its texts.
+    var isFull: Bool { count >= Self.batchSize || textBytes >= Self.byteBudget }
 
     /// Adds a row to the batch, without writing it.
     func append(_ record: Record) throws {

@@ -78,7 +78,7 @@ struct StatCheckboxSet: Sendable, Equatable {
             let fromLabel = marked ? String(variable.label.dropFirst(shared.count)).trimmingCharacters(in: separators) : ""
             let fromValue = yes.contains(code.label.lowercased()) ? "" : code.label
             let option = !fromLabel.isEmpty ? fromLabel : !fromValue.isEmpty ? fromValue : variable.name
-            var chosen: Set<String> = [code.code, code.label]
+            let chosen: Set<String> = [code.code, code.label]
             members.append(Member(index: first + offset, variable: variable.name, option: option, chosen: chosen))
         }
         guard Set(members.map(\.option)).count == members.count else { return nil }
