@@ -2,11 +2,12 @@ import Testing
 
 @testable import KartlaggningCore
 
-/// A tagging run's batches: 2,000 answers where answers carry a few tags, fewer where they carry many, never none.
+/// A tagging run's batches: 250 answers until their tags are known, then 2,000 where answers carry a few tags, fewer
+/// where they carry many, never none.
 struct TagBatchSizeTests {
     @Test func aBatchAimsAtItsTagsAtTheLastBatchsRate() {
         var size = TagBatchSize()
-        #expect(size.answers == 2_000)
+        #expect(size.answers == 250, "until tags are known")
         size.saw(answers: 2_000, tags: 5_000)
         #expect(size.answers == 2_000, "2.5 tags and words an answer: 5,000 a batch")
         size.saw(answers: 2_000, tags: 2_000_000)

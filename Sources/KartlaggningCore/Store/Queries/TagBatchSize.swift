@@ -1,4 +1,5 @@
-/// How many answers a tagging run reads at a time: 2,000, fewer where their tags are many. Two batches are in memory at
+/// How many answers a tagging run reads at a time: 2,000, fewer where their tags are many (and 250 until the first
+/// batch's tags are known). Two batches are in memory at
 /// once (one matched while the last one's tags are written), so a batch is bounded three ways: by answers, by the bytes
 /// of their texts (`TextBatch`: 2,000 interview notes near the 1 MB cell limit would be 2 GB), and by the tags and
 /// matched words the answers before it carried (`tags`: a codebook of broad patterns can give every answer hundreds).
@@ -8,8 +9,11 @@ struct TagBatchSize {
     /// Tags and matched words aimed at (each tag counts one, and each of its matched words one more).
     static let tags = 100_000
 
+    /// Answers of the first two batches, read before any tags are known.
+    static let first = 250
+
     /// The next batch's answers.
-    private(set) var answers = Self.most
+    private(set) var answers = Self.first
 
     /// Notes what the last batch carried: the next batch aims at `tags` at that rate (at least one answer).
     mutating func saw(answers read: Int, tags carried: Int) {
