@@ -230,6 +230,17 @@ struct ImporterTests {
         #expect(all == Array(0..<100) && plain.peakWaiting == 0)
     }
 
+    /// What the import's read-ahead weighs a record by: its texts, and each cell's share beside them — a row of a
+    /// thousand one-digit ratings is not 1 KB but over 100 KB once read and mapped.
+    @Test func aRecordWeighsItsCellsAsWellAsItsText() {
+        let ratings = Array(repeating: "4", count: 1_000)
+        let wide = SourceRecord(line: 2, number: 1, cells: ratings, fields: ratings)
+        #expect(wide.weight == 2_000 + 1_000 * SourceRecord.cellBytes)
+        let note = String(repeating: "å", count: 500_000)
+        let long = SourceRecord(line: 3, number: 2, cells: ["7", note], fields: ["7", note])
+        #expect(long.weight == 2 * (1 + 1_000_000) + 2 * SourceRecord.cellBytes, "bytes of UTF-8, not characters")
+    }
+
     @Test func unknownSurveyThrows() throws {
         let store = try StoreFixtures.companyStore()
         #expect(throws: StoreError.surveyNotFound("nope")) {

@@ -19,8 +19,8 @@ final class MappingPipeline {
     /// waited for it (7,858 waits at 200,000 respondents); 16 (1,024 records, about 15 MB more at the peak) carry it
     /// over most of a write: 6.3 → 5.8 s there (32: no faster, 40 MB more).
     static let readAhead = 16
-    /// Bytes of text read ahead at most: 1,024 records of interview notes near the 1 MB cell limit would otherwise be
-    /// a gigabyte waiting (a record's mapping holds its values once more, so about twice this at the peak).
+    /// Bytes read ahead at most (`SourceRecord.weight`): 1,024 records of interview notes near the 1 MB cell limit
+    /// would otherwise be a gigabyte waiting, and 1,024 rows of a thousand ratings each 150 MB.
     static let readAheadBytes = 24 << 20
 
     private let channel: BatchChannel<Item>
@@ -28,7 +28,7 @@ final class MappingPipeline {
     init(stream: RecordStream, mapper: RecordMapper) {
         let owned = Owned(stream: stream, mapper: mapper)
         // Parsers recurse (JSON nesting) and ReadStat's callbacks run deep: the main thread's stack size.
-        let weight: @Sendable (Item) -> Int = { $0.record.textBytes }
+        let weight: @Sendable (Item) -> Int = { $0.record.weight }
         channel = .producing(capacity: Self.readAhead, batch: Self.batch, budget: Self.readAheadBytes, weight: weight, stackSize: 1 << 23) {
             emit in
             while let record = try owned.stream.next() {

@@ -18,8 +18,14 @@ struct SourceRecord {
     /// How many columns the header has.
     var width = 0
 
-    /// The bytes its texts hold (cells and fields): what a queue of records weighs.
-    var textBytes: Int {
-        cells.reduce(0) { $0 + $1.utf8.count } + fields.reduce(0) { $0 + $1.utf8.count }
+    /// About the bytes the record and its mapping hold, what a queue of records weighs: its texts (cells and fields),
+    /// and for each cell its places in both arrays and the answer it maps to (`cellBytes`) — a thousand short ratings
+    /// a row weigh more than their few bytes of text.
+    var weight: Int {
+        cells.reduce(0) { $0 + $1.utf8.count } + fields.reduce(0) { $0 + $1.utf8.count } + Self.cellBytes * max(cells.count, fields.count)
     }
+
+    /// A cell's share of a record and its mapping beside its text: a string in `cells` and in `fields` (16 bytes
+    /// each) and the answer it maps to (`AnswerDraft`, 80).
+    static let cellBytes = 112
 }
