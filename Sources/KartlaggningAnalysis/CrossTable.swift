@@ -75,9 +75,14 @@ public struct CrossTable: Codable, Sendable, Equatable {
         return Set(publication.published.filter { $0.hidden || totalSuppressed }.map(\.key))
     }
 
-    /// The cell at `row`, `col`.
+    /// The cell at `row`, `col`: found by its place where the cells lie row by row over `rowValues` × `colValues`
+    /// (as tables are made), else looked for. A page that looks up every cell uses `Lookup`.
     public func cell(_ row: String, _ col: String) -> Cell? {
-        cells.first { $0.row == row && $0.col == col }
+        if cells.count == rowValues.count * colValues.count, let r = rowValues.firstIndex(of: row), let c = colValues.firstIndex(of: col) {
+            let placed = cells[r * colValues.count + c]
+            if placed.row == row && placed.col == col { return placed }
+        }
+        return cells.first { $0.row == row && $0.col == col }
     }
 }
 

@@ -27,26 +27,28 @@ public enum CrossTableRenderer {
             }
             return out
         case .markdown:
+            let lookup = CrossTable.Lookup(table)
             var rows = table.rowValues.map { row in
-                [row] + table.colValues.map { col in table.cell(row, col).map { cellText($0, table, comma: true) } ?? "" } + [
-                    total(table.rowTotals, row)
+                [row] + table.colValues.map { col in lookup.cell(row, col).map { cellText($0, table, comma: true) } ?? "" } + [
+                    total(lookup.rowTotal(row))
                 ]
             }
-            rows.append(["N"] + table.colValues.map { total(table.colTotals, $0) } + [table.shownTotal.map(String.init) ?? hidden])
+            rows.append(["N"] + table.colValues.map { total(lookup.colTotal($0)) } + [table.shownTotal.map(String.init) ?? hidden])
             return "**\(Markdown.inline(caption(table, filters: filters)))**\n\n"
                 + Markdown.table(
                     [table.rows + " \\ " + table.cols] + table.colValues + ["totalt"], rows, numeric: Set(1...(table.colValues.count + 1)),
                     strong: [rows.count - 1])
                 + footer(table).map { "\n" + $0 + "\n" }.joined()
         case .text:
+            let lookup = CrossTable.Lookup(table)
             var grid = [[table.rows + " \\ " + table.cols] + table.colValues + ["total"]]
             for row in table.rowValues {
                 grid.append(
-                    [row] + table.colValues.map { table.cell(row, $0).map { cellText($0, table, comma: false) } ?? "" } + [
-                        total(table.rowTotals, row)
+                    [row] + table.colValues.map { lookup.cell(row, $0).map { cellText($0, table, comma: false) } ?? "" } + [
+                        total(lookup.rowTotal(row))
                     ])
             }
-            grid.append(["N"] + table.colValues.map { total(table.colTotals, $0) } + [table.shownTotal.map(String.init) ?? hidden])
+            grid.append(["N"] + table.colValues.map { total(lookup.colTotal($0)) } + [table.shownTotal.map(String.init) ?? hidden])
             var widths = [Int](repeating: 0, count: grid[0].count)
             for line in grid { for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) } }
             let lines = grid.map { line in
@@ -90,8 +92,8 @@ public enum CrossTableRenderer {
         return "\(n) (\(comma ? text.replacingOccurrences(of: ".", with: ",") : text) %)"
     }
 
-    static func total(_ totals: [CrossTable.Total], _ value: String) -> String {
-        guard let total = totals.first(where: { $0.value == value }) else { return "" }
+    static func total(_ total: CrossTable.Total?) -> String {
+        guard let total else { return "" }
         return total.suppressed ? hidden : String(total.n ?? 0)
     }
 
@@ -143,10 +145,11 @@ public enum CrossTableRenderer {
     /// Percentage-point change per cell from wave `a` to wave `b`; a cell suppressed in either is hidden.
     public static func compare(_ a: CrossTable, _ b: CrossTable, waves: (String, String), format: CrossTableFormat) -> String {
         let header = [a.rows + " \\ " + a.cols] + a.colValues
+        let (before, after) = (CrossTable.Lookup(a), CrossTable.Lookup(b))
         let rows = a.rowValues.map { row in
             [row]
                 + a.colValues.map { col -> String in
-                    guard let first = a.cell(row, col)?.percent, let second = b.cell(row, col)?.percent else { return hidden }
+                    guard let first = before.cell(row, col)?.percent, let second = after.cell(row, col)?.percent else { return hidden }
                     return String(format: "%+.1f", second - first)
                 }
         }

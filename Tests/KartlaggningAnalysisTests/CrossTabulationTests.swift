@@ -34,6 +34,30 @@ struct CrossTabulationTests {
         pairs.map { CrossUnit(rows: [$0.0: 1], cols: [$0.1: 1]) }
     }
 
+    /// A cell is found by its place where the cells lie row by row (as tables are made), and looked for where they do
+    /// not (a table put together another way, or missing a cell): the same cell either way, and the same as a lookup.
+    @Test func aCellIsFoundByItsPlaceOrLookedFor() {
+        let units = Self.units((0..<60).map { (["bredband", "buss", "skola"][$0 % 3], "Område \($0 % 7)") })
+        var options = HandMadeTable()
+        options.minCell = 0
+        let areas = (0..<7).map { "Område \($0)" }
+        let table = CrossTabulation.tabulate(units, rowValues: ["bredband", "buss", "skola"], colValues: areas, options: options)
+        var shuffled = table
+        shuffled.cells.reverse()
+        var missing = table
+        missing.cells.removeAll { $0.row == "buss" && $0.col == "Område 3" }
+        for candidate in [table, shuffled, missing] {
+            let lookup = CrossTable.Lookup(candidate)
+            for row in table.rowValues + ["tåg"] {
+                for col in areas + ["Område 9"] {
+                    let scanned = candidate.cells.first { $0.row == row && $0.col == col }
+                    #expect(candidate.cell(row, col) == scanned && lookup.cell(row, col) == scanned, "\(row), \(col)")
+                }
+            }
+        }
+        #expect(table.cell("buss", "Område 3")?.n != nil && missing.cell("buss", "Område 3") == nil)
+    }
+
     /// Hand count: 10 respondents by kind (rows) and district (cols).
     @Test func countsBasesAndPercentages() {
         let units = Self.units([
