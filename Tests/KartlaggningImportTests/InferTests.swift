@@ -7,6 +7,35 @@ import Testing
 @testable import KartlaggningImport
 
 struct InferTests {
+    /// What a value reads as (`ValueReading`, kept per distinct short value by a column's profile): each parser's answer.
+    @Test func aValueReadsAsTheParsersSay() {
+        let code = ValueReading("0640")
+        #expect(code.whole == 640 && code.zeroLed && code.zeroLedDigits && !code.booleanWord)
+        let share = ValueReading("1,5")
+        #expect(share.whole == nil && share.decimal && share.decimalMark == "," && share.scalePoint == nil)
+        let yes = ValueReading("Ja")
+        #expect(yes.boolean && yes.booleanWord && yes.whole == nil && !yes.decimal)
+        let one = ValueReading("1")
+        #expect(one.boolean && !one.booleanWord && one.whole == 1 && one.scalePoint == 1)
+        let labelled = ValueReading("4 - Ganska nöjd")
+        #expect(labelled.scalePoint == 4 && labelled.whole == nil)
+        #expect(ValueReading("anna.berg@exempel.se").contact && ValueReading("2025-03-01").date)
+        #expect(ValueReading("Bredband;Lokaler").semicolon && ValueReading("rad ett\nrad två").breaks)
+        #expect(ValueReading("Åsa").length == 3)
+    }
+
+    /// A profile reads each repeated value once, and what one value does to the column still follows the values
+    /// before it: decimals read as such until a code with a leading zero turns them into codes.
+    @Test func aProfileOfRepeatedValuesKeepsTheColumnsOrder() {
+        var profile = ColumnProfile(name: "Andel", trackUniqueness: false, trackPlaces: false)
+        for line in 2..<102 { profile.add(line % 2 == 0 ? "1,5" : "2,5", line: line) }
+        #expect(profile.decimal.misfits == 0 && profile.commaDecimals == 100 && profile.integer.misfits == 100)
+        profile.add("0640", line: 102)
+        for line in 103..<106 { profile.add("1,5", line: line) }
+        #expect(profile.leadingZero && profile.decimal.misfits == 4 && profile.commaDecimals == 100)
+        #expect(profile.decimal.examples.map(\.line) == [102, 103, 104, 105])
+    }
+
     static func draft(_ sample: String) throws -> SurveyDraft {
         try SurveyInferrer(registry: StoreFixtures.districts).infer(path: Paths.sample(sample))
     }

@@ -121,54 +121,44 @@ struct ColumnProfile {
             }
             places = seen
         }
-        let utf8 = value.utf8
-        let length = value.count
-        let breaks = utf8.contains(0x0A) || utf8.contains(0x0D)
+        let reading = reading(of: value)
         if var seen = joins {
             joins = nil  // unique while it is changed, so the insert does not copy it
             seen[value, default: 0] += 1
             // Free text (a long answer, a line break, thousands of different answers) ends it: memory stays small.
-            joins = length <= 200 && !breaks && seen.count <= 2_000 ? seen : nil
+            joins = reading.length <= 200 && !reading.breaks && seen.count <= 2_000 ? seen : nil
         }
-        maxLength = max(maxLength, length)
-        switch ValueShape.of(value) {
-        case .email, .phone, .personnummer: contactValues += 1
-        case .ipAddress, .uuid: machineValues += 1
-        case nil: if PersonalName.looksLike(value) { nameValues += 1 }
-        }
-        if breaks { lineBreaks = true }
-        // Typed values are short and start with a digit or a sign (Ja/Nej aside): free text skips the parsers.
-        let lead = utf8.first ?? 0
-        let numberLike = utf8.count <= 40 && ((lead >= 0x30 && lead <= 0x39) || lead == 0x2D || lead == 0x2B || lead == 0xE2)
-        let whole = numberLike ? SwedishValues.integer(value) : nil
-        let zeroLed = value.count > 1 && value.hasPrefix("0") && value.dropFirst().first?.isNumber == true
-        if let number = whole, !zeroLed {
+        maxLength = max(maxLength, reading.length)
+        if reading.contact { contactValues += 1 }
+        if reading.machine { machineValues += 1 }
+        if reading.name { nameValues += 1 }
+        if reading.breaks { lineBreaks = true }
+        if let number = reading.whole, !reading.zeroLed {
             minInteger = min(minInteger, number)
             maxInteger = max(maxInteger, number)
         } else {
             integer.miss(value, line: line)
         }
-        if numberLike && value.count > 1 && value.hasPrefix("0") && value.allSatisfy(\.isNumber) { leadingZero = true }
-        if numberLike, let point = SwedishValues.scalePoint(value), (0...100).contains(point) {
+        if reading.zeroLedDigits { leadingZero = true }
+        if let point = reading.scalePoint {
             minScalePoint = min(minScalePoint, point)
             maxScalePoint = max(maxScalePoint, point)
-            if whole == nil { anyScaleLabel = true }
+            if reading.whole == nil { anyScaleLabel = true }
         } else {
             scalePoint.miss(value, line: line)
         }
-        if !numberLike || SwedishValues.decimal(value) == nil || leadingZero {
+        if !reading.decimal || leadingZero {
             decimal.miss(value, line: line)
-        } else if let mark = Self.decimalMark(value) {
+        } else if let mark = reading.decimalMark {
             if mark == "," { commaDecimals += 1 } else { pointDecimals += 1 }
         }
-        let monthLed = lead >= 0x41 && utf8.count <= 30 && utf8.contains(0x2C)
-        if !(numberLike || monthLed) || SwedishValues.date(value) == nil { date.miss(value, line: line) }
-        if utf8.count > 8 || SwedishValues.boolean(value) == nil {
+        if !reading.date { date.miss(value, line: line) }
+        if !reading.boolean {
             boolean.miss(value, line: line)
-        } else if !["0", "1"].contains(value) {
+        } else if reading.booleanWord {
             anyBooleanWord = true
         }
-        if utf8.contains(0x3B) { rowsWithSemicolon += 1 }
+        if reading.semicolon { rowsWithSemicolon += 1 }
         if !tooManyParts {
             for part in value.split(separator: ";") {
                 let item = String(part).trimmedCell
@@ -181,6 +171,18 @@ struct ColumnProfile {
                 }
             }
         }
+    }
+
+    /// The readings of the short values seen (up to `distinctCap` of them): a closed question's cells repeat a few
+    /// values, each read once.
+    private var readings: [String: ValueReading] = [:]
+
+    /// What `value` reads as: kept for a short value while there are few, worked out otherwise.
+    private mutating func reading(of value: String) -> ValueReading {
+        if let known = readings[value] { return known }
+        let reading = ValueReading(value)
+        if value.utf8.count <= 40 && readings.count < Self.distinctCap { readings[value] = reading }
+        return reading
     }
 
     /// The decimal mark a number can only be read with: `3,5` a comma, `3.5` and `1,234.5` a point; nil when
