@@ -177,23 +177,14 @@ struct ColumnProfile {
     /// values, each read once.
     private var readings: [String: ValueReading] = [:]
 
-    /// What `value` reads as: kept for a short value while there are few, worked out otherwise.
+    /// What `value` reads as: kept for a short value while there are few, worked out otherwise (a long text is
+    /// neither looked up nor kept: hashing it would cost more than reading it).
     private mutating func reading(of value: String) -> ValueReading {
+        guard value.utf8.count <= 40 else { return ValueReading(value) }
         if let known = readings[value] { return known }
         let reading = ValueReading(value)
-        if value.utf8.count <= 40 && readings.count < Self.distinctCap { readings[value] = reading }
+        if readings.count < Self.distinctCap { readings[value] = reading }
         return reading
-    }
-
-    /// The decimal mark a number can only be read with: `3,5` a comma, `3.5` and `1,234.5` a point; nil when
-    /// it has none or could be either (`1.234`, `1,234`).
-    static func decimalMark(_ value: String) -> Character? {
-        let marks = value.filter { $0 == "," || $0 == "." }
-        guard let last = marks.last else { return nil }
-        if Set(marks).count == 2 { return last }
-        guard marks.count == 1, let index = value.lastIndex(of: last) else { return nil }
-        let after = value[value.index(after: index)...].prefix { $0.isNumber }.count
-        return after == 3 ? nil : last
     }
 
     /// The note for a type that holds despite a few values: which lines do not fit.

@@ -48,11 +48,22 @@ struct ValueReading {
             scalePoint = nil
         }
         decimal = numberLike && SwedishValues.decimal(value) != nil
-        decimalMark = decimal ? ColumnProfile.decimalMark(value) : nil
+        decimalMark = decimal ? Self.decimalMark(value) : nil
         let monthLed = lead >= 0x41 && utf8.count <= 30 && utf8.contains(0x2C)
         date = (numberLike || monthLed) && SwedishValues.date(value) != nil
         boolean = utf8.count <= 8 && SwedishValues.boolean(value) != nil
         booleanWord = boolean && !["0", "1"].contains(value)
         semicolon = utf8.contains(0x3B)
+    }
+
+    /// The decimal mark a number can only be read with: `3,5` a comma, `3.5` and `1,234.5` a point; nil when
+    /// it has none or could be either (`1.234`, `1,234`).
+    static func decimalMark(_ value: String) -> Character? {
+        let marks = value.filter { $0 == "," || $0 == "." }
+        guard let last = marks.last else { return nil }
+        if Set(marks).count == 2 { return last }
+        guard marks.count == 1, let index = value.lastIndex(of: last) else { return nil }
+        let after = value[value.index(after: index)...].prefix { $0.isNumber }.count
+        return after == 3 ? nil : last
     }
 }

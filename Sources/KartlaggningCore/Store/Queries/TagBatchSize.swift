@@ -1,8 +1,8 @@
 /// How many answers a tagging run reads at a time: 2,000, fewer where their tags are many (and 250 until the first
-/// batch's tags are known). Two batches are in memory at
-/// once (one matched while the last one's tags are written), so a batch is bounded three ways: by answers, by the bytes
-/// of their texts (`TextBatch`: 2,000 interview notes near the 1 MB cell limit would be 2 GB), and by the tags and
-/// matched words the answers before it carried (`tags`: a codebook of broad patterns can give every answer hundreds).
+/// batch's tags are known). Two batches are in memory at once (one matched while the last one's tags are written), so
+/// a batch is bounded three ways: by answers, by the bytes of their texts (`TextBatch`: 2,000 interview notes near the
+/// 1 MB cell limit would be 2 GB), and by the tags and matched words the answers before it carried (`tags`: a codebook
+/// of broad patterns can give every answer hundreds).
 struct TagBatchSize {
     /// Answers at most.
     static let most = 2_000
