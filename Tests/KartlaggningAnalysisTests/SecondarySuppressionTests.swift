@@ -94,6 +94,9 @@ struct SecondarySuppressionTests {
                     direction[Int.random(in: 0..<facts.truth.count, using: &rng)] = [-2, -1, 1, 2].randomElement(using: &rng)
                 }
                 let steps = facts.steps(direction)
+                // The numbers' own room bounds the steps: a move it rules out need not be checked.
+                let room = facts.room(direction)
+                #expect(steps.forward <= room.forward && steps.backward <= room.backward, "\(direction): \(steps), \(room)")
                 #expect(steps.forward == furthest(direction), "\(counts) \(rowBase) \(direction)")
                 #expect(steps.backward == furthest(direction.mapValues { -$0 }), "\(counts) \(rowBase) \(direction)")
                 if steps.forward + steps.backward > 0 { moving += 1 }
@@ -131,6 +134,48 @@ struct SecondarySuppressionTests {
         // 4 + 30 + 3 = 37 and is taken.
         let hidden = published.hidden.enumerated().flatMap { r, row in row.enumerated().filter(\.element).map { [r, $0.offset] } }
         #expect(hidden == [[0, 0], [0, 2], [1, 0], [1, 2]])
+    }
+
+    /// The search for moves is shared among threads, each with its own copy of the table: one thread or several hide
+    /// the same numbers, on tables of small areas (a theme hierarchy, multi-response), every thread given a share;
+    /// moves alone decide (no linear program to make up for a number taken as safe or weak by mistake).
+    @Test(arguments: 0..<12)
+    func oneThreadOrSeveralHideTheSame(seed: Int) {
+        var random = SeededGenerator(seed: UInt64(seed) &+ 2026)
+        let (themes, areas) = (6, 12)
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: areas), count: themes)
+        var colBase = [Int](repeating: 0, count: areas)
+        var rowBase = [Int](repeating: 0, count: themes)
+        for area in 0..<areas {
+            for _ in 0..<Int.random(in: 3...30, using: &random) {
+                colBase[area] += 1
+                var held = Set((1...3).filter { _ in Int.random(in: 0..<5, using: &random) == 0 })
+                if !held.isEmpty { held.insert(0) }
+                for theme in 4..<themes where Int.random(in: 0..<4, using: &random) == 0 { held.insert(theme) }
+                for theme in held {
+                    counts[theme][area] += 1
+                    rowBase[theme] += 1
+                }
+            }
+        }
+        var table = Self.primary(
+            counts, rowBase: rowBase, colBase: colBase, grand: colBase.reduce(0, +), rowParent: [nil, 0, 0, 0, nil, nil], minCell: 5)
+        table.colAdditive = colBase.map { _ in false }
+        #expect(table.hidden.joined().filter { $0 }.count >= 9, "hidden numbers for three threads to share")
+        var published: [[[Bool]]] = []
+        for workers in [1, 2, 3] {
+            var suppression = SecondarySuppression(table, minCell: 5)
+            suppression.workers = workers
+            suppression.smallestShare = 3
+            suppression.largestProgram = 0
+            suppression.protect()
+            #expect(!suppression.unprotectable)
+            #expect(Self.narrow(suppression.published, minCell: 5).isEmpty)
+            published.append(suppression.published.hidden + [suppression.published.hiddenRowTotal, suppression.published.hiddenColTotal])
+        }
+        #expect(published[0] == published[1])
+        #expect(published[0] == published[2])
+        #expect(published[0].joined().filter { $0 }.count > table.hidden.joined().filter { $0 }.count, "secondary suppression hid more")
     }
 
     /// Generated multi-response tables with a theme hierarchy (a parent and its children, each respondent in one

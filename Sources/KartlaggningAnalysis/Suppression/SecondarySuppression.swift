@@ -1,3 +1,5 @@
+import Foundation
+
 /// Chooses the further numbers to hide so that no hidden count of people can be worked out to fewer than `minCell`
 /// possibilities, hiding as little as it can — the hypercube method of τ-ARGUS, in two dimensions with totals and a
 /// theme hierarchy:
@@ -14,12 +16,19 @@
 /// at least `minCell`. A total is hidden where it is itself below `minCell` (before this starts); such a total is
 /// worked out from the others of its margin unless one more of them goes, so only a hidden total may cost another.
 struct SecondarySuppression {
-    let facts: TableFacts
+    private(set) var facts: TableFacts
     let minCell: Int
     /// Hidden or not, by position (cells, row totals, column totals: `TableFacts`' order).
     private(set) var hidden: [Bool]
     /// A weak number nothing could clear.
     private(set) var unprotectable = false
+    /// Hidden numbers a move of hidden numbers has shown safe, by position. Hiding more never closes that move, so
+    /// they stay safe and are not searched again in later rounds.
+    private var proven: [Bool]
+    /// How many threads search for moves (the search of one number reads the table only), each given at least
+    /// `smallestShare` numbers.
+    var workers = ProcessInfo.processInfo.activeProcessorCount
+    var smallestShare = 64
     /// Groups of at most this many hidden numbers go to the linear program when moves do not clear them.
     var largestProgram = 250
     /// How many of the cheapest shown numbers of a weak number's row and column are tried as its partners.
@@ -41,6 +50,7 @@ struct SecondarySuppression {
         rowChains = facts.rowAncestors.contains { !$0.isEmpty } ? [false, true] : [false]
         colChains = facts.colAncestors.contains { !$0.isEmpty } ? [false, true] : [false]
         hidden = table.hidden.joined() + table.hiddenRowTotal + table.hiddenColTotal
+        proven = Array(repeating: false, count: hidden.count)
     }
 
     /// The table as published with the current choice.
@@ -66,7 +76,10 @@ struct SecondarySuppression {
             for position in weak {
                 // Earlier widening in this round may have cleared it.
                 let reach = reach(position)
-                if reach.up + reach.down >= minCell { continue }
+                if reach.up + reach.down >= minCell {
+                    proven[position] = true
+                    continue
+                }
                 if widen(position, from: reach) { widened = true } else { stuck.append(position) }
             }
             if !widened {
@@ -80,10 +93,30 @@ struct SecondarySuppression {
         unprotectable = true
     }
 
-    /// The hidden counts of people that no move clears and the linear program (where asked) does not either.
-    func weakPositions() -> [Int] {
-        let doubtful = hidden.indices.filter { hidden[$0] && facts.truth[$0] > 0 && !isSafe($0) }
+    /// This search with every array it reads in memory of its own (see `TableFacts.separateCopy`).
+    private func separateCopy() -> SecondarySuppression {
+        var copy = self
+        copy.facts = facts.separateCopy()
+        copy.hidden = hidden.map { $0 }
+        copy.rowDescendants = rowDescendants.map { $0.map { $0 } }
+        copy.colDescendants = colDescendants.map { $0.map { $0 } }
+        return copy
+    }
+
+    /// The hidden counts of people that no move clears and the linear program (where asked) does not either. The
+    /// moves are searched on `workers` threads, each taking every `workers`-th number (the slow ones come in runs).
+    private mutating func weakPositions() -> [Int] {
+        let open = hidden.indices.filter { hidden[$0] && facts.truth[$0] > 0 && !proven[$0] }
+        let workers = max(1, min(workers, open.count / max(smallestShare, 1)))
+        let dealt = (0..<workers).flatMap { worker in stride(from: worker, to: open.count, by: workers).map { open[$0] } }
+        let search = self
+        let safe = ParallelMap.map(dealt, workers: workers, state: { _ in search.separateCopy() }) { own, position in own.isSafe(position) }
+        var doubtful: [Int] = []
+        for (position, safe) in zip(dealt, safe) {
+            if safe == true { proven[position] = true } else { doubtful.append(position) }
+        }
         if doubtful.isEmpty { return [] }
+        doubtful.sort()
         return SuppressionAudit.weakValues(
             published, facts: facts, minCell: minCell, among: doubtful.map(facts.value(at:)), largestProgram: largestProgram
         ).map(facts.position)
@@ -135,29 +168,36 @@ struct SecondarySuppression {
         return direction.isEmpty ? nil : direction
     }
 
-    /// The moves through `place`: alone, with one other number of its row or column, or around a rectangle, each
-    /// plain and with ancestors moving alike.
-    private func moves(through place: Place, rows: [Int], cols: [Int], corner: (Int, Int) -> Bool) -> [[(Place, Int)]] {
-        var moves: [[(Place, Int)]] = [[(place, 1)]]
-        for col in cols where col != place.col { moves.append([(place, 1), (Place(row: place.row, col: col), -1)]) }
-        for row in rows where row != place.row { moves.append([(place, 1), (Place(row: row, col: place.col), -1)]) }
+    /// The moves through `place`, one at a time until `body` says stop (false): alone, with one other number of its
+    /// row or column, or around a rectangle. Made as they are tried: a search that stops early makes few.
+    private func forEachMove(
+        through place: Place, rows: [Int], cols: [Int], corner: (Int, Int) -> Bool, _ body: ([(Place, Int)]) -> Bool
+    ) -> Bool {
+        guard body([(place, 1)]) else { return false }
+        for col in cols where col != place.col {
+            guard body([(place, 1), (Place(row: place.row, col: col), -1)]) else { return false }
+        }
+        for row in rows where row != place.row {
+            guard body([(place, 1), (Place(row: row, col: place.col), -1)]) else { return false }
+        }
         for row in rows where row != place.row {
             for col in cols where col != place.col && corner(row, col) {
-                moves.append([
+                let rectangle = [
                     (place, 1), (Place(row: place.row, col: col), -1), (Place(row: row, col: place.col), -1),
                     (Place(row: row, col: col), 1),
-                ])
+                ]
+                guard body(rectangle) else { return false }
             }
         }
-        return moves
+        return true
     }
 
     /// Whether moves are tried with ancestors moving alike: only where rows (columns) have any.
     private let rowChains: [Bool]
     private let colChains: [Bool]
     /// Each row's and column's descendants.
-    private let rowDescendants: [[Int]]
-    private let colDescendants: [[Int]]
+    private var rowDescendants: [[Int]]
+    private var colDescendants: [[Int]]
 
     /// The move, plain and with ancestors moving alike, each with the equalities it breaks mended (`price`: what
     /// moving a position costs, nil where it may not move).
@@ -193,25 +233,34 @@ struct SecondarySuppression {
     }
 
     /// How far moves of hidden numbers alone take the number at `position` up and down (each the best of any move;
-    /// the search stops once the two together reach `minCell`).
+    /// the search stops once the two together reach `minCell`). Whether it gets there does not depend on the order
+    /// the moves are tried in, nor, when it does not, how far it gets.
     private func reach(_ position: Int) -> (up: Int, down: Int) {
         let at = place(of: position)
         var (up, down) = (0, 0)
         for origin in origins(of: at) where isHidden(origin) {
             let rows = (0...facts.rows).filter { isHidden(Place(row: $0, col: origin.col)) }
             let cols = (0...facts.cols).filter { isHidden(Place(row: origin.row, col: $0)) }
-            for move in moves(through: origin, rows: rows, cols: cols, corner: { isHidden(Place(row: $0, col: $1)) }) {
+            let corner = { (row: Int, col: Int) in isHidden(Place(row: row, col: col)) }
+            let searched = forEachMove(through: origin, rows: rows, cols: cols, corner: corner) { move in
                 for direction in variants(move, keeping: position, price: { hidden[$0] ? 0 : nil })
                 where direction.keys.allSatisfy({ hidden[$0] }) {
                     let sign = direction[position] ?? 0
                     guard sign != 0 else { continue }
+                    // Forward raises the number when its change is positive. A move whose numbers alone cannot
+                    // take it further than the best so far need not be checked against the facts.
+                    let room = facts.room(direction)
+                    if (sign > 0 ? room.forward : room.backward) <= up && (sign > 0 ? room.backward : room.forward) <= down {
+                        continue
+                    }
                     let (forward, backward) = facts.steps(direction)
-                    // Forward raises the number when its change is positive.
                     up = max(up, sign > 0 ? forward : backward)
                     down = max(down, sign > 0 ? backward : forward)
-                    if up + down >= minCell { return (up, down) }
+                    if up + down >= minCell { return false }
                 }
+                return true
             }
+            if !searched { return (up, down) }
         }
         return (up, down)
     }
@@ -266,12 +315,13 @@ struct SecondarySuppression {
         }
         for origin in origins(of: at) {
             // The cheapest partners first, and no more than `partners` of them beyond the hidden ones.
-            let rows = (0...facts.rows).filter { $0 != origin.row }.sorted {
-                (placeCost(Place(row: $0, col: origin.col)), $0) < (placeCost(Place(row: $1, col: origin.col)), $1)
-            }.enumerated().filter { $0.offset < partners || placeCost(Place(row: $0.element, col: origin.col)) == 0 }.map(\.element)
-            let cols = (0...facts.cols).filter { $0 != origin.col }.sorted {
-                (placeCost(Place(row: origin.row, col: $0)), $0) < (placeCost(Place(row: origin.row, col: $1)), $1)
-            }.enumerated().filter { $0.offset < partners || placeCost(Place(row: origin.row, col: $0.element)) == 0 }.map(\.element)
+            // Each line's costs worked out once, then sorted (a line can run the width of 3,000 areas).
+            func cheapest(_ lines: [(cost: Int, line: Int)]) -> [Int] {
+                lines.sorted { ($0.cost, $0.line) < ($1.cost, $1.line) }.enumerated()
+                    .filter { $0.offset < partners || $0.element.cost == 0 }.map(\.element.line)
+            }
+            let rows = cheapest((0...facts.rows).filter { $0 != origin.row }.map { (placeCost(Place(row: $0, col: origin.col)), $0) })
+            let cols = cheapest((0...facts.cols).filter { $0 != origin.col }.map { (placeCost(Place(row: origin.row, col: $0)), $0) })
             let own = placeCost(origin)
             if let best, own >= best.cost { continue }
             consider([(origin, 1)])

@@ -19,13 +19,13 @@ struct TableFacts {
     let cols: Int
     let grand: Int
     /// The true number at each position (cells row by row, then row totals, then column totals).
-    let truth: [Int]
+    private(set) var truth: [Int]
     private(set) var facts: [Fact] = []
     /// The facts each position appears in, with its coefficient there.
     private(set) var factsOf: [[(fact: Int, coefficient: Int)]]
     /// Each row's and each column's ancestors (nearest first).
-    let rowAncestors: [[Int]]
-    let colAncestors: [[Int]]
+    private(set) var rowAncestors: [[Int]]
+    private(set) var colAncestors: [[Int]]
 
     init(_ table: SuppressionAudit.Table) {
         rows = table.rowBase.count
@@ -86,6 +86,18 @@ struct TableFacts {
                 if truth[parent] <= kids.reduce(0, { $0 + truth[$1] }) { add([(parent, 1)] + kids.map { ($0, -1) }, .atMost, 0) }
             }
         }
+    }
+
+    /// The same facts in memory of their own (every array copied): threads that each read their own copy do not
+    /// contend for the arrays' shared reference counts, which costs more than the copy.
+    func separateCopy() -> TableFacts {
+        var copy = self
+        copy.truth = truth.map { $0 }
+        copy.facts = facts.map { Fact(terms: $0.terms.map { $0 }, relation: $0.relation, bound: $0.bound, slack: $0.slack) }
+        copy.factsOf = factsOf.map { $0.map { $0 } }
+        copy.rowAncestors = rowAncestors.map { $0.map { $0 } }
+        copy.colAncestors = colAncestors.map { $0.map { $0 } }
+        return copy
     }
 
     func position(cell r: Int, _ c: Int) -> Int { r * cols + c }
@@ -185,17 +197,23 @@ struct TableFacts {
     /// possible too (the facts are linear), so each hidden number in the direction takes t + 1 values at least.
     func step(_ direction: [Int: Int]) -> Int { steps(direction).forward }
 
-    /// `step` along `direction` and against it, from one pass over the facts it moves (a move is always tried both
-    /// ways).
-    func steps(_ direction: [Int: Int]) -> (forward: Int, backward: Int) {
+    /// How far `direction` can go each way before one of its numbers falls below zero or rises above the whole, in
+    /// steps of its change (`Int.max` where nothing moves): what `steps` gives at most.
+    func room(_ direction: [Int: Int]) -> (forward: Int, backward: Int) {
         var (forward, backward) = (Int.max, Int.max)
         for (position, change) in direction where change != 0 {
-            // Room down to zero and up to the whole, in steps of the change.
             let down = truth[position] / abs(change)
             let up = max(0, grand - truth[position]) / abs(change)
             forward = min(forward, change < 0 ? down : up)
             backward = min(backward, change < 0 ? up : down)
         }
+        return (forward, backward)
+    }
+
+    /// `step` along `direction` and against it, from one pass over the facts it moves (a move is always tried both
+    /// ways).
+    func steps(_ direction: [Int: Int]) -> (forward: Int, backward: Int) {
+        var (forward, backward) = room(direction)
         for (f, moved) in moves(direction) {
             let fact = facts[f]
             switch fact.relation {
