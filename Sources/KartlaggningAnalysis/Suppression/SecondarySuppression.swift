@@ -110,7 +110,8 @@ struct SecondarySuppression {
         let workers = max(1, min(workers, open.count / max(smallestShare, 1)))
         let dealt = (0..<workers).flatMap { worker in stride(from: worker, to: open.count, by: workers).map { open[$0] } }
         let search = self
-        let safe = ParallelMap.map(dealt, workers: workers, state: { _ in search.separateCopy() }) { own, position in own.isSafe(position) }
+        let copy: @Sendable (Int) -> SecondarySuppression = { _ in search.separateCopy() }
+        let safe = ParallelMap.map(dealt, workers: workers, state: copy) { own, position in own.isSafe(position) }
         var doubtful: [Int] = []
         for (position, safe) in zip(dealt, safe) {
             if safe == true { proven[position] = true } else { doubtful.append(position) }
