@@ -51,6 +51,30 @@ struct SpreadsheetTests {
         #expect(table.warnings.contains("1 cell holds a spreadsheet error, read as no value: F4 (#N/A)"))
     }
 
+    /// Shared strings past the memory budget go to a temporary file and come back byte for byte, wherever the budget
+    /// falls (before, inside or after a string; empty strings, multi-byte text, a string larger than the budget); the
+    /// file is gone with the table.
+    @Test func sharedStringsPastTheBudgetComeBackFromAFile() throws {
+        let texts =
+            ["", "Bredbandet är för långsamt", "", String(repeating: "Ö", count: 40_000), "Ingen buss 🚌", "a"]
+            + (0..<300).map { "Svar \($0): \(String(repeating: "å", count: $0 % 17))" }
+        var files: [String] = []
+        let budgets = [0, 1, 26, 27, 60, 80_000, 1 << 20]
+        for budget in budgets {
+            var strings = SharedStrings(memoryBytes: budget)
+            defer { if let path = strings.spilledPath { files.append(path) } }
+            for text in texts { try strings.append(text) }
+            try strings.finish()
+            #expect(strings.count == texts.count)
+            for (index, text) in texts.enumerated() { #expect(strings[index] == text, "budget \(budget), string \(index)") }
+            #expect(strings[texts.count] == nil && strings[-1] == nil)
+            #expect(strings.isSpilled == (budget < texts.joined().utf8.count), "budget \(budget)")
+            if let path = strings.spilledPath { #expect(FileManager.default.fileExists(atPath: path)) }
+        }
+        #expect(files.count == budgets.filter { $0 < texts.joined().utf8.count }.count && files.count == 6)
+        #expect(files.allSatisfy { !FileManager.default.fileExists(atPath: $0) }, "\(files)")
+    }
+
     @Test func theDateSystemsAndTheLeapDayThatNeverWas() {
         #expect(SpreadsheetValues.date(serial: 1, kind: .date, date1904: false) == "1900-01-01")
         #expect(SpreadsheetValues.date(serial: 59, kind: .date, date1904: false) == "1900-02-28")

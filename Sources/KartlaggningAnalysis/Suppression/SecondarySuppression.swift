@@ -1,5 +1,10 @@
 import Foundation
 
+#if canImport(Glibc)
+    /// glibc's `malloc_trim` (malloc.h, which the Glibc module leaves out).
+    @_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
+#endif
+
 /// Chooses the further numbers to hide so that no hidden count of people can be worked out to fewer than `minCell`
 /// possibilities, hiding as little as it can — the hypercube method of τ-ARGUS, in two dimensions with totals and a
 /// theme hierarchy:
@@ -110,8 +115,13 @@ struct SecondarySuppression {
         let workers = max(1, min(workers, open.count / max(smallestShare, 1)))
         let dealt = (0..<workers).flatMap { worker in stride(from: worker, to: open.count, by: workers).map { open[$0] } }
         let search = self
-        let copy: @Sendable (Int) -> SecondarySuppression = { _ in search.separateCopy() }
+        // The first thread reads the table itself, the others copies of their own.
+        let copy: @Sendable (Int) -> SecondarySuppression = { $0 == 0 ? search : search.separateCopy() }
         let safe = ParallelMap.map(dealt, workers: workers, state: copy) { own, position in own.isSafe(position) }
+        #if canImport(Glibc)
+            // The other threads' allocator arenas keep what they freed: given back, so that it does not add to the peak.
+            if workers > 1 { _ = mallocTrim(0) }
+        #endif
         var doubtful: [Int] = []
         for (position, safe) in zip(dealt, safe) {
             if safe == true { proven[position] = true } else { doubtful.append(position) }

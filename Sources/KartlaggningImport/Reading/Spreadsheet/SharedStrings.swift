@@ -1,23 +1,57 @@
+import Foundation
+
 /// A workbook's shared strings, held as one run of UTF-8 bytes with offsets: a sheet of 600,000 distinct free texts
 /// costs their bytes, not 600,000 string objects. Cells take their text out as they are read.
+///
+/// The first `memoryBytes` of text stay in memory; the strings after them go to a temporary file (`SpilledText`),
+/// read back a string at a time, so a workbook of long interview notes is read with bounded memory. The file is
+/// removed when the table goes.
 struct SharedStrings {
     private var bytes: [UInt8] = []
-    private var ends: [UInt32] = []
+    /// Where each string ends: in `bytes` for the first `inMemory` strings, in the spilled file for the rest.
+    private var ends: [Int] = []
+    private var inMemory = 0
+    private var spilled: SpilledText?
+    /// How much text is kept in memory before the rest goes to a file.
+    let memoryBytes: Int
+
+    init(memoryBytes: Int = 64 << 20) {
+        self.memoryBytes = memoryBytes
+    }
 
     var count: Int { ends.count }
 
-    mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
-        ends.append(UInt32(truncatingIfNeeded: bytes.count))
+    /// Whether some strings went to a file, and where.
+    var isSpilled: Bool { spilled != nil }
+    var spilledPath: String? { spilled?.path }
+
+    /// Whether the table is within the 4 GiB of text a workbook may share.
+    var isWithinLimit: Bool { (ends.last ?? 0) + (spilled == nil ? 0 : bytes.count) < Int(UInt32.max) }
+
+    mutating func append(_ text: String) throws {
+        if spilled == nil && bytes.count + text.utf8.count <= memoryBytes {
+            bytes.append(contentsOf: text.utf8)
+            ends.append(bytes.count)
+            inMemory = ends.count
+            return
+        }
+        if spilled == nil { spilled = try SpilledText() }
+        ends.append(try spilled?.append(text) ?? 0)
     }
 
-    /// The string at `index`, nil past the end.
+    /// Writes out what the spilled file still buffers; called once every string is in.
+    func finish() throws {
+        try spilled?.flush()
+    }
+
+    /// The string at `index`, nil past the end (or where the spilled file cannot be read back).
     subscript(_ index: Int) -> String? {
         guard index >= 0 && index < ends.count else { return nil }
-        let start = index == 0 ? 0 : Int(ends[index - 1])
-        return String(decoding: bytes[start..<Int(ends[index])], as: UTF8.self)
+        if index < inMemory {
+            let start = index == 0 ? 0 : ends[index - 1]
+            return String(decoding: bytes[start..<ends[index]], as: UTF8.self)
+        }
+        let start = index == inMemory ? 0 : ends[index - 1]
+        return spilled?.text(from: start, to: ends[index])
     }
-
-    /// Whether the table fits the offsets (4 GiB of text).
-    var isWithinLimit: Bool { bytes.count < Int(UInt32.max) }
 }

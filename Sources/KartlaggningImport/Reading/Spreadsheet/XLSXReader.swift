@@ -268,11 +268,19 @@ final class XLSXReader: RowReader {
         var current = ""
         var inText = false
         var phonetic = 0
+        func keep(_ text: String) throws {
+            do {
+                try strings.append(text)
+            } catch {
+                throw ImportError.unreadable(
+                    file: file, reason: "could not keep the workbook's shared strings aside: \(error.localizedDescription)")
+            }
+        }
         try XMLPartReader(url: url, part: part, file: file).forEachEvent { event in
             switch event {
             case .start("si", _, let selfClosing):
                 current = ""
-                if selfClosing { strings.append("") }
+                if selfClosing { try keep("") }
                 if !strings.isWithinLimit {
                     throw ImportError.unreadable(file: file, reason: "the workbook's shared strings are larger than 4 GiB")
                 }
@@ -281,9 +289,15 @@ final class XLSXReader: RowReader {
             case .text(let text) where inText: current += text
             case .end("t"): inText = false
             case .end("rPh"): phonetic -= 1
-            case .end("si"): strings.append(SpreadsheetValues.unescapeOffice(current))
+            case .end("si"): try keep(SpreadsheetValues.unescapeOffice(current))
             default: break
             }
+        }
+        do {
+            try strings.finish()
+        } catch {
+            let reason = "could not keep the workbook's shared strings aside: \(error.localizedDescription)"
+            throw ImportError.unreadable(file: file, reason: reason)
         }
         return strings
     }

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Text written to a temporary file of its own through a buffer, and read back by offset; the file is removed when
+/// this goes.
+final class SpilledText {
+    private let url: URL
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    /// Bytes written so far, buffered ones included.
+    private var length = 0
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("kartlagg-strings-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        handle = try FileHandle(forUpdating: url)
+    }
+
+    var path: String { url.path }
+
+    deinit {
+        try? handle.close()
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// Appends `text` and returns where it ends.
+    func append(_ text: String) throws -> Int {
+        buffer.append(contentsOf: text.utf8)
+        length += text.utf8.count
+        if buffer.count >= 1 << 20 { try flush() }
+        return length
+    }
+
+    func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// The text between two offsets, nil where the file cannot give it back.
+    func text(from start: Int, to end: Int) -> String? {
+        guard end > start else { return end == start ? "" : nil }
+        var text = [UInt8](repeating: 0, count: end - start)
+        var done = 0
+        while done < text.count {
+            let read = text.withUnsafeMutableBytes { buffer in
+                pread(handle.fileDescriptor, buffer.baseAddress.map { $0 + done }, buffer.count - done, off_t(start + done))
+            }
+            guard read > 0 else { return nil }
+            done += read
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
