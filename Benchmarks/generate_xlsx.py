@@ -3,7 +3,8 @@
 written by openpyxl in write-only mode as a spreadsheet program would hold them — dates as Excel dates, counts and
 scale points as numbers, text as strings (inline, as openpyxl writes them).
 Usage: generate_xlsx.py SOURCE.csv TARGET.xlsx; generate_xlsx.py --shared-strings SOURCE.xlsx TARGET.xlsx rewrites the
-strings as a shared-strings table, as Excel saves a workbook."""
+strings as a shared-strings table, as Excel saves a workbook; generate_xlsx.py --notes ROWS TARGET.xlsx writes a
+workbook of long interview notes (make stress)."""
 import csv
 import datetime
 import subprocess
@@ -69,8 +70,36 @@ def to_shared_strings(source, target):
             zout.writestr("xl/sharedStrings.xml", sst)
 
 
+def notes_workbook(rows, target):
+    """A workbook as Excel saves it (shared strings) of `rows` respondents whose two notes are each near Excel's
+    32,767-character cell limit; the notes' SHA-256 digests, in row order, beside it (TARGET.sha256)."""
+    import hashlib
+    import random
+    random.seed(rows)
+    words = ("bredband fiber buss förening närarbetsplats kommun skola vinter väg snöröjning styrelse bygd och i att det "
+             "som en på är för med till av inte har vi").split()
+    inline = target + ".inline.xlsx"
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Svar")
+    sheet.append("Nr;Område;Serviceort;Datum;Bransch;Anställda;Nöjd med bredband (1-5);Behov;Utmaningar;Idéer;Övrigt".split(";"))
+    digests = []
+    for row in range(rows):
+        note = " ".join(random.choice(words) for _ in range(5000))[:30_000]
+        other = note[:29_000] + str(row)
+        digests += [hashlib.sha256(note.encode()).hexdigest(), hashlib.sha256(other.encode()).hexdigest()]
+        sheet.append([str(row + 1), "Nätra", "", "2025-03-01", "Handel", 3, 4, "Bredband", note, other, ""])
+    book.save(inline)
+    to_shared_strings(inline, target)
+    import os
+    os.unlink(inline)
+    with open(target + ".sha256", "w") as f:
+        f.write("\n".join(digests) + "\n")
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--shared-strings":
         to_shared_strings(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 4 and sys.argv[1] == "--notes":
+        notes_workbook(int(sys.argv[2]), sys.argv[3])
     else:
         main()

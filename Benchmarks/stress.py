@@ -14,7 +14,8 @@ STRESS_MB, default 200) and never part of CI. Every check prints a line; any fai
    database unchanged.
 5. Long texts: STRESS_LONG_ROWS (default 150) respondents whose two free texts are interview notes near the 1 MB cell
    limit: import, tagging (with the term index), the overview, theme and district reports and `terms` each stay under
-   200 MB, and every note arrives whole."""
+   200 MB, and every note arrives whole. Then a workbook as Excel saves it, 6,000 notes near Excel's cell limit in
+   its shared strings (about 170 MB of text): imported under 200 MB, every note whole, no temporary file left."""
 import hashlib
 import os
 import random
@@ -280,6 +281,37 @@ def long_texts():
     path.unlink()
 
 
+def shared_strings_workbook():
+    """A workbook as Excel saves it (a shared-strings table) of 3,000 respondents whose two notes are each near
+    Excel's 32,767-character cell limit, about 170 MB of shared text: imported under 200 MB (the table past 64 MB
+    waits in a temporary file), every note arriving whole, and no temporary file left behind. Written by another
+    process: a child's peak counts this one's memory until it starts kartlagg."""
+    fresh()
+    kartlagg("survey", "add", ROOT / "Benchmarks" / "bench.survey.yaml")
+    shared = WORK / "anteckningar.xlsx"
+    subprocess.run([sys.executable, ROOT / "Benchmarks" / "generate_xlsx.py", "--notes", "3000", shared], check=True)
+    digests = Path(f"{shared}.sha256")
+    notes = digests.read_text().split()
+    before = set(Path(os.environ.get("TMPDIR", "/tmp")).glob("kartlagg-strings-*"))
+    status, seconds, peak, err = measured("import", "--survey", "bench", shared)
+    (ok if status == 0 and peak < 200 else fail)(
+        f"a shared-strings workbook of 6,000 notes ({shared.stat().st_size / 1e6:.0f} MB zipped): exit {status}, "
+        f"{seconds:.1f} s, peak {peak} MB{': ' + err.strip()[:200] if status else ''}")
+    import sqlite3
+    db = sqlite3.connect(f"file:{DB}?mode=ro", uri=True)
+    try:
+        stored = [hashlib.sha256(raw.encode()).hexdigest() for (raw,) in db.execute(
+            "SELECT a.raw FROM answer a JOIN question q ON q.key = a.questionKey WHERE q.surveyId = 'bench' "
+            "AND q.id IN ('utmaningar', 'ideer') ORDER BY a.respondentId, q.position")]
+    finally:
+        db.close()
+    (ok if stored == notes else fail)(f"every note of the workbook stored whole ({len(stored)} of {len(notes)})")
+    left = set(Path(os.environ.get("TMPDIR", "/tmp")).glob("kartlagg-strings-*")) - before
+    (ok if not left else fail)(f"no temporary file left behind ({len(left)})")
+    shared.unlink()
+    digests.unlink()
+
+
 def dump():
     import sqlite3
     db = sqlite3.connect(f"file:{DB}?mode=ro", uri=True)
@@ -298,11 +330,13 @@ if __name__ == "__main__":
         workbook_bombs()
     elif os.environ.get("STRESS_ONLY") == "long":
         long_texts()
+        shared_strings_workbook()
     else:
         kill_loop()
         concurrent_writers()
         large_inputs()
         workbook_bombs()
         long_texts()
+        shared_strings_workbook()
     print(f"\n{'all checks passed' if failures == 0 else f'{failures} checks failed'}")
     sys.exit(1 if failures else 0)
