@@ -269,16 +269,22 @@ def long_texts():
         good = status == 0 and peak < 200
         (ok if good else fail)(f"{LONG_ROWS} respondents' notes ({size:.0f} MB), {name}: exit {status}, {seconds:.1f} s, "
                                f"peak {peak} MB{': ' + err.strip()[:200] if status else ''}")
-    import sqlite3
-    db = sqlite3.connect(f"file:{DB}?mode=ro", uri=True)
-    try:
-        stored = [hashlib.sha256(raw.encode()).hexdigest() for (raw,) in db.execute(
-            "SELECT a.raw FROM answer a JOIN question q ON q.key = a.questionKey WHERE q.surveyId = 'bench' AND q.id = 'utmaningar' "
-            "ORDER BY a.id")]
-    finally:
-        db.close()
+    stored = stored_digests(["utmaningar"])
     (ok if stored == notes else fail)(f"every note stored whole ({len(stored)} of {len(notes)})")
     path.unlink()
+
+
+def stored_digests(questions):
+    """The SHA-256 digests of the bench survey's answers to `questions`, respondent by respondent in question order."""
+    import sqlite3
+    db = sqlite3.connect(f"file:{DB}?mode=ro", uri=True)
+    marks = ", ".join("?" for _ in questions)
+    try:
+        return [hashlib.sha256(raw.encode()).hexdigest() for (raw,) in db.execute(
+            "SELECT a.raw FROM answer a JOIN question q ON q.key = a.questionKey WHERE q.surveyId = 'bench' "
+            f"AND q.id IN ({marks}) ORDER BY a.respondentId, q.position", questions)]
+    finally:
+        db.close()
 
 
 def shared_strings_workbook():
@@ -297,14 +303,7 @@ def shared_strings_workbook():
     (ok if status == 0 and peak < 200 else fail)(
         f"a shared-strings workbook of 6,000 notes ({shared.stat().st_size / 1e6:.0f} MB zipped): exit {status}, "
         f"{seconds:.1f} s, peak {peak} MB{': ' + err.strip()[:200] if status else ''}")
-    import sqlite3
-    db = sqlite3.connect(f"file:{DB}?mode=ro", uri=True)
-    try:
-        stored = [hashlib.sha256(raw.encode()).hexdigest() for (raw,) in db.execute(
-            "SELECT a.raw FROM answer a JOIN question q ON q.key = a.questionKey WHERE q.surveyId = 'bench' "
-            "AND q.id IN ('utmaningar', 'ideer') ORDER BY a.respondentId, q.position")]
-    finally:
-        db.close()
+    stored = stored_digests(["utmaningar", "ideer"])
     (ok if stored == notes else fail)(f"every note of the workbook stored whole ({len(stored)} of {len(notes)})")
     left = set(Path(os.environ.get("TMPDIR", "/tmp")).glob("kartlagg-strings-*")) - before
     (ok if not left else fail)(f"no temporary file left behind ({len(left)})")
