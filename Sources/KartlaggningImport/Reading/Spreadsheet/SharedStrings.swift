@@ -3,9 +3,9 @@ import Foundation
 /// A workbook's shared strings, held as one run of UTF-8 bytes with offsets: a sheet of 600,000 distinct free texts
 /// costs their bytes, not 600,000 string objects. Cells take their text out as they are read.
 ///
-/// The first `memoryBytes` of text stay in memory; the strings after them go to a temporary file (`SpilledText`),
-/// read back a string at a time, so a workbook of long interview notes is read with bounded memory. The file is
-/// removed when the table goes.
+/// The first `memoryBytes` of text stay in memory; the strings after them go to a temporary file (`SpilledText`,
+/// nameless once open), read back a string at a time, so a workbook of long interview notes is read with bounded
+/// memory.
 struct SharedStrings {
     private var bytes: [UInt8] = []
     /// Where each string ends: in `bytes` for the first `inMemory` strings, in the spilled file for the rest.

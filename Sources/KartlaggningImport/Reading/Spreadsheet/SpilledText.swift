@@ -1,7 +1,7 @@
 import Foundation
 
-/// Text written to a temporary file of its own through a buffer, and read back by offset; the file is removed when
-/// this goes.
+/// Text written to a temporary file of its own through a buffer, and read back by offset. The file's name is removed
+/// as soon as it is open, so nothing is left behind however the process ends; its space is freed when this goes.
 final class SpilledText {
     private let url: URL
     private let handle: FileHandle
@@ -14,14 +14,20 @@ final class SpilledText {
         guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
-        handle = try FileHandle(forUpdating: url)
+        do {
+            handle = try FileHandle(forUpdating: url)
+        } catch {
+            try? FileManager.default.removeItem(at: url)
+            throw error
+        }
+        try? FileManager.default.removeItem(at: url)
     }
 
+    /// Where the file was made (no longer there once it is open).
     var path: String { url.path }
 
     deinit {
         try? handle.close()
-        try? FileManager.default.removeItem(at: url)
     }
 
     /// Appends `text` and returns where it ends.
