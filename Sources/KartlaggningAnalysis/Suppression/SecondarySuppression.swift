@@ -31,8 +31,8 @@ struct SecondarySuppression {
     /// they stay safe and are not searched again in later rounds.
     private var proven: [Bool]
     /// How many threads search for moves (the search of one number reads the table only), each given at least
-    /// `smallestShare` numbers.
-    var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// `smallestShare` numbers. At most four: every thread but the first holds a copy of the table.
+    var workers = min(4, ProcessInfo.processInfo.activeProcessorCount)
     var smallestShare = 64
     /// Groups of at most this many hidden numbers go to the linear program when moves do not clear them.
     var largestProgram = 250
