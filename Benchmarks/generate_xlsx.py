@@ -7,6 +7,9 @@ strings as a shared-strings table, as Excel saves a workbook; generate_xlsx.py -
 workbook of long interview notes (make stress)."""
 import csv
 import datetime
+import hashlib
+import os
+import random
 import subprocess
 import sys
 
@@ -73,8 +76,6 @@ def to_shared_strings(source, target):
 def notes_workbook(rows, target):
     """A workbook as Excel saves it (shared strings) of `rows` respondents whose two notes are each near Excel's
     32,767-character cell limit; the notes' SHA-256 digests, in row order, beside it (TARGET.sha256)."""
-    import hashlib
-    import random
     random.seed(rows)
     words = ("bredband fiber buss förening närarbetsplats kommun skola vinter väg snöröjning styrelse bygd och i att det "
              "som en på är för med till av inte har vi").split()
@@ -90,7 +91,6 @@ def notes_workbook(rows, target):
         sheet.append([str(row + 1), "Nätra", "", "2025-03-01", "Handel", 3, 4, "Bredband", note, other, ""])
     book.save(inline)
     to_shared_strings(inline, target)
-    import os
     os.unlink(inline)
     with open(target + ".sha256", "w") as f:
         f.write("\n".join(digests) + "\n")

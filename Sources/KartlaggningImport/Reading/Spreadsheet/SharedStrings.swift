@@ -8,9 +8,9 @@ import Foundation
 /// memory.
 struct SharedStrings {
     private var bytes: [UInt8] = []
-    /// Where each string ends: in `bytes` for the first `inMemory` strings, in the spilled file for the rest.
+    /// Where each string ends in the whole run of text: `bytes`, then the spilled file (a string ending past `bytes`
+    /// is in the file, at its offset less `bytes.count`).
     private var ends: [Int] = []
-    private var inMemory = 0
     private var spilled: SpilledText?
     /// How much text is kept in memory before the rest goes to a file.
     let memoryBytes: Int
@@ -26,17 +26,17 @@ struct SharedStrings {
     var spilledPath: String? { spilled?.path }
 
     /// Whether the table is within the 4 GiB of text a workbook may share.
-    var isWithinLimit: Bool { (ends.last ?? 0) + (spilled == nil ? 0 : bytes.count) < Int(UInt32.max) }
+    var isWithinLimit: Bool { (ends.last ?? 0) < Int(UInt32.max) }
 
     mutating func append(_ text: String) throws {
         if spilled == nil && bytes.count + text.utf8.count <= memoryBytes {
             bytes.append(contentsOf: text.utf8)
             ends.append(bytes.count)
-            inMemory = ends.count
             return
         }
-        if spilled == nil { spilled = try SpilledText() }
-        ends.append(try spilled?.append(text) ?? 0)
+        let file = try spilled ?? SpilledText()
+        spilled = file
+        ends.append(bytes.count + (try file.append(text)))
     }
 
     /// Writes out what the spilled file still buffers; called once every string is in.
@@ -47,11 +47,8 @@ struct SharedStrings {
     /// The string at `index`, nil past the end (or where the spilled file cannot be read back).
     subscript(_ index: Int) -> String? {
         guard index >= 0 && index < ends.count else { return nil }
-        if index < inMemory {
-            let start = index == 0 ? 0 : ends[index - 1]
-            return String(decoding: bytes[start..<ends[index]], as: UTF8.self)
-        }
-        let start = index == inMemory ? 0 : ends[index - 1]
-        return spilled?.text(from: start, to: ends[index])
+        let (start, end) = (index == 0 ? 0 : ends[index - 1], ends[index])
+        if end <= bytes.count { return String(decoding: bytes[start..<end], as: UTF8.self) }
+        return spilled?.text(from: start - bytes.count, to: end - bytes.count)
     }
 }

@@ -39,8 +39,8 @@ final class SpilledText {
     }
 
     func flush() throws {
+        // Reads go by offset (pread) and leave the handle at the end, where every write goes.
         guard !buffer.isEmpty else { return }
-        try handle.seekToEnd()
         try handle.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)
     }
