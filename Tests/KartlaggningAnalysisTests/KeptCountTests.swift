@@ -285,10 +285,12 @@ struct KeptCountTests {
     }
 
     /// A codebook's first tagging run writes its respondents' themes from the run itself (`RespondentThemeBits`): the
-    /// same rows the SQL makes from the answer themes, parents of the themes found included.
+    /// same rows the SQL makes from the answer themes, parents of the themes found included; and the kept theme counts
+    /// it makes from the same bits (not read back) are the rows' counts.
     @Test func aFirstRunWritesTheRespondentThemesTheSQLMakes() throws {
         let (store, stored) = try TaggingTests.sampleStore()
         _ = try TaggingTests.tag(store, stored)
+        try Self.expectKept(store, stored, after: "a first run, counted from its bits")
         func rows() throws -> [String] {
             try store.read { db in
                 try String.fetchAll(
@@ -302,7 +304,7 @@ struct KeptCountTests {
         #expect(fromRun.count > 50 && fromRun == fromSQL)
         let parents = Set(stored.codebook.ancestors.values.flatMap { $0 })
         #expect(!parents.isEmpty && fromRun.contains { parents.contains(String($0.prefix { $0 != ":" })) })
-        try Self.expectKept(store, stored, after: "a first run")
+        try Self.expectKept(store, stored, after: "a first run, counted again from the rows")
     }
 
     /// A tally is used only for exactly the rows above what the counts had counted.

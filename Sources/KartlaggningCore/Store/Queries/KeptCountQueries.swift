@@ -307,22 +307,30 @@ extension KartlaggningStore {
         }
     }
 
-    /// Makes the codebook's kept theme counts again from `respondentTheme`, one pass over its rows.
-    static func recountThemes(_ stored: StoredCodebook, cells known: RespondentCells? = nil, db: Database) throws {
+    /// Makes the codebook's kept theme counts again from `respondentTheme`, one pass over its rows; or, where the rows
+    /// were just written from `written` (a first tagging run's bits), from those, without reading them back.
+    static func recountThemes(
+        _ stored: StoredCodebook, cells known: RespondentCells? = nil, written: RespondentThemeBits? = nil, db: Database
+    ) throws {
         let id = stored.codebook.id
         let cells = try known ?? RespondentCells.read(db)
         var counts: [String: [Int: Int]] = [:]
         var theme = ""
         var ofTheme: [Int: Int] = [:]
-        let rows = try Row.fetchCursor(
-            db, SQLRequest<Row>(literal: "SELECT themeId, respondentId FROM main.respondentTheme WHERE codebookId = \(id)"))
-        while let row = try rows.next() {
-            let next: String = row[0]
+        // The rows in key order (theme, then respondent): each theme's counts are made apart, then kept.
+        let count = { (next: String, respondent: Int64) in
             if next != theme {
                 if !ofTheme.isEmpty { counts[theme, default: [:]].merge(ofTheme, uniquingKeysWith: +) }
                 (theme, ofTheme) = (next, [:])
             }
-            if let cell = cells.cell(of: row[1]) { ofTheme[cell, default: 0] += 1 }
+            if let cell = cells.cell(of: respondent) { ofTheme[cell, default: 0] += 1 }
+        }
+        if let written {
+            written.forEachRow(count)
+        } else {
+            let rows = try Row.fetchCursor(
+                db, SQLRequest<Row>(literal: "SELECT themeId, respondentId FROM main.respondentTheme WHERE codebookId = \(id)"))
+            while let row = try rows.next() { count(row[0], row[1]) }
         }
         if !ofTheme.isEmpty { counts[theme, default: [:]].merge(ofTheme, uniquingKeysWith: +) }
         try db.execute(literal: "DELETE FROM respondentThemeCount WHERE codebookId = \(id)")

@@ -38,18 +38,25 @@ struct RespondentThemeBits {
         }
     }
 
-    /// Writes the rows (after the codebook's old ones were deleted), theme by theme and respondent by respondent.
-    func write(_ db: Database) throws {
-        let insert = try BatchedInsert<RespondentThemeRecord>(db)
+    /// Each row, as (theme, respondent id), in the table's key order: theme by theme, respondent by respondent.
+    func forEachRow(_ body: (_ theme: String, _ respondent: Int64) throws -> Void) rethrows {
         for (index, theme) in themes.enumerated() where !bits[index].isEmpty {
             for (word, value) in bits[index].enumerated() where value != 0 {
                 var rest = value
                 while rest != 0 {
                     let bit = rest.trailingZeroBitCount
                     rest &= rest - 1
-                    try insert.add(RespondentThemeRecord(codebookId: codebookId, themeId: theme, respondentId: Int64(word * 64 + bit)))
+                    try body(theme, Int64(word * 64 + bit))
                 }
             }
+        }
+    }
+
+    /// Writes the rows (after the codebook's old ones were deleted), in the table's key order, a batch at a time.
+    func write(_ db: Database) throws {
+        let insert = try BatchedInsert<RespondentThemeRecord>(db)
+        try forEachRow { theme, respondent in
+            try insert.add(RespondentThemeRecord(codebookId: codebookId, themeId: theme, respondentId: respondent))
         }
         try insert.flush()
     }

@@ -92,8 +92,10 @@ extension KartlaggningStore {
                     """)
         }
         let pairs = stored.codebook.rollUp.flatMap { theme, counted in counted.map { (theme, $0) } }
-        if let respondentThemes, target == .main, respondents == nil, answerThemesWritten {
-            try respondentThemes.write(db)
+        // The bits are the rows only where they were written whole (a first run over every answer, into the file).
+        let written = respondentThemes.flatMap { target == .main && respondents == nil && answerThemesWritten ? $0 : nil }
+        if let written {
+            try written.write(db)
         } else if !pairs.isEmpty {
             let values = pairs.map { theme, ancestor -> SQL in "(\(theme), \(ancestor))" }.joined(separator: ", ")
             try db.execute(
@@ -113,7 +115,7 @@ extension KartlaggningStore {
             try Self.adjustThemeCounts(
                 id, before: countedBefore, after: try Self.themeCells(id, respondents: respondents, db: db), db: db)
         } else {
-            try Self.recountThemes(stored, db: db)
+            try Self.recountThemes(stored, written: written, db: db)
         }
     }
 

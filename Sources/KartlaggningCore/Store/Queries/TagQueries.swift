@@ -63,7 +63,7 @@ extension KartlaggningStore {
             // Two batches are in memory at once (one matched while the last is written): each is bounded by its
             // answers, by the bytes of their texts, and by the tags the answers before it carried.
             var size = TagBatchSize()
-            let readBatch = { (after: Int64, answers: Int) throws -> [Row] in
+            let readBatch = { (after: Int64, answers: Int) throws -> [UntaggedText] in
                 try TextBatch.fetch(
                     db,
                     SQLRequest<Row>(
@@ -73,53 +73,53 @@ extension KartlaggningStore {
                             LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = \(codebookId)
                             WHERE a.isFreeText AND a.id > \(after) AND (r.revision IS NULL OR r.revision <> \(revision))
                             ORDER BY a.id LIMIT \(answers)
-                            """), textColumn: 1, bytes: textBatchBytes)
+                            """), bytes: textBatchBytes, decode: UntaggedText.decode)
             }
-            let matching = BackgroundBatch(tagger)
+            // The matching thread also makes the tags ready to write, so this one (the writer, the run's bottleneck)
+            // only moves them into the tables.
+            let matching = BackgroundBatch { (inputs: [TagInput]) in tagger(inputs).map(PreparedTags.init) }
             defer { matching.finish() }
+            let inputs = { (batch: [UntaggedText]) in batch.map { TagInput(text: $0.text, question: $0.question) } }
             var batch = try readBatch(untagged.after, size.answers)
-            if !batch.isEmpty { matching.start(batch.map { TagInput(text: $0[1], question: $0[2]) }) }
+            if !batch.isEmpty { matching.start(inputs(batch)) }
             while let last = batch.last {
-                let next = try readBatch(last[0], size.answers)
+                let next = try readBatch(last.answerId, size.answers)
                 let found = matching.result()
-                size.saw(answers: found.count, tags: found.reduce(0) { $0 + $1.reduce(0) { $0 + 1 + $1.spans.count } })
-                if !next.isEmpty { matching.start(next.map { TagInput(text: $0[1], question: $0[2]) }) }
-                for (row, tags) in zip(batch, found) {
-                    let answerId: Int64 = row[0]
-                    if wasCurrent && touched.count <= Self.fewRespondents { touched.insert(row[3]) }
+                size.saw(answers: found.count, tags: found.reduce(0) { $0 + $1.weight })
+                if !next.isEmpty { matching.start(inputs(next)) }
+                for (text, prepared) in zip(batch, found) {
+                    let answerId = text.answerId
+                    if wasCurrent && touched.count <= Self.fewRespondents { touched.insert(text.respondentId) }
                     if hasOldTags {
                         try removeOld.execute(arguments: [answerId, codebookId])
                         summary.tagsReplaced += db.changesCount
                     }
-                    for tag in tags {
-                        let spans = "[" + tag.spans.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
+                    for tag in prepared.tags {
                         try insertTag.add(
                             TagRecord(
                                 answerId: answerId, codebookId: codebookId, themeId: tag.theme, revision: revision,
                                 coder: Coder.auto.rawValue,
-                                pattern: tag.pattern, spans: spans, negative: false, note: nil, createdAt: now))
+                                pattern: tag.pattern, spans: tag.spans, negative: false, note: nil, createdAt: now))
                     }
                     if everyAnswerAutoOnly {
-                        for tag in tags { respondentThemes?.add(theme: tag.theme, respondent: row[3]) }
-                        // One row a theme (at its first tag), with the words all its tags matched (a theme can fire by
-                        // several patterns). An answer has a few tags: no table is built for them.
-                        for (index, tag) in tags.enumerated() where !tags[..<index].contains(where: { $0.theme == tag.theme }) {
-                            let words = tags[index...].reduce(0) { $1.theme == tag.theme ? $0 + $1.spans.count : $0 }
+                        for (theme, words) in prepared.themes {
+                            respondentThemes?.add(theme: theme, respondent: text.respondentId)
                             try answerTheme.add(
-                                AnswerThemeRecord(codebookId: codebookId, themeId: tag.theme, answerId: answerId, matched: words))
+                                AnswerThemeRecord(codebookId: codebookId, themeId: theme, answerId: answerId, matched: words))
                         }
                     }
-                    try markRun.add(TagRunRecord(answerId: answerId, codebookId: codebookId, revision: revision, autoTags: tags.count))
-                    if let old = row[4] as Int? {
+                    let tags = prepared.tags.count
+                    try markRun.add(TagRunRecord(answerId: answerId, codebookId: codebookId, revision: revision, autoTags: tags))
+                    if let old = text.previousRevision {
                         let before = TagRunKey(codebook: codebookId, revision: old)
                         figures[before, default: (0, 0)].answers -= 1
-                        if row[5] as Int > 0 { figures[before, default: (0, 0)].autoTagged -= 1 }
+                        if text.previousAutoTags > 0 { figures[before, default: (0, 0)].autoTagged -= 1 }
                     }
                     figures[thisRun, default: (0, 0)].answers += 1
-                    if !tags.isEmpty { figures[thisRun, default: (0, 0)].autoTagged += 1 }
+                    if tags > 0 { figures[thisRun, default: (0, 0)].autoTagged += 1 }
                     summary.answersTagged += 1
-                    summary.tagsWritten += tags.count
-                    if !tags.isEmpty { summary.answersWithThemes += 1 }
+                    summary.tagsWritten += tags
+                    if tags > 0 { summary.answersWithThemes += 1 }
                 }
                 progress?(summary.answersTagged)
                 batch = next

@@ -9,13 +9,24 @@ enum TextBatch {
 
     /// The rows of `request`, up to the one whose text (column `textColumn`) brings the batch to `bytes`.
     static func fetch(_ db: Database, _ request: SQLRequest<Row>, textColumn: Int, bytes: Int = Self.bytes) throws -> [Row] {
+        try fetch(db, request, bytes: bytes) { row in
+            let copied = row.copy()
+            return (copied, (copied[textColumn] as String?)?.utf8.count ?? 0)
+        }
+    }
+
+    /// The values `decode` makes of the rows of `request` (each with its text's bytes), up to the one whose text
+    /// brings the batch to `bytes`. Decoded as the cursor stands on each row: no row is copied.
+    static func fetch<Value>(
+        _ db: Database, _ request: SQLRequest<Row>, bytes: Int = Self.bytes, decode: (Row) throws -> (Value, textBytes: Int)
+    ) throws -> [Value] {
         let rows = try Row.fetchCursor(db, request)
-        var batch: [Row] = []
+        var batch: [Value] = []
         var read = 0
         while read < bytes, let row = try rows.next() {
-            let copied = row.copy()
-            read += (copied[textColumn] as String?)?.utf8.count ?? 0
-            batch.append(copied)
+            let (value, textBytes) = try decode(row)
+            read += textBytes
+            batch.append(value)
         }
         return batch
     }
