@@ -150,32 +150,31 @@ struct SecondarySuppression {
     }
 
     private func position(of place: Place) -> Int? {
-        switch (place.row < facts.rows, place.col < facts.cols) {
-        case (true, true): facts.position(cell: place.row, place.col)
-        case (true, false): facts.rowTotal(place.row)
-        case (false, true): facts.colTotal(place.col)
-        case (false, false): nil
-        }
+        BorderGrid(rows: facts.rows, cols: facts.cols).position(row: place.row, col: place.col)
     }
 
     /// A move given on the border grid, where every line sums to what it shows (a total counts negatively in its
     /// line), as changes of the numbers; with `ancestors`, each row's (column's) ancestors moving with it.
     /// Nil where it would move the whole.
     private func direction(_ moves: [(Place, Int)], rowAncestors: Bool, colAncestors: Bool) -> [Int: Int]? {
-        var direction: [Int: Int] = [:]
+        let grid = BorderGrid(rows: facts.rows, cols: facts.cols)
+        // Room for every number moved from the start: a dictionary grown a few entries at a time rehashes each time.
+        var direction = [Int: Int](minimumCapacity: moves.count * (rowAncestors ? 4 : 1) * (colAncestors ? 4 : 1))
         for (place, change) in moves {
-            let rows = [place.row] + (rowAncestors && place.row < facts.rows ? facts.rowAncestors[place.row] : [])
-            let cols = [place.col] + (colAncestors && place.col < facts.cols ? facts.colAncestors[place.col] : [])
-            for row in rows {
-                for col in cols {
-                    let moved = Place(row: row, col: col)
-                    guard let position = position(of: moved) else { return nil }
+            let rowChain = rowAncestors && place.row < facts.rows ? facts.rowAncestors[place.row] : []
+            let colChain = colAncestors && place.col < facts.cols ? facts.colAncestors[place.col] : []
+            // The place itself (-1), then its ancestors.
+            for i in -1..<rowChain.count {
+                let row = i < 0 ? place.row : rowChain[i]
+                for j in -1..<colChain.count {
+                    let col = j < 0 ? place.col : colChain[j]
+                    guard let position = grid.position(row: row, col: col) else { return nil }
                     let isTotal = row == facts.rows || col == facts.cols
                     direction[position, default: 0] += isTotal ? -change : change
                 }
             }
         }
-        direction = direction.filter { $0.value != 0 }
+        if direction.values.contains(0) { direction = direction.filter { $0.value != 0 } }
         return direction.isEmpty ? nil : direction
     }
 
@@ -249,13 +248,17 @@ struct SecondarySuppression {
     private func reach(_ position: Int) -> (up: Int, down: Int) {
         let at = place(of: position)
         var (up, down) = (0, 0)
-        for origin in origins(of: at) where isHidden(origin) {
-            let rows = (0...facts.rows).filter { isHidden(Place(row: $0, col: origin.col)) }
-            let cols = (0...facts.cols).filter { isHidden(Place(row: origin.row, col: $0)) }
-            let corner = { (row: Int, col: Int) in isHidden(Place(row: row, col: col)) }
-            let searched = forEachMove(through: origin, rows: rows, cols: cols, corner: corner) { move in
-                for direction in variants(move, keeping: position, price: { hidden[$0] ? 0 : nil })
-                where direction.keys.allSatisfy({ hidden[$0] }) {
+        // The closures below capture these, not `self`: a closure over `self` copies the whole search (every array
+        // retained and released) each time it is made, once a move.
+        let hidden = hidden
+        let grid = BorderGrid(rows: facts.rows, cols: facts.cols)
+        let isHidden = { (row: Int, col: Int) in grid.position(row: row, col: col).map { hidden[$0] } ?? false }
+        let price = { (position: Int) -> Int? in hidden[position] ? 0 : nil }
+        for origin in origins(of: at) where isHidden(origin.row, origin.col) {
+            let rows = (0...facts.rows).filter { isHidden($0, origin.col) }
+            let cols = (0...facts.cols).filter { isHidden(origin.row, $0) }
+            let searched = forEachMove(through: origin, rows: rows, cols: cols, corner: isHidden) { move in
+                for direction in variants(move, keeping: position, price: price) where direction.keys.allSatisfy({ hidden[$0] }) {
                     let sign = direction[position] ?? 0
                     guard sign != 0 else { continue }
                     // Forward raises the number when its change is positive. A move whose numbers alone cannot

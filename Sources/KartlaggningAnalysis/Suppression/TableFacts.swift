@@ -148,6 +148,7 @@ struct TableFacts {
     /// How much each fact `direction` touches moves per step (facts that do not move left out), in the order met.
     private func moves(_ direction: [Int: Int]) -> [(fact: Int, moved: Int)] {
         var moved: [(fact: Int, moved: Int)] = []
+        moved.reserveCapacity(direction.count * 4)
         for (position, change) in direction.sorted(by: { $0.key < $1.key }) {
             for (fact, coefficient) in factsOf[position] {
                 if let i = moved.firstIndex(where: { $0.fact == fact }) {
@@ -157,7 +158,8 @@ struct TableFacts {
                 }
             }
         }
-        return moved.filter { $0.moved != 0 }
+        moved.removeAll { $0.moved == 0 }
+        return moved
     }
 
     /// `direction` with each equality it breaks mended by moving one more number of that equality (`price` says
