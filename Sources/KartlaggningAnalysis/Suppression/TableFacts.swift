@@ -147,14 +147,33 @@ struct TableFacts {
 
     /// How much each fact `direction` touches moves per step (facts that do not move left out), in the order met.
     private func moves(_ direction: [Int: Int]) -> [(fact: Int, moved: Int)] {
+        let changes = direction.sorted { $0.key < $1.key }
+        let met = changes.reduce(0) { $0 + factsOf[$1.key].count }
         var moved: [(fact: Int, moved: Int)] = []
-        moved.reserveCapacity(direction.count * 4)
-        for (position, change) in direction.sorted(by: { $0.key < $1.key }) {
-            for (fact, coefficient) in factsOf[position] {
-                if let i = moved.firstIndex(where: { $0.fact == fact }) {
-                    moved[i].moved += coefficient * change
-                } else {
-                    moved.append((fact, coefficient * change))
+        moved.reserveCapacity(met)
+        // Each fact's place in `moved`, found by an open-addressing table on the stack at most half full: a parent
+        // theme's number is in a fact with each child, and a search along `moved` for each grew with the square.
+        var capacity = 16
+        while capacity < met * 2 { capacity *= 2 }
+        let mask = capacity - 1
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { slots in
+            slots.initialize(repeating: -1)
+            for (position, change) in changes {
+                for (fact, coefficient) in factsOf[position] {
+                    var slot = (fact &* 0x9E37_79B1) & mask
+                    while true {
+                        let at = Int(slots[slot])
+                        if at < 0 {
+                            slots[slot] = Int32(moved.count)
+                            moved.append((fact, coefficient * change))
+                            break
+                        }
+                        if moved[at].fact == fact {
+                            moved[at].moved += coefficient * change
+                            break
+                        }
+                        slot = (slot + 1) & mask
+                    }
                 }
             }
         }
