@@ -210,12 +210,16 @@ struct SecondarySuppression {
     private var colDescendants: [[Int]]
 
     /// The move, plain and with ancestors moving alike, each with the equalities it breaks mended (`price`: what
-    /// moving a position costs, nil where it may not move).
+    /// moving a position costs, nil where it may not move); none that moves a number which may not move.
     private func variants(_ move: [(Place, Int)], keeping position: Int, price: (Int) -> Int?) -> [[Int: Int]] {
         var result: [[Int: Int]] = []
         for rowChain in rowChains {
             for colChain in colChains {
-                guard let direction = direction(move, rowAncestors: rowChain, colAncestors: colChain) else { continue }
+                // A direction that moves a number which may not move is left out before it is mended: mending moves
+                // only numbers that may, so that one would stay (and every caller drops such a direction).
+                guard let direction = direction(move, rowAncestors: rowChain, colAncestors: colChain),
+                    direction.keys.allSatisfy({ price($0) != nil })
+                else { continue }
                 // Alone or in pairs a move breaks its line wherever the line adds up, and the mended move is
                 // another pair or rectangle, tried anyway: only rectangles (with their ancestors) are mended.
                 result += move.count == 4 ? facts.mended(direction, fixed: position, price: price) : [direction]
