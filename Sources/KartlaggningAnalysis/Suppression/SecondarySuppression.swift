@@ -150,14 +150,14 @@ struct SecondarySuppression {
     }
 
     private func position(of place: Place) -> Int? {
-        BorderGrid(rows: facts.rows, cols: facts.cols).position(row: place.row, col: place.col)
+        facts.grid.position(row: place.row, col: place.col)
     }
 
     /// A move given on the border grid, where every line sums to what it shows (a total counts negatively in its
     /// line), as changes of the numbers; with `ancestors`, each row's (column's) ancestors moving with it.
     /// Nil where it would move the whole.
     private func direction(_ moves: [(Place, Int)], rowAncestors: Bool, colAncestors: Bool) -> [Int: Int]? {
-        let grid = BorderGrid(rows: facts.rows, cols: facts.cols)
+        let grid = facts.grid
         // Room for every number moved from the start: a dictionary grown a few entries at a time rehashes each time.
         var direction = [Int: Int](minimumCapacity: moves.count * (rowAncestors ? 4 : 1) * (colAncestors ? 4 : 1))
         for (place, change) in moves {
@@ -255,14 +255,15 @@ struct SecondarySuppression {
         // The closures below capture these, not `self`: a closure over `self` copies the whole search (every array
         // retained and released) each time it is made, once a move.
         let hidden = hidden
-        let grid = BorderGrid(rows: facts.rows, cols: facts.cols)
+        let grid = facts.grid
         let isHidden = { (row: Int, col: Int) in grid.position(row: row, col: col).map { hidden[$0] } ?? false }
         let price = { (position: Int) -> Int? in hidden[position] ? 0 : nil }
         for origin in origins(of: at) where isHidden(origin.row, origin.col) {
             let rows = (0...facts.rows).filter { isHidden($0, origin.col) }
             let cols = (0...facts.cols).filter { isHidden(origin.row, $0) }
             let searched = forEachMove(through: origin, rows: rows, cols: cols, corner: isHidden) { move in
-                for direction in variants(move, keeping: position, price: price) where direction.keys.allSatisfy({ hidden[$0] }) {
+                // Every direction moves hidden numbers alone (`variants` leaves out what moves one that may not move).
+                for direction in variants(move, keeping: position, price: price) {
                     let sign = direction[position] ?? 0
                     guard sign != 0 else { continue }
                     // Forward raises the number when its change is positive. A move whose numbers alone cannot
@@ -306,14 +307,11 @@ struct SecondarySuppression {
         let (up0, down0) = reach
         func placeCost(_ place: Place) -> Int { self.position(of: place).flatMap(cost) ?? Int.max / 4 }
         func consider(_ move: [(Place, Int)]) {
-            variantLoop: for direction in variants(move, keeping: position, price: { cost($0) }) {
+            // Every direction moves only numbers with a cost (`variants` leaves out the rest).
+            for direction in variants(move, keeping: position, price: { cost($0) }) {
                 guard let sign = direction[position], sign != 0 else { continue }
                 let newly = direction.keys.filter { !hidden[$0] }
-                var price = 0
-                for position in newly {
-                    guard let each = cost(position) else { continue variantLoop }
-                    price += each
-                }
+                let price = newly.reduce(0) { $0 + (cost($1) ?? 0) }
                 if let best, price > best.cost { continue }
                 let (forward, backward) = facts.steps(direction)
                 let (up, down) = sign > 0 ? (forward, backward) : (backward, forward)

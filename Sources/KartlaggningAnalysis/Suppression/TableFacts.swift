@@ -100,9 +100,12 @@ struct TableFacts {
         return copy
     }
 
-    func position(cell r: Int, _ c: Int) -> Int { r * cols + c }
-    func rowTotal(_ r: Int) -> Int { rows * cols + r }
-    func colTotal(_ c: Int) -> Int { rows * cols + rows + c }
+    /// How the positions are numbered.
+    var grid: BorderGrid { BorderGrid(rows: rows, cols: cols) }
+
+    func position(cell r: Int, _ c: Int) -> Int { grid.cell(r, c) }
+    func rowTotal(_ r: Int) -> Int { grid.rowTotal(r) }
+    func colTotal(_ c: Int) -> Int { grid.colTotal(c) }
 
     /// The position of a value, and back.
     func position(_ value: SuppressionAudit.Value) -> Int {

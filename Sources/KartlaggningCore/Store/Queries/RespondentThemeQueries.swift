@@ -93,7 +93,7 @@ extension KartlaggningStore {
         }
         let pairs = stored.codebook.rollUp.flatMap { theme, counted in counted.map { (theme, $0) } }
         // The bits are the rows only where they were written whole (a first run over every answer, into the file).
-        let written = respondentThemes.flatMap { target == .main && respondents == nil && answerThemesWritten ? $0 : nil }
+        let written = target == .main && respondents == nil && answerThemesWritten ? respondentThemes : nil
         if let written {
             try written.write(db)
         } else if !pairs.isEmpty {
