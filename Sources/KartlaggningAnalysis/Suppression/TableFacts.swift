@@ -27,11 +27,16 @@ struct TableFacts {
     private(set) var rowAncestors: [[Int]]
     private(set) var colAncestors: [[Int]]
 
+    /// The true number at each position of `table`, in the facts' order (what `truth` holds).
+    static func truth(of table: SuppressionAudit.Table) -> [Int] {
+        table.counts.joined() + table.rowBase + table.colBase
+    }
+
     init(_ table: SuppressionAudit.Table) {
         rows = table.rowBase.count
         cols = table.colBase.count
         grand = max(table.grand, 0)
-        truth = table.counts.joined() + table.rowBase + table.colBase
+        truth = Self.truth(of: table)
         factsOf = Array(repeating: [], count: truth.count)
         func ancestors(_ parent: [Int?]) -> [[Int]] {
             parent.indices.map { start in
