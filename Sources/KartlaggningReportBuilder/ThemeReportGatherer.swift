@@ -21,11 +21,22 @@ enum ThemeReportGatherer {
         let labels = stored.codebook.labels
         let chooser = try QuoteChooser(store: store)
         let questionTexts = try Self.questionTexts(store)
+        // Without filters, each theme's term counts and sources as the theme digest keeps them (made current first
+        // where the store may be written); else, or where it cannot be, counted from the term index and the answers.
+        let kept =
+            try filters.isEmpty && TermTotalsGatherer.indexIsCurrent(store: store, cleaner: chooser.cleaner)
+            ? store.keptThemeDigest(themes: themes.map(\.id), codebook: stored) : nil
         // Distinctive words: every theme's term counts against the whole's, from the term index (a theme's rest is
         // the whole minus the theme).
-        let terms = try TermTotalsGatherer.totals(
-            store: store, cleaner: chooser.cleaner, filters: filters, groups: themes.map { stored.codebook.descendants(of: $0.id) },
-            codebook: stored)
+        var terms: TermTotals
+        if let kept {
+            terms = try store.termTotals(filters: [:], groups: [], codebook: nil)
+            terms.groups = kept.map(\.terms)
+        } else {
+            terms = try TermTotalsGatherer.totals(
+                store: store, cleaner: chooser.cleaner, filters: filters, groups: themes.map { stored.codebook.descendants(of: $0.id) },
+                codebook: stored)
+        }
         let arranger = try AreaArranger(store: store, order: request.areaOrder, language: request.language)
         let sections = try themes.enumerated().map { index, theme -> ThemeReportInput.Section in
             let related = try store.relatedThemes(of: theme.id, codebook: stored, filters: filters)
@@ -34,9 +45,17 @@ enum ThemeReportGatherer {
             let family = stored.codebook.descendants(of: theme.id)
             // Per district; a district whose cell is suppressed is not named beside its quotes.
             var quotes: [ThemeReportInput.Quote] = []
-            // The quotes and where the theme came up, from one pass over its answers.
-            let digest = try store.themeAnswerDigest(
-                themes: family, codebook: stored, filters: filters, perDistrict: request.quotes, asking: 200)
+            // The quotes, the questions asked and where the theme came up: from the kept digest, the quotes read best
+            // first and the answers that ask; else from one pass over the theme's answers.
+            let digest =
+                try kept.map { kept in
+                    ThemeAnswerDigest(
+                        quotes: try store.quoteCandidates(themes: family, codebook: stored, perDistrict: request.quotes),
+                        sources: kept[index].sources,
+                        asking: try store.askingAnswers(themes: family, codebook: stored, limit: Self.asking))
+                }
+                ?? store.themeAnswerDigest(
+                    themes: family, codebook: stored, filters: filters, perDistrict: request.quotes, asking: Self.asking)
             for candidate in digest.quotes {
                 let shown = byDistrict.cell(theme.id, candidate.district).map { !$0.suppressed } ?? false
                 let district = shown && !candidate.district.isEmpty ? candidate.district : nil
@@ -61,6 +80,9 @@ enum ThemeReportGatherer {
             codebook: stored, date: request.date, title: request.title, language: request.language, byDistrict: byDistrict, byKind: byKind,
             sections: sections, method: method)
     }
+
+    /// How many of a theme's answers that ask something the report chooses its questions from (the first, by id).
+    static let asking = 200
 
     /// Every question's text (its column where it has none), by `survey/question`.
     static func questionTexts(_ store: KartlaggningStore) throws -> [String: String] {

@@ -17,8 +17,9 @@ extension TagCommand {
             try Console.run {
                 let store = try database.open(creating: false)
                 let stored = try store.codebook(id: codebook.codebook)
-                let summary = try AutoTagging.run(store: store, codebook: stored, progress: Console.progress("answers tagged"))
+                // The term index first: a codebook's first run gathers its theme digest from it as it tags.
                 try TermIndexing.update(store: store, progress: Console.progress("texts indexed"))
+                let summary = try AutoTagging.run(store: store, codebook: stored, progress: Console.progress("answers tagged"))
                 Console.clearProgress()
                 try Console.emit(summary, as: format, text: TagRunText.render)
             }

@@ -90,7 +90,7 @@ struct CLITests {
         let first = try kartlagg("init", "--db", db)
         let second = try kartlagg("init", "--db", db)
         #expect(first.status == 0 && second.status == 0)
-        #expect(second.stdout == "\(db): ready (schema: 19 migrations applied)\n")
+        #expect(second.stdout == "\(db): ready (schema: 20 migrations applied)\n")
     }
 
     @Test func importThenReimport() throws {

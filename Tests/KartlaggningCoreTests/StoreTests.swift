@@ -19,7 +19,7 @@ struct StoreTests {
                 "v10: area maps", "v11: answer themes", "v12: kept counts", "v13: tagging figures kept", "v14: interview dates kept",
                 "v15: tags by theme read from answerTheme", "v16: matched words kept with answer themes",
                 "v17: answer themes by words matched", "v18: term index complete through an answer",
-                "v19: organisations indexed",
+                "v19: organisations indexed", "v20: theme digest",
             ])
     }
 

@@ -557,9 +557,43 @@ extension KartlaggningStore {
             try db.execute(sql: "CREATE INDEX respondent_organisation ON respondent(organisation) WHERE organisation IS NOT NULL")
             try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
         }
+        // v20: what a theme report reads of a theme, kept (the theme digest): each theme's term counts over the texts
+        // carrying it or one of its descendants (`themeTerm`, from the term index) and how many of those texts each
+        // question gave (`themeSource`), per codebook. Derived data like the term index: current while
+        // `themeDigestState` holds the data's version and the index's key, kept so by the writers that change answer
+        // themes (a tagging run, a coder's decision) and by the indexer, made again whole where rows were rewritten.
+        // Also the free texts that ask something (`answer_asking`, partial): a report's questions respondents ask
+        // are read from them instead of every text of the theme.
+        migrator.registerMigration("v20: theme digest") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE themeTerm (
+                        codebookId TEXT NOT NULL,
+                        themeId    TEXT NOT NULL,
+                        lemma      TEXT NOT NULL,
+                        n          INTEGER NOT NULL,
+                        PRIMARY KEY (codebookId, themeId, lemma)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE themeSource (
+                        codebookId  TEXT NOT NULL,
+                        themeId     TEXT NOT NULL,
+                        questionKey INTEGER NOT NULL,
+                        n           INTEGER NOT NULL,
+                        PRIMARY KEY (codebookId, themeId, questionKey)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE themeDigestState (
+                        codebookId TEXT PRIMARY KEY NOT NULL,
+                        revision   INTEGER NOT NULL,
+                        version    TEXT NOT NULL,
+                        termKey    TEXT NOT NULL
+                    );
+                    CREATE INDEX answer_asking ON answer(id) WHERE isFreeText AND instr(raw, '?') > 0;
+                    """)
+            try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+        }
         return migrator
     }
 
     /// The schema this kartlagg writes: the number of its migrations, also kept in SQLite's `user_version`.
-    public static let schemaVersion = 19
+    public static let schemaVersion = 20
 }

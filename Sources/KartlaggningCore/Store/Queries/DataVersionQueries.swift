@@ -42,6 +42,9 @@ extension KartlaggningStore {
             try Self.recountAll(db)
         }
         try Self.stampKeptCounts(db)
+        // The theme digests follow the tags through the writers that change them; rows rewritten or removed leave them
+        // to be made again.
+        if let counted, !counted.rewritten.happened { try Self.carryThemeDigests(from: before, db: db) }
         counted?.data.noteRecounted()
         return tallied
     }

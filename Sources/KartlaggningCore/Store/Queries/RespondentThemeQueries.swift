@@ -46,9 +46,11 @@ extension KartlaggningStore {
     ///     respondent themes are made from it.
     ///   - respondentThemes: every respondent's themes, gathered by a codebook's first tagging run over every answer
     ///     (with `answerThemesWritten`, into the file): written as they are instead of worked out from `answerTheme`.
+    ///   - digest: the codebook's theme digest as the first run gathered it (with `respondentThemes`): written as it
+    ///     is instead of made again from `answerTheme` and the term index.
     func rebuildRespondentThemes(
         _ stored: StoredCodebook, db: Database, target: RespondentThemeTarget = .main, respondents: [Int64]? = nil,
-        answerThemesWritten: Bool = false, respondentThemes: RespondentThemeBits? = nil
+        answerThemesWritten: Bool = false, respondentThemes: RespondentThemeBits? = nil, digest: ThemeDigestTally? = nil
     ) throws {
         let id = stored.codebook.id
         // A few respondents: their answers first, then each answer's tags (CROSS JOIN keeps SQLite to that order).
@@ -60,6 +62,12 @@ extension KartlaggningStore {
         // carry no theme until tagged, and change no respondent's fields.)
         let keepsCounts = target == .main && counted?.rewritten.happened != true
         let countedBefore = try respondents.flatMap { keepsCounts ? try Self.themeCells(id, respondents: $0, db: db) : nil }
+        // A few respondents' answers, with the themes they carried: the theme digest follows what changes.
+        let theirAnswers: SQL? = respondents.map { "SELECT id FROM answer WHERE respondentId IN \($0)" }
+        let digestBefore =
+            try theirAnswers.flatMap { answers in
+                try target == .main && Self.themeDigestIsStamped(stored, db: db) ? Self.answerThemes(stored, answers: answers, db: db) : nil
+            }
         switch target {
         case .main:
             try db.execute(literal: "DELETE FROM main.respondentTheme WHERE codebookId = \(id) \(only)")
@@ -110,6 +118,16 @@ extension KartlaggningStore {
         }
         guard target == .main else { return }
         try RespondentThemeStateRecord(codebookId: id, revision: stored.revision, stale: false).upsert(db)
+        if let theirAnswers, let digestBefore {
+            try Self.adjustThemeDigest(
+                stored, before: digestBefore, after: Self.answerThemes(stored, answers: theirAnswers, db: db), db: db)
+        } else if respondents == nil {
+            if let digest {
+                try Self.writeThemeDigest(stored, digest, db: db)
+            } else {
+                try Self.rebuildThemeDigest(stored, db: db)
+            }
+        }
         guard keepsCounts else { return }
         if let respondents, let countedBefore {
             try Self.adjustThemeCounts(

@@ -68,7 +68,7 @@ extension KartlaggningStore {
                     db,
                     SQLRequest<Row>(
                         literal: """
-                            SELECT a.id, a.raw, q.id AS question, a.respondentId, r.revision, r.autoTags
+                            SELECT a.id, a.raw, q.id AS question, a.respondentId, r.revision, r.autoTags, a.questionKey
                             FROM answer a JOIN question q ON q.key = a.questionKey
                             LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = \(codebookId)
                             WHERE a.isFreeText AND a.id > \(after) AND (r.revision IS NULL OR r.revision <> \(revision))
@@ -76,17 +76,28 @@ extension KartlaggningStore {
                             """), bytes: textBatchBytes, decode: UntaggedText.decode)
             }
             // The matching thread also makes the tags ready to write, so this one (the writer, the run's bottleneck)
-            // only moves them into the tables.
-            let matching = BackgroundBatch { (inputs: [TagInput]) in tagger(inputs).map(PreparedTags.init) }
+            // only moves them into the tables. In a first run it also gathers the theme digest from the texts' themes
+            // and their terms, read from the index on a connection of its own (the run leaves the index as it is).
+            let gathersDigest = everyAnswerAutoOnly && writer is DatabasePool
+            var digest: ThemeDigestTally? = gathersDigest ? ThemeDigestTally(stored.codebook) : nil
+            let store = self
+            let codebook = stored.codebook
+            let matching = BackgroundBatch { (batch: [UntaggedText]) -> (tags: [PreparedTags], digest: ThemeDigestTally?) in
+                let prepared = tagger(batch.map { TagInput(text: $0.text, question: $0.question) }).map(PreparedTags.init)
+                guard gathersDigest else { return (prepared, nil) }
+                return (prepared, try? store.digestPart(of: batch, tags: prepared, codebook: codebook))
+            }
             defer { matching.finish() }
-            let inputs = { (batch: [UntaggedText]) in batch.map { TagInput(text: $0.text, question: $0.question) } }
             var batch = try readBatch(untagged.after, size.answers)
-            if !batch.isEmpty { matching.start(inputs(batch)) }
+            if !batch.isEmpty { matching.start(batch) }
             while let last = batch.last {
                 let next = try readBatch(last.answerId, size.answers)
-                let found = matching.result()
+                let (found, part) = matching.result()
+                if gathersDigest {
+                    if let part { digest?.merge(part) } else { digest = nil }
+                }
                 size.saw(answers: found.count, tags: found.reduce(0) { $0 + $1.weight })
-                if !next.isEmpty { matching.start(inputs(next)) }
+                if !next.isEmpty { matching.start(next) }
                 for (text, prepared) in zip(batch, found) {
                     let answerId = text.answerId
                     if wasCurrent && touched.count <= Self.fewRespondents { touched.insert(text.respondentId) }
@@ -132,7 +143,8 @@ extension KartlaggningStore {
                 try Self.addToTagRuns(key, answers: change.answers, autoTagged: change.autoTagged, db: db)
             }
             if everyAnswerAutoOnly {
-                try rebuildRespondentThemes(stored, db: db, answerThemesWritten: true, respondentThemes: respondentThemes)
+                try rebuildRespondentThemes(
+                    stored, db: db, answerThemesWritten: true, respondentThemes: respondentThemes, digest: digest)
             } else if summary.answersTagged > 0 || summary.tagsReplaced > 0 {
                 if wasCurrent && touched.count <= Self.fewRespondents {
                     try rebuildRespondentThemes(stored, db: db, respondents: touched.sorted())

@@ -71,7 +71,7 @@ extension KartlaggningStore {
         try writeDerived { db in
             let key = try Self.scopedKey(key, db: db)
             guard try TermIndexStateRecord.fetchOne(db, key: 1)?.key != key else { return }
-            try db.execute(sql: "DELETE FROM answerTerm; DELETE FROM termIndexed; DELETE FROM termTotal")
+            try db.execute(sql: "DELETE FROM answerTerm; DELETE FROM termIndexed; DELETE FROM termTotal; DELETE FROM themeDigestState")
             try TermIndexStateRecord(key: key).save(db)
         }
         var indexed = 0
@@ -99,7 +99,8 @@ extension KartlaggningStore {
                 let insertTerm = try BatchedInsert<AnswerTermRecord>(db)
                 let insertIndexed = try BatchedInsert<TermIndexedRecord>(db)
                 var added: [TermTotalRecord.Key: Int] = [:]
-                for (text, found) in zip(batch, terms(batch)) {
+                let found = terms(batch)
+                for (text, found) in zip(batch, found) {
                     for term in found {
                         try insertTerm.add(
                             AnswerTermRecord(answerId: text.answerId, lemma: term.lemma, surface: term.surface, n: term.count))
@@ -109,6 +110,8 @@ extension KartlaggningStore {
                 }
                 try insertTerm.flush()
                 try insertIndexed.flush()
+                // The theme digests count the terms of the texts they carry that are indexed.
+                try Self.addIndexedTerms(zip(batch, found).map { ($0.answerId, $1) }, db: db)
                 // The running totals, once per form of the batch.
                 let addTo = try db.cachedStatement(sql: "UPDATE termTotal SET n = n + ? WHERE lemma = ? AND surface = ?")
                 let insertTotal = try PreparedInsert<TermTotalRecord>(db)

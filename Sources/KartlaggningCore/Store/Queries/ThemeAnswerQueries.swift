@@ -65,6 +65,27 @@ extension KartlaggningStore {
         }
     }
 
+    /// The first `limit` free texts (by answer id) that carry one of `themes` and ask something (a question mark),
+    /// texts of identifying questions left out: `themeAnswerDigest`'s `asking` without filters, read from the texts
+    /// that ask (the partial index `answer_asking`), each looked up among the themes' answers, instead of every text of
+    /// the themes.
+    public func askingAnswers(themes: [String], codebook stored: StoredCodebook, limit: Int) throws -> [String] {
+        guard limit > 0 else { return [] }
+        try ensureRespondentThemes(stored)
+        return try read { db in
+            try String.fetchAll(
+                db,
+                SQLRequest<String>(
+                    literal: """
+                        SELECT a.raw FROM answer a INDEXED BY answer_asking
+                        WHERE a.isFreeText AND instr(a.raw, '?') > 0 AND \(Self.notIdentifying) AND EXISTS (
+                            SELECT 1 FROM answerTheme t
+                            WHERE t.codebookId = \(stored.codebook.id) AND t.themeId IN \(themes) AND t.answerId = a.id)
+                        ORDER BY a.id LIMIT \(limit)
+                        """))
+        }
+    }
+
     /// The chosen answers' texts and fields, in the order chosen.
     private static func quotes(_ chosen: [QuoteChoice.Pick], db: Database) throws -> [QuoteCandidate] {
         guard !chosen.isEmpty else { return [] }

@@ -9,6 +9,7 @@ struct UntaggedText: Sendable {
     var respondentId: Int64
     var previousRevision: Int?
     var previousAutoTags: Int
+    var questionKey: Int64
 
     /// Decoded where a cursor stands on a row of `id, raw, question, respondentId, revision, autoTags`, with its
     /// text's bytes (what a batch is bounded by).
@@ -16,7 +17,7 @@ struct UntaggedText: Sendable {
         let text: String = row[1] ?? ""
         let read = UntaggedText(
             answerId: row[0], text: text, question: row[2], respondentId: row[3], previousRevision: row[4],
-            previousAutoTags: row[5] ?? 0)
+            previousAutoTags: row[5] ?? 0, questionKey: row[6])
         return (read, text.utf8.count)
     }
 }

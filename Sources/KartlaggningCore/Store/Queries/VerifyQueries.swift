@@ -52,6 +52,7 @@ extension KartlaggningStore {
                         + "WHERE t.id IS NULL OR t.coder = \(Coder.autoSQL)")
                     ?? 0, "flags on auto tags or on no tag")
             checks.append(try Self.keptCountsCheck(db))
+            checks.append(try Self.themeDigestCheck(db))
         }
         // The full-text index and derived tables, through temporary tables of this connection (never the file).
         try scratch { db in
