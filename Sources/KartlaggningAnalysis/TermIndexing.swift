@@ -14,17 +14,21 @@ public enum TermIndexing {
         "\(version)|\(cleaner.fingerprint)"
     }
 
-    /// Brings `store`'s term index up to date: what every writer that changes texts or names does before it ends
-    /// (import, undo, forget, tagging), so reports, which only read, find it current.
+    /// Brings `store`'s term index up to date, and the theme digests made from it: what every writer that changes
+    /// texts or names does before it ends (import, undo, forget, tagging), so reports, which only read, find them
+    /// current.
     /// - Returns: how many texts were indexed (0 when it was current).
     @discardableResult
     public static func update(store: some TermIndexWriting, progress: ((Int) -> Void)? = nil) throws -> Int {
         let cleaner = try Pseudonymizer.hiding(namesIn: store)
         let key = key(cleaner: cleaner)
-        // Noted complete at this data version: nothing to do. Otherwise the indexer's own pass finds what is missing
-        // (and notes the index complete), without a separate check first.
-        guard try !store.termIndexIsNotedComplete(key: key) else { return 0 }
-        return try store.indexTerms(key: key, batchSize: 5_000, terms: batch(cleaner: cleaner), progress: progress)
+        // Noted complete at this data version: nothing to index. Otherwise the indexer's own pass finds what is
+        // missing (and notes the index complete), without a separate check first.
+        let indexed =
+            try store.termIndexIsNotedComplete(key: key)
+            ? 0 : store.indexTerms(key: key, batchSize: 5_000, terms: batch(cleaner: cleaner), progress: progress)
+        try store.refreshThemeDigests()
+        return indexed
     }
 
     /// A text's terms: each lemma and form with how often it stands there, in lemma and form order.

@@ -11,4 +11,7 @@ public protocol TermIndexWriting {
     /// Indexes the texts the index does not hold (emptied first when made another way), with `terms` for each batch.
     @discardableResult
     func indexTerms(key: String, batchSize: Int, terms: ([IndexedText]) -> [[TermCount]], progress: ((Int) -> Void)?) throws -> Int
+    /// Makes every applied codebook's theme digest (what theme reports read, made from the index) current where it
+    /// is not.
+    func refreshThemeDigests() throws
 }

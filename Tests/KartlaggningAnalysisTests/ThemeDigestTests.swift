@@ -29,6 +29,14 @@ struct ThemeDigestTests {
             #expect(
                 try store.askingAnswers(themes: family, codebook: stored, limit: 500) == pass.asking, "\(step): \(themes[index]) asking")
             if !pass.sources.isEmpty { carrying += 1 }
+            // Related themes: from the pair counts, and counted from the respondent themes (a filter that keeps every
+            // respondent takes the counting path).
+            let related = try store.relatedThemes(of: themes[index], codebook: stored, limit: 50)
+            let recounted = try store.relatedThemes(
+                of: themes[index], codebook: stored, filters: [.kind: ["företag", "förening"]], limit: 50)
+            #expect(
+                related.map { "\($0.theme)=\($0.respondents)" } == recounted.map { "\($0.theme)=\($0.respondents)" },
+                "\(step): \(themes[index]) related")
         }
         #expect(carrying > 3, "\(step): themes with texts")
     }
@@ -122,14 +130,16 @@ struct ThemeDigestTests {
         let rows = { (db: Database) in
             (
                 try Row.fetchAll(db, sql: "SELECT * FROM themeTerm ORDER BY 1, 2, 3"),
-                try Row.fetchAll(db, sql: "SELECT * FROM themeSource ORDER BY 1, 2, 3")
+                try Row.fetchAll(db, sql: "SELECT * FROM themeSource ORDER BY 1, 2, 3"),
+                try Row.fetchAll(db, sql: "SELECT * FROM themePair ORDER BY 1, 2, 3")
             )
         }
         let gathered = try store.read(rows)
-        #expect(gathered.0.count > 100 && gathered.1.count > 5)
+        #expect(gathered.0.count > 100 && gathered.1.count > 5 && gathered.2.count > 20)
         try store.writer.write { db in try KartlaggningStore.rebuildThemeDigest(stored, db: db) }
         let made = try store.read(rows)
         #expect(made.0 == gathered.0)
         #expect(made.1 == gathered.1)
+        #expect(made.2 == gathered.2)
     }
 }

@@ -558,8 +558,9 @@ extension KartlaggningStore {
             try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
         }
         // v20: what a theme report reads of a theme, kept (the theme digest): each theme's term counts over the texts
-        // carrying it or one of its descendants (`themeTerm`, from the term index) and how many of those texts each
-        // question gave (`themeSource`), per codebook. Derived data like the term index: current while
+        // carrying it or one of its descendants (`themeTerm`, from the term index), how many of those texts each
+        // question gave (`themeSource`) and how many respondents carry it with each other theme (`themePair`), per
+        // codebook. Derived data like the term index: current while
         // `themeDigestState` holds the data's version and the index's key, kept so by the writers that change answer
         // themes (a tagging run, a coder's decision) and by the indexer, made again whole where rows were rewritten.
         // Also the free texts that ask something (`answer_asking`, partial): a report's questions respondents ask
@@ -580,6 +581,13 @@ extension KartlaggningStore {
                         questionKey INTEGER NOT NULL,
                         n           INTEGER NOT NULL,
                         PRIMARY KEY (codebookId, themeId, questionKey)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE themePair (
+                        codebookId TEXT NOT NULL,
+                        themeId    TEXT NOT NULL,
+                        otherId    TEXT NOT NULL,
+                        n          INTEGER NOT NULL,
+                        PRIMARY KEY (codebookId, themeId, otherId)
                     ) WITHOUT ROWID;
                     CREATE TABLE themeDigestState (
                         codebookId TEXT PRIMARY KEY NOT NULL,

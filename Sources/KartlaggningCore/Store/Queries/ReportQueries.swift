@@ -13,10 +13,16 @@ extension KartlaggningStore {
         try ensureRespondentThemes(stored)
         let family = Set(stored.codebook.descendants(of: theme) + (stored.codebook.ancestors[theme] ?? []))
         return try readFiltered(filters) { db, filter in
-            // Counted here, not by SQLite's GROUP BY, which would sort every pair of themes a respondent carries (433,000
-            // for a theme of 200,000 respondents) to count a few dozen themes. The respondents joined only to filter.
+            // Without filters, from the theme digest's pair counts where it is current. Otherwise counted here, not by
+            // SQLite's GROUP BY, which would sort every pair of themes a respondent carries (433,000 for a theme of
+            // 200,000 respondents) to count a few dozen themes. The respondents joined only to filter.
             let respondents: SQL = filter.isEmpty ? "" : "JOIN respondent r ON r.id = a.respondentId"
             var counts: [String: Int] = [:]
+            if filters.isEmpty, let kept = try Self.keptThemePairs(of: theme, codebook: stored, db: db) {
+                return kept.filter { !family.contains($0.key) && $0.value > 0 }
+                    .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.sortsBeforeInSQLite($1.key) }
+                    .prefix(limit).map { (theme: $0.key, respondents: $0.value) }
+            }
             let rows = try String.fetchCursor(
                 db,
                 SQLRequest<String>(

@@ -52,6 +52,25 @@ struct RespondentThemeBits {
         }
     }
 
+    /// How many respondents carry each pair of themes: the bits of the two ANDed and counted (for 200 themes over
+    /// 200,000 respondents, 20,000 pairs of 3,000 words: a few tens of milliseconds).
+    func pairCounts() -> ThemePairCounts {
+        var pairs = ThemePairCounts()
+        let present = themes.indices.filter { !bits[$0].isEmpty }
+        for (i, first) in present.enumerated() {
+            for second in present[(i + 1)...] {
+                var n = 0
+                bits[first].withUnsafeBufferPointer { a in
+                    bits[second].withUnsafeBufferPointer { b in
+                        for word in 0..<min(a.count, b.count) { n += (a[word] & b[word]).nonzeroBitCount }
+                    }
+                }
+                pairs.add(themes[first], themes[second], n: n)
+            }
+        }
+        return pairs
+    }
+
     /// Writes the rows (after the codebook's old ones were deleted), in the table's key order, a batch at a time.
     func write(_ db: Database) throws {
         let insert = try BatchedInsert<RespondentThemeRecord>(db)

@@ -68,6 +68,7 @@ extension KartlaggningStore {
             try theirAnswers.flatMap { answers in
                 try target == .main && Self.themeDigestIsStamped(stored, db: db) ? Self.answerThemes(stored, answers: answers, db: db) : nil
             }
+        let pairsBefore = try respondents.flatMap { digestBefore == nil ? nil : try ThemePairCounts.of(id, respondents: $0, db: db) }
         switch target {
         case .main:
             try db.execute(literal: "DELETE FROM main.respondentTheme WHERE codebookId = \(id) \(only)")
@@ -118,12 +119,13 @@ extension KartlaggningStore {
         }
         guard target == .main else { return }
         try RespondentThemeStateRecord(codebookId: id, revision: stored.revision, stale: false).upsert(db)
-        if let theirAnswers, let digestBefore {
+        if let theirAnswers, let digestBefore, let respondents, let pairsBefore {
             try Self.adjustThemeDigest(
                 stored, before: digestBefore, after: Self.answerThemes(stored, answers: theirAnswers, db: db), db: db)
+            try Self.adjustThemePairs(stored, before: pairsBefore, after: ThemePairCounts.of(id, respondents: respondents, db: db), db: db)
         } else if respondents == nil {
-            if let digest {
-                try Self.writeThemeDigest(stored, digest, db: db)
+            if let digest, let written {
+                try Self.writeThemeDigest(stored, digest, pairs: written.pairCounts(), db: db)
             } else {
                 try Self.rebuildThemeDigest(stored, db: db)
             }

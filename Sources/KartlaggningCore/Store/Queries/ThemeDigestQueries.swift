@@ -58,7 +58,11 @@ extension KartlaggningStore {
     /// codebook's answer themes in answer order, merged with one over the index in the same order.
     static func rebuildThemeDigest(_ stored: StoredCodebook, db: Database) throws {
         let id = stored.codebook.id
-        try db.execute(literal: "DELETE FROM themeTerm WHERE codebookId = \(id); DELETE FROM themeSource WHERE codebookId = \(id)")
+        try db.execute(
+            literal: """
+                DELETE FROM themeTerm WHERE codebookId = \(id); DELETE FROM themeSource WHERE codebookId = \(id);
+                DELETE FROM themePair WHERE codebookId = \(id)
+                """)
         // Without a term index there is nothing to stamp it against: made when there is one.
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM termIndexState WHERE id = 1)") == true else {
             try db.execute(literal: "DELETE FROM themeDigestState WHERE codebookId = \(id)")
@@ -98,16 +102,35 @@ extension KartlaggningStore {
         }
         try count()
         try tally.apply(codebookId: id, db: db)
+        try ThemePairCounts.counted(id, db: db).apply(codebookId: id, db: db)
         try stampThemeDigest(stored, db: db)
     }
 
     /// Writes `stored`'s digest as `tally` gathered it over every answer theme of the codebook (a first tagging run),
     /// in place of its rows, and stamps it.
-    static func writeThemeDigest(_ stored: StoredCodebook, _ tally: ThemeDigestTally, db: Database) throws {
+    static func writeThemeDigest(_ stored: StoredCodebook, _ tally: ThemeDigestTally, pairs: ThemePairCounts, db: Database) throws {
         let id = stored.codebook.id
-        try db.execute(literal: "DELETE FROM themeTerm WHERE codebookId = \(id); DELETE FROM themeSource WHERE codebookId = \(id)")
+        try db.execute(
+            literal: """
+                DELETE FROM themeTerm WHERE codebookId = \(id); DELETE FROM themeSource WHERE codebookId = \(id);
+                DELETE FROM themePair WHERE codebookId = \(id)
+                """)
         try tally.apply(codebookId: id, db: db)
+        try pairs.apply(codebookId: id, db: db)
         try stampThemeDigest(stored, db: db)
+    }
+
+    /// Adds to `stored`'s pair counts what changed between `before` and `after` (`ThemePairCounts.of` the same
+    /// respondents).
+    static func adjustThemePairs(_ stored: StoredCodebook, before: [Int64: [String]], after: [Int64: [String]], db: Database) throws {
+        var pairs = ThemePairCounts()
+        for respondent in Set(before.keys).union(after.keys) {
+            let (was, now) = (before[respondent] ?? [], after[respondent] ?? [])
+            guard Set(was) != Set(now) else { continue }
+            pairs.add(respondentThemes: was, sign: -1)
+            pairs.add(respondentThemes: now)
+        }
+        try pairs.apply(codebookId: stored.codebook.id, db: db)
     }
 
     /// The digest of one batch of a first tagging run: each text's themes (its auto tags') with its terms, read
@@ -219,6 +242,12 @@ extension KartlaggningStore {
         }
     }
 
+    /// Makes every applied codebook's digest current where it is not (made again whole: after rows were rewritten,
+    /// the index made anew, or a file upgraded to schema 20).
+    public func refreshThemeDigests() throws {
+        for stored in try appliedCodebooks() { _ = try ensureThemeDigest(stored) }
+    }
+
     /// From `stored`'s digest (current: `ensureThemeDigest`), for each of `themes`: its term counts by lemma, and how
     /// many of its texts each question gave (identifying questions left out), most first, then by survey and question
     /// as SQLite orders them.
@@ -244,6 +273,17 @@ extension KartlaggningStore {
                 return (terms, Self.sortedSources(sources))
             }
         }
+    }
+
+    /// How many respondents carry `theme` with each other theme, from `stored`'s digest where it is current (nil
+    /// otherwise).
+    static func keptThemePairs(of theme: String, codebook stored: StoredCodebook, db: Database) throws -> [String: Int]? {
+        guard try themeDigestIsCurrent(stored, db: db) else { return nil }
+        var counts: [String: Int] = [:]
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT otherId, n FROM themePair WHERE codebookId = ? AND themeId = ?", arguments: [stored.codebook.id, theme])
+        while let row = try rows.next() { counts[row[0]] = row[1] }
+        return counts
     }
 
     /// Sources most answers first, then by survey and question as SQLite orders text.
@@ -277,6 +317,15 @@ extension KartlaggningStore {
         )
     }
 
+    /// `stored`'s pair counts as SQL makes them from the respondent themes.
+    static func themePairRecount(_ stored: StoredCodebook) -> SQL {
+        """
+        SELECT a.themeId, b.themeId, COUNT(*) FROM respondentTheme a
+        JOIN respondentTheme b ON b.codebookId = a.codebookId AND b.respondentId = a.respondentId AND b.themeId <> a.themeId
+        WHERE a.codebookId = \(stored.codebook.id) GROUP BY 1, 2
+        """
+    }
+
     /// Each current theme digest against its recount (`themeDigestRecount`); a stale one is made again where it is
     /// read, so it is not a fault.
     static func themeDigestCheck(_ db: Database) throws -> IntegrityCheck {
@@ -289,6 +338,7 @@ extension KartlaggningStore {
             for (table, rows, again) in [
                 ("themeTerm", "SELECT themeId, lemma, n FROM themeTerm WHERE codebookId = \(id)" as SQL, recount.terms),
                 ("themeSource", "SELECT themeId, questionKey, n FROM themeSource WHERE codebookId = \(id)", recount.sources),
+                ("themePair", "SELECT themeId, otherId, n FROM themePair WHERE codebookId = \(id)", themePairRecount(stored)),
             ] {
                 let n =
                     try Int.fetchOne(
