@@ -345,13 +345,15 @@ struct SafetyCLITests {
         try coded()
         let clean = try kartlagg(["status", "--db", db, "--verify"])
         #expect(clean.status == 0)
-        #expect(clean.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("ok") }.count == 9)
+        #expect(clean.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("ok") }.count == 10)
         #expect(clean.stdout.contains("ok      every free text is tagged by each loaded codebook"))
+        #expect(clean.stdout.contains("ok      theme digests equal the rows: ok (1 current)"))
         let script = """
             db.execute("INSERT INTO answerText(answerText, rowid, raw) SELECT 'delete', id, raw FROM answer WHERE isFreeText LIMIT 2")
             db.execute("UPDATE tag SET spans = '[[0,100000]]' WHERE id = (SELECT min(id) FROM tag WHERE coder = 'auto')")
             db.execute("DELETE FROM respondentTheme WHERE themeId = (SELECT min(themeId) FROM respondentTheme)")
             db.execute("UPDATE respondentCount SET n = n + 1 WHERE rowid = (SELECT min(rowid) FROM respondentCount)")
+            db.execute("UPDATE themeSource SET n = n + 1 WHERE themeId = (SELECT min(themeId) FROM themeSource)")
             """
         #expect(try SQLiteScript.run(db, script).status == 0)
         let before = try #require(FileDigest.bytes(db))
@@ -362,6 +364,7 @@ struct SafetyCLITests {
         #expect(broken.stdout.contains("FAILED  respondent themes are current: bygdsam ("))
         #expect(
             broken.stdout.contains("FAILED  kept counts equal the rows: respondentCount: 2 rows differ; respondentThemeCount (bygdsam): "))
+        #expect(broken.stdout.contains("FAILED  theme digests equal the rows: themeSource (bygdsam): "))
         #expect(FileDigest.bytes(db) == before)
     }
 }
