@@ -80,6 +80,8 @@ extension KartlaggningStore {
             // and their terms, read from the index on a connection of its own (the run leaves the index as it is).
             let gathersDigest = everyAnswerAutoOnly && writer is DatabasePool
             var digest: ThemeDigestTally? = gathersDigest ? ThemeDigestTally(stored.codebook) : nil
+            // Written as it grows (memory stays flat whatever the vocabulary), into the codebook's rows emptied here.
+            if gathersDigest { try Self.emptyThemeDigest(codebookId, db: db) }
             let store = self
             let codebook = stored.codebook
             let matching = BackgroundBatch { (batch: [UntaggedText]) -> (tags: [PreparedTags], digest: ThemeDigestTally?) in
@@ -95,6 +97,10 @@ extension KartlaggningStore {
                 let (found, part) = matching.result()
                 if gathersDigest {
                     if let part { digest?.merge(part) } else { digest = nil }
+                    if let full = digest, full.entries > ThemeDigestTally.heldEntries {
+                        try full.apply(codebookId: codebookId, db: db)
+                        digest = ThemeDigestTally(stored.codebook)
+                    }
                 }
                 size.saw(answers: found.count, tags: found.reduce(0) { $0 + $1.weight })
                 if !next.isEmpty { matching.start(next) }

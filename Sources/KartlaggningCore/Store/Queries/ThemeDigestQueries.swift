@@ -58,16 +58,9 @@ extension KartlaggningStore {
     /// codebook's answer themes in answer order, merged with one over the index in the same order.
     static func rebuildThemeDigest(_ stored: StoredCodebook, db: Database) throws {
         let id = stored.codebook.id
-        try db.execute(
-            literal: """
-                DELETE FROM themeTerm WHERE codebookId = \(id); DELETE FROM themeSource WHERE codebookId = \(id);
-                DELETE FROM themePair WHERE codebookId = \(id)
-                """)
+        try emptyThemeDigest(id, db: db)
         // Without a term index there is nothing to stamp it against: made when there is one.
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM termIndexState WHERE id = 1)") == true else {
-            try db.execute(literal: "DELETE FROM themeDigestState WHERE codebookId = \(id)")
-            return
-        }
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM termIndexState WHERE id = 1)") == true else { return }
         var tally = ThemeDigestTally(stored.codebook)
         let carrying = try Row.fetchCursor(
             db,
@@ -80,6 +73,7 @@ extension KartlaggningStore {
         let terms = try Row.fetchCursor(db, sql: "SELECT answerId, lemma, n FROM answerTerm ORDER BY answerId")
         var termRow = try terms.next()
         var answer: (id: Int64, question: Int64, themes: [String])?
+        var counted = 0
         func count() throws {
             guard let answer else { return }
             var found: [(lemma: String, n: Int)] = []
@@ -90,6 +84,12 @@ extension KartlaggningStore {
                 termRow = try terms.next()
             }
             tally.add(themes: tally.carried(answer.themes), question: answer.question, terms: found)
+            counted += 1
+            // Added to the rows as it grows: memory stays flat whatever the vocabulary.
+            if counted % 10_000 == 0, tally.entries > ThemeDigestTally.heldEntries {
+                try tally.apply(codebookId: id, db: db)
+                tally = ThemeDigestTally(stored.codebook)
+            }
         }
         while let row = try carrying.next() {
             let answerId: Int64 = row[0]
@@ -106,15 +106,19 @@ extension KartlaggningStore {
         try stampThemeDigest(stored, db: db)
     }
 
-    /// Writes `stored`'s digest as `tally` gathered it over every answer theme of the codebook (a first tagging run),
-    /// in place of its rows, and stamps it.
-    static func writeThemeDigest(_ stored: StoredCodebook, _ tally: ThemeDigestTally, pairs: ThemePairCounts, db: Database) throws {
-        let id = stored.codebook.id
+    /// Empties a codebook's digest and its stamp (before it is made again).
+    static func emptyThemeDigest(_ id: String, db: Database) throws {
         try db.execute(
             literal: """
                 DELETE FROM themeTerm WHERE codebookId = \(id); DELETE FROM themeSource WHERE codebookId = \(id);
-                DELETE FROM themePair WHERE codebookId = \(id)
+                DELETE FROM themePair WHERE codebookId = \(id); DELETE FROM themeDigestState WHERE codebookId = \(id)
                 """)
+    }
+
+    /// Adds to `stored`'s digest, emptied when the first tagging run began (`emptyThemeDigest`), what is left of the
+    /// tally the run gathered and the pairs of its respondent bits, and stamps it.
+    static func writeThemeDigest(_ stored: StoredCodebook, _ tally: ThemeDigestTally, pairs: ThemePairCounts, db: Database) throws {
+        let id = stored.codebook.id
         try tally.apply(codebookId: id, db: db)
         try pairs.apply(codebookId: id, db: db)
         try stampThemeDigest(stored, db: db)
@@ -139,15 +143,52 @@ extension KartlaggningStore {
     func digestPart(of batch: [UntaggedText], tags: [PreparedTags], codebook: Codebook) throws -> ThemeDigestTally {
         var tally = ThemeDigestTally(codebook)
         guard let first = batch.first?.answerId, let last = batch.last?.answerId else { return tally }
-        let terms = try read { db in
-            var terms: [Int64: [(lemma: String, n: Int)]] = [:]
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT answerId, lemma, n FROM answerTerm WHERE answerId BETWEEN ? AND ?", arguments: [first, last])
-            while let row = try rows.next() { terms[row[0], default: []].append((row[1], row[2])) }
-            return terms
+        // The themes each text carries, as numbers into `themes`; its question counted for each.
+        var themes: [String] = []
+        var themeNumber: [String: Int] = [:]
+        let carried = zip(batch, tags).map { text, prepared -> [Int] in
+            guard !prepared.themes.isEmpty else { return [] }
+            let carried = tally.carried(prepared.themes.map(\.theme))
+            tally.add(themes: carried, question: text.questionKey, terms: [])
+            return carried.map { theme in
+                if let number = themeNumber[theme] { return number }
+                themeNumber[theme] = themes.count
+                themes.append(theme)
+                return themes.count - 1
+            }
         }
-        for (text, prepared) in zip(batch, tags) where !prepared.themes.isEmpty {
-            tally.add(themes: tally.carried(prepared.themes.map(\.theme)), question: text.questionKey, terms: terms[text.answerId] ?? [])
+        // The index's rows in answer order, beside the batch's texts (also in answer order): each lemma numbered once,
+        // each theme's counts by that number.
+        var lemmas: [String] = []
+        var lemmaNumber: [String: Int] = [:]
+        var counts = [[Int]](repeating: [], count: themes.count)
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT answerId, lemma, n FROM answerTerm WHERE answerId BETWEEN ? AND ? ORDER BY answerId",
+                arguments: [first, last])
+            var index = 0
+            while let row = try rows.next() {
+                let answer: Int64 = row[0]
+                while index < batch.count && batch[index].answerId < answer { index += 1 }
+                guard index < batch.count, batch[index].answerId == answer, !carried[index].isEmpty else { continue }
+                let lemma: String = row[1]
+                let number: Int
+                if let known = lemmaNumber[lemma] {
+                    number = known
+                } else {
+                    number = lemmas.count
+                    lemmaNumber[lemma] = number
+                    lemmas.append(lemma)
+                }
+                let n: Int = row[2]
+                for theme in carried[index] {
+                    if counts[theme].count <= number { counts[theme] += [Int](repeating: 0, count: lemmas.count - counts[theme].count) }
+                    counts[theme][number] += n
+                }
+            }
+        }
+        for (theme, byLemma) in zip(themes, counts) {
+            tally.addTerms(themes: [theme], terms: byLemma.enumerated().filter { $0.element != 0 }.map { (lemmas[$0.offset], $0.element) })
         }
         return tally
     }

@@ -55,6 +55,12 @@ struct ThemeDigestTally: Sendable {
 
     var isEmpty: Bool { terms.isEmpty && sources.isEmpty }
 
+    /// How many counts it holds (themes by lemma and by question).
+    var entries: Int { terms.values.reduce(0) { $0 + $1.count } + sources.values.reduce(0) { $0 + $1.count } }
+
+    /// Up to how many counts a tally over many texts holds before it is added to the rows (about 100 bytes each).
+    static let heldEntries = 200_000
+
     /// Adds the changes to `codebookId`'s rows, dropping any left at zero.
     func apply(codebookId: String, db: Database) throws {
         let addTerm = try db.makeStatement(
