@@ -63,31 +63,13 @@ struct ThemeDigestTally: Sendable {
 
     /// Adds the changes to `codebookId`'s rows, dropping any left at zero.
     func apply(codebookId: String, db: Database) throws {
-        let addTerm = try db.makeStatement(
-            sql: """
-                INSERT INTO themeTerm (codebookId, themeId, lemma, n) VALUES (?, ?, ?, ?)
-                ON CONFLICT (codebookId, themeId, lemma) DO UPDATE SET n = n + excluded.n RETURNING n
-                """)
-        let dropTerm = try db.makeStatement(sql: "DELETE FROM themeTerm WHERE codebookId = ? AND themeId = ? AND lemma = ?")
+        let addTerm = try DigestRowAdder("themeTerm", column: "lemma", codebookId: codebookId, db: db)
         for (theme, counts) in terms {
-            for (lemma, n) in counts where n != 0 {
-                if try Int.fetchOne(addTerm, arguments: [codebookId, theme, lemma, n]) == 0 {
-                    try dropTerm.execute(arguments: [codebookId, theme, lemma])
-                }
-            }
+            for (lemma, n) in counts { try addTerm.add(theme: theme, lemma, n: n) }
         }
-        let addSource = try db.makeStatement(
-            sql: """
-                INSERT INTO themeSource (codebookId, themeId, questionKey, n) VALUES (?, ?, ?, ?)
-                ON CONFLICT (codebookId, themeId, questionKey) DO UPDATE SET n = n + excluded.n RETURNING n
-                """)
-        let dropSource = try db.makeStatement(sql: "DELETE FROM themeSource WHERE codebookId = ? AND themeId = ? AND questionKey = ?")
+        let addSource = try DigestRowAdder("themeSource", column: "questionKey", codebookId: codebookId, db: db)
         for (theme, counts) in sources {
-            for (question, n) in counts where n != 0 {
-                if try Int.fetchOne(addSource, arguments: [codebookId, theme, question, n]) == 0 {
-                    try dropSource.execute(arguments: [codebookId, theme, question])
-                }
-            }
+            for (question, n) in counts { try addSource.add(theme: theme, question, n: n) }
         }
     }
 }

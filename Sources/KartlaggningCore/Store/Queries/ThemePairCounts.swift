@@ -65,16 +65,7 @@ struct ThemePairCounts {
 
     /// Adds the counts to `codebookId`'s rows, dropping any left at zero.
     func apply(codebookId: String, db: Database) throws {
-        let add = try db.makeStatement(
-            sql: """
-                INSERT INTO themePair (codebookId, themeId, otherId, n) VALUES (?, ?, ?, ?)
-                ON CONFLICT (codebookId, themeId, otherId) DO UPDATE SET n = n + excluded.n RETURNING n
-                """)
-        let drop = try db.makeStatement(sql: "DELETE FROM themePair WHERE codebookId = ? AND themeId = ? AND otherId = ?")
-        for (pair, n) in counts where n != 0 {
-            if try Int.fetchOne(add, arguments: [codebookId, pair.theme, pair.other, n]) == 0 {
-                try drop.execute(arguments: [codebookId, pair.theme, pair.other])
-            }
-        }
+        let add = try DigestRowAdder("themePair", column: "otherId", codebookId: codebookId, db: db)
+        for (pair, n) in counts { try add.add(theme: pair.theme, pair.other, n: n) }
     }
 }
