@@ -4,16 +4,19 @@ import KartlaggningModel
 // MARK: - The theme digest
 
 /// What a theme report reads of a theme, kept per codebook (schema v20): each theme's term counts over the free texts
-/// that carry it or one of its descendants (`themeTerm`, from the term index: the texts it holds) and how many of
-/// those texts each question gave (`themeSource`). A report then reads a theme's few hundred rows instead of the
-/// terms of every text of the theme (1.4 million index rows for a theme of 230,000 texts).
+/// that carry it or one of its descendants (`themeTerm`, from the term index: the texts it holds), how many of those
+/// texts each question gave (`themeSource`) and how many respondents carry it with each other theme (`themePair`). A
+/// report then reads a theme's few hundred rows instead of the terms of every text of the theme (1.4 million index
+/// rows for a theme of 230,000 texts).
 ///
 /// Derived data, current while `themeDigestState` holds the data's version, the term index's key and the codebook's
 /// latest revision (and its respondent themes are current). The writers that change answer themes keep it so: a
 /// codebook's first tagging run gathers it as it goes, a rework of a few respondents (a coder's decision, an import's
 /// new answers tagged) adds what changed, a rework of every respondent makes it again, and the indexer adds the terms
 /// of the texts it indexes. A transaction that rewrote or removed respondents, answers or questions leaves it stale
-/// (`noteChanges` carries the stamp only past others), and it is made again whole where it is read.
+/// (`noteChanges` carries the stamp only past others); the next writer's `TermIndexing.update` makes it again whole
+/// (`refreshThemeDigests`). Readers use it only where it is current, and count from the index and the answers
+/// otherwise.
 extension KartlaggningStore {
     /// Whether `stored`'s theme digest can be read: stamped with the data's version, the term index's key and the
     /// codebook's latest revision, and the codebook's respondent themes current.
