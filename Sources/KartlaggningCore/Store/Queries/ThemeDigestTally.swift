@@ -26,14 +26,8 @@ struct ThemeDigestTally: Sendable {
     /// Adds (`sign` 1) or takes off (-1) one text of `question` with `textTerms` (lemma, count) to each of `themes`
     /// (as `carried` gives them).
     mutating func add(themes: [String], question: Int64, terms textTerms: [(lemma: String, n: Int)], sign: Int = 1) {
-        for theme in themes {
-            sources[theme, default: [:]][question, default: 0] += sign
-            guard !textTerms.isEmpty else { continue }
-            var counts = terms[theme] ?? [:]
-            terms[theme] = nil
-            for term in textTerms { counts[term.lemma, default: 0] += sign * term.n }
-            terms[theme] = counts
-        }
+        for theme in themes { sources[theme, default: [:]][question, default: 0] += sign }
+        addTerms(themes: themes, terms: textTerms, sign: sign)
     }
 
     /// The terms of the indexed texts added to the themes they carry (`sign` 1) or taken off (-1), sources unchanged:
@@ -52,8 +46,6 @@ struct ThemeDigestTally: Sendable {
         for (theme, counts) in other.terms { terms[theme, default: [:]].merge(counts, uniquingKeysWith: +) }
         for (theme, counts) in other.sources { sources[theme, default: [:]].merge(counts, uniquingKeysWith: +) }
     }
-
-    var isEmpty: Bool { terms.isEmpty && sources.isEmpty }
 
     /// How many counts it holds (themes by lemma and by question).
     var entries: Int { terms.values.reduce(0) { $0 + $1.count } + sources.values.reduce(0) { $0 + $1.count } }
