@@ -250,6 +250,38 @@ public struct KartlaggningStore: Sendable {
         }
     }
 
+    /// Runs `body` in a write transaction, as `write` does, with SQLite's foreign-key checks off: for a writer that
+    /// only adds rows whose parents it has read in the same transaction, and deletes no row another table refers to (a
+    /// codebook's first tagging run). Each row's check is a lookup of its parent, a third of the B-tree work such a run
+    /// does; a row it adds refers to what it read under the write lock, so the check cannot fail. `status --verify`
+    /// runs SQLite's `foreign_key_check` over the file, and the tests run it after such writes. A `body` that finds it
+    /// would have to delete such a row throws ``AddingOnlyRefused`` before it does, and nothing is written.
+    func writeAddingOnly<T>(_ body: (Database) throws -> T) throws -> T {
+        if isReadOnly { throw StoreError.readOnly(path: path ?? ":memory:") }
+        do {
+            return try writer.writeWithoutTransaction { db in
+                // A no-op inside a transaction: set between them, and set back whatever happens.
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                var result: T?
+                try db.inTransaction {
+                    let before = db.totalChangesCount
+                    result = try body(db)
+                    try noteChanges(db, since: before)
+                    return .commit
+                }
+                guard let result else { preconditionFailure("a committed transaction without its result") }
+                return result
+            }
+        } catch let error as DatabaseError {
+            throw Self.storeError(error)
+        }
+    }
+
+    /// What a `writeAddingOnly` body throws when it finds it would delete a row another refers to: its caller writes
+    /// again with `write`.
+    struct AddingOnlyRefused: Error {}
+
     /// Runs `body` in a write transaction that writes derived data only (the term index): the data's version stays,
     /// so what outputs published about the data still holds.
     func writeDerived<T>(_ body: (Database) throws -> T) throws -> T {

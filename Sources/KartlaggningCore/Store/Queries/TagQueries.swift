@@ -18,20 +18,42 @@ extension KartlaggningStore {
         _ stored: StoredCodebook, tagger: @escaping @Sendable (_ batch: [TagInput]) -> [[AutoTag]], progress: ((Int) -> Void)? = nil
     ) throws -> TagRunSummary {
         let codebookId = stored.codebook.id
+        // A codebook's first run (no auto tags to replace) only adds rows: written without SQLite's foreign-key checks
+        // (`writeAddingOnly`); should another process have tagged in between, with them.
+        let addsOnly = try read { db in try !Self.hasAutoTags(codebookId, db: db) }
+        if addsOnly {
+            do {
+                return try writeAddingOnly { db in try autoTag(stored, tagger: tagger, progress: progress, addsOnly: true, db: db) }
+            } catch is AddingOnlyRefused {}
+        }
+        return try write { db in try autoTag(stored, tagger: tagger, progress: progress, addsOnly: false, db: db) }
+    }
+
+    /// Whether any answer carries the codebook's auto tags.
+    static func hasAutoTags(_ codebookId: String, db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            SQLRequest<Bool>(
+                literal: "SELECT EXISTS (SELECT 1 FROM tag WHERE codebookId = \(codebookId) AND coder = \(sql: Coder.autoSQL))"))
+            ?? true
+    }
+
+    /// `autoTag`'s transaction; with `addsOnly`, it throws `AddingOnlyRefused` before it would delete a tag.
+    private func autoTag(
+        _ stored: StoredCodebook, tagger: @escaping @Sendable (_ batch: [TagInput]) -> [[AutoTag]], progress: ((Int) -> Void)?,
+        addsOnly: Bool, db: Database
+    ) throws -> TagRunSummary {
+        let codebookId = stored.codebook.id
         let revision = stored.revision
         var summary = TagRunSummary(codebook: codebookId, revision: revision)
-        return try write { db in
+        do {
             let untagged = try Self.tagRunStart(codebookId: codebookId, revision: revision, db: db)
             summary.answersUpToDate = untagged.upToDate
             let now = Self.timestamp()
             let removeOld = try db.makeStatement(sql: "DELETE FROM tag WHERE answerId = ? AND codebookId = ? AND coder = \(Coder.autoSQL)")
             // A codebook's first run has no auto tags to replace: no answer's old tags are looked for.
-            let hasOldTags =
-                try Bool.fetchOne(
-                    db,
-                    SQLRequest<Bool>(
-                        literal: "SELECT EXISTS (SELECT 1 FROM tag WHERE codebookId = \(codebookId) AND coder = \(sql: Coder.autoSQL))"))
-                ?? true
+            let hasOldTags = try Self.hasAutoTags(codebookId, db: db)
+            if hasOldTags && addsOnly { throw AddingOnlyRefused() }
             let insertTag = try BatchedInsert<TagRecord>(db)
             let markRun = try BatchedInsert<TagRunRecord>(db, onConflict: .replace)
             // Whether the codebook's respondent themes are current before this run: then a run over a few answers (an
@@ -84,8 +106,12 @@ extension KartlaggningStore {
             if gathersDigest { try Self.emptyThemeDigest(codebookId, db: db) }
             let store = self
             let codebook = stored.codebook
+            // Each distinct text and question is matched once (surveys repeat short answers).
+            let repeated = RepeatedTexts()
             let matching = BackgroundBatch { (batch: [UntaggedText]) -> (tags: [PreparedTags], digest: ThemeDigestTally?) in
-                let prepared = tagger(batch.map { TagInput(text: $0.text, question: $0.question) }).map(PreparedTags.init)
+                let prepared = repeated.tags(for: batch.map { TagInput(text: $0.text, question: $0.question) }) { fresh in
+                    tagger(fresh).map(PreparedTags.init)
+                }
                 guard gathersDigest else { return (prepared, nil) }
                 return (prepared, try? store.digestPart(of: batch, tags: prepared, codebook: codebook))
             }
