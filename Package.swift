@@ -106,6 +106,7 @@ let package = Package(
             name: "KartlaggningAnalysisTests",
             dependencies: [
                 "KartlaggningAnalysis", "KartlaggningImport", "KartlaggningModel", "KartlaggningCore", "KartlaggningReport", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KartlaggningModel
 import TestSupport
 import Testing
@@ -49,6 +50,22 @@ struct StoreTests {
         }
         #expect(mode == "wal")
         #expect(keys == 1)
+    }
+
+    /// A new file gets 16 KB pages; a file made with SQLite's default 4 KB keeps them, opened and written as before.
+    @Test func newFilesHaveLargePagesAndOldOnesKeepTheirs() throws {
+        let folder = TemporaryDirectory()
+        let store = try KartlaggningStore(path: folder.path("k.sqlite"))
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == KartlaggningStore.pageSize)
+        #expect(KartlaggningStore.pageSize == 16_384)
+        let old = folder.path("gammal.sqlite")
+        let made = try DatabaseQueue(path: old)
+        try made.write { db in try db.execute(sql: "CREATE TABLE x (y)") }
+        try made.close()
+        let opened = try KartlaggningStore(path: old)
+        try opened.addSurvey(StoreFixtures.companySurvey)
+        #expect(try opened.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 4_096)
+        #expect(try opened.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM survey") } == 1)
     }
 
     @Test func surveyAddIsIdempotentAndGuardsAnsweredQuestions() throws {

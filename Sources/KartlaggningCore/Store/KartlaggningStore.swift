@@ -119,11 +119,18 @@ public struct KartlaggningStore: Sendable {
 
     // MARK: - Opening
 
+    /// The page size of the files the store makes.
+    static let pageSize = 16_384
+
     private static func configuration(waiting: Waiting) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .callback(Self.busyCallback(waiting))
         configuration.prepareDatabase { db in
+            // A new file's pages (an existing file keeps its own: SQLite changes them only with VACUUM). 16 KB pages
+            // against SQLite's default 4 KB: a fifth less time for a codebook's first tagging run on 600,000 texts and
+            // half its system time (fewer, larger writes to the WAL, shallower B-trees); docs/benchmarks.md.
+            try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
             // WAL keeps readers going while an import writes; NORMAL is durable enough with WAL.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA cache_size = -16384")

@@ -1,3 +1,4 @@
+import Foundation
 import KartlaggningModel
 
 /// A tagging run's memory of the texts it has matched: real surveys repeat short answers ("Nej", "Vet ej",
@@ -81,7 +82,15 @@ private struct TextKey: Hashable {
     }
 
     static func == (a: TextKey, b: TextKey) -> Bool {
-        a.text.utf8.elementsEqual(b.text.utf8) && a.question.utf8.elementsEqual(b.question.utf8)
+        sameBytes(a.text, b.text) && sameBytes(a.question, b.question)
+    }
+
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
     }
 
     func hash(into hasher: inout Hasher) {
