@@ -111,25 +111,29 @@ public struct CodebookMatcher {
         if !stems.isEmpty, let ids = stems[SwedishStemmer.stem(token)] { found += ids }
         if let ids = exacts[token] { found += ids }
         if let ids = forms[token] { found += ids }
-        let scalars = Array(token.unicodeScalars)
+        // The token's scalar boundaries: each piece below is cut from the token's own bytes (a piece made scalar by
+        // scalar through generic code cost most of a new token's lookup).
+        let view = token.unicodeScalars
+        var bounds = Array(view.indices)
+        bounds.append(view.endIndex)
+        let count = bounds.count - 1
+        func piece(_ start: Int, _ end: Int) -> String { String(Substring(view[bounds[start]..<bounds[end]])) }
         // A compound: a keyword's start, then a word of its own (not a derivation's or an inflection's ending).
-        for length in compoundStartLengths where length < scalars.count {
-            if let ids = compoundStarts[Self.string(scalars[0..<length])],
-                SwedishInflection.isCompoundRest(Substring(Self.string(scalars[length...])))
-            {
+        for length in compoundStartLengths where length < count {
+            if let ids = compoundStarts[piece(0, length)], SwedishInflection.isCompoundRest(Substring(piece(length, count))) {
                 found += ids
             }
         }
-        if !prefixes.isEmpty || !suffixes.isEmpty {
-            for length in 1...scalars.count {
-                if !prefixes.isEmpty, let ids = prefixes[Self.string(scalars[0..<length])] { found += ids }
-                if !suffixes.isEmpty, let ids = suffixes[Self.string(scalars[(scalars.count - length)...])] { found += ids }
+        if count > 0 && (!prefixes.isEmpty || !suffixes.isEmpty) {
+            for length in 1...count {
+                if !prefixes.isEmpty, let ids = prefixes[piece(0, length)] { found += ids }
+                if !suffixes.isEmpty, let ids = suffixes[piece(count - length, count)] { found += ids }
             }
         }
-        for length in infixLengths where length <= scalars.count {
+        for length in infixLengths where length <= count {
             var seen = Set<Int>()
-            for start in 0...(scalars.count - length) {
-                if let ids = infixes[Self.string(scalars[start..<(start + length)])] {
+            for start in 0...(count - length) {
+                if let ids = infixes[piece(start, start + length)] {
                     for id in ids where seen.insert(id).inserted { found.append(id) }
                 }
             }

@@ -13,9 +13,9 @@ import KartlaggningModel
 ///
 /// Used by one matching thread at a time (a run's `BackgroundBatch` runs one batch after the other).
 final class RepeatedTexts: @unchecked Sendable {
-    static let longestKept = 1_000
-    static let keptBytes = 16 << 20
-    static let keptTexts = 100_000
+    static let longestKept = 200
+    static let keptBytes = 2 << 20
+    static let keptTexts = 20_000
 
     private var kept: [TextKey: PreparedTags] = [:]
     private var bytes = 0
