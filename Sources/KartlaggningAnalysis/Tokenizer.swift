@@ -3,20 +3,27 @@
 public enum Tokenizer {
     public static func tokens(in text: String) -> [Token] {
         var tokens: [Token] = []
-        var current = String.UnicodeScalarView()
+        // Each run of word scalars is cut from the text whole (a token built scalar by scalar cost most of the time
+        // tokenising took).
+        let view = text.unicodeScalars
+        var run: String.UnicodeScalarView.Index?
         var start = 0
         var offset = 0
-        for scalar in text.unicodeScalars {
-            if isWordScalar(scalar) {
-                if current.isEmpty { start = offset }
-                current.append(scalar)
-            } else if !current.isEmpty {
-                tokens.append(Token(text: String(current).lowercased(), start: start, end: offset))
-                current = String.UnicodeScalarView()
+        var index = view.startIndex
+        while index != view.endIndex {
+            if isWordScalar(view[index]) {
+                if run == nil {
+                    run = index
+                    start = offset
+                }
+            } else if let from = run {
+                tokens.append(Token(text: Substring(view[from..<index]).lowercased(), start: start, end: offset))
+                run = nil
             }
             offset += 1
+            view.formIndex(after: &index)
         }
-        if !current.isEmpty { tokens.append(Token(text: String(current).lowercased(), start: start, end: offset)) }
+        if let from = run { tokens.append(Token(text: Substring(view[from..<index]).lowercased(), start: start, end: offset)) }
         return tokens
     }
 
