@@ -19,7 +19,7 @@ final class RepeatedTexts: @unchecked Sendable {
 
     private var kept: [TextKey: PreparedTags] = [:]
     private var bytes = 0
-    /// Answers whose tags came from an earlier match (for the run's figures and tests).
+    /// Answers whose tags came from an earlier match (read by the tests).
     private(set) var reused = 0
 
     /// The tags of `batch`, in its order: `match` is called once, with each text and question not matched before.
