@@ -191,6 +191,9 @@ struct RecordInsertTests {
             #expect(totalsOne == totalsBatched && totalsOne.count == texts.count)
             let (tagsOne, tagsBatched) = try both(tags, "tag")
             #expect(tagsOne == tagsBatched && tagsOne.count == 2)
+            // `OR FAIL` (what a tagging run writes its tags with) writes the same rows where none conflicts.
+            let (tagsFailing, _) = try both(tags, "tag", onConflict: .fail)
+            #expect(tagsFailing == tagsOne)
             let (runsOne, runsBatched) = try both(runs, "tagRun", onConflict: .replace)
             #expect(runsOne == runsBatched && runsOne.count == 3)
             // A respondent with the id it is given (an import numbers its new respondents as it reads them).
@@ -231,6 +234,51 @@ struct RecordInsertTests {
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM termTotal WHERE surface = ?", arguments: [note]) == perBatch)
             try db.execute(sql: "DELETE FROM termTotal")
         }
+    }
+
+    /// A batch written `OR FAIL` (no statement journal) that meets a conflict stops there and throws; the rows before
+    /// it in the statement stay until the transaction is rolled back, which the writer's error does: nothing of the
+    /// batch, nor of the batches before it in the transaction, is left.
+    @Test func aFailingBatchFailsItsWholeTransaction() throws {
+        let store = try KartlaggningStore.inMemory()
+        // With foreign keys on (`write`) and off (`writeAddingOnly`, a first tagging run: no statement journal at all).
+        func run(_ records: [TagRunRecord], addingOnly: Bool = false) throws {
+            let body = { (db: Database) throws in
+                try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+                let insert = try BatchedInsert<TagRunRecord>(db, onConflict: .fail)
+                try insert.add(TagRunRecord(answerId: 9, codebookId: "cb", revision: 1, autoTags: 0))
+                try insert.flush()
+                for record in records { try insert.add(record) }
+                let taken = try insert.flush()
+                #expect(taken == records.count)
+                try db.execute(sql: "DELETE FROM tagRun")
+            }
+            if addingOnly { try store.writeAddingOnly(body) } else { try store.write(body) }
+        }
+        let clean = (1...3).map { TagRunRecord(answerId: Int64($0), codebookId: "cb", revision: 1, autoTags: $0) }
+        var conflicting = clean
+        conflicting.insert(TagRunRecord(answerId: 1, codebookId: "cb", revision: 2, autoTags: 0), at: 2)
+        for addingOnly in [false, true] {
+            try run(clean, addingOnly: addingOnly)
+            #expect(throws: StoreError.self) { try run(conflicting, addingOnly: addingOnly) }
+            #expect(try store.read { db in try TagRunRecord.fetchCount(db) } == 0)
+        }
+        // So is a row a NOT NULL column refuses: not skipped as `OR IGNORE` would, nor the batch left half written.
+        #expect(throws: StoreError.self) {
+            try store.write { db in
+                try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+                let insert = try BatchedInsert<TagRecord>(db, onConflict: .fail)
+                for answer in 1...3 {
+                    try insert.add(
+                        TagRecord(
+                            answerId: Int64(answer), codebookId: "cb", themeId: "buss", revision: 1,
+                            coder: answer == 2 ? "" : "auto", pattern: "buss", spans: "[[0,4]]", negative: false, note: nil,
+                            createdAt: "2026-12-07"))
+                }
+                try insert.flush()
+            }
+        }
+        #expect(try store.read { db in try TagRecord.fetchCount(db) } == 0)
     }
 
     @Test func aPreparedInsertKeepsItsConflictRule() throws {

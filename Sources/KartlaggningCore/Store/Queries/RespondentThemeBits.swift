@@ -73,7 +73,10 @@ struct RespondentThemeBits {
 
     /// Writes the rows (after the codebook's old ones were deleted), in the table's key order, a batch at a time.
     func write(_ db: Database) throws {
-        let insert = try BatchedInsert<RespondentThemeRecord>(db)
+        // No row can conflict (the codebook has none left, and each pair is one bit): should one fail, the statement
+        // fails and the run with it (its transaction is rolled back), so SQLite keeps no statement journal of the
+        // pages each batch changes that the batches before it wrote (with foreign keys off: a first run).
+        let insert = try BatchedInsert<RespondentThemeRecord>(db, onConflict: .fail)
         try forEachRow { theme, respondent in
             try insert.add(RespondentThemeRecord(codebookId: codebookId, themeId: theme, respondentId: respondent))
         }

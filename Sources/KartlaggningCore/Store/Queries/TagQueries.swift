@@ -54,7 +54,12 @@ extension KartlaggningStore {
             // A codebook's first run has no auto tags to replace: no answer's old tags are looked for.
             let hasOldTags = try Self.hasAutoTags(codebookId, db: db)
             if hasOldTags && addsOnly { throw AddingOnlyRefused() }
-            let insertTag = try BatchedInsert<TagRecord>(db)
+            // Rows that cannot conflict (a tag gets a new id; an answer tagged for the first time has no mark to
+            // replace) are written `OR FAIL`: should one fail all the same, the statement fails and the run with it
+            // (its transaction is rolled back), so SQLite keeps no statement journal of the pages each batch changes
+            // that the batches before it wrote. With foreign keys on, their checks keep one all the same.
+            let insertTag = try BatchedInsert<TagRecord>(db, onConflict: .fail)
+            let markFirstRun = try BatchedInsert<TagRunRecord>(db, onConflict: .fail)
             let markRun = try BatchedInsert<TagRunRecord>(db, onConflict: .replace)
             // Whether the codebook's respondent themes are current before this run: then a run over a few answers (an
             // import's new ones) works out again only the respondents it touches, not every respondent's.
@@ -152,7 +157,8 @@ extension KartlaggningStore {
                         }
                     }
                     let tags = prepared.tags.count
-                    try markRun.add(TagRunRecord(answerId: answerId, codebookId: codebookId, revision: revision, autoTags: tags))
+                    let mark = TagRunRecord(answerId: answerId, codebookId: codebookId, revision: revision, autoTags: tags)
+                    try (text.previousRevision == nil ? markFirstRun : markRun).add(mark)
                     if let old = text.previousRevision {
                         let before = TagRunKey(codebook: codebookId, revision: old)
                         figures[before, default: (0, 0)].answers -= 1
@@ -170,6 +176,7 @@ extension KartlaggningStore {
             // The rows still waiting in the batches, before anything reads them.
             try insertTag.flush()
             try answerTheme.flush()
+            try markFirstRun.flush()
             try markRun.flush()
             for (key, change) in figures.sorted(by: { $0.key.revision < $1.key.revision }) {
                 try Self.addToTagRuns(key, answers: change.answers, autoTagged: change.autoTagged, db: db)
