@@ -30,9 +30,7 @@ public enum AutoTagging {
     }
 
     static func tags(_ matcher: CodebookMatcher, _ input: TagInput) -> [AutoTag] {
-        matcher.match(input.text, question: input.question).map { match in
-            AutoTag(theme: match.theme, pattern: match.pattern, spans: match.matches.map { $0.start..<$0.end })
-        }
+        matcher.autoTags(input.text, question: input.question)
     }
 
     /// Tags every free-text answer not yet tagged by the codebook's latest revision, on `workers` threads.

@@ -47,7 +47,9 @@ public struct CodebookMatcher {
     }
 
     final class TokenCache {
-        var patterns: [String: [Int]] = [:]
+        /// Keyed by the token's bytes (`ByteString`): a `String` key hashed and compared a non-ASCII word through
+        /// Unicode's normalisation; and two spellings of "ä" are two tokens whose pieces differ, each looked up as itself.
+        var patterns: [ByteString: [Int]] = [:]
         static let limit = 500_000
     }
 
@@ -99,10 +101,11 @@ public struct CodebookMatcher {
 
     /// The token patterns that `token` satisfies, remembered.
     private func satisfied(by token: String) -> [Int] {
-        if let known = cache.patterns[token] { return known }
+        let key = ByteString(token)
+        if let known = cache.patterns[key] { return known }
         let found = lookUp(token)
         if cache.patterns.count >= TokenCache.limit { cache.patterns.removeAll(keepingCapacity: true) }
-        cache.patterns[token] = found
+        cache.patterns[key] = found
         return found
     }
 
@@ -151,49 +154,68 @@ public struct CodebookMatcher {
     /// The themes whose patterns match `text`, in codebook order, each pattern with the words it matched.
     /// - Parameter question: the answer's question id; themes limited to other questions do not fire.
     public func match(_ text: String, question: String? = nil) -> [ThemeMatch] {
+        let found = fired(in: text, question: question)
+        guard !found.isEmpty else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        return found.map { entry, spans in
+            ThemeMatch(
+                theme: codebook.themes[entries[entry].theme].id, pattern: entries[entry].source,
+                matches: spans.map { ThemeMatch.Span(start: $0.lowerBound, end: $0.upperBound, text: Self.string(scalars[$0])) })
+        }
+    }
+
+    /// What `match` gives, as tags: each pattern's spans without the words' texts, which a tagging run does not keep
+    /// (making them cost a tenth of matching a new text).
+    public func autoTags(_ text: String, question: String? = nil) -> [AutoTag] {
+        fired(in: text, question: question).map { entry, spans in
+            AutoTag(theme: codebook.themes[entries[entry].theme].id, pattern: entries[entry].source, spans: spans)
+        }
+    }
+
+    /// The patterns (as entries) that fire on `text`, in codebook order, each with the spans it matched (in scalars)
+    /// that no exclude pattern of its theme covers.
+    private func fired(in text: String, question: String?) -> [(entry: Int, spans: [Range<Int>])] {
         let tokens = Tokenizer.tokens(in: text)
         guard !tokens.isEmpty else { return [] }
         let sets = tokens.map { satisfied(by: $0.text) }
-        var hits: [Int: [ThemeMatch.Span]] = [:]
-        var excluded: [Int: [ThemeMatch.Span]] = [:]
-        var scalars: [Unicode.Scalar]?
+        var hits: [Int: [Range<Int>]] = [:]
+        var excluded: [Int: [Range<Int>]] = [:]
         for (i, ids) in sets.enumerated() {
             for id in ids {
                 for entryIndex in entriesByFirstToken[id] ?? [] {
-                    let entry = entries[entryIndex]
-                    let last = i + entry.tokens.count - 1
+                    let length = entries[entryIndex].tokens.count
+                    let last = i + length - 1
                     guard last < tokens.count else { continue }
                     var matched = true
-                    for k in 1..<entry.tokens.count where !sets[i + k].contains(entry.tokens[k]) {
+                    for k in 1..<length where !sets[i + k].contains(entries[entryIndex].tokens[k]) {
                         matched = false
                         break
                     }
                     guard matched else { continue }
-                    let all = scalars ?? Array(text.unicodeScalars)
-                    scalars = all
-                    let span = ThemeMatch.Span(
-                        start: tokens[i].start, end: tokens[last].end, text: Self.string(all[tokens[i].start..<tokens[last].end]))
-                    if entry.isExclude {
-                        excluded[entry.theme, default: []].append(span)
+                    let span = tokens[i].start..<tokens[last].end
+                    if entries[entryIndex].isExclude {
+                        excluded[entries[entryIndex].theme, default: []].append(span)
                     } else {
                         hits[entryIndex, default: []].append(span)
                     }
                 }
             }
         }
-        var results: [(theme: Int, order: Int, match: ThemeMatch)] = []
+        var results: [(theme: Int, order: Int, entry: Int, spans: [Range<Int>])] = []
         for (entryIndex, spans) in hits {
             let entry = entries[entryIndex]
             if let question, let allowed = themeQuestions[entry.theme], !allowed.contains(question) { continue }
             let cancelled = excluded[entry.theme] ?? []
-            var kept: [ThemeMatch.Span] = []
-            for span in spans where !cancelled.contains(where: { $0.start <= span.start && span.end <= $0.end }) && !kept.contains(span) {
+            var kept: [Range<Int>] = []
+            for span in spans
+            where !cancelled.contains(where: { $0.lowerBound <= span.lowerBound && span.upperBound <= $0.upperBound })
+                && !kept.contains(span)
+            {
                 kept.append(span)
             }
             guard !kept.isEmpty else { continue }
-            results.append(
-                (entry.theme, entry.order, ThemeMatch(theme: codebook.themes[entry.theme].id, pattern: entry.source, matches: kept)))
+            results.append((entry.theme, entry.order, entryIndex, kept))
         }
-        return results.sorted { ($0.theme, $0.order) < ($1.theme, $1.order) }.map(\.match)
+        return results.sorted { ($0.theme, $0.order) < ($1.theme, $1.order) }.map { ($0.entry, $0.spans) }
     }
 }

@@ -54,7 +54,7 @@ final class RepeatedTexts: @unchecked Sendable {
     }
 
     private func keep(_ key: TextKey, _ tags: PreparedTags) {
-        let size = key.text.utf8.count + key.question.utf8.count
+        let size = key.text.text.utf8.count + key.question.text.utf8.count
         guard size <= Self.longestKept else { return }
         if bytes + size > Self.keptBytes || kept.count >= Self.keptTexts {
             kept.removeAll(keepingCapacity: true)
@@ -73,34 +73,11 @@ final class RepeatedTexts: @unchecked Sendable {
 /// A text and its question, equal only byte for byte (Swift's `String` equality would equate canonically equivalent
 /// spellings, whose character offsets differ).
 private struct TextKey: Hashable {
-    let text: String
-    let question: String
+    let text: ByteString
+    let question: ByteString
 
     init(_ input: TagInput) {
-        text = input.text
-        question = input.question
-    }
-
-    static func == (a: TextKey, b: TextKey) -> Bool {
-        sameBytes(a.text, b.text) && sameBytes(a.question, b.question)
-    }
-
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
-        var a = a
-        var b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                guard x.count == y.count, let p = x.baseAddress, let q = y.baseAddress else { return x.count == y.count }
-                return memcmp(p, q, x.count) == 0
-            }
-        }
-    }
-
-    func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        hasher.combine(0xFF as UInt8)  // no UTF-8 byte: the parts cannot run into each other
-        var question = question
-        question.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        text = ByteString(input.text)
+        question = ByteString(input.question)
     }
 }
