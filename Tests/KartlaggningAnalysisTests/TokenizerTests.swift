@@ -41,24 +41,28 @@ struct TokenizerTests {
         }
     }
 
-    /// The sample surveys' files and the real exports' text files, line by line, as a tagging run would read them.
+    /// The sample surveys' files and (where `../shared/conformance/` is beside the clone) the real exports' text files,
+    /// line by line, as a tagging run would read them.
     @Test func realTextsAsTheScalarReaderReadsThem() throws {
-        var files = try FileManager.default.contentsOfDirectory(atPath: Paths.samples.path)
+        func checkLines(of files: [URL]) -> Int {
+            var lines = 0
+            for file in files {
+                guard let data = try? Data(contentsOf: file) else { continue }
+                for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
+                    Self.check(String(line))
+                    lines += 1
+                }
+            }
+            return lines
+        }
+        let samples = try FileManager.default.contentsOfDirectory(atPath: Paths.samples.path)
             .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") || $0.hasSuffix(".yaml") }
             .map { Paths.samples.appendingPathComponent($0) }
+        #expect(checkLines(of: samples) > 500)
         if Paths.conformanceAvailable, let found = FileManager.default.enumerator(at: Paths.conformance, includingPropertiesForKeys: nil) {
-            files += found.compactMap { $0 as? URL }.filter { ["csv", "json", "txt", "tsv"].contains($0.pathExtension) }
+            let exports = found.compactMap { $0 as? URL }.filter { ["csv", "json", "txt", "tsv"].contains($0.pathExtension) }
+            #expect(checkLines(of: exports) > 1_000)
         }
-        var lines = 0
-        for file in files {
-            guard let data = try? Data(contentsOf: file) else { continue }
-            let text = String(decoding: data, as: UTF8.self)
-            for line in text.split(whereSeparator: \.isNewline) {
-                Self.check(String(line))
-                lines += 1
-            }
-        }
-        #expect(lines > 1_000)
     }
 
     /// A tagging run's tags (`autoTags`: no span texts) are `match`'s patterns and spans.
