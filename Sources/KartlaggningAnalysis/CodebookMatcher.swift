@@ -47,8 +47,7 @@ public struct CodebookMatcher {
     }
 
     final class TokenCache {
-        /// Keyed by the token's bytes (`ByteString`): a `String` key hashed and compared a non-ASCII word through
-        /// Unicode's normalisation; and two spellings of "ä" are two tokens whose pieces differ, each looked up as itself.
+        /// Keyed by the token's bytes (`ByteString` says why): two spellings of "ä" are looked up as themselves.
         var patterns: [ByteString: [Int]] = [:]
         static let limit = 500_000
     }

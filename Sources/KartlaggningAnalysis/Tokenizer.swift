@@ -27,20 +27,15 @@ public enum Tokenizer {
         }
         while index < count {
             let byte = bytes[index]
-            let isWord: Bool
+            // The scalar's lowercase bytes if it is a word scalar (one byte, or two with `second`), else nil.
+            var lowered: UInt8?
+            var second: UInt8?
             if byte < 0x80 {
                 index += 1
                 switch byte {
-                case 0x30...0x39, 0x61...0x7A:
-                    if word.isEmpty { start = offset }
-                    word.append(byte)
-                    isWord = true
-                case 0x41...0x5A:
-                    if word.isEmpty { start = offset }
-                    word.append(byte | 0x20)
-                    isWord = true
-                default:
-                    isWord = false
+                case 0x30...0x39, 0x61...0x7A: lowered = byte
+                case 0x41...0x5A: lowered = byte | 0x20
+                default: break
                 }
             } else if byte == 0xC3 || byte == 0xC2, index + 1 < count {
                 let next = bytes[index + 1]
@@ -48,23 +43,22 @@ public enum Tokenizer {
                 let scalar = (UInt32(byte & 0x1F) << 6) | UInt32(next & 0x3F)
                 switch scalar {
                 case 0xC0...0xDE where scalar != 0xD7:
-                    if word.isEmpty { start = offset }
-                    word.append(byte)
-                    word.append(next + 0x20)
-                    isWord = true
+                    (lowered, second) = (byte, next + 0x20)
                 case 0xDF...0xFF where scalar != 0xF7, 0xAA, 0xB5, 0xBA, 0xB2, 0xB3, 0xB9, 0xBC...0xBE:
                     // ß and the lowercase letters; ª, µ, º; the superscripts ², ³, ¹ and the fractions ¼, ½, ¾ (numbers).
-                    if word.isEmpty { start = offset }
-                    word.append(byte)
-                    word.append(next)
-                    isWord = true
-                default:
-                    isWord = false
+                    (lowered, second) = (byte, next)
+                default: break
                 }
             } else {
                 return nil
             }
-            if !isWord && !word.isEmpty { end() }
+            if let lowered {
+                if word.isEmpty { start = offset }
+                word.append(lowered)
+                if let second { word.append(second) }
+            } else if !word.isEmpty {
+                end()
+            }
             offset += 1
         }
         if !word.isEmpty { end() }
