@@ -147,6 +147,41 @@ struct RepeatedTextsTests {
         #expect(try store.write { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
     }
 
+    /// On a file (a pool) the matching thread reads each batch of texts on a connection of its own while the writer
+    /// writes the batch before; in memory (a queue) the writer reads them. Batches of a few texts each (many
+    /// boundaries), a first run and a new revision's: both write the same rows. (The theme digest a first run gathers
+    /// on a file is `ThemeDigestTests`'.)
+    @Test func textsReadByTheMatchingThreadGiveWhatTheWriterReads() throws {
+        let folder = TemporaryDirectory()
+        var (file, stored) = try TaggingTests.sampleStore(path: folder.path("k.sqlite"))
+        var (memory, _) = try TaggingTests.sampleStore()
+        file.textBatchBytes = 300
+        memory.textBatchBytes = 300
+        var revised = stored.codebook
+        revised.themes[0].keywords.append("långsam*")
+        var runs: [[Int]] = []
+        for store in [file, memory] {
+            let first = try TaggingTests.tag(store, try store.codebook(id: stored.codebook.id))
+            _ = try store.loadCodebook(revised)
+            let second = try TaggingTests.tag(store, try store.codebook(id: stored.codebook.id))
+            runs.append([first.answersTagged, first.tagsWritten, second.answersTagged, second.tagsWritten, second.tagsReplaced])
+        }
+        #expect(runs[0] == runs[1])
+        #expect(runs[0][0] > 90 && runs[0][1] > 150 && runs[0][4] > 150, "\(runs[0])")
+        let queries = [
+            "SELECT answerId, codebookId, themeId, revision, coder, pattern, spans, negative FROM tag ORDER BY answerId, themeId, pattern",
+            "SELECT * FROM answerTheme ORDER BY 1, 2, 3", "SELECT * FROM respondentTheme ORDER BY 1, 2, 3",
+            "SELECT * FROM tagRun ORDER BY 1, 2", "SELECT * FROM tagRunCount ORDER BY 1, 2",
+        ]
+        for sql in queries {
+            let (inFile, inMemory) = (
+                try file.read { db in try Row.fetchAll(db, sql: sql) }, try memory.read { db in try Row.fetchAll(db, sql: sql) }
+            )
+            #expect(!inFile.isEmpty && inFile == inMemory, "\(sql)")
+        }
+        try Self.expectTagsAsMatchedOneByOne(file, try file.codebook(id: stored.codebook.id))
+    }
+
     @Test func aWriteThatRefusesToOnlyAddLeavesNothingAndTheChecksOn() throws {
         let folder = TemporaryDirectory()
         let (store, _) = try TaggingTests.sampleStore(path: folder.path("k.sqlite"))

@@ -84,9 +84,9 @@ struct TaggingTests {
         let untagged = try #require(answers.first { $0.themes.isEmpty && !withBroadband.contains("\($0.survey)/\($0.respondent)") })
         let tagged = try #require(answers.first { $0.themes.contains("skola") })
         let respondentsWith = { (theme: String) throws -> Int in
-            try CrossTabulation.tabulate(
-                CrossEngine.counts(try store.crossFacts(Self.spec(stored)), spec: Self.spec(stored)), spec: Self.spec(stored)
-            ).rowTotals.first { $0.value == theme }?.n ?? 0
+            let facts = try store.crossFacts(Self.spec(stored))
+            return CrossTabulation.tabulate(CrossEngine.counts(facts, spec: Self.spec(stored)), spec: Self.spec(stored))
+                .rowTotals.first { $0.value == theme }?.n ?? 0
         }
         let (bredband, infrastruktur, skola) = (
             try respondentsWith("bredband"), try respondentsWith("infrastruktur"), try respondentsWith("skola")

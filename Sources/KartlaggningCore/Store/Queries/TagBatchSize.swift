@@ -9,7 +9,7 @@ struct TagBatchSize {
     /// Tags and matched words aimed at (each tag counts one, and each of its matched words one more).
     static let tags = 100_000
 
-    /// Answers of the first two batches, read before any tags are known.
+    /// Answers of the first batch, read before any tags are known.
     static let first = 250
 
     /// The next batch's answers.

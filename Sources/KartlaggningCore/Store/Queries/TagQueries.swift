@@ -90,22 +90,23 @@ extension KartlaggningStore {
             // Two batches are in memory at once (one matched while the last is written): each is bounded by its
             // answers, by the bytes of their texts, and by the tags the answers before it carried.
             var size = TagBatchSize()
-            let readBatch = { (after: Int64, answers: Int) throws -> [UntaggedText] in
-                try TextBatch.fetch(
-                    db,
-                    SQLRequest<Row>(
-                        literal: """
-                            SELECT a.id, a.raw, q.id AS question, a.respondentId, r.revision, r.autoTags, a.questionKey
-                            FROM answer a JOIN question q ON q.key = a.questionKey
-                            LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = \(codebookId)
-                            WHERE a.isFreeText AND a.id > \(after) AND (r.revision IS NULL OR r.revision <> \(revision))
-                            ORDER BY a.id LIMIT \(answers)
-                            """), bytes: textBatchBytes, decode: UntaggedText.decode)
+            let textsAfter = { @Sendable (after: Int64, answers: Int) -> SQLRequest<Row> in
+                SQLRequest<Row>(
+                    literal: """
+                        SELECT a.id, a.raw, q.id AS question, a.respondentId, r.revision, r.autoTags, a.questionKey
+                        FROM answer a JOIN question q ON q.key = a.questionKey
+                        LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = \(codebookId)
+                        WHERE a.isFreeText AND a.id > \(after) AND (r.revision IS NULL OR r.revision <> \(revision))
+                        ORDER BY a.id LIMIT \(answers)
+                        """)
             }
-            // The matching thread also makes the tags ready to write, so this one (the writer, the run's bottleneck)
-            // only moves them into the tables. In a first run it also gathers the theme digest from the texts' themes
-            // and their terms, read from the index on a connection of its own (the run leaves the index as it is).
-            let gathersDigest = everyAnswerAutoOnly && writer is DatabasePool
+            let batchBytes = textBatchBytes
+            // The matching thread also reads the texts (on a pool: `TagBatchTexts`) and makes the tags ready to write,
+            // so this one (the writer, the run's bottleneck) only moves them into the tables. In a first run it also
+            // gathers the theme digest from the texts' themes and their terms, read from the index on a connection of
+            // its own (the run leaves the index as it is).
+            let readsApart = writer is DatabasePool
+            let gathersDigest = everyAnswerAutoOnly && readsApart
             var digest: ThemeDigestTally? = gathersDigest ? ThemeDigestTally(stored.codebook) : nil
             // Written as it grows (memory stays flat whatever the vocabulary), into the codebook's rows emptied here.
             if gathersDigest { try Self.emptyThemeDigest(codebookId, db: db) }
@@ -113,19 +114,35 @@ extension KartlaggningStore {
             let codebook = stored.codebook
             // Each distinct text and question is matched once (surveys repeat short answers).
             let repeated = RepeatedTexts()
-            let matching = BackgroundBatch { (batch: [UntaggedText]) -> (tags: [PreparedTags], digest: ThemeDigestTally?) in
-                let prepared = repeated.tags(for: batch.map { TagInput(text: $0.text, question: $0.question) }) { fresh in
-                    tagger(fresh).map(PreparedTags.init)
+            let matching = BackgroundBatch { (source: TagBatchTexts) -> Result<MatchedTexts, any Error> in
+                Result {
+                    let batch: [UntaggedText]
+                    switch source {
+                    case .given(let given): batch = given
+                    case .after(let after, let answers):
+                        batch = try store.read { db in
+                            try TextBatch.fetch(db, textsAfter(after, answers), bytes: batchBytes, decode: UntaggedText.decode)
+                        }
+                    }
+                    let prepared = repeated.tags(for: batch.map { TagInput(text: $0.text, question: $0.question) }) { fresh in
+                        tagger(fresh).map(PreparedTags.init)
+                    }
+                    guard gathersDigest else { return MatchedTexts(texts: batch, tags: prepared, digest: nil) }
+                    return MatchedTexts(
+                        texts: batch, tags: prepared, digest: try? store.digestPart(of: batch, tags: prepared, codebook: codebook))
                 }
-                guard gathersDigest else { return (prepared, nil) }
-                return (prepared, try? store.digestPart(of: batch, tags: prepared, codebook: codebook))
             }
             defer { matching.finish() }
-            var batch = try readBatch(untagged.after, size.answers)
-            if !batch.isEmpty { matching.start(batch) }
-            while let last = batch.last {
-                let next = try readBatch(last.answerId, size.answers)
-                let (found, part) = matching.result()
+            let textsAfterAnswer = { (after: Int64, answers: Int) throws -> TagBatchTexts in
+                readsApart
+                    ? .after(after, answers: answers)
+                    : .given(try TextBatch.fetch(db, textsAfter(after, answers), bytes: batchBytes, decode: UntaggedText.decode))
+            }
+            matching.start(try textsAfterAnswer(untagged.after, size.answers))
+            while true {
+                let matched = try matching.result().get()
+                let (batch, found, part) = (matched.texts, matched.tags, matched.digest)
+                guard let last = batch.last else { break }
                 if gathersDigest {
                     if let part { digest?.merge(part) } else { digest = nil }
                     if let full = digest, full.entries > ThemeDigestTally.heldEntries {
@@ -134,7 +151,7 @@ extension KartlaggningStore {
                     }
                 }
                 size.saw(answers: found.count, tags: found.reduce(0) { $0 + $1.weight })
-                if !next.isEmpty { matching.start(next) }
+                matching.start(try textsAfterAnswer(last.answerId, size.answers))
                 for (text, prepared) in zip(batch, found) {
                     let answerId = text.answerId
                     if wasCurrent && touched.count <= Self.fewRespondents { touched.insert(text.respondentId) }
@@ -171,7 +188,6 @@ extension KartlaggningStore {
                     if tags > 0 { summary.answersWithThemes += 1 }
                 }
                 progress?(summary.answersTagged)
-                batch = next
             }
             // The rows still waiting in the batches, before anything reads them.
             try insertTag.flush()
