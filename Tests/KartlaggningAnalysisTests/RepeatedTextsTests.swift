@@ -147,8 +147,8 @@ struct RepeatedTextsTests {
         #expect(try store.write { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") } == 1)
     }
 
-    /// On a file (a pool) the matching thread reads each batch of texts on a connection of its own while the writer
-    /// writes the batch before; in memory (a queue) the writer reads them. Batches of a few texts each (many
+    /// On a file (a pool) another thread reads and matches batches of texts on a connection of its own, a few ahead of
+    /// the writer (`MatchedAhead`); in memory (a queue) the writer reads and matches them. Batches of a few texts each (many
     /// boundaries), a first run and a new revision's: both write the same rows. (The theme digest a first run gathers
     /// on a file is `ThemeDigestTests`'.)
     @Test func textsReadByTheMatchingThreadGiveWhatTheWriterReads() throws {
@@ -157,6 +157,8 @@ struct RepeatedTextsTests {
         var (memory, _) = try TaggingTests.sampleStore()
         file.textBatchBytes = 300
         memory.textBatchBytes = 300
+        // The file's first run writes its answer themes a few at a time (each time theme by theme), memory's at the end.
+        file.answerThemesHeld = 7
         var revised = stored.codebook
         revised.themes[0].keywords.append("långsam*")
         var runs: [[Int]] = []
@@ -180,6 +182,8 @@ struct RepeatedTextsTests {
             #expect(!inFile.isEmpty && inFile == inMemory, "\(sql)")
         }
         try Self.expectTagsAsMatchedOneByOne(file, try file.codebook(id: stored.codebook.id))
+        // The derived tables are what the store makes again from the tags (`status --verify`).
+        for check in try file.verify() { #expect(check.passed, "\(check.name)") }
     }
 
     @Test func aWriteThatRefusesToOnlyAddLeavesNothingAndTheChecksOn() throws {

@@ -23,6 +23,9 @@ public struct KartlaggningStore: Sendable {
     let counted: KeptCountWatch?
     /// Bytes of text a writer reads a batch at a time at most (`TextBatch`; tests make it small).
     var textBatchBytes = TextBatch.bytes
+    /// Answer themes a codebook's first tagging run holds at most before it writes them (`AnswerThemeRuns`; tests make
+    /// it small).
+    var answerThemesHeld = AnswerThemeRuns.heldRows
 
     /// How a store opens its file.
     public enum OpenMode: Sendable {

@@ -5,4 +5,10 @@ struct MatchedTexts: Sendable {
     var texts: [UntaggedText]
     var tags: [PreparedTags]
     var digest: ThemeDigestTally?
+
+    /// The tags and matched words the batch carries (what the next batch's size is aimed by).
+    var weight: Int { tags.reduce(0) { $0 + $1.weight } }
+
+    /// Roughly what the batch holds in memory: its texts' bytes, and 64 bytes for each tag and matched word.
+    var bytes: Int { texts.reduce(0) { $0 + $1.text.utf8.count } + 64 * weight }
 }

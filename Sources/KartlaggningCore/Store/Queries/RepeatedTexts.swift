@@ -11,7 +11,7 @@ import KartlaggningModel
 /// batches, at most ``keptBytes`` of them and ``keptTexts`` in all; when it is full it starts again (repeats come
 /// back quickly, and each costs one match). Within a batch every repeat is matched once, whatever its length.
 ///
-/// Used by one matching thread at a time (a run's `BackgroundBatch` runs one batch after the other).
+/// Used by one matching thread at a time (a run's `MatchedAhead` makes one batch after the other).
 final class RepeatedTexts: @unchecked Sendable {
     static let longestKept = 200
     static let keptBytes = 2 << 20

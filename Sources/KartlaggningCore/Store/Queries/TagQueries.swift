@@ -75,7 +75,8 @@ extension KartlaggningStore {
                         AND codebookId = \(codebookId))
                         """))
             let everyAnswerAutoOnly = summary.answersUpToDate == 0 && coded == false
-            let answerTheme = try BatchedInsert<AnswerThemeRecord>(db, onConflict: .ignore)
+            // Such a run holds its answer themes and writes them theme by theme (`AnswerThemeRuns`).
+            var answerThemes = AnswerThemeRuns(codebookId: codebookId, heldRows: answerThemesHeld)
             // Such a run also gathers its respondents' themes as it goes (instead of working them out in SQL afterwards).
             var respondentThemes: RespondentThemeBits?
             if everyAnswerAutoOnly {
@@ -87,24 +88,25 @@ extension KartlaggningStore {
             // The tagging figures follow the run: each answer leaves its old revision's and joins this one's.
             var figures: [TagRunKey: (answers: Int, autoTagged: Int)] = [:]
             let thisRun = TagRunKey(codebook: codebookId, revision: revision)
-            // Two batches are in memory at once (one matched while the last is written): each is bounded by its
+            // A few batches are in memory at once (matched ahead while the last is written): each is bounded by its
             // answers, by the bytes of their texts, and by the tags the answers before it carried.
-            var size = TagBatchSize()
-            let textsAfter = { @Sendable (after: Int64, answers: Int) -> SQLRequest<Row> in
-                SQLRequest<Row>(
-                    literal: """
-                        SELECT a.id, a.raw, q.id AS question, a.respondentId, r.revision, r.autoTags, a.questionKey
-                        FROM answer a JOIN question q ON q.key = a.questionKey
-                        LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = \(codebookId)
-                        WHERE a.isFreeText AND a.id > \(after) AND (r.revision IS NULL OR r.revision <> \(revision))
-                        ORDER BY a.id LIMIT \(answers)
-                        """)
+            let textsAfter = { @Sendable (db: Database, after: Int64, size: TagBatchSize, bytes: Int) throws -> [UntaggedText] in
+                try TextBatch.fetch(
+                    db,
+                    SQLRequest<Row>(
+                        literal: """
+                            SELECT a.id, a.raw, q.id AS question, a.respondentId, r.revision, r.autoTags, a.questionKey
+                            FROM answer a JOIN question q ON q.key = a.questionKey
+                            LEFT JOIN tagRun r ON r.answerId = a.id AND r.codebookId = \(codebookId)
+                            WHERE a.isFreeText AND a.id > \(after) AND (r.revision IS NULL OR r.revision <> \(revision))
+                            ORDER BY a.id LIMIT \(size.answers)
+                            """), bytes: bytes, decode: UntaggedText.decode)
             }
             let batchBytes = textBatchBytes
-            // The matching thread also reads the texts (on a pool: `TagBatchTexts`) and makes the tags ready to write,
-            // so this one (the writer, the run's bottleneck) only moves them into the tables. In a first run it also
-            // gathers the theme digest from the texts' themes and their terms, read from the index on a connection of
-            // its own (the run leaves the index as it is).
+            // Another thread reads the texts (on a pool, on a connection of its own) and makes their tags ready to
+            // write, so this one (the writer, the run's bottleneck) only moves them into the tables. In a first run it
+            // also gathers the theme digest from the texts' themes and their terms, read from the index on a connection
+            // of its own (the run leaves the index as it is).
             let readsApart = writer is DatabasePool
             let gathersDigest = everyAnswerAutoOnly && readsApart
             var digest: ThemeDigestTally? = gathersDigest ? ThemeDigestTally(stored.codebook) : nil
@@ -114,35 +116,48 @@ extension KartlaggningStore {
             let codebook = stored.codebook
             // Each distinct text and question is matched once (surveys repeat short answers).
             let repeated = RepeatedTexts()
-            let matching = BackgroundBatch { (source: TagBatchTexts) -> Result<MatchedTexts, any Error> in
-                Result {
-                    let batch: [UntaggedText]
-                    switch source {
-                    case .given(let given): batch = given
-                    case .after(let after, let answers):
-                        batch = try store.read { db in
-                            try TextBatch.fetch(db, textsAfter(after, answers), bytes: batchBytes, decode: UntaggedText.decode)
-                        }
+            let match = { @Sendable (batch: [UntaggedText]) -> MatchedTexts in
+                let prepared = repeated.tags(for: batch.map { TagInput(text: $0.text, question: $0.question) }) { fresh in
+                    tagger(fresh).map(PreparedTags.init)
+                }
+                guard gathersDigest else { return MatchedTexts(texts: batch, tags: prepared, digest: nil) }
+                return MatchedTexts(
+                    texts: batch, tags: prepared, digest: try? store.digestPart(of: batch, tags: prepared, codebook: codebook))
+            }
+            let nextBatch: () throws -> MatchedTexts
+            var ahead: MatchedAhead<Result<MatchedTexts, any Error>>?
+            defer { ahead?.stop() }
+            if readsApart {
+                // On a pool, texts are read and matched a few batches ahead of the writer, on a connection of their
+                // own: it sees what was committed before the run took the write lock (no other writer can commit while
+                // it holds it) and none of the run's rows, which are the marks and tags of answers before the batch.
+                let first = untagged.after
+                let matching = MatchedAhead<Result<MatchedTexts, any Error>>(capacity: 4, bytes: batchBytes) { offer in
+                    var (after, size) = (first, TagBatchSize())
+                    while true {
+                        let made = Result { match(try store.read { db in try textsAfter(db, after, size, batchBytes) }) }
+                        let matched = try? made.get()
+                        guard offer(made, matched?.bytes ?? 0), let matched, let last = matched.texts.last else { return }
+                        size.saw(answers: matched.tags.count, tags: matched.weight)
+                        after = last.answerId
                     }
-                    let prepared = repeated.tags(for: batch.map { TagInput(text: $0.text, question: $0.question) }) { fresh in
-                        tagger(fresh).map(PreparedTags.init)
-                    }
-                    guard gathersDigest else { return MatchedTexts(texts: batch, tags: prepared, digest: nil) }
-                    return MatchedTexts(
-                        texts: batch, tags: prepared, digest: try? store.digestPart(of: batch, tags: prepared, codebook: codebook))
+                }
+                ahead = matching
+                nextBatch = { try matching.next()?.get() ?? MatchedTexts(texts: [], tags: [], digest: nil) }
+            } else {
+                // On a queue (one connection) the writer reads each batch, then matches it.
+                var (after, size) = (untagged.after, TagBatchSize())
+                nextBatch = {
+                    let matched = match(try textsAfter(db, after, size, batchBytes))
+                    size.saw(answers: matched.tags.count, tags: matched.weight)
+                    after = matched.texts.last?.answerId ?? after
+                    return matched
                 }
             }
-            defer { matching.finish() }
-            let textsAfterAnswer = { (after: Int64, answers: Int) throws -> TagBatchTexts in
-                readsApart
-                    ? .after(after, answers: answers)
-                    : .given(try TextBatch.fetch(db, textsAfter(after, answers), bytes: batchBytes, decode: UntaggedText.decode))
-            }
-            matching.start(try textsAfterAnswer(untagged.after, size.answers))
             while true {
-                let matched = try matching.result().get()
+                let matched = try nextBatch()
                 let (batch, found, part) = (matched.texts, matched.tags, matched.digest)
-                guard let last = batch.last else { break }
+                guard !batch.isEmpty else { break }
                 if gathersDigest {
                     if let part { digest?.merge(part) } else { digest = nil }
                     if let full = digest, full.entries > ThemeDigestTally.heldEntries {
@@ -150,8 +165,6 @@ extension KartlaggningStore {
                         digest = ThemeDigestTally(stored.codebook)
                     }
                 }
-                size.saw(answers: found.count, tags: found.reduce(0) { $0 + $1.weight })
-                matching.start(try textsAfterAnswer(last.answerId, size.answers))
                 for (text, prepared) in zip(batch, found) {
                     let answerId = text.answerId
                     if wasCurrent && touched.count <= Self.fewRespondents { touched.insert(text.respondentId) }
@@ -169,8 +182,7 @@ extension KartlaggningStore {
                     if everyAnswerAutoOnly {
                         for (theme, words) in prepared.themes {
                             respondentThemes?.add(theme: theme, respondent: text.respondentId)
-                            try answerTheme.add(
-                                AnswerThemeRecord(codebookId: codebookId, themeId: theme, answerId: answerId, matched: words))
+                            answerThemes.add(theme: theme, answer: answerId, matched: words)
                         }
                     }
                     let tags = prepared.tags.count
@@ -187,11 +199,12 @@ extension KartlaggningStore {
                     summary.tagsWritten += tags
                     if tags > 0 { summary.answersWithThemes += 1 }
                 }
+                if answerThemes.isFull { try answerThemes.write(db) }
                 progress?(summary.answersTagged)
             }
             // The rows still waiting in the batches, before anything reads them.
             try insertTag.flush()
-            try answerTheme.flush()
+            try answerThemes.write(db)
             try markFirstRun.flush()
             try markRun.flush()
             for (key, change) in figures.sorted(by: { $0.key.revision < $1.key.revision }) {
