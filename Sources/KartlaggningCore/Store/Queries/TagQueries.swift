@@ -120,9 +120,7 @@ extension KartlaggningStore {
                 let prepared = repeated.tags(for: batch.map { TagInput(text: $0.text, question: $0.question) }) { fresh in
                     tagger(fresh).map(PreparedTags.init)
                 }
-                guard gathersDigest else { return MatchedTexts(texts: batch, tags: prepared, digest: nil) }
-                return MatchedTexts(
-                    texts: batch, tags: prepared, digest: try? store.digestPart(of: batch, tags: prepared, codebook: codebook))
+                return MatchedTexts(texts: batch, tags: prepared, digest: nil)
             }
             let nextBatch: () throws -> MatchedTexts
             var ahead: MatchedAhead<Result<MatchedTexts, any Error>>?
@@ -132,18 +130,36 @@ extension KartlaggningStore {
                 // own: it sees what was committed before the run took the write lock (no other writer can commit while
                 // it holds it) and none of the run's rows, which are the marks and tags of answers before the batch.
                 let first = untagged.after
-                let matching = MatchedAhead<Result<MatchedTexts, any Error>>(capacity: 4, bytes: batchBytes) { offer in
+                let half = max(1, batchBytes / 2)
+                let matching = MatchedAhead<Result<MatchedTexts, any Error>>(capacity: 2, bytes: half) { offer in
                     var (after, size) = (first, TagBatchSize())
                     while true {
-                        let made = Result { match(try store.read { db in try textsAfter(db, after, size, batchBytes) }) }
+                        let made = Result { match(try store.readOnce { db in try textsAfter(db, after, size, batchBytes) }) }
                         let matched = try? made.get()
                         guard offer(made, matched?.bytes ?? 0), let matched, let last = matched.texts.last else { return }
                         size.saw(answers: matched.tags.count, tags: matched.weight)
                         after = last.answerId
                     }
                 }
-                ahead = matching
-                nextBatch = { try matching.next()?.get() ?? MatchedTexts(texts: [], tags: [], digest: nil) }
+                // A first run's digest parts are read and counted on a thread of their own again, a stage after the
+                // matching: reading each text's terms and counting them by theme is a quarter of the matching thread's
+                // time where every text is new, and the matcher's workers go on meanwhile.
+                let source =
+                    !gathersDigest
+                    ? matching
+                    : MatchedAhead<Result<MatchedTexts, any Error>>(capacity: 2, bytes: half) { offer in
+                        defer { matching.stop() }
+                        while let made = matching.next() {
+                            let part = made.map { matched in
+                                var with = matched
+                                with.digest = try? store.digestPart(of: matched.texts, tags: matched.tags, codebook: codebook)
+                                return with
+                            }
+                            guard offer(part, (try? part.get())?.bytes ?? 0) else { return }
+                        }
+                    }
+                ahead = source
+                nextBatch = { try source.next()?.get() ?? MatchedTexts(texts: [], tags: [], digest: nil) }
             } else {
                 // On a queue (one connection) the writer reads each batch, then matches it.
                 var (after, size) = (untagged.after, TagBatchSize())

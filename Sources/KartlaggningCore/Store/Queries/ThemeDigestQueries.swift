@@ -165,7 +165,7 @@ extension KartlaggningStore {
         var lemmas: [String] = []
         var lemmaNumber: [String: Int] = [:]
         var counts = [[Int]](repeating: [], count: themes.count)
-        try read { db in
+        try readOnce { db in
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT answerId, lemma, n FROM answerTerm WHERE answerId BETWEEN ? AND ? ORDER BY answerId",
                 arguments: [first, last])
