@@ -120,10 +120,12 @@ struct ThemeDigestTests {
         #expect(try reader.read { db in try String.fetchOne(db, sql: "SELECT version FROM themeDigestState") } == "förra")
     }
 
-    /// Made whole, the digest is what the first run gathered as it tagged.
-    @Test func aRebuildMakesWhatTheFirstRunGathered() throws {
+    /// Made whole, the digest is what the first run gathered as it tagged: in one batch, and in batches of a few texts
+    /// each (many parts, counted on their own thread a stage after the matching).
+    @Test(arguments: [nil, 300] as [Int?]) func aRebuildMakesWhatTheFirstRunGathered(batchBytes: Int?) throws {
         let folder = TemporaryDirectory()
-        let (store, stored) = try TaggingTests.sampleStore(path: folder.path("k.sqlite"))
+        var (store, stored) = try TaggingTests.sampleStore(path: folder.path("k.sqlite"))
+        if let batchBytes { store.textBatchBytes = batchBytes }
         try TermIndexing.update(store: store)
         _ = try TaggingTests.tag(store, stored)
         let rows = {
