@@ -125,8 +125,9 @@ public struct KartlaggningStore: Sendable {
     /// The page size of the files the store makes.
     static let pageSize = 16_384
 
-    /// Each connection's page cache, in KB.
+    /// Each connection's page cache, in KB; and a read's that goes through rows once (`readOnce`).
     static let pageCacheKB = 16_384
+    static let readOnceCacheKB = 2_048
 
     private static func configuration(waiting: Waiting) -> Configuration {
         var configuration = Configuration()
@@ -321,7 +322,7 @@ public struct KartlaggningStore: Sendable {
     /// hold its own 16 MB.
     func readOnce<T>(_ body: (Database) throws -> T) throws -> T {
         try read { db in
-            try db.execute(sql: "PRAGMA cache_size = -2048")
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.readOnceCacheKB)")
             defer { try? db.execute(sql: "PRAGMA cache_size = -\(Self.pageCacheKB)") }
             return try body(db)
         }

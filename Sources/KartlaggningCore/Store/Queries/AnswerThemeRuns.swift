@@ -15,9 +15,8 @@ struct AnswerThemeRuns {
 
     private let codebookId: String
     private let heldRows: Int
-    /// Each theme's answers and their matched words, in the order they came (answer ids ascending).
-    private var answers: [String: [Int64]] = [:]
-    private var matched: [String: [Int]] = [:]
+    /// Each theme's answers with their matched words, in the order they came (answer ids ascending).
+    private var rows: [String: [(answer: Int64, matched: Int)]] = [:]
     /// Rows held.
     private(set) var held = 0
 
@@ -31,8 +30,7 @@ struct AnswerThemeRuns {
 
     /// Notes that `answer` has `theme`, with the words its auto tags matched. Answers come in ascending id order.
     mutating func add(theme: String, answer: Int64, matched words: Int) {
-        answers[theme, default: []].append(answer)
-        matched[theme, default: []].append(words)
+        rows[theme, default: []].append((answer, words))
         held += 1
     }
 
@@ -41,15 +39,13 @@ struct AnswerThemeRuns {
     mutating func write(_ db: Database) throws {
         guard held > 0 else { return }
         let insert = try BatchedInsert<AnswerThemeRecord>(db, onConflict: .ignore)
-        for theme in answers.keys.sorted(by: { $0.sortsBeforeInSQLite($1) }) {
-            guard let ids = answers[theme], let words = matched[theme] else { continue }
-            for (answer, count) in zip(ids, words) {
-                try insert.add(AnswerThemeRecord(codebookId: codebookId, themeId: theme, answerId: answer, matched: count))
+        for (theme, held) in rows.sorted(by: { $0.key.sortsBeforeInSQLite($1.key) }) {
+            for row in held {
+                try insert.add(AnswerThemeRecord(codebookId: codebookId, themeId: theme, answerId: row.answer, matched: row.matched))
             }
         }
         try insert.flush()
-        answers = [:]
-        matched = [:]
+        rows = [:]
         held = 0
     }
 }
