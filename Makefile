@@ -10,6 +10,13 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$
 
 PREFIX ?= /usr/local
 
+# `swift build` with its arguments, tried once more when it fails. SwiftPM's own build database (llbuild's SQLite) has
+# aborted a CI build with "Assertion `result == SQLITE_OK' failed" in `swift-build` itself, not in a compile; a second
+# try goes on from where the first stopped, and a real compile error still fails (twice).
+define swift_build
+	$(SWIFT) build $(1) || { echo "swift build $(1) failed; trying once more (SwiftPM's build database can abort)" >&2; $(SWIFT) build $(1); }
+endef
+
 all: build
 
 # GRDB links the system SQLite: install its header when a fresh machine lacks it.
@@ -24,7 +31,7 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build
+	$(call swift_build,)
 
 # The release binary in $(PREFIX)/bin (make install PREFIX=$$HOME/.local).
 install: deps
@@ -51,15 +58,15 @@ browser:
 		|| echo "(could not install poppler-utils: the printed-page header check will be skipped)"
 
 test: deps browser
-	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	$(call swift_build,--build-tests)
+	$(SWIFT) test --skip-build
 	python3 Tests/browser/workbench.py test $(BIN)
 
 # The suite without its slow parts (tests tagged `.slow`: the 40- and 300-area reports and the printed-page checks,
 # the workbench over HTTP, the SPSS round trips), skipped by KARTLAGG_SKIP_SLOW: quick feedback while working;
 # `make test` (and CI) runs everything.
 test-fast: deps
-	$(SWIFT) build --build-tests
+	$(call swift_build,--build-tests)
 	KARTLAGG_SKIP_SLOW=1 $(SWIFT) test --skip-build
 
 # DocC documentation of the library targets (each has a catalog, Sources/<target>/<target>.docc), as static sites in
