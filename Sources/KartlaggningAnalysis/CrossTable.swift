@@ -169,9 +169,10 @@ extension CrossTable {
         var table = self
         table.colValues.sort { key($0) < key($1) }
         table.colTotals.sort { key($0.value) < key($1.value) }
-        table.cells = cells.enumerated().sorted { a, b in
-            (key(a.element.col).0, key(a.element.col).1, a.offset) < (key(b.element.col).0, key(b.element.col).1, b.offset)
-        }.map(\.element)
+        // Each cell's place worked out once (a cell's key is its column's), not twice in every comparison: at 300
+        // areas a report sorted a few hundred thousand keys that hashed a column name each.
+        table.cells = cells.enumerated().map { (key: key($0.element.col), offset: $0.offset, cell: $0.element) }
+            .sorted { ($0.key.0, $0.key.1, $0.offset) < ($1.key.0, $1.key.1, $1.offset) }.map(\.cell)
         return table
     }
 

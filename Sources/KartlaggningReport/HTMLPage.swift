@@ -28,7 +28,7 @@ public enum HTMLPage {
                     ? " class=\"small-map key\"" : name.hasPrefix("karta-") ? " class=\"small-map\"" : nil
                 let kind = name.hasPrefix("skala-") ? " class=\"pair\"" : small ?? (heatmap ? " class=\"page\"" : "")
                 return "<figure\(kind)>"
-                    + svg.trimmingCharacters(in: .whitespacesAndNewlines) + "<figcaption>" + SVG.escape(alt)
+                    + Self.trimmed(svg) + "<figcaption>" + SVG.escape(alt)
                     + "</figcaption></figure>"
             })
         let body = columns(beside(withMaps(grouped(terms(parser.html(from: markdown))))))
@@ -52,6 +52,18 @@ public enum HTMLPage {
             </html>
 
             """
+    }
+
+    /// `text` without the whitespace and newlines at either end, as `trimmingCharacters(in: .whitespacesAndNewlines)`
+    /// gives it, found scalar by scalar from the ends: Foundation's trim copied a whole chart (hundreds of kilobytes at
+    /// 300 areas) to UTF-16 and back to look at its last character.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        let blank = CharacterSet.whitespacesAndNewlines
+        guard let first = scalars.firstIndex(where: { !blank.contains($0) }),
+            let last = scalars.lastIndex(where: { !blank.contains($0) })
+        else { return "" }
+        return String(scalars[first...last])
     }
 
     /// A section's narrow tables two to a row: each run of `<h3>` blocks whose one table is narrow enough for half a

@@ -95,4 +95,13 @@ struct HTMLScanTests {
             #expect(HTMLPage.groupName(row) == row.wholeMatch(of: group).map { String($0.output.1) }, "\(row)")
         }
     }
+
+    /// A chart put inline is trimmed scalar by scalar from its ends: the same text Foundation's trim gives.
+    @Test(arguments: [
+        "<svg/>", "\n  <svg>\n</svg>\n\n", "\u{00A0}\u{2028}<svg> a </svg>\u{3000}\r\n", "", " \t\n ", "x", "\u{85}é\u{301}\u{85}",
+        " <svg>" + String(repeating: "<g/>\n", count: 10_000) + "</svg>\n",
+    ])
+    func chartsAreTrimmedAsFoundationTrims(_ text: String) {
+        #expect(HTMLPage.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
 }
