@@ -113,22 +113,30 @@ public final class Publication: @unchecked Sendable {
 
     /// Makes the output (`make`, which tabulates through a `CrossTabulator` of this publication) until everything
     /// published and its tables together give no hidden count away that it can mend, at most `rounds` times.
-    public func protectTogether<T>(_ make: () throws -> T) throws -> T {
+    public func protectTogether<T: Sendable>(_ make: () throws -> T) throws -> T {
+        try protectTogether(make, alongside: { _ in () }).made
+    }
+
+    /// As `protectTogether`, with `alongside` worked out from each round's output on a second thread while that
+    /// round's joint audit runs (the output's HTML page, say): the audit settles most outputs in their first round,
+    /// so what depends on the output is ready when the audit is. Returns the output and what `alongside` made of it.
+    public func protectTogether<T: Sendable, U: Sendable>(
+        _ make: () throws -> T, alongside: @escaping @Sendable (T) -> U
+    ) throws -> (made: T, alongside: U) {
         var made = try make()
-        var settled = false
-        for _ in 1..<max(rounds, 1) {
-            guard mend() else {
-                settled = true
-                break
-            }
+        let last = max(rounds, 1)
+        for round in 1...last {
+            let output = made
+            let (mended, derived) = try Concurrently.run({ self.mend() }, alongside: { alongside(output) })
+            // Settled, or out of rounds (the audit's last findings are kept in `unresolved`).
+            guard mended && round < last else { return (made, derived) }
             lock.withLock {
                 tables = []
                 own = PublishedKnowledge()
             }
             made = try make()
         }
-        if !settled { _ = mend() }
-        return made
+        preconditionFailure("the rounds end in the loop")
     }
 
     /// What the last joint audit still found that no further hiding in this output could mend (small counts that

@@ -42,22 +42,25 @@ public enum ReportBuilder {
     /// It consults the publication ledger and records nothing in it.
     public static func render(_ request: ReportRequest, store: KartlaggningStore) throws -> (markdown: String, charts: [(String, String)]) {
         let publication = try Publication(store: store, output: request.kind.rawValue + " report", appending: false)
-        let rendered = try renderWithMethod(request, store: store, publication: publication)
-        return (rendered.markdown, rendered.charts)
+        let rendered = try renderWithMethod(request, store: store, publication: publication, alongside: { _ in () })
+        return (rendered.made.markdown, rendered.made.charts)
     }
 
     /// The report, its charts and the method figures it shows (which `write` warns from), its tables protected
     /// together and with what `publication` holds, and recorded in it.
-    static func renderWithMethod(_ request: ReportRequest, store: KartlaggningStore, publication: Publication) throws -> (
-        markdown: String, charts: [(String, String)], method: MethodNote
-    ) {
-        try publication.protectTogether { try renderOnce(request, store: store, publication: publication) }
+    /// `alongside` is worked out from each round's report while its tables are audited (`Publication.protectTogether`).
+    static func renderWithMethod<U: Sendable>(
+        _ request: ReportRequest, store: KartlaggningStore, publication: Publication,
+        alongside: @escaping @Sendable (Rendered) -> U
+    ) throws -> (made: Rendered, alongside: U) {
+        try publication.protectTogether({ try renderOnce(request, store: store, publication: publication) }, alongside: alongside)
     }
 
+    /// A report as one round makes it: its Markdown, its charts (file name → SVG) and the method figures it shows.
+    typealias Rendered = (markdown: String, charts: [(String, String)], method: MethodNote)
+
     /// One round of `renderWithMethod`.
-    private static func renderOnce(_ request: ReportRequest, store: KartlaggningStore, publication: Publication) throws -> (
-        markdown: String, charts: [(String, String)], method: MethodNote
-    ) {
+    private static func renderOnce(_ request: ReportRequest, store: KartlaggningStore, publication: Publication) throws -> Rendered {
         // An overview needs no codebook: without one loaded it shows the closed questions only.
         let loaded: StoredCodebook?
         do {
@@ -134,7 +137,12 @@ public enum ReportBuilder {
         let publication = try Publication(
             store: store, output: "\(request.kind.rawValue) report \((request.out as NSString).lastPathComponent)",
             appending: request.publish, fresh: request.freshLedger)
-        let (markdown, charts, method) = try renderWithMethod(request, store: store, publication: publication)
+        // The HTML page laid out while the report's tables are audited.
+        let html = request.html
+        let rendered = try renderWithMethod(request, store: store, publication: publication) { made in
+            html ? page(request, markdown: made.markdown, charts: made.charts) : nil
+        }
+        let (markdown, charts, method) = rendered.made
         var warnings: [String] = []
         if !publication.unresolved.isEmpty {
             warnings.append(CrossTabQuery.unresolvedNote(publication.unresolved))
@@ -151,14 +159,9 @@ public enum ReportBuilder {
             files.append(folder.path + "/" + name)
         }
         set.add(request.out, markdown)
-        if request.html {
+        if let html = rendered.alongside {
             let page = (request.out as NSString).deletingPathExtension + ".html"
-            let inline = Dictionary(charts.map { (folder.relative + "/" + $0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
-            let title = markdown.split(separator: "\n").first.map { String($0.drop { $0 == "#" || $0 == " " }) } ?? ""
-            set.add(
-                page,
-                HTMLPage.render(
-                    markdown: markdown, title: HTMLPage.unescape(title), language: request.language, figures: inline))
+            set.add(page, html)
             files.insert(page, at: 1)
         }
         try set.write()
@@ -173,6 +176,14 @@ public enum ReportBuilder {
         return Outcome(
             files: files, summary: "\(request.out): \(what); \(files.count - 1) more file\(files.count == 2 ? "" : "s") beside it",
             warnings: warnings)
+    }
+
+    /// The report as one standalone HTML page, its charts inline.
+    static func page(_ request: ReportRequest, markdown: String, charts: [(String, String)]) -> String {
+        let folder = figureFolder(request.out, charts: charts)
+        let inline = Dictionary(charts.map { (folder.relative + "/" + $0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+        let title = markdown.split(separator: "\n").first.map { String($0.drop { $0 == "#" || $0 == " " }) } ?? ""
+        return HTMLPage.render(markdown: markdown, title: HTMLPage.unescape(title), language: request.language, figures: inline)
     }
 
     /// The folder charts go to: `tema.md` → `tema-figurer`, and its name as the report links it; with `charts`, the

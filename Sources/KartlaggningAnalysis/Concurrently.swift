@@ -1,0 +1,30 @@
+import Dispatch
+
+/// Two pieces of work at once: one on the calling thread, the other on a thread of the system's pool, both finished
+/// when it returns (two cores: a report's page is laid out while its tables are audited).
+public enum Concurrently {
+    /// Runs `here` on this thread and `alongside` on another; returns both results once both are done. An error
+    /// `here` throws is thrown after `alongside` has finished, so nothing is left running.
+    public static func run<A, B: Sendable>(_ here: () throws -> A, alongside: @escaping @Sendable () -> B) throws -> (A, B) {
+        let other = Outcome<B>()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global(qos: .userInitiated).async {
+            other.value = alongside()
+            done.signal()
+        }
+        let mine: Result<A, any Error>
+        do {
+            mine = .success(try here())
+        } catch {
+            mine = .failure(error)
+        }
+        done.wait()
+        guard let theirs = other.value else { preconditionFailure("the work alongside gave no result") }
+        return (try mine.get(), theirs)
+    }
+
+    /// The other thread's result, read once the semaphore says it is written.
+    private final class Outcome<B>: @unchecked Sendable {
+        var value: B?
+    }
+}
