@@ -104,4 +104,25 @@ struct HTMLScanTests {
     func chartsAreTrimmedAsFoundationTrims(_ text: String) {
         #expect(HTMLPage.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
+
+    /// Numbers are written as `String(format:)` writes them, rounding included, however large.
+    @Test func decimalsAreWhatStringFormatGives() {
+        var values: [Double] = [
+            0, -0.0, 0.05, 0.15, 0.25, 0.35, 1.45, 2.5, -2.5, 12.345, 99.95, 99.949_999, 1e-9, 1e15, 1e300, -1e300, .nan, .infinity,
+        ]
+        var seed: UInt64 = 42
+        for _ in 0..<5_000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append(Double(seed >> 11) / Double(1 << 53) * 200 - 100)
+            values.append(Double(Int(seed >> 40) % 10_000) / 1000)  // many exact ties at the second decimal
+        }
+        for value in values {
+            for digits in 0...3 {
+                #expect(ReportLanguage.fixed(value, digits: digits) == String(format: "%.\(digits)f", value), "\(value) \(digits)")
+            }
+        }
+        #expect(ReportLanguage.sv.decimal(-0.04) == "0,0")
+        #expect(ReportLanguage.sv.decimal(-12.25, digits: 1) == "−12,2")
+        #expect(ReportLanguage.en.decimal(1234.5678, digits: 2) == "1234.57")
+    }
 }
