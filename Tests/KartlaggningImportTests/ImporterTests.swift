@@ -126,6 +126,30 @@ struct ImporterTests {
         #expect(again.errors.first?.message.contains("is also on line 2 of this file") == true)
     }
 
+    /// A repeat met after its first row was written (more than a batch of respondents later): into an empty survey,
+    /// whose ids are not looked up but checked against those the import wrote (`SeenIds`), and into one that has
+    /// respondents, whose ids are looked up. Both name the first line.
+    @Test func aRepeatedIdABatchLaterIsFound() throws {
+        let folder = TemporaryDirectory()
+        let rows = (1...9_000).map { Self.companyRow("R\($0)") } + [Self.companyRow("R7", idea: "Tåg")]
+        let path = Self.file(folder, "lang.csv", rows: rows)
+        let store = try StoreFixtures.companyStore()
+        let empty = try Importer(store: store).importFile(at: path, survey: "test-foretag")
+        #expect(empty.status == .failed)
+        #expect(empty.errors.map(\.message).first?.contains("the respondent id \"R7\" is also on line 8 of this file") == true)
+        #expect(try store.status().respondents == 0)
+        let kept = try Importer(store: store).importFile(at: path, survey: "test-foretag", options: ImportOptions(lastWins: true))
+        #expect(kept.counts == ImportCounts(rows: 9_001, added: 9_000, updated: 1, unchanged: 0, rejected: 0))
+        var ideas: [String: String] = [:]
+        try store.forEachRespondent(surveyId: "test-foretag") { ideas[$0.externalId] = $0.answers["ideer"]?.raw }
+        #expect(ideas.count == 9_000 && ideas["R7"] == "Tåg" && ideas["R8"] == "Mer fiber")
+        // The survey has respondents now: its ids are looked up, and a new file's repeat is found as before.
+        let more = (9_001...18_000).map { Self.companyRow("R\($0)") } + [Self.companyRow("R9001", idea: "Tåg")]
+        let second = try Importer(store: store).importFile(at: Self.file(folder, "mer.csv", rows: more), survey: "test-foretag")
+        #expect(second.errors.map(\.message).first?.contains("the respondent id \"R9001\" is also on line 2 of this file") == true)
+        #expect(try store.status().respondents == 9_000)
+    }
+
     @Test func dryRunCountsButWritesNothing() throws {
         let store = try StoreFixtures.companyStore()
         let folder = TemporaryDirectory()

@@ -7,6 +7,11 @@ import Foundation
 /// Full means `capacity` batches waiting, or — where elements have a weight (their bytes) — `budget` of weight: a
 /// thousand rows of short answers are a few megabytes, a thousand rows of interview notes near the cell limit a
 /// gigabyte. A batch is handed over at `size` elements or at its share of the budget, whichever comes first.
+///
+/// A batch the reader is done with goes back to the producer's thread, which lets go of it there (`spent`): freeing
+/// what was parsed (every cell's and answer's strings) was 0.4 s of the import writer's 4.9 s at 200,000 respondents,
+/// on the thread everything waits for, while the producer's thread had time to spare. It weighs against the budget
+/// until it is let go of, so the bound holds as before.
 final class BatchChannel<Element>: @unchecked Sendable {
     private let condition = NSCondition()
     private var batches: [[Element]] = []
@@ -22,9 +27,13 @@ final class BatchChannel<Element>: @unchecked Sendable {
     /// The most weight that was ever waiting (what the bound held to).
     private(set) var peakWaiting = 0
 
-    /// The reader's batch in hand and its next element (the reader's alone).
+    /// The reader's batch in hand, its weight, and its next element (the reader's alone).
     private var pending: [Element] = []
+    private var pendingWeight = 0
     private var nextIndex = 0
+    /// Batches the reader is done with, for the producer to let go of, and their weight (still counted in `waiting`).
+    private var spent: [[Element]] = []
+    private var spentWeight = 0
 
     init(capacity: Int, budget: Int = .max) {
         self.capacity = capacity
@@ -71,8 +80,12 @@ final class BatchChannel<Element>: @unchecked Sendable {
     /// The next element, waiting for its batch; nil at the end; the producer's error after the elements before it.
     func next() throws -> Element? {
         if nextIndex == pending.count {
-            guard let batch = try take() else { return nil }
+            guard let (batch, weight) = try take(returning: pending, weight: pendingWeight) else {
+                pending = []
+                return nil
+            }
             pending = batch
+            pendingWeight = weight
             nextIndex = 0
         }
         defer { nextIndex += 1 }
@@ -81,10 +94,22 @@ final class BatchChannel<Element>: @unchecked Sendable {
 
     /// Hands a batch over, waiting for room; false when the reader is gone (the producer should stop).
     func put(_ batch: [Element], weight: Int = 0) -> Bool {
+        // The batches the reader gave back are let go of here, on this thread, once the lock is released.
+        var letGo: [[Element]] = []
+        defer { letGo.removeAll() }
         condition.lock()
         defer { condition.unlock() }
         // An empty channel takes any batch, however heavy: the producer never waits on a reader with nothing to read.
-        while head < batches.count && (batches.count - head >= capacity || waiting + weight > budget) && !cancelled { condition.wait() }
+        while true {
+            if !spent.isEmpty {
+                letGo.append(contentsOf: spent)
+                spent.removeAll()
+                waiting -= spentWeight
+                spentWeight = 0
+            }
+            guard head < batches.count && (batches.count - head >= capacity || waiting + weight > budget) && !cancelled else { break }
+            condition.wait()
+        }
         if cancelled { return false }
         batches.append(batch)
         weights.append(weight)
@@ -103,15 +128,25 @@ final class BatchChannel<Element>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The next batch, waiting for one; nil at the end; the producer's error once the batches before it are taken.
-    func take() throws -> [Element]? {
+    /// The next batch and its weight, waiting for one; nil at the end; the producer's error once the batches before it
+    /// are taken. `finished` (of `weight`), the batch the reader is done with, goes back to the producer to let go of
+    /// while it still produces; after that, here.
+    func take(returning finished: [Element] = [], weight: Int = 0) throws -> ([Element], Int)? {
+        var finished = finished
         condition.lock()
         defer { condition.unlock() }
+        if done {
+            waiting -= weight
+        } else if !finished.isEmpty {
+            spent.append(finished)
+            spentWeight += weight
+            finished = []
+        }
         while head == batches.count && !done { condition.wait() }
         if head < batches.count {
             let batch = batches[head]
+            let batchWeight = weights[head]
             batches[head] = []  // the slot lets go of it: memory holds only the batches not yet taken
-            waiting -= weights[head]
             head += 1
             if head > 64 && head * 2 > batches.count {
                 batches.removeFirst(head)
@@ -119,7 +154,7 @@ final class BatchChannel<Element>: @unchecked Sendable {
                 head = 0
             }
             condition.broadcast()
-            return batch
+            return (batch, batchWeight)
         }
         if let failure { throw failure }
         return nil

@@ -51,6 +51,11 @@ public final class ImportSession {
     private var pendingRespondents: Set<String> = []
     /// Answers gathered and written a batch at a time.
     private var answerStage: AnswerStage?
+    /// The ids this session wrote to each survey that had no respondents when the session first came to it (the
+    /// others' ids are all looked up), and the surveys looked at; the last survey asked for, kept at hand.
+    private var idsWritten: [String: SeenIds] = [:]
+    private var surveysLookedAt: Set<String> = []
+    private var lastSurvey: (id: String, seen: SeenIds?)?
 
     init(db: Database) {
         self.db = db
@@ -65,6 +70,18 @@ public final class ImportSession {
         if id >= seenLines.count { seenLines += [Int32](repeating: 0, count: max(Int(id) + 1 - seenLines.count, seenLines.count)) }
         let line = Int32(clamping: line)
         seenLines[Int(id)] = written ? -line : line
+    }
+
+    /// The ids this session wrote to `surveyId`, if it had no respondents when the session first came to it.
+    private func seenIds(_ surveyId: String) throws -> SeenIds? {
+        if let lastSurvey, lastSurvey.id == surveyId { return lastSurvey.seen }
+        if !surveysLookedAt.contains(surveyId) {
+            surveysLookedAt.insert(surveyId)
+            let known = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM respondent WHERE surveyId = ?)", arguments: [surveyId])
+            if known == false { idsWritten[surveyId] = SeenIds() }
+        }
+        lastSurvey = (surveyId, idsWritten[surveyId])
+        return idsWritten[surveyId]
     }
 
     private func keys(surveyId: String) throws -> [String: Int64] {
@@ -128,12 +145,19 @@ public final class ImportSession {
                     FROM respondent WHERE surveyId = ? AND externalId = ?
                     """)
             let pendingKey = surveyId + "\u{1F}" + respondent.externalId
-            if pendingRespondents.contains(pendingKey) { try flushPending() }
-            // A respondent not in the survey yet (every row of a first import) costs one index probe and no row read.
-            let known = try find.stepBound(db) {
-                $0.add(surveyId)
-                $0.add(respondent.externalId)
-            }
+            // A survey empty when the session began holds only the ids it wrote: one never written is new, with no
+            // lookup. Else a respondent not in the survey yet costs one index probe and no row read.
+            let written = try seenIds(surveyId)
+            let idHash = written.map { _ in SeenIds.hash(respondent.externalId) } ?? 0
+            let certainlyNew = written.map { !$0.mightContain(idHash) } ?? false
+            if !certainlyNew && pendingRespondents.contains(pendingKey) { try flushPending() }
+            let known =
+                certainlyNew
+                ? nil
+                : try find.stepBound(db) {
+                    $0.add(surveyId)
+                    $0.add(respondent.externalId)
+                }
             // One lookup gives the fields to compare and, should the respondent change, the state undo restores.
             let found = try known.map { _ in try Row.fetchOne(find, arguments: [surveyId, respondent.externalId]) } ?? nil
             let existing = try found.map(RespondentColumns.init(row:))
@@ -151,6 +175,7 @@ public final class ImportSession {
                             interviewer: respondent.interviewer, date: respondent.date, wave: respondent.wave, batchId: batchId,
                             sourceLine: respondent.sourceLine, sourceRecord: respondent.sourceRecord, rawFields: rawFields)))
                 pendingRespondents.insert(pendingKey)
+                written?.insert(idHash)
                 let cell = tally.addRespondent(
                     id: id,
                     fields: [
