@@ -252,6 +252,8 @@ struct ImporterTests {
         var all: [Int] = []
         while let element = try plain.next() { all.append(element) }
         #expect(all == Array(0..<100) && plain.peakWaiting == 0)
+        // Asked again at the end (a reader peeking past the last row), it is at the end again.
+        #expect(try plain.next() == nil && plain.next() == nil)
     }
 
     /// What the import's read-ahead weighs a record by: its texts, and each cell's share beside them — a row of a

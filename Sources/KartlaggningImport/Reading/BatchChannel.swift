@@ -81,7 +81,10 @@ final class BatchChannel<Element>: @unchecked Sendable {
     func next() throws -> Element? {
         if nextIndex == pending.count {
             guard let (batch, weight) = try take(returning: pending, weight: pendingWeight) else {
+                // Given back: asked again, the reader is at the end again.
                 pending = []
+                pendingWeight = 0
+                nextIndex = 0
                 return nil
             }
             pending = batch
