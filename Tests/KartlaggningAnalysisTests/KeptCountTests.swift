@@ -331,4 +331,30 @@ struct KeptCountTests {
         #expect(try store.contentVersion() == before)
         try Self.expectKept(store, stored, after: "a refused write")
     }
+
+    /// The watch stops observing once it has noted a change (no per-row hook for the rest of the transaction) and
+    /// observes again after the counts are made: a change after them is refused, one before them is not.
+    @Test func aChangeAfterTheCountsAreMadeIsStillRefused() throws {
+        let (store, stored) = try TaggingTests.sampleStore()
+        _ = try TaggingTests.tag(store, stored)
+        let before = try store.contentVersion()
+        #expect(throws: StoreError.countsNotKept) {
+            try store.writer.write { db in
+                let start = db.totalChangesCount
+                try db.execute(sql: "UPDATE respondent SET district = 'BLT' WHERE externalId = 'F001'")
+                try store.noteChanges(db, since: start)
+                try db.execute(sql: "UPDATE respondent SET district = 'Nätra' WHERE externalId = 'F002'")
+            }
+        }
+        #expect(try store.contentVersion() == before)
+        // Two changes, the second unobserved, then the counts: it commits, and the counts are right.
+        try store.writer.write { db in
+            let start = db.totalChangesCount
+            try db.execute(sql: "UPDATE respondent SET district = 'BLT' WHERE externalId = 'F001'")
+            try db.execute(sql: "UPDATE respondent SET district = 'BLT' WHERE externalId = 'F002'")
+            try store.noteChanges(db, since: start)
+        }
+        #expect(try store.contentVersion() != before)
+        try Self.expectKept(store, stored, after: "two changes counted once")
+    }
 }

@@ -13,7 +13,9 @@ final class RewrittenRows: TransactionObserver, @unchecked Sendable {
     var happened: Bool { lock.withLock { rewritten } }
 
     func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
-        switch eventKind {
+        // Once noted, nothing more this transaction can change the answer: its statements go unobserved.
+        if happened { return false }
+        return switch eventKind {
         case .insert(let table): table == "question"
         case .update(let table, _), .delete(let table): KeptCountWatch.dataTables.contains(table)
         }

@@ -45,7 +45,7 @@ extension KartlaggningStore {
         // The theme digests follow the tags through the writers that change them; rows rewritten or removed leave them
         // to be made again.
         if let counted, !counted.rewritten.happened { try Self.carryThemeDigests(from: before, db: db) }
-        counted?.data.noteRecounted()
+        counted?.data.noteRecounted(db)
         return tallied
     }
 }
