@@ -8,18 +8,20 @@ struct WorkbookFile {
 
     init(path: String, file: String) throws {
         _ = try InputFile.open(path: path, file: file)
-        let probe = try FileProbe.probe(path: path, file: file)
-        if probe.size == 0 { throw ImportError.emptyFile(file: file) }
+        let stamp = InputFile.stamp(path: path)
+        let (sha256, size) = try FileFingerprint.file(path: path, file: file)
+        if size == 0 { throw ImportError.emptyFile(file: file) }
         self.path = path
         self.file = file
-        sha256 = probe.sha256
-        stamp = probe.stamp
+        self.sha256 = sha256
+        self.stamp = stamp
     }
 
     /// After the last row: the SHA-256 recorded; throws when the file changed since reading began.
     func verifyUnchanged() throws -> String {
-        let now = try FileProbe.probe(path: path, file: file)
-        if now.sha256 != sha256 || now.stamp != stamp {
+        let stampNow = InputFile.stamp(path: path)
+        let (now, _) = try FileFingerprint.file(path: path, file: file)
+        if now != sha256 || stampNow != stamp {
             throw ImportError.fileChanged(file: file, detail: "the workbook was written while it was read")
         }
         return sha256
