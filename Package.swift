@@ -114,6 +114,7 @@ let package = Package(
             dependencies: [
                 "KartlaggningReport", "KartlaggningReportBuilder", "KartlaggningAnalysis", "KartlaggningModel", "KartlaggningCore",
                 "KartlaggningImport", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Golden"]
         ),
