@@ -1,17 +1,22 @@
-import Dispatch
+import Foundation
 
-/// Two pieces of work at once: one on the calling thread, the other on a thread of the system's pool, both finished
-/// when it returns (two cores: a report's page is laid out while its tables are audited).
+/// Two pieces of work at once: one on the calling thread, the other on a thread of its own, both finished when it
+/// returns (two cores: a report's page is laid out while its tables are audited). A thread of its own, not the
+/// system's pool: a caller that is itself on the pool (a workbench request) could otherwise wait for a pool thread
+/// that never comes.
 public enum Concurrently {
     /// Runs `here` on this thread and `alongside` on another; returns both results once both are done. An error
     /// `here` throws is thrown after `alongside` has finished, so nothing is left running.
     public static func run<A, B: Sendable>(_ here: () throws -> A, alongside: @escaping @Sendable () -> B) throws -> (A, B) {
         let other = Outcome<B>()
         let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global(qos: .userInitiated).async {
+        let thread = Thread {
             other.value = alongside()
             done.signal()
         }
+        // The main thread's stack: a page's Markdown is parsed by recursion.
+        thread.stackSize = 1 << 23
+        thread.start()
         let mine: Result<A, any Error>
         do {
             mine = .success(try here())

@@ -113,8 +113,8 @@ public final class Publication: @unchecked Sendable {
 
     /// Makes the output (`make`, which tabulates through a `CrossTabulator` of this publication) until everything
     /// published and its tables together give no hidden count away that it can mend, at most `rounds` times.
-    public func protectTogether<T: Sendable>(_ make: () throws -> T) throws -> T {
-        try protectTogether(make, alongside: { _ in () }).made
+    public func protectTogether<T>(_ make: () throws -> T) throws -> T {
+        try inRounds(make) { _ in mend() }
     }
 
     /// As `protectTogether`, with `alongside` worked out from each round's output on a second thread while that
@@ -123,13 +123,24 @@ public final class Publication: @unchecked Sendable {
     public func protectTogether<T: Sendable, U: Sendable>(
         _ make: () throws -> T, alongside: @escaping @Sendable (T) -> U
     ) throws -> (made: T, alongside: U) {
+        var derived: U?
+        let made = try inRounds(make) { output in
+            let (mended, result) = try Concurrently.run({ self.mend() }, alongside: { alongside(output) })
+            derived = result
+            return mended
+        }
+        // The last round's, which made the output returned.
+        guard let derived else { preconditionFailure("every round runs its work alongside") }
+        return (made, derived)
+    }
+
+    /// The rounds: `make`, then `audit` it (`mend`, which says whether it decided more to hide), until an audit mends
+    /// nothing or the rounds run out (its last findings kept in `unresolved`).
+    private func inRounds<T>(_ make: () throws -> T, audit: (T) throws -> Bool) throws -> T {
         var made = try make()
         let last = max(rounds, 1)
         for round in 1...last {
-            let output = made
-            let (mended, derived) = try Concurrently.run({ self.mend() }, alongside: { alongside(output) })
-            // Settled, or out of rounds (the audit's last findings are kept in `unresolved`).
-            guard mended && round < last else { return (made, derived) }
+            guard try audit(made) && round < last else { return made }
             lock.withLock {
                 tables = []
                 own = PublishedKnowledge()

@@ -80,7 +80,8 @@ final class BatchChannel<Element>: @unchecked Sendable {
     /// The next element, waiting for its batch; nil at the end; the producer's error after the elements before it.
     func next() throws -> Element? {
         if nextIndex == pending.count {
-            guard let (batch, weight) = try take(returning: pending, weight: pendingWeight) else {
+            // The batch in hand moves into the channel under its lock, so the producer's reference is the last.
+            guard let (batch, weight) = try take(returning: &pending, weight: pendingWeight) else {
                 // Given back: asked again, the reader is at the end again.
                 pending = []
                 pendingWeight = 0
@@ -132,10 +133,9 @@ final class BatchChannel<Element>: @unchecked Sendable {
     }
 
     /// The next batch and its weight, waiting for one; nil at the end; the producer's error once the batches before it
-    /// are taken. `finished` (of `weight`), the batch the reader is done with, goes back to the producer to let go of
-    /// while it still produces; after that, here.
-    func take(returning finished: [Element] = [], weight: Int = 0) throws -> ([Element], Int)? {
-        var finished = finished
+    /// are taken. `finished` (of `weight`), the batch the reader is done with, is moved out (left empty) and goes back
+    /// to the producer to let go of while it still produces; after that, here.
+    func take(returning finished: inout [Element], weight: Int = 0) throws -> ([Element], Int)? {
         condition.lock()
         defer { condition.unlock() }
         if done {
@@ -143,8 +143,8 @@ final class BatchChannel<Element>: @unchecked Sendable {
         } else if !finished.isEmpty {
             spent.append(finished)
             spentWeight += weight
-            finished = []
         }
+        finished = []
         while head == batches.count && !done { condition.wait() }
         if head < batches.count {
             let batch = batches[head]
