@@ -5,7 +5,7 @@ import KartlaggningModel
 /// form, and (with `misses`) the answers the codebook got wrong.
 public enum CodebookEvaluationText {
     public static func render(_ result: CodebookEvaluation.Result, misses: Bool = false) -> String {
-        func number(_ value: Double) -> String { String(format: "%.3f", value) }
+        func number(_ value: Double) -> String { Numbers.fixed(value, digits: 3) }
         var rows = result.themes.map { theme in
             let s = theme.scores
             return [

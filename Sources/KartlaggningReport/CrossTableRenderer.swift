@@ -22,7 +22,7 @@ public enum CrossTableRenderer {
                 out +=
                     [
                         csv(cell.row), csv(cell.col), cell.n.map(String.init) ?? "", cell.base.map(String.init) ?? "",
-                        cell.percent.map { String(format: "%.1f", $0) } ?? "", cell.suppressed ? "true" : "false",
+                        cell.percent.map { Numbers.fixed($0, digits: 1) } ?? "", cell.suppressed ? "true" : "false",
                     ].joined(separator: ",") + "\r\n"
             }
             return out
@@ -88,7 +88,7 @@ public enum CrossTableRenderer {
     static func cellText(_ cell: CrossTable.Cell, _ table: CrossTable, comma: Bool) -> String {
         guard !cell.suppressed, let n = cell.n else { return hidden }
         guard let percent = cell.percent else { return table.percentBase == .none ? String(n) : "\(n) (–)" }
-        let text = String(format: "%.1f", percent)
+        let text = Numbers.fixed(percent, digits: 1)
         return "\(n) (\(comma ? text.replacingOccurrences(of: ".", with: ",") : text) %)"
     }
 
@@ -120,13 +120,13 @@ public enum CrossTableRenderer {
         if let stats = table.stats {
             if let result = stats.table {
                 lines.append(
-                    "χ² = \(String(format: "%.2f", result.chiSquare)), df = \(result.degreesOfFreedom), p = \(pValue(result.pValue)), Cramér's V = \(result.cramersV.map { String(format: "%.3f", $0) } ?? "–")"
+                    "χ² = \(Numbers.fixed(result.chiSquare, digits: 2)), df = \(result.degreesOfFreedom), p = \(pValue(result.pValue)), Cramér's V = \(result.cramersV.map { Numbers.fixed($0, digits: 3) } ?? "–")"
                 )
             }
             for value in table.rowValues + table.colValues {
                 guard let result = stats.perValue[value] else { continue }
                 lines.append(
-                    "\(value): χ² = \(String(format: "%.2f", result.chiSquare)), df = \(result.degreesOfFreedom), p = \(pValue(result.pValue))"
+                    "\(value): χ² = \(Numbers.fixed(result.chiSquare, digits: 2)), df = \(result.degreesOfFreedom), p = \(pValue(result.pValue))"
                 )
             }
             lines += stats.warnings
@@ -135,7 +135,7 @@ public enum CrossTableRenderer {
     }
 
     static func pValue(_ p: Double) -> String {
-        p < 0.001 ? "< 0.001" : String(format: "%.3f", p)
+        p < 0.001 ? "< 0.001" : Numbers.fixed(p, digits: 3)
     }
 
     static func csv(_ text: String) -> String {

@@ -21,23 +21,9 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
 
     /// A number with a fixed count of decimals: `3,4` / `3.4`; a negative one with a true minus sign.
     public func decimal(_ value: Double, digits: Int = 1) -> String {
-        let text = Self.fixed(abs(value), digits: digits)
+        let text = Numbers.fixed(abs(value), digits: digits)
         let sign = value < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "−" : ""
         return sign + (self == .sv ? String(text.map { $0 == "." ? "," : $0 }) : text)
-    }
-
-    /// `value` with `digits` decimals as C's `%.*f` writes it (rounded from its exact binary value, "." for the
-    /// point): what `String(format:)` gives, without Foundation's format parsing, which a 300-area report paid for
-    /// tens of thousands of times.
-    static func fixed(_ value: Double, digits: Int) -> String {
-        let capacity = 64
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer in
-            guard let base = buffer.baseAddress else { return String(format: "%.\(digits)f", value) }
-            let written = withVaList([Int32(clamping: digits), value]) { vsnprintf(base, capacity, "%.*f", $0) }
-            // Longer than the buffer (a huge number): Foundation's own, which writes the same digits.
-            guard written >= 0 && Int(written) < capacity else { return String(format: "%.\(digits)f", value) }
-            return String(cString: base)
-        }
     }
 
     /// A share of 0–100: `12,5 %` / `12.5%`.

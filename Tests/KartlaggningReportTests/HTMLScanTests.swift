@@ -118,7 +118,7 @@ struct HTMLScanTests {
         }
         for value in values {
             for digits in 0...3 {
-                #expect(ReportLanguage.fixed(value, digits: digits) == String(format: "%.\(digits)f", value), "\(value) \(digits)")
+                #expect(Numbers.fixed(value, digits: digits) == String(format: "%.\(digits)f", value), "\(value) \(digits)")
             }
         }
         #expect(ReportLanguage.sv.decimal(-0.04) == "0,0")

@@ -135,7 +135,7 @@ final class BatchChannel<Element>: @unchecked Sendable {
     /// The next batch and its weight, waiting for one; nil at the end; the producer's error once the batches before it
     /// are taken. `finished` (of `weight`), the batch the reader is done with, is moved out (left empty) and goes back
     /// to the producer to let go of while it still produces; after that, here.
-    func take(returning finished: inout [Element], weight: Int = 0) throws -> ([Element], Int)? {
+    func take(returning finished: inout [Element], weight: Int) throws -> ([Element], Int)? {
         condition.lock()
         defer { condition.unlock() }
         if done {

@@ -51,10 +51,9 @@ public final class ImportSession {
     private var pendingRespondents: Set<String> = []
     /// Answers gathered and written a batch at a time.
     private var answerStage: AnswerStage?
-    /// The ids this session wrote to each survey that had no respondents when the session first came to it (the
-    /// others' ids are all looked up), and the surveys looked at; the last survey asked for, kept at hand.
-    private var idsWritten: [String: SeenIds] = [:]
-    private var surveysLookedAt: Set<String> = []
+    /// For each survey the session came to: the ids it wrote, where the survey had no respondents then (nil where it
+    /// had: all its ids are looked up); the last survey asked for, kept at hand.
+    private var idsWritten: [String: SeenIds?] = [:]
     private var lastSurvey: (id: String, seen: SeenIds?)?
 
     init(db: Database) {
@@ -75,13 +74,16 @@ public final class ImportSession {
     /// The ids this session wrote to `surveyId`, if it had no respondents when the session first came to it.
     private func seenIds(_ surveyId: String) throws -> SeenIds? {
         if let lastSurvey, lastSurvey.id == surveyId { return lastSurvey.seen }
-        if !surveysLookedAt.contains(surveyId) {
-            surveysLookedAt.insert(surveyId)
+        let seen: SeenIds?
+        if let looked = idsWritten[surveyId] {
+            seen = looked
+        } else {
             let known = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM respondent WHERE surveyId = ?)", arguments: [surveyId])
-            if known == false { idsWritten[surveyId] = SeenIds() }
+            seen = known == false ? SeenIds() : nil
+            idsWritten.updateValue(seen, forKey: surveyId)
         }
-        lastSurvey = (surveyId, idsWritten[surveyId])
-        return idsWritten[surveyId]
+        lastSurvey = (surveyId, seen)
+        return seen
     }
 
     private func keys(surveyId: String) throws -> [String: Int64] {
